@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../jest.preset.js'),
+  rootDir: __dirname,
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};

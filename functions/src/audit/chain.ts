@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+
+/** The hash before the first event of every company's chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an event says; its hash covers all of it and the previous event's hash. */
+export interface AuditFacts {
+  companyId: string;
+  seq: number;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  subject: string;
+  reason?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with object keys sorted, so the same facts always hash the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function eventHash(prevHash: string, facts: AuditFacts): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(facts)).digest('hex');
+}
+
+export interface ChainBreak {
+  seq: number;
+  problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
+}
+
+/** Walks a company's events in order and reports the first broken link, if any. */
+export function findFirstBreak(events: readonly (AuditFacts & { prevHash: string; hash: string })[]): ChainBreak | null {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) return { seq: expectedSeq, problem: 'sequence_gap' };
+    if (e.prevHash !== prev) return { seq: e.seq, problem: 'prev_hash_mismatch' };
+    const { prevHash, hash, ...facts } = e;
+    if (eventHash(prevHash, facts) !== hash) return { seq: e.seq, problem: 'hash_mismatch' };
+    prev = hash;
+    expectedSeq++;
+  }
+  return null;
+}

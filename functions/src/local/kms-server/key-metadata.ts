@@ -1,0 +1,25 @@
+import type { StoredKey } from './key-store';
+
+/** KeyMetadata as DescribeKey and CreateKey return it (dates as epoch seconds, the JSON 1.1 form). */
+export function keyMetadata(key: StoredKey, accountId: string) {
+  const symmetric = key.keySpec === 'SYMMETRIC_DEFAULT';
+  return {
+    AWSAccountId: accountId,
+    KeyId: key.keyId,
+    Arn: key.arn,
+    CreationDate: seconds(key.creationDate),
+    Enabled: key.state === 'Enabled',
+    Description: key.description,
+    KeyUsage: key.keyUsage,
+    KeyState: key.state,
+    Origin: 'AWS_KMS',
+    KeyManager: 'CUSTOMER',
+    CustomerMasterKeySpec: key.keySpec,
+    KeySpec: key.keySpec,
+    MultiRegion: false,
+    ...(symmetric ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } : { SigningAlgorithms: ['ECDSA_SHA_256'] }),
+    ...(key.deletionDate === undefined ? {} : { DeletionDate: seconds(key.deletionDate), PendingDeletionWindowInDays: key.pendingWindowInDays }),
+  };
+}
+
+export const seconds = (epochMillis: number): number => epochMillis / 1000;

@@ -1,0 +1,1 @@
+export { signPdf, signPdfs, type SignPdfInput, type SealPlacement } from './sign/sign-pdf';

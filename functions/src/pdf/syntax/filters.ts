@@ -1,0 +1,64 @@
+import { inflateSync } from 'node:zlib';
+import { PdfInputError, unreadable } from '../errors';
+import { PdfDict, PdfName, type PdfStream } from './objects';
+
+/** Decompression bomb guard: no structural stream we read (xref, object stream) is this large. */
+const MAX_DECODED = 64 * 1024 * 1024;
+
+/** Decodes the filters we need for structure: FlateDecode (with PNG predictors) or none. */
+export function decodeStream(stream: PdfStream): Uint8Array {
+  const filter = stream.dict.get('Filter');
+  const filters = Array.isArray(filter) ? filter : filter ? [filter] : [];
+  const parms = stream.dict.get('DecodeParms');
+  let data = stream.data;
+  filters.forEach((f, i) => {
+    if (!(f instanceof PdfName) || f.name !== 'FlateDecode') throw unreadable(`unsupported filter`);
+    try {
+      data = inflateSync(data, { maxOutputLength: MAX_DECODED });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfInputError('PDF_TOO_LARGE', 'stream');
+      throw unreadable('corrupt compressed stream');
+    }
+    const p = Array.isArray(parms) ? parms[i] : parms;
+    if (p instanceof PdfDict) data = unpredict(data, p);
+  });
+  return data;
+}
+
+function unpredict(data: Uint8Array, parms: PdfDict): Uint8Array {
+  const predictor = Number(parms.get('Predictor') ?? 1);
+  if (predictor < 10) return data;
+  const columns = Number(parms.get('Columns') ?? 1);
+  const colors = Number(parms.get('Colors') ?? 1);
+  const bpc = Number(parms.get('BitsPerComponent') ?? 8);
+  const bpp = Math.max(1, Math.ceil((colors * bpc) / 8));
+  const rowLen = Math.ceil((columns * colors * bpc) / 8);
+  if (!(rowLen > 0) || rowLen > 1 << 20) throw unreadable('bad predictor');
+  const rows = Math.floor(data.length / (rowLen + 1));
+  const out = new Uint8Array(rows * rowLen);
+  for (let r = 0; r < rows; r++) {
+    const type = data[r * (rowLen + 1)]!;
+    const src = r * (rowLen + 1) + 1;
+    const dst = r * rowLen;
+    for (let i = 0; i < rowLen; i++) {
+      const raw = data[src + i]!;
+      const left = i >= bpp ? out[dst + i - bpp]! : 0;
+      const up = r > 0 ? out[dst - rowLen + i]! : 0;
+      const upLeft = r > 0 && i >= bpp ? out[dst - rowLen + i - bpp]! : 0;
+      let v: number;
+      if (type === 0) v = raw;
+      else if (type === 1) v = raw + left;
+      else if (type === 2) v = raw + up;
+      else if (type === 3) v = raw + ((left + up) >> 1);
+      else if (type === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        v = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
+      } else throw unreadable('bad predictor row');
+      out[dst + i] = v & 0xff;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/** Object identifiers the platform PKI writes and reads. */
+export const OID = {
+  // algorithms
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  ecPublicKey: '1.2.840.10045.2.1',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  // name attributes (X.520)
+  commonName: '2.5.4.3',
+  serialNumber: '2.5.4.5',
+  country: '2.5.4.6',
+  locality: '2.5.4.7',
+  stateOrProvince: '2.5.4.8',
+  organization: '2.5.4.10',
+  organizationalUnit: '2.5.4.11',
+  title: '2.5.4.12',
+  description: '2.5.4.13',
+  name: '2.5.4.41',
+  organizationIdentifier: '2.5.4.97',
+  // certificate and CRL extensions (RFC 5280)
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  basicConstraints: '2.5.29.19',
+  crlNumber: '2.5.29.20',
+  crlReason: '2.5.29.21',
+  crlDistributionPoints: '2.5.29.31',
+  authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  // extended key usages
+  kpEmailProtection: '1.3.6.1.5.5.7.3.4',
+  kpTimeStamping: '1.3.6.1.5.5.7.3.8',
+  kpDocumentSigning: '1.3.6.1.5.5.7.3.36',
+  // CMS / RFC 3161 / ESS
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+} as const;
+
+/** Digest algorithms a timestamp request may use, with their digest length. */
+export const DIGEST_LENGTHS: Record<string, number> = {
+  [OID.sha256]: 32,
+  [OID.sha384]: 48,
+  [OID.sha512]: 64,
+};

@@ -1,0 +1,10 @@
+import { startDynamoDbLocal } from '../src/local/dynamodb-local';
+import { freePort } from '../src/local/wait-for-port';
+
+/** One DynamoDB Local (in memory) for the whole functions test run; stopped in global-teardown. */
+export default async function globalSetup(): Promise<void> {
+  const port = await freePort();
+  const dynamo = await startDynamoDbLocal({ port });
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  (globalThis as { __DYNAMO__?: typeof dynamo }).__DYNAMO__ = dynamo;
+}

@@ -1,0 +1,45 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+// The weapp build talks to an absolute API origin fixed at build time; the H5 build is served by
+// the same origin as the API, so it calls relative paths (`/v1/...`).
+const apiBase = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:8080');
+
+export default defineConfig<'webpack5'>((merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'seal-miniprogram',
+    date: '2025-01-01',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    plugins: [],
+    env: { TARO_APP_API_BASE: JSON.stringify(apiBase) },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return merge({}, base);
+});

@@ -1,0 +1,38 @@
+// The main package holds only what the first screen needs: the three tab pages (WeChat requires
+// tab-bar pages to live in the main package). Every feature page goes to a subpackage so the main
+// package stays small as features arrive.
+const isH5 = process.env.TARO_ENV === 'h5';
+
+const featurePackages = [{ root: 'packages/seal', pages: ['list/index'] }];
+
+// The simulator pages stand in for WeChat's login, face check and camera in the H5 build only;
+// they are never shipped in the weapp build.
+const simulatorPackage = { root: 'packages/simulator', pages: ['login/index', 'face-check/index', 'scan/index'] };
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/seals/index', 'pages/mine/index'],
+  subPackages: isH5 ? [...featurePackages, simulatorPackage] : featurePackages,
+  preloadRule: {
+    'pages/seals/index': { network: 'all', packages: ['packages/seal'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '电子印章',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/seals/index', text: '印章管理' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  // Ask WeChat to route privacy-API calls through our consent prompt (wx.onNeedPrivacyAuthorization).
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,63 @@
+// The contract every platform implementation (x.weapp.ts / x.h5.ts) fulfils. Pages import from
+// `src/platform` only and never touch `wx` or Taro device APIs themselves.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequest {
+  /** Path under the API origin, starting with `/v1/`. */
+  path: string;
+  method?: HttpMethod;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON body for POST/PUT/PATCH/DELETE. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A one-time login code: `wx.login`'s code on weapp, `sim:<test identity>` on H5. */
+export interface LoginResult {
+  code: string;
+}
+
+/**
+ * The face check ran to completion on the phone. As with WeChat, the real verdict is queried by
+ * the backend with the verify id; the H5 simulator also says which outcome the tester chose.
+ */
+export interface FaceCheckResult {
+  verifyId: string;
+  simulatedOutcome?: 'pass' | 'fail';
+}
+
+export interface ScanResult {
+  /** The text encoded in the QR code (a confirmation challenge, for instance). */
+  payload: string;
+}
+
+export interface ChooseFileOptions {
+  /** Allowed extensions without the dot, e.g. `['pdf']`. */
+  extensions?: string[];
+}
+
+export interface ChosenFile {
+  name: string;
+  size: number;
+  /** A local temporary path (weapp) or an object URL (H5); read it with `readChosenFile`. */
+  path: string;
+}
+
+export interface SharedFile {
+  /** The file name the recipient sees, e.g. `合同-已签章.pdf`. */
+  name: string;
+  /** An API path (`/v1/...`) or an absolute URL to download the file from. */
+  url: string;
+}
+
+/** Test hooks the H5 build reads instead of showing its simulator screens (end-to-end tests). */
+export interface SimulatorHooks {
+  /** Test identity used by `login()`, e.g. `legal-rep`. */
+  __sealTestIdentity?: string;
+  /** Outcome used by `faceCheck()`. */
+  __sealTestFace?: 'pass' | 'fail';
+  /** Payload returned by `scanCode()`, or a function producing it. */
+  __sealTestScan?: string | (() => string | Promise<string>);
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const ServiceHealth = z.object({ up: z.boolean(), latencyMs: z.number(), detail: z.string().optional() });
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  stage: z.string(),
+  version: z.string(),
+  time: z.string(),
+  services: z.record(z.string(), ServiceHealth),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,99 @@
+/**
+ * Stable error codes that cross the API as `{ code, message }`. The message is Chinese, for the
+ * person in front of the phone; the code is for programs and never changes meaning.
+ */
+export const ERRORS = {
+  // 400: the request itself is wrong; nothing was written.
+  VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后重试' },
+  INVALID_CREDIT_CODE: { status: 400, message: '统一社会信用代码格式或校验位不正确' },
+  INVALID_ID_NUMBER: { status: 400, message: '身份证号码格式或校验位不正确' },
+  PIN_FORMAT: { status: 400, message: '签章密码须为6位数字' },
+  PIN_TOO_WEAK: { status: 400, message: '签章密码过于简单，不能为相同数字或连续数字' },
+  PIN_MISMATCH: { status: 400, message: '两次输入的签章密码不一致' },
+  REASON_REQUIRED: { status: 400, message: '请填写原因' },
+  IMAGE_INVALID: { status: 400, message: '印章图片须为PNG或JPEG格式，且不超过2MB' },
+  BODY_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  DOCUMENT_TOO_LARGE: { status: 413, message: '文件过大，单个文件不能超过50MB' },
+  PDF_UNREADABLE: { status: 422, message: '无法读取该文件，请上传有效的PDF文件' },
+  PDF_ENCRYPTED: { status: 422, message: '该PDF文件已加密，无法处理' },
+  PDF_NOT_SIGNED: { status: 422, message: '该文件中没有电子签章' },
+  // 401: who is asking is unknown.
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  REQUEST_SIGNATURE_INVALID: { status: 401, message: '请求签名无效' },
+  // 403: known, but not allowed.
+  NOT_AUTHORIZED: { status: 403, message: '您没有办理该业务的权限' },
+  FACE_CHECK_REQUIRED: { status: 403, message: '请先完成人脸核验' },
+  FACE_CHECK_FAILED: { status: 403, message: '人脸核验未通过' },
+  FACE_TICKET_INVALID: { status: 403, message: '人脸核验已失效，请重新核验' },
+  PIN_INCORRECT: { status: 403, message: '签章密码错误' },
+  NOT_LEGAL_REPRESENTATIVE: { status: 403, message: '需商事主体负责人本人办理' },
+  LICENCE_CHECK_FAILED: { status: 403, message: '电子营业执照验证未通过，请通过窗口办理' },
+  WINDOW_REQUIRED: { status: 422, message: '该业务需通过窗口办理' },
+  INTEGRATION_REQUIRED: { status: 403, message: '请先完成应用系统接入申请' },
+  PRODUCTION_FORBIDDEN: { status: 403, message: '生产环境不允许使用测试身份' },
+  // 404
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  COMPANY_NOT_FOUND: { status: 404, message: '未找到该商事主体' },
+  SEAL_NOT_FOUND: { status: 404, message: '未找到该印章' },
+  CREDENTIAL_NOT_FOUND: { status: 404, message: '您尚未领取该印章' },
+  GRANT_NOT_FOUND: { status: 404, message: '未找到该授权' },
+  APPLICATION_NOT_FOUND: { status: 404, message: '未找到该申请' },
+  CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
+  DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
+  PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
+  // 409: the state of things forbids it, or someone else changed it first.
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  ILLEGAL_TRANSITION: { status: 409, message: '印章当前状态不允许办理该业务' },
+  SEAL_FROZEN: { status: 409, message: '该印章已冻结，暂不能使用' },
+  SEAL_REVOKED: { status: 409, message: '该印章已注销，不能使用' },
+  SEAL_EXPIRED: { status: 409, message: '该印章证书已过期，请先续期' },
+  SEAL_NOT_CLAIMED: { status: 409, message: '该印章尚未领取' },
+  ALREADY_CLAIMED: { status: 409, message: '您已领取该印章' },
+  ALREADY_EXISTS: { status: 409, message: '该记录已存在' },
+  APPLICATION_DECIDED: { status: 409, message: '该申请已处理' },
+  CHALLENGE_EXPIRED: { status: 410, message: '二维码已过期，请刷新' },
+  CHALLENGE_USED: { status: 409, message: '二维码已使用' },
+  REQUEST_REPLAYED: { status: 409, message: '重复的请求' },
+  CREDENTIAL_INACTIVE: { status: 409, message: '该印章证书已失效，请重新领取' },
+  PIN_LOCKED: { status: 423, message: '签章密码连续错误次数过多，已锁定30分钟' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  // 5xx: ours.
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  KEY_UNAVAILABLE: { status: 503, message: '密钥服务暂不可用，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for VALIDATION_FAILED, in Chinese. */
+  details?: { path: string; message: string }[];
+}
+
+/** A domain error: thrown by services, mapped to HTTP by the handler wrapper. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: ApiErrorBody['details'],
+    options?: { cause?: unknown },
+  ) {
+    super(message ?? ERRORS[code].message, options);
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
