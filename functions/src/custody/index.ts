@@ -49,8 +49,8 @@ export function createKeyCustody(kind: KeyCustodyKind, deps: KeyCustodyDeps): Ke
   const creating = custodies[parseKeyCustodyKind(kind)];
   return {
     createCredentialKey: (ctx) => creating.createCredentialKey(ctx),
-    signerFor: (record, ctx) => forRecord(record).signerFor(record, ctx),
-    retireCredentialKey: (record, ctx) => forRecord(record).retireCredentialKey(record, ctx),
+    signerFor: async (record, ctx) => forRecord(record).signerFor(record, ctx),
+    retireCredentialKey: async (record, ctx) => forRecord(record).retireCredentialKey(record, ctx),
   };
 }
 

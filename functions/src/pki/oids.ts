@@ -46,3 +46,22 @@ export const DIGEST_LENGTHS: Record<string, number> = {
   [OID.sha384]: 48,
   [OID.sha512]: 64,
 };
+
+/**
+ * Dotted form of a DER OBJECT IDENTIFIER's content bytes. asn1js prints arcs beyond 2^53 in hex,
+ * and the TSA policy is a UUID OID (arc 2.25) whose second arc has 128 bits, so decode with BigInt.
+ */
+export function decodeOid(content: Uint8Array): string {
+  const arcs: bigint[] = [];
+  let value = 0n;
+  for (const byte of content) {
+    value = (value << 7n) | BigInt(byte & 0x7f);
+    if ((byte & 0x80) === 0) {
+      arcs.push(value);
+      value = 0n;
+    }
+  }
+  const [first = 0n, ...rest] = arcs;
+  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  return [...head, ...rest].join('.');
+}

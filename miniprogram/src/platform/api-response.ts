@@ -38,7 +38,7 @@ export function readApiResponse<T>(status: number, data: unknown): T {
   }
   const fallback = fallbackByStatus[status] ?? (status >= 500 ? serverFallback : clientFallback);
   const body = errorBody(data);
-  throw new ApiError(status, body.code ?? fallback.code, body.message ?? fallback.message);
+  throw new ApiError(status, body.code ?? fallback.code, body.message ?? fallback.message, { body: data });
 }
 
 /** The request never got an HTTP answer (offline, DNS, TLS, timeout). */

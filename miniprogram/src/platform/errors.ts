@@ -3,13 +3,16 @@
 /** The API answered with a non-2xx status, an unreadable body, or could not be reached (status 0). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** The parsed response body, when there was one (e.g. a 503 health report). */
+  readonly body: unknown;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; body?: unknown },
   ) {
     super(message, options);
+    this.body = options?.body;
   }
 }
 

@@ -23,9 +23,9 @@ export function kmsClientFromEnv(env: NodeJS.ProcessEnv = process.env): KMSClien
 }
 
 function hostOf(endpoint: string): string {
-  try {
-    return new URL(endpoint).hostname;
-  } catch {
-    throw new KeyCustodyError('KEY_CUSTODY_MISCONFIGURED', `KMS_ENDPOINT is not a URL: ${endpoint}`);
+  const url = URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new KeyCustodyError('KEY_CUSTODY_MISCONFIGURED', `KMS_ENDPOINT is not an http(s) URL: ${endpoint}`);
   }
+  return url.hostname;
 }

@@ -20,7 +20,12 @@ export function addSignatureField(a: Args): void {
   const form = a.doc.dict(formValue) ?? new PdfDict();
   const fieldsValue = form.get('Fields');
   const fields = (a.doc.resolve(fieldsValue) as PdfValue[] | undefined) ?? [];
-  a.update.set(a.fieldRef, dict({ FT: name('Sig'), T: PdfString.of(uniqueName(a.doc, Array.isArray(fields) ? fields : [])), V: a.sigRef, Kids: a.widgets }));
+  // The field may already hold its one widget's keys (merged field/widget); add the field keys.
+  const merged = a.update.get(a.fieldRef);
+  const field = (merged instanceof PdfDict ? merged.clone() : new PdfDict()).set('FT', name('Sig')).set('T', PdfString.of(uniqueName(a.doc, Array.isArray(fields) ? fields : []))).set('V', a.sigRef);
+  if (a.widgets.length) field.set('Kids', a.widgets);
+  field.map.delete('Parent');
+  a.update.set(a.fieldRef, field);
 
   const newFields = [...(Array.isArray(fields) ? fields : []), a.fieldRef];
   let newForm = form.clone().set('SigFlags', 3);

@@ -28,6 +28,13 @@ export class IncrementalUpdate {
     this.objects.set(ref.num, { ref, value });
   }
 
+  get(ref: PdfRef): PdfValue | undefined {
+    return this.objects.get(ref.num)?.value;
+  }
+  drop(ref: PdfRef): void {
+    this.objects.delete(ref.num);
+  }
+
   /** The update's bytes, and where each object starts within them. */
   write(): { bytes: Buffer; offsets: Map<number, number> } {
     const base = this.doc.bytes.length;

@@ -7,6 +7,7 @@ import { sealFormXObject, sealSliceXObject } from './seal-appearance';
 import type { SealPlacement } from './sign-pdf';
 
 interface Args {
+  sigRef: PdfRef;
   doc: PdfDocument;
   update: IncrementalUpdate;
   pages: Map<number, PageInfo>;
@@ -31,7 +32,8 @@ export function placeWidgets(a: Args): PdfRef[] {
   const addWidget = (pageIndex: number, rect: number[], ap: PdfRef): void => {
     const page = a.pages.get(pageIndex)!;
     const ref = a.update.add(
-      dict({ Type: name('Annot'), Subtype: name('Widget'), Parent: a.fieldRef, Rect: rect, P: page.ref, F: WIDGET_FLAGS, AP: dict({ N: ap }) }),
+      // /V on each widget too: poppler reads the value from the widget, not its parent field.
+      dict({ Type: name('Annot'), Subtype: name('Widget'), Parent: a.fieldRef, V: a.sigRef, Rect: rect, P: page.ref, F: WIDGET_FLAGS, AP: dict({ N: ap }) }),
     );
     widgets.push(ref);
     annots.set(pageIndex, [...(annots.get(pageIndex) ?? []), ref]);
@@ -54,8 +56,14 @@ export function placeWidgets(a: Args): PdfRef[] {
       addWidget(i, [box[2] - slice, y, box[2], y + h], ap);
     }
   }
+  if (widgets.length === 1) {
+    // One widget: merge it with the field, the form every reader understands.
+    a.update.set(a.fieldRef, a.update.get(widgets[0]!)!);
+    a.update.drop(widgets[0]!);
+    annots.set([...annots.keys()][0]!, [a.fieldRef]);
+  }
   for (const [pageIndex, refs] of annots) appendAnnots(a.doc, a.update, a.pages.get(pageIndex)!, refs);
-  return widgets;
+  return widgets.length === 1 ? [] : widgets;
 }
 
 /** Adds widgets to a page's /Annots, rewriting the array object when it is shared, else the page. */

@@ -9,7 +9,7 @@ import { addSignatureField } from './acroform';
 import { IncrementalUpdate } from './incremental-update';
 import { findPages, pageCount } from './page-tree';
 import { placeWidgets } from './place-widgets';
-import { BYTE_RANGE_PLACEHOLDER, CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder } from './signature-placeholder';
+import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder } from './signature-placeholder';
 
 /** Where a seal goes, in PDF user space (origin bottom-left); size defaults to the seal's own. */
 export interface SealPlacement {
@@ -66,13 +66,12 @@ export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
     }),
   );
   const fieldRef: PdfRef = update.allocate();
-  const widgets = placeWidgets({ doc, update, pages, fieldRef, drawing: input.appearance, placements: input.placements, crossPage: !!input.crossPage, total });
+  const widgets = placeWidgets({ sigRef, doc, update, pages, fieldRef, drawing: input.appearance, placements: input.placements, crossPage: !!input.crossPage, total });
   addSignatureField({ doc, update, fieldRef, sigRef, widgets });
 
   const { bytes: tail, offsets } = update.write();
   const out = Buffer.concat([input.pdf, tail]);
   const placeholder = locatePlaceholder(out, offsets.get(sigRef.num)!);
-  void BYTE_RANGE_PLACEHOLDER;
   const [, a, b] = fillByteRange(out, placeholder);
   const digest = createHash('sha256').update(out.subarray(0, a)).update(out.subarray(b)).digest();
   const cms = await buildCadesSignature({ contentDigest: digest, signer: input.signer, certificateChain: input.certificateChain, timestamp: input.timestamp });

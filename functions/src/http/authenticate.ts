@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DomainError, type AuthMode } from '@seal/shared';
+import { verifySessionToken, type SessionClaims } from '../identity/session-token';
+import { sessionSecret } from '../config/config';
+import type { Services } from '../services';
+
+/** Who is calling, once the route's auth mode is satisfied. */
+export type Principal =
+  | { mode: 'public' }
+  | { mode: 'session' | 'staff'; session: SessionClaims }
+  | { mode: 'registry' | 'integration'; subject: string };
+
+export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+async function authenticateSession(event: APIGatewayProxyEventV2, services: Services): Promise<SessionClaims> {
+  const token = bearerToken(event);
+  if (!token) throw new DomainError('UNAUTHENTICATED');
+  const claims = await verifySessionToken(sessionSecret(services.config), token, services.now());
+  // Logout raises the person's epoch: every earlier token stops here.
+  const { data: person } = await services.db.entities.person.get({ personId: claims.personId }).go();
+  if (!person || person.sessionEpoch !== claims.epoch) throw new DomainError('SESSION_EXPIRED');
+  return claims;
+}
+
+/** Routes authenticated by a request signature implement it in their handler (see `verifiers`). */
+export type RequestVerifier = (event: APIGatewayProxyEventV2, services: Services) => Promise<string>;
+export const verifiers: Partial<Record<'registry' | 'integration', RequestVerifier>> = {};
+
+export async function authenticate(mode: AuthMode, event: APIGatewayProxyEventV2, services: Services): Promise<Principal> {
+  switch (mode) {
+    case 'public':
+      return { mode };
+    case 'session': {
+      const session = await authenticateSession(event, services);
+      if (session.kind === 'staff') throw new DomainError('NOT_AUTHORIZED');
+      return { mode, session };
+    }
+    case 'staff': {
+      const session = await authenticateSession(event, services);
+      if (session.kind !== 'staff') throw new DomainError('NOT_AUTHORIZED');
+      return { mode, session };
+    }
+    case 'registry':
+    case 'integration': {
+      const verify = verifiers[mode];
+      if (!verify) throw new DomainError('UNAUTHENTICATED');
+      return { mode, subject: await verify(event, services) };
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import type { Services } from '../services';
+
+/**
+ * What the local stack does after its services are up and before it takes requests: each area
+ * adds its step here (platform keys and certificates, seed data of the local registry...).
+ * Every hook is idempotent: a restart over persistent data runs them again.
+ */
+export type StartupHook = { name: string; run(services: Services, options: { dataDir: string }): Promise<void> };
+
+export const startupHooks: StartupHook[] = [];

@@ -1,0 +1,41 @@
+import { isCertificateAuthority, parseCertificate, signatureVerifies } from '../../pki/certificate';
+
+export type ChainStatus = 'valid' | 'expired' | 'not_yet_valid' | 'unknown_issuer' | 'invalid_chain';
+export interface ChainResult {
+  status: ChainStatus;
+  /** Leaf first, ending at the trusted root when one was reached. */
+  path: Uint8Array[];
+}
+
+const MAX_PATH = 6;
+const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+/**
+ * Builds a path from `leaf` through `pool` to one of `trustedRoots` (matched byte for byte:
+ * a look-alike root with the same name is not trusted) and checks each link's signature,
+ * CA flag and validity at `at`.
+ */
+export async function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
+  const path: Uint8Array[] = [leaf];
+  let current = leaf;
+  let timeProblem: ChainStatus | undefined;
+  for (let depth = 0; depth < MAX_PATH; depth++) {
+    const cert = parseCertificate(current);
+    if (at < cert.notBefore.value) timeProblem ??= 'not_yet_valid';
+    if (at > cert.notAfter.value) timeProblem ??= 'expired';
+    if (trustedRoots.some((r) => same(r, current))) return { status: timeProblem ?? 'valid', path };
+    const candidates = [...trustedRoots, ...pool].filter((c) => !same(c, current) && parseCertificate(c).subject.isEqual(cert.issuer));
+    let next: Uint8Array | undefined;
+    for (const c of candidates) {
+      const issuer = parseCertificate(c);
+      if (isCertificateAuthority(issuer) && (await signatureVerifies(cert, issuer))) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return { status: candidates.length ? 'invalid_chain' : 'unknown_issuer', path };
+    path.push(next);
+    current = next;
+  }
+  return { status: 'invalid_chain', path };
+}

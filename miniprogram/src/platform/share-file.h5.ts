@@ -1,0 +1,26 @@
+import { apiUrl } from './api-url';
+import { PlatformError } from './errors';
+import { readSessionToken } from './session';
+import type { SharedFile } from './types';
+
+/** Browsers cannot send to a chat: the file is downloaded instead. */
+export async function shareFile({ name, url }: SharedFile): Promise<void> {
+  const token = readSessionToken();
+  let blob: Blob;
+  try {
+    const response = await fetch(apiUrl(url), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    blob = await response.blob();
+  } catch (cause) {
+    throw new PlatformError('DEVICE_ERROR', '文件下载失败，请稍后重试', { cause });
+  }
+  const objectUrl = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = objectUrl;
+  anchor.download = name;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  // Give the browser time to start the download before the URL is revoked.
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+}
