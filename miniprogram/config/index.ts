@@ -8,7 +8,10 @@ export default defineConfig<'webpack5'>((merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'seal-miniprogram',
     date: '2025-01-01',
-    designWidth: 750,
+    // Our styles are drawn on a 750-wide design; NutUI's stylesheets on a 375-wide one.
+    designWidth(input?: string | number | { file?: string }) {
+      return typeof input === 'object' && input.file?.replace(/\\+/g, '/').includes('@nutui/') ? 375 : 750;
+    },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',

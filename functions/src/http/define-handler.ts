@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z, ZodError } from 'zod';
-import { DomainError, ROUTES, type Actor, type RouteDef } from '@seal/shared';
+import { DomainError, ROUTES, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
 import { getServices, type Services } from '../services';
 import { logEvent } from '../config/logger';
 import { authenticate, type Principal } from './authenticate';
@@ -87,6 +87,9 @@ export function errorResult(error: unknown, requestId: string): APIGatewayProxyS
   else if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     domain = new DomainError('VALIDATION_FAILED', details[0]?.message ?? undefined, details);
+  } else if (isErrorCode((error as { code?: unknown })?.code)) {
+    // Adapters' own errors (e.g. KeyCustodyError KEY_UNAVAILABLE) whose code is a shared one.
+    domain = new DomainError((error as { code: ErrorCode }).code, undefined, undefined, { cause: error });
   } else domain = new DomainError('INTERNAL', undefined, undefined, { cause: error });
   return json(domain.status, domain.toBody(), requestId);
 }

@@ -86,7 +86,10 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
 function policyOf(tstInfoDer: Uint8Array): string {
   const sequence = asn1js.fromBER(toArrayBuffer(tstInfoDer)).result as asn1js.Sequence;
   const policy = sequence.valueBlock.value[1];
-  return policy instanceof asn1js.ObjectIdentifier ? decodeOid(policy.valueBlock.valueBeforeDecodeView) : '';
+  if (!(policy instanceof asn1js.ObjectIdentifier)) return '';
+  const encoded = policy.valueBeforeDecodeView; // tag, length, content
+  const lengthByte = encoded[1] ?? 0;
+  return decodeOid(encoded.subarray(2 + (lengthByte & 0x80 ? lengthByte & 0x7f : 0)));
 }
 
 /** RFC 3161 §2.3: exactly one EKU, id-kp-timeStamping, critical; and valid when the token was made. */

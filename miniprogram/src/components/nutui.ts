@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
 
-export { Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index';
-export { Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/index';
-export { CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup/index';
-export { Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';
+export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button/index';
+export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell/index';
+export { default as CellGroup } from '@nutui/nutui-react-taro/dist/es/packages/cellgroup/index';
+export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag/index';

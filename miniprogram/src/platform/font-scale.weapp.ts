@@ -7,7 +7,8 @@ export const fontScaleAdjustable = false;
 export function readFontScale(): number {
   try {
     // getAppBaseInfo replaces getSystemInfoSync from base library 2.20.1; keep the fallback for older ones.
-    const info = typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync();
+    const info: { fontSizeSetting?: number } =
+      typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync();
     return scaleForSystemFontSize(info.fontSizeSetting);
   } catch {
     return 1;

@@ -77,7 +77,7 @@ function headerFor(keyId: string, backingIndex: number): Buffer {
 /** Order-independent: KMS treats the context as a set of pairs, not as the JSON the caller sent. */
 function additionalData(header: Buffer, context: EncryptionContext): Buffer {
   const pairs = Object.entries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Buffer.concat([header]);
+  return Buffer.concat([header, Buffer.from(JSON.stringify(pairs), 'utf8')]);
 }
 
 function symmetric(key: StoredKey): SymmetricMaterial {

@@ -1,9 +1,8 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { createHash, verify } from 'node:crypto';
 import { OID } from './oids';
+import { publicKeyOf } from '../trust/certificates';
+import { children, content, issuerAndSerialOf, oidString, readTlv, whole, type Tlv } from './der';
 
-const ab = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 export const sha256 = (...parts: Uint8Array[]): Buffer => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
@@ -12,8 +11,6 @@ export const sha256 = (...parts: Uint8Array[]): Buffer => {
 
 /** One SignerInfo checked against its own attributes: nothing here knows about trust. */
 export interface CheckedSignedData {
-  signedData: pkijs.SignedData;
-  signerInfo: pkijs.SignerInfo;
   /** DER of the certificate matching the signer identifier, if it is in the set. */
   signerCertificate?: Uint8Array;
   /** DER of every certificate carried. */
@@ -22,84 +19,93 @@ export interface CheckedSignedData {
   digestMatches: boolean;
   /** The signature over the signed attributes verifies with the signer certificate's key. */
   signatureVerifies: boolean;
-  /** ESS signing-certificate(-v2) names the signer certificate (defeats certificate substitution). */
+  /** ESS signing-certificate-v2 names the signer certificate (defeats certificate substitution). */
   signingCertificateBound: boolean;
   eContentType?: string;
   /** Encapsulated content (a TSTInfo in a timestamp token). */
   eContent?: Uint8Array;
   signatureValue: Uint8Array;
+  /** Unsigned attributes by OID: DER of each attribute value. */
+  unsignedAttributes: Map<string, Uint8Array[]>;
   problems: string[];
 }
 
-/** Parses a CMS ContentInfo(SignedData) and checks its single signer against `contentDigest` (or its eContent). */
+/**
+ * Parses a CMS ContentInfo(SignedData) with a plain DER walker and checks its single signer
+ * against `contentDigest` (or its eContent).
+ */
 export function checkSignedData(der: Uint8Array, contentDigest?: Uint8Array): CheckedSignedData {
-  const asn = asn1js.fromBER(ab(der));
-  if (asn.offset === -1) throw new Error('CMS is not BER');
-  const info = new pkijs.ContentInfo({ schema: asn.result });
-  if (info.contentType !== OID.signedData) throw new Error('CMS is not SignedData');
-  const signedData = new pkijs.SignedData({ schema: info.content });
-  if (signedData.signerInfos.length !== 1) throw new Error('expected exactly one signer');
-  const signerInfo = signedData.signerInfos[0]!;
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const certificates = certs.map((c) => new Uint8Array(c.toSchema().toBER(false)));
+  const top = readTlv(der, 0);
+  const [type, explicit] = children(der, top);
+  if (oidString(der, type) !== OID.signedData || explicit?.tag !== 0xa0) throw new Error('CMS is not SignedData');
+  const sd = children(der, children(der, explicit)[0]!);
+  const encap = children(der, sd[2]!);
+  const eContentType = oidString(der, encap[0]);
+  const eContentOctets = encap[1] ? children(der, encap[1])[0] : undefined;
+  // pkijs writes eContent as a constructed OCTET STRING (BER): join its pieces.
+  const eContent =
+    eContentOctets?.tag === 0x04
+      ? content(der, eContentOctets)
+      : eContentOctets?.tag === 0x24
+        ? new Uint8Array(Buffer.concat(children(der, eContentOctets).map((c) => content(der, c))))
+        : undefined;
+  let i = 3;
+  const certificates: Uint8Array[] = [];
+  if (sd[i]?.tag === 0xa0) certificates.push(...children(der, sd[i++]!).filter((c) => c.tag === 0x30).map((c) => whole(der, c)));
+  if (sd[i]?.tag === 0xa1) i++;
+  const signerInfos = sd[i] ? children(der, sd[i]!) : [];
+  if (signerInfos.length !== 1) throw new Error('expected exactly one signer');
+  const si = children(der, signerInfos[0]!);
   const problems: string[] = [];
-  const sid = signerInfo.sid;
-  const index = certs.findIndex((c) =>
-    sid instanceof pkijs.IssuerAndSerialNumber ? c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber) : false,
-  );
-  const signerCertificate = index >= 0 ? certificates[index] : undefined;
-  const eContentOctets = signedData.encapContentInfo.eContent;
-  const eContent = eContentOctets ? new Uint8Array(eContentOctets.getValue()) : undefined;
-  const attrs = signerInfo.signedAttrs;
-  const attr = (oid: string): pkijs.Attribute | undefined => attrs?.attributes.find((a) => a.type === oid);
-  const mdValue = attr(OID.messageDigest)?.values[0];
+  let j = 3;
+  const signedAttrs = si[j]?.tag === 0xa0 ? si[j++] : undefined;
+  j++; // signatureAlgorithm
+  const sigBlock = si[j++];
+  const unsignedAttrs = si[j]?.tag === 0xa1 ? si[j] : undefined;
+  if (sigBlock?.tag !== 0x04) throw new Error('no signature value');
+  const signatureValue = content(der, sigBlock);
+  if (oidString(der, children(der, si[2]!)[0]) !== OID.sha256) problems.push('digest algorithm is not SHA-256');
+
+  const attributes = (block: Tlv | undefined): Map<string, Tlv[]> =>
+    new Map(block ? children(der, block).map((a) => { const [t, v] = children(der, a); return [oidString(der, t) ?? '', v ? children(der, v) : []]; }) : []);
+  const signed = attributes(signedAttrs);
+  if (!signedAttrs) problems.push('no signed attributes');
+
+  const [sidIssuer, sidSerial] = si[1]?.tag === 0x30 ? children(der, si[1]) : [];
+  const signerCertificate =
+    sidIssuer && sidSerial
+      ? certificates.find((c) => {
+          const id = issuerAndSerialOf(c);
+          return Buffer.from(id.issuer).equals(Buffer.from(whole(der, sidIssuer))) && Buffer.from(id.serial).equals(Buffer.from(whole(der, sidSerial)));
+        })
+      : undefined;
+  const md = signed.get(OID.messageDigest)?.[0];
   const expected = contentDigest ?? (eContent ? sha256(eContent) : undefined);
-  const digestMatches = !!expected && mdValue instanceof asn1js.OctetString && Buffer.from(mdValue.getValue()).equals(Buffer.from(expected));
-  if (!attrs) problems.push('no signed attributes');
-  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256) problems.push('digest algorithm is not SHA-256');
-  const signatureValue = new Uint8Array(signerInfo.signature.getValue());
+  const digestMatches = !!expected && md?.tag === 0x04 && Buffer.from(content(der, md)).equals(Buffer.from(expected));
   let signatureVerifies = false;
-  if (attrs && signerCertificate) {
+  if (signedAttrs && signerCertificate) {
     // The signature covers the attributes as they were encoded, re-tagged as a SET.
-    const encoded = new Uint8Array(attrs.encodedValue.slice(0));
+    const encoded = Buffer.from(whole(der, signedAttrs));
     encoded[0] = 0x31;
     try {
-      const key = createPublicKey({ key: Buffer.from(certs[index]!.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
-      signatureVerifies = verify('sha256', encoded, { key, dsaEncoding: 'der' }, signatureValue);
+      signatureVerifies = verify('sha256', encoded, { key: publicKeyOf(signerCertificate), dsaEncoding: 'der' }, signatureValue);
     } catch {
       signatureVerifies = false;
     }
   }
-  const essValue = attr(OID.signingCertificateV2)?.values[0];
-  const signingCertificateBound = !!signerCertificate && essNamesCertificate(essValue, signerCertificate);
-  return {
-    signedData,
-    signerInfo,
-    signerCertificate,
-    certificates,
-    digestMatches,
-    signatureVerifies,
-    signingCertificateBound,
-    eContentType: signedData.encapContentInfo.eContentType,
-    eContent,
-    signatureValue,
-    problems,
-  };
+  const ess = signed.get(OID.signingCertificateV2)?.[0];
+  const signingCertificateBound = !!signerCertificate && !!ess && essNamesCertificate(der, ess, signerCertificate);
+  const unsignedAttributes = new Map([...attributes(unsignedAttrs)].map(([k, v]) => [k, v.map((t) => whole(der, t))]));
+  return { signerCertificate, certificates, digestMatches, signatureVerifies, signingCertificateBound, eContentType, eContent, signatureValue, unsignedAttributes, problems };
 }
 
 /** SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 { [hashAlgorithm], certHash, ... } }: the first must hash to the signer. */
-function essNamesCertificate(value: unknown, certificate: Uint8Array): boolean {
-  if (!(value instanceof asn1js.Sequence)) return false;
-  const certsSeq = value.valueBlock.value[0];
-  if (!(certsSeq instanceof asn1js.Sequence)) return false;
-  const first = certsSeq.valueBlock.value[0];
-  if (!(first instanceof asn1js.Sequence)) return false;
-  const parts = first.valueBlock.value;
-  const hashAlg = parts[0] instanceof asn1js.Sequence ? parts[0] : undefined;
+function essNamesCertificate(der: Uint8Array, value: Tlv, cert: Uint8Array): boolean {
+  const first = children(der, children(der, value)[0] ?? value)[0];
+  if (!first) return false;
+  const parts = children(der, first);
+  const hashAlg = parts[0]?.tag === 0x30 ? parts[0] : undefined;
+  if (hashAlg && oidString(der, children(der, hashAlg)[0]) !== OID.sha256) return false;
   const hash = parts[hashAlg ? 1 : 0];
-  if (hashAlg) {
-    const oid = hashAlg.valueBlock.value[0];
-    if (!(oid instanceof asn1js.ObjectIdentifier) || oid.valueBlock.toString() !== OID.sha256) return false;
-  }
-  return hash instanceof asn1js.OctetString && Buffer.from(hash.getValue()).equals(sha256(certificate));
+  return hash?.tag === 0x04 && Buffer.from(content(der, hash)).equals(sha256(cert));
 }

@@ -1,4 +1,4 @@
-import { isCertificateAuthority, parseCertificate, signatureVerifies } from '../../pki/certificate';
+import { certificate, issuedBy } from './certificates';
 
 export type ChainStatus = 'valid' | 'expired' | 'not_yet_valid' | 'unknown_issuer' | 'invalid_chain';
 export interface ChainResult {
@@ -20,19 +20,12 @@ export async function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], truste
   let current = leaf;
   let timeProblem: ChainStatus | undefined;
   for (let depth = 0; depth < MAX_PATH; depth++) {
-    const cert = parseCertificate(current);
+    const cert = certificate(current);
     if (at < cert.notBefore.value) timeProblem ??= 'not_yet_valid';
     if (at > cert.notAfter.value) timeProblem ??= 'expired';
     if (trustedRoots.some((r) => same(r, current))) return { status: timeProblem ?? 'valid', path };
-    const candidates = [...trustedRoots, ...pool].filter((c) => !same(c, current) && parseCertificate(c).subject.isEqual(cert.issuer));
-    let next: Uint8Array | undefined;
-    for (const c of candidates) {
-      const issuer = parseCertificate(c);
-      if (isCertificateAuthority(issuer) && (await signatureVerifies(cert, issuer))) {
-        next = c;
-        break;
-      }
-    }
+    const candidates = [...trustedRoots, ...pool].filter((c) => !same(c, current) && certificate(c).subject.isEqual(cert.issuer));
+    const next = candidates.find((c) => issuedBy(current, c));
     if (!next) return { status: candidates.length ? 'invalid_chain' : 'unknown_issuer', path };
     path.push(next);
     current = next;

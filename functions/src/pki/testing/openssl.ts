@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +15,9 @@ export class OpensslWorkspace {
 
   /** Runs openssl; returns stdout+stderr and the exit status instead of throwing, so tests can assert refusals. */
   run(args: string[]): { status: number; output: string } {
-    try {
-      const stdout = execFileSync('openssl', args, { cwd: this.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      return { status: 0, output: stdout };
-    } catch (error) {
-      const failure = error as { status?: number; stdout?: string; stderr?: string };
-      return { status: failure.status ?? 1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
-    }
+    const result = spawnSync('openssl', args, { cwd: this.dir, encoding: 'utf8' });
+    if (result.error) throw result.error;
+    return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
   }
 
   dispose(): void {

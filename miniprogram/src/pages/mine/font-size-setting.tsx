@@ -10,13 +10,11 @@ export function FontSizeSetting() {
     <View className="card">
       <Text className="card-title">字体大小</Text>
       {fontScaleAdjustable ? (
-        <View className="font-choices" role="radiogroup" aria-label="字体大小">
+        <View className="font-choices">
           {FONT_SCALE_CHOICES.map((choice) => (
             <Button
               key={choice.scale}
               type={choice.scale === scale ? 'primary' : 'default'}
-              aria-checked={choice.scale === scale}
-              role="radio"
               onClick={() => changeFontScale(choice.scale)}
             >
               {choice.label}

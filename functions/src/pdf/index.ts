@@ -1,0 +1,3 @@
+export * from './sign';
+export * from './verify';
+export { PdfInputError, type PdfInputErrorCode } from './errors';
