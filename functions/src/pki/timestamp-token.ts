@@ -5,7 +5,7 @@ import { OID } from './oids';
 import { signingCertificateV2Attribute } from './ess';
 import { parseCertificate } from './certificate';
 import { ecdsaWithSha256, integerFrom, sha256Algorithm, signTbs } from './sign-tbs';
-import { randomSerialNumber, sha256, toArrayBuffer } from './bytes';
+import { bytesEqual, randomSerialNumber, sha256, toArrayBuffer } from './bytes';
 import { PkiError } from './errors';
 
 /** The platform TSA's policy. A UUID-based OID (X.667, arc 2.25): unique without registering an arc. */
@@ -76,11 +76,16 @@ export async function createTimestampToken(request: TimestampTokenRequest): Prom
     version: 3,
     digestAlgorithms: [sha256Algorithm()],
     encapContentInfo,
-    ...(includeCertificates ? { certificates: [tsaCertificate, ...(request.chain ?? []).map(parseCertificate)] } : {}),
+    ...(includeCertificates ? { certificates: [request.tsaCertificate, ...withoutDuplicates(request.chain ?? [], request.tsaCertificate)].map(parseCertificate) } : {}),
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return new Uint8Array(contentInfo.toSchema().toBER(false));
+}
+
+function withoutDuplicates(chain: Uint8Array[], tsaCertificate: Uint8Array): Uint8Array[] {
+  const seen = [tsaCertificate];
+  return chain.filter((certificate) => !seen.some((other) => bytesEqual(other, certificate)) && seen.push(certificate) > 0);
 }
 
 /** DER sorts the members of a SET OF by their encodings; verifiers that re-encode (OpenSSL) depend on it. */

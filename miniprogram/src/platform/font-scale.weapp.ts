@@ -7,8 +7,10 @@ export const fontScaleAdjustable = false;
 export function readFontScale(): number {
   try {
     // getAppBaseInfo replaces getSystemInfoSync from base library 2.20.1; keep the fallback for older ones.
-    const info: { fontSizeSetting?: number } =
-      typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync();
+    // WeChat's getAppBaseInfo does report fontSizeSetting; Taro's type leaves it out.
+    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as {
+      fontSizeSetting?: number;
+    };
     return scaleForSystemFontSize(info.fontSizeSetting);
   } catch {
     return 1;

@@ -23,7 +23,7 @@ export async function checkTimestamp(token: Uint8Array, signatureValue: Uint8Arr
     return { valid: false, problems: ['时间戳格式无效'] };
   }
   if (checked.eContentType !== OID.tstInfo || !checked.eContent) return { valid: false, problems: ['时间戳不含时间戳信息'] };
-  const asn = asn1js.fromBER(checked.eContent.slice().buffer);
+  const asn = asn1js.fromBER(new Uint8Array(checked.eContent).buffer);
   if (asn.offset === -1) return { valid: false, problems: ['时间戳信息无法解析'] };
   const tst = new pkijs.TSTInfo({ schema: asn.result });
   const time = tst.genTime;

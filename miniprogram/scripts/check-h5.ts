@@ -1,0 +1,66 @@
+// Smoke check of the H5 build in headless Chromium: serves dist-h5/ on a local port, answers
+// GET /v1/health from fixtures, and screenshots the home page (normal, 1.3× text, degraded, error)
+// into .tmp/. Exits non-zero when the home page does not show what a user should see.
+//   npx tsx scripts/check-h5.ts        (after `npm run build:h5`)
+import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import serveStatic from 'serve-static';
+import { chromium, type Page } from 'playwright-core';
+
+const root = join(__dirname, '..');
+const port = Number(process.env.H5_CHECK_PORT ?? 10380);
+const outDir = join(root, '.tmp');
+
+const healthy = { status: 'ok', services: { dynamodb: { up: true }, s3: { up: true }, kms: { up: true } } };
+const degraded = { status: 'degraded', services: { dynamodb: { up: true }, s3: { up: false }, kms: { up: true } } };
+
+function serve(): Promise<Server> {
+  const files = serveStatic(join(root, 'dist-h5'), { index: ['index.html'] });
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+async function shoot(page: Page, name: string, query: string, health: (route: import('playwright-core').Route) => Promise<void>, expectText: string) {
+  await page.unroute('**/v1/health');
+  await page.route('**/v1/health', health);
+  await page.goto(`http://127.0.0.1:${port}/${query}#/pages/home/index`);
+  await page.getByText(expectText).first().waitFor({ timeout: 15_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${name}: page is ${overflow}px wider than the screen`);
+  const file = join(outDir, `h5-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`ok  ${name}: shows "${expectText}" → ${file}`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 720 }, deviceScaleFactor: 2 });
+    const json = (status: number, body: unknown) => (route: import('playwright-core').Route) =>
+      route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    await shoot(page, 'home', '', json(200, healthy), '运行正常');
+    await shoot(page, 'home-1.3x', '?fontScale=1.3', json(200, healthy), '运行正常');
+    await shoot(page, 'home-degraded', '', json(503, degraded), '部分服务异常');
+    await shoot(page, 'home-error', '', json(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }), '重新获取');
+    await shoot(page, 'home-offline', '', (route) => route.abort('connectionrefused'), '网络连接失败');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
