@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import serveStatic from 'serve-static';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Route } from 'playwright-core';
 
 const root = join(__dirname, '..');
 const port = Number(process.env.H5_CHECK_PORT ?? 10380);
@@ -26,8 +26,11 @@ function serve(): Promise<Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-async function shoot(page: Page, name: string, query: string, health: (route: import('playwright-core').Route) => Promise<void>, expectText: string) {
-  await page.unroute('**/v1/health');
+type HealthRoute = (route: Route) => Promise<void>;
+
+/** Opens the home page in a fresh page (the hash router would not reload the same URL). */
+async function shoot(browser: Browser, name: string, query: string, health: HealthRoute, expectText: string) {
+  const page = await browser.newPage({ viewport: { width: 375, height: 720 }, deviceScaleFactor: 2 });
   await page.route('**/v1/health', health);
   await page.goto(`http://127.0.0.1:${port}/${query}#/pages/home/index`);
   await page.getByText(expectText).first().waitFor({ timeout: 15_000 });
@@ -36,6 +39,7 @@ async function shoot(page: Page, name: string, query: string, health: (route: im
   const file = join(outDir, `h5-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`ok  ${name}: shows "${expectText}" → ${file}`);
+  await page.close();
 }
 
 async function main(): Promise<void> {
@@ -46,14 +50,15 @@ async function main(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 375, height: 720 }, deviceScaleFactor: 2 });
-    const json = (status: number, body: unknown) => (route: import('playwright-core').Route) =>
-      route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-    await shoot(page, 'home', '', json(200, healthy), '运行正常');
-    await shoot(page, 'home-1.3x', '?fontScale=1.3', json(200, healthy), '运行正常');
-    await shoot(page, 'home-degraded', '', json(503, degraded), '部分服务异常');
-    await shoot(page, 'home-error', '', json(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }), '重新获取');
-    await shoot(page, 'home-offline', '', (route) => route.abort('connectionrefused'), '网络连接失败');
+    const json =
+      (status: number, body: unknown): HealthRoute =>
+      (route) =>
+        route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    await shoot(browser, 'home', '', json(200, healthy), '运行正常');
+    await shoot(browser, 'home-1.3x', '?fontScale=1.3', json(200, healthy), '运行正常');
+    await shoot(browser, 'home-degraded', '', json(503, degraded), '部分服务异常');
+    await shoot(browser, 'home-error', '', json(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }), '重新获取');
+    await shoot(browser, 'home-offline', '', (route) => route.abort('connectionrefused'), '网络连接失败');
   } finally {
     await browser.close();
     server.close();

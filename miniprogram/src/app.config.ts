@@ -27,9 +27,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/seals/index', text: '印章管理' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/seals/index',
+        text: '印章管理',
+        iconPath: 'assets/tab/seal.png',
+        selectedIconPath: 'assets/tab/seal-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
   // Ask WeChat to route privacy-API calls through our consent prompt (wx.onNeedPrivacyAuthorization).

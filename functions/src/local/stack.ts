@@ -59,6 +59,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await Promise.allSettled([dynamo.stop(), s3.stop(), kms.stop()]);
   };
   let server: Server | undefined;
+  // The stack points this process's functions at its emulators; `stop` puts the environment back.
+  const envKeys = ['STAGE', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
+  const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
+  const restoreEnv = () => {
+    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  };
   try {
     Object.assign(process.env, {
       STAGE: process.env.STAGE ?? 'local',
@@ -86,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
   } catch (error) {
     await stopAll();
+    restoreEnv();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -99,6 +107,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         server!.close(() => resolve());
       });
       await stopAll();
+      restoreEnv();
       setServices(undefined);
     },
   };

@@ -3,6 +3,8 @@ import { startLocalStack } from './stack';
 
 /** `npm start`: the whole platform on http://localhost:8080 (PORT overrides), until Ctrl-C. */
 const root = path.resolve(__dirname, '../../..');
+// Lambda runs Node 22; the SDK's notice about this machine's Node 20 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);

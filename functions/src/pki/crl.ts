@@ -44,10 +44,13 @@ export async function createCrl(request: CrlRequest): Promise<Uint8Array> {
   // encodeTBS is protected on CRLs; toSchema(true) re-encodes and its first element is the TBS.
   const tbsBlock = crl.toSchema(true).valueBlock.value[0];
   if (!tbsBlock) throw new PkiError('PKI_BAD_INPUT', 'could not encode the CRL');
-  const tbs = new Uint8Array(tbsBlock.toBER(false));
-  crl.tbsView = tbs;
-  crl.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(await signTbs(request.signer, tbs)) });
-  return new Uint8Array(crl.toSchema().toBER(false));
+  const signature = await signTbs(request.signer, new Uint8Array(tbsBlock.toBER(false)));
+  // Assembled here rather than by pkijs, which re-parses the TBS with asn1js's default limit of
+  // 10 000 nodes and so fails beyond about 1 200 revoked certificates.
+  const certificateList = new asn1js.Sequence({
+    value: [tbsBlock, ecdsaWithSha256().toSchema(), new asn1js.BitString({ valueHex: toArrayBuffer(signature) })],
+  });
+  return new Uint8Array(certificateList.toBER(false));
 }
 
 function revokedCertificate(entry: Revocation): pkijs.RevokedCertificate {

@@ -28,7 +28,9 @@ export interface ParsedCrl {
 export function parseCrl(der: Uint8Array, options: { issuerCertificate?: Uint8Array } = {}): ParsedCrl {
   let crl: pkijs.CertificateRevocationList;
   try {
-    const asn1 = asn1js.fromBER(toArrayBuffer(der));
+    // A CRL has ~8 ASN.1 nodes per entry: raise asn1js's default limits (10 000 nodes, 16 MiB) in
+    // proportion to the input, which still bounds the work by the size of the bytes received.
+    const asn1 = asn1js.fromBER(toArrayBuffer(der), { maxNodes: Math.max(10_000, der.length), maxContentLength: Math.max(16 << 20, der.length) });
     if (asn1.offset === -1 || asn1.offset !== der.length) throw new Error('not exactly one DER value');
     crl = new pkijs.CertificateRevocationList({ schema: asn1.result });
   } catch (cause) {

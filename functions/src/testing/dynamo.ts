@@ -9,8 +9,8 @@ import { createSealService, type SealService } from '../store/service';
  * `functions/test/global-setup.ts`). Each test file gets its own table, so files run in parallel.
  */
 export async function createTestTable(): Promise<{ db: SealService; tableName: string; endpoint: string }> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through jest (global setup starts DynamoDB Local)');
+  const endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
+  if (!endpoint) throw new Error('TEST_DYNAMODB_ENDPOINT is not set: run through jest (global setup starts DynamoDB Local)');
   const tableName = `test-${randomUUID()}`;
   const raw = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);

@@ -26,7 +26,8 @@ export async function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], truste
     if (trustedRoots.some((r) => same(r, current))) return { status: timeProblem ?? 'valid', path };
     const candidates = [...trustedRoots, ...pool].filter((c) => !same(c, current) && certificate(c).subject.isEqual(cert.issuer));
     const next = candidates.find((c) => issuedBy(current, c));
-    if (!next) return { status: candidates.length ? 'invalid_chain' : 'unknown_issuer', path };
+    // No verifiable issuer, or a self-signed look-alike of the root: not a certificate we know.
+    if (!next) return { status: 'unknown_issuer', path };
     path.push(next);
     current = next;
   }

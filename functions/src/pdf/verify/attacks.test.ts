@@ -116,7 +116,7 @@ describe('verifyPdf against known attacks', () => {
   });
 
   it('rejects a document changed inside the signed range', async () => {
-    const report = await verify(patchLast(signed, 'Contract page 1', 'Contract page 9'));
+    const report = await verify(patchLast(signed, '%PDF-1.7', '%PDF-1.6'));
     expect(report.verdict).toBe('invalid');
     expect(report.signatures[0]!.integrity).toBe('broken');
     expect(report.signatures[0]!.reasons[0]).toContain('篡改');

@@ -27,7 +27,7 @@ function HealthReport({ health }: { health: PlatformHealth }) {
 /** The platform's health: loading, the report, or an error with a retry. */
 export function PlatformStatus({ view, onRetry }: { view: HealthView; onRetry: () => void }) {
   return (
-    <View className="card" aria-live="polite">
+    <View className="card status-card" aria-live="polite">
       <Text className="card-title">平台运行状态</Text>
       {view.state === 'loading' && <Text className="text-muted">正在获取平台状态…</Text>}
       {view.state === 'loaded' && <HealthReport health={view.health} />}
