@@ -16,3 +16,4 @@ export * as fields from './api/fields';
 export * from './api/health';
 export * from './api/route';
 export * from './api/routes';
+export * as applicationDto from './api/dto/applications';

@@ -1,12 +1,13 @@
 import type { RouteDef } from './route';
 import { systemRoutes } from './routes/system';
+import { applicationRoutes } from './routes/applications';
 
 /**
  * The API route table. The local server mounts exactly these routes and the CDK stack creates
  * exactly these API Gateway routes, so a route exists in AWS exactly when it exists locally.
  * Each area keeps its routes in `routes/<area>.ts`.
  */
-export const ROUTES: readonly RouteDef[] = [...systemRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...applicationRoutes];
 
 /** Match a concrete path against a route path with `{param}` segments. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {

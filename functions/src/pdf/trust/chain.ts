@@ -16,6 +16,15 @@ const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Bu
  * CA flag and validity at `at`.
  */
 export async function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
+  try {
+    return walk(leaf, pool, trustedRoots, at);
+  } catch {
+    // A certificate that does not even parse breaks the chain.
+    return { status: 'invalid_chain', path: [leaf] };
+  }
+}
+
+function walk(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): ChainResult {
   const path: Uint8Array[] = [leaf];
   let current = leaf;
   let timeProblem: ChainStatus | undefined;

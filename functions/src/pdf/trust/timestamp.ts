@@ -15,6 +15,14 @@ export interface TimestampCheck {
  * signature value, its own CMS signature verifies, and its TSA chains to a trusted root at genTime.
  */
 export async function checkTimestamp(token: Uint8Array, signatureValue: Uint8Array, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
+  try {
+    return await check(token, signatureValue, trustedRoots);
+  } catch {
+    return { valid: false, problems: ['时间戳无法解析'] };
+  }
+}
+
+async function check(token: Uint8Array, signatureValue: Uint8Array, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
   const problems: string[] = [];
   let checked;
   try {

@@ -2,7 +2,7 @@ import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
 import { findSignatures } from './find-signatures';
 import { PLATFORM_POLICY, worst, type VerificationPolicy } from './policy';
-import { deepFreeze, type VerificationReport } from './report';
+import { deepFreeze, type SignatureReport, type VerificationReport } from './report';
 import { verifySignature, type RevocationCheck } from './verify-signature';
 
 export interface VerifyPdfOptions {
@@ -25,11 +25,30 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
   if (found.length === 0) throw new PdfInputError('PDF_NOT_SIGNED');
   const ctx = { doc, trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, now: options.now ?? new Date(), policy: options.policy ?? PLATFORM_POLICY };
   const signatures = [];
-  for (const f of found) signatures.push(await verifySignature(ctx, f));
+  for (const f of found) signatures.push(await verifySignature(ctx, f).catch(() => unverifiable(f.fieldName)));
   const verdict = worst(signatures.map((s) => s.verdict));
   const reasons =
     verdict === 'valid'
       ? [`文档包含 ${signatures.length} 个电子签章，全部有效`]
       : signatures.filter((s) => s.verdict !== 'valid').map((s) => `签章“${s.fieldName}”${s.verdict === 'invalid' ? '无效' : '无法确认'}：${s.reasons[0] ?? ''}`);
   return deepFreeze({ verdict, reasons, signatures });
+}
+
+/** Last line of defence: a signature whose data breaks a parser is reported, never thrown. */
+function unverifiable(fieldName: string): SignatureReport {
+  return {
+    fieldName,
+    verdict: 'invalid',
+    reasons: ['签名数据已损坏，无法验证'],
+    signer: { name: null, organization: null, creditCode: null },
+    seal: { name: null, kind: null },
+    signingTime: null,
+    timestamp: null,
+    certificateStatus: 'missing',
+    integrity: 'broken',
+    coverage: 'invalid',
+    modifiedAfter: 'other',
+    modifications: [],
+    revision: null,
+  };
 }

@@ -1,0 +1,9 @@
+// End-to-end journeys: each file starts the whole local stack and a Chromium, so files run one at a time.
+module.exports = {
+  ...require('../jest.preset.js'),
+  rootDir: __dirname,
+  testTimeout: 180000,
+  maxWorkers: 1,
+  setupFiles: ['<rootDir>/../functions/test/env.ts'],
+  globalSetup: '<rootDir>/support/global-setup.ts',
+};

@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (no browser download here), headless, with no background network chatter. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A phone: mobile viewport, touch, a Chinese locale. */
+export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+}
+
+/** A desktop browser. */
+export async function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+}
+
+const SHOTS = path.resolve(__dirname, '../e2e/screenshots');
+
+/** Saves a screenshot of a key screen under tests/e2e/screenshots/ (not committed). */
+export async function screenshot(page: Page, journey: string, step: string): Promise<void> {
+  mkdirSync(path.join(SHOTS, journey), { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, journey, `${step}.png`), fullPage: true });
+}

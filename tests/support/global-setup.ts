@@ -1,0 +1,8 @@
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+
+/** The journeys drive the built apps: build them if their sources changed (scripts/ensure-builds.mjs). */
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  execSync('node scripts/ensure-builds.mjs', { cwd: root, stdio: 'inherit' });
+}
