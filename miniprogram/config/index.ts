@@ -32,6 +32,12 @@ export default defineConfig<'webpack5'>((merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // `npm run dev:h5`: the page on :10086, API calls forwarded to the local stack.
+      devServer: {
+        host: '127.0.0.1',
+        port: 10086,
+        proxy: [{ context: ['/v1'], target: process.env.TARO_APP_API_BASE ?? 'http://localhost:8080', changeOrigin: true }],
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -28,17 +28,17 @@ function serve(): Promise<Server> {
 
 type HealthRoute = (route: Route) => Promise<void>;
 
-/** Opens the home page in a fresh page (the hash router would not reload the same URL). */
-async function shoot(browser: Browser, name: string, query: string, health: HealthRoute, expectText: string) {
+/** Opens a page in a fresh tab (the hash router would not reload the same URL). */
+async function shoot(browser: Browser, name: string, query: string, health: HealthRoute, expectText: string, path = 'pages/home/index') {
   const page = await browser.newPage({ viewport: { width: 375, height: 720 }, deviceScaleFactor: 2 });
   await page.route('**/v1/health', health);
-  await page.goto(`http://127.0.0.1:${port}/${query}#/pages/home/index`);
+  await page.goto(`http://127.0.0.1:${port}/${query}#/${path}`);
   await page.getByText(expectText).first().waitFor({ timeout: 15_000 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) throw new Error(`${name}: page is ${overflow}px wider than the screen`);
   const file = join(outDir, `h5-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  console.log(`ok  ${name}: shows "${expectText}" → ${file}`);
+  process.stdout.write(`ok  ${name}: shows "${expectText}" → ${file}\n`);
   await page.close();
 }
 
@@ -59,6 +59,19 @@ async function main(): Promise<void> {
     await shoot(browser, 'home-degraded', '', json(503, degraded), '部分服务异常');
     await shoot(browser, 'home-error', '', json(500, { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }), '重新获取');
     await shoot(browser, 'home-offline', '', (route) => route.abort('connectionrefused'), '网络连接失败');
+    await shoot(browser, 'mine-1.3x', '?fontScale=1.3', json(200, healthy), '字体大小', 'pages/mine/index');
+    await shoot(browser, 'seals', '', json(200, healthy), '我的印章', 'pages/seals/index');
+    await shoot(browser, 'seal-list', '', json(200, healthy), '暂无印章', 'packages/seal/list/index');
+    await shoot(
+      browser,
+      'login-simulator-1.3x',
+      '?fontScale=1.3',
+      json(200, healthy),
+      '选择测试身份登录',
+      'packages/simulator/login/index',
+    );
+    await shoot(browser, 'face-simulator', '', json(200, healthy), '核验不通过', 'packages/simulator/face-check/index');
+    await shoot(browser, 'scan-simulator', '', json(200, healthy), '请粘贴二维码内容', 'packages/simulator/scan/index');
   } finally {
     await browser.close();
     server.close();

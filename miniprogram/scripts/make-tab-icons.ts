@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
       const file = join(__dirname, '..', 'src', 'assets', 'tab', `${name}${variant === 'active' ? '-active' : ''}.png`);
       await page.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } });
-      console.log(file);
+      process.stdout.write(`${file}\n`);
     }
   }
   await browser.close();

@@ -17,3 +17,8 @@ export * from './api/health';
 export * from './api/route';
 export * from './api/routes';
 export * as applicationDto from './api/dto/applications';
+export * as identityDto from './api/dto/identity';
+export * as grantDto from './api/dto/grants';
+export * as challengeDto from './api/dto/challenges';
+export * from './api/routes/identity';
+export * as sealDto from './api/dto/seals';

@@ -7,7 +7,10 @@ import type { PathCommand, SealShape } from './drawing';
  * Glyph outlines come from Noto Sans SC Bold (SIL OFL 1.1) shipped in @embedpdf/fonts-sc.
  * They are drawn as paths, so a seal looks the same in every viewer with no font embedded.
  */
-type Font = ReturnType<typeof fontkit.create> & { glyphForCodePoint(cp: number): Glyph; unitsPerEm: number };
+interface Font {
+  unitsPerEm: number;
+  glyphForCodePoint(cp: number): Glyph;
+}
 interface Glyph {
   advanceWidth: number;
   path: { commands: { command: string; args: number[] }[] };
@@ -18,7 +21,7 @@ function loadFont(): Font {
   if (!font) {
     // The package exports only its index (in dist/); the fonts sit beside dist/.
     const dir = dirname(dirname(require.resolve('@embedpdf/fonts-sc')));
-    font = fontkit.create(readFileSync(join(dir, 'fonts', 'NotoSansHans-Bold.otf'))) as Font;
+    font = fontkit.create(readFileSync(join(dir, 'fonts', 'NotoSansHans-Bold.otf'))) as unknown as Font;
   }
   return font;
 }

@@ -18,7 +18,7 @@ export function drawOvalSeal(spec: SealSpec): SealDrawing {
       cy: h / 2,
       rx: w / 2 - border - 0.7 * MM - size / 2,
       ry: h / 2 - border - 0.7 * MM - size / 2,
-      span: (Math.min(196, Math.max(130, n * 16)) * Math.PI) / 180,
+      span: (Math.min(184, Math.max(130, n * 15)) * Math.PI) / 180,
       size,
       scaleX: 0.75,
     }),

@@ -16,7 +16,7 @@ export function drawRoundSeal(spec: SealSpec): SealDrawing {
   const withStar = spec.kind === 'company_name';
   // Long names get a wider arc, smaller and narrower characters, as engravers do.
   const n = name.length;
-  const span = (Math.min(230, Math.max(160, n * 21)) * Math.PI) / 180;
+  const span = (Math.min(214, Math.max(160, n * 19)) * Math.PI) / 180;
   const size = n > 16 ? 5.2 * MM : n > 12 ? 6 * MM : 6.8 * MM;
   const scaleX = n > 12 ? 0.72 : 0.82;
   const textRadius = c - border - 0.9 * MM - size / 2;

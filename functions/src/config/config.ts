@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   FACE_VERIFIER: z.enum(['simulated', 'wechat']).default('simulated'),
   KEY_CUSTODY: z.enum(['kms-envelope', 'kms-asymmetric']).default('kms-envelope'),
+  /** Validity of a seal certificate, in whole years (decision 0012). */
+  SEAL_CERTIFICATE_VALIDITY_YEARS: z.coerce.number().int().min(1).max(5).default(1),
   SERVICE_VERSION: z.string().default('0.1.0'),
 });
 

@@ -1,4 +1,6 @@
 import type { Services } from '../services';
+import { registrySeedHook } from '../adapters/registry/seed-hook';
+import { platformCertificatesHook } from '../platform-pki/startup-hook';
 
 /**
  * What the local stack does after its services are up and before it takes requests: each area
@@ -7,4 +9,4 @@ import type { Services } from '../services';
  */
 export type StartupHook = { name: string; run(services: Services, options: { dataDir: string }): Promise<void> };
 
-export const startupHooks: StartupHook[] = [];
+export const startupHooks: StartupHook[] = [platformCertificatesHook, registrySeedHook];

@@ -22,7 +22,11 @@ describe('certificate status at a moment', () => {
     ['before the revocation (signed earlier: still valid)', new Date(revokedAt.getTime() - 1000), { status: 'valid' }],
     ['at the revocation instant', revokedAt, { status: 'revoked', revokedAt, reason: 'cessationOfOperation' }],
     ['after the revocation', new Date(revokedAt.getTime() + day), { status: 'revoked', revokedAt, reason: 'cessationOfOperation' }],
-    ['after expiry, even though revoked', new Date('2027-06-01T00:00:00Z'), { status: 'revoked', revokedAt, reason: 'cessationOfOperation' }],
+    [
+      'after expiry, even though revoked',
+      new Date('2027-06-01T00:00:00Z'),
+      { status: 'revoked', revokedAt, reason: 'cessationOfOperation' },
+    ],
   ];
 
   it.each(table)('with revocation records: %s', (_label, at, expected) => {
@@ -44,13 +48,26 @@ describe('certificate status at a moment', () => {
 
   it('is expired after its end when never revoked, and valid when other serials are revoked', () => {
     const others: Revocation[] = [{ serialNumber: '01', revokedAt: issued, reason: 'keyCompromise' }];
-    expect(certificateStatusAt({ certificate: pki.seal, at: new Date('2027-01-10T00:00:01Z'), revocations: others })).toEqual({ status: 'expired' });
-    expect(certificateStatusAt({ certificate: pki.seal, at: new Date('2026-03-01T00:00:00Z'), revocations: others })).toEqual({ status: 'valid' });
+    expect(certificateStatusAt({ certificate: pki.seal, at: new Date('2027-01-10T00:00:01Z'), revocations: others })).toEqual({
+      status: 'expired',
+    });
+    expect(certificateStatusAt({ certificate: pki.seal, at: new Date('2026-03-01T00:00:00Z'), revocations: others })).toEqual({
+      status: 'valid',
+    });
   });
 
   it('refuses a CRL from another issuer', async () => {
     const otherPki = await createTestPki();
-    const crl = await createCrl({ signer: otherPki.tsaSigner, issuerCertificate: otherPki.tsa, entries: [], thisUpdate: issued, nextUpdate: revokedAt, crlNumber: 1 });
-    expect(() => certificateStatusAt({ certificate: pki.seal, at: issued, crl })).toThrow(expect.objectContaining({ code: 'PKI_BAD_INPUT' }));
+    const crl = await createCrl({
+      signer: otherPki.tsaSigner,
+      issuerCertificate: otherPki.tsa,
+      entries: [],
+      thisUpdate: issued,
+      nextUpdate: revokedAt,
+      crlNumber: 1,
+    });
+    expect(() => certificateStatusAt({ certificate: pki.seal, at: issued, crl })).toThrow(
+      expect.objectContaining({ code: 'PKI_BAD_INPUT' }),
+    );
   });
 });

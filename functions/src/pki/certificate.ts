@@ -60,14 +60,18 @@ export function subjectKeyIdentifierOf(certificate: pkijs.Certificate): string |
 
 export function authorityKeyIdentifierOf(item: { extensions?: pkijs.Extension[] }): string | undefined {
   const value = findExtension(item, OID.authorityKeyIdentifier)?.parsedValue;
-  return value instanceof pkijs.AuthorityKeyIdentifier && value.keyIdentifier ? toHex(value.keyIdentifier.valueBlock.valueHexView) : undefined;
+  return value instanceof pkijs.AuthorityKeyIdentifier && value.keyIdentifier
+    ? toHex(value.keyIdentifier.valueBlock.valueHexView)
+    : undefined;
 }
 
 export function crlDistributionUrlsOf(certificate: pkijs.Certificate): string[] {
   const value = findExtension(certificate, OID.crlDistributionPoints)?.parsedValue;
   if (!(value instanceof pkijs.CRLDistributionPoints)) return [];
   return value.distributionPoints.flatMap((point) =>
-    Array.isArray(point.distributionPoint) ? point.distributionPoint.filter((name) => name.type === 6).map((name) => String(name.value)) : [],
+    Array.isArray(point.distributionPoint)
+      ? point.distributionPoint.filter((name) => name.type === 6).map((name) => String(name.value))
+      : [],
   );
 }
 

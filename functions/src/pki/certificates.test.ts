@@ -71,7 +71,13 @@ describe('seal certificate', () => {
 
   it('is accepted by openssl together with the TSA certificate, chained to the root', () => {
     const root = openssl.file('root.pem', toPem(pki.root));
-    const result = openssl.run(['verify', '-CAfile', root, openssl.file('seal.pem', toPem(pki.seal)), openssl.file('tsa.pem', toPem(pki.tsa))]);
+    const result = openssl.run([
+      'verify',
+      '-CAfile',
+      root,
+      openssl.file('seal.pem', toPem(pki.seal)),
+      openssl.file('tsa.pem', toPem(pki.tsa)),
+    ]);
     expect(result).toEqual({ status: 0, output: expect.stringMatching(/seal\.pem: OK\n.*tsa\.pem: OK/s) });
     expect(openssl.run(['verify', '-purpose', 'timestampsign', '-CAfile', root, openssl.file('tsa.pem', toPem(pki.tsa))]).status).toBe(0);
   });
@@ -101,7 +107,9 @@ describe('seal certificate', () => {
   });
 
   it('refuses a malformed unified social credit code', async () => {
-    await expect(issueSealCertificate(await sealRequest({ company: { name: '某公司', creditCode: '123' } }))).rejects.toMatchObject({ code: 'PKI_BAD_INPUT' });
+    await expect(issueSealCertificate(await sealRequest({ company: { name: '某公司', creditCode: '123' } }))).rejects.toMatchObject({
+      code: 'PKI_BAD_INPUT',
+    });
   });
 });
 
@@ -112,11 +120,15 @@ describe('seal certificate in NSS (what pdfsig relies on)', () => {
     execFileSync('mkdir', ['-p', `${openssl.dir}/nss`]);
     try {
       execFileSync('certutil', ['-N', '--empty-password', '-d', db], { stdio: 'pipe' });
-      execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', openssl.file('nss-root.pem', toPem(pki.root)), '-d', db], { stdio: 'pipe' });
+      execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', openssl.file('nss-root.pem', toPem(pki.root)), '-d', db], {
+        stdio: 'pipe',
+      });
     } catch {
       // already initialised by an earlier case
     }
-    execFileSync('certutil', ['-A', '-n', nickname, '-t', ',,', '-i', openssl.file(`${nickname}.pem`, toPem(seal)), '-d', db], { stdio: 'pipe' });
+    execFileSync('certutil', ['-A', '-n', nickname, '-t', ',,', '-i', openssl.file(`${nickname}.pem`, toPem(seal)), '-d', db], {
+      stdio: 'pipe',
+    });
     try {
       execFileSync('certutil', ['-V', '-n', nickname, '-u', 'S', '-d', db], { stdio: 'pipe' });
       return true;

@@ -47,6 +47,12 @@ export function readSigningCertificateV2(value: unknown): EssCertId[] {
     if (!(hash instanceof asn1js.OctetString)) return [];
     const issuerSerial = parts[1];
     const serial = issuerSerial instanceof asn1js.Sequence ? issuerSerial.valueBlock.value[1] : undefined;
-    return [{ hashAlgorithm, certHash: hash.valueBlock.valueHexView.slice(), serialNumber: serial instanceof asn1js.Integer ? serial : undefined }];
+    return [
+      {
+        hashAlgorithm,
+        certHash: hash.valueBlock.valueHexView.slice(),
+        serialNumber: serial instanceof asn1js.Integer ? serial : undefined,
+      },
+    ];
   });
 }

@@ -32,6 +32,8 @@ describe('InMemoryDigestSigner', () => {
   });
 
   it('refuses a key that is not P-256', async () => {
-    await expect(InMemoryDigestSigner.fromPkcs8(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]))).rejects.toMatchObject({ code: 'PKI_UNSUPPORTED_KEY' });
+    await expect(InMemoryDigestSigner.fromPkcs8(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]))).rejects.toMatchObject({
+      code: 'PKI_UNSUPPORTED_KEY',
+    });
   });
 });

@@ -36,9 +36,12 @@ export async function issueCertificate(template: CertificateTemplate): Promise<U
   const signerKey = parsePublicKey(await template.signer.publicKeySpki());
   // A wrong key (e.g. the TSA key configured as the CA key) would produce certificates nobody can verify.
   if (!sameKey(signerKey, issuer ? issuer.subjectPublicKeyInfo : subjectKey)) {
-    throw new PkiError('PKI_BAD_INPUT', issuer ? "the signer's key is not the issuer certificate's key" : "a self-signed certificate must certify the signer's own key");
+    throw new PkiError(
+      'PKI_BAD_INPUT',
+      issuer ? "the signer's key is not the issuer certificate's key" : "a self-signed certificate must certify the signer's own key",
+    );
   }
-  const authorityKeyId = issuer ? subjectKeyIdentifierOf(issuer) ?? toHex(keyIdentifierOf(signerKey)) : toHex(keyIdentifierOf(signerKey));
+  const authorityKeyId = issuer ? (subjectKeyIdentifierOf(issuer) ?? toHex(keyIdentifierOf(signerKey))) : toHex(keyIdentifierOf(signerKey));
 
   const certificate = new pkijs.Certificate();
   certificate.version = 2;

@@ -5,7 +5,9 @@ import { formatName, readName } from './names';
 import { reasonFromCode, type Revocation } from './revocation';
 import { authorityKeyIdentifierOf, findExtension, keyUsagesOf, parseCertificate, serialHex } from './certificate';
 import { ecdsaSha256Verifies } from './ecdsa';
-import { toArrayBuffer } from './bytes';
+import { children, decodeTime, readTlv, TAG, type Tlv } from './der';
+import { bytesEqual, toArrayBuffer, toHex } from './bytes';
+import { ecdsaWithSha256 } from './sign-tbs';
 import { PkiError } from './errors';
 
 export interface ParsedCrl {
@@ -21,47 +23,87 @@ export interface ParsedCrl {
   signatureValid?: boolean;
 }
 
+const CRL_REASON_OID = new Uint8Array([0x55, 0x1d, 0x15]);
+
 /**
  * Reads a DER X.509 CRL. With `issuerCertificate`, also checks the CRL's signature and that the issuer
  * may sign CRLs (keyUsage cRLSign); a CRL whose signature fails must not be used for status.
+ * The entry list is walked with the small DER reader (der.ts) so large CRLs read in linear time.
  */
 export function parseCrl(der: Uint8Array, options: { issuerCertificate?: Uint8Array } = {}): ParsedCrl {
-  let crl: pkijs.CertificateRevocationList;
   try {
-    // A CRL has ~8 ASN.1 nodes per entry: raise asn1js's default limits (10 000 nodes, 16 MiB) in
-    // proportion to the input, which still bounds the work by the size of the bytes received.
-    const asn1 = asn1js.fromBER(toArrayBuffer(der), { maxNodes: Math.max(10_000, der.length), maxContentLength: Math.max(16 << 20, der.length) });
-    if (asn1.offset === -1 || asn1.offset !== der.length) throw new Error('not exactly one DER value');
-    crl = new pkijs.CertificateRevocationList({ schema: asn1.result });
+    return parse(der, options);
   } catch (cause) {
+    if (cause instanceof PkiError) throw cause;
     throw new PkiError('PKI_MALFORMED', '证书吊销列表格式无法识别', { cause });
   }
-  const crlNumber = findExtension({ extensions: crl.crlExtensions?.extensions }, OID.crlNumber)?.parsedValue;
+}
+
+function parse(der: Uint8Array, options: { issuerCertificate?: Uint8Array }): ParsedCrl {
+  const malformed = () => new PkiError('PKI_MALFORMED', '证书吊销列表格式无法识别');
+  const top = readTlv(der, 0);
+  if (top.tag !== TAG.sequence || top.end !== der.length) throw malformed();
+  const [tbs, algorithm, signatureValue, ...extra] = children(der, top);
+  if (!tbs || !algorithm || !signatureValue || extra.length > 0 || signatureValue.tag !== TAG.bitString) throw malformed();
+  const fields = children(der, tbs);
+  const next = (accept: (item: Tlv) => boolean): Tlv | undefined => (fields[0] && accept(fields[0]) ? fields.shift() : undefined);
+  const isTime = (item: Tlv) => item.tag === TAG.utcTime || item.tag === TAG.generalizedTime;
+  next((item) => item.tag === TAG.integer); // version
+  const innerAlgorithm = next((item) => item.tag === TAG.sequence);
+  const issuerTlv = next((item) => item.tag === TAG.sequence);
+  const thisUpdate = next(isTime);
+  if (!innerAlgorithm || !issuerTlv || !thisUpdate) throw malformed();
+  const nextUpdate = next(isTime);
+  const revoked = next((item) => item.tag === TAG.sequence);
+  const extensionsTlv = next((item) => item.tag === 0xa0);
+  if (fields.length > 0) throw malformed();
+
+  const issuerName = pkijs.RelativeDistinguishedNames.fromBER(toArrayBuffer(slice(der, issuerTlv)));
+  const extensions = extensionsTlv
+    ? pkijs.Extensions.fromBER(toArrayBuffer(der.subarray(extensionsTlv.contentStart, extensionsTlv.end))).extensions
+    : [];
+  const crlNumber = findExtension({ extensions }, OID.crlNumber)?.parsedValue;
   const parsed: ParsedCrl = {
-    issuer: formatName(readName(crl.issuer)),
-    issuerName: crl.issuer,
-    authorityKeyIdentifier: authorityKeyIdentifierOf({ extensions: crl.crlExtensions?.extensions }),
-    thisUpdate: crl.thisUpdate.value,
-    ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.value } : {}),
+    issuer: formatName(readName(issuerName)),
+    issuerName,
+    authorityKeyIdentifier: authorityKeyIdentifierOf({ extensions }),
+    thisUpdate: decodeTime(der, thisUpdate),
+    ...(nextUpdate ? { nextUpdate: decodeTime(der, nextUpdate) } : {}),
     ...(crlNumber instanceof asn1js.Integer ? { crlNumber: BigInt(`0x${serialHex(crlNumber)}`) } : {}),
-    entries: (crl.revokedCertificates ?? []).map((entry) => {
-      const reason = findExtension({ extensions: entry.crlEntryExtensions?.extensions }, OID.crlReason)?.parsedValue;
-      return {
-        serialNumber: serialHex(entry.userCertificate),
-        revokedAt: entry.revocationDate.value,
-        reason: reason instanceof asn1js.Enumerated ? reasonFromCode(reason.valueBlock.valueDec) : 'unspecified',
-      };
-    }),
+    entries: revoked ? children(der, revoked).map((entry) => readEntry(der, entry)) : [],
   };
   if (options.issuerCertificate) {
     const issuer = parseCertificate(options.issuerCertificate);
     const spki = new Uint8Array(issuer.subjectPublicKeyInfo.toSchema().toBER(false));
-    const mayIssueCrls = keyUsagesOf(issuer)?.has('cRLSign') ?? true;
+    const expectedAlgorithm = new Uint8Array(ecdsaWithSha256().toSchema().toBER(false));
+    const signature = der.subarray(signatureValue.contentStart + 1, signatureValue.end); // skip the unused-bits byte
     parsed.signatureValid =
-      mayIssueCrls &&
-      crl.issuer.isEqual(issuer.subject) &&
-      crl.signatureAlgorithm.algorithmId === OID.ecdsaWithSha256 &&
-      ecdsaSha256Verifies(spki, crl.tbsView, crl.signatureValue.valueBlock.valueHexView);
+      (keyUsagesOf(issuer)?.has('cRLSign') ?? true) &&
+      issuerName.isEqual(issuer.subject) &&
+      bytesEqual(slice(der, algorithm), expectedAlgorithm) &&
+      bytesEqual(slice(der, innerAlgorithm), expectedAlgorithm) &&
+      ecdsaSha256Verifies(spki, slice(der, tbs), signature);
   }
   return parsed;
+}
+
+function readEntry(der: Uint8Array, entry: Tlv): Revocation {
+  const [serial, date, extensions] = children(der, entry);
+  if (!serial || serial.tag !== TAG.integer || !date) throw new PkiError('PKI_MALFORMED', '吊销条目格式无效');
+  const hex = toHex(der.subarray(serial.contentStart, serial.end)).replace(/^(00)+(?=.)/, '');
+  let reason = 0;
+  for (const extension of extensions ? children(der, extensions) : []) {
+    const parts = children(der, extension);
+    const [oid] = parts;
+    const value = parts[parts.length - 1];
+    if (oid && value && value.tag === TAG.octetString && bytesEqual(der.subarray(oid.contentStart, oid.end), CRL_REASON_OID)) {
+      const enumerated = readTlv(der, value.contentStart, value.end);
+      if (enumerated.tag === TAG.enumerated && enumerated.end - enumerated.contentStart === 1) reason = der[enumerated.contentStart] ?? 0;
+    }
+  }
+  return { serialNumber: hex, revokedAt: decodeTime(der, date), reason: reasonFromCode(reason) };
+}
+
+function slice(der: Uint8Array, tlv: Tlv): Uint8Array {
+  return der.subarray(tlv.start, tlv.end);
 }

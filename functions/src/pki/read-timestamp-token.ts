@@ -50,14 +50,19 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
   const essIds = readSigningCertificateV2(attribute(OID.signingCertificateV2));
   const candidates = [...certificates, ...(options.tsaCertificate ? [options.tsaCertificate] : [])];
   // The TSA certificate is the one the signer committed to by hash (ESS), not merely one with a matching name.
-  const tsaCertificate = candidates.find((candidate) => essIds.some((id) => id.hashAlgorithm === OID.sha256 && bytesEqual(id.certHash, sha256(candidate))));
+  const tsaCertificate = candidates.find((candidate) =>
+    essIds.some((id) => id.hashAlgorithm === OID.sha256 && bytesEqual(id.certHash, sha256(candidate))),
+  );
 
   const signatureProblems: string[] = [];
   const digest = attribute(OID.messageDigest);
   const contentType = attribute(OID.contentType);
-  if (!(digest instanceof asn1js.OctetString) || !bytesEqual(digest.valueBlock.valueHexView, sha256(tstInfoDer))) signatureProblems.push('时间戳内容与签名摘要不符');
-  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.tstInfo) signatureProblems.push('时间戳内容类型不符');
-  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256 || signerInfo.signatureAlgorithm.algorithmId !== OID.ecdsaWithSha256) signatureProblems.push('时间戳签名算法不受支持');
+  if (!(digest instanceof asn1js.OctetString) || !bytesEqual(digest.valueBlock.valueHexView, sha256(tstInfoDer)))
+    signatureProblems.push('时间戳内容与签名摘要不符');
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== OID.tstInfo)
+    signatureProblems.push('时间戳内容类型不符');
+  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256 || signerInfo.signatureAlgorithm.algorithmId !== OID.ecdsaWithSha256)
+    signatureProblems.push('时间戳签名算法不受支持');
   if (essIds.length === 0) signatureProblems.push('时间戳缺少签名证书属性（ESS signing-certificate-v2）');
   let certificateProblems: string[] = ['时间戳令牌未携带其签名证书'];
   if (tsaCertificate) {
@@ -96,7 +101,8 @@ function policyOf(tstInfoDer: Uint8Array): string {
 function tsaCertificateProblems(certificate: pkijs.Certificate, genTime: Date): string[] {
   const problems: string[] = [];
   const eku = extendedKeyUsagesOf(certificate);
-  if (!eku || eku.length !== 1 || eku[0] !== OID.kpTimeStamping || !findExtension(certificate, OID.extKeyUsage)?.critical) problems.push('时间戳证书不是专用的时间戳证书');
+  if (!eku || eku.length !== 1 || eku[0] !== OID.kpTimeStamping || !findExtension(certificate, OID.extKeyUsage)?.critical)
+    problems.push('时间戳证书不是专用的时间戳证书');
   if (genTime < certificate.notBefore.value || genTime > certificate.notAfter.value) problems.push('时间戳生成时时间戳证书不在有效期内');
   return problems;
 }

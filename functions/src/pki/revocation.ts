@@ -33,7 +33,10 @@ export interface Revocation {
 
 /** Canonical serial hex: lowercase, no leading zero bytes. */
 export function normalizeSerial(serial: string): string {
-  const hex = serial.toLowerCase().replace(/[^0-9a-f]/g, '').replace(/^0+/, '');
+  const hex = serial
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '')
+    .replace(/^0+/, '');
   if (hex.length === 0) return '00';
   return hex.length % 2 ? `0${hex}` : hex;
 }

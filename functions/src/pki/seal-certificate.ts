@@ -42,8 +42,10 @@ export const SEAL_SIGNING_EKU: readonly string[] = [OID.kpEmailProtection, OID.k
  */
 export function sealSubject(request: Pick<SealCertificateRequest, 'company' | 'seal' | 'holder'>): NameAttribute[] {
   const { company, seal, holder } = request;
-  if (!company.name.trim() || !seal.name.trim() || !holder.name.trim()) throw new PkiError('PKI_BAD_INPUT', 'company, seal and holder names are required');
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(company.creditCode)) throw new PkiError('PKI_BAD_INPUT', 'the unified social credit code must be 18 characters');
+  if (!company.name.trim() || !seal.name.trim() || !holder.name.trim())
+    throw new PkiError('PKI_BAD_INPUT', 'company, seal and holder names are required');
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(company.creditCode))
+    throw new PkiError('PKI_BAD_INPUT', 'the unified social credit code must be 18 characters');
   return [
     { type: OID.country, value: 'CN' },
     { type: OID.organization, value: company.name },

@@ -27,7 +27,13 @@ export async function createTestPki(options: { now?: Date; publicBaseUrl?: strin
     InMemoryDigestSigner.generate(),
   ]);
   const root = await createRootCertificate({ signer: rootSigner, notBefore });
-  const tsa = await issueTsaCertificate({ signer: rootSigner, caCertificate: root, tsaPublicKey: await tsaSigner.publicKeySpki(), notBefore, publicBaseUrl });
+  const tsa = await issueTsaCertificate({
+    signer: rootSigner,
+    caCertificate: root,
+    tsaPublicKey: await tsaSigner.publicKeySpki(),
+    notBefore,
+    publicBaseUrl,
+  });
   const seal = await issueSealCertificate({
     signer: rootSigner,
     caCertificate: root,

@@ -41,7 +41,10 @@ export async function createTimestampToken(request: TimestampTokenRequest): Prom
   const tstInfo = new pkijs.TSTInfo({
     version: 1,
     policy: request.policyOid ?? DEFAULT_TSA_POLICY_OID,
-    messageImprint: new pkijs.MessageImprint({ hashAlgorithm, hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(request.messageImprint) }) }),
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm,
+      hashedMessage: new asn1js.OctetString({ valueHex: toArrayBuffer(request.messageImprint) }),
+    }),
     serialNumber: integerFrom(request.serialNumber ?? randomSerialNumber()),
     genTime: request.genTime,
     accuracy: new pkijs.Accuracy({ seconds: 1 }),
@@ -76,7 +79,9 @@ export async function createTimestampToken(request: TimestampTokenRequest): Prom
     version: 3,
     digestAlgorithms: [sha256Algorithm()],
     encapContentInfo,
-    ...(includeCertificates ? { certificates: [request.tsaCertificate, ...withoutDuplicates(request.chain ?? [], request.tsaCertificate)].map(parseCertificate) } : {}),
+    ...(includeCertificates
+      ? { certificates: [request.tsaCertificate, ...withoutDuplicates(request.chain ?? [], request.tsaCertificate)].map(parseCertificate) }
+      : {}),
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });

@@ -38,7 +38,21 @@ afterAll(() => openssl.dispose());
 /** openssl ts -verify checks certificates at the current time; -attime pins it to the token's time. */
 function opensslVerifiesToken(tokenPath: string, dataPath = 'signature.bin'): { status: number; output: string } {
   const attime = String(Math.floor(genTime.getTime() / 1000));
-  return openssl.run(['ts', '-verify', '-token_in', '-in', tokenPath, '-data', dataPath, '-CAfile', 'root.pem', '-untrusted', 'tsa.pem', '-attime', attime]);
+  return openssl.run([
+    'ts',
+    '-verify',
+    '-token_in',
+    '-in',
+    tokenPath,
+    '-data',
+    dataPath,
+    '-CAfile',
+    'root.pem',
+    '-untrusted',
+    'tsa.pem',
+    '-attime',
+    attime,
+  ]);
 }
 
 describe('RFC 3161 timestamp token', () => {
@@ -59,7 +73,15 @@ describe('RFC 3161 timestamp token', () => {
 
   it('reads back with its fields, the TSA certificate and a valid signature', () => {
     const info = readTimestampToken(token);
-    expect(info).toMatchObject({ genTime, serial: '2026', nonce: '3039', policyOid: DEFAULT_TSA_POLICY_OID, signatureValid: true, certificateValid: true, problems: [] });
+    expect(info).toMatchObject({
+      genTime,
+      serial: '2026',
+      nonce: '3039',
+      policyOid: DEFAULT_TSA_POLICY_OID,
+      signatureValid: true,
+      certificateValid: true,
+      problems: [],
+    });
     expect(toHex(info.messageImprint)).toBe(toHex(sha256(signatureValue)));
     expect(info.tsaCertificate && bytesEqual(info.tsaCertificate, pki.tsa)).toBe(true);
   });
@@ -87,24 +109,49 @@ describe('RFC 3161 timestamp token', () => {
 
   it('is refused when signed by a key other than the certified TSA key', async () => {
     const impostor = await InMemoryDigestSigner.generate();
-    const forged = await createTimestampToken({ signer: impostor, tsaCertificate: pki.tsa, messageImprint: sha256(signatureValue), genTime });
+    const forged = await createTimestampToken({
+      signer: impostor,
+      tsaCertificate: pki.tsa,
+      messageImprint: sha256(signatureValue),
+      genTime,
+    });
     expect(readTimestampToken(forged)).toMatchObject({ signatureValid: false, problems: ['时间戳签名无效'] });
   });
 
   it('is refused when its TSA does not chain to a trusted root', async () => {
     const strangerKey = await InMemoryDigestSigner.generate();
-    const strangerRoot = await createRootCertificate({ signer: strangerKey, organization: '某不明机构', notBefore: new Date('2026-01-01T00:00:00Z') });
-    const strangerTsa = await issueTsaCertificate({ signer: strangerKey, caCertificate: strangerRoot, tsaPublicKey: await strangerKey.publicKeySpki(), notBefore: new Date('2026-01-01T00:00:00Z') });
-    const foreign = await createTimestampToken({ signer: strangerKey, tsaCertificate: strangerTsa, messageImprint: sha256(signatureValue), genTime });
+    const strangerRoot = await createRootCertificate({
+      signer: strangerKey,
+      organization: '某不明机构',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+    });
+    const strangerTsa = await issueTsaCertificate({
+      signer: strangerKey,
+      caCertificate: strangerRoot,
+      tsaPublicKey: await strangerKey.publicKeySpki(),
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+    });
+    const foreign = await createTimestampToken({
+      signer: strangerKey,
+      tsaCertificate: strangerTsa,
+      messageImprint: sha256(signatureValue),
+      genTime,
+    });
     const verdict = await verifyTimestampToken({ token: foreign, signatureValue, trustedRoots: [pki.root] });
     expect(verdict.valid).toBe(false);
     expect(verdict.reasons[0]).toMatch(/^时间戳服务证书不受信任：证书签发者不受信任/);
   });
 
   it('is refused when made with a seal certificate instead of a TSA certificate', () => {
-    return createTimestampToken({ signer: pki.sealSigner, tsaCertificate: pki.seal, messageImprint: sha256(signatureValue), genTime }).then((made) => {
-      expect(readTimestampToken(made)).toMatchObject({ signatureValid: true, certificateValid: false, problems: ['时间戳证书不是专用的时间戳证书'] });
-    });
+    return createTimestampToken({ signer: pki.sealSigner, tsaCertificate: pki.seal, messageImprint: sha256(signatureValue), genTime }).then(
+      (made) => {
+        expect(readTimestampToken(made)).toMatchObject({
+          signatureValid: true,
+          certificateValid: false,
+          problems: ['时间戳证书不是专用的时间戳证书'],
+        });
+      },
+    );
   });
 
   it('refuses bytes that are not a token', () => {
@@ -156,6 +203,8 @@ describe('HTTP timestamp authority (timestampResponse)', () => {
     const otherPolicy = await timestampResponse(query('policy.tsq', ['-sha256', '-tspolicy', '1.2.3.4']), tsa);
     expect(openssl.run(['ts', '-reply', '-in', openssl.file('policy.tsr', otherPolicy), '-text']).output).toContain('Status: Rejected.');
     const garbage = await timestampResponse(new TextEncoder().encode('GET / HTTP/1.1'), tsa);
-    expect(openssl.run(['ts', '-reply', '-in', openssl.file('garbage.tsr', garbage), '-text']).output).toContain('the data submitted has the wrong format');
+    expect(openssl.run(['ts', '-reply', '-in', openssl.file('garbage.tsr', garbage), '-text']).output).toContain(
+      'the data submitted has the wrong format',
+    );
   });
 });

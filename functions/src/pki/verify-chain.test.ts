@@ -29,7 +29,10 @@ async function sealIssuedBy(signer: InMemoryDigestSigner, caCertificate: Uint8Ar
 
 describe('verifyChain', () => {
   it('trusts a seal certificate issued by the platform root', async () => {
-    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: now })).toEqual({ trusted: true, chain: [pki.seal, pki.root] });
+    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: now })).toEqual({
+      trusted: true,
+      chain: [pki.seal, pki.root],
+    });
   });
 
   it('follows an issuing CA given among the intermediates', async () => {
@@ -37,15 +40,24 @@ describe('verifyChain', () => {
     const issuingCa = await issueCertificate({
       signer: pki.rootSigner,
       issuerCertificate: pki.root,
-      subject: [{ type: OID.country, value: 'CN' }, { type: OID.commonName, value: '电子印章 签发CA' }],
+      subject: [
+        { type: OID.country, value: 'CN' },
+        { type: OID.commonName, value: '电子印章 签发CA' },
+      ],
       subjectPublicKey: await caKey.publicKeySpki(),
       notBefore: new Date('2026-01-01T00:00:00Z'),
       notAfter: new Date('2030-01-01T00:00:00Z'),
       extensions: [basicConstraintsExtension(true, 0), keyUsageExtension(['keyCertSign', 'cRLSign'])],
     });
     const seal = await sealIssuedBy(caKey, issuingCa);
-    expect(await verifyChain({ certificate: seal, trustedRoots: [pki.root], at: now })).toMatchObject({ trusted: false, code: 'UNKNOWN_ISSUER' });
-    expect(await verifyChain({ certificate: seal, intermediates: [issuingCa], trustedRoots: [pki.root], at: now })).toEqual({ trusted: true, chain: [seal, issuingCa, pki.root] });
+    expect(await verifyChain({ certificate: seal, trustedRoots: [pki.root], at: now })).toMatchObject({
+      trusted: false,
+      code: 'UNKNOWN_ISSUER',
+    });
+    expect(await verifyChain({ certificate: seal, intermediates: [issuingCa], trustedRoots: [pki.root], at: now })).toEqual({
+      trusted: true,
+      chain: [seal, issuingCa, pki.root],
+    });
   });
 
   it('refuses a tampered certificate', async () => {
@@ -69,13 +81,22 @@ describe('verifyChain', () => {
   });
 
   it('judges validity at the signing time, not now', async () => {
-    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: new Date('2028-01-01T00:00:00Z') })).toMatchObject({ trusted: false, code: 'EXPIRED' });
-    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: new Date('2026-01-01T00:00:00Z') })).toMatchObject({ trusted: false, code: 'NOT_YET_VALID' });
+    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: new Date('2028-01-01T00:00:00Z') })).toMatchObject({
+      trusted: false,
+      code: 'EXPIRED',
+    });
+    expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: new Date('2026-01-01T00:00:00Z') })).toMatchObject({
+      trusted: false,
+      code: 'NOT_YET_VALID',
+    });
   });
 
   it('refuses a certificate whose issuer is not a CA (a seal certificate cannot issue)', async () => {
     const forged = await sealIssuedBy(pki.sealSigner, pki.seal);
-    expect(await verifyChain({ certificate: forged, intermediates: [pki.seal], trustedRoots: [pki.root], at: now })).toMatchObject({ trusted: false, code: 'NOT_A_CA' });
+    expect(await verifyChain({ certificate: forged, intermediates: [pki.seal], trustedRoots: [pki.root], at: now })).toMatchObject({
+      trusted: false,
+      code: 'NOT_A_CA',
+    });
   });
 
   it('refuses an end certificate that may not sign (a CA used as a signer)', async () => {
@@ -89,10 +110,16 @@ describe('verifyChain', () => {
       notAfter: new Date('2030-01-01T00:00:00Z'),
       extensions: [basicConstraintsExtension(true), keyUsageExtension(['keyCertSign'])],
     });
-    expect(await verifyChain({ certificate: caOnly, trustedRoots: [pki.root], at: now })).toMatchObject({ trusted: false, code: 'KEY_USAGE' });
+    expect(await verifyChain({ certificate: caOnly, trustedRoots: [pki.root], at: now })).toMatchObject({
+      trusted: false,
+      code: 'KEY_USAGE',
+    });
   });
 
   it('reports bytes that are not a certificate as malformed', async () => {
-    expect(await verifyChain({ certificate: new Uint8Array([0x30, 0x00]), trustedRoots: [pki.root], at: now })).toMatchObject({ trusted: false, code: 'MALFORMED' });
+    expect(await verifyChain({ certificate: new Uint8Array([0x30, 0x00]), trustedRoots: [pki.root], at: now })).toMatchObject({
+      trusted: false,
+      code: 'MALFORMED',
+    });
   });
 });

@@ -62,7 +62,8 @@ export async function verifyChain(query: ChainQuery): Promise<ChainVerdict> {
     if (error instanceof PkiError) return refuse('MALFORMED', '证书格式无法识别', [query.certificate]);
     throw error;
   }
-  const isTrustedRoot = (certificate: pkijs.Certificate) => roots.some((root) => bytesEqual(certificateDer(root), certificateDer(certificate)));
+  const isTrustedRoot = (certificate: pkijs.Certificate) =>
+    roots.some((root) => bytesEqual(certificateDer(root), certificateDer(certificate)));
   const path: pkijs.Certificate[] = [leaf];
   const chainDer = () => path.map(certificateDer);
 

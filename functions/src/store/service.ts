@@ -8,7 +8,9 @@ import { Grant } from './entities/grant';
 import { Application } from './entities/application';
 import { Challenge, FaceTicket, Nonce } from './entities/challenge';
 import { AuditEvent } from './entities/audit-event';
+import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
+import { PlatformCertificate, CrlState } from './entities/platform-pki';
 
 /** Every entity of the single table, bound to one client and table name. */
 export function createSealService(client: DynamoDBDocumentClient, table: string) {
@@ -28,6 +30,11 @@ export function createSealService(client: DynamoDBDocumentClient, table: string)
       certificate: CertificateRecord,
       integrationClient: IntegrationClient,
       document: DocumentRecord,
+      platformCertificate: PlatformCertificate,
+      crlState: CrlState,
+      loginAttempt: LoginAttempt,
+      staffAccount: StaffAccount,
+      rateCounter: RateCounter,
     },
     { client, table },
   );

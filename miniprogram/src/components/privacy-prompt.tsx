@@ -3,6 +3,10 @@ import { answerPrivacyPrompt, PRIVACY_AGREE_BUTTON_ID } from '../platform';
 import { usePrivacyPromptOpen } from './use-privacy-prompt';
 import './privacy-prompt.css';
 
+const PRIVACY_SUMMARY =
+  '为办理电子印章业务，我们需要收集和使用您的微信身份标识、人脸核验结果、扫码内容及您选择的文件。' +
+  '这些信息仅用于身份核验、印章申领与签章，不会用于其他用途。请阅读并同意《电子印章平台隐私保护指引》后继续。';
+
 /**
  * The privacy agreement, shown before the first collection of personal data. The agree button
  * carries WeChat's open-type so WeChat records the consent too (ignored in browsers).
@@ -17,10 +21,7 @@ export function PrivacyPrompt() {
           隐私保护指引
         </Text>
         <View className="privacy-body">
-          <Text>
-            为办理电子印章业务，我们需要收集和使用您的微信身份标识、人脸核验结果、扫码内容及您选择的文件。
-            这些信息仅用于身份核验、印章申领与签章，不会用于其他用途。请阅读并同意《电子印章平台隐私保护指引》后继续。
-          </Text>
+          <Text>{PRIVACY_SUMMARY}</Text>
         </View>
         <View className="privacy-actions">
           <Button className="privacy-decline" onClick={() => answerPrivacyPrompt('decline')}>

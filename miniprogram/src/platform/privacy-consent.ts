@@ -40,9 +40,7 @@ export function requestPrivacyConsent(force = false): Promise<void> {
   if (!force && hasAcceptedPrivacy()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     waiting.push((decision) =>
-      decision === 'agree'
-        ? resolve()
-        : reject(new PlatformError('PRIVACY_DECLINED', '需同意《隐私保护指引》后才能继续办理')),
+      decision === 'agree' ? resolve() : reject(new PlatformError('PRIVACY_DECLINED', '需同意《隐私保护指引》后才能继续办理')),
     );
     if (waiting.length === 1) notify();
   });

@@ -10,11 +10,7 @@ export async function scanCode(): Promise<ScanResult> {
   await requestPrivacyConsent();
   const hook = (window as SimulatorHooks).__sealTestScan;
   const payload =
-    hook === undefined
-      ? await awaitPageResult<string>(SCAN_SIMULATOR_PAGE)
-      : typeof hook === 'function'
-        ? await hook()
-        : hook;
+    hook === undefined ? await awaitPageResult<string>(SCAN_SIMULATOR_PAGE) : typeof hook === 'function' ? await hook() : hook;
   if (payload.trim() === '') throw new PlatformError('CANCELLED', '未识别到二维码内容');
   return { payload: payload.trim() };
 }

@@ -40,7 +40,9 @@ export async function fetchPlatformHealth(): Promise<PlatformHealth> {
 /** Services in a stable order: the known ones first, then anything new the API reports. */
 export function listServices(health: PlatformHealth): Array<{ key: string; label: string; up: boolean }> {
   const known = Object.keys(SERVICE_LABELS).filter((key) => key in health.services);
-  const extra = Object.keys(health.services).filter((key) => !(key in SERVICE_LABELS)).sort();
+  const extra = Object.keys(health.services)
+    .filter((key) => !(key in SERVICE_LABELS))
+    .sort();
   return [...known, ...extra].map((key) => ({
     key,
     label: SERVICE_LABELS[key] ?? key,

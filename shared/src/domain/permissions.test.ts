@@ -41,6 +41,7 @@ const EXPECTED: Record<Action, (keyof typeof people)[]> = {
   'application.review': ['staff'],
   'integration.apply': ['legalRep', 'admin'],
   'integration.manage_credentials': ['legalRep', 'admin'],
+  'integration.view_seals': [],
   'custom_seal.apply': ['legalRep', 'admin'],
   'audit.verify': ['legalRep', 'admin', 'staff'],
   'document.verify': ['legalRep', 'admin', 'holder', 'stranger', 'staff', 'system', 'public'],
@@ -79,6 +80,13 @@ describe('permission matrix', () => {
   it('lets only the legal representative cancel an authorization by window', () => {
     expect(authorize(people.admin!, 'window.cancel_authorization', { companyId: CO }).allowed).toBe(false);
     expect(authorize(people.legalRep!, 'window.cancel_authorization', { companyId: CO }).allowed).toBe(true);
+  });
+
+  it('lets an integrated system read only the seals of its own company', () => {
+    const system: Actor = { legalRepresentativeOf: [], grants: [], integrationFor: CO };
+    expect(authorize(system, 'integration.view_seals', { companyId: CO }).allowed).toBe(true);
+    expect(authorize(system, 'integration.view_seals', { companyId: OTHER }).allowed).toBe(false);
+    expect(authorize(system, 'seal.freeze', { companyId: CO, sealIds: [SEAL] }).allowed).toBe(false);
   });
 
   it('asks for a face check or the PIN where the user guide does', () => {

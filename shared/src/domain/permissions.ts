@@ -50,6 +50,8 @@ export const ACTIONS = {
   'application.review': { label: '窗口审核', target: 'platform', proof: 'none', roles: ['window_staff'] },
   'integration.apply': { label: '申请系统接入', target: 'company', proof: 'none', roles: [LR, ADMIN] },
   'integration.manage_credentials': { label: '管理接入凭证', target: 'company', proof: 'face', roles: [LR, ADMIN] },
+  /** An integrated system (API credentials of an approved 系统接入) reads its own company's seals. */
+  'integration.view_seals': { label: '接入系统查询印章', target: 'company', proof: 'none', roles: ['integrated_system'] },
   'custom_seal.apply': { label: '自定义印章申请', target: 'company', proof: 'none', roles: [LR, ADMIN] },
   'audit.verify': { label: '审计链校验', target: 'company', proof: 'none', roles: [LR, ADMIN, 'window_staff'] },
   'document.verify': { label: '文档验证', target: 'platform', proof: 'none', roles: ['anyone'] },

@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { DigestSigner } from '../../pki/digest-signer';
 import { OID } from './oids';
+import { certificate } from '../trust/certificates';
 
 export interface CadesInput {
   /** SHA-256 of the signed byte ranges. */
@@ -26,7 +27,7 @@ const ab = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOf
 export async function buildCadesSignature(input: CadesInput): Promise<Uint8Array> {
   const [leafDer, ...rest] = input.certificateChain;
   if (!leafDer) throw new Error('certificate chain is empty');
-  const leaf = pkijs.Certificate.fromBER(ab(leafDer));
+  const leaf = certificate(leafDer);
   const attributes = sortedAsDerSet([
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
     new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: ab(input.contentDigest) })] }),
@@ -56,7 +57,7 @@ export async function buildCadesSignature(input: CadesInput): Promise<Uint8Array
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [leaf, ...rest.map((der) => pkijs.Certificate.fromBER(ab(der)))],
+    certificates: [leaf, ...rest.map((der) => certificate(der))],
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });

@@ -40,7 +40,9 @@ export function findPages(doc: PdfDocument, indexes: number[]): Map<number, Page
       return;
     }
     let at = first;
+    const last = wanted[wanted.length - 1]!;
     for (const kid of doc.resolve(node.get('Kids')) as unknown[]) {
+      if (at > last) break; // nothing wanted further right: leave those pages unread
       if (!(kid instanceof PdfRef)) continue;
       const kidDict = doc.dict(kid);
       const count = kidDict?.name('Type') === 'Pages' ? Number(kidDict.get('Count') ?? 0) : 1;

@@ -50,7 +50,7 @@ export class PdfDocument {
     if (at < 0) throw unreadable('no startxref');
     const m = /^startxref\s+(\d+)/.exec(tail.slice(at));
     if (!m) throw unreadable('bad startxref');
-    const newestFirst: Revision[] = [];
+    const newestFirst: Omit<Revision, 'index'>[] = [];
     const seen = new Set<number>();
     let offset: number | undefined = Number(m[1]);
     while (offset !== undefined) {

@@ -41,7 +41,9 @@ describe('verifyPdf under random mutation', () => {
       for (const s of report?.signatures ?? []) {
         if (s.verdict !== 'valid' || s.revision === null) continue;
         const signedUpTo = revisionEnds[s.revision - 1]!;
-        const inOwnGap = gaps.some(([a, b]) => at >= a && at < b && b <= signedUpTo && gaps.findIndex((g) => g[1] <= signedUpTo && g[0] <= at && at < g[1]) >= 0);
+        // Revision 1 is the unsigned original; revision k is signed by the (k-1)th signature.
+        const [gapStart, gapEnd] = gaps[s.revision - 2]!;
+        const inOwnGap = at >= gapStart && at < gapEnd;
         if (at < signedUpTo && !inOwnGap) throw new Error(`signature ${s.fieldName} called valid after byte ${at} changed`);
         validAfterMutation++;
       }

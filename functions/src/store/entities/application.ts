@@ -17,6 +17,11 @@ export const Application = new Entity({
     decidedAt: { type: 'string' },
     decidedBy: { type: 'string' },
     decisionReason: { type: 'string' },
+    /** What approval produced (seal ids, grant ids, integration client id). */
+    outcome: { type: 'any' },
+    /** A staff member's short lease while approval takes effect: a concurrent reject or approve waits it out. */
+    reviewingBy: { type: 'string' },
+    reviewUntil: { type: 'string' },
     version: { type: 'number', required: true, default: 1 },
   },
   indexes: {

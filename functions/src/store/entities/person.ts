@@ -12,6 +12,10 @@ export const Person = new Entity({
     name: { type: 'string', required: true },
     idNumberMasked: { type: 'string', required: true },
     phone: { type: 'string' },
+    /** The WeChat openid bound to this person by a passed login face check. */
+    openid: { type: 'string' },
+    /** The ID number, KMS-encrypted: WeChat's face check (getverifyid) needs it in full. */
+    idNumberSealed: { type: 'string' },
     /** Raising it ends every session issued before (logout everywhere). */
     sessionEpoch: { type: 'number', required: true, default: 0 },
     createdAt: { type: 'string', required: true, readOnly: true },

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../platform';
 import { fetchPlatformHealth, type PlatformHealth } from '../../services/health';
 
-export type HealthView =
-  | { state: 'loading' }
-  | { state: 'loaded'; health: PlatformHealth }
-  | { state: 'failed'; message: string };
+export type HealthView = { state: 'loading' } | { state: 'loaded'; health: PlatformHealth } | { state: 'failed'; message: string };
 
 /** Loads GET /v1/health on mount and on `reload()`. */
 export function usePlatformHealth(): { view: HealthView; reload: () => void } {

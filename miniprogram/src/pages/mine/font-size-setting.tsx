@@ -12,11 +12,7 @@ export function FontSizeSetting() {
       {fontScaleAdjustable ? (
         <View className="font-choices">
           {FONT_SCALE_CHOICES.map((choice) => (
-            <Button
-              key={choice.scale}
-              type={choice.scale === scale ? 'primary' : 'default'}
-              onClick={() => changeFontScale(choice.scale)}
-            >
+            <Button key={choice.scale} type={choice.scale === scale ? 'primary' : 'default'} onClick={() => changeFontScale(choice.scale)}>
               {choice.label}
             </Button>
           ))}

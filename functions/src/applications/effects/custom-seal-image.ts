@@ -1,0 +1,28 @@
+import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Services } from '../../services';
+import type { StoredPayload } from '../payload';
+import { templateSealSvg } from '../../forms/seal-preview';
+
+/**
+ * The approved custom seal's image in S3 (`seals/<sealId>/appearance.<ext>`): the uploaded picture
+ * of the physical seal as checked at submission, or the template drawn by the appearance module
+ * as SVG. Returns the object key kept on the seal.
+ */
+export async function storeCustomSealImage(
+  services: Services,
+  input: { sealId: string; payload: StoredPayload; companyName: string; sealName: string; creditCode: string },
+): Promise<string> {
+  const bucket = services.config.DOCUMENTS_BUCKET;
+  const design = input.payload.request.kind === 'custom_seal' ? input.payload.request.design : undefined;
+  if (design?.source === 'image' && input.payload.image) {
+    const extension = input.payload.image.contentType === 'image/png' ? 'png' : 'jpg';
+    const key = `seals/${input.sealId}/appearance.${extension}`;
+    await services.s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${input.payload.image.key}` }));
+    return key;
+  }
+  const template = design?.source === 'template' ? design.template : 'round';
+  const key = `seals/${input.sealId}/appearance.svg`;
+  const svg = templateSealSvg({ template, companyName: input.companyName, sealName: input.sealName, creditCode: input.creditCode });
+  await services.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: svg, ContentType: 'image/svg+xml' }));
+  return key;
+}

@@ -1,0 +1,88 @@
+import Taro from '@tarojs/taro';
+import { waitFor } from '@testing-library/react';
+import { resetTaroStub } from '../../test/taro-stub';
+import { faceCheck } from './face-check';
+import { login } from './login';
+import { answerPrivacyPrompt, isPrivacyPromptOpen } from './privacy-consent';
+import { settlePageResult } from './page-result';
+import { scanCode } from './scan-code';
+import type { SimulatorHooks } from './types';
+
+const hooks = window as SimulatorHooks;
+
+function acceptPrivacy(): void {
+  if (isPrivacyPromptOpen()) answerPrivacyPrompt('agree');
+}
+
+function answerOpenedPage(value: unknown): void {
+  const url = jest.mocked(Taro.navigateTo).mock.calls.at(-1)?.[0].url ?? '';
+  settlePageResult(new URLSearchParams(url.split('?')[1]).get('resultId') ?? '', value);
+}
+
+beforeEach(() => {
+  resetTaroStub();
+  delete hooks.__sealTestIdentity;
+  delete hooks.__sealTestFace;
+  delete hooks.__sealTestScan;
+});
+
+describe('H5 login', () => {
+  it('asks for privacy consent first, then names the test identity set by the hook', async () => {
+    hooks.__sealTestIdentity = 'legal-rep';
+    const result = login();
+    expect(isPrivacyPromptOpen()).toBe(true);
+    acceptPrivacy();
+    await expect(result).resolves.toEqual({ code: 'sim:legal-rep' });
+  });
+
+  it('lets the tester choose an identity on the simulator screen', async () => {
+    const result = login();
+    acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toMatch(/^\/packages\/simulator\/login\/index\?/);
+    answerOpenedPage('seal-holder');
+    await expect(result).resolves.toEqual({ code: 'sim:seal-holder' });
+  });
+
+  it('collects nothing when privacy is declined', async () => {
+    hooks.__sealTestIdentity = 'legal-rep';
+    const result = login();
+    answerPrivacyPrompt('decline');
+    await expect(result).rejects.toMatchObject({ code: 'PRIVACY_DECLINED' });
+  });
+});
+
+describe('H5 face check', () => {
+  it('resolves with the verify id and the outcome chosen on the simulator screen', async () => {
+    const result = faceCheck('verify-42');
+    acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toContain('verifyId=verify-42');
+    answerOpenedPage('fail');
+    await expect(result).resolves.toEqual({ verifyId: 'verify-42', simulatedOutcome: 'fail' });
+  });
+
+  it('uses the test hook without opening a screen', async () => {
+    hooks.__sealTestFace = 'pass';
+    const result = faceCheck('verify-43');
+    acceptPrivacy();
+    await expect(result).resolves.toEqual({ verifyId: 'verify-43', simulatedOutcome: 'pass' });
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+});
+
+describe('H5 scan', () => {
+  it('returns the payload from the window.__sealTestScan hook', async () => {
+    hooks.__sealTestScan = async () => '  seal-challenge:abc123 ';
+    const result = scanCode();
+    acceptPrivacy();
+    await expect(result).resolves.toEqual({ payload: 'seal-challenge:abc123' });
+  });
+
+  it('treats an empty paste as a cancel', async () => {
+    hooks.__sealTestScan = '   ';
+    const result = scanCode();
+    acceptPrivacy();
+    await expect(result).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});

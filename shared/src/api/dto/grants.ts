@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { GRANT_ROLES } from '../../domain/roles';
+import { GRANT_STATES } from '../../machines/grant-machine';
+import { MEDIA } from '../../domain/seal';
+import * as fields from '../fields';
+
+/** 在线授权: `POST /v1/companies/{companyId}/grants`. */
+export const CreateGrantRequest = z.object({
+  role: fields.grantRole,
+  sealIds: z.array(fields.id, { error: '请选择需要授权的印章' }).min(1, '请选择需要授权的印章').max(50),
+  grantee: z.object({ name: fields.personName, idNumber: fields.idNumber, phone: fields.phone }),
+  medium: fields.medium.default('phone'),
+  faceTicket: fields.faceTicket,
+});
+export type CreateGrantRequest = z.infer<typeof CreateGrantRequest>;
+
+export const GrantView = z.object({
+  grantId: z.string(),
+  companyId: z.string(),
+  companyName: z.string().optional(),
+  role: z.enum(GRANT_ROLES),
+  sealIds: z.array(z.string()),
+  granteeId: z.string(),
+  granteeName: z.string(),
+  grantorId: z.string(),
+  medium: z.enum(MEDIA),
+  state: z.enum(GRANT_STATES),
+  createdAt: z.string(),
+  endedAt: z.string().optional(),
+});
+export type GrantView = z.infer<typeof GrantView>;
+
+/** 我的 → 授权管理: `GET /v1/grants`. */
+export const GrantListResponse = z.object({
+  /** Grants I may cancel (我管理的印章). */
+  managed: z.array(GrantView),
+  /** Grants made to me. */
+  held: z.array(GrantView),
+});
+export type GrantListResponse = z.infer<typeof GrantListResponse>;
+
+export const CompanyParams = z.object({ companyId: fields.creditCode });
+export const GrantParams = z.object({ companyId: fields.creditCode, grantId: fields.id });
+
+/** A seal as a person may see it, with the events their role may fire from its state. */
+export const VisibleSeal = z.object({
+  sealId: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  state: z.string(),
+  expiresOn: z.string(),
+  /** Seal machine events this caller may trigger now (the UI shows only these). */
+  actions: z.array(z.object({ event: z.string(), action: z.string(), label: z.string(), proof: z.enum(['face', 'pin', 'none']) })),
+});
+export type VisibleSeal = z.infer<typeof VisibleSeal>;
+export const CompanySealsResponse = z.object({
+  company: z.object({ companyId: z.string(), name: z.string(), type: z.string(), status: z.string() }),
+  roles: z.array(z.string()),
+  seals: z.array(VisibleSeal),
+});
+export type CompanySealsResponse = z.infer<typeof CompanySealsResponse>;

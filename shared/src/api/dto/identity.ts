@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ACTION_NAMES } from '../../domain/permissions';
+import { COMPANY_TYPES } from '../../domain/seal';
+import { GRANT_ROLES } from '../../domain/roles';
+import * as fields from '../fields';
+
+/** Who the platform believes a person is, safe to show: never the full ID number. */
+export const IdentityView = z.object({ name: z.string(), idNumberMasked: z.string() });
+export type IdentityView = z.infer<typeof IdentityView>;
+
+export const FaceCheckMode = z.enum(['simulated', 'wechat']);
+export type FaceCheckMode = z.infer<typeof FaceCheckMode>;
+
+// ---- Login on the phone (wx.login → face check → session) ----
+
+/** `POST /v1/login/wechat`: the `wx.login` code (H5: `sim:<test identity key>`). */
+export const WechatLoginRequest = z.object({ code: z.string({ error: '缺少登录凭证' }).min(1).max(256) });
+export const WechatLoginResponse = z.object({
+  loginId: z.string(),
+  /** Sent back with every later step of this login; only the phone that started it has it. */
+  loginSecret: z.string(),
+  /** The openid is already bound to a verified person: the face check is for them. */
+  identity: IdentityView.nullable(),
+  expiresAt: z.string(),
+});
+export type WechatLoginRequest = z.infer<typeof WechatLoginRequest>;
+export type WechatLoginResponse = z.infer<typeof WechatLoginResponse>;
+
+/** `POST /v1/login/{loginId}/face-checks`: name + ID number are needed the first time only. */
+export const LoginFaceCheckRequest = z.object({
+  loginSecret: z.string().min(16).max(128),
+  name: fields.personName.optional(),
+  idNumber: fields.idNumber.optional(),
+});
+export type LoginFaceCheckRequest = z.infer<typeof LoginFaceCheckRequest>;
+
+/** `POST /v1/login/{loginId}/session`: the passed login face ticket buys a phone session. */
+export const LoginSessionRequest = z.object({ loginSecret: z.string().min(16).max(128), faceTicket: fields.faceTicket });
+export type LoginSessionRequest = z.infer<typeof LoginSessionRequest>;
+
+export const SessionResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  kind: z.enum(['phone', 'desktop', 'staff']),
+  person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** `POST /v1/staff/sessions`: window staff sign in with username + password. */
+export const StaffLoginRequest = z.object({
+  username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(64),
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(256),
+});
+export type StaffLoginRequest = z.infer<typeof StaffLoginRequest>;
+
+// ---- Face checks (人脸核验) ----
+
+/** What a face ticket is for: a company, some seals, or one QR challenge. */
+export const FaceCheckTarget = z.object({
+  companyId: fields.creditCode.optional(),
+  sealIds: z.array(fields.id).min(1).max(50).optional(),
+  challengeId: fields.id.optional(),
+});
+export type FaceCheckTarget = z.infer<typeof FaceCheckTarget>;
+
+/** `POST /v1/face-checks` */
+export const StartFaceCheckRequest = z.object({
+  action: z.enum(ACTION_NAMES as [string, ...string[]], { error: '业务类型不正确' }),
+  target: FaceCheckTarget.default({}),
+});
+export type StartFaceCheckRequest = z.infer<typeof StartFaceCheckRequest>;
+
+export const FaceCheckStarted = z.object({
+  ticketId: z.string(),
+  /** WeChat mode: pass to `wx.requestFacialVerify`. */
+  verifyId: z.string().optional(),
+  mode: FaceCheckMode,
+  identity: IdentityView,
+  expiresAt: z.string(),
+});
+export type FaceCheckStarted = z.infer<typeof FaceCheckStarted>;
+
+/** `POST /v1/face-checks/{ticketId}/result` (and the login variant): `passed` only in simulated mode. */
+export const FaceCheckResultRequest = z.object({ passed: z.boolean().optional(), loginSecret: z.string().min(16).max(128).optional() });
+export type FaceCheckResultRequest = z.infer<typeof FaceCheckResultRequest>;
+export const FaceCheckResult = z.object({ ticketId: z.string(), state: z.enum(['pending', 'passed', 'failed', 'used']) });
+export type FaceCheckResult = z.infer<typeof FaceCheckResult>;
+
+// ---- Who am I ----
+
+export const MeResponse = z.object({
+  person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string(), phone: z.string().optional() }),
+  /** Companies whose legal representative I am. */
+  companies: z.array(z.object({ companyId: z.string(), name: z.string(), type: z.enum(COMPANY_TYPES), status: z.enum(['active', 'closed']) })),
+  /** My active grants (administrator / holder). */
+  grants: z.array(
+    z.object({ grantId: z.string(), companyId: z.string(), companyName: z.string(), role: z.enum(GRANT_ROLES), sealIds: z.array(z.string()) }),
+  ),
+  /** Seals I claimed (credentials), once they exist. */
+  credentials: z.array(z.object({ sealId: z.string(), credentialId: z.string(), companyId: z.string(), state: z.string(), medium: z.string() })),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+/** `GET /v1/dev/test-identities` (local/dev only): the seed's people, for the H5 login picker. */
+export const TestIdentity = z.object({ key: z.string(), name: z.string(), idNumber: z.string(), note: z.string(), code: z.string() });
+export type TestIdentity = z.infer<typeof TestIdentity>;
+
+// ---- Business-licence registry notifications (HMAC-signed; decision 0011) ----
+
+export const RegistryChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('legal_representative'), name: fields.personName, idNumber: fields.idNumber }),
+  z.object({ kind: z.literal('name'), name: z.string().trim().min(2).max(100) }),
+  z.object({ kind: z.literal('type'), type: z.enum(COMPANY_TYPES) }),
+  z.object({ kind: z.literal('closure') }),
+]);
+export type RegistryChange = z.infer<typeof RegistryChange>;
+
+/** `POST /v1/registry/notifications` */
+export const RegistryNotification = z.object({
+  notificationId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/),
+  creditCode: fields.creditCode,
+  occurredAt: fields.isoDateTime,
+  changes: z.array(RegistryChange).min(1).max(10),
+});
+export type RegistryNotification = z.infer<typeof RegistryNotification>;

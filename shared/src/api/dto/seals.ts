@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { creditCode, faceTicket, id, medium, newPin, pin, reasonText, revocationReason, sealKind } from '../fields';
+import { ONLINE_APPLICABLE_KINDS, type SealKind } from '../../domain/seal';
+import { SEAL_STATES } from '../../machines/seal-machine';
+import { CREDENTIAL_STATES } from '../../machines/credential-machine';
+
+/** The seal life cycle (印章领取, 印章管理, 变更, 注销, 冻结/解冻, 续期) and the platform PKI. Decision 0012. */
+
+const PIN_MISMATCH = '两次输入的签章密码不一致';
+
+const sealIds = z
+  .array(id, { error: '请选择印章' })
+  .min(1, '请至少选择一枚印章')
+  .max(20, '一次最多办理20枚印章')
+  .refine((ids) => new Set(ids).size === ids.length, { message: '印章不能重复选择' });
+
+export const SealIdParams = z.object({ sealId: id });
+export const CompanyIdParams = z.object({ companyId: creditCode });
+
+// ---------------------------------------------------------------- claim (印章领取)
+
+export const ClaimSealRequest = z
+  .object({ faceTicket, pin: newPin, pinConfirm: z.string({ error: '请再次输入签章密码' }), medium: medium.default('phone') })
+  .refine((r) => r.pin === r.pinConfirm, { message: PIN_MISMATCH, path: ['pinConfirm'] });
+export type ClaimSealRequest = z.infer<typeof ClaimSealRequest>;
+
+/** What "证书下载成功!" shows: the certificate the platform CA just issued. */
+export const CertificateView = z.object({
+  serialNumber: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  companyName: z.string().optional(),
+  creditCode: z.string().optional(),
+  sealName: z.string().optional(),
+  holderName: z.string().optional(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** PEM of the certificate. */
+  pem: z.string(),
+});
+export type CertificateView = z.infer<typeof CertificateView>;
+
+export const CredentialView = z.object({
+  credentialId: z.string(),
+  sealId: z.string(),
+  companyId: z.string(),
+  state: z.enum(CREDENTIAL_STATES),
+  medium,
+  custody: z.enum(['kms-envelope', 'kms-asymmetric']),
+  createdAt: z.string(),
+  certificate: CertificateView,
+});
+export type CredentialView = z.infer<typeof CredentialView>;
+
+export const SealStateView = z.object({
+  sealId: z.string(),
+  companyId: z.string(),
+  kind: sealKind,
+  name: z.string(),
+  state: z.enum(SEAL_STATES),
+  expiresOn: z.string(),
+  version: z.number(),
+});
+export type SealStateView = z.infer<typeof SealStateView>;
+
+export const ClaimSealResponse = z.object({ message: z.string(), seal: SealStateView, credential: CredentialView });
+export type ClaimSealResponse = z.infer<typeof ClaimSealResponse>;
+
+// ---------------------------------------------------------------- PIN (修改 / 忘记签章密码)
+
+export const ChangePinRequest = z
+  .object({ faceTicket, currentPin: pin, newPin, newPinConfirm: z.string({ error: '请再次输入新密码' }) })
+  .refine((r) => r.newPin === r.newPinConfirm, { message: PIN_MISMATCH, path: ['newPinConfirm'] });
+export type ChangePinRequest = z.infer<typeof ChangePinRequest>;
+export const ChangePinResponse = z.object({ message: z.string() });
+
+export const ResetPinRequest = z
+  .object({ faceTicket, newPin, newPinConfirm: z.string({ error: '请再次输入新密码' }) })
+  .refine((r) => r.newPin === r.newPinConfirm, { message: PIN_MISMATCH, path: ['newPinConfirm'] });
+export type ResetPinRequest = z.infer<typeof ResetPinRequest>;
+export const ResetPinResponse = ClaimSealResponse;
+
+// ---------------------------------------------------------------- freeze / unfreeze / revoke / renew
+
+export const FreezeSealsRequest = z.object({ faceTicket, sealIds, reason: reasonText });
+export type FreezeSealsRequest = z.infer<typeof FreezeSealsRequest>;
+export const UnfreezeSealsRequest = FreezeSealsRequest;
+export type UnfreezeSealsRequest = FreezeSealsRequest;
+
+export const RevokeSealsRequest = z.object({ faceTicket, sealIds, reason: revocationReason });
+export type RevokeSealsRequest = z.infer<typeof RevokeSealsRequest>;
+
+/** 续期 needs no face check (permission matrix: `seal.renew`). */
+export const RenewSealsRequest = z.object({ sealIds });
+export type RenewSealsRequest = z.infer<typeof RenewSealsRequest>;
+
+/** One seal's outcome in a batch: every seal is its own atomic change with its own audit event. */
+export const SealOutcome = z.object({
+  sealId: z.string(),
+  ok: z.boolean(),
+  state: z.enum(SEAL_STATES).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type SealOutcome = z.infer<typeof SealOutcome>;
+export const SealBatchResponse = z.object({ message: z.string(), results: z.array(SealOutcome) });
+export type SealBatchResponse = z.infer<typeof SealBatchResponse>;
+
+// ---------------------------------------------------------------- online change (在线变更)
+
+const applicableKind = sealKind.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { message: '印章类型不正确' });
+export const OnlineChangeRequest = z.object({
+  faceTicket,
+  kinds: z
+    .array(applicableKind, { error: '请选择需要重新申请的印章' })
+    .min(1, '请至少选择一枚印章')
+    .max(5)
+    .refine((ks) => new Set(ks).size === ks.length, { message: '印章类型不能重复' }),
+});
+export type OnlineChangeRequest = z.infer<typeof OnlineChangeRequest>;
+export const OnlineChangeResponse = z.object({ message: z.string(), seals: z.array(SealStateView) });
+export type OnlineChangeResponse = z.infer<typeof OnlineChangeResponse>;
+
+// ---------------------------------------------------------------- audit chain
+
+export const AuditVerifyResponse = z.object({
+  companyId: z.string(),
+  events: z.number(),
+  intact: z.boolean(),
+  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  firstBreak: z.object({ seq: z.number(), problem: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) }).nullable(),
+});
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+// ---------------------------------------------------------------- platform PKI
+
+export const CertificateStatusParams = z.object({ serial: z.string().regex(/^[0-9a-fA-F]{1,64}$/, '证书序列号格式不正确') });
+export const CertificateStatusQuery = z.object({ at: z.iso.datetime({ offset: true, error: '时间格式不正确' }).optional() });
+export const CertificateStatusResponse = z.object({
+  serialNumber: z.string(),
+  known: z.boolean(),
+  status: z.enum(['valid', 'revoked', 'expired', 'not_yet_valid', 'unknown']),
+  at: z.string(),
+  revokedAt: z.string().optional(),
+  reason: z.string().optional(),
+  sealId: z.string().optional(),
+  companyId: z.string().optional(),
+  notBefore: z.string().optional(),
+  notAfter: z.string().optional(),
+});
+export type CertificateStatusResponse = z.infer<typeof CertificateStatusResponse>;
