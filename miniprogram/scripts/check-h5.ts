@@ -15,6 +15,11 @@ const outDir = join(root, '.tmp');
 const healthy = { status: 'ok', services: { dynamodb: { up: true }, s3: { up: true }, kms: { up: true } } };
 const degraded = { status: 'degraded', services: { dynamodb: { up: true }, s3: { up: false }, kms: { up: true } } };
 
+const testPeople = [
+  { key: 'lr-xinghe', name: '张三', idNumber: '440300199001011234', note: '星河科技法定代表人', code: 'sim:lr-xinghe' },
+  { key: 'admin', name: '李四', idNumber: '440300199101011234', note: '印章管理员', code: 'sim:admin' },
+];
+
 function serve(): Promise<Server> {
   const files = serveStatic(join(root, 'dist-h5'), { index: ['index.html'] });
   const server = createServer((req, res) =>
@@ -32,6 +37,9 @@ type HealthRoute = (route: Route) => Promise<void>;
 async function shoot(browser: Browser, name: string, query: string, health: HealthRoute, expectText: string, path = 'pages/home/index') {
   const page = await browser.newPage({ viewport: { width: 375, height: 720 }, deviceScaleFactor: 2 });
   await page.route('**/v1/health', health);
+  await page.route('**/v1/dev/test-identities', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ people: testPeople }) }),
+  );
   await page.goto(`http://127.0.0.1:${port}/${query}#/${path}`);
   await page.getByText(expectText).first().waitFor({ timeout: 15_000 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -67,7 +75,7 @@ async function main(): Promise<void> {
       'login-simulator-1.3x',
       '?fontScale=1.3',
       json(200, healthy),
-      '选择测试身份登录',
+      '张三（星河科技法定代表人）',
       'packages/simulator/login/index',
     );
     await shoot(browser, 'face-simulator', '', json(200, healthy), '核验不通过', 'packages/simulator/face-check/index');

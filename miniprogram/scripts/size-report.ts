@@ -57,7 +57,8 @@ export function formatSizeReport(sizes: PackageSizes): string {
   return lines.join('\n');
 }
 
-if (require.main === module) {
+// Run as a script (not when a test imports it). The weapp typings redefine `require`, so no require.main.
+if (process.argv[1]?.endsWith('size-report.ts')) {
   const distDir = process.argv[2] ?? join(__dirname, '..', 'dist');
   const sizes = measureWeappPackages(distDir);
   process.stdout.write(`${formatSizeReport(sizes)}\n`);

@@ -1,10 +1,12 @@
 import { APPLICATION_KIND_LABELS, APPLICATION_STATE_LABELS, DomainError, type applicationDto } from '@seal/shared';
+import type { EntityItem } from 'electrodb';
 import type { Services } from '../services';
+import type { Application } from '../store/entities/application';
 import type { SealService } from '../store/service';
 import { formContent, type FormContent } from '../forms/form-content';
 import type { StoredPayload } from './payload';
 
-export type ApplicationRecord = NonNullable<Awaited<ReturnType<ReturnType<SealService['entities']['application']['get']>['go']>>['data']>;
+export type ApplicationRecord = EntityItem<typeof Application>;
 
 export async function getApplicationRecord(db: SealService, applicationId: string): Promise<ApplicationRecord> {
   const { data } = await db.entities.application.get({ applicationId }).go();

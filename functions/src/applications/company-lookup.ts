@@ -1,9 +1,11 @@
 import { DomainError } from '@seal/shared';
+import type { EntityItem } from 'electrodb';
 import type { Services } from '../services';
+import type { Company } from '../store/entities/company';
 import { ensureStarterSeals } from './starter-seals';
 import { importCompanyFromRegistry } from './registry-port';
 
-export type CompanyRecord = NonNullable<Awaited<ReturnType<ReturnType<Services['db']['entities']['company']['get']>['go']>>['data']>;
+export type CompanyRecord = EntityItem<typeof Company>;
 
 /**
  * The platform's copy of a company, imported from the registry on first lookup. This is where a

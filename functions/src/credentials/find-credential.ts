@@ -1,7 +1,9 @@
 import { DomainError } from '@seal/shared';
+import type { EntityItem } from 'electrodb';
 import type { SealService } from '../store/service';
+import type { Credential } from '../store/entities/credential';
 
-export type CredentialItem = NonNullable<Awaited<ReturnType<SealService['entities']['credential']['get']>['go']>>['data'] & {};
+export type CredentialItem = EntityItem<typeof Credential>;
 
 /** Live credentials can sign (active) or will again (locked); superseded and revoked are history. */
 export function isLive(credential: { state: string }): boolean {

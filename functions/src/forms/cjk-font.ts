@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
-import type { Fontkit } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 /**
  * The form's Chinese text: Noto Sans SC Regular (SIL OFL 1.1, shipped in @embedpdf/fonts-sc),

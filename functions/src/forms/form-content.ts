@@ -107,7 +107,8 @@ export function formContent(src: FormSource): FormContent {
   const names = new Map((src.payload.seals ?? []).map((s) => [s.sealId, s.name]));
   const sealName = (id: string) => names.get(id) ?? id;
   return {
-    title: `电子印章${APPLICATION_KIND_LABELS[src.kind]}表`,
+    // 印章申请 → 电子印章申请表, 取消授权 → 电子印章取消授权表.
+    title: APPLICATION_KIND_LABELS[src.kind].startsWith('印章') ? `电子${APPLICATION_KIND_LABELS[src.kind]}表` : `电子印章${APPLICATION_KIND_LABELS[src.kind]}表`,
     reference: src.reference,
     sections: [
       {

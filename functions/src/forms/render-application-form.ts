@@ -7,6 +7,7 @@ const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const LABEL_WIDTH = 150;
 const ROW_HEIGHT = 22;
+const LINE_HEIGHT = 15;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.45, 0.45, 0.45);
 const LINE = rgb(0.6, 0.6, 0.6);
@@ -45,7 +46,7 @@ export async function renderApplicationForm(content: FormContent, generatedAt: D
 
   const text = (s: string, x: number, at: number, size = 11, color = BLACK) => page.drawText(s, { x, y: at, size, font, color });
   const newPageIfNeeded = (needed: number) => {
-    if (y - needed > MARGIN + 60) return;
+    if (y - needed > MARGIN) return;
     page = doc.addPage(A4);
     y = A4[1] - MARGIN;
     text(`申请编号：${content.reference}（续）`, MARGIN, y, 10, GREY);
@@ -68,20 +69,22 @@ export async function renderApplicationForm(content: FormContent, generatedAt: D
     text(section.heading, MARGIN, y, 13);
     y -= 8;
     page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + width, y }, thickness: 0.8, color: BLACK });
-    y -= 16;
+    y -= LINE_HEIGHT + 2;
     for (const [label, value] of section.rows) {
-      const lines = wrap(value || '—', font, 11, width - LABEL_WIDTH);
-      newPageIfNeeded(lines.length * 16 + 8);
-      text(label, MARGIN, y, 11, GREY);
-      lines.forEach((l, i) => text(l, MARGIN + LABEL_WIDTH, y - i * 16));
-      y -= lines.length * 16 + 6;
-      page.drawLine({ start: { x: MARGIN, y: y + 2 }, end: { x: MARGIN + width, y: y + 2 }, thickness: 0.3, color: LINE });
-      y -= 6;
+      const lines = wrap(value || '—', font, 10.5, width - LABEL_WIDTH);
+      newPageIfNeeded(lines.length * LINE_HEIGHT + 8);
+      text(label, MARGIN, y, 10.5, GREY);
+      lines.forEach((l, i) => text(l, MARGIN + LABEL_WIDTH, y - i * LINE_HEIGHT, 10.5));
+      // The rule sits under the row's last line, clear of the descenders and of the next row.
+      const rule = y - (lines.length - 1) * LINE_HEIGHT - 6;
+      page.drawLine({ start: { x: MARGIN, y: rule }, end: { x: MARGIN + width, y: rule }, thickness: 0.3, color: LINE });
+      y = rule - LINE_HEIGHT;
     }
     y -= 10;
   }
 
-  newPageIfNeeded(120);
+  // The undertaking and signature lines stay together.
+  newPageIfNeeded(140);
   y -= 10;
   text('申请人承诺：以上信息真实、准确、完整，所附材料真实有效。', MARGIN, y);
   y -= 40;

@@ -1,10 +1,21 @@
-import { DomainError } from '@seal/shared';
+import { sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { changePin } from '../lifecycle/change-pin';
+import { lifecycleDeps } from '../lifecycle/deps';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** POST /v1/seals/{sealId}/pin — 修改签章密码: face check, current PIN, new PIN twice → "修改成功". */
 export const handler = defineHandler({
   name: 'change-pin',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.SealIdParams,
+  body: sealDto.ChangePinRequest,
+  async run({ params, body, services, actor }) {
+    await changePin(lifecycleDeps(services), {
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      sealId: params.sealId,
+      currentPin: body.currentPin,
+      newPin: body.newPin,
+      now: services.now(),
+    });
+    return { body: { message: '修改成功' } };
   },
 });

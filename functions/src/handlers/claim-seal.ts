@@ -1,10 +1,22 @@
-import { DomainError } from '@seal/shared';
+import { sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { claimSeal } from '../lifecycle/claim-seal';
+import { lifecycleDeps } from '../lifecycle/deps';
+import { credentialView, sealView } from '../lifecycle/views';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** POST /v1/seals/{sealId}/claim — 印章领取: face check, PIN twice, "证书下载成功!". */
 export const handler = defineHandler({
   name: 'claim-seal',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.SealIdParams,
+  body: sealDto.ClaimSealRequest,
+  async run({ params, body, services, actor }) {
+    const { seal, credential } = await claimSeal(lifecycleDeps(services), {
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      sealId: params.sealId,
+      pin: body.pin,
+      medium: body.medium,
+      now: services.now(),
+    });
+    return { status: 201, body: { message: '证书下载成功!', seal: sealView(seal), credential: credentialView(credential) } };
   },
 });

@@ -1,10 +1,15 @@
-import { DomainError } from '@seal/shared';
+import { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { applicationForm, getOwnApplication } from '../applications/application-view';
+import { renderApplicationForm } from '../forms/render-application-form';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/applications/{applicationId}/form.pdf: 下载申请表 (the applicant's own). */
 export const handler = defineHandler({
   name: 'download-application-form',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    const app = await getOwnApplication(ctx.services.db, ctx.params.applicationId, ctx.personId());
+    const pdf = await renderApplicationForm(await applicationForm(ctx.services.db, app), new Date(app.createdAt));
+    return { binary: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `attachment; filename="${app.reference}.pdf"` } };
   },
 });

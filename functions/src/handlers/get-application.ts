@@ -1,10 +1,13 @@
-import { DomainError } from '@seal/shared';
+import { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { applicationView, getOwnApplication } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/applications/{applicationId}: the applicant's view (state, outcome, rejection reason). */
 export const handler = defineHandler({
   name: 'get-application',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    const app = await getOwnApplication(ctx.services.db, ctx.params.applicationId, ctx.personId());
+    return { body: await applicationView(ctx.services, app, 'applicant') };
   },
 });

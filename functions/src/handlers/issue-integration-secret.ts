@@ -1,10 +1,19 @@
-import { DomainError } from '@seal/shared';
+import { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { issueClientSecret } from '../integration/manage-client';
 
-// Being built (window business, docs/decisions/0013).
+/** POST …/integration/clients/{clientId}/secret: issue or rotate the secret; shown this once. */
 export const handler = defineHandler({
   name: 'issue-integration-secret',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.IntegrationClientParams,
+  body: applicationDto.ManageCredentialsRequest,
+  async run(ctx) {
+    const body: applicationDto.IssuedSecretResponse = await issueClientSecret(ctx.services, {
+      ...ctx.params,
+      personId: ctx.personId(),
+      actor: await ctx.actor(),
+      faceTicket: ctx.body.faceTicket,
+    });
+    return { status: 201, body };
   },
 });

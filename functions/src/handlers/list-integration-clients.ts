@@ -1,10 +1,12 @@
-import { DomainError } from '@seal/shared';
+import { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { listClients } from '../integration/manage-client';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/companies/{companyId}/integration/clients: the company's API credentials (never secrets). */
 export const handler = defineHandler({
   name: 'list-integration-clients',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.CompanyIdParams,
+  async run(ctx) {
+    return { body: { items: await listClients(ctx.services, ctx.params.companyId, await ctx.actor()) } };
   },
 });

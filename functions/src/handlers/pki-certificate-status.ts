@@ -1,10 +1,23 @@
-import { DomainError } from '@seal/shared';
+import { sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { certificateStatus } from '../platform-pki/certificate-status';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** GET /v1/pki/certificates/{serial}/status?at= — a certificate's status at a moment (default: now). */
 export const handler = defineHandler({
   name: 'pki-certificate-status',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.CertificateStatusParams,
+  query: sealDto.CertificateStatusQuery,
+  async run({ params, query, services }) {
+    const at = query.at ? new Date(query.at) : services.now();
+    const answer = await certificateStatus(services.db, { serial: params.serial, at });
+    return {
+      body: {
+        ...answer,
+        at: answer.at.toISOString(),
+        revokedAt: answer.revokedAt?.toISOString(),
+        notBefore: answer.notBefore?.toISOString(),
+        notAfter: answer.notAfter?.toISOString(),
+      },
+    };
   },
 });

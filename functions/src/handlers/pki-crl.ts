@@ -1,10 +1,14 @@
-import { DomainError } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { currentCrl } from '../platform-pki/crl';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** GET /v1/pki/crl — the platform CRL (DER), rebuilt after every revocation; the URL in every seal certificate. */
 export const handler = defineHandler({
   name: 'pki-crl',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  async run({ services }) {
+    return {
+      binary: await currentCrl(services),
+      contentType: 'application/pkix-crl',
+      headers: { 'content-disposition': 'attachment; filename="platform.crl"', 'cache-control': 'no-cache' },
+    };
   },
 });

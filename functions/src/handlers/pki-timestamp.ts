@@ -1,10 +1,11 @@
-import { DomainError } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { answerTimestampRequest } from '../platform-pki/timestamp';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** POST /v1/pki/tsa — RFC 3161 over HTTP: application/timestamp-query in, application/timestamp-reply out. */
 export const handler = defineHandler({
   name: 'pki-timestamp',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  rawBody: true,
+  async run({ services }, raw) {
+    return { binary: await answerTimestampRequest(services, raw), contentType: 'application/timestamp-reply' };
   },
 });

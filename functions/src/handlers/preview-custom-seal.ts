@@ -1,10 +1,18 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { loadCompany } from '../applications/company-lookup';
+import { templateSealSvg } from '../forms/seal-preview';
 
-// Being built (window business, docs/decisions/0013).
+/** POST /v1/companies/{companyId}/custom-seals/preview: how a template custom seal will look (SVG). */
 export const handler = defineHandler({
   name: 'preview-custom-seal',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.CompanyIdParams,
+  body: applicationDto.CustomSealPreviewRequest,
+  async run(ctx) {
+    const company = await loadCompany(ctx.services, ctx.params.companyId);
+    if (!authorize(await ctx.actor(), 'custom_seal.apply', { companyId: company.companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
+    if (company.integration !== 'approved') throw new DomainError('INTEGRATION_REQUIRED');
+    const svg = templateSealSvg({ template: ctx.body.template, companyName: company.name, sealName: ctx.body.sealName, creditCode: company.companyId });
+    return { binary: Buffer.from(svg, 'utf8'), contentType: 'image/svg+xml' };
   },
 });

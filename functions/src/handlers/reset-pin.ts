@@ -1,10 +1,21 @@
-import { DomainError } from '@seal/shared';
+import { sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { resetPin } from '../lifecycle/reset-pin';
+import { lifecycleDeps } from '../lifecycle/deps';
+import { credentialView, sealView } from '../lifecycle/views';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** POST /v1/seals/{sealId}/pin/reset — 忘记签章密码: face check, new PIN, new key and certificate. */
 export const handler = defineHandler({
   name: 'reset-pin',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.SealIdParams,
+  body: sealDto.ResetPinRequest,
+  async run({ params, body, services, actor }) {
+    const { seal, credential } = await resetPin(lifecycleDeps(services), {
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      sealId: params.sealId,
+      newPin: body.newPin,
+      now: services.now(),
+    });
+    return { body: { message: '证书下载成功!', seal: sealView(seal), credential: credentialView(credential) } };
   },
 });

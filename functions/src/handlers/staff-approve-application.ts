@@ -1,10 +1,20 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { approveApplication } from '../applications/approve-application';
+import { applicationView } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** POST /v1/staff/applications/{applicationId}/approve: the change takes effect. */
 export const handler = defineHandler({
   name: 'staff-approve-application',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  body: applicationDto.ApproveApplicationRequest,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await approveApplication(ctx.services, {
+      applicationId: ctx.params.applicationId,
+      staffId: ctx.personId(),
+      expectedVersion: ctx.body.expectedVersion,
+    });
+    return { body: await applicationView(ctx.services, app, 'staff') };
   },
 });

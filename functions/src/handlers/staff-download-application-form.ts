@@ -1,10 +1,16 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { applicationForm, getApplicationRecord } from '../applications/application-view';
+import { renderApplicationForm } from '../forms/render-application-form';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/staff/applications/{applicationId}/form.pdf: the form as the applicant printed it. */
 export const handler = defineHandler({
   name: 'staff-download-application-form',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await getApplicationRecord(ctx.services.db, ctx.params.applicationId);
+    const pdf = await renderApplicationForm(await applicationForm(ctx.services.db, app), new Date(app.createdAt));
+    return { binary: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `inline; filename="${app.reference}.pdf"` } };
   },
 });

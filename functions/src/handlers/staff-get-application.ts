@@ -1,10 +1,14 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { applicationView, getApplicationRecord } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/staff/applications/{applicationId}: by the reference scanned from the form's QR code. */
 export const handler = defineHandler({
   name: 'staff-get-application',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await getApplicationRecord(ctx.services.db, ctx.params.applicationId);
+    return { body: await applicationView(ctx.services, app, 'staff') };
   },
 });

@@ -1,10 +1,19 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { listQueue } from '../applications/list-applications';
+import { applicationView } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** GET /v1/staff/applications?state=submitted: the window queue, oldest first. */
 export const handler = defineHandler({
   name: 'staff-list-applications',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  query: applicationDto.StaffQueueQuery,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const page = await listQueue(ctx.services.db, ctx.query.state, ctx.query);
+    const body: applicationDto.ApplicationList = {
+      items: await Promise.all(page.items.map((a) => applicationView(ctx.services, a, 'staff'))),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+    return { body };
   },
 });

@@ -1,10 +1,21 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, applicationDto, authorize } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { rejectApplication } from '../applications/reject-application';
+import { applicationView } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** POST /v1/staff/applications/{applicationId}/reject: 驳回, with the reason the applicant sees. */
 export const handler = defineHandler({
   name: 'staff-reject-application',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: applicationDto.ApplicationIdParams,
+  body: applicationDto.RejectApplicationRequest,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await rejectApplication(ctx.services, {
+      applicationId: ctx.params.applicationId,
+      staffId: ctx.personId(),
+      reason: ctx.body.reason,
+      expectedVersion: ctx.body.expectedVersion,
+    });
+    return { body: await applicationView(ctx.services, app, 'staff') };
   },
 });

@@ -1,10 +1,13 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, authorize, sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { verifyCompanyChain } from '../audit/verify-company-chain';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** GET /v1/staff/companies/{companyId}/audit/verify (window staff) — re-hash the company's audit chain (`audit.verify`). */
 export const handler = defineHandler({
   name: 'staff-verify-audit-chain',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.CompanyIdParams,
+  async run({ params, services, actor }) {
+    if (!authorize(await actor(), 'audit.verify', { companyId: params.companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
+    return { body: await verifyCompanyChain(services.db, params.companyId) };
   },
 });

@@ -1,10 +1,15 @@
-import { DomainError } from '@seal/shared';
+import { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { submitWindowApplication } from '../applications/submit-window-application';
+import { applicationView, getApplicationRecord } from '../applications/application-view';
 
-// Being built (window business, docs/decisions/0013).
+/** POST /v1/applications: 窗口办理, any kind; answers with the application and its form's URL. */
 export const handler = defineHandler({
   name: 'submit-window-application',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  body: applicationDto.WindowApplicationRequest,
+  async run(ctx) {
+    const { applicationId } = await submitWindowApplication(ctx.services, { personId: ctx.personId(), actor: ctx.actor, request: ctx.body });
+    const app = await getApplicationRecord(ctx.services.db, applicationId);
+    return { status: 201, body: await applicationView(ctx.services, app, 'applicant') };
   },
 });

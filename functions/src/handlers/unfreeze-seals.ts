@@ -1,10 +1,21 @@
-import { DomainError } from '@seal/shared';
+import { sealDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
+import { unfreezeSeals } from '../lifecycle/freeze-seal';
+import { lifecycleDeps } from '../lifecycle/deps';
 
-// Being built (seal life cycle, docs/decisions/0012).
+/** POST /v1/companies/{companyId}/seals/unfreeze — 在线解冻 (face check). */
 export const handler = defineHandler({
   name: 'unfreeze-seals',
-  async run() {
-    throw new DomainError('SERVICE_UNAVAILABLE');
+  params: sealDto.CompanyIdParams,
+  body: sealDto.UnfreezeSealsRequest,
+  async run({ params, body, services, actor }) {
+    const results = await unfreezeSeals(lifecycleDeps(services), {
+      companyId: params.companyId,
+      sealIds: body.sealIds,
+      reason: body.reason,
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      now: services.now(),
+    });
+    return { body: { message: '解冻成功', results } };
   },
 });

@@ -1,44 +1,107 @@
 import { DomainError, SYSTEM_CAUSE_LABELS, grantMachine, step, type SystemCause } from '@seal/shared';
-import type { SealService } from '../store/service';
+import { logEvent } from '../config/logger';
+import { refreshCrl } from '../platform-pki/crl';
+import type { RevocationReason } from '../pki';
 import { commitWithAudit } from '../store/commit';
-import { transitionSeal } from '../seals/transition-seal';
+import type { SealService } from '../store/service';
+import type { LifecycleDeps } from './deps';
+import { retireKeys } from './retire-keys';
+import { revokeOneSeal } from './revoke-one-seal';
+
+/** The registry changes after which every seal goes (user guide 十、印章变更). */
+export const SEAL_ENDING_CAUSES: readonly SystemCause[] = [
+  'legal_representative_changed',
+  'legal_representative_id_changed',
+  'company_name_changed',
+  'company_type_changed',
+  'company_closed',
+];
+
+const MAX_ROUNDS = 6;
 
 /**
- * MINIMAL VERSION written by the identity area so registry notifications have something to call;
- * the seal-lifecycle engineer owns this file and extends it (revoking certificates, refreshing the
- * CRL). What it does now, as the user guide says (十、印章变更): when the registry reports a change of
- * legal representative, their ID number, the company's name or type, or its closure, every grant of
- * the company ends (grant machine `end`) and every seal that is not yet revoked is revoked (seal
- * machine `revoke` as `system`). The company must re-apply.
+ * The registry reported a change (called by the registry notification handler after it stored
+ * the new company data). When it is one that ends the seals, every seal of the company is
+ * revoked with that reason (credentials and certificates with it) and every grant ends; the
+ * company re-applies (在线变更), which a new legal representative can do at once since the
+ * company record already names them. Idempotent: a repeated notification finds nothing left to
+ * do. A seal that changed under us (someone froze it meanwhile) is read again and retried.
+ * `deps` (optional) lets it retire kms-asymmetric keys and rebuild the CRL at once; without it
+ * the next GET /v1/pki/crl rebuilds.
  */
-export async function onLicenceChange(db: SealService, input: { companyId: string; changes: SystemCause[]; now: Date }): Promise<void> {
-  if (input.changes.length === 0) return;
-  const reason = input.changes.map((c) => SYSTEM_CAUSE_LABELS[c]).join('、');
-  const now = () => input.now;
-  const grants = await db.entities.grant.query.byCompany({ companyId: input.companyId }).go({ pages: 'all' });
-  for (const grant of grants.data.filter((g) => g.state === 'active')) {
-    const result = step(grantMachine, grant.state, 'end', 'system');
-    if (!result.ok) continue;
+export async function onLicenceChange(
+  db: SealService,
+  change: { companyId: string; changes: readonly SystemCause[]; now: Date },
+  deps?: LifecycleDeps,
+): Promise<{ revokedSealIds: string[]; endedGrantIds: string[] }> {
+  const causes = change.changes.filter((c) => SEAL_ENDING_CAUSES.includes(c));
+  if (causes.length === 0) return { revokedSealIds: [], endedGrantIds: [] };
+  const reason = causes.map((c) => SYSTEM_CAUSE_LABELS[c]).join('、');
+  const crlReason: RevocationReason = causes.includes('company_closed') ? 'cessationOfOperation' : 'affiliationChanged';
+  const revokedSealIds: string[] = [];
+  const endedGrantIds: string[] = [];
+  const retired = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const [{ data: seals }, { data: grants }] = await Promise.all([
+      db.entities.seal.query.byCompany({ companyId: change.companyId }).go({ pages: 'all' }),
+      db.entities.grant.query.byCompany({ companyId: change.companyId }).go({ pages: 'all' }),
+    ]);
+    const pendingSeals = seals.filter((s) => s.state !== 'revoked');
+    const pendingGrants = grants.filter((g) => g.state === 'active');
+    if (pendingSeals.length === 0 && pendingGrants.length === 0) break;
+    for (const seal of pendingSeals) {
+      try {
+        retired.push(...(await revokeOneSeal(db, { seal, as: 'system', actorId: 'system:registry', reason, crlReason, now: change.now })));
+        revokedSealIds.push(seal.sealId);
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+      }
+    }
+    for (const grant of pendingGrants) {
+      if (await endGrant(db, grant, reason, change.now)) endedGrantIds.push(grant.grantId);
+    }
+  }
+  if (deps) await Promise.all([retireKeys(deps, retired), refreshCrl(deps.services).catch(() => undefined)]);
+  logEvent('info', 'licence change applied', {
+    companyId: change.companyId,
+    causes,
+    revoked: revokedSealIds.length,
+    grantsEnded: endedGrantIds.length,
+  });
+  return { revokedSealIds, endedGrantIds };
+}
+
+type GrantItem = Awaited<ReturnType<ReturnType<SealService['entities']['grant']['query']['byCompany']>['go']>>['data'][number];
+
+/** Grant machine `end` (system), conditional on the version read, with its audit event. */
+async function endGrant(db: SealService, grant: GrantItem, reason: string, now: Date): Promise<boolean> {
+  const next = step(grantMachine, grant.state, 'end', 'system');
+  if (!next.ok) return false;
+  try {
     await commitWithAudit(
       db,
-      { companyId: grant.companyId, actorId: 'system', actorRole: 'system', action: 'grant.end', subject: `grant:${grant.grantId}`, reason, before: { state: grant.state }, after: { state: result.to } },
-      (e) => [
-        e.grant
+      {
+        companyId: grant.companyId,
+        actorId: 'system:registry',
+        actorRole: 'system',
+        action: 'grant.end',
+        subject: `grant:${grant.grantId}`,
+        reason,
+        before: { state: grant.state, version: grant.version },
+        after: { state: next.to, version: grant.version + 1 },
+      },
+      (entities) => [
+        entities.grant
           .patch({ companyId: grant.companyId, grantId: grant.grantId })
-          .set({ state: result.to, endedAt: input.now.toISOString(), endReason: reason, version: grant.version + 1 })
+          .set({ state: next.to, version: grant.version + 1, endedAt: now.toISOString(), endReason: reason })
           .where((a, op) => op.eq(a.version, grant.version))
           .commit(),
       ],
-      now,
+      () => now,
     );
-  }
-  const seals = await db.entities.seal.query.byCompany({ companyId: input.companyId }).go({ pages: 'all' });
-  for (const seal of seals.data.filter((s) => s.state !== 'revoked')) {
-    try {
-      await transitionSeal(db, { sealId: seal.sealId, event: 'revoke', as: 'system', actorId: 'system', reason, now });
-    } catch (error) {
-      // Revoked meanwhile by someone else: the goal is reached.
-      if (!(error instanceof DomainError && error.code === 'SEAL_REVOKED')) throw error;
-    }
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT') return false;
+    throw error;
   }
 }

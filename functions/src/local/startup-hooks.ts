@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { registrySeedHook } from '../adapters/registry/seed-hook';
 import { platformCertificatesHook } from '../platform-pki/startup-hook';
+import { starterSealsHook } from '../applications/starter-seals-hook';
 
 /**
  * What the local stack does after its services are up and before it takes requests: each area
@@ -9,4 +10,4 @@ import { platformCertificatesHook } from '../platform-pki/startup-hook';
  */
 export type StartupHook = { name: string; run(services: Services, options: { dataDir: string }): Promise<void> };
 
-export const startupHooks: StartupHook[] = [platformCertificatesHook, registrySeedHook];
+export const startupHooks: StartupHook[] = [platformCertificatesHook, registrySeedHook, starterSealsHook];

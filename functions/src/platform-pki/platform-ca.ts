@@ -15,6 +15,8 @@ export interface PlatformPki {
 
 const ROOT_YEARS = 20;
 const TSA_YEARS = 10;
+/** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
+const SKEW_MS = 60 * 60 * 1000;
 
 // One per services container: the stack and tests replace the container when endpoints change.
 const cache = new WeakMap<Services, Promise<PlatformPki>>();
@@ -42,14 +44,14 @@ async function loadPlatformPki(services: Services): Promise<PlatformPki> {
     KmsDigestSigner.create({ client: services.kms, keyId: keys.tsaKeyId }),
   ]);
   const root = await ensureCertificate(services.db, 'root', rootSigner.keyId, () =>
-    createRootCertificate({ signer: rootSigner, notBefore: services.now(), validityYears: ROOT_YEARS }),
+    createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
   );
   const tsa = await ensureCertificate(services.db, 'tsa', tsaSigner.keyId, async () =>
     issueTsaCertificate({
       signer: rootSigner,
       caCertificate: root,
       tsaPublicKey: await tsaSigner.publicKeySpki(),
-      notBefore: services.now(),
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: TSA_YEARS,
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
     }),

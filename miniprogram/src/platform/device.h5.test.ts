@@ -53,18 +53,18 @@ describe('H5 login', () => {
 });
 
 describe('H5 face check', () => {
-  it('resolves with the verify id and the outcome chosen on the simulator screen', async () => {
-    const result = faceCheck('verify-42');
+  it('shows whose face is checked and resolves with the outcome chosen on the simulator screen', async () => {
+    const result = faceCheck({ personName: '张三' });
     acceptPrivacy();
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
-    expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toContain('verifyId=verify-42');
+    expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toContain(`personName=${encodeURIComponent('张三')}`);
     answerOpenedPage('fail');
-    await expect(result).resolves.toEqual({ verifyId: 'verify-42', simulatedOutcome: 'fail' });
+    await expect(result).resolves.toEqual({ simulatedOutcome: 'fail' });
   });
 
   it('uses the test hook without opening a screen', async () => {
     hooks.__sealTestFace = 'pass';
-    const result = faceCheck('verify-43');
+    const result = faceCheck({ verifyId: 'verify-43' });
     acceptPrivacy();
     await expect(result).resolves.toEqual({ verifyId: 'verify-43', simulatedOutcome: 'pass' });
     expect(Taro.navigateTo).not.toHaveBeenCalled();

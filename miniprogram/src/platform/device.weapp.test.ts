@@ -27,7 +27,7 @@ afterAll(() => {
 describe('weapp face check', () => {
   it('passes the verify id to wx.requestFacialVerify and resolves when it completes', async () => {
     wxGlobal.wx!.requestFacialVerify!.mockImplementation((options: Callbacks) => options.success());
-    await expect(faceCheck('verify-1')).resolves.toEqual({ verifyId: 'verify-1' });
+    await expect(faceCheck({ verifyId: 'verify-1' })).resolves.toEqual({ verifyId: 'verify-1' });
     expect(wxGlobal.wx!.requestFacialVerify).toHaveBeenCalledWith(expect.objectContaining({ verifyId: 'verify-1' }));
   });
 
@@ -35,16 +35,21 @@ describe('weapp face check', () => {
     wxGlobal.wx!.requestFacialVerify!.mockImplementationOnce((options: Callbacks) =>
       options.fail({ errMsg: 'requestFacialVerify:fail cancel' }),
     );
-    await expect(faceCheck('v')).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(faceCheck({ verifyId: 'v' })).rejects.toMatchObject({ code: 'CANCELLED' });
     wxGlobal.wx!.requestFacialVerify!.mockImplementationOnce((options: Callbacks) =>
       options.fail({ errMsg: 'requestFacialVerify:fail 90011' }),
     );
-    await expect(faceCheck('v')).rejects.toMatchObject({ code: 'FACE_CHECK_FAILED' });
+    await expect(faceCheck({ verifyId: 'v' })).rejects.toMatchObject({ code: 'FACE_CHECK_FAILED' });
+  });
+
+  it('cannot start without a verify id from the backend', async () => {
+    await expect(faceCheck({})).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    expect(wxGlobal.wx!.requestFacialVerify).not.toHaveBeenCalled();
   });
 
   it('asks for a newer WeChat when the API is missing', async () => {
     wxGlobal.wx = {};
-    await expect(faceCheck('v')).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    await expect(faceCheck({ verifyId: 'v' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
   });
 });
 

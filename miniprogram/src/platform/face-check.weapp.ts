@@ -1,6 +1,6 @@
 import { isWeChatCancel, PlatformError } from './errors';
 import { requestPrivacyConsent } from './privacy-consent';
-import type { FaceCheckResult } from './types';
+import type { FaceCheckRequest, FaceCheckResult } from './types';
 
 interface RequestFacialVerify {
   (options: { verifyId: string; success: () => void; fail: (err: { errMsg?: string; errCode?: number }) => void }): void;
@@ -10,7 +10,8 @@ interface RequestFacialVerify {
  * WeChat face check (人脸核身, base library 3.8.12+) for a verify id the backend obtained. Success
  * only means the check ran; the backend queries the verdict with the same verify id.
  */
-export async function faceCheck(verifyId: string): Promise<FaceCheckResult> {
+export async function faceCheck({ verifyId }: FaceCheckRequest): Promise<FaceCheckResult> {
+  if (!verifyId) throw new PlatformError('UNSUPPORTED', '人脸核验暂不可用，请稍后重试');
   await requestPrivacyConsent();
   const requestFacialVerify = (wx as unknown as { requestFacialVerify?: RequestFacialVerify }).requestFacialVerify;
   if (!requestFacialVerify) throw new PlatformError('UNSUPPORTED', '当前微信版本不支持人脸核验，请升级微信后重试');

@@ -6,6 +6,7 @@ export type {
   ApiRequest,
   HttpMethod,
   LoginResult,
+  FaceCheckRequest,
   FaceCheckResult,
   ScanResult,
   ChooseFileOptions,
@@ -34,7 +35,6 @@ export { currentFontScale, subscribeFontScale, refreshFontScale, changeFontScale
 export { FONT_SCALE_CHOICES, fontScaleStyle } from './font-scale-rule';
 export { settlePageResult, abandonPageResult } from './page-result';
 export { openPage, goBack, openTab, showToast } from './navigation';
-export { TEST_IDENTITIES, type TestIdentity } from './test-identities';
 
 /** Which build this is, for the rare screen text that differs. */
 export const platformName: 'weapp' | 'h5' = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';

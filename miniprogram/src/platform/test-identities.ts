@@ -1,18 +1,5 @@
-// Test identities the H5 login simulator offers. The local stack's WeChat adapter maps the
-// simulated code `sim:<id>` to the person below; production refuses such codes.
-export interface TestIdentity {
-  id: string;
-  name: string;
-  role: string;
-}
-
-export const TEST_IDENTITIES: readonly TestIdentity[] = [
-  { id: 'legal-rep', name: '张三', role: '法定代表人' },
-  { id: 'seal-admin', name: '李四', role: '印章管理员' },
-  { id: 'seal-holder', name: '王五', role: '印章持有人' },
-  { id: 'newcomer', name: '赵六', role: '未获授权的个人' },
-];
-
-export function simulatedLoginCode(identityId: string): string {
-  return `sim:${identityId}`;
+// The H5 build logs in as a test identity of the local stack: the code `sim:<key>` stands in for
+// wx.login's code, and the local WeChat adapter maps it to that person (production refuses it).
+export function simulatedLoginCode(identityKey: string): string {
+  return `sim:${identityKey}`;
 }

@@ -19,12 +19,20 @@ export interface LoginResult {
   code: string;
 }
 
+/** What the backend's `POST /v1/face-checks` answered, as the face check needs it. */
+export interface FaceCheckRequest {
+  /** WeChat mode: the verify id for `wx.requestFacialVerify`. Absent in simulated mode. */
+  verifyId?: string;
+  /** Whose face is checked, shown by the H5 simulator (e.g. `张三`). */
+  personName?: string;
+}
+
 /**
  * The face check ran to completion on the phone. As with WeChat, the real verdict is queried by
  * the backend with the verify id; the H5 simulator also says which outcome the tester chose.
  */
 export interface FaceCheckResult {
-  verifyId: string;
+  verifyId?: string;
   simulatedOutcome?: 'pass' | 'fail';
 }
 

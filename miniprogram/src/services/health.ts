@@ -1,12 +1,11 @@
+import type { HealthResponse } from '@seal/shared';
 import { ApiError, request } from '../platform';
 
-export type HealthStatus = 'ok' | 'degraded';
-
-/** GET /v1/health: the platform's own view of its backing services. */
-export interface PlatformHealth {
-  status: HealthStatus;
-  services: Record<string, { up: boolean }>;
-}
+/**
+ * GET /v1/health: the platform's own view of its backing services. Only the fields this screen
+ * reads are required; the type comes from shared/ (type-only: zod stays out of the bundle).
+ */
+export type PlatformHealth = Pick<HealthResponse, 'status'> & { services: Record<string, { up: boolean }> };
 
 /** What each backing service is called on screen. */
 export const SERVICE_LABELS: Record<string, string> = {

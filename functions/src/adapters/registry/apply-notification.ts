@@ -18,7 +18,12 @@ export interface Notification {
 async function remember(db: SealService, notificationId: string, now: Date): Promise<void> {
   try {
     await db.entities.nonce
-      .create({ scope: 'registry-notification', value: notificationId, seenAt: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + NONCE_TTL_SECONDS })
+      .create({
+        scope: 'registry-notification',
+        value: notificationId,
+        seenAt: now.toISOString(),
+        ttl: Math.floor(now.getTime() / 1000) + NONCE_TTL_SECONDS,
+      })
       .go();
   } catch (error) {
     if (/conditional/i.test(String(error))) throw new DomainError('REQUEST_REPLAYED');
@@ -31,7 +36,11 @@ async function remember(db: SealService, notificationId: string, now: Date): Pro
  * remembered first (a conditional create: of two deliveries racing, one proceeds); if applying
  * fails the id is forgotten again so the registry's retry is not taken for a replay.
  */
-export async function applyRegistryNotification(db: SealService, n: Notification, now: Date): Promise<{ companyId: string; causes: SystemCause[] }> {
+export async function applyRegistryNotification(
+  db: SealService,
+  n: Notification,
+  now: Date,
+): Promise<{ companyId: string; causes: SystemCause[] }> {
   await remember(db, n.notificationId, now);
   try {
     return await applyChanges(db, n, now);
@@ -57,13 +66,22 @@ async function applyChanges(db: SealService, n: Notification, now: Date): Promis
         break;
       }
       case 'name':
-        if (change.name !== company.name) (causes.add('company_name_changed'), (set.name = change.name));
+        if (change.name !== company.name) {
+          causes.add('company_name_changed');
+          set.name = change.name;
+        }
         break;
       case 'type':
-        if (change.type !== company.type) (causes.add('company_type_changed'), (set.type = change.type));
+        if (change.type !== company.type) {
+          causes.add('company_type_changed');
+          set.type = change.type;
+        }
         break;
       case 'closure':
-        if (company.status !== 'closed') (causes.add('company_closed'), (set.status = 'closed'));
+        if (company.status !== 'closed') {
+          causes.add('company_closed');
+          set.status = 'closed';
+        }
         break;
     }
   }
@@ -79,7 +97,12 @@ async function applyChanges(db: SealService, n: Notification, now: Date): Promis
       subject: `company:${company.companyId}`,
       reason: list.join(','),
       before: { name: company.name, type: company.type, legalRepName: company.legalRepName, status: company.status },
-      after: { name: set.name ?? company.name, type: set.type ?? company.type, legalRepName: set.legalRepName ?? company.legalRepName, status: set.status ?? company.status },
+      after: {
+        name: set.name ?? company.name,
+        type: set.type ?? company.type,
+        legalRepName: set.legalRepName ?? company.legalRepName,
+        status: set.status ?? company.status,
+      },
     },
     (e) => [
       e.company
@@ -97,7 +120,9 @@ async function applyChanges(db: SealService, n: Notification, now: Date): Promis
 /** The new legal representative becomes a person the platform knows, so they can re-apply at once. */
 async function ensureLegalRep(db: SealService, personId: string, rep: { name: string; idNumber: string }, now: Date): Promise<void> {
   try {
-    await db.entities.person.create({ personId, name: rep.name, idNumberMasked: maskIdNumber(rep.idNumber), sessionEpoch: 0, createdAt: now.toISOString() }).go();
+    await db.entities.person
+      .create({ personId, name: rep.name, idNumberMasked: maskIdNumber(rep.idNumber), sessionEpoch: 0, createdAt: now.toISOString() })
+      .go();
   } catch (error) {
     if (!/conditional/i.test(String(error))) throw error;
   }

@@ -1,11 +1,11 @@
-import { DomainError, REVOCATION_CATEGORY_LABELS, type SealKind } from '@seal/shared';
+import { DomainError, type SealKind } from '@seal/shared';
 import type { Services } from '../../services';
 import type { ApplicationRecord } from '../application-view';
 import type { StoredPayload } from '../payload';
 import { createSeals, type NewSeal } from '../create-seals';
 import { createIntegrationClient } from '../../integration/create-integration-client';
 import { storeCustomSealImage } from './custom-seal-image';
-import { cancelGrantAsWindow, createGrantAsWindow, sealEventAsWindow, type WindowActor } from './other-areas';
+import { cancelGrantAsWindow, changeSealsAsWindow, createGrantAsWindow, type WindowActor } from './other-areas';
 
 type PlannedGrant = { role: 'seal_administrator' | 'seal_holder'; grantee: { name: string; idNumber: string; phone: string }; medium: 'phone' | 'ukey' };
 
@@ -30,7 +30,7 @@ async function newSealsWithGrants(
 
 /** What approval does, per kind: the same domain functions as online business, as window staff. */
 export async function applyApprovedApplication(services: Services, app: ApplicationRecord, staffId: string): Promise<Record<string, unknown>> {
-  const by: WindowActor = { staffId, now: services.now() };
+  const by: WindowActor = { staffId, applicationId: app.applicationId, now: services.now() };
   const payload = app.payload as StoredPayload;
   const r = payload.request;
   switch (r.kind) {
@@ -54,9 +54,9 @@ export async function applyApprovedApplication(services: Services, app: Applicat
     case 'freeze':
     case 'unfreeze':
     case 'revoke': {
-      const reason = r.kind === 'revoke' ? `${REVOCATION_CATEGORY_LABELS[r.reason.category]}${r.reason.text ? `：${r.reason.text}` : ''}` : r.reason;
-      for (const sealId of r.sealIds) await sealEventAsWindow(services, { sealId, event: r.kind, reason }, by);
-      return { sealIds: r.sealIds };
+      const change = r.kind === 'revoke' ? { event: r.kind, reason: r.reason } : { event: r.kind, reason: r.reason };
+      const outcomes = await changeSealsAsWindow(services, app.companyId, r.sealIds, change, by);
+      return { seals: outcomes };
     }
     case 'custom_seal': {
       const sealId = sealIdFor(app, 'custom');

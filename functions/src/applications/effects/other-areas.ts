@@ -1,82 +1,44 @@
-import { randomUUID } from 'node:crypto';
-import { DomainError, grantMachine, maskIdNumber, step, type GrantRole, type Medium } from '@seal/shared';
-import { commitWithAudit } from '../../store/commit';
-import { personIdFor } from '../../identity/person-id';
+import type { GrantRole, Medium, RevocationCategory } from '@seal/shared';
 import type { Services } from '../../services';
-import { transitionSeal } from '../../seals/transition-seal';
+import { createGrant } from '../../grants/create-grant';
+import { cancelGrant } from '../../grants/cancel-grant';
+import { freezeSeals, unfreezeSeals } from '../../lifecycle/freeze-seal';
+import { revokeSeals } from '../../lifecycle/revoke-seal';
+import { lifecycleDeps } from '../../lifecycle/deps';
 
 /**
- * The other areas' domain functions that approval calls, acting as window staff (proof already
- * checked at the window). The ONE place this area binds to them: grants (identity area,
- * `functions/src/grants/`), seal life cycle (`functions/src/lifecycle/`).
+ * The other areas' domain functions that approval calls, acting as window staff (the applicant's
+ * identity and materials were checked at the window): grants (identity area) and the seal life
+ * cycle. The one place this area binds to them.
  */
 export interface WindowActor {
   staffId: string;
+  applicationId: string;
   now: Date;
 }
 
-export interface NewGrant {
-  companyId: string;
-  role: GrantRole;
-  grantee: { name: string; idNumber: string; phone: string };
-  sealIds: string[];
-  medium: Medium;
-}
-
-/**
- * Stand-in until `grants/create-grant.ts` lands (identity area): writes the grant and the
- * grantee's person record the way the identity area keys them (`personIdFor`).
- */
-export async function createGrantAsWindow(services: Services, grant: NewGrant, by: WindowActor): Promise<{ grantId: string }> {
-  const { db } = services;
-  const granteeId = personIdFor(grant.grantee.idNumber);
-  const at = by.now.toISOString();
-  await db.entities.person
-    .create({ personId: granteeId, name: grant.grantee.name, idNumberMasked: maskIdNumber(grant.grantee.idNumber), phone: grant.grantee.phone, sessionEpoch: 0, createdAt: at })
-    .go()
-    .catch((error) => {
-      if (!/conditional/i.test(String(error))) throw error;
-    });
-  const grantId = `grant-${randomUUID()}`;
-  await commitWithAudit(
-    db,
-    { companyId: grant.companyId, actorId: by.staffId, actorRole: 'window_staff', action: `grant.authorize_${grant.role === 'seal_administrator' ? 'administrator' : 'holder'}`, subject: `grant:${grantId}`, after: { granteeId, role: grant.role, sealIds: grant.sealIds, state: 'active' } },
-    (entities) => [
-      entities.grant
-        .create({ companyId: grant.companyId, grantId, granteeId, granteeName: grant.grantee.name, granteePhone: grant.grantee.phone, grantorId: by.staffId, role: grant.role, sealIds: grant.sealIds, medium: grant.medium, state: 'active', createdAt: at })
-        .commit(),
-    ],
-    () => by.now,
-  );
-  return { grantId };
-}
-
-/** Stand-in until `grants/cancel-grant.ts` lands: the grant machine's cancel event as window staff. */
-export async function cancelGrantAsWindow(services: Services, ref: { companyId: string; grantId: string }, by: WindowActor): Promise<void> {
-  const { db } = services;
-  const { data: grant } = await db.entities.grant.get(ref).go();
-  if (!grant) throw new DomainError('GRANT_NOT_FOUND');
-  const event = grant.role === 'seal_administrator' ? 'cancel_administrator' : 'cancel_holder';
-  const result = step(grantMachine, grant.state, event, 'window_staff');
-  if (!result.ok) throw new DomainError(result.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : 'GRANT_NOT_FOUND');
-  await commitWithAudit(
-    db,
-    { companyId: ref.companyId, actorId: by.staffId, actorRole: 'window_staff', action: `grant.${event}`, subject: `grant:${ref.grantId}`, before: { state: grant.state, version: grant.version }, after: { state: result.to, version: grant.version + 1 } },
-    (entities) => [
-      entities.grant
-        .patch(ref)
-        .set({ state: result.to, version: grant.version + 1, endedAt: by.now.toISOString(), endReason: '窗口取消授权' })
-        .where((a, op) => op.eq(a.version, grant.version))
-        .commit(),
-    ],
-    () => by.now,
-  );
-}
-
-export async function sealEventAsWindow(
+export async function createGrantAsWindow(
   services: Services,
-  input: { sealId: string; event: 'freeze' | 'unfreeze' | 'revoke'; reason: string },
+  grant: { companyId: string; role: GrantRole; grantee: { name: string; idNumber: string; phone: string }; sealIds: string[]; medium: Medium },
   by: WindowActor,
-): Promise<void> {
-  await transitionSeal(services.db, { sealId: input.sealId, event: input.event, as: 'window_staff', actorId: by.staffId, reason: input.reason, now: () => by.now });
+): Promise<{ grantId: string }> {
+  const created = await createGrant(services.db, { ...grant, grantorId: by.staffId, as: 'window_staff', now: by.now });
+  return { grantId: created.grantId };
+}
+
+export async function cancelGrantAsWindow(services: Services, grant: { companyId: string; grantId: string }, by: WindowActor): Promise<void> {
+  await cancelGrant(services.db, { ...grant, actorId: by.staffId, as: 'window_staff', now: by.now, reason: `窗口取消授权 ${by.applicationId}` });
+}
+
+type SealChange =
+  | { event: 'freeze' | 'unfreeze'; reason: string }
+  | { event: 'revoke'; reason: { category: RevocationCategory; text?: string } };
+
+/** 窗口冻结 / 解冻 / 注销: the life cycle's own batch functions, party = window staff. */
+export async function changeSealsAsWindow(services: Services, companyId: string, sealIds: string[], change: SealChange, by: WindowActor) {
+  const deps = lifecycleDeps(services);
+  const party = { kind: 'window_staff' as const, staffId: by.staffId, applicationId: by.applicationId };
+  if (change.event === 'revoke') return revokeSeals(deps, { companyId, sealIds, reason: change.reason, party, now: by.now });
+  const run = change.event === 'freeze' ? freezeSeals : unfreezeSeals;
+  return run(deps, { companyId, sealIds, reason: change.reason, party, now: by.now });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { DigestSigner } from '../../pki/digest-signer';
+import type { DigestSigner } from '../trust/pki';
 import { OID } from './oids';
 import { certificate } from '../trust/certificates';
 

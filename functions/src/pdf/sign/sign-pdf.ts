@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SealDrawing } from '../../appearance/drawing';
-import type { DigestSigner } from '../../pki/digest-signer';
+import type { DigestSigner } from '../trust/pki';
 import { buildCadesSignature } from '../cms/build-signed-data';
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';

@@ -1,15 +1,14 @@
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { spkiOf } from '../cms/der';
-import { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
+import { readSealCertificate, type SealCertificateInfo } from './pki';
 import type * as pkijs from 'pkijs';
-import { isCertificateAuthority, parseCertificate } from '../../pki/certificate';
+import { parseCertificate } from '../../pki/certificate'; // not in the index: the parser behind readSealCertificate
 
 /**
  * Parsed certificates by content: a verifier sees the same root and TSA certificates in
  * every document, and ASN.1 parsing is most of the verification time.
  */
 const parsed = new Map<string, pkijs.Certificate>();
-const verified = new Map<string, boolean>();
 const LIMIT = 512;
 
 const keyOf = (der: Uint8Array): string => createHash('sha256').update(der).digest('base64');
@@ -48,30 +47,4 @@ export function sealCertificateInfo(der: Uint8Array): SealCertificateInfo {
     infos.set(key, info);
   }
   return info;
-}
-
-/** `child` is signed by `issuer`, a CA (ECDSA or RSA with SHA-256), checked with node:crypto. */
-export function issuedBy(childDer: Uint8Array, issuerDer: Uint8Array): boolean {
-  const key = keyOf(childDer) + keyOf(issuerDer);
-  const hit = verified.get(key);
-  if (hit !== undefined) return hit;
-  const child = certificate(childDer);
-  const issuer = certificate(issuerDer);
-  let ok = false;
-  try {
-    ok =
-      isCertificateAuthority(issuer) &&
-      child.issuer.isEqual(issuer.subject) &&
-      verify(
-        'sha256',
-        child.tbsView,
-        { key: publicKeyOf(issuerDer), dsaEncoding: 'der' },
-        child.signatureValue.valueBlock.valueHexView,
-      );
-  } catch {
-    ok = false;
-  }
-  if (verified.size >= LIMIT) verified.clear();
-  verified.set(key, ok);
-  return ok;
 }

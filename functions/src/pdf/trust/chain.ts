@@ -1,44 +1,53 @@
-import { certificate, issuedBy } from './certificates';
+import { certificate } from './certificates';
+import { Memo } from './memo';
+import { verifyChain, type ChainProblem } from './pki';
+
+export const chainMemo = new Memo<ChainResult>();
 
 export type ChainStatus = 'valid' | 'expired' | 'not_yet_valid' | 'unknown_issuer' | 'invalid_chain';
 export interface ChainResult {
   status: ChainStatus;
-  /** Leaf first, ending at the trusted root when one was reached. */
-  path: Uint8Array[];
+  /** Plain-Chinese reason from the PKI when not valid. */
+  reason?: string;
 }
 
-const MAX_PATH = 6;
-const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+/** The PKI's verdicts folded into the statuses a verification report shows. */
+const STATUS: Record<ChainProblem, ChainStatus> = {
+  MALFORMED: 'invalid_chain',
+  // A root look-alike (same name, other key) fails on the signature: still not a certificate we know.
+  UNKNOWN_ISSUER: 'unknown_issuer',
+  BAD_SIGNATURE: 'unknown_issuer',
+  NOT_A_CA: 'invalid_chain',
+  KEY_USAGE: 'invalid_chain',
+  EXPIRED: 'expired',
+  NOT_YET_VALID: 'not_yet_valid',
+  UNSUPPORTED_CRITICAL_EXTENSION: 'invalid_chain',
+  TOO_LONG: 'invalid_chain',
+};
 
-/**
- * Builds a path from `leaf` through `pool` to one of `trustedRoots` (matched byte for byte:
- * a look-alike root with the same name is not trusted) and checks each link's signature,
- * CA flag and validity at `at`.
- */
-export async function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
+/** Path from `leaf` through `pool` to a trusted root (matched byte for byte), judged at `at`. */
+export function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
+  return chainMemo.get(Memo.key(leaf, ...pool, '|', ...trustedRoots, at.getTime()), () => check(leaf, pool, trustedRoots, at));
+}
+
+async function check(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
   try {
-    return walk(leaf, pool, trustedRoots, at);
+    // A self-signed certificate carried in the CMS but not trusted can never end a path: leave it
+    // out so a look-alike root shows as an unknown issuer.
+    const intermediates = pool.filter((c) => trustedRoots.some((r) => Buffer.from(r).equals(Buffer.from(c))) || !isSelfIssued(c));
+    const verdict = await verifyChain({ certificate: leaf, intermediates, trustedRoots, at });
+    return verdict.trusted ? { status: 'valid' } : { status: STATUS[verdict.code ?? 'MALFORMED'], reason: verdict.reason };
   } catch {
     // A certificate that does not even parse breaks the chain.
-    return { status: 'invalid_chain', path: [leaf] };
+    return { status: 'invalid_chain' };
   }
 }
 
-function walk(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): ChainResult {
-  const path: Uint8Array[] = [leaf];
-  let current = leaf;
-  let timeProblem: ChainStatus | undefined;
-  for (let depth = 0; depth < MAX_PATH; depth++) {
-    const cert = certificate(current);
-    if (at < cert.notBefore.value) timeProblem ??= 'not_yet_valid';
-    if (at > cert.notAfter.value) timeProblem ??= 'expired';
-    if (trustedRoots.some((r) => same(r, current))) return { status: timeProblem ?? 'valid', path };
-    const candidates = [...trustedRoots, ...pool].filter((c) => !same(c, current) && certificate(c).subject.isEqual(cert.issuer));
-    const next = candidates.find((c) => issuedBy(current, c));
-    // No verifiable issuer, or a self-signed look-alike of the root: not a certificate we know.
-    if (!next) return { status: 'unknown_issuer', path };
-    path.push(next);
-    current = next;
+function isSelfIssued(der: Uint8Array): boolean {
+  try {
+    const c = certificate(der);
+    return c.subject.isEqual(c.issuer);
+  } catch {
+    return false;
   }
-  return { status: 'invalid_chain', path };
 }

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { fields, identityDto } from '@seal/shared';
+import { defineHandler } from '../http/define-handler';
+import { completeFaceCheck } from '../identity/face-check';
+import { personAsFaceSubject } from '../identity/person-face-check';
+
+/** POST /v1/face-checks/{ticketId}/result — simulated: the screen's pass/fail; WeChat: queryverifyinfo. */
+export const handler = defineHandler({
+  name: 'face-check-result',
+  params: z.object({ ticketId: fields.id }),
+  body: identityDto.FaceCheckResultRequest,
+  async run(ctx) {
+    const who = await personAsFaceSubject(ctx.services, ctx.personId());
+    return { body: await completeFaceCheck(ctx.services, who, ctx.params.ticketId, ctx.body.passed) };
+  },
+});

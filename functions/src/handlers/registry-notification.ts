@@ -1,0 +1,17 @@
+import { identityDto } from '@seal/shared';
+import { defineHandler } from '../http/define-handler';
+import { registerRegistryVerifier } from '../adapters/registry/verify-notification';
+import { applyRegistryNotification } from '../adapters/registry/apply-notification';
+
+// Auth mode `registry`: HMAC over timestamp + body, 5-minute window (decision 0011).
+registerRegistryVerifier();
+
+/** POST /v1/registry/notifications — the business-licence registry reports a change. */
+export const handler = defineHandler({
+  name: 'registry-notification',
+  body: identityDto.RegistryNotification,
+  async run({ body, services }) {
+    const result = await applyRegistryNotification(services.db, body, services.now());
+    return { body: { notificationId: body.notificationId, ...result } };
+  },
+});

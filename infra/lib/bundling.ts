@@ -1,0 +1,25 @@
+import { join, resolve } from 'node:path';
+
+/** The checkout's root: NodejsFunction's project root and the base of every entry path. */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** The source file of an API handler: `functions/src/handlers/<handler>.ts` exports `handler`. */
+export function handlerEntry(handler: string): string {
+  return join(REPO_ROOT, 'functions', 'src', 'handlers', `${handler}.ts`);
+}
+
+export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'handlers-infra', 'authorizer.ts');
+export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'jobs', 'renewal-job.ts');
+
+/**
+ * The esbuild options both NodejsFunction (infra) and the bundle bench use, so the bench measures
+ * what is deployed. The AWS SDK is bundled (not taken from the runtime) so each function carries
+ * exactly the clients it imports, tree-shaken and at the version the tests ran against.
+ */
+export const BUNDLE_OPTIONS = {
+  target: 'node22',
+  minify: true,
+  sourceMap: false,
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+} as const;

@@ -1,0 +1,102 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { PLATFORM_KEY_ALIASES } from '../../functions/src/custody/platform-keys';
+import { TABLE_KEYS } from '../../functions/src/store/table-design';
+import { synthStage, type SynthesizedStage } from './testing/synth-stage';
+
+let dev: SynthesizedStage;
+let prod: SynthesizedStage;
+beforeAll(() => {
+  dev = synthStage({ stage: 'dev' });
+  prod = synthStage({ stage: 'prod' });
+});
+
+describe('the seal table', () => {
+  it('has point-in-time recovery, deletion protection and is kept on stack deletion in prod', () => {
+    prod.main.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+    });
+  });
+
+  it('may be destroyed with a dev stack', () => {
+    dev.main.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete', Properties: Match.objectLike({ DeletionProtectionEnabled: false }) });
+  });
+
+  it('has the keys, indexes and TTL attribute of the table design, encrypted with a customer key', () => {
+    prod.main.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map((i) =>
+        Match.objectLike({ IndexName: i.name, KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }] }),
+      ),
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+    });
+  });
+});
+
+describe('the platform keys', () => {
+  const aliasTarget = (stage: SynthesizedStage, alias: string): string => {
+    const aliases = stage.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: alias } });
+    const [only] = Object.values(aliases) as { Properties: { TargetKeyId: { 'Fn::GetAtt': [string, string] } } }[];
+    return only!.Properties.TargetKeyId['Fn::GetAtt'][0];
+  };
+  const keyProps = (stage: SynthesizedStage, alias: string) =>
+    (stage.main.toJSON().Resources[aliasTarget(stage, alias)] as { Properties: Record<string, unknown>; DeletionPolicy: string });
+
+  it('keeps the root CA and TSA keys in KMS as P-256 signing keys', () => {
+    for (const alias of [PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa]) {
+      expect(keyProps(prod, alias).Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    }
+  });
+
+  it('wraps credential keys with a symmetric key that rotates', () => {
+    const wrapping = keyProps(prod, PLATFORM_KEY_ALIASES.credentialWrapping).Properties;
+    expect(wrapping.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');
+    expect(wrapping.KeyUsage ?? 'ENCRYPT_DECRYPT').toBe('ENCRYPT_DECRYPT');
+    expect(wrapping.EnableKeyRotation).toBe(true);
+  });
+
+  it('keeps the keys when a prod stack is deleted', () => {
+    for (const alias of Object.values(PLATFORM_KEY_ALIASES)) expect(keyProps(prod, alias).DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('the buckets', () => {
+  const buckets = (stage: SynthesizedStage) => Object.values(stage.main.findResources('AWS::S3::Bucket')) as { Properties: Record<string, any> }[];
+
+  it('blocks every form of public access on every bucket', () => {
+    const all = buckets(prod);
+    expect(all).toHaveLength(3);
+    for (const bucket of all) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+  });
+
+  it('refuses plain-HTTP requests to every bucket', () => {
+    const policies = Object.values(prod.main.findResources('AWS::S3::BucketPolicy')) as { Properties: { PolicyDocument: { Statement: any[] } } }[];
+    expect(policies).toHaveLength(3);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('versions documents, encrypts them with KMS and expires unsigned uploads after a day', () => {
+    prod.main.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+    });
+  });
+
+  it('locks the audit archive in compliance mode in prod', () => {
+    prod.main.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } } },
+    });
+  });
+});

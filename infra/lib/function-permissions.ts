@@ -1,0 +1,124 @@
+/**
+ * What each Lambda may touch, keyed by the route table's `handler` name (decision 0015). The stack
+ * turns an entry into that function's IAM policy and secret environment; a handler without an
+ * entry gets DEFAULT_PERMISSIONS. Derived from what each handler's bundle imports (run
+ * `npx tsx infra/scripts/handler-imports.ts` to see it) — update the entry when a handler starts
+ * using a new key, prefix or secret.
+ */
+
+/** The platform keys of `functions/src/custody/platform-keys.ts`. */
+export type PlatformKey = 'rootCa' | 'tsa' | 'wrapping';
+/** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key). */
+export type KeyUse = 'describe' | 'sign';
+/** The `purpose` of the wrapping key's encryption context: what Encrypt/Decrypt are allowed for. */
+export type WrappingPurpose = 'seal-credential' | 'id-number';
+/** The identity area's secrets (`functions/src/identity/identity-config.ts`); the session secret goes to every function. */
+export type IdentitySecret = 'wechatAppSecret' | 'registryHmacKey' | 'personIdKey';
+
+export interface FunctionPermissions {
+  /** `read`: GetItem/Query/BatchGet; `readWrite` adds Put/Update/Delete/TransactWrite. No Scan, ever. */
+  table: 'none' | 'read' | 'readWrite';
+  keys?: Partial<Record<PlatformKey, readonly KeyUse[]>>;
+  /** Encrypt/Decrypt under the wrapping key, only with these encryption-context purposes. */
+  wrapping?: readonly WrappingPurpose[];
+  /** Create, use and retire per-credential keys (only when KEY_CUSTODY is kms-asymmetric; envelope custody uses `wrapping`). */
+  credentialKeys?: boolean;
+  /** Documents bucket prefixes (`pki/crl/`, ...): read = GetObject, write = PutObject. `bucket` = HeadBucket (health). */
+  documents?: { read?: readonly string[]; write?: readonly string[]; bucket?: boolean };
+  secrets?: readonly IdentitySecret[];
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+/** A handler not listed below: items of the table and nothing else (no key, no object, no identity secret). */
+export const DEFAULT_PERMISSIONS: FunctionPermissions = { table: 'readWrite' };
+
+const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey', 'personIdKey'];
+/** `platformPki()` finds the root CA and TSA keys by alias and, on the very first call, has the root sign both certificates. */
+const PLATFORM_PKI = { rootCa: ['describe', 'sign'], tsa: ['describe'], wrapping: ['describe'] } as const;
+const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
+const PDF = { memoryMb: 1024, timeoutSeconds: 29 } as const;
+
+export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
+  health: { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
+  'dev-test-identities': { table: 'read' },
+
+  // Sign-in and sessions: identity config needs every identity secret in production.
+  'login-wechat': { table: 'readWrite', secrets: IDENTITY },
+  'login-face-check-start': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
+  'login-face-check-result': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
+  'login-session': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
+  'login-challenge-create': { table: 'readWrite' },
+  logout: { table: 'readWrite', secrets: IDENTITY },
+  'staff-login': { table: 'readWrite', secrets: IDENTITY },
+  'staff-logout': { table: 'readWrite', secrets: IDENTITY },
+  me: { table: 'read', secrets: IDENTITY },
+  'face-check-start': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
+  'face-check-result': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
+  'registry-notification': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL, secrets: IDENTITY },
+
+  // Grants and challenges.
+  'grants-list': { table: 'read' },
+  'grant-create': { table: 'readWrite', secrets: IDENTITY },
+  'grant-cancel': { table: 'readWrite' },
+  'company-seals': { table: 'read' },
+  'challenge-create': { table: 'readWrite' },
+  'challenge-poll': { table: 'readWrite', secrets: IDENTITY },
+  'challenge-summary': { table: 'read' },
+  'challenge-approve': { table: 'readWrite' },
+  'challenge-reject': { table: 'readWrite' },
+
+  // Applications and the window.
+  'apply-online': { table: 'readWrite', secrets: IDENTITY },
+  'submit-window-application': { table: 'readWrite', documents: { write: ['applications/'] }, secrets: IDENTITY },
+  'list-my-applications': { table: 'read' },
+  'get-application': { table: 'read' },
+  'download-application-form': { table: 'read', ...PDF },
+  'preview-custom-seal': { table: 'readWrite', secrets: IDENTITY, ...PDF },
+  'staff-list-applications': { table: 'read' },
+  'staff-get-application': { table: 'read' },
+  'staff-download-application-form': { table: 'read', ...PDF },
+  'staff-approve-application': {
+    table: 'readWrite',
+    keys: PLATFORM_PKI,
+    wrapping: ['seal-credential'],
+    credentialKeys: true,
+    documents: { read: ['applications/', 'uploads/', 'pki/crl/'], write: ['seals/', 'pki/crl/'] },
+    secrets: IDENTITY,
+    ...PDF,
+  },
+  'staff-reject-application': { table: 'readWrite' },
+
+  // Integration credentials.
+  'list-integration-clients': { table: 'read' },
+  'issue-integration-secret': { table: 'readWrite' },
+  'revoke-integration-client': { table: 'readWrite' },
+  'integration-list-seals': { table: 'read' },
+
+  // Seal life cycle: credential keys are made, used and retired here.
+  'claim-seal': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI },
+  'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
+  'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
+  'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
+  'unfreeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
+  'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
+  'renew-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
+  'change-online': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'verify-audit-chain': { table: 'read' },
+  'staff-verify-audit-chain': { table: 'read' },
+
+  // Public PKI endpoints.
+  'pki-root': { table: 'readWrite', keys: PLATFORM_PKI },
+  'pki-crl': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL },
+  'pki-certificate-status': { table: 'read' },
+  'pki-timestamp': { table: 'readWrite', keys: { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } },
+};
+
+/** Not in the route table: the session authorizer (verifies the token's signature only) and the daily renewal job. */
+export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
+export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
+
+export function permissionsFor(handler: string): FunctionPermissions {
+  return FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;
+}

@@ -1,0 +1,75 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { FunctionPermissions, PlatformKey } from './function-permissions';
+import type { PlatformKeys } from './platform-keys';
+import type { KeyCustody } from './stage-settings';
+
+export interface GrantTargets {
+  table: dynamodb.ITable;
+  documents: s3.IBucket;
+  keys: PlatformKeys;
+  keyCustody: KeyCustody;
+}
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const DATA_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const DATA_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+/**
+ * Turns one entry of function-permissions.ts into IAM statements on the function's own role. Every
+ * statement names its resources; the data key is usable only through DynamoDB or S3 (kms:ViaService).
+ */
+export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: GrantTargets): void {
+  const add = (statement: iam.PolicyStatementProps) => role.addToPrincipalPolicy(new iam.PolicyStatement(statement));
+  const region = Stack.of(role).region;
+  const viaService = (service: string) => ({ StringEquals: { 'kms:ViaService': `${service}.${region}.amazonaws.com` } });
+
+  if (p.table !== 'none') {
+    const write = p.table === 'readWrite';
+    add({ actions: write ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ, resources: [t.table.tableArn, `${t.table.tableArn}/index/*`] });
+    add({ actions: write ? [...DATA_KEY_READ, ...DATA_KEY_WRITE] : DATA_KEY_READ, resources: [t.keys.data.keyArn], conditions: viaService('dynamodb') });
+  }
+
+  const docs = p.documents ?? {};
+  const objects = (prefixes: readonly string[]) => prefixes.map((prefix) => t.documents.arnForObjects(`${prefix}*`));
+  if (docs.read?.length) add({ actions: ['s3:GetObject'], resources: objects(docs.read) });
+  if (docs.write?.length) add({ actions: ['s3:PutObject'], resources: objects(docs.write) });
+  if (docs.bucket) add({ actions: ['s3:ListBucket'], resources: [t.documents.bucketArn] });
+  if (docs.read?.length || docs.write?.length) {
+    add({ actions: docs.write?.length ? [...DATA_KEY_READ, ...DATA_KEY_WRITE] : DATA_KEY_READ, resources: [t.keys.data.keyArn], conditions: viaService('s3') });
+  }
+
+  for (const [name, uses] of Object.entries(p.keys ?? {}) as [PlatformKey, readonly string[]][]) {
+    const actions = uses.includes('describe') ? ['kms:DescribeKey', ...(name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : ['kms:GetPublicKey'])] : [];
+    if (uses.includes('sign')) actions.push('kms:Sign');
+    if (actions.length) add({ actions, resources: [t.keys.key(name).keyArn] });
+  }
+
+  const purposes = [...(p.wrapping ?? [])];
+  if (purposes.length) {
+    add({
+      actions: ['kms:Encrypt', 'kms:Decrypt'],
+      resources: [t.keys.wrapping.keyArn],
+      conditions: { 'ForAllValues:StringEquals': { 'kms:EncryptionContext:purpose': purposes }, Null: { 'kms:EncryptionContext:purpose': 'false' } },
+    });
+  }
+
+  if (p.credentialKeys && t.keyCustody === 'kms-asymmetric') grantCredentialKeys(add, Stack.of(role));
+}
+
+/** kms-asymmetric custody: one KMS key per credential, created and used only with the seal-credential tag. */
+function grantCredentialKeys(add: (s: iam.PolicyStatementProps) => void, stack: Stack): void {
+  const tagged = { StringEquals: { 'aws:RequestTag/purpose': 'seal-credential', 'kms:KeySpec': 'ECC_NIST_P256', 'kms:KeyUsage': 'SIGN_VERIFY' } };
+  const keys = stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+  add({ actions: ['kms:CreateKey'], resources: ['*'], conditions: tagged });
+  // CreateKey with Tags also needs TagResource, checked before the key has tags.
+  add({ actions: ['kms:TagResource'], resources: [keys], conditions: { StringEquals: { 'aws:RequestTag/purpose': 'seal-credential' } } });
+  add({
+    actions: ['kms:Sign', 'kms:GetPublicKey', 'kms:ListResourceTags', 'kms:DescribeKey', 'kms:ScheduleKeyDeletion'],
+    resources: [keys],
+    conditions: { StringEquals: { 'aws:ResourceTag/purpose': 'seal-credential' } },
+  });
+}

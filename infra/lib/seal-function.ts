@@ -1,0 +1,78 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { BUNDLE_OPTIONS, REPO_ROOT } from './bundling';
+import type { FunctionPermissions } from './function-permissions';
+import { grantPermissions, type GrantTargets } from './grant-permissions';
+import { suppressFunctionFindings } from './nag-suppressions';
+import { SECRET_ENV, type PlatformSecrets } from './platform-secrets';
+import type { StageSettings } from './stage-settings';
+import { join } from 'node:path';
+
+export interface SealFunctionProps {
+  /** The route table's handler name, or `authorizer` / `renewal-job`. */
+  name: string;
+  entry: string;
+  exportName?: string;
+  permissions: FunctionPermissions;
+  settings: StageSettings;
+  environment: Record<string, string>;
+  targets: GrantTargets;
+  secrets: PlatformSecrets;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * One Lambda with its own role and log group: Node.js 22 on arm64, bundled by the local esbuild
+ * (no Docker), permissions exactly as its function-permissions.ts entry says.
+ */
+export class SealFunction extends Construct {
+  readonly fn: lambda.Function;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: SealFunctionProps) {
+    super(scope, id);
+    const { settings, permissions } = props;
+    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: `seal-platform ${props.name}` });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: settings.logRetentionDays as logs.RetentionDays, removalPolicy: props.removalPolicy });
+    logGroup.grantWrite(this.role);
+
+    const environment: Record<string, string> = { ...props.environment };
+    // Secret values reach the function as CloudFormation dynamic references (decision 0015): the
+    // config modules read values, and each function gets only the secrets its entry names.
+    for (const name of ['session', ...(permissions.secrets ?? [])] as const) {
+      const secret = props.secrets.all[name];
+      environment[SECRET_ENV[name].arn] = secret.secretArn;
+      environment[SECRET_ENV[name].value] = secret.secretValue.unsafeUnwrap();
+    }
+
+    const common = {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      role: this.role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      memorySize: permissions.memoryMb ?? 512,
+      timeout: Duration.seconds(permissions.timeoutSeconds ?? 10),
+      environment,
+      description: `seal-platform ${settings.stage} ${props.name}`,
+    };
+    const handler = props.exportName ?? 'handler';
+    this.fn =
+      settings.bundling === 'stub'
+        ? new lambda.Function(this, 'Function', { ...common, handler: `index.${handler}`, code: lambda.Code.fromInline(`exports.${handler} = async () => ({ statusCode: 501 });`) })
+        : new nodejs.NodejsFunction(this, 'Function', {
+            ...common,
+            entry: props.entry,
+            handler,
+            projectRoot: REPO_ROOT,
+            depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+            bundling: { ...BUNDLE_OPTIONS, mainFields: [...BUNDLE_OPTIONS.mainFields], format: nodejs.OutputFormat.CJS, bundleAwsSDK: true, forceDockerBundling: false },
+          });
+    grantPermissions(this.role, permissions, props.targets);
+    suppressFunctionFindings(this.role, this.fn, permissions, props.targets.keyCustody === 'kms-asymmetric');
+  }
+}

@@ -1,0 +1,102 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type { Construct } from 'constructs';
+import { ROUTES } from '../../shared/src/api/routes';
+import type { RouteDef } from '../../shared/src/api/route';
+import { addApiAlarm, addFunctionAlarms } from './alarms';
+import { AUTHORIZER_ENTRY, RENEWAL_JOB_ENTRY } from './bundling';
+import { AUTHORIZER_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { DataStore } from './data-store';
+import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
+import { PlatformKeys } from './platform-keys';
+import { PlatformSecrets } from './platform-secrets';
+import { SealApi } from './seal-api';
+import { SealFunction, type SealFunctionProps } from './seal-function';
+import type { StageSettings } from './stage-settings';
+
+export interface SealPlatformStackProps extends StackProps {
+  settings: StageSettings;
+  /** The route table; the shared ROUTES unless a test passes its own. */
+  routes?: readonly RouteDef[];
+}
+
+/**
+ * The whole platform, derived from the shared route table at synth time: data, keys, secrets,
+ * the API with its authorizer and the renewal job here; the API handlers in nested stacks.
+ */
+export class SealPlatformStack extends Stack {
+  readonly keys: PlatformKeys;
+  readonly data: DataStore;
+  readonly secrets: PlatformSecrets;
+  readonly api: SealApi;
+  readonly authorizer: SealFunction;
+  readonly renewalJob: SealFunction;
+  readonly groups: HandlerGroup[] = [];
+
+  constructor(scope: Construct, id: string, props: SealPlatformStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const prod = settings.stage === 'prod';
+    this.keys = new PlatformKeys(this, 'Keys', { removalPolicy: settings.removalPolicy });
+    this.data = new DataStore(this, 'Data', {
+      key: this.keys.data,
+      removalPolicy: settings.removalPolicy,
+      deletionProtection: prod,
+      auditRetentionDays: settings.auditRetentionDays,
+      objectLockMode: prod ? 'COMPLIANCE' : 'GOVERNANCE',
+    });
+    this.secrets = new PlatformSecrets(this, 'Secrets', { stage: settings.stage, key: this.keys.data, removalPolicy: settings.removalPolicy });
+
+    const environment: Record<string, string> = {
+      STAGE: settings.stage,
+      TABLE_NAME: this.data.table.tableName,
+      DOCUMENTS_BUCKET: this.data.documents.bucketName,
+      FACE_VERIFIER: settings.faceVerifier,
+      WECHAT_AUTH: settings.wechatAuth,
+      KEY_CUSTODY: settings.keyCustody,
+      ...(settings.wechatAppId ? { WECHAT_APP_ID: settings.wechatAppId } : {}),
+      ...(settings.publicBaseUrl ? { PUBLIC_BASE_URL: settings.publicBaseUrl } : {}),
+    };
+    const functionProps: Omit<SealFunctionProps, 'name' | 'entry' | 'permissions'> = {
+      settings,
+      environment,
+      targets: { table: this.data.table, documents: this.data.documents, keys: this.keys, keyCustody: settings.keyCustody },
+      secrets: this.secrets,
+      removalPolicy: settings.removalPolicy,
+    };
+
+    this.authorizer = new SealFunction(this, 'Fn-authorizer', { ...functionProps, name: 'authorizer', entry: AUTHORIZER_ENTRY, permissions: AUTHORIZER_PERMISSIONS });
+    addFunctionAlarms(this, 'authorizer', this.authorizer.fn);
+    this.api = new SealApi(this, 'Api', { authorizerFunction: this.authorizer.fn, logRetentionDays: settings.logRetentionDays, removalPolicy: settings.removalPolicy });
+    addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }));
+    // Without a custom domain, people reach the platform at the API's own URL.
+    if (!settings.publicBaseUrl) environment.PUBLIC_BASE_URL = this.api.api.apiEndpoint;
+
+    const routes = props.routes ?? ROUTES;
+    for (let group = 0; group < HANDLER_GROUPS; group++) {
+      const mine = routes.filter((r) => groupOf(r.handler) === group);
+      if (mine.length === 0) continue;
+      this.groups.push(
+        new HandlerGroup(this, `Handlers${group}`, { routes: mine, api: this.api.api, sessionAuthorizer: this.api.sessionAuthorizer, functionProps }),
+      );
+    }
+
+    this.renewalJob = new SealFunction(this, 'Fn-renewal-job', { ...functionProps, name: 'renewal-job', entry: RENEWAL_JOB_ENTRY, permissions: RENEWAL_JOB_PERMISSIONS });
+    addFunctionAlarms(this, 'renewal-job', this.renewalJob.fn);
+    new events.Rule(this, 'RenewalSchedule', {
+      description: 'Daily seal renewal job: renewal_due 30 days before expiry, expired after',
+      schedule: events.Schedule.cron({ minute: '0', hour: '18' }), // 02:00 China Standard Time
+      targets: [new targets.LambdaFunction(this.renewalJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint, description: 'TARO_APP_API_BASE for the mini-program build' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'DocumentsBucket', { value: this.data.documents.bucketName });
+  }
+
+  /** Every handler's function, across the nested stacks. */
+  handlerFunctions(): Map<string, SealFunction> {
+    return new Map(this.groups.flatMap((g) => [...g.functions]));
+  }
+}

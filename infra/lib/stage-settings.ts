@@ -1,0 +1,54 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { Node } from 'constructs';
+
+export type Stage = 'dev' | 'prod';
+export type FaceVerifier = 'simulated' | 'wechat';
+export type KeyCustody = 'kms-envelope' | 'kms-asymmetric';
+
+/** Everything that differs between dev and prod, read once from CDK context (`-c stage=prod`). */
+export interface StageSettings {
+  stage: Stage;
+  faceVerifier: FaceVerifier;
+  /** How `wx.login` codes are exchanged; prod refuses the simulated one too (identity-config.ts). */
+  wechatAuth: FaceVerifier;
+  keyCustody: KeyCustody;
+  /** The WeChat mini-program's AppID (not secret). */
+  wechatAppId: string;
+  /** Where people reach the platform (QR codes, CRL URL); the API's own URL when not given. */
+  publicBaseUrl?: string;
+  /** prod keeps data (table, buckets, keys, secrets) when the stack is deleted; dev destroys it. */
+  removalPolicy: RemovalPolicy;
+  logRetentionDays: number;
+  /** Object Lock default retention of the audit archive: compliance mode in prod, governance in dev. */
+  auditRetentionDays: number;
+  /** `stub`: Code.fromInline placeholders instead of esbuild bundles (fast assertion tests). */
+  bundling: 'esbuild' | 'stub';
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if (!allowed.includes(value as T)) throw new Error(`context ${name}=${String(value)}: expected one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function stageSettings(node: Node): StageSettings {
+  const stage = oneOf<Stage>('stage', node.tryGetContext('stage'), ['dev', 'prod'], 'dev');
+  const prod = stage === 'prod';
+  const faceVerifier = oneOf<FaceVerifier>('faceVerifier', node.tryGetContext('faceVerifier'), ['simulated', 'wechat'], prod ? 'wechat' : 'simulated');
+  const wechatAuth = oneOf<FaceVerifier>('wechatAuth', node.tryGetContext('wechatAuth'), ['simulated', 'wechat'], prod ? 'wechat' : 'simulated');
+  // The functions would refuse to start (config.ts, identity-config.ts); refuse at synth instead.
+  if (prod && faceVerifier === 'simulated') throw new Error('stage prod cannot use the simulated face verifier (FACE_VERIFIER=simulated)');
+  if (prod && wechatAuth === 'simulated') throw new Error('stage prod cannot use the simulated WeChat login (WECHAT_AUTH=simulated)');
+  return {
+    stage,
+    faceVerifier,
+    wechatAuth,
+    keyCustody: oneOf<KeyCustody>('keyCustody', node.tryGetContext('keyCustody'), ['kms-envelope', 'kms-asymmetric'], 'kms-envelope'),
+    wechatAppId: String(node.tryGetContext('wechatAppId') ?? ''),
+    publicBaseUrl: node.tryGetContext('publicBaseUrl') as string | undefined,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    logRetentionDays: prod ? 365 : 30,
+    auditRetentionDays: prod ? 3650 : 1,
+    bundling: oneOf<'esbuild' | 'stub'>('bundling', node.tryGetContext('bundling'), ['esbuild', 'stub'], 'esbuild'),
+  };
+}

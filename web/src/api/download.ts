@@ -1,0 +1,18 @@
+import { call } from './client';
+
+/** Saves a Blob under a file name (the browser's download). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A PDF behind an authenticated route (application forms): fetched with the session, then saved. */
+export async function downloadFrom(handler: string, params: Record<string, string>, fileName: string): Promise<void> {
+  saveBlob(await call<Blob>(handler, { params, as: 'blob' }), fileName);
+}

@@ -1,0 +1,128 @@
+import { useCallback, useState } from 'react';
+import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory, type challengeDto, type sealDto } from '@seal/shared';
+import { call } from '../api/client';
+import { FaceCheck } from '../components/face-check';
+import { QrCode } from '../components/qr-code';
+import { useChallenge } from '../components/use-challenge';
+import { ErrorBox } from '../components/status';
+import type { SealAction } from './seal-actions';
+
+const HANDLER: Partial<Record<SealAction['key'], string>> = { freeze: 'freeze-seals', unfreeze: 'unfreeze-seals', revoke: 'revoke-seals', renew: 'renew-seals' };
+
+/** One action on one seal, with the proof the permission matrix asks for. */
+export function SealActionPanel({
+  companyId,
+  seal,
+  action,
+  onDone,
+}: {
+  companyId: string;
+  seal: { sealId: string; name: string };
+  action: SealAction;
+  onDone: (message: string) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [category, setCategory] = useState<RevocationCategory>('company_merged');
+  const [error, setError] = useState<string>();
+  const [faceStep, setFaceStep] = useState(false);
+
+  if (action.where === 'phone') return <p className="hint">请在"电子印章"微信小程序中【印章领取】，完成人脸核验并设置签章密码。</p>;
+  if (action.where === 'qr') return <UkeyConfirm companyId={companyId} sealId={seal.sealId} action={action} onDone={onDone} />;
+
+  const submit = async (faceTicket?: string) => {
+    setError(undefined);
+    const reasonBody = action.key === 'revoke' ? { reason: { category, text: reason || undefined } } : action.key === 'renew' ? {} : { reason };
+    try {
+      const result = await call<sealDto.SealBatchResponse>(HANDLER[action.key]!, {
+        params: { companyId },
+        body: { sealIds: [seal.sealId], ...reasonBody, ...(faceTicket ? { faceTicket } : {}) },
+      });
+      const failed = result.results.find((r) => !r.ok);
+      if (failed) setError(failed.error?.message ?? '办理失败');
+      else onDone(result.message);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setFaceStep(false);
+    }
+  };
+
+  return (
+    <div className="action-panel" data-testid={`action-${action.key}`}>
+      <h4>
+        {action.label}：{seal.name}
+      </h4>
+      {action.key === 'revoke' && (
+        <label>
+          注销原因
+          <select value={category} onChange={(e) => setCategory(e.target.value as RevocationCategory)}>
+            {REVOCATION_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {REVOCATION_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action.key !== 'renew' && (
+        <label>
+          {action.key === 'revoke' ? '说明' : `${action.label}原因`}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="请填写原因" />
+        </label>
+      )}
+      {action.proof === 'face' ? (
+        faceStep ? (
+          <FaceCheck action={action.action} target={{ companyId, sealIds: [seal.sealId] }} onPassed={(t) => submit(t)} onCancel={() => setFaceStep(false)} />
+        ) : (
+          <button className="button primary" onClick={() => setFaceStep(true)}>
+            下一步：人脸核验
+          </button>
+        )
+      ) : (
+        <button className="button primary" onClick={() => submit()}>
+          确认{action.label}
+        </button>
+      )}
+      <ErrorBox error={error} />
+    </div>
+  );
+}
+
+/** UKey 绑定 / 解绑: after checking the seal, the phone scans the code and confirms with a face check. */
+function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string; sealId: string; action: SealAction; onDone: (m: string) => void }) {
+  const [started, setStarted] = useState(false);
+  const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
+  const create = useCallback(
+    () => call<challengeDto.ChallengeCreated>('challenge-create', { body: { purpose, companyId, sealId, details: {} } }),
+    [purpose, companyId, sealId],
+  );
+  const { challenge, phase, error, restart, secondsLeft } = useChallenge({
+    create,
+    autoRefresh: false,
+    enabled: started,
+    onApproved: () => onDone(`手机已确认身份，${action.label}已确认。`),
+  });
+  if (!started)
+    return (
+      <div className="action-panel">
+        <h4>{action.label}</h4>
+        <p>请将 Ukey 插入电脑 USB 接口，核对 Ukey 与印章信息无误后继续。本地演示环境无 Ukey 设备，仅演示扫码确认身份。</p>
+        <button className="button primary" onClick={() => setStarted(true)}>
+          确认并进入下一步
+        </button>
+      </div>
+    );
+  return (
+    <div className="action-panel">
+      <p>请打开"电子印章"微信小程序【扫一扫】，扫描二维码验证身份（法定代表人、印章管理员、印章持有人均可扫码）。</p>
+      {challenge && <QrCode payload={challenge.qrPayload} label={`${action.label}二维码`} dimmed={phase !== 'waiting'} />}
+      {phase === 'waiting' && <p className="muted">二维码 {secondsLeft} 秒后失效</p>}
+      {(phase === 'expired' || phase === 'rejected') && (
+        <p className="warn">
+          {phase === 'expired' ? '二维码已失效' : '手机端已拒绝'}，<button className="link" onClick={restart}>重新生成</button>
+        </p>
+      )}
+      <ErrorBox error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { SEAL_KIND_LABELS, SEAL_STATE_LABELS, type SealKind, type SealState, type grantDto, type identityDto, type sealDto } from '@seal/shared';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ErrorBox, Loading } from '../components/status';
+import { companiesOf, useMe } from '../shell/me-context';
+import { actionsFor, actorOf, type SealAction } from './seal-actions';
+import { SealActionPanel } from './seal-action-panel';
+
+/** 我的印章: every company the person acts for, with the seals they may see. */
+export function SealsPage() {
+  const { me, loading } = useMe();
+  const grants = useApi(() => call<grantDto.GrantListResponse>('grants-list'), []);
+  if (loading && !me) return <Loading />;
+  if (!me) return null;
+  const companies = companiesOf(me);
+  return (
+    <div>
+      <h2>我的印章</h2>
+      {companies.length === 0 && <p className="muted">您暂无可查看的印章。法定代表人可在小程序申请印章，或由法定代表人、印章管理员为您授权。</p>}
+      {companies.map((c) => (
+        <CompanySeals key={c.companyId} me={me} companyId={c.companyId} managed={grants.data?.managed ?? []} />
+      ))}
+    </div>
+  );
+}
+
+function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; companyId: string; managed: grantDto.GrantView[] }) {
+  const { data, error, loading, reload } = useApi(() => call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId } }), [companyId]);
+  const [open, setOpen] = useState<{ sealId: string; action: SealAction }>();
+  const [notice, setNotice] = useState<string>();
+  const actor = actorOf(me);
+  if (loading && !data) return <Loading />;
+  if (error || !data) return <ErrorBox error={error} />;
+  return (
+    <section className="card" data-testid={`company-${companyId}`}>
+      <h3>
+        {data.company.name} <span className="muted">统一社会信用代码 {companyId}</span>
+      </h3>
+      {notice && <p className="ok">{notice}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>印章</th>
+            <th>状态</th>
+            <th>证书</th>
+            <th>持有人 / 管理员</th>
+            <th>可办理业务</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.seals.map((seal) => {
+            const credential = me.credentials.find((c) => c.sealId === seal.sealId && c.state !== 'superseded' && c.state !== 'revoked');
+            const actions = actionsFor(actor, companyId, seal, Boolean(credential));
+            const holders = managed.filter((g) => g.state === 'active' && g.companyId === companyId && g.sealIds.includes(seal.sealId));
+            return [
+              <tr key={seal.sealId} data-testid={`seal-${seal.sealId}`}>
+                <td>
+                  <strong>{seal.name}</strong>
+                  <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
+                </td>
+                <td>
+                  <span className={`state state-${seal.state}`}>{SEAL_STATE_LABELS[seal.state as SealState] ?? seal.state}</span>
+                  <div className="muted">有效期至 {seal.expiresOn}</div>
+                </td>
+                <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
+                <td>{holders.length ? holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、') : <span className="muted">—</span>}</td>
+                <td className="actions">
+                  {actions.map((a) => (
+                    <button key={a.key} className="button small" onClick={() => setOpen({ sealId: seal.sealId, action: a })}>
+                      {a.label}
+                    </button>
+                  ))}
+                  {actions.length === 0 && <span className="muted">—</span>}
+                </td>
+              </tr>,
+              open?.sealId === seal.sealId && (
+                <tr key={`${seal.sealId}-panel`}>
+                  <td colSpan={5}>
+                    <SealActionPanel
+                      companyId={companyId}
+                      seal={seal}
+                      action={open.action}
+                      onDone={(message) => {
+                        setNotice(message);
+                        setOpen(undefined);
+                        reload();
+                      }}
+                    />
+                  </td>
+                </tr>
+              ),
+            ];
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Certificate({ sealId }: { sealId: string }) {
+  const { data } = useApi(() => call<{ credential: sealDto.CredentialView }>('get-my-credential', { params: { sealId } }), [sealId]);
+  if (!data) return <span className="muted">…</span>;
+  const cert = data.credential.certificate;
+  return (
+    <div className="cert" data-testid="certificate">
+      <div>序列号 {cert.serialNumber}</div>
+      <div className="muted">
+        {cert.notBefore.slice(0, 10)} 至 {cert.notAfter.slice(0, 10)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { MODIFIED_AFTER_LABELS, SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type SignatureReportView, type VerificationReportView } from './report-types';
+
+const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+
+/** One verdict at the top, then each signature: seal image, company, signer, time, timestamp, what changed after. */
+export function ReportView({ report, fileName }: { report: VerificationReportView; fileName: string }) {
+  return (
+    <div className="report" data-testid="verification-report">
+      <div className={`verdict verdict-${report.verdict}`} data-testid="verdict" data-verdict={report.verdict}>
+        <div className="verdict-title">{VERDICT_LABELS[report.verdict]}</div>
+        <div className="verdict-file">{fileName}</div>
+        <ul>
+          {report.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </div>
+      {report.signatures.length === 0 && <p className="muted">该文档没有电子签章。</p>}
+      {report.signatures.map((s, i) => (
+        <SignatureCard key={s.fieldName + i} index={i + 1} signature={s} />
+      ))}
+    </div>
+  );
+}
+
+function SignatureCard({ signature: s, index }: { signature: SignatureReportView; index: number }) {
+  return (
+    <section className={`card signature signature-${s.verdict}`} data-testid="signature">
+      <div className="signature-seal">
+        {s.sealImageSvg ? <img alt="印章图像" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(s.sealImageSvg)}`} /> : <div className="seal-missing">无印章图像</div>}
+      </div>
+      <div className="signature-body">
+        <h3>
+          第 {index} 个签章 · <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
+        </h3>
+        <dl>
+          <dt>印章</dt>
+          <dd>{s.seal.name ?? '—'}</dd>
+          <dt>企业</dt>
+          <dd>
+            {s.company?.name ?? s.signer.organization ?? '—'} {s.signer.creditCode && <span className="muted">{s.signer.creditCode}</span>}
+          </dd>
+          <dt>签章人</dt>
+          <dd>{s.signer.name ?? '—'}</dd>
+          <dt>签章时间</dt>
+          <dd>{time(s.signingTime)}</dd>
+          <dt>时间戳</dt>
+          <dd>{s.timestamp ? `${time(s.timestamp.time)}（${s.timestamp.valid ? '有效' : '无效'}）` : '无'}</dd>
+          <dt>签章后改动</dt>
+          <dd data-testid="modified-after">
+            {MODIFIED_AFTER_LABELS[s.modifiedAfter]}
+            {s.modifications.length > 0 && (
+              <ul>
+                {s.modifications.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+        {s.reasons.length > 0 && (
+          <ul className="reasons" data-testid="signature-reasons">
+            {s.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { call } from '../api/client';
+import { ErrorBox } from '../components/status';
+import { ReportView } from './report-view';
+import type { VerificationReportView } from './report-types';
+
+/** Above this the file goes through a presigned upload (API Gateway's payload limit is about 6 MB). */
+const DIRECT_LIMIT = 5 * 1024 * 1024;
+
+async function verify(file: File): Promise<VerificationReportView> {
+  if (file.size <= DIRECT_LIMIT) return call<VerificationReportView>('POST /v1/verify', { raw: { bytes: file, contentType: 'application/pdf' } });
+  const upload = await call<{ documentId: string; uploadUrl: string }>('POST /v1/verify/uploads', { body: { name: file.name, size: file.size } });
+  const put = await fetch(upload.uploadUrl, { method: 'PUT', body: file, headers: { 'content-type': 'application/pdf' } });
+  if (!put.ok) throw new Error('文件上传失败，请重试');
+  return call<VerificationReportView>('POST /v1/verify/by-upload', { body: { documentId: upload.documentId } });
+}
+
+/** 免登录文档验证: no login; upload a PDF, read the report. */
+export function VerifyPage() {
+  const [file, setFile] = useState<File>();
+  const [report, setReport] = useState<VerificationReportView>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    setReport(undefined);
+    setError(undefined);
+    setBusy(true);
+    try {
+      setReport(await verify(chosen));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <h2>免登录文档验证</h2>
+      <div className="card">
+        <p>上传已签章的 PDF 文件，平台将校验每个电子签章的完整性、证书与时间戳，以及签章后文档是否被修改。文件仅用于本次验证。</p>
+        <input type="file" accept="application/pdf,.pdf" data-testid="verify-file" onChange={(e) => choose(e.target.files?.[0])} />
+        {busy && <p className="muted">正在验证…</p>}
+        <ErrorBox error={error} />
+      </div>
+      {report && file && <ReportView report={report} fileName={file.name} />}
+    </div>
+  );
+}
