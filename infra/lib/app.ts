@@ -4,9 +4,17 @@ import { stageSettings } from './stage-settings';
 import { checkWithNag } from './nag';
 import type { RouteDef } from '../../shared/src/api/route';
 
+/** Feature flags, here rather than in cdk.json so tests synthesize exactly what `cdk synth` does. */
+const FEATURE_FLAGS = {
+  '@aws-cdk/core:checkSecretUsage': true,
+  '@aws-cdk/aws-iam:minimizePolicies': true,
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  '@aws-cdk/aws-lambda-nodejs:sdkV3ExcludeSmithyPackages': true,
+};
+
 /** The CDK app for one stage: `-c stage=dev|prod` (default dev). */
 export function buildApp(context: Record<string, unknown> = {}, routes?: readonly RouteDef[]) {
-  const app = new App({ context });
+  const app = new App({ context: { ...FEATURE_FLAGS, ...context } });
   const settings = stageSettings(app.node);
   const stack = new SealPlatformStack(app, `SealPlatform-${settings.stage}`, {
     settings,

@@ -1,0 +1,82 @@
+import { ROUTES } from '../../shared/src/api/routes';
+import { route } from '../../shared/src/api/route';
+import { DEFAULT_PERMISSIONS, FUNCTION_PERMISSIONS, permissionsFor, type PlatformKey } from './function-permissions';
+import { synthStage, type SynthesizedStage } from './testing/synth-stage';
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** The IAM statements of one handler's role, from its nested stack's template. */
+function statementsOf(stage: SynthesizedStage, handler: string): Statement[] {
+  const template = stage.handlerTemplates.get(handler)!;
+  const fn = stage.stack.handlerFunctions().get(handler)!;
+  const roleId = fn.role.node.path.split('/').slice(2).join('');
+  const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith(roleId));
+  return policies.flatMap(([, p]) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+}
+
+/** Which parameter of the nested stack carries which platform key's ARN. */
+function keyParameter(resource: unknown): string {
+  return JSON.stringify(resource);
+}
+
+describe('per-function permissions', () => {
+  let stage: SynthesizedStage;
+  beforeAll(() => {
+    stage = synthStage({ stage: 'prod' });
+  });
+
+  it('has an entry, or the default, for every handler of the route table', () => {
+    for (const { handler } of ROUTES) expect(permissionsFor(handler)).toBe(FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS);
+  });
+
+  it('names only handlers that exist in the route table', () => {
+    const handlers = new Set(ROUTES.map((r) => r.handler));
+    expect(Object.keys(FUNCTION_PERMISSIONS).filter((name) => !handlers.has(name))).toEqual([]);
+  });
+
+  it('gives no function a platform KMS key its entry does not list', () => {
+    const keyRefs: Record<PlatformKey, string> = { rootCa: 'KeysRootCa', tsa: 'KeysTsa', wrapping: 'KeysCredentialWrapping' };
+    for (const handler of stage.stack.handlerFunctions().keys()) {
+      const entry = permissionsFor(handler);
+      for (const statement of statementsOf(stage, handler).filter((s) => actions(s).some((a) => a.startsWith('kms:')))) {
+        const resource = keyParameter(statement.Resource);
+        for (const [key, ref] of Object.entries(keyRefs) as [PlatformKey, string][]) {
+          if (!resource.includes(ref)) continue;
+          const allowed = key === 'wrapping' && (entry.wrapping?.length ?? 0) > 0 ? true : (entry.keys?.[key]?.length ?? 0) > 0;
+          expect({ handler, key, allowed }).toEqual({ handler, key, allowed: true });
+        }
+        if (resource.includes('KeysData')) expect(JSON.stringify(statement.Condition)).toContain('kms:ViaService');
+      }
+    }
+  });
+
+  it('lets only handlers that sign timestamps use the TSA key to sign', () => {
+    const signers = [...stage.stack.handlerFunctions().keys()].filter((h) =>
+      statementsOf(stage, h).some((s) => actions(s).includes('kms:Sign') && JSON.stringify(s.Resource).includes('KeysTsa')),
+    );
+    expect(signers).toEqual(Object.keys(FUNCTION_PERMISSIONS).filter((h) => FUNCTION_PERMISSIONS[h]!.keys?.tsa?.includes('sign')));
+  });
+
+  it('limits wrapping-key encryption to the purposes the entry names', () => {
+    const statement = statementsOf(stage, 'login-session').find((s) => actions(s).includes('kms:Decrypt') && JSON.stringify(s.Resource).includes('KeysCredentialWrapping'));
+    expect(statement?.Condition).toMatchObject({ 'ForAllValues:StringEquals': { 'kms:EncryptionContext:purpose': ['id-number'] } });
+  });
+
+  it('never grants a table Scan', () => {
+    for (const handler of stage.stack.handlerFunctions().keys()) {
+      expect(statementsOf(stage, handler).flatMap(actions).filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:*')).toEqual([]);
+    }
+  });
+
+  it('gives a handler without an entry table items only: no key, no object, no identity secret', () => {
+    const stage2 = synthStage({ stage: 'dev' }, [...ROUTES, route('GET', '/v1/unlisted', 'unlisted-handler', 'session', 'test')]);
+    const granted = statementsOf(stage2, 'unlisted-handler').flatMap(actions);
+    expect(granted.filter((a) => a.startsWith('s3:') || a === 'kms:Sign' || a === 'kms:GetPublicKey')).toEqual([]);
+    expect(granted).toContain('dynamodb:PutItem');
+    const env = (Object.values(stage2.handlerTemplates.get('unlisted-handler')!.findResources('AWS::Lambda::Function')) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[])
+      .map((f) => f.Properties.Environment.Variables)
+      .find((v) => JSON.stringify(v).includes('unlisted') || true)!;
+    expect(Object.keys(env)).not.toContain('WECHAT_APP_SECRET');
+  });
+});

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { renderPage, type PdfPage } from './pdf-document';
+import { clampToPage, pdfToScreen, screenToPdf, type PdfPlacement } from './placement';
+
+export interface PlacedSeal extends PdfPlacement {
+  id: string;
+}
+
+/**
+ * One page drawn by pdf.js with the seals placed on it. A seal from the palette is dropped here
+ * (HTML drag and drop); a placed seal is moved with the pointer. Positions are kept in PDF points,
+ * so zooming never moves a seal on the paper.
+ */
+export function PageView({
+  page,
+  pageNumber,
+  zoom,
+  seals,
+  sealLabel,
+  sealSize,
+  onPlace,
+  onMove,
+  onRemove,
+}: {
+  page: PdfPage;
+  pageNumber: number;
+  zoom: number;
+  seals: PlacedSeal[];
+  sealLabel: string;
+  sealSize: { width: number; height: number };
+  onPlace: (p: PdfPlacement) => void;
+  onMove: (id: string, p: PdfPlacement) => void;
+  onRemove: (id: string) => void;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = { view: page.view as [number, number, number, number] };
+  const width = (box.view[2] - box.view[0]) * zoom;
+  const height = (box.view[3] - box.view[1]) * zoom;
+
+  useEffect(() => {
+    if (canvas.current) renderPage(page, canvas.current, zoom).catch(() => undefined);
+  }, [page, zoom]);
+
+  const placeAt = (clientX: number, clientY: number, rect: DOMRect) => {
+    const w = sealSize.width * zoom;
+    const h = sealSize.height * zoom;
+    const p = screenToPdf({ left: clientX - rect.left - w / 2, top: clientY - rect.top - h / 2, width: w, height: h }, box, pageNumber, zoom);
+    return { ...clampToPage(p, box), page: pageNumber };
+  };
+
+  const startMove = (seal: PlacedSeal, e: React.PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    const rect = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
+    const move = (ev: PointerEvent) => onMove(seal.id, placeAt(ev.clientX, ev.clientY, rect));
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  return (
+    <div
+      className="pdf-page"
+      data-testid={`pdf-page-${pageNumber}`}
+      style={{ width, height }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        onPlace(placeAt(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect()));
+      }}
+    >
+      <canvas ref={canvas} />
+      {seals.map((s) => {
+        const at = pdfToScreen(s, box, zoom);
+        return (
+          <div
+            key={s.id}
+            className="placed-seal"
+            data-testid="placed-seal"
+            style={{ left: at.left, top: at.top, width: at.width, height: at.height }}
+            onPointerDown={(e) => startMove(s, e)}
+          >
+            <span>{sealLabel}</span>
+            <button className="remove" title="移除" onPointerDown={(e) => e.stopPropagation()} onClick={() => onRemove(s.id)}>
+              ×
+            </button>
+          </div>
+        );
+      })}
+      <div className="page-number">第 {pageNumber} 页</div>
+    </div>
+  );
+}
