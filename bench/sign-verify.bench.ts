@@ -27,6 +27,17 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
   return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
 }
 
+/** The 500-page targets, checked against this run. */
+function targets(row: { signMs: number; verifyColdMs: number; pdfsigVerifyMs: number | null } | undefined): string[] {
+  if (!row) return [];
+  const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+  return [
+    '',
+    `500-page, this run: sign ${row.signMs} ms (${mark(row.signMs < 50)}); first-time verify ${row.verifyColdMs} ms (${mark(row.verifyColdMs < 30)}); ` +
+      (row.pdfsigVerifyMs === null ? 'pdfsig not installed.' : `pdfsig ${row.pdfsigVerifyMs} ms (faster than pdfsig: ${mark(row.verifyColdMs < row.pdfsigVerifyMs)}).`),
+  ];
+}
+
 /** @libpdf/core's Signer over the same DigestSigner port (it hands us the data; we hash). */
 function libpdfSigner(world: SigningWorld): Signer {
   return {
@@ -69,7 +80,7 @@ export async function run(): Promise<void> {
     const tsaMs = await median(runs, () => testTimestamp(world.pki, world.now)(new Uint8Array(32)));
     // Warm: the PKI's chain and timestamp verdicts memoized (same seal, same token seen before).
     const verifyMs = await median(runs, () => verifyPdf(signed, { trustedRoots: world.trustedRoots }));
-    // Cold: every chain and timestamp checked afresh by the PKI module.
+    // Cold (first-time): every verdict, parsed certificate and key forgotten before each run.
     const verifyColdMs = await median(runs, () => {
       clearVerificationCaches();
       return verifyPdf(signed, { trustedRoots: world.trustedRoots });
@@ -78,7 +89,8 @@ export async function run(): Promise<void> {
       const pdf = await PDF.load(d.pdf);
       return pdf.sign({ signer: libpdfSigner(world), level: 'B-T', timestampAuthority: tsa, reason: '合同签署' });
     });
-    const pdfsigMs = hasPdfsig ? await median(5, () => spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, signedPath])) : null;
+    // As many runs as ours, in the same loop conditions (the machine is shared; medians need samples).
+    const pdfsigMs = hasPdfsig ? await median(runs, () => spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, signedPath])) : null;
     const row = {
       document: d.name,
       bytes: d.pdf.length,
@@ -107,7 +119,10 @@ export async function run(): Promise<void> {
     ...rows.map((r) => `| ${r.document} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.signMs} | ${r.tsaMs} | ${r.verifyMs} | ${r.verifyColdMs} | ${r.pdfsigVerifyMs ?? 'n/a'} | ${r.verifySpeedupVsPdfsig ?? 'n/a'} / ${r.coldVerifySpeedupVsPdfsig ?? 'n/a'} | ${r.libpdfCoreSignMs} | ${r.signSpeedupVsLibpdf}× faster |`),
     '',
     'Targets: sign a 500-page PDF in < 50 ms, verify it in < 30 ms, verification faster than pdfsig.',
-    'Warm = the PKI module\'s chain and timestamp verdicts memoized (pure functions of their inputs); cold = cleared before each run.',
+    ...targets(rows.find((r) => r.document === '500-page')),
+    '',
+    'Warm = the PKI module\'s chain and timestamp verdicts memoized (pure functions of their inputs); cold = first-time:',
+    '`clearVerificationCaches()` before each run forgets those verdicts and every parsed certificate, public key and seal detail.',
     'The PDF work itself (parse revisions, hash, CMS, diff) is the warm figure; the cold extra is `verifyChain` + `verifyTimestampToken` of functions/src/pki.',
     '',
   ].join('\n');

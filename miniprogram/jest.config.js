@@ -25,7 +25,8 @@ module.exports = {
     '\\.css$': '<rootDir>/test/style-stub.js',
     '^@tarojs/taro$': '<rootDir>/test/taro-stub.ts',
     '^@tarojs/components$': '<rootDir>/test/taro-components-stub.tsx',
-    '/components/nutui$': '<rootDir>/test/nutui-stub.tsx',
+    // Also './nutui' from inside src/components.
+    '(/components|^\\.)/nutui$': '<rootDir>/test/nutui-stub.tsx',
   },
   setupFiles: ['<rootDir>/test/setup.ts'],
   testPathIgnorePatterns: [...preset.testPathIgnorePatterns, '/dist-h5/'],

@@ -19,7 +19,7 @@ export function buildApp(context: Record<string, unknown> = {}, routes?: readonl
   const stack = new SealPlatformStack(app, `SealPlatform-${settings.stage}`, {
     settings,
     routes,
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT || undefined, region: process.env.CDK_DEFAULT_REGION || undefined },
     description: `Electronic seal platform (${settings.stage})`,
   });
   Tags.of(stack).add('project', 'seal-platform');

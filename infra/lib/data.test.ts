@@ -65,7 +65,7 @@ describe('the platform keys', () => {
 });
 
 describe('the buckets', () => {
-  const buckets = (stage: SynthesizedStage) => Object.values(stage.main.findResources('AWS::S3::Bucket')) as { Properties: Record<string, any> }[];
+  const buckets = (stage: SynthesizedStage) => Object.values(stage.main.findResources('AWS::S3::Bucket')) as { Properties: Record<string, unknown> }[];
 
   it('blocks every form of public access on every bucket', () => {
     const all = buckets(prod);
@@ -76,7 +76,7 @@ describe('the buckets', () => {
   });
 
   it('refuses plain-HTTP requests to every bucket', () => {
-    const policies = Object.values(prod.main.findResources('AWS::S3::BucketPolicy')) as { Properties: { PolicyDocument: { Statement: any[] } } }[];
+    const policies = Object.values(prod.main.findResources('AWS::S3::BucketPolicy')) as { Properties: { PolicyDocument: { Statement: unknown[] } } }[];
     expect(policies).toHaveLength(3);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(

@@ -1,3 +1,4 @@
+import { Stack, type CfnElement } from 'aws-cdk-lib';
 import { ROUTES } from '../../shared/src/api/routes';
 import { route } from '../../shared/src/api/route';
 import { DEFAULT_PERMISSIONS, FUNCTION_PERMISSIONS, permissionsFor, type PlatformKey } from './function-permissions';
@@ -9,10 +10,9 @@ const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Actio
 /** The IAM statements of one handler's role, from its nested stack's template. */
 function statementsOf(stage: SynthesizedStage, handler: string): Statement[] {
   const template = stage.handlerTemplates.get(handler)!;
-  const fn = stage.stack.handlerFunctions().get(handler)!;
-  const roleId = fn.role.node.path.split('/').slice(2).join('');
-  const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith(roleId));
-  return policies.flatMap(([, p]) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+  const policy = stage.stack.handlerFunctions().get(handler)!.role.node.findChild('DefaultPolicy').node.defaultChild as CfnElement;
+  const resource = template.toJSON().Resources[Stack.of(policy).getLogicalId(policy)] as { Properties: { PolicyDocument: { Statement: Statement[] } } };
+  return resource.Properties.PolicyDocument.Statement;
 }
 
 /** Which parameter of the nested stack carries which platform key's ARN. */
@@ -74,9 +74,9 @@ describe('per-function permissions', () => {
     const granted = statementsOf(stage2, 'unlisted-handler').flatMap(actions);
     expect(granted.filter((a) => a.startsWith('s3:') || a === 'kms:Sign' || a === 'kms:GetPublicKey')).toEqual([]);
     expect(granted).toContain('dynamodb:PutItem');
-    const env = (Object.values(stage2.handlerTemplates.get('unlisted-handler')!.findResources('AWS::Lambda::Function')) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[])
-      .map((f) => f.Properties.Environment.Variables)
-      .find((v) => JSON.stringify(v).includes('unlisted') || true)!;
+    const fn = stage2.stack.handlerFunctions().get('unlisted-handler')!.fn.node.defaultChild as CfnElement;
+    const env = (stage2.handlerTemplates.get('unlisted-handler')!.toJSON().Resources[Stack.of(fn).getLogicalId(fn)] as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+    expect(Object.keys(env)).toContain('SESSION_SECRET');
     expect(Object.keys(env)).not.toContain('WECHAT_APP_SECRET');
   });
 });

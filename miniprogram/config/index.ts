@@ -1,4 +1,9 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+// The app imports the shared domain (permission matrix, seal machine, labels) as TypeScript source:
+// Taro compiles only src/ unless told, so the shared package's source is added to both builds.
+const sharedSource = [path.resolve(__dirname, '../../shared/src')];
 
 // The weapp build talks to an absolute API origin fixed at build time; the H5 build is served by
 // the same origin as the API, so it calls relative paths (`/v1/...`).
@@ -22,6 +27,7 @@ export default defineConfig<'webpack5'>((merge) => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile: { include: sharedSource },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -29,6 +35,7 @@ export default defineConfig<'webpack5'>((merge) => {
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile: { include: sharedSource },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

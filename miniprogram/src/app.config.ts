@@ -3,7 +3,18 @@
 // package stays small as features arrive.
 const isH5 = process.env.TARO_ENV === 'h5';
 
-const featurePackages = [{ root: 'packages/seal', pages: ['list/index'] }];
+const featurePackages = [
+  { root: 'packages/auth', pages: ['login/index'] },
+  {
+    root: 'packages/seal',
+    pages: ['list/index', 'claim/index', 'detail/index', 'lifecycle/index', 'pin/index', 'change/index', 'verify/index'],
+  },
+  { root: 'packages/grant', pages: ['create/index', 'manage/index'] },
+  { root: 'packages/apply', pages: ['index/index', 'online/index', 'window/index', 'result/index', 'mine/index'] },
+  { root: 'packages/scan', pages: ['confirm/index'] },
+  // 文件签章 (decision 0020): placement, PIN keypad and pdf.js (H5) load only with this page.
+  { root: 'packages/sign', pages: ['index/index'] },
+];
 
 // The simulator pages stand in for WeChat's login, face check and camera in the H5 build only;
 // they are never shipped in the weapp build.

@@ -33,3 +33,17 @@ export function Textarea(props: Props & { value?: string; placeholder?: string; 
     />
   );
 }
+
+export function Input(
+  props: Props & { value?: string; placeholder?: string; password?: boolean; onInput?: (e: { detail: { value: string } }) => void },
+) {
+  return (
+    <input
+      {...domProps(props)}
+      type={props.password ? 'password' : 'text'}
+      value={props.value}
+      placeholder={props.placeholder}
+      onChange={(event) => props.onInput?.({ detail: { value: event.target.value } })}
+    />
+  );
+}

@@ -28,6 +28,7 @@ const Taro = {
   navigateTo: jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' })),
   navigateBack: jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
   switchTab: jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
+  redirectTo: jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' })),
   showToast: jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),

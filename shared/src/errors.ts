@@ -17,6 +17,10 @@ export const ERRORS = {
   PDF_UNREADABLE: { status: 422, message: '无法读取该文件，请上传有效的PDF文件' },
   PDF_ENCRYPTED: { status: 422, message: '该PDF文件已加密，无法处理' },
   PDF_NOT_SIGNED: { status: 422, message: '该文件中没有电子签章' },
+  /** A placement names a page the document does not have (documents API, decision 0019). */
+  PDF_PAGE_NOT_FOUND: { status: 422, message: '指定的盖章页码不存在' },
+  /** The uploaded object differs from the size or SHA-256 declared when the upload was requested. */
+  DOCUMENT_MISMATCH: { status: 422, message: '上传的文件与申请上传时声明的大小或摘要不一致，请重新上传' },
   // 401: who is asking is unknown.
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -53,6 +57,8 @@ export const ERRORS = {
   ALREADY_CLAIMED: { status: 409, message: '您已领取该印章' },
   ALREADY_EXISTS: { status: 409, message: '该记录已存在' },
   APPLICATION_DECIDED: { status: 409, message: '该申请已处理' },
+  /** Signing or reading a document whose upload (presigned PUT) has not arrived. */
+  DOCUMENT_NOT_UPLOADED: { status: 409, message: '文件尚未上传完成，请上传后重试' },
   CHALLENGE_EXPIRED: { status: 410, message: '二维码已过期，请刷新' },
   CHALLENGE_USED: { status: 409, message: '二维码已使用' },
   REQUEST_REPLAYED: { status: 409, message: '重复的请求' },

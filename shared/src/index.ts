@@ -22,3 +22,5 @@ export * as grantDto from './api/dto/grants';
 export * as challengeDto from './api/dto/challenges';
 export * from './api/routes/identity';
 export * as sealDto from './api/dto/seals';
+export * as documentDto from './api/dto/documents';
+export * as ukeyDto from './api/dto/ukey';

@@ -1,15 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '../../functions/src/local/stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../functions/src/local/stack';
 
 const root = path.resolve(__dirname, '../..');
 
-/** The whole platform for one journey file: fresh data, free ports, both apps served. */
-export async function startJourneyStack(): Promise<LocalStack & { cleanup(): Promise<void> }> {
+type Ports = Partial<Pick<LocalStackOptions, 'port' | 'dynamoPort' | 's3Port' | 'kmsPort'>>;
+
+/** The whole platform for one journey file: fresh data, free ports (or the given ones), both apps served. */
+export async function startJourneyStack(ports: Ports = {}): Promise<LocalStack & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-e2e-'));
   const stack = await startLocalStack({
     port: 0,
+    ...ports,
     dataDir,
     inMemoryDb: true,
     staticRoots: [

@@ -2,6 +2,7 @@ import { EXIT, runVerify, type VerifyArgs } from './verify-command';
 
 const USAGE = `用法：
   seal verify FILE.pdf [--json] [--trust ROOT.pem]   验证 PDF 中的电子签章
+  seal demo --out DIR [--port N]                   本地演示：领取印章、两次签章、验证，写出 signed.pdf 等
 退出码：0 有效，1 无效，2 无法确认，3 无法读取`;
 
 /** Parses argv (without node and script) into a command; null when it cannot. */
@@ -21,6 +22,13 @@ export function parseArgs(argv: string[]): { command: 'verify'; args: VerifyArgs
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+  if (argv[0] === 'demo') {
+    // Loaded on demand: the demo pulls in the whole local stack, `seal verify` should not.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseDemoArgs, runDemo } = require('./demo-command') as typeof import('./demo-command');
+    const demo = parseDemoArgs(argv.slice(1));
+    if (demo) return runDemo(demo, out);
+  }
   const parsed = parseArgs(argv);
   if (!parsed) {
     out(USAGE);

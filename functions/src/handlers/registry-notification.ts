@@ -2,6 +2,7 @@ import { identityDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { registerRegistryVerifier } from '../adapters/registry/verify-notification';
 import { applyRegistryNotification } from '../adapters/registry/apply-notification';
+import { lifecycleDeps } from '../lifecycle/deps';
 
 // Auth mode `registry`: HMAC over timestamp + body, 5-minute window (decision 0011).
 registerRegistryVerifier();

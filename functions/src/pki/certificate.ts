@@ -48,11 +48,6 @@ export function isCertificateAuthority(certificate: pkijs.Certificate): boolean 
   return value instanceof pkijs.BasicConstraints && value.cA === true;
 }
 
-export function extendedKeyUsagesOf(certificate: pkijs.Certificate): string[] | undefined {
-  const value = findExtension(certificate, OID.extKeyUsage)?.parsedValue;
-  return value instanceof pkijs.ExtKeyUsage ? value.keyPurposes : undefined;
-}
-
 export function subjectKeyIdentifierOf(certificate: pkijs.Certificate): string | undefined {
   const value = findExtension(certificate, OID.subjectKeyIdentifier)?.parsedValue;
   return value instanceof asn1js.OctetString ? toHex(value.valueBlock.valueHexView) : undefined;
@@ -65,17 +60,8 @@ export function authorityKeyIdentifierOf(item: { extensions?: pkijs.Extension[] 
     : undefined;
 }
 
-export function crlDistributionUrlsOf(certificate: pkijs.Certificate): string[] {
-  const value = findExtension(certificate, OID.crlDistributionPoints)?.parsedValue;
-  if (!(value instanceof pkijs.CRLDistributionPoints)) return [];
-  return value.distributionPoints.flatMap((point) =>
-    Array.isArray(point.distributionPoint)
-      ? point.distributionPoint.filter((name) => name.type === 6).map((name) => String(name.value))
-      : [],
-  );
-}
-
-/** Verifies `certificate`'s signature with `issuer`'s public key (itself when self-signed). */
+/** Verifies `certificate`'s signature with `issuer`'s public key through pkijs/WebCrypto (algorithms
+ * `certificate-signature.ts` does not check natively). */
 export async function signatureVerifies(certificate: pkijs.Certificate, issuer: pkijs.Certificate): Promise<boolean> {
   try {
     return await certificate.verify(issuer);

@@ -3,13 +3,8 @@ import * as pkijs from 'pkijs';
 import { OID } from './oids';
 import { sha256, toArrayBuffer } from './bytes';
 import { parseCertificate } from './certificate';
-
-/** One ESSCertIDv2 as read back: which certificate the signer committed to. */
-export interface EssCertId {
-  hashAlgorithm: string;
-  certHash: Uint8Array;
-  serialNumber?: asn1js.Integer;
-}
+import { readTlv, TAG } from './der';
+import { algorithmOf, childrenOf, contentOf } from './der-values';
 
 /**
  * The ESS signing-certificate-v2 attribute (RFC 5035): binds the signature to the signer's
@@ -33,26 +28,28 @@ export function signingCertificateV2Attribute(certificateDer: Uint8Array): pkijs
   return new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificate] });
 }
 
-/** The ESSCertIDv2 entries of a signing-certificate-v2 attribute value; [] when it cannot be read. */
-export function readSigningCertificateV2(value: unknown): EssCertId[] {
-  if (!(value instanceof asn1js.Sequence)) return [];
-  const certs = value.valueBlock.value[0];
-  if (!(certs instanceof asn1js.Sequence)) return [];
-  return certs.valueBlock.value.flatMap((item): EssCertId[] => {
-    if (!(item instanceof asn1js.Sequence)) return [];
-    const parts = [...item.valueBlock.value];
-    let hashAlgorithm: string = OID.sha256;
-    if (parts[0] instanceof asn1js.Sequence) hashAlgorithm = new pkijs.AlgorithmIdentifier({ schema: parts.shift() }).algorithmId;
-    const hash = parts[0];
-    if (!(hash instanceof asn1js.OctetString)) return [];
-    const issuerSerial = parts[1];
-    const serial = issuerSerial instanceof asn1js.Sequence ? issuerSerial.valueBlock.value[1] : undefined;
-    return [
-      {
-        hashAlgorithm,
-        certHash: hash.valueBlock.valueHexView.slice(),
-        serialNumber: serial instanceof asn1js.Integer ? serial : undefined,
-      },
-    ];
-  });
+/** One ESSCertIDv2 as read back: which certificate the signer committed to. */
+export interface EssCertId {
+  hashAlgorithm: string;
+  certHash: Uint8Array;
+}
+
+/**
+ * The ESSCertIDv2 entries of a signing-certificate-v2 attribute value (its DER), read with the DER
+ * reader; [] when it cannot be read. SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 {
+ * hashAlgorithm DEFAULT sha256, certHash OCTET STRING, issuerSerial OPTIONAL }, policies OPTIONAL }.
+ */
+export function readSigningCertificateV2(value: Uint8Array | undefined): EssCertId[] {
+  if (!value) return [];
+  try {
+    const [certs] = childrenOf(value, readTlv(value, 0), TAG.sequence);
+    return childrenOf(value, certs, TAG.sequence).flatMap((item): EssCertId[] => {
+      const parts = childrenOf(value, item, TAG.sequence);
+      const hashAlgorithm = parts[0]?.tag === TAG.sequence ? algorithmOf(value, parts.shift()) : OID.sha256;
+      const hash = parts[0];
+      return hash?.tag === TAG.octetString ? [{ hashAlgorithm, certHash: contentOf(value, hash).slice() }] : [];
+    });
+  } catch {
+    return [];
+  }
 }

@@ -1,6 +1,10 @@
 import { OID } from './oids';
-import { formatName, nameValue, readName } from './names';
-import { crlDistributionUrlsOf, keyUsagesOf, parseCertificate, serialHex } from './certificate';
+import { formatName, nameValue, type NameAttribute } from './names';
+import { readNameDer } from './name-der';
+import { viewCertificate } from './certificate-view';
+import { crlUrlsIn, keyUsagesIn } from './read-extensions';
+import { toHex } from './bytes';
+import { PkiError } from './errors';
 
 /** What a verifier shows about a seal certificate. */
 export interface SealCertificateInfo {
@@ -20,14 +24,24 @@ export interface SealCertificateInfo {
   crlUrls: string[];
 }
 
-/** Reads the seal profile fields back from a certificate (any certificate: absent fields are undefined). */
+/**
+ * Reads the seal profile fields back from a certificate (any certificate: absent fields are undefined).
+ * Read from the DER directly: a verifier calls this for every signature it reports.
+ */
 export function readSealCertificate(der: Uint8Array): SealCertificateInfo {
-  const certificate = parseCertificate(der);
-  const subject = readName(certificate.subject);
+  const certificate = viewCertificate(der);
+  let subject: NameAttribute[];
+  let issuer: NameAttribute[];
+  try {
+    subject = readNameDer(certificate.subject);
+    issuer = readNameDer(certificate.issuer);
+  } catch (cause) {
+    throw new PkiError('PKI_MALFORMED', '证书格式无法识别', { cause });
+  }
   return {
-    serialNumber: serialHex(certificate.serialNumber),
+    serialNumber: toHex(certificate.serialNumber).replace(/^(00)+(?=.)/, '') || '00',
     subject: formatName(subject),
-    issuer: formatName(readName(certificate.issuer)),
+    issuer: formatName(issuer),
     commonName: nameValue(subject, OID.commonName),
     companyName: nameValue(subject, OID.organization),
     creditCode: nameValue(subject, OID.organizationIdentifier),
@@ -35,9 +49,9 @@ export function readSealCertificate(der: Uint8Array): SealCertificateInfo {
     sealKindLabel: nameValue(subject, OID.description),
     sealId: nameValue(subject, OID.serialNumber),
     holderName: nameValue(subject, OID.name),
-    notBefore: certificate.notBefore.value,
-    notAfter: certificate.notAfter.value,
-    keyUsages: [...(keyUsagesOf(certificate) ?? [])],
-    crlUrls: crlDistributionUrlsOf(certificate),
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    keyUsages: [...(keyUsagesIn(certificate) ?? [])],
+    crlUrls: crlUrlsIn(certificate),
   };
 }

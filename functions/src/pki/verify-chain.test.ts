@@ -80,6 +80,24 @@ describe('verifyChain', () => {
     expect(verdict.reason).toContain('深圳市统一电子印章平台 根CA');
   });
 
+  it('ends at an untrusted self-signed root carried among the intermediates instead of looping', async () => {
+    const impostorKey = await InMemoryDigestSigner.generate();
+    const impostorRoot = await createRootCertificate({ signer: impostorKey, notBefore: new Date('2026-01-01T00:00:00Z') });
+    const seal = await sealIssuedBy(impostorKey, impostorRoot);
+    const verdict = await verifyChain({ certificate: seal, intermediates: [impostorRoot, pki.root], trustedRoots: [pki.root], at: now });
+    expect(verdict).toMatchObject({ trusted: false, code: 'UNKNOWN_ISSUER', chain: [seal, impostorRoot] });
+    expect(verdict.reason).toContain('深圳市统一电子印章平台 根CA');
+  });
+
+  it('trusts a chain whose root is also carried among the intermediates', async () => {
+    expect(
+      await verifyChain({ certificate: pki.seal, intermediates: [pki.seal, pki.root, pki.root], trustedRoots: [pki.root], at: now }),
+    ).toEqual({
+      trusted: true,
+      chain: [pki.seal, pki.root],
+    });
+  });
+
   it('judges validity at the signing time, not now', async () => {
     expect(await verifyChain({ certificate: pki.seal, trustedRoots: [pki.root], at: new Date('2028-01-01T00:00:00Z') })).toMatchObject({
       trusted: false,

@@ -1,16 +1,10 @@
-import type * as pkijs from 'pkijs';
 import { OID } from './oids';
 import { bytesEqual } from './bytes';
-import {
-  authorityKeyIdentifierOf,
-  certificateDer,
-  isCertificateAuthority,
-  keyUsagesOf,
-  parseCertificate,
-  signatureVerifies,
-  subjectKeyIdentifierOf,
-} from './certificate';
-import { formatName, readName } from './names';
+import { viewCertificate, type CertificateView } from './certificate-view';
+import { authorityKeyIdIn, isCertificateAuthorityView, keyUsagesIn, subjectKeyIdIn } from './read-extensions';
+import { issuerSigned } from './certificate-signature';
+import { readNameDer, sameName } from './name-der';
+import { formatName } from './names';
 import { PkiError } from './errors';
 
 export type ChainProblem =
@@ -49,57 +43,77 @@ const UNDERSTOOD_CRITICAL = new Set<string>([OID.keyUsage, OID.basicConstraints,
  * Builds the path from a certificate to one of the trusted roots and checks every link: the issuer's
  * signature, validity at `at`, that issuers are CAs allowed to sign certificates, that the end
  * certificate may sign (digitalSignature or nonRepudiation), and no critical extension we do not know.
+ * A certificate is used at most once in a path, so an untrusted self-signed certificate (a look-alike
+ * root carried in a signature) ends the path as an unknown issuer instead of looping.
  */
 export async function verifyChain(query: ChainQuery): Promise<ChainVerdict> {
-  let leaf: pkijs.Certificate;
-  let pool: pkijs.Certificate[];
-  let roots: pkijs.Certificate[];
+  let leaf: CertificateView;
+  let pool: CertificateView[];
+  let roots: CertificateView[];
   try {
-    leaf = parseCertificate(query.certificate);
-    roots = query.trustedRoots.map(parseCertificate);
-    pool = [...roots, ...(query.intermediates ?? []).map(parseCertificate)];
+    leaf = viewCertificate(query.certificate);
+    roots = query.trustedRoots.map(viewCertificate);
+    pool = withoutDuplicates([...roots, ...(query.intermediates ?? []).map(viewCertificate)]);
   } catch (error) {
     if (error instanceof PkiError) return refuse('MALFORMED', '证书格式无法识别', [query.certificate]);
     throw error;
   }
-  const isTrustedRoot = (certificate: pkijs.Certificate) =>
-    roots.some((root) => bytesEqual(certificateDer(root), certificateDer(certificate)));
-  const path: pkijs.Certificate[] = [leaf];
-  const chainDer = () => path.map(certificateDer);
+  const isTrustedRoot = (certificate: CertificateView) => roots.some((root) => bytesEqual(root.der, certificate.der));
+  const path: CertificateView[] = [leaf];
+  const chainDer = () => path.map((certificate) => certificate.der.slice());
 
-  const leafUsages = keyUsagesOf(leaf);
+  const leafUsages = keyUsagesIn(leaf);
   if (leafUsages && !leafUsages.has('digitalSignature') && !leafUsages.has('nonRepudiation')) {
     return refuse('KEY_USAGE', '证书不允许用于签名', chainDer());
   }
   let current = leaf;
   while (!isTrustedRoot(current)) {
     if (path.length > MAX_DEPTH) return refuse('TOO_LONG', '证书链过长', chainDer());
-    const candidates = pool.filter((candidate) => candidate.subject.isEqual(current.issuer) && keyIdMatches(current, candidate));
-    if (candidates.length === 0) return refuse('UNKNOWN_ISSUER', `证书签发者不受信任：${formatName(readName(current.issuer))}`, chainDer());
-    let issuer: pkijs.Certificate | undefined;
-    for (const candidate of candidates) if (await signatureVerifies(current, candidate)) issuer = candidate;
+    const candidates = pool.filter(
+      (candidate) => !path.includes(candidate) && sameName(candidate.subject, current.issuer) && keyIdMatches(current, candidate),
+    );
+    if (candidates.length === 0) return refuse('UNKNOWN_ISSUER', `证书签发者不受信任：${nameOf(current.issuer)}`, chainDer());
+    let issuer: CertificateView | undefined;
+    for (const candidate of candidates) {
+      if (await issuerSigned(current, candidate)) {
+        issuer = candidate;
+        break;
+      }
+    }
     if (!issuer) return refuse('BAD_SIGNATURE', '证书签名验证失败，证书可能被篡改', chainDer());
-    if (!isCertificateAuthority(issuer) || keyUsagesOf(issuer)?.has('keyCertSign') === false) {
-      return refuse('NOT_A_CA', '签发者证书不是 CA 证书，无权签发证书', [...chainDer(), certificateDer(issuer)]);
+    if (!isCertificateAuthorityView(issuer) || keyUsagesIn(issuer)?.has('keyCertSign') === false) {
+      return refuse('NOT_A_CA', '签发者证书不是 CA 证书，无权签发证书', [...chainDer(), issuer.der.slice()]);
     }
     path.push(issuer);
     current = issuer;
   }
   for (const certificate of path) {
-    const name = formatName(readName(certificate.subject));
-    if (query.at < certificate.notBefore.value) return refuse('NOT_YET_VALID', `签署时证书尚未生效：${name}`, chainDer());
-    if (query.at > certificate.notAfter.value) return refuse('EXPIRED', `签署时证书已过期：${name}`, chainDer());
-    const unknown = certificate.extensions?.find((extension) => extension.critical && !UNDERSTOOD_CRITICAL.has(extension.extnID));
-    if (unknown) return refuse('UNSUPPORTED_CRITICAL_EXTENSION', `证书含有无法识别的关键扩展 ${unknown.extnID}`, chainDer());
+    if (query.at < certificate.notBefore) return refuse('NOT_YET_VALID', `签署时证书尚未生效：${nameOf(certificate.subject)}`, chainDer());
+    if (query.at > certificate.notAfter) return refuse('EXPIRED', `签署时证书已过期：${nameOf(certificate.subject)}`, chainDer());
+    const unknown = certificate.extensions.find((extension) => extension.critical && !UNDERSTOOD_CRITICAL.has(extension.oid));
+    if (unknown) return refuse('UNSUPPORTED_CRITICAL_EXTENSION', `证书含有无法识别的关键扩展 ${unknown.oid}`, chainDer());
   }
   return { trusted: true, chain: chainDer() };
 }
 
 /** When both sides carry key identifiers they must agree (a re-keyed CA with the same name). */
-function keyIdMatches(certificate: pkijs.Certificate, candidate: pkijs.Certificate): boolean {
-  const authorityKeyId = authorityKeyIdentifierOf(certificate);
-  const subjectKeyId = subjectKeyIdentifierOf(candidate);
+function keyIdMatches(certificate: CertificateView, candidate: CertificateView): boolean {
+  const authorityKeyId = authorityKeyIdIn(certificate);
+  const subjectKeyId = subjectKeyIdIn(candidate);
   return !authorityKeyId || !subjectKeyId || authorityKeyId === subjectKeyId;
+}
+
+/** The same certificate given twice (a root also carried in the signature) is one candidate. */
+function withoutDuplicates(certificates: CertificateView[]): CertificateView[] {
+  return certificates.filter((certificate, i) => certificates.findIndex((other) => bytesEqual(other.der, certificate.der)) === i);
+}
+
+function nameOf(name: Uint8Array): string {
+  try {
+    return formatName(readNameDer(name));
+  } catch {
+    return '（无法识别的名称）';
+  }
 }
 
 function refuse(code: ChainProblem, reason: string, chain: Uint8Array[]): ChainVerdict {

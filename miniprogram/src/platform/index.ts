@@ -13,6 +13,7 @@ export type {
   ChosenFile,
   SharedFile,
   SimulatorHooks,
+  UploadRequest,
 } from './types';
 export { ApiError, PlatformError, type PlatformErrorCode } from './errors';
 export { request } from './request';
@@ -22,6 +23,8 @@ export { faceCheck } from './face-check';
 export { scanCode } from './scan-code';
 export { chooseFile, readChosenFile } from './choose-file';
 export { shareFile } from './share-file';
+export { uploadBytes } from './upload-bytes';
+export { windowWidth } from './window-width';
 export { watchPrivacyRequests, PRIVACY_AGREE_BUTTON_ID } from './privacy';
 export {
   hasAcceptedPrivacy,
@@ -34,7 +37,7 @@ export { fontScaleAdjustable } from './font-scale';
 export { currentFontScale, subscribeFontScale, refreshFontScale, changeFontScale } from './font-scale-store';
 export { FONT_SCALE_CHOICES, fontScaleStyle } from './font-scale-rule';
 export { settlePageResult, abandonPageResult } from './page-result';
-export { openPage, goBack, openTab, showToast } from './navigation';
+export { openPage, goBack, openTab, showToast, replacePage } from './navigation';
 
 /** Which build this is, for the rare screen text that differs. */
 export const platformName: 'weapp' | 'h5' = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';

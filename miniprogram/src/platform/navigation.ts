@@ -18,3 +18,8 @@ export function openTab(url: string): Promise<unknown> {
 export function showToast(message: string): void {
   void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
 }
+
+/** Replaces the current page (a submitted form gives way to its result). */
+export function replacePage(url: string): Promise<unknown> {
+  return Taro.redirectTo({ url });
+}

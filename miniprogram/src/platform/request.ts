@@ -14,7 +14,8 @@ export async function request<T>({ path, method = 'GET', query, body, headers }:
   const token = readSessionToken();
   const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (token) header.Authorization = `Bearer ${token}`;
-  if (body !== undefined) header['Content-Type'] = 'application/json';
+  // A caller sending raw bytes (a PDF to verify) names its own content type.
+  if (body !== undefined && !header['Content-Type']) header['Content-Type'] = 'application/json';
 
   let response: { statusCode: number; data: unknown };
   try {

@@ -69,3 +69,11 @@ export interface SimulatorHooks {
   /** Payload returned by `scanCode()`, or a function producing it. */
   __sealTestScan?: string | (() => string | Promise<string>);
 }
+
+/** Bytes to PUT to a presigned storage URL (a document to sign). */
+export interface UploadRequest {
+  url: string;
+  bytes: ArrayBuffer;
+  /** The headers the URL was signed with (content type, length…), sent exactly. */
+  headers: Record<string, string>;
+}

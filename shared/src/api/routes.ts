@@ -3,13 +3,15 @@ import { systemRoutes } from './routes/system';
 import { identityRoutes } from './routes/identity';
 import { applicationRoutes } from './routes/applications';
 import { sealRoutes } from './routes/seals';
+import { documentRoutes } from './routes/documents';
+import { ukeyRoutes } from './routes/ukey';
 
 /**
  * The API route table. The local server mounts exactly these routes and the CDK stack creates
  * exactly these API Gateway routes, so a route exists in AWS exactly when it exists locally.
  * Each area keeps its routes in `routes/<area>.ts`.
  */
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...identityRoutes, ...applicationRoutes, ...sealRoutes];
+export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...identityRoutes, ...applicationRoutes, ...sealRoutes, ...documentRoutes, ...ukeyRoutes];
 
 /** Match a concrete path against a route path with `{param}` segments. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory, type challengeDto, type sealDto } from '@seal/shared';
+import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory, type challengeDto, type sealDto, type ukeyDto } from '@seal/shared';
 import { call } from '../api/client';
 import { FaceCheck } from '../components/face-check';
 import { QrCode } from '../components/qr-code';
@@ -91,6 +91,7 @@ export function SealActionPanel({
 /** UKey 绑定 / 解绑: after checking the seal, the phone scans the code and confirms with a face check. */
 function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string; sealId: string; action: SealAction; onDone: (m: string) => void }) {
   const [started, setStarted] = useState(false);
+  const [bindError, setBindError] = useState<string>();
   const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
   const create = useCallback(
     () => call<challengeDto.ChallengeCreated>('challenge-create', { body: { purpose, companyId, sealId, details: {} } }),
@@ -100,13 +101,22 @@ function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string;
     create,
     autoRefresh: false,
     enabled: started,
-    onApproved: () => onDone(`手机已确认身份，${action.label}已确认。`),
+    onApproved: ({ challenge: c }) => {
+      // The approval is consumed by the binding call, with the secret only this page holds.
+      call<ukeyDto.UkeyBindingResponse>(purpose === 'ukey_bind' ? 'ukey-bind' : 'ukey-unbind', {
+        params: { sealId },
+        body: { challengeId: c.challengeId, desktopSecret: c.desktopSecret },
+      }).then(
+        (r) => onDone(r.message),
+        (e: Error) => setBindError(e.message),
+      );
+    },
   });
   if (!started)
     return (
       <div className="action-panel">
         <h4>{action.label}</h4>
-        <p>请将 Ukey 插入电脑 USB 接口，核对 Ukey 与印章信息无误后继续。本地演示环境无 Ukey 设备，仅演示扫码确认身份。</p>
+        <p>{action.key === 'ukey_bind' ? '请将 Ukey 插入电脑 USB 接口，' : ''}核对企业和印章信息无误后继续。</p>
         <button className="button primary" onClick={() => setStarted(true)}>
           确认并进入下一步
         </button>
@@ -122,7 +132,8 @@ function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string;
           {phase === 'expired' ? '二维码已失效' : '手机端已拒绝'}，<button className="link" onClick={restart}>重新生成</button>
         </p>
       )}
-      <ErrorBox error={error} />
+      {phase === 'approved' && !bindError && <p className="muted">手机已确认身份，正在办理…</p>}
+      <ErrorBox error={error ?? bindError} />
     </div>
   );
 }

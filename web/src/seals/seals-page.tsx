@@ -61,7 +61,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                 </td>
                 <td>
                   <span className={`state state-${seal.state}`}>{SEAL_STATE_LABELS[seal.state as SealState] ?? seal.state}</span>
-                  <div className="muted">有效期至 {seal.expiresOn}</div>
+                  <div className="muted">{seal.expiresOn.startsWith('9999') ? '领取后签发证书' : `有效期至 ${seal.expiresOn}`}</div>
                 </td>
                 <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
                 <td>{holders.length ? holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、') : <span className="muted">—</span>}</td>

@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { renderPage, type PdfPage } from './pdf-document';
-import { clampToPage, pdfToScreen, screenToPdf, type PdfPlacement } from './placement';
+import { pdfToScreen, placeAtPoint, type PdfPlacement } from './placement';
+
+/** Where a palette drag may end: each page registers how to place a seal dropped on it. */
+export const dropTargets = new Map<number, (clientX: number, clientY: number) => void>();
 
 export interface PlacedSeal extends PdfPlacement {
   id: string;
 }
 
 /**
- * One page drawn by pdf.js with the seals placed on it. A seal from the palette is dropped here
- * (HTML drag and drop); a placed seal is moved with the pointer. Positions are kept in PDF points,
- * so zooming never moves a seal on the paper.
+ * One page drawn by pdf.js with the seals placed on it. Seals are dragged with pointer events (from
+ * the palette: see `usePaletteDrag`; a placed seal: here). Positions are kept in PDF points, so
+ * zooming never moves a seal on the paper.
  */
 export function PageView({
   page,
@@ -41,12 +44,8 @@ export function PageView({
     if (canvas.current) renderPage(page, canvas.current, zoom).catch(() => undefined);
   }, [page, zoom]);
 
-  const placeAt = (clientX: number, clientY: number, rect: DOMRect) => {
-    const w = sealSize.width * zoom;
-    const h = sealSize.height * zoom;
-    const p = screenToPdf({ left: clientX - rect.left - w / 2, top: clientY - rect.top - h / 2, width: w, height: h }, box, pageNumber, zoom);
-    return { ...clampToPage(p, box), page: pageNumber };
-  };
+  const placeAt = (clientX: number, clientY: number, rect: DOMRect) =>
+    placeAtPoint({ x: clientX - rect.left, y: clientY - rect.top }, sealSize, box, pageNumber, zoom);
 
   const startMove = (seal: PlacedSeal, e: React.PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -65,10 +64,9 @@ export function PageView({
       className="pdf-page"
       data-testid={`pdf-page-${pageNumber}`}
       style={{ width, height }}
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        onPlace(placeAt(e.clientX, e.clientY, e.currentTarget.getBoundingClientRect()));
+      data-page-number={pageNumber}
+      ref={(el) => {
+        if (el) dropTargets.set(pageNumber, (x, y) => onPlace(placeAt(x, y, el.getBoundingClientRect())));
       }}
     >
       <canvas ref={canvas} />

@@ -1,4 +1,4 @@
-import { clampToPage, pdfToScreen, screenToPdf, type PageBox } from './placement';
+import { clampToPage, pdfToScreen, placeAtPoint, screenToPdf, type PageBox } from './placement';
 
 const a4: PageBox = { view: [0, 0, 595.28, 841.89] };
 
@@ -30,5 +30,21 @@ describe('seal placement → PDF coordinates', () => {
     const p = clampToPage({ x: 560, y: -30, width: 119, height: 119 }, a4);
     expect(p.x).toBeCloseTo(595.28 - 119);
     expect(p.y).toBe(0);
+  });
+});
+
+describe('dropping a seal on a page', () => {
+  it('centres the seal on the drop point at any zoom', () => {
+    for (const zoom of [0.75, 1, 1.5]) {
+      const p = placeAtPoint({ x: 300 * zoom, y: 400 * zoom }, { width: 100, height: 100 }, a4, 2, zoom);
+      expect(p.page).toBe(2);
+      expect(p.x).toBeCloseTo(250, 1);
+      expect(p.y).toBeCloseTo(841.89 - 450, 1);
+    }
+  });
+
+  it('keeps a seal dropped at the corner fully on the page', () => {
+    const p = placeAtPoint({ x: 0, y: 0 }, { width: 119, height: 119 }, a4, 1, 1);
+    expect(p).toMatchObject({ x: 0, y: 841.89 - 119 });
   });
 });

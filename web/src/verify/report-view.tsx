@@ -1,4 +1,4 @@
-import { MODIFIED_AFTER_LABELS, SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type SignatureReportView, type VerificationReportView } from './report-types';
+import { modifiedAfterLabel, SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type SignatureReportView, type VerificationReportView } from './report-types';
 
 const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -8,7 +8,9 @@ export function ReportView({ report, fileName }: { report: VerificationReportVie
     <div className="report" data-testid="verification-report">
       <div className={`verdict verdict-${report.verdict}`} data-testid="verdict" data-verdict={report.verdict}>
         <div className="verdict-title">{VERDICT_LABELS[report.verdict]}</div>
-        <div className="verdict-file">{fileName}</div>
+        <div className="verdict-file">
+          {fileName} · SHA-256 {report.sha256.slice(0, 16)}…
+        </div>
         <ul>
           {report.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -35,10 +37,10 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
         </h3>
         <dl>
           <dt>印章</dt>
-          <dd>{s.seal.name ?? '—'}</dd>
+          <dd>{s.platform?.sealName ?? s.seal.name ?? '—'}</dd>
           <dt>企业</dt>
           <dd>
-            {s.company?.name ?? s.signer.organization ?? '—'} {s.signer.creditCode && <span className="muted">{s.signer.creditCode}</span>}
+            {s.platform?.companyName ?? s.signer.organization ?? '—'} {(s.platform?.companyId ?? s.signer.creditCode) && <span className="muted">{s.platform?.companyId ?? s.signer.creditCode}</span>}
           </dd>
           <dt>签章人</dt>
           <dd>{s.signer.name ?? '—'}</dd>
@@ -48,7 +50,7 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
           <dd>{s.timestamp ? `${time(s.timestamp.time)}（${s.timestamp.valid ? '有效' : '无效'}）` : '无'}</dd>
           <dt>签章后改动</dt>
           <dd data-testid="modified-after">
-            {MODIFIED_AFTER_LABELS[s.modifiedAfter]}
+            {s.integrity === 'broken' ? '签章覆盖的内容已被修改' : modifiedAfterLabel(s.modifiedAfter)}
             {s.modifications.length > 0 && (
               <ul>
                 {s.modifications.map((m) => (

@@ -1,18 +1,19 @@
 import { useState } from 'react';
+import { documentDto } from '@seal/shared';
 import { call } from '../api/client';
+import { uploadTo } from '../signing/sign-flow';
 import { ErrorBox } from '../components/status';
 import { ReportView } from './report-view';
 import type { VerificationReportView } from './report-types';
 
-/** Above this the file goes through a presigned upload (API Gateway's payload limit is about 6 MB). */
-const DIRECT_LIMIT = 5 * 1024 * 1024;
+/** Above the API Gateway payload limit the file goes through a presigned upload. */
+const DIRECT_LIMIT = documentDto.MAX_INLINE_VERIFY_BYTES - 64 * 1024;
 
 async function verify(file: File): Promise<VerificationReportView> {
-  if (file.size <= DIRECT_LIMIT) return call<VerificationReportView>('POST /v1/verify', { raw: { bytes: file, contentType: 'application/pdf' } });
-  const upload = await call<{ documentId: string; uploadUrl: string }>('POST /v1/verify/uploads', { body: { name: file.name, size: file.size } });
-  const put = await fetch(upload.uploadUrl, { method: 'PUT', body: file, headers: { 'content-type': 'application/pdf' } });
-  if (!put.ok) throw new Error('文件上传失败，请重试');
-  return call<VerificationReportView>('POST /v1/verify/by-upload', { body: { documentId: upload.documentId } });
+  if (file.size <= DIRECT_LIMIT) return call<VerificationReportView>('verify-document', { raw: { bytes: file, contentType: 'application/pdf' } });
+  const ticket = await call<documentDto.UploadTicket>('create-verify-upload', { body: { size: file.size } });
+  await uploadTo(ticket, file);
+  return call<VerificationReportView>('verify-uploaded-document', { body: { documentId: ticket.documentId } });
 }
 
 /** 免登录文档验证: no login; upload a PDF, read the report. */

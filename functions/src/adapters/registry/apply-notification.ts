@@ -5,6 +5,7 @@ import type { SealService } from '../../store/service';
 import { commitWithAudit } from '../../store/commit';
 import { personIdFor } from '../../identity/person-id';
 import { onLicenceChange } from '../../lifecycle/on-licence-change';
+import type { LifecycleDeps } from '../../lifecycle/deps';
 
 /** How long a notification id is remembered: far beyond the 5-minute timestamp window. */
 const NONCE_TTL_SECONDS = 7 * 24 * 3600;
@@ -40,17 +41,19 @@ export async function applyRegistryNotification(
   db: SealService,
   n: Notification,
   now: Date,
+  /** Lets the licence change retire kms-asymmetric keys and rebuild the CRL at once (the handler passes it). */
+  deps?: LifecycleDeps,
 ): Promise<{ companyId: string; causes: SystemCause[] }> {
   await remember(db, n.notificationId, now);
   try {
-    return await applyChanges(db, n, now);
+    return await applyChanges(db, n, now, deps);
   } catch (error) {
     await db.entities.nonce.delete({ scope: 'registry-notification', value: n.notificationId }).go();
     throw error;
   }
 }
 
-async function applyChanges(db: SealService, n: Notification, now: Date): Promise<{ companyId: string; causes: SystemCause[] }> {
+async function applyChanges(db: SealService, n: Notification, now: Date, deps?: LifecycleDeps): Promise<{ companyId: string; causes: SystemCause[] }> {
   const { data: company } = await db.entities.company.get({ companyId: n.creditCode }).go();
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const causes = new Set<SystemCause>();
@@ -113,7 +116,7 @@ async function applyChanges(db: SealService, n: Notification, now: Date): Promis
     ],
     () => now,
   );
-  await onLicenceChange(db, { companyId: company.companyId, changes: list, now });
+  await onLicenceChange(db, { companyId: company.companyId, changes: list, now }, deps);
   return { companyId: company.companyId, causes: list };
 }
 

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { spkiOf } from '../cms/der';
 import { readSealCertificate, type SealCertificateInfo } from './pki';
 import type * as pkijs from 'pkijs';
-import { parseCertificate } from '../../pki/certificate'; // not in the index: the parser behind readSealCertificate
+import { parseCertificate } from '../../pki/certificate'; // not in the index: the pkijs parser the CMS builder needs
 
 /**
  * Parsed certificates by content: a verifier sees the same root and TSA certificates in
@@ -47,4 +47,11 @@ export function sealCertificateInfo(der: Uint8Array): SealCertificateInfo {
     infos.set(key, info);
   }
   return info;
+}
+
+/** Forgets parsed certificates, keys and seal details (benchmarks measure first-time verification). */
+export function clearCertificateCaches(): void {
+  parsed.clear();
+  keys.clear();
+  infos.clear();
 }

@@ -1,4 +1,3 @@
-import { certificate } from './certificates';
 import { Memo } from './memo';
 import { verifyChain, type ChainProblem } from './pki';
 
@@ -32,22 +31,12 @@ export function verifyChainAt(leaf: Uint8Array, pool: Uint8Array[], trustedRoots
 
 async function check(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<ChainResult> {
   try {
-    // A self-signed certificate carried in the CMS but not trusted can never end a path: leave it
-    // out so a look-alike root shows as an unknown issuer.
-    const intermediates = pool.filter((c) => trustedRoots.some((r) => Buffer.from(r).equals(Buffer.from(c))) || !isSelfIssued(c));
-    const verdict = await verifyChain({ certificate: leaf, intermediates, trustedRoots, at });
+    // verifyChain ends a path at an untrusted self-signed certificate (a look-alike root carried
+    // in the CMS) as an unknown issuer, so the whole pool can be offered.
+    const verdict = await verifyChain({ certificate: leaf, intermediates: pool, trustedRoots, at });
     return verdict.trusted ? { status: 'valid' } : { status: STATUS[verdict.code ?? 'MALFORMED'], reason: verdict.reason };
   } catch {
     // A certificate that does not even parse breaks the chain.
     return { status: 'invalid_chain' };
-  }
-}
-
-function isSelfIssued(der: Uint8Array): boolean {
-  try {
-    const c = certificate(der);
-    return c.subject.isEqual(c.issuer);
-  } catch {
-    return false;
   }
 }

@@ -52,6 +52,19 @@ export const DocumentRecord = new Entity({
     state: { type: ['awaiting_upload', 'uploaded', 'signed'] as const, required: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     ttl: { type: 'number' },
+    // Added by the documents API (decision 0019).
+    /** `sign`: a holder's document; `verify`: a public upload for verification, deleted after. */
+    purpose: { type: ['sign', 'verify'] as const, required: true, default: 'sign' },
+    /** Size and SHA-256 declared when the upload was requested (checked when the bytes are read). */
+    declaredSize: { type: 'number' },
+    declaredSha256: { type: 'string' },
+    pages: { type: 'number' },
+    signatures: { type: 'number' },
+    /** Signed versions so far; every signing is conditional on the version it read. */
+    version: { type: 'number', required: true, default: 0 },
+    signedAt: { type: 'string' },
+    /** Idempotency key of the last signing: a retry with it returns that result. */
+    lastRequestId: { type: 'string' },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },

@@ -1,14 +1,64 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/page-shell';
+import { Button, Cell, CellGroup } from '../../components/nutui';
+import { FormError } from '../../components/feedback';
+import { useAction } from '../../components/use-action';
+import { WithSession } from '../../components/with-session';
+import { ROLE_LABELS } from '../../domain';
+import { openPage } from '../../platform';
+import type { Me } from '../../services/me';
+import { logout } from '../../services/session';
+import { forgetSession } from '../../services/session-store';
 import { FontSizeSetting } from './font-size-setting';
+import { MySeals } from './my-seals';
+import '../../components/forms.css';
 import './index.css';
 
-// Placeholder: login, my companies and my authorizations arrive with the mini-program issue.
+function Profile({ me }: { me: Me }) {
+  const { busy, error, run } = useAction();
+  const signOut = () => run(async () => logout().finally(forgetSession));
+  return (
+    <View>
+      <View className="card">
+        <Text className="card-title">{me.person.name}</Text>
+        <Text className="text-muted">{`身份证号码 ${me.person.idNumberMasked}`}</Text>
+      </View>
+      <View className="card">
+        <Text className="card-title">我的企业</Text>
+        {me.companies.length + me.grants.length === 0 && <Text className="text-muted">暂无关联企业</Text>}
+        {me.companies.map((c) => (
+          <View key={c.companyId} className="list-item">
+            <Text className="list-title">{c.name}</Text>
+            <Text className="list-sub">{ROLE_LABELS.legal_representative}</Text>
+          </View>
+        ))}
+        {me.grants.map((g) => (
+          <View key={g.grantId} className="list-item">
+            <Text className="list-title">{g.companyName}</Text>
+            <Text className="list-sub">{`${ROLE_LABELS[g.role]} · ${g.sealIds.length}枚印章`}</Text>
+          </View>
+        ))}
+      </View>
+      <MySeals me={me} />
+      <CellGroup>
+        <Cell title="授权管理" clickable onClick={() => void openPage('/packages/grant/manage/index')} />
+        <Cell title="我的申请" clickable onClick={() => void openPage('/packages/apply/mine/index')} />
+        <Cell title="扫一扫" clickable onClick={() => void openPage('/packages/scan/confirm/index')} />
+      </CellGroup>
+      <FormError message={error} />
+      <Button block loading={busy} disabled={busy} onClick={() => void signOut()}>
+        退出登录
+      </Button>
+    </View>
+  );
+}
+
+// 我的: who I am, my companies and seals, 授权管理, my applications, text size, 退出登录.
 export default function MinePage() {
   return (
     <PageShell>
       <Text className="page-title">我的</Text>
-      <Text className="page-note">登录、我的企业与授权信息即将开放。</Text>
+      <WithSession>{(me) => <Profile me={me} />}</WithSession>
       <FontSizeSetting />
     </PageShell>
   );

@@ -1,18 +1,62 @@
-import { Text } from '@tarojs/components';
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
-import { Cell, CellGroup } from '../../components/nutui';
+import { Button } from '../../components/nutui';
+import { CompanyPicker } from '../../components/company-picker';
+import { EmptyNote, ErrorBlock, Loading } from '../../components/feedback';
+import { SealSummary } from '../../components/seal-summary';
+import { useRemote } from '../../components/use-remote';
+import { WithSession } from '../../components/with-session';
 import { openPage } from '../../platform';
+import type { Me } from '../../services/me';
+import { companiesFor, mayOnSomeCompany } from '../../services/permissions';
+import { fetchCompanySeals } from '../../services/seals';
+import '../../components/forms.css';
 
-// Placeholder: the seal-management screens (claim, freeze, authorize…) arrive with the
-// mini-program issue; they live in the `packages/seal` subpackage.
+function CompanySeals({ me }: { me: Me }) {
+  const companies = companiesFor(me, 'seal.view');
+  const [companyId, setCompanyId] = useState(companies[0]?.companyId);
+  const { remote, reload } = useRemote(companyId ? () => fetchCompanySeals(companyId) : null, [companyId]);
+  useDidShow(() => void reload());
+  if (!companyId) return <EmptyNote text="您暂无可管理的企业印章" />;
+  const canChange = mayOnSomeCompany(me, 'seal.change_online') && me.companies.some((c) => c.companyId === companyId);
+  return (
+    <View>
+      {companies.length > 1 && <CompanyPicker companies={companies} companyId={companyId} onChange={setCompanyId} />}
+      {remote.status === 'loading' && <Loading />}
+      {remote.status === 'error' && <ErrorBlock message={remote.message} onRetry={() => void reload()} />}
+      {remote.status === 'ready' && (
+        <View className="card">
+          <Text className="card-title">{remote.data.company.name}</Text>
+          {remote.data.seals.length === 0 && <Text className="text-muted">暂无印章</Text>}
+          {remote.data.seals.map((seal) => (
+            <View key={seal.sealId} role="button" onClick={() => void openPage(`/packages/seal/detail/index?companyId=${companyId}&sealId=${seal.sealId}`)}>
+              <SealSummary seal={seal} />
+            </View>
+          ))}
+        </View>
+      )}
+      {canChange && (
+        <Button block onClick={() => void openPage(`/packages/seal/change/index?companyId=${companyId}`)}>
+          印章变更
+        </Button>
+      )}
+    </View>
+  );
+}
+
+// 印章管理: my companies' seals (as my role may see them); each seal opens its actions.
 export default function SealsPage() {
   return (
     <PageShell>
       <Text className="page-title">印章管理</Text>
-      <Text className="page-note">印章申领、授权、冻结等功能即将开放。</Text>
-      <CellGroup>
-        <Cell title="我的印章" clickable onClick={() => void openPage('/packages/seal/list/index')} />
-      </CellGroup>
+      <WithSession>{(me) => <CompanySeals me={me} />}</WithSession>
+      <View className="actions">
+        <Button block onClick={() => void openPage('/packages/seal/verify/index')}>
+          文档验证
+        </Button>
+      </View>
     </PageShell>
   );
 }

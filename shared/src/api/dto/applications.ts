@@ -152,6 +152,8 @@ export const StaffQueueQuery = z.object({
 
 export const ApproveApplicationRequest = z.object({ expectedVersion: z.number().int().min(1).optional() });
 export const RejectApplicationRequest = z.object({ reason: reasonText, expectedVersion: z.number().int().min(1).optional() });
+/** 撤回: the applicant, before the window decides. */
+export const WithdrawApplicationRequest = z.object({ expectedVersion: z.number().int().min(1).optional() });
 
 // ---------------------------------------------------------------- custom seal preview
 

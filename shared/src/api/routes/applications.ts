@@ -7,6 +7,7 @@ export const applicationRoutes = [
   route('GET', '/v1/applications/mine', 'list-my-applications', 'session', '我的申请及办理结果'),
   route('GET', '/v1/applications/{applicationId}', 'get-application', 'session', '查看申请'),
   route('GET', '/v1/applications/{applicationId}/form.pdf', 'download-application-form', 'session', '下载申请表'),
+  route('POST', '/v1/applications/{applicationId}/withdraw', 'withdraw-application', 'session', '撤回申请（仅申请人，窗口受理前）'),
   route('POST', '/v1/companies/{companyId}/custom-seals/preview', 'preview-custom-seal', 'session', '自定义印章模板预览（SVG）'),
   route('GET', '/v1/staff/applications', 'staff-list-applications', 'staff', '窗口待办申请列表'),
   route('GET', '/v1/staff/applications/{applicationId}', 'staff-get-application', 'staff', '窗口查看申请（按申请编号）'),

@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+
+/** Where a document's bytes live in the documents bucket (decision 0019). */
+export const documentKeys = {
+  /** The holder's original upload. */
+  upload: (personId: string, documentId: string) => `uploads/${personId}/${documentId}.pdf`,
+  /**
+   * Each signed version is a new, never-overwritten object: two signings racing on one document
+   * both write, only the one whose record update wins is ever pointed at.
+   */
+  signed: (documentId: string, version: number) => `signed/${documentId}/v${version}-${randomUUID().slice(0, 8)}.pdf`,
+  /** A public upload for verification only; deleted once verified. */
+  verify: (documentId: string) => `verify/${documentId}.pdf`,
+};
+
+export const newDocumentId = (): string => `doc-${randomUUID()}`;

@@ -1,0 +1,80 @@
+import type { Action } from '@seal/shared';
+import { MATRIX_PIN, type MatrixRow, type MatrixWorld } from '../matrix-harness';
+
+/**
+ * Rows of the seal life cycle. Every attempt takes a fresh spare seal (covered by the
+ * administrator's and holder's grants exactly like seal A) in the state the action starts from,
+ * so an allowed attempt cannot spoil the next one.
+ */
+
+const sealState = async (world: MatrixWorld, sealId: string) => {
+  const { data } = await world.db.entities.seal.get({ sealId }).go({ consistent: true });
+  return `${data?.state}:${data?.version}`;
+};
+
+const sealsOfCompany = async (world: MatrixWorld) =>
+  (await world.db.entities.seal.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' })).data.map((s) => `${s.sealId}:${s.state}`).sort();
+
+/** 冻结 / 解冻 / 注销 / 续期: the company's batch routes, one seal picked. */
+function batchRow(
+  action: Extract<Action, 'seal.freeze' | 'seal.unfreeze' | 'seal.revoke' | 'seal.renew'>,
+  from: 'active' | 'frozen' | 'renewal_due',
+  to: string,
+): MatrixRow<string> {
+  const verb = action.slice('seal.'.length);
+  return {
+    action,
+    prepare: (world) => world.spareSeal(from),
+    async act(world, as, sealId) {
+      const body: Record<string, unknown> = { sealIds: [sealId] };
+      if (action !== 'seal.renew') body.faceTicket = await world.ticketFor(as, action, { companyId: world.companyId, sealIds: [sealId] });
+      if (action === 'seal.freeze' || action === 'seal.unfreeze') body.reason = '权限矩阵测试';
+      if (action === 'seal.revoke') body.reason = { category: 'other', text: '权限矩阵测试' };
+      return world.t.api('POST', `/v1/companies/${world.companyId}/seals/${verb}`, { token: world.tokens[as], body });
+    },
+    observe: sealState,
+    succeeded: (res, _as, _w, sealId) => expect(res.body.results).toEqual([{ sealId, ok: true, state: to }]),
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each row has its own context type
+export const sealRows: MatrixRow<any>[] = [
+  {
+    action: 'seal.claim',
+    prepare: (world) => world.spareSeal('pending_claim'),
+    async act(world, as, sealId: string) {
+      const faceTicket = await world.ticketFor(as, 'seal.claim', { sealIds: [sealId] });
+      return world.t.api('POST', `/v1/seals/${sealId}/claim`, { token: world.tokens[as], body: { faceTicket, pin: MATRIX_PIN, pinConfirm: MATRIX_PIN } });
+    },
+    async observe(world, sealId: string) {
+      const { data } = await world.db.entities.credential.query.bySeal({ sealId }).go();
+      return [await sealState(world, sealId), data.length];
+    },
+    succeeded: (res) => expect(res.body).toMatchObject({ message: '证书下载成功!', seal: { state: 'active' }, credential: { state: 'active' } }),
+  },
+  batchRow('seal.freeze', 'active', 'frozen'),
+  batchRow('seal.unfreeze', 'frozen', 'active'),
+  batchRow('seal.revoke', 'active', 'revoked'),
+  batchRow('seal.renew', 'renewal_due', 'active'),
+  {
+    // 在线申请: the refusal says who may apply (“需商事主体负责人本人办理”), still a 403 that changes nothing.
+    action: 'seal.apply_online',
+    refusal: { status: 403, code: 'NOT_LEGAL_REPRESENTATIVE' },
+    async act(world, as) {
+      const faceTicket = await world.ticketFor(as, 'seal.apply_online', { companyId: world.companyId });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, { token: world.tokens[as], body: { faceTicket, kinds: ['invoice'] } });
+    },
+    observe: sealsOfCompany,
+    succeeded: (res) => expect(res.body.seals).toMatchObject([{ kind: 'invoice', state: 'pending_claim' }]),
+  },
+  {
+    // 在线变更 of a kind the company does not hold (the change re-applies what a licence change revoked).
+    action: 'seal.change_online',
+    async act(world, as) {
+      const faceTicket = await world.ticketFor(as, 'seal.change_online', { companyId: world.companyId });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/change`, { token: world.tokens[as], body: { faceTicket, kinds: ['company_name'] } });
+    },
+    observe: sealsOfCompany,
+    succeeded: (res) => expect(res.body.seals).toMatchObject([{ kind: 'company_name', state: 'pending_claim' }]),
+  },
+];

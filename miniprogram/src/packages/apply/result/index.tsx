@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../../components/page-shell';
+import { Button, Tag } from '../../../components/nutui';
+import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
+import { useAction } from '../../../components/use-action';
+import { useRemote } from '../../../components/use-remote';
+import { showToast } from '../../../platform';
+import { downloadApplicationForm, fetchApplication } from '../../../services/applications';
+import '../../../components/forms.css';
+
+// A window application: its 申请编号, state, the staff's decision; the form to download and bring.
+export default function ApplicationResultPage() {
+  const { params } = useRouter();
+  const applicationId = params.applicationId ?? '';
+  const { remote, reload } = useRemote(() => fetchApplication(applicationId), [applicationId]);
+  const { busy, error, run } = useAction();
+  if (remote.status !== 'ready')
+    return (
+      <PageShell>
+        {remote.status === 'loading' ? <Loading /> : <ErrorBlock message={remote.message} onRetry={() => void reload()} />}
+      </PageShell>
+    );
+  const app = remote.data;
+  const download = () =>
+    run(async () => {
+      await downloadApplicationForm(app);
+      showToast('申请表已下载');
+    });
+  return (
+    <PageShell>
+      <Text className="page-title">{app.kindLabel}</Text>
+      <View className="card">
+        <View className="row">
+          <Text className="card-title">{app.companyName}</Text>
+          <Tag type={app.state === 'approved' ? 'success' : app.state === 'rejected' ? 'danger' : 'warning'}>{app.stateLabel}</Tag>
+        </View>
+        <View className="kv">
+          <Text className="kv-key">申请编号</Text>
+          <Text>{app.reference}</Text>
+        </View>
+        <View className="kv">
+          <Text className="kv-key">提交时间</Text>
+          <Text>{app.createdAt.replace('T', ' ').slice(0, 16)}</Text>
+        </View>
+        {app.decisionReason && (
+          <View className="kv">
+            <Text className="kv-key">驳回原因</Text>
+            <Text>{app.decisionReason}</Text>
+          </View>
+        )}
+        {app.state === 'submitted' && <Text className="page-note">请下载申请表，由法定代表人签字并加盖公章后，携带营业执照和身份证件到窗口办理。</Text>}
+        <FormError message={error} />
+        <View className="actions">
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void download()}>
+            下载申请表
+          </Button>
+          <Button block onClick={() => void reload()}>
+            刷新办理进度
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { PageShell } from '../../../components/page-shell';
+import { Button } from '../../../components/nutui';
+import { FormError } from '../../../components/feedback';
+import { FormField } from '../../../components/form-field';
+import { useAction } from '../../../components/use-action';
+import { isValidIdNumber } from '../../../domain';
+import { goBack } from '../../../platform';
+import { finishPhoneLogin, startPhoneLogin, type PhoneLogin } from '../../../services/session';
+import { refreshSession } from '../../../services/session-store';
+import '../../../components/forms.css';
+
+// 登录: WeChat login, then the face check of the person (named by name + ID number the first time).
+export default function LoginPage() {
+  const [attempt, setAttempt] = useState<PhoneLogin | null>(null);
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const { busy, error, setError, run } = useAction();
+
+  const start = () => run(async () => setAttempt(await startPhoneLogin()));
+  const verify = () => {
+    if (!attempt) return;
+    if (!attempt.identity) {
+      if (name.trim().length < 2) return setError('请填写姓名');
+      if (!isValidIdNumber(idNumber.trim().toUpperCase())) return setError('身份证号码格式或校验位不正确');
+    }
+    void run(async () => {
+      await finishPhoneLogin(attempt, attempt.identity ? undefined : { name: name.trim(), idNumber: idNumber.trim().toUpperCase() });
+      setIdNumber('');
+      await refreshSession();
+      await goBack();
+    });
+  };
+
+  return (
+    <PageShell>
+      <Text className="page-title">登录</Text>
+      {!attempt ? (
+        <View className="card">
+          <Text className="page-note">使用微信登录，并通过人脸核验确认是您本人。</Text>
+          <FormError message={error} />
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void start()}>
+            微信一键登录
+          </Button>
+        </View>
+      ) : (
+        <View className="card">
+          {attempt.identity ? (
+            <Text className="page-note">{`将核验 ${attempt.identity.name}（${attempt.identity.idNumberMasked}）本人。`}</Text>
+          ) : (
+            <View>
+              <Text className="page-note">首次登录请填写本人姓名和身份证号码，用于实名人脸核验。</Text>
+              <FormField label="姓名" value={name} onChange={setName} />
+              <FormField label="身份证号码" value={idNumber} onChange={setIdNumber} type="idcard" maxlength={18} />
+            </View>
+          )}
+          <FormError message={error} />
+          <Button type="primary" block loading={busy} disabled={busy} onClick={verify}>
+            开始人脸核验
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  );
+}

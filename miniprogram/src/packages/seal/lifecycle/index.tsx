@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../../components/page-shell';
+import { Button } from '../../../components/nutui';
+import { ChoiceChips } from '../../../components/choice-chips';
+import { FormError } from '../../../components/feedback';
+import { FormField } from '../../../components/form-field';
+import { useAction } from '../../../components/use-action';
+import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '../../../domain';
+import { goBack, showToast } from '../../../platform';
+import { passFaceCheck } from '../../../services/face-check';
+import { firstRefusal, freezeSeals, revokeSeals, unfreezeSeals, type SealBatch } from '../../../services/seals';
+import '../../../components/forms.css';
+
+type LifecycleEvent = 'freeze' | 'unfreeze' | 'revoke';
+const TITLES: Record<LifecycleEvent, string> = { freeze: '在线冻结', unfreeze: '在线解冻', revoke: '在线注销' };
+const NOTES: Record<LifecycleEvent, string> = {
+  freeze: '冻结后该印章暂停使用，不能签章，可随时解冻。',
+  unfreeze: '解冻后该印章恢复正常使用。',
+  revoke: '注销后该印章永久失效，证书将被吊销，且不可恢复。',
+};
+
+// 冻结 / 解冻 / 注销 one seal online: a reason, a face check, then the change.
+export default function LifecyclePage() {
+  const { params } = useRouter();
+  const event = (params.event ?? 'freeze') as LifecycleEvent;
+  const companyId = params.companyId ?? '';
+  const sealIds = [params.sealId ?? ''];
+  const [reason, setReason] = useState('');
+  const [category, setCategory] = useState<RevocationCategory | undefined>();
+  const { busy, error, setError, run } = useAction();
+
+  const submit = () => {
+    if (event === 'revoke' ? !category || (category === 'other' && reason.trim().length < 2) : reason.trim().length < 2)
+      return setError(event === 'revoke' && !category ? '请选择注销原因' : '请填写原因（至少2个字）');
+    void run(async () => {
+      const action = event === 'freeze' ? 'seal.freeze' : event === 'unfreeze' ? 'seal.unfreeze' : 'seal.revoke';
+      const faceTicket = await passFaceCheck(action, { companyId, sealIds });
+      let batch: SealBatch;
+      if (event === 'revoke')
+        batch = await revokeSeals(companyId, { faceTicket, sealIds, reason: { category: category!, ...(reason.trim() ? { text: reason.trim() } : {}) } });
+      else batch = await (event === 'freeze' ? freezeSeals : unfreezeSeals)(companyId, { faceTicket, sealIds, reason: reason.trim() });
+      const refusal = firstRefusal(batch);
+      if (refusal) throw new Error(refusal);
+      showToast(`${TITLES[event].slice(2)}成功`);
+      await goBack();
+    });
+  };
+
+  return (
+    <PageShell>
+      <Text className="page-title">{TITLES[event]}</Text>
+      <View className="card">
+        <Text className="page-note">{NOTES[event]}</Text>
+        {event === 'revoke' && (
+          <ChoiceChips
+            label="注销原因"
+            single
+            choices={REVOCATION_CATEGORIES.map((value) => ({ value, label: REVOCATION_CATEGORY_LABELS[value] }))}
+            selected={category ? [category] : []}
+            onChange={([picked]) => setCategory(picked)}
+          />
+        )}
+        {(event !== 'revoke' || category === 'other') && (
+          <FormField label={event === 'revoke' ? '具体原因' : `${TITLES[event].slice(2)}原因`} value={reason} onChange={setReason} maxlength={200} />
+        )}
+        <FormError message={error} />
+        <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>
+          人脸核验并提交
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components';
+import { Tag } from '../../../components/nutui';
+import { sealKindLabel } from '../../../components/seal-summary';
+import { SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type VerificationReport } from '../../../services/verify';
+
+/** The verdict first, then each signature: who signed, with which seal, when, and why not, if not. */
+export function ReportView({ fileName, report }: { fileName: string; report: VerificationReport }) {
+  const ok = report.verdict === 'valid';
+  return (
+    <View className="card" aria-live="polite">
+      <View className="row">
+        <Text className="card-title">{fileName}</Text>
+        <Tag type={ok ? 'success' : 'danger'}>{VERDICT_LABELS[report.verdict]}</Tag>
+      </View>
+      {report.reasons.map((reason) => (
+        <Text key={reason} className="list-sub">
+          {reason}
+        </Text>
+      ))}
+      {report.signatures.length === 0 && <Text className="text-muted">该文件中没有电子签章</Text>}
+      {report.signatures.map((sig) => (
+        <View key={sig.fieldName} className="list-item">
+          <View className="row">
+            <Text className="list-title">{sig.seal.name ?? sig.signer.name ?? '未知印章'}</Text>
+            <Tag type={sig.verdict === 'valid' ? 'success' : 'danger'}>{SIGNATURE_VERDICT_LABELS[sig.verdict]}</Tag>
+          </View>
+          <Text className="list-sub">{sig.company?.name ?? sig.signer.organization ?? ''}</Text>
+          {sig.seal.kind && <Text className="list-sub">{sealKindLabel(sig.seal.kind)}</Text>}
+          {sig.signingTime && <Text className="list-sub">{`签章时间：${sig.signingTime.replace('T', ' ').slice(0, 19)}`}</Text>}
+          {sig.verdict !== 'valid' && sig.reasons.map((r) => <Text key={r} className="error-text">{r}</Text>)}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,25 @@
+import { A4, openDocumentPreview, type DocumentPreview, type PageBox } from '../../../components/SealPlacer';
+import { chooseFile } from '../../../platform';
+import { fetchDocument, MAX_DOCUMENT_BYTES, uploadDocument } from '../../../services/documents';
+
+/** The document being signed, uploaded, with what the phone knows of its pages. */
+export interface OpenedDocument {
+  documentId: string;
+  name: string;
+  pageCount: number;
+  /** Each page's media box; A4 outlines where the phone cannot read the PDF (decision 0020). */
+  boxes: PageBox[];
+  /** Page images, where the device can draw PDFs (H5). */
+  preview?: DocumentPreview;
+}
+
+/** 选择文件: from a WeChat chat (weapp) or the file picker (H5), uploaded at once. */
+export async function chooseAndUploadDocument(): Promise<OpenedDocument> {
+  const file = await chooseFile({ extensions: ['pdf'] });
+  if (file.size > MAX_DOCUMENT_BYTES) throw new Error('文件过大，单个文件不能超过50MB');
+  const uploaded = await uploadDocument(file);
+  const [view, preview] = await Promise.all([fetchDocument(uploaded.documentId), openDocumentPreview(uploaded.bytes)]);
+  const pageCount = preview?.pageCount ?? view.pages ?? 1;
+  const boxes = preview?.boxes ?? Array.from({ length: pageCount }, () => A4);
+  return { documentId: uploaded.documentId, name: uploaded.name, pageCount, boxes, preview };
+}

@@ -1,0 +1,69 @@
+import type { documentDto } from '@seal/shared';
+import { readChosenFile, request, uploadBytes, type ChosenFile } from '../platform';
+
+// 文件签章 over the documents API (shared/src/api/routes/documents.ts, decision 0019): the file
+// goes straight to storage through a presigned PUT, then the API signs it. Types only from shared.
+
+export type DocumentView = documentDto.DocumentView;
+export type SignedDocument = documentDto.SignedDocument;
+export type SealPlacement = documentDto.SealPlacement;
+export type UploadTicket = documentDto.UploadTicket;
+
+const documentPath = (documentId: string) => `/v1/documents/${encodeURIComponent(documentId)}`;
+
+/** Documents up to 50 MB (shared `MAX_DOCUMENT_BYTES`; kept here so zod stays out of the bundle). */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+export interface UploadedDocument {
+  documentId: string;
+  name: string;
+  size: number;
+  /** The file's bytes, kept on the phone for the page preview. */
+  bytes: ArrayBuffer;
+}
+
+/** Reads the chosen file, asks for an upload URL and PUTs the file there. */
+export async function uploadDocument(file: ChosenFile): Promise<UploadedDocument> {
+  const bytes = await readChosenFile(file);
+  const ticket = await request<UploadTicket>({
+    path: '/v1/documents',
+    method: 'POST',
+    body: { name: file.name, size: bytes.byteLength },
+  });
+  await uploadBytes({ url: ticket.uploadUrl, bytes, headers: ticket.uploadHeaders });
+  return { documentId: ticket.documentId, name: file.name, size: bytes.byteLength, bytes };
+}
+
+/** A document's facts: page count, signatures so far, download URL (the owner only). */
+export function fetchDocument(documentId: string): Promise<DocumentView> {
+  return request<DocumentView>({ path: documentPath(documentId) });
+}
+
+export interface SignInput {
+  sealId: string;
+  pin: string;
+  placements: SealPlacement[];
+  crossPage: boolean;
+  /** The same id again returns the first result instead of signing twice (a retried tap). */
+  requestId: string;
+}
+
+/** Signs the latest version of the document with one seal, at every placement (and 骑缝章). */
+export function signDocument(documentId: string, { sealId, pin, placements, crossPage, requestId }: SignInput): Promise<SignedDocument> {
+  return request<SignedDocument>({
+    path: `${documentPath(documentId)}/sign`,
+    method: 'POST',
+    body: { sealId, pin, placements: placements.map(({ page, x, y }) => ({ page, x, y })), crossPage, requestId },
+  });
+}
+
+/** 合同.pdf → 合同-已签章.pdf: the name the signed file is shared under. */
+export function signedFileName(name: string): string {
+  const base = name.replace(/\.pdf$/i, '').replace(/-已签章$/, '');
+  return `${base}-已签章.pdf`;
+}
+
+/** A fresh request id for one press of 确认签章 (not a secret: it only de-duplicates retries). */
+export function newRequestId(): string {
+  return `mp${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}

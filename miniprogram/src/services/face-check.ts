@@ -1,0 +1,19 @@
+import type { Action } from '@seal/shared';
+import type { identityDto } from '@seal/shared';
+import { faceCheck, request } from '../platform';
+
+/**
+ * 人脸核验 for one action on one target: start it on the server, run it on the phone, report
+ * the outcome. Resolves with the passed ticket id, which the action's request carries as
+ * `faceTicket`; a failed check rejects with the API's FACE_CHECK_FAILED.
+ */
+export async function passFaceCheck(action: Action, target: identityDto.FaceCheckTarget): Promise<string> {
+  const started = await request<identityDto.FaceCheckStarted>({ path: '/v1/face-checks', method: 'POST', body: { action, target } });
+  const outcome = await faceCheck({ verifyId: started.verifyId, personName: started.identity.name });
+  await request<identityDto.FaceCheckResult>({
+    path: `/v1/face-checks/${encodeURIComponent(started.ticketId)}/result`,
+    method: 'POST',
+    body: outcome.simulatedOutcome ? { passed: outcome.simulatedOutcome === 'pass' } : {},
+  });
+  return started.ticketId;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { id, pin } from '../fields';
+
+/**
+ * 文件签章 and 免登录文档验证 (decision 0019): upload by presigned URL, sign (one document, a batch,
+ * 骑缝章), read a document's facts, verify.
+ */
+
+/** Documents to sign: up to 50 MB each, uploaded straight to storage. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** `POST /v1/verify` carries the PDF in the request: API Gateway / Lambda payload limit. */
+export const MAX_INLINE_VERIFY_BYTES = 6 * 1024 * 1024;
+/** Most documents in one batch request (each one is its own incremental update). */
+export const MAX_BATCH_DOCUMENTS = 20;
+
+const documentName = z
+  .string({ error: '请填写文件名' })
+  .trim()
+  .min(1, '请填写文件名')
+  .max(200, '文件名不超过200个字符')
+  .refine((n) => !/[\u0000-\u001f\\/]/.test(n), { message: '文件名不能包含斜杠或控制字符' });
+const size = z
+  .number({ error: '请填写文件大小' })
+  .int('文件大小须为整数字节')
+  .min(1, '文件不能为空')
+  .max(MAX_DOCUMENT_BYTES, '文件过大，单个文件不能超过50MB');
+const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 摘要须为64位十六进制')
+  .transform((s) => s.toLowerCase());
+
+export const DocumentIdParams = z.object({ documentId: id });
+export type DocumentIdParams = z.infer<typeof DocumentIdParams>;
+
+// ---------------------------------------------------------------- upload
+
+export const CreateDocumentRequest = z.object({ name: documentName, size, sha256: sha256Hex.optional() });
+export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
+
+/** PUT the file to `uploadUrl` with exactly these headers before `expiresAt`. */
+export const UploadTicket = z.object({
+  documentId: z.string(),
+  uploadUrl: z.string(),
+  uploadHeaders: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});
+export type UploadTicket = z.infer<typeof UploadTicket>;
+
+// ---------------------------------------------------------------- signing
+
+/** Where a seal goes: 1-based page, PDF user-space point of its lower-left corner (origin bottom-left). */
+export const SealPlacement = z.object({
+  page: z.number({ error: '请指定页码' }).int('页码须为整数').min(1, '页码从1开始').max(100000, '页码过大'),
+  x: z.number({ error: '请指定盖章位置' }).min(0, '盖章位置不能为负').max(14400, '盖章位置超出页面'),
+  y: z.number({ error: '请指定盖章位置' }).min(0, '盖章位置不能为负').max(14400, '盖章位置超出页面'),
+});
+export type SealPlacement = z.infer<typeof SealPlacement>;
+
+const placements = z.array(SealPlacement).max(50, '一次最多盖50处').default([]);
+/** Client-chosen key: the same key again returns the first result instead of signing twice. */
+const requestId = z.string().min(8, '请求编号至少8位').max(64).regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确').optional();
+
+const needsAPlace = (r: { placements: unknown[]; crossPage?: boolean }) => r.placements.length > 0 || r.crossPage === true;
+const NO_PLACE = { message: '请至少指定一个盖章位置或选择骑缝章', path: ['placements'] };
+
+export const SignDocumentRequest = z
+  .object({ sealId: id, pin, placements, crossPage: z.boolean().optional(), requestId })
+  .refine(needsAPlace, NO_PLACE);
+export type SignDocumentRequest = z.infer<typeof SignDocumentRequest>;
+
+export const SignedDocument = z.object({
+  documentId: z.string(),
+  /** How many times the platform has signed this document (1 after the first signature). */
+  version: z.number(),
+  pages: z.number(),
+  /** Signatures in the file now, including earlier ones (other seals, other companies). */
+  signatures: z.number(),
+  size: z.number(),
+  sha256: z.string(),
+  downloadUrl: z.string(),
+  downloadExpiresAt: z.string(),
+});
+export type SignedDocument = z.infer<typeof SignedDocument>;
+
+export const SignBatchItem = z
+  .object({ documentId: id, placements, crossPage: z.boolean().optional() })
+  .refine(needsAPlace, NO_PLACE);
+export const SignBatchRequest = z.object({
+  sealId: id,
+  pin,
+  documents: z
+    .array(SignBatchItem)
+    .min(1, '请至少选择一个文件')
+    .max(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`)
+    .refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { message: '文件不能重复选择' }),
+});
+export type SignBatchRequest = z.infer<typeof SignBatchRequest>;
+
+export const SignBatchResult = z.union([
+  z.object({ documentId: z.string(), ok: z.literal(true), document: SignedDocument }),
+  z.object({ documentId: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export const SignBatchResponse = z.object({ signed: z.number(), failed: z.number(), results: z.array(SignBatchResult) });
+export type SignBatchResponse = z.infer<typeof SignBatchResponse>;
+
+// ---------------------------------------------------------------- reading
+
+export const DocumentView = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  state: z.enum(['awaiting_upload', 'uploaded', 'signed']),
+  size: z.number().nullable(),
+  pages: z.number().nullable(),
+  signatures: z.number().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  downloadUrl: z.string().nullable(),
+  downloadExpiresAt: z.string().nullable(),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
+
+// ---------------------------------------------------------------- verification
+
+/** `POST /v1/verify/uploads` (no login): a presigned upload for a file too large to post inline. */
+export const CreateVerifyUploadRequest = z.object({ size });
+export type CreateVerifyUploadRequest = z.infer<typeof CreateVerifyUploadRequest>;
+
+export const VerifyUploadedRequest = z.object({ documentId: id });
+export type VerifyUploadedRequest = z.infer<typeof VerifyUploadedRequest>;
+
+const verdict = z.enum(['valid', 'invalid', 'indeterminate']);
+
+/** One signature as the verifier found it, plus who signed it according to the platform's records. */
+export const VerifiedSignature = z.object({
+  fieldName: z.string(),
+  verdict,
+  reasons: z.array(z.string()),
+  signer: z.object({ name: z.string().nullable(), organization: z.string().nullable(), creditCode: z.string().nullable() }),
+  seal: z.object({ name: z.string().nullable(), kind: z.string().nullable() }),
+  signingTime: z.string().nullable(),
+  timestamp: z.object({ time: z.string(), valid: z.boolean() }).nullable(),
+  certificateStatus: z.string(),
+  integrity: z.string(),
+  coverage: z.string(),
+  modifiedAfter: z.string(),
+  modifications: z.array(z.string()),
+  revision: z.number().nullable(),
+  /** The platform's records of the seal, when the certificate is one the platform issued. */
+  platform: z
+    .object({
+      companyId: z.string(),
+      companyName: z.string().nullable(),
+      sealId: z.string(),
+      sealName: z.string().nullable(),
+      sealKind: z.string().nullable(),
+      /** The seal's state today (a seal revoked after signing leaves the signature valid). */
+      sealStateNow: z.string().nullable(),
+      certificateSerial: z.string(),
+    })
+    .nullable(),
+  /** The seal as an SVG image, for the UIs; null when the platform does not know the seal. */
+  sealImageSvg: z.string().nullable(),
+});
+export type VerifiedSignature = z.infer<typeof VerifiedSignature>;
+
+export const VerificationResult = z.object({
+  verdict,
+  reasons: z.array(z.string()),
+  signatures: z.array(VerifiedSignature),
+  /** SHA-256 of the bytes verified, so a user can tell which file the report is about. */
+  sha256: z.string(),
+  size: z.number(),
+  verifiedAt: z.string(),
+});
+export type VerificationResult = z.infer<typeof VerificationResult>;

@@ -1,0 +1,128 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone } from './support/phone';
+import { journeyPorts, PEOPLE, XINCHUANG } from './support/people';
+
+// 法定代表人 李娜 claims her company-name seal, authorizes 孙丽 as its holder, 孙丽 claims it;
+// 李娜 freezes and unfreezes it, then cancels the grant and 孙丽 loses the seal.
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+let li: Phone;
+let sun: Phone;
+const SEAL_NAME = XINCHUANG.name; // the company-name seal bears the company's name
+const J = 'mini-seal-grant';
+
+beforeAll(async () => {
+  stack = await startJourneyStack(journeyPorts(100));
+  browser = await launchChromium();
+  li = await Phone.open(browser, stack.url, PEOPLE.li);
+  sun = await Phone.open(browser, stack.url, PEOPLE.sun);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+async function openSeal(phone: Phone) {
+  await phone.page.locator('.taro-tabbar__tabbar').getByText('印章管理').tap();
+  await phone.see(SEAL_NAME);
+  await phone.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
+  await phone.see('印章详情'.slice(0, 0) || '法定名称章');
+}
+
+describe('claim, authorize, freeze and cancel on the phone', () => {
+  it('asks for the privacy agreement before the first login, then logs the legal representative in', async () => {
+    await li.tap('登录');
+    await li.tap('微信一键登录');
+    await li.see('隐私保护指引');
+    await screenshot(li.page, J, '1-privacy');
+    await li.tap('同意并继续');
+    await li.fill('请输入姓名', PEOPLE.li.name);
+    await li.fill('请输入身份证号码', PEOPLE.li.idNumber);
+    await li.tap('开始人脸核验');
+    await li.see('李娜，您好');
+    await screenshot(li.page, J, '2-home-legal-rep');
+  });
+
+  it('lets the legal representative claim the company-name seal with a face check and a PIN', async () => {
+    await li.tap('印章领取');
+    await li.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
+    await li.fill('6位数字', '123456');
+    await li.screen.locator('input[placeholder="6位数字"]').nth(1).fill('123456');
+    await li.tap('人脸核验并领取');
+    await li.see('签章密码过于简单，不能为相同数字或连续数字');
+    await li.fill('6位数字', '402917');
+    await li.screen.locator('input[placeholder="6位数字"]').nth(1).fill('402917');
+    await li.tap('人脸核验并领取');
+    await li.see('证书下载成功!');
+    await screenshot(li.page, J, '3-claimed');
+  });
+
+  it('lets the legal representative authorize 孙丽 as holder of that seal', async () => {
+    await li.home();
+    await li.tap('印章授权');
+    await li.see('被授权人信息');
+    await li.screen.locator('.chip', { hasText: SEAL_NAME }).tap();
+    await li.fill('请输入姓名', PEOPLE.sun.name);
+    await li.fill('请输入身份证号码', PEOPLE.sun.idNumber);
+    await li.fill('请输入手机号码', PEOPLE.sun.phone);
+    await screenshot(li.page, J, '4-authorize-form');
+    await li.tap('人脸核验并授权');
+    await li.see('授权成功');
+  });
+
+  it('lets the holder log in and claim the seal, without offering her 印章授权', async () => {
+    await sun.login();
+    expect(await sun.screen.getByText('印章授权', { exact: true }).count()).toBe(0);
+    await screenshot(sun.page, J, '5-home-holder');
+    await sun.tap('印章领取');
+    await sun.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
+    await sun.fill('6位数字', '583920');
+    await sun.screen.locator('input[placeholder="6位数字"]').nth(1).fill('583920');
+    await sun.tap('人脸核验并领取');
+    await sun.see('证书下载成功!');
+  });
+
+  it('lets the legal representative freeze the seal and unfreeze it', async () => {
+    await li.home();
+    await openSeal(li);
+    await li.tap('在线冻结');
+    await li.fill('请输入冻结原因', '公章保管人员变动');
+    await li.tap('人脸核验并提交');
+    await li.see('已冻结');
+    await screenshot(li.page, J, '6-frozen');
+    expect(await li.screen.getByText('在线冻结', { exact: true }).count()).toBe(0);
+    await li.tap('在线解冻');
+    await li.fill('请输入解冻原因', '人员交接完成');
+    await li.tap('人脸核验并提交');
+    await li.see('在线冻结');
+    await screenshot(li.page, J, '7-unfrozen');
+  });
+
+  it('shows a failed face check as its Chinese refusal', async () => {
+    await li.setFace('fail');
+    await li.tap('在线冻结');
+    await li.fill('请输入冻结原因', '测试核验失败');
+    await li.tap('人脸核验并提交');
+    await li.see('人脸核验未通过');
+    await li.setFace('pass');
+  });
+
+  it('cancels the holder’s grant in 授权管理, after which the holder no longer sees the seal', async () => {
+    await li.page.locator('.taro-tabbar__tabbar').getByText('我的').tap();
+    await li.tap('授权管理');
+    await li.see('孙丽 · 印章持有人');
+    await screenshot(li.page, J, '8-grants');
+    await li.tap('取消授权');
+    await li.see('暂无授权');
+
+    await sun.home();
+    await sun.page.reload();
+    await sun.see('孙丽，您好');
+    expect(await sun.screen.getByText('文件签章', { exact: true }).count()).toBe(0);
+    await sun.page.locator('.taro-tabbar__tabbar').getByText('印章管理').tap();
+    await sun.see('您暂无可管理的企业印章');
+    await screenshot(sun.page, J, '9-holder-after-cancel');
+  });
+});

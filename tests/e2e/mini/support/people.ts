@@ -1,0 +1,24 @@
+/** The seed's people and companies (functions/seed/registry.json) the phone journeys use. */
+export interface Person {
+  key: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+export const PEOPLE = {
+  zhang: { key: 'lr-xinghe', name: '张伟', idNumber: '440305198001011235', phone: '13800138001' },
+  li: { key: 'lr-xinchuang', name: '李娜', idNumber: '440304199002152345', phone: '13800138002' },
+  sun: { key: 'holder', name: '孙丽', idNumber: '440308199505127892', phone: '13900139002' },
+  wu: { key: 'holder-2', name: '吴芳', idNumber: '440309199606188906', phone: '13900139003' },
+} satisfies Record<string, Person>;
+
+/** 深圳市南山新创电子有限公司: registered this month, so its four starter seals wait to be claimed. */
+export const XINCHUANG = { companyId: '91440300MA5GNC3P79', name: '深圳市南山新创电子有限公司' };
+export const XINGHE = { companyId: '91440300MA5DXH8K2L', name: '深圳市前海星河科技有限公司' };
+
+/** Journeys use ports of 20000-20999, four per file: API, DynamoDB Local, S3, KMS. */
+export function journeyPorts(offset: number) {
+  const base = 20000 + offset;
+  return { port: base, dynamoPort: base + 1, s3Port: base + 2, kmsPort: base + 3 };
+}

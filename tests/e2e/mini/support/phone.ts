@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { phoneContext } from '../../../support/browser';
+import type { Person } from './people';
+
+/**
+ * One person's phone: its own browser context (storage, session), the H5 mini-program, and the
+ * simulator hooks set before every page load so WeChat login, face check and scan are
+ * deterministic. `face` / `scan` can be changed between steps.
+ */
+export class Phone {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly person: Person,
+  ) {}
+
+  static async open(browser: Browser, baseURL: string, person: Person): Promise<Phone> {
+    const context = await phoneContext(browser, baseURL);
+    await context.addInitScript((key) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__sealTestIdentity = key;
+      w.__sealTestFace = 'pass';
+    }, person.key);
+    const page = await context.newPage();
+    await page.goto('/#/pages/home/index');
+    return new Phone(context, page, person);
+  }
+
+  async setFace(outcome: 'pass' | 'fail'): Promise<void> {
+    await this.page.evaluate((o) => ((window as unknown as Record<string, unknown>).__sealTestFace = o), outcome);
+  }
+
+  async setScan(payload: string): Promise<void> {
+    await this.page.evaluate((p) => ((window as unknown as Record<string, unknown>).__sealTestScan = p), payload);
+  }
+
+  /** The page currently shown (Taro H5 keeps earlier pages of the stack hidden in the DOM). */
+  get screen() {
+    return this.page.locator('.taro_page:visible').last();
+  }
+
+  async tap(text: string | RegExp): Promise<void> {
+    // Taro draws a button's text inside the button element, which takes the touch: tap through it.
+    const target = this.screen.getByText(text, { exact: typeof text === 'string' }).first();
+    await target.waitFor({ state: 'visible' });
+    await target.tap({ force: true });
+  }
+
+  async fill(placeholder: string, value: string): Promise<void> {
+    await this.input(placeholder).fill(value);
+  }
+
+  /** Taro's <Input> is a custom element around a native input: fill the native one. */
+  input(placeholder: string) {
+    return this.screen.locator(`input[placeholder="${placeholder}"]`).first();
+  }
+
+  async see(text: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** Answers the privacy prompt if it is shown. */
+  async agreePrivacyIfAsked(): Promise<void> {
+    const agree = this.screen.getByText('同意并继续');
+    if (await agree.isVisible().catch(() => false)) await agree.tap({ force: true });
+  }
+
+  /** 登录 from 首页: WeChat login (simulated), name + ID number the first time, face check. */
+  async login(): Promise<void> {
+    await this.tap('登录');
+    await this.see('微信一键登录');
+    await this.tap('微信一键登录');
+    await this.agreePrivacyIfAsked();
+    await this.see('开始人脸核验');
+    if (await this.input('请输入身份证号码').isVisible()) {
+      await this.fill('请输入姓名', this.person.name);
+      await this.fill('请输入身份证号码', this.person.idNumber);
+    }
+    await this.tap('开始人脸核验');
+    await this.see(`${this.person.name}，您好`);
+  }
+
+  async home(): Promise<void> {
+    await this.page.goto('/#/pages/home/index');
+    await this.see('统一电子印章平台');
+  }
+
+  async open(path: string): Promise<void> {
+    await this.page.goto(`/#${path}`);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

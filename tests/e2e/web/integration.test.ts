@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone, PEOPLE } from './support/phone';
+import { loginOnDesktop } from './support/desktop';
+
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+const STAFF = { username: 'window01', password: 'Window#2026a' };
+
+beforeAll(async () => {
+  stack = await startJourneyStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+describe('应用中心: 申请系统接入', () => {
+  it('applies for integration, is approved at the window, issues a secret shown once, and the credentials work for an API call', async () => {
+    const legalRep = await new Phone(stack.url, PEOPLE.xingheLegalRep).login();
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/apps');
+    const section = page.getByTestId('integration');
+    await page.getByTestId('custom-seal').getByText('需先完成应用系统接入申请').waitFor();
+    await section.getByLabel('接入系统名称').fill('星河合同管理系统');
+    await section.getByLabel('联系人').fill('张伟');
+    await section.getByLabel('联系电话').fill('13800138001');
+    await section.getByLabel('接入用途').fill('合同系统自动盖章');
+    await section.getByRole('button', { name: '提交接入申请' }).click();
+    const application = section.getByTestId('application');
+    await application.getByText('待受理').waitFor();
+    const reference = await application.getByTestId('application-reference').innerText();
+    await screenshot(page, 'web-integration', '1-applied');
+
+    const window = await desktopContext(browser, stack.url);
+    const staffPage = await window.newPage();
+    await staffPage.goto('/web/staff');
+    await staffPage.getByLabel('用户名').fill(STAFF.username);
+    await staffPage.getByLabel('密码').fill(STAFF.password);
+    await staffPage.getByRole('button', { name: '登录' }).click();
+    await staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`).getByTestId('approve').click();
+    await staffPage.getByText(`申请 ${reference} 已审核通过`).waitFor();
+
+    await page.reload();
+    await section.getByText('已通过').waitFor();
+    const credentials = section.getByTestId('credentials');
+    await credentials.getByTestId('issue-secret').click();
+    await credentials.getByRole('button', { name: '开始人脸核验' }).click();
+    await credentials.getByRole('button', { name: '模拟核验通过' }).click();
+    const authorization = await credentials.getByTestId('client-authorization').innerText();
+    await screenshot(page, 'web-integration', '2-secret-shown-once');
+
+    // The integrated system calls the platform with those credentials.
+    const response = await fetch(`${stack.url}/v1/integration/seals`, { headers: { authorization } });
+    expect(response.status).toBe(200);
+    // The secret is not shown again after leaving the page.
+    await page.reload();
+    await section.getByTestId('credentials').waitFor();
+    await expect(section.getByTestId('client-secret').count()).resolves.toBe(0);
+    // And custom seal applications open up.
+    await expect(page.getByTestId('custom-seal').getByText('需先完成应用系统接入申请').count()).resolves.toBe(0);
+    await desktop.close();
+    await window.close();
+  });
+});

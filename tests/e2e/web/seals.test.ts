@@ -1,0 +1,100 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone, PEOPLE, XINCHUANG } from './support/phone';
+import { loginOnDesktop } from './support/desktop';
+import { api } from './support/api';
+
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+let legalRep: Phone;
+let grantedSeal: { sealId: string; name: string };
+let otherSeal: { sealId: string; name: string };
+
+beforeAll(async () => {
+  stack = await startJourneyStack();
+  browser = await launchChromium();
+  legalRep = await new Phone(stack.url, PEOPLE.xinchuangLegalRep).login();
+  const { seals } = await legalRep.seals(XINCHUANG.companyId);
+  [grantedSeal, otherSeal] = seals;
+  // 在线授权 on the phone: 孙丽 holds one seal of the company.
+  const faceTicket = await legalRep.faceTicket('grant.authorize_holder', { companyId: XINCHUANG.companyId, sealIds: [grantedSeal.sealId] });
+  await api(stack.url, 'POST', `/v1/companies/${XINCHUANG.companyId}/grants`, {
+    token: legalRep.token,
+    body: { role: 'seal_holder', sealIds: [grantedSeal.sealId], grantee: { name: PEOPLE.holder.name, idNumber: PEOPLE.holder.idNumber, phone: '13900139002' }, faceTicket },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+describe('我的印章 on the desktop', () => {
+  it('shows the legal representative every seal of the company, its state, holders and the actions allowed', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/seals');
+    const company = page.getByTestId(`company-${XINCHUANG.companyId}`);
+    await company.waitFor();
+    await expect(company.locator('tbody tr').count()).resolves.toBe(4);
+    const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
+    await expect(row.innerText()).resolves.toContain('孙丽（持有人）');
+    await expect(row.innerText()).resolves.toContain('待领取');
+    await screenshot(page, 'web-seals', '1-legal-representative');
+    await desktop.close();
+  });
+
+  it('shows a holder only the seal they hold, with its certificate after claiming, and no freeze or revoke', async () => {
+    const holder = await new Phone(stack.url, PEOPLE.holder).login();
+    await legalRep.claim(XINCHUANG.companyId, grantedSeal.sealId, '246810');
+    await holder.claim(XINCHUANG.companyId, grantedSeal.sealId, '135790');
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, holder);
+    await page.goto('/web/seals');
+    const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
+    await row.waitFor();
+    await expect(page.getByTestId(`seal-${otherSeal.sealId}`).count()).resolves.toBe(0);
+    await row.getByTestId('certificate').waitFor();
+    await expect(row.getByTestId('certificate').innerText()).resolves.toMatch(/序列号 [0-9A-Fa-f]+/);
+    const buttons = await row.locator('td.actions button').allInnerTexts();
+    expect(buttons).not.toContain('冻结');
+    expect(buttons).not.toContain('注销');
+    expect(buttons).toContain('Ukey绑定');
+    await screenshot(page, 'web-seals', '2-holder');
+    // And the API refuses the holder's freeze if called directly.
+    const faceAttempt = api(stack.url, 'POST', '/v1/face-checks', { token: holder.token, body: { action: 'seal.freeze', target: { companyId: XINCHUANG.companyId, sealIds: [grantedSeal.sealId] } } });
+    await expect(faceAttempt).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await desktop.close();
+  });
+
+  it('shows a person with no rights no seal at all, and the API refuses them the list', async () => {
+    const stranger = await new Phone(stack.url, PEOPLE.stranger).login();
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, stranger);
+    await page.goto('/web/seals');
+    await page.getByText('您暂无可查看的印章').waitFor();
+    await expect(page.locator('[data-testid^="seal-"]').count()).resolves.toBe(0);
+    await expect(api(stack.url, 'GET', `/v1/companies/${XINCHUANG.companyId}/seals`, { token: stranger.token })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await desktop.close();
+  });
+
+  it('freezes a seal from the desktop after a face check, and the row shows it frozen', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/seals');
+    const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
+    await row.getByRole('button', { name: '冻结' }).click();
+    const panel = page.getByTestId('action-freeze');
+    await panel.getByPlaceholder('请填写原因').fill('印章保管人员变动');
+    await panel.getByRole('button', { name: '下一步：人脸核验' }).click();
+    await panel.getByRole('button', { name: '开始人脸核验' }).click();
+    await panel.getByRole('button', { name: '模拟核验通过' }).click();
+    await row.getByText('已冻结').waitFor();
+    await screenshot(page, 'web-seals', '3-frozen');
+    await desktop.close();
+  });
+});

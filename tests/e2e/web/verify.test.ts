@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone, PEOPLE, XINCHUANG } from './support/phone';
+import { samplePdf, tamper } from './support/sample-pdf';
+import { signWithPin } from './support/sign-by-pin';
+
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+let signed: Buffer;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'web-verify-'));
+
+beforeAll(async () => {
+  stack = await startJourneyStack();
+  browser = await launchChromium();
+  const legalRep = await new Phone(stack.url, PEOPLE.xinchuangLegalRep).login();
+  const { seals } = await legalRep.seals(XINCHUANG.companyId);
+  const companySeal = seals.find((s: { kind: string }) => s.kind === 'company_name');
+  await legalRep.claim(XINCHUANG.companyId, companySeal.sealId, '246810');
+  signed = await signWithPin(stack.url, legalRep, { name: '服务合同.pdf', pdf: await samplePdf(3), sealId: companySeal.sealId, pin: '246810', placements: [{ page: 3, x: 380, y: 120 }] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function verifyOnPage(page: Page, name: string, bytes: Buffer) {
+  await page.goto('/web/verify');
+  await page.getByTestId('verify-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+  const verdict = page.getByTestId('verdict');
+  await verdict.waitFor();
+  return verdict;
+}
+
+describe('免登录文档验证', () => {
+  it('shows a signed file as valid, with the seal, company, time and timestamp of its signature, without logging in', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    const verdict = await verifyOnPage(page, '服务合同（已签章）.pdf', signed);
+    expect(await verdict.getAttribute('data-verdict')).toBe('valid');
+    await expect(verdict.innerText()).resolves.toContain('文档有效');
+    const signature = page.getByTestId('signature');
+    await expect(signature.count()).resolves.toBe(1);
+    const text = await signature.innerText();
+    expect(text).toContain(XINCHUANG.name);
+    expect(text).toContain('签章后文档未被修改');
+    expect(text).toMatch(/时间戳\s*\d{4}/);
+    await expect(signature.getByAltText('印章图像').count()).resolves.toBe(1);
+    await screenshot(page, 'web-verify', '1-valid');
+    await desktop.close();
+  });
+
+  it('shows a tampered file as invalid and says why', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    const verdict = await verifyOnPage(page, '服务合同（被篡改）.pdf', tamper(signed));
+    expect(await verdict.getAttribute('data-verdict')).toBe('invalid');
+    await expect(verdict.innerText()).resolves.toContain('文档无效');
+    const reasons = await page.getByTestId('signature-reasons').innerText();
+    expect(reasons.length).toBeGreaterThan(4);
+    await screenshot(page, 'web-verify', '2-tampered');
+    await desktop.close();
+  });
+
+  it('signs a file that poppler also finds valid', () => {
+    const file = path.join(tmp, 'signed.pdf');
+    writeFileSync(file, signed);
+    let out: string;
+    try {
+      out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    } catch (error) {
+      out = String((error as { stdout?: string }).stdout ?? error); // pdfsig exits non-zero for an untrusted root
+    }
+    expect(out).toContain('Signature is Valid.');
+  });
+});

@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone, PEOPLE } from './support/phone';
+import { loginOnDesktop } from './support/desktop';
+import { api } from './support/api';
+
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+const XINGHE = { companyId: '91440300MA5DXH8K2L', name: '深圳市前海星河科技有限公司' };
+const STAFF = { username: 'window01', password: 'Window#2026a' };
+
+beforeAll(async () => {
+  stack = await startJourneyStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+describe('窗口办理 on the web, approved at the window', () => {
+  it('submits a window seal application, downloads its form, and staff approval gives the company its seals', async () => {
+    const legalRep = await new Phone(stack.url, PEOPLE.xingheLegalRep).login();
+    const applicant = await desktopContext(browser, stack.url);
+    const page = await applicant.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/business');
+    const form = page.getByTestId('window-form-apply');
+    await form.getByLabel('合同专用章').check();
+    await form.getByLabel('财务专用章').check();
+    await form.getByRole('button', { name: '提交申请' }).click();
+    await page.getByTestId('submitted').waitFor();
+    const reference = await page.getByTestId('submitted').getByTestId('application-reference').innerText();
+    await screenshot(page, 'web-window', '1-submitted');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('submitted').getByTestId('download-form').click()]);
+    expect(download.suggestedFilename()).toBe(`申请表-${reference}.pdf`);
+    const formBytes = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
+    expect(formBytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The window: staff sign in, find the application in the queue, approve it.
+    const window = await desktopContext(browser, stack.url);
+    const staffPage = await window.newPage();
+    await staffPage.goto('/web/staff');
+    await staffPage.getByLabel('用户名').fill(STAFF.username);
+    await staffPage.getByLabel('密码').fill(STAFF.password);
+    await staffPage.getByRole('button', { name: '登录' }).click();
+    const item = staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`);
+    await item.waitFor();
+    await screenshot(staffPage, 'web-window', '2-staff-queue');
+    await item.getByTestId('approve').click();
+    await staffPage.getByText(`申请 ${reference} 已审核通过`).waitFor();
+
+    // The applicant sees the outcome and the new seals.
+    await page.goto('/web/business');
+    await page.locator(`[data-testid="application"][data-reference="${reference}"]`).getByText('已通过').waitFor();
+    await page.goto('/web/seals');
+    const company = page.getByTestId(`company-${XINGHE.companyId}`);
+    await company.getByText('合同专用章').first().waitFor();
+    await expect(company.getByText('财务专用章').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'web-window', '3-seals-after-approval');
+    await applicant.close();
+    await window.close();
+  });
+
+  it("refuses a wrong staff password, and the queue refuses a person's session", async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await page.goto('/web/staff');
+    await page.getByLabel('用户名').fill(STAFF.username);
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByTestId('staff-queue').count()).resolves.toBe(0);
+    const person = await new Phone(stack.url, PEOPLE.stranger).login();
+    await expect(api(stack.url, 'GET', '/v1/staff/applications', { token: person.token })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await desktop.close();
+  });
+});

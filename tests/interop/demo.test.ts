@@ -1,0 +1,87 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Interoperability acceptance: `seal demo` signs a three-page Chinese contract twice on the local
+ * stack; independent validators must accept the result with nothing but the platform root:
+ * poppler's pdfsig (with the root in a fresh NSS database) and `openssl cms -verify`.
+ * Ports 19600-19603 (the documents area's range).
+ */
+const root = path.resolve(__dirname, '../..');
+let dir: string;
+let signed: Buffer;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'seal-interop-demo-'));
+  // As a user runs it (`npx seal demo`): a plain process, not a Jest worker.
+  const { JEST_WORKER_ID: _worker, ...env } = process.env;
+  const run = spawnSync(process.execPath, [path.join(root, 'functions/bin/seal.js'), 'demo', '--out', dir, '--port', '19600'], { cwd: root, env, encoding: 'utf8', timeout: 170_000 });
+  if (run.status !== 0) throw new Error(`seal demo exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  signed = readFileSync(path.join(dir, 'signed.pdf'));
+  mkdirSync(path.join(dir, 'nss'));
+  const db = `sql:${path.join(dir, 'nss')}`;
+  execFileSync('certutil', ['-N', '--empty-password', '-d', db]);
+  execFileSync('certutil', ['-A', '-n', 'platform-root', '-t', 'CT,C,C', '-i', path.join(dir, 'platform-root.pem'), '-d', db]);
+}, 180_000);
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+/** Each signature's /ByteRange and /Contents, read straight from the bytes (no code of ours). */
+function signaturesOf(pdf: Buffer): { ranges: number[]; cms: Buffer }[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => {
+    const ranges = m.slice(1, 5).map(Number);
+    const [a, b, c] = ranges as [number, number, number, number];
+    const hex = text.slice(a + b, c).replace(/[<>\s]/g, '');
+    return { ranges, cms: derPrefix(Buffer.from(hex, 'hex')) };
+  });
+}
+
+/** The DER SEQUENCE at the start of the zero-padded /Contents, by its own length. */
+function derPrefix(padded: Buffer): Buffer {
+  const first = padded[1]!;
+  if (first < 0x80) return padded.subarray(0, 2 + first);
+  const n = first & 0x7f;
+  const length = [...padded.subarray(2, 2 + n)].reduce((acc, b) => acc * 256 + b, 0);
+  return padded.subarray(0, 2 + n + length);
+}
+
+describe('seal demo output', () => {
+  it('poppler pdfsig: both signatures valid and trusted, the last covering the whole document', () => {
+    const out = spawnSync('pdfsig', ['-nssdir', `sql:${path.join(dir, 'nss')}`, path.join(dir, 'signed.pdf')], { encoding: 'utf8' }).stdout;
+    const blocks = out.split(/Signature #\d+:/).slice(1);
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) {
+      expect(block).toContain('Signature is Valid.');
+      expect(block).toContain('Certificate is Trusted.');
+    }
+    expect(blocks[1]).toContain('Total document signed');
+  });
+
+  it('openssl cms -verify accepts each embedded CMS over its signed bytes', () => {
+    const signatures = signaturesOf(signed);
+    expect(signatures).toHaveLength(2);
+    signatures.forEach(({ ranges, cms }, i) => {
+      const [a, b, c, d] = ranges as [number, number, number, number];
+      writeFileSync(path.join(dir, `sig${i}.der`), cms);
+      writeFileSync(path.join(dir, `content${i}.bin`), Buffer.concat([signed.subarray(a, a + b), signed.subarray(c, c + d)]));
+      const r = spawnSync(
+        'openssl',
+        ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(dir, `sig${i}.der`), '-content', path.join(dir, `content${i}.bin`), '-CAfile', path.join(dir, 'platform-root.pem'), '-purpose', 'any', '-out', '/dev/null'],
+        { encoding: 'utf8' },
+      );
+      expect(r.stderr).toContain('Verification successful');
+    });
+  });
+
+  it('report.json says valid, naming the company and both seals', () => {
+    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'));
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures.map((s: { verdict: string; platform: { sealKind: string } }) => [s.verdict, s.platform.sealKind])).toEqual([
+      ['valid', 'company_name'],
+      ['valid', 'legal_representative_name'],
+    ]);
+    expect(report.signatures[0].platform.companyName).toBe('深圳市南山新创电子有限公司');
+  });
+});

@@ -1,0 +1,37 @@
+import { AppCentrePage } from './apps/app-centre-page';
+import { LoginPage } from './login/login-page';
+import { SealsPage } from './seals/seals-page';
+import { HomePage } from './shell/home-page';
+import { Layout, RequireLogin } from './shell/layout';
+import { MeProvider } from './shell/me-context';
+import { usePath } from './shell/router';
+import { SigningPage } from './signing/signing-page';
+import { StaffPage } from './staff/staff-page';
+import { VerifyPage } from './verify/verify-page';
+import { BusinessPage } from './window/business-page';
+
+function Page({ path }: { path: string }) {
+  if (path.startsWith('/login')) return <LoginPage />;
+  if (path.startsWith('/verify')) return <VerifyPage />;
+  if (path.startsWith('/staff')) return <StaffPage />;
+  const needsLogin: Record<string, () => JSX.Element> = {
+    '/seals': () => <SealsPage />,
+    '/sign': () => <SigningPage />,
+    '/business': () => <BusinessPage />,
+    '/apps': () => <AppCentrePage />,
+  };
+  const match = Object.keys(needsLogin).find((p) => path.startsWith(p));
+  if (match) return <RequireLogin>{needsLogin[match]!()}</RequireLogin>;
+  return <HomePage />;
+}
+
+export function App() {
+  const path = usePath();
+  return (
+    <MeProvider>
+      <Layout path={path}>
+        <Page path={path} />
+      </Layout>
+    </MeProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import type { challengeDto, documentDto } from '@seal/shared';
+import { call } from '../api/client';
+import { approvalDigest, placementSummary, sha256Hex } from './approval-digest';
+import type { PdfPlacement } from './placement';
+
+/**
+ * The route that signs with a phone-approved `sign` challenge instead of a PIN typed on this
+ * computer. Not in the route table yet (see the report of the web area): the page says so plainly.
+ */
+export const CONFIRMED_SIGN_ROUTE = 'POST /v1/documents/{documentId}/sign-confirmed';
+
+export interface PreparedSigning {
+  documentId: string;
+  challenge: challengeDto.ChallengeCreated;
+}
+
+export interface SigningRequest {
+  file: File;
+  bytes: ArrayBuffer;
+  pageCount: number;
+  companyId: string;
+  sealId: string;
+  placements: PdfPlacement[];
+  crossPage: boolean;
+}
+
+/** The presigned PUT, with exactly the headers the upload ticket pins. */
+export async function uploadTo(ticket: documentDto.UploadTicket, bytes: ArrayBuffer | Blob): Promise<void> {
+  const put = await fetch(ticket.uploadUrl, { method: 'PUT', body: bytes, headers: ticket.uploadHeaders });
+  if (!put.ok) throw new Error('文件上传失败，请重试');
+}
+
+/**
+ * 签章 pressed: upload the document, then ask for a `sign` challenge whose summary names the
+ * document, its page count and the placement, and whose digest binds the exact bytes, seal and
+ * placement. Nothing is signed until the phone approves that challenge with the signing PIN.
+ */
+export async function prepareSigning(req: SigningRequest): Promise<PreparedSigning> {
+  const documentSha256 = await sha256Hex(req.bytes);
+  const ticket = await call<documentDto.UploadTicket>('create-document', { body: { name: req.file.name, size: req.file.size, sha256: documentSha256 } });
+  await uploadTo(ticket, req.bytes);
+  const challenge = await call<challengeDto.ChallengeCreated>('challenge-create', {
+    body: {
+      purpose: 'sign',
+      companyId: req.companyId,
+      sealId: req.sealId,
+      details: {
+        documentName: req.file.name,
+        pageCount: req.pageCount,
+        documentDigest: await approvalDigest({ documentSha256, sealId: req.sealId, placements: req.placements, crossPage: req.crossPage }),
+        placement: placementSummary(req.placements, req.crossPage),
+      },
+    },
+  });
+  return { documentId: ticket.documentId, challenge };
+}
+
+/** The phone approved: ask for exactly the approved placement; the API consumes the challenge once. */
+export async function signApproved(req: SigningRequest, prepared: PreparedSigning): Promise<documentDto.SignedDocument> {
+  return call<documentDto.SignedDocument>(CONFIRMED_SIGN_ROUTE, {
+    params: { documentId: prepared.documentId },
+    body: {
+      sealId: req.sealId,
+      challengeId: prepared.challenge.challengeId,
+      desktopSecret: prepared.challenge.desktopSecret,
+      placements: req.placements.map(({ page, x, y }) => ({ page, x, y })),
+      crossPage: req.crossPage,
+      requestId: prepared.challenge.challengeId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64),
+    },
+  });
+}

@@ -1,0 +1,133 @@
+import { useCallback, useState } from 'react';
+import { ErrorBox } from '../components/status';
+import { ChooseSeal, type ChosenSeal } from './choose-seal';
+import { openPdf, type PdfDocument, type PdfPage } from './pdf-document';
+import { PageView, type PlacedSeal } from './page-view';
+import { sealSizePt, type PdfPlacement } from './placement';
+import { ConfirmSigning } from './confirm-signing';
+import { usePaletteDrag } from './palette-drag';
+
+interface OpenedPdf {
+  file: File;
+  bytes: ArrayBuffer;
+  doc: PdfDocument;
+  pages: PdfPage[];
+}
+
+const ZOOMS = [0.75, 1, 1.25, 1.5];
+let nextId = 1;
+
+/** 在线签章: choose company, seal and method; open a PDF; drag seals onto it; confirm on the phone. */
+export function SigningPage() {
+  const [seal, setSeal] = useState<ChosenSeal>();
+  const [method, setMethod] = useState<'normal' | 'cross_page'>('normal');
+  const [pdf, setPdf] = useState<OpenedPdf>();
+  const [zoom, setZoom] = useState(1);
+  const [placed, setPlaced] = useState<PlacedSeal[]>([]);
+  const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
+  const drag = usePaletteDrag();
+
+  const open = async (file?: File) => {
+    if (!file) return;
+    setError(undefined);
+    setPlaced([]);
+    try {
+      const bytes = await file.arrayBuffer();
+      const doc = await openPdf(bytes);
+      const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
+      setPdf({ file, bytes, doc, pages });
+    } catch {
+      setError('无法打开该文件，请选择有效的 PDF 文件');
+    }
+  };
+
+  const size = sealSizePt(seal?.kind ?? '');
+  const place = useCallback((p: PdfPlacement) => setPlaced((all) => [...all, { ...p, id: `p${nextId++}` }]), []);
+  const addToFirstPage = () => {
+    const page = pdf?.pages[0];
+    if (!page) return;
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    place({ page: 1, x: (x0 + x1) / 2 - size.width / 2, y: (y0 + y1) / 2 - size.height / 2, ...size });
+  };
+  const crossPage = method === 'cross_page';
+  const ready = Boolean(seal?.sealId && pdf && (placed.length > 0 || crossPage));
+
+  return (
+    <div className="signing">
+      <h2>在线签章</h2>
+      <div className="card signing-setup">
+        <ChooseSeal value={seal} onChange={setSeal} />
+        <label>
+          签章方式
+          <select data-testid="sign-method" value={method} onChange={(e) => setMethod(e.target.value as 'normal' | 'cross_page')}>
+            <option value="normal">普通签章（可多处盖章）</option>
+            <option value="cross_page">骑缝章（可同时普通盖章）</option>
+          </select>
+        </label>
+        <label>
+          打开文件
+          <input type="file" accept="application/pdf,.pdf" data-testid="sign-file" onChange={(e) => open(e.target.files?.[0])} />
+        </label>
+      </div>
+      <ErrorBox error={error} />
+      {pdf && seal?.sealId && (
+        <div className="signing-workspace">
+          <aside className="palette">
+            <p>将印章拖拽至文件的签章位置：</p>
+            <div className="palette-seal" data-testid="palette-seal" onPointerDown={drag.start}>
+              {seal.name}
+            </div>
+            <button className="button small" data-testid="add-seal" onClick={addToFirstPage}>
+              在第 1 页添加
+            </button>
+            <p className="muted">
+              已放置 {placed.length} 处{crossPage ? '，另加骑缝章' : ''}；共 {pdf.pages.length} 页
+            </p>
+            <label>
+              缩放
+              <select value={zoom} onChange={(e) => setZoom(Number(e.target.value))} data-testid="zoom">
+                {ZOOMS.map((z) => (
+                  <option key={z} value={z}>
+                    {Math.round(z * 100)}%
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button className="button primary large" data-testid="sign-button" disabled={!ready} onClick={() => setConfirming(true)}>
+              签章
+            </button>
+          </aside>
+          <div className="pages">
+            {pdf.pages.map((page, i) => (
+              <PageView
+                key={i}
+                page={page}
+                pageNumber={i + 1}
+                zoom={zoom}
+                seals={placed.filter((p) => p.page === i + 1)}
+                sealLabel={seal.name}
+                sealSize={size}
+                onPlace={place}
+                onMove={(id, p) => setPlaced((all) => all.map((s) => (s.id === id ? { ...s, ...p } : s)))}
+                onRemove={(id) => setPlaced((all) => all.filter((s) => s.id !== id))}
+              />
+            ))}
+          </div>
+        </div>
+      )}
+      {drag.ghost && seal && (
+        <div className="palette-seal ghost" style={{ left: drag.ghost.x, top: drag.ghost.y, width: size.width * zoom, height: size.height * zoom }}>
+          {seal.name}
+        </div>
+      )}
+      {confirming && pdf && seal && (
+        <ConfirmSigning
+          request={{ file: pdf.file, bytes: pdf.bytes, pageCount: pdf.pages.length, companyId: seal.companyId, sealId: seal.sealId, placements: placed, crossPage }}
+          sealName={seal.name}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+    </div>
+  );
+}
