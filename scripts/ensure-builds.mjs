@@ -8,6 +8,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 function newest(dir) {
   if (!existsSync(dir)) return 0;
+  // A source may be a single file (web/index.html).
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('dist')) continue;

@@ -15,6 +15,8 @@ export interface DataStoreProps {
 
 /** Unsigned uploads nobody turned into an application are deleted after a day. */
 export const UPLOADS_PREFIX = 'uploads/';
+/** Files uploaded only to be verified are not kept either. */
+export const VERIFY_PREFIX = 'verify/';
 
 /** The single table (keys from TABLE_KEYS), the documents bucket and the audit archive. */
 export class DataStore extends Construct {
@@ -64,6 +66,7 @@ export class DataStore extends Construct {
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
         { id: 'unsigned-uploads', prefix: UPLOADS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'verification-uploads', prefix: VERIFY_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
         { id: 'old-versions', noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });

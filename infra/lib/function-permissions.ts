@@ -23,8 +23,8 @@ export interface FunctionPermissions {
   wrapping?: readonly WrappingPurpose[];
   /** Create, use and retire per-credential keys (only when KEY_CUSTODY is kms-asymmetric; envelope custody uses `wrapping`). */
   credentialKeys?: boolean;
-  /** Documents bucket prefixes (`pki/crl/`, ...): read = GetObject, write = PutObject. `bucket` = HeadBucket (health). */
-  documents?: { read?: readonly string[]; write?: readonly string[]; bucket?: boolean };
+  /** Documents bucket prefixes (`pki/crl/`, ...): read = GetObject (also presigned GETs), write = PutObject (also presigned PUTs), delete = DeleteObject. `bucket` = HeadBucket (health). */
+  documents?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[]; bucket?: boolean };
   secrets?: readonly IdentitySecret[];
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -36,6 +36,8 @@ export const DEFAULT_PERMISSIONS: FunctionPermissions = { table: 'readWrite' };
 const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey', 'personIdKey'];
 /** `platformPki()` finds the root CA and TSA keys by alias and, on the very first call, has the root sign both certificates. */
 const PLATFORM_PKI = { rootCa: ['describe', 'sign'], tsa: ['describe'], wrapping: ['describe'] } as const;
+/** Timestamps are signed with the TSA key. */
+const TIMESTAMPING = { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 const PDF = { memoryMb: 1024, timeoutSeconds: 29 } as const;
 
@@ -112,7 +114,36 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'pki-root': { table: 'readWrite', keys: PLATFORM_PKI },
   'pki-crl': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL },
   'pki-certificate-status': { table: 'read' },
-  'pki-timestamp': { table: 'readWrite', keys: { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } },
+  'pki-timestamp': { table: 'readWrite', keys: TIMESTAMPING },
+
+  // Documents: uploads are presigned PUTs under uploads/ (expire after a day), signed PDFs under signed/.
+  'create-document': { table: 'readWrite', documents: { write: ['uploads/'] } },
+  'get-document': { table: 'readWrite', keys: TIMESTAMPING, documents: { read: ['signed/', 'uploads/'] }, ...PDF },
+  'sign-document': {
+    table: 'readWrite',
+    keys: TIMESTAMPING,
+    wrapping: ['seal-credential'],
+    credentialKeys: true,
+    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+    ...PDF,
+  },
+  'sign-documents-batch': {
+    table: 'readWrite',
+    keys: TIMESTAMPING,
+    wrapping: ['seal-credential'],
+    credentialKeys: true,
+    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+    timeoutSeconds: 29,
+    memoryMb: 1536,
+  },
+  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI, ...PDF },
+  'create-verify-upload': { table: 'readWrite', keys: PLATFORM_PKI, documents: { write: ['verify/'] } },
+  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
+
+  // UKey binding and application withdrawal.
+  'ukey-bind': { table: 'readWrite', secrets: IDENTITY },
+  'ukey-unbind': { table: 'readWrite', secrets: IDENTITY },
+  'withdraw-application': { table: 'readWrite' },
 };
 
 /** Not in the route table: the session authorizer (verifies the token's signature only) and the daily renewal job. */

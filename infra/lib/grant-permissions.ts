@@ -37,6 +37,7 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
   const objects = (prefixes: readonly string[]) => prefixes.map((prefix) => t.documents.arnForObjects(`${prefix}*`));
   if (docs.read?.length) add({ actions: ['s3:GetObject'], resources: objects(docs.read) });
   if (docs.write?.length) add({ actions: ['s3:PutObject'], resources: objects(docs.write) });
+  if (docs.delete?.length) add({ actions: ['s3:DeleteObject'], resources: objects(docs.delete) });
   if (docs.bucket) add({ actions: ['s3:ListBucket'], resources: [t.documents.bucketArn] });
   if (docs.read?.length || docs.write?.length) {
     add({ actions: docs.write?.length ? [...DATA_KEY_READ, ...DATA_KEY_WRITE] : DATA_KEY_READ, resources: [t.keys.data.keyArn], conditions: viaService('s3') });

@@ -14,7 +14,7 @@ export function suppressFunctionFindings(role: IConstruct, fn: IConstruct, permi
   const appliesTo: { regex: string }[] = [];
   if (permissions.table !== 'none') appliesTo.push({ regex: '/^Resource::<.*\\.Arn>\\/index\\/\\*$/g' });
   const docs = permissions.documents ?? {};
-  for (const prefix of new Set([...(docs.read ?? []), ...(docs.write ?? [])])) {
+  for (const prefix of new Set([...(docs.read ?? []), ...(docs.write ?? []), ...(docs.delete ?? [])])) {
     appliesTo.push({ regex: `/^Resource::<.*\\.Arn>\\/${escape(prefix)}\\*$/g` });
   }
   if (permissions.credentialKeys && asymmetricCustody) {

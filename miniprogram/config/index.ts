@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 // The app imports the shared domain (permission matrix, seal machine, labels) as TypeScript source:
 // Taro compiles only src/ unless told, so the shared package's source is added to both builds.
 const sharedSource = [path.resolve(__dirname, '../../shared/src')];
+
+// npm may hoist @babel/runtime to the root or keep it under miniprogram/ (the lock file decides);
+// NutUI's icons, at the root, must find it either way.
+const babelRuntime = [path.resolve(__dirname, '../node_modules/@babel/runtime'), path.resolve(__dirname, '../../node_modules/@babel/runtime')].find((dir) =>
+  existsSync(dir),
+);
 
 // The weapp build talks to an absolute API origin fixed at build time; the H5 build is served by
 // the same origin as the API, so it calls relative paths (`/v1/...`).
@@ -21,6 +28,7 @@ export default defineConfig<'webpack5'>((merge) => {
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
     plugins: [],
+    alias: babelRuntime ? { '@babel/runtime': babelRuntime } : {},
     env: { TARO_APP_API_BASE: JSON.stringify(apiBase) },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -1,6 +1,6 @@
 // Taro components as plain DOM elements that keep their event handlers, ARIA attributes and
 // inline styles, for tests that press, drag and measure (PinKeypad, SealPlacer). A test opts in
-// with `jest.mock('@tarojs/components', () => require('<path>/test/interactive-components-stub'))`.
+// with `jest.mock('@tarojs/components', () => jest.requireActual('<path>/test/interactive-components-stub'))`.
 import { createElement, forwardRef, type CSSProperties, type PropsWithChildren } from 'react';
 
 type Props = PropsWithChildren<Record<string, unknown>>;

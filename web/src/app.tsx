@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { AppCentrePage } from './apps/app-centre-page';
 import { LoginPage } from './login/login-page';
 import { SealsPage } from './seals/seals-page';
@@ -5,10 +6,12 @@ import { HomePage } from './shell/home-page';
 import { Layout, RequireLogin } from './shell/layout';
 import { MeProvider } from './shell/me-context';
 import { usePath } from './shell/router';
-import { SigningPage } from './signing/signing-page';
 import { StaffPage } from './staff/staff-page';
 import { VerifyPage } from './verify/verify-page';
 import { BusinessPage } from './window/business-page';
+
+// pdf.js is large: only the signing page loads it.
+const SigningPage = lazy(() => import('./signing/signing-page').then((m) => ({ default: m.SigningPage })));
 
 function Page({ path }: { path: string }) {
   if (path.startsWith('/login')) return <LoginPage />;
@@ -16,7 +19,11 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/staff')) return <StaffPage />;
   const needsLogin: Record<string, () => JSX.Element> = {
     '/seals': () => <SealsPage />,
-    '/sign': () => <SigningPage />,
+    '/sign': () => (
+      <Suspense fallback={<p className="muted">加载中…</p>}>
+        <SigningPage />
+      </Suspense>
+    ),
     '/business': () => <BusinessPage />,
     '/apps': () => <AppCentrePage />,
   };

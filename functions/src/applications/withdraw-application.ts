@@ -37,7 +37,10 @@ export async function withdrawApplication(
         entities.application
           .patch({ applicationId: app.applicationId })
           .set({ state: next.to, version: version + 1, decidedAt: now.toISOString() })
-          .where((a, op) => `${op.eq(a.version, version)} AND ${op.eq(a.state, 'submitted')} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now.toISOString())})`)
+          .where(
+            (a, op) =>
+              `${op.eq(a.version, version)} AND ${op.eq(a.state, 'submitted')} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now.toISOString())})`,
+          )
           .commit(),
       ],
       () => now,

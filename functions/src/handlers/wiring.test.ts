@@ -36,7 +36,17 @@ describe('the registry notification handler', () => {
     const db = getServices().db;
     const sealId = `seal-${randomUUID()}`;
     const now = new Date().toISOString();
-    await db.entities.seal.put({ sealId, companyId: newcomer.creditCode, kind: 'company_name', name: '企业名称章', state: 'pending_claim', createdAt: now, updatedAt: now }).go();
+    await db.entities.seal
+      .put({
+        sealId,
+        companyId: newcomer.creditCode,
+        kind: 'company_name',
+        name: '企业名称章',
+        state: 'pending_claim',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .go();
     const token = await loginAs(t.api, 'lr-laojie');
     const faceTicket = await w.mintFaceTicket(lr.personId, 'seal.claim', `seals:${sealId}`);
     const claim = await t.api('POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket, pin: '135790', pinConfirm: '135790' } });
@@ -44,8 +54,16 @@ describe('the registry notification handler', () => {
     const [credential] = (await db.entities.credential.query.bySeal({ sealId }).go()).data;
     expect(await keyState(credential!.keyRef)).toBe('Enabled');
 
-    const raw = JSON.stringify({ notificationId: `n-${randomUUID()}`, creditCode: newcomer.creditCode, occurredAt: new Date().toISOString(), changes: [{ kind: 'closure' }] });
-    const res = await t.api('POST', '/v1/registry/notifications', { headers: notificationHeaders(LOCAL_REGISTRY_HMAC_KEY, raw, new Date()), rawBody: raw });
+    const raw = JSON.stringify({
+      notificationId: `n-${randomUUID()}`,
+      creditCode: newcomer.creditCode,
+      occurredAt: new Date().toISOString(),
+      changes: [{ kind: 'closure' }],
+    });
+    const res = await t.api('POST', '/v1/registry/notifications', {
+      headers: notificationHeaders(LOCAL_REGISTRY_HMAC_KEY, raw, new Date()),
+      rawBody: raw,
+    });
     expect(res.body).toMatchObject({ causes: ['company_closed'] });
 
     const after = (await db.entities.credential.query.bySeal({ sealId }).go()).data[0]!;
@@ -79,7 +97,12 @@ describe('the company seal list', () => {
 });
 
 describe('withdrawing a window application', () => {
-  const form = (sealId: string) => ({ kind: 'freeze', company: { creditCode: w.companyId, name: seedCompany('lr-xinghe').name }, sealIds: [sealId], reason: '临时冻结' });
+  const form = (sealId: string) => ({
+    kind: 'freeze',
+    company: { creditCode: w.companyId, name: seedCompany('lr-xinghe').name },
+    sealIds: [sealId],
+    reason: '临时冻结',
+  });
   const submit = async () => {
     const res = await t.api('POST', '/v1/applications', { token: w.tokens.legal_representative, body: form(await w.spareSeal()) });
     expect(res.status).toBe(201);
@@ -91,7 +114,12 @@ describe('withdrawing a window application', () => {
   it('lets the applicant withdraw before the window decides, once', async () => {
     const app = await submit();
     const res = await withdraw(app.applicationId);
-    expect(res.body).toMatchObject({ applicationId: app.applicationId, state: 'withdrawn', stateLabel: '已撤回', version: app.version + 1 });
+    expect(res.body).toMatchObject({
+      applicationId: app.applicationId,
+      state: 'withdrawn',
+      stateLabel: '已撤回',
+      version: app.version + 1,
+    });
     expect((await withdraw(app.applicationId)).body.code).toBe('APPLICATION_DECIDED');
     const { data } = await w.db.entities.auditEvent.query.byCompany({ companyId: w.companyId }).go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'application.withdraw', subject: `application:${app.applicationId}` });
@@ -106,7 +134,9 @@ describe('withdrawing a window application', () => {
     expect({ status: byAdmin.status, code: byAdmin.body.code }).toEqual({ status: 404, code: 'APPLICATION_NOT_FOUND' });
     expect((await t.api('POST', `/v1/applications/${app.applicationId}/withdraw`, { body: {} })).status).toBe(401);
     expect((await withdraw(app.applicationId, w.tokens.window_staff)).status).toBe(403);
-    expect((await withdraw(app.applicationId, w.tokens.legal_representative, { expectedVersion: app.version + 5 })).body.code).toBe('CONFLICT');
+    expect((await withdraw(app.applicationId, w.tokens.legal_representative, { expectedVersion: app.version + 5 })).body.code).toBe(
+      'CONFLICT',
+    );
     const approved = await t.api('POST', `/v1/staff/applications/${app.applicationId}/approve`, { token: w.tokens.window_staff, body: {} });
     expect(approved.body.state).toBe('approved');
     expect((await withdraw(app.applicationId)).body.code).toBe('APPLICATION_DECIDED');

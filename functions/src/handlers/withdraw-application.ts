@@ -9,7 +9,11 @@ export const handler = defineHandler({
   params: applicationDto.ApplicationIdParams,
   body: applicationDto.WithdrawApplicationRequest,
   async run(ctx) {
-    const app = await withdrawApplication(ctx.services, { applicationId: ctx.params.applicationId, personId: ctx.personId(), expectedVersion: ctx.body.expectedVersion });
+    const app = await withdrawApplication(ctx.services, {
+      applicationId: ctx.params.applicationId,
+      personId: ctx.personId(),
+      expectedVersion: ctx.body.expectedVersion,
+    });
     return { body: await applicationView(ctx.services, app, 'applicant') };
   },
 });

@@ -42,7 +42,8 @@ describe('the permission matrix test covers every action', () => {
 
     it('is refused by the seal machine to every person role, from every state', () => {
       const people: Role[] = ['legal_representative', 'seal_administrator', 'seal_holder', 'window_staff', 'person', 'anyone'];
-      for (const role of people) for (const state of sealMachine.states) expect(step(sealMachine, state, entry!.event, role).ok).toBe(false);
+      for (const role of people)
+        for (const state of sealMachine.states) expect(step(sealMachine, state, entry!.event, role).ok).toBe(false);
       expect(step(sealMachine, 'active', entry!.event, 'system').ok).toBe(true);
     });
 

@@ -41,10 +41,12 @@ export function readTokenStructure(der: Uint8Array): TokenStructure {
   try {
     const [contentType, explicit, ...extra] = childrenOf(der, readWhole(der, TAG.sequence), TAG.sequence);
     ensure(oidOf(der, contentType) === OID.signedData && extra.length === 0, 'not SignedData');
-    const [signedData] = childrenOf(der, explicit, 0xa0);
+    const [signedData, ...more] = childrenOf(der, explicit, 0xa0);
+    ensure(more.length === 0, 'ContentInfo');
     const fields = childrenOf(der, signedData, TAG.sequence);
     ensure(fields[0]?.tag === TAG.integer && fields[1]?.tag === 0x31, 'SignedData');
-    const [eContentTypeTlv, eContentField] = childrenOf(der, fields[2], TAG.sequence);
+    const [eContentTypeTlv, eContentField, ...unexpected] = childrenOf(der, fields[2], TAG.sequence);
+    ensure(unexpected.length === 0, 'EncapsulatedContentInfo');
     let at = 3;
     const certificateSet = fields[at]?.tag === 0xa0 ? fields[at++] : undefined;
     if (fields[at]?.tag === 0xa1) at++; // crls

@@ -125,6 +125,9 @@ export function scopeOf(row: Pick<MatrixRow, 'action' | 'scope'>): Scope {
   return target === 'seals' ? 'seal' : target;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each row has its own context type
+export type AnyRow = MatrixRow<any>;
+
 export function expectedAllowed(action: Action, role: MatrixRole, scope: Scope = scopeOf({ action })): boolean {
   return (ACTIONS[action].roles as readonly Role[]).some((r) => HELD[role][scope].includes(r));
 }
@@ -152,7 +155,9 @@ export async function startMatrixStack(slot: number): Promise<TestStack> {
 async function createSeal(db: SealService, companyId: string, kind: 'contract' | 'finance', state: SealState = 'active') {
   const sealId = `seal-${randomUUID()}`;
   const now = new Date().toISOString();
-  await db.entities.seal.create({ sealId, companyId, kind, name: kind === 'contract' ? '合同专用章' : '财务专用章', state, createdAt: now, updatedAt: now }).go();
+  await db.entities.seal
+    .create({ sealId, companyId, kind, name: kind === 'contract' ? '合同专用章' : '财务专用章', state, createdAt: now, updatedAt: now })
+    .go();
   return sealId;
 }
 
@@ -170,7 +175,15 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
     ['holder', 'seal_holder', [sealA, ...spares]],
     ['holder-2', 'seal_holder', [sealB]],
   ] as const) {
-    await createGrant(db, { companyId, role, sealIds: [...sealIds], grantee: seedPerson(key), grantorId: lr.personId, as: 'legal_representative', now: new Date() });
+    await createGrant(db, {
+      companyId,
+      role,
+      sealIds: [...sealIds],
+      grantee: seedPerson(key),
+      grantorId: lr.personId,
+      as: 'legal_representative',
+      now: new Date(),
+    });
   }
   const tokens = {} as Record<MatrixRole, string | undefined>;
   const personIds = {} as Record<MatrixRole, string | undefined>;
@@ -191,7 +204,15 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
       const ticketId = `ft_${randomUUID().replace(/-/g, '')}`;
       const expiresAt = new Date(getServices().now().getTime() + FACE_TICKET_TTL_SECONDS * 1000);
       await db.entities.faceTicket
-        .create({ ticketId, personId, action, target, state: 'passed', expiresAt: expiresAt.toISOString(), ttl: Math.floor(expiresAt.getTime() / 1000) })
+        .create({
+          ticketId,
+          personId,
+          action,
+          target,
+          state: 'passed',
+          expiresAt: expiresAt.toISOString(),
+          ttl: Math.floor(expiresAt.getTime() / 1000),
+        })
         .go();
       return ticketId;
     },
@@ -251,16 +272,19 @@ export async function attempt(w: MatrixWorld, row: MatrixRow, role: MatrixRole):
 export function correctOutcome(row: MatrixRow, role: MatrixRole): Partial<MatrixOutcome> {
   if (expectedAllowed(row.action, role, scopeOf(row))) return { expected: 'allowed' };
   const person = role !== 'anyone' && role !== 'window_staff';
-  if (row.refusal && (row.refusal.all || person)) return { expected: 'refused', status: row.refusal.status, code: row.refusal.code, unchanged: true };
+  if (row.refusal && (row.refusal.all || person))
+    return { expected: 'refused', status: row.refusal.status, code: row.refusal.code, unchanged: true };
   return role === 'anyone'
     ? { expected: 'refused', status: 401, code: 'UNAUTHENTICATED', unchanged: true }
     : { expected: 'refused', status: 403, code: 'NOT_AUTHORIZED', unchanged: true };
 }
 
 /** The `it.each` table of a list of rows. */
-export function casesOf(rows: readonly MatrixRow<any>[]) {
+export function casesOf(rows: readonly AnyRow[]) {
   return rows.flatMap((row) =>
-    MATRIX_ROLES.filter((role) => !row.skip?.includes(role)).map((role) => [row.via ? `${row.action} (${row.via})` : row.action, role, row] as const),
+    MATRIX_ROLES.filter((role) => !row.skip?.includes(role)).map(
+      (role) => [row.via ? `${row.action} (${row.via})` : row.action, role, row] as const,
+    ),
   );
 }
 
@@ -272,7 +296,11 @@ export async function checkCase(w: MatrixWorld, row: MatrixRow, role: MatrixRole
   if (want.expected === 'allowed') {
     expectFn(outcome.status < 300 ? 'succeeded' : `${outcome.status} ${outcome.code}`).toBe('succeeded');
   } else {
-    expectFn({ status: outcome.status, code: outcome.code, unchanged: outcome.unchanged }).toEqual({ status: want.status, code: want.code, unchanged: true });
+    expectFn({ status: outcome.status, code: outcome.code, unchanged: outcome.unchanged }).toEqual({
+      status: want.status,
+      code: want.code,
+      unchanged: true,
+    });
   }
 }
 
@@ -280,7 +308,7 @@ export async function checkCase(w: MatrixWorld, row: MatrixRow, role: MatrixRole
  * A matrix test file: one stack and world for `rows`, one case per (row, role), and a check that
  * every row has both allowed and refused roles (a row nobody may take, or everyone, tests nothing).
  */
-export function runMatrix(title: string, rows: readonly MatrixRow<any>[], options: { slot: number; spares?: number }): void {
+export function runMatrix(title: string, rows: readonly AnyRow[], options: { slot: number; spares?: number }): void {
   let t: TestStack | undefined;
   let w: MatrixWorld;
   beforeAll(async () => {
@@ -299,8 +327,14 @@ export function runMatrix(title: string, rows: readonly MatrixRow<any>[], option
         const roles = MATRIX_ROLES.filter((r) => !row.skip?.includes(r));
         const systemOnly = Boolean(row.refusal?.all);
         const isPublic = (ACTIONS[row.action].roles as readonly Role[]).includes('anyone');
-        expect({ action: row.action, allowed: roles.some((r) => expectedAllowed(row.action, r, scopeOf(row))) }).toEqual({ action: row.action, allowed: !systemOnly });
-        expect({ action: row.action, refused: roles.some((r) => !expectedAllowed(row.action, r, scopeOf(row))) }).toEqual({ action: row.action, refused: !isPublic });
+        expect({ action: row.action, allowed: roles.some((r) => expectedAllowed(row.action, r, scopeOf(row))) }).toEqual({
+          action: row.action,
+          allowed: !systemOnly,
+        });
+        expect({ action: row.action, refused: roles.some((r) => !expectedAllowed(row.action, r, scopeOf(row))) }).toEqual({
+          action: row.action,
+          refused: !isPublic,
+        });
       }
     });
   });

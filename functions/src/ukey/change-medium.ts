@@ -38,7 +38,11 @@ export async function changeUkeyBinding(
   // Someone else's challenge, or one for another seal, is "not found" exactly like a wrong secret.
   const challenge = await getChallenge(db, input.challengeId);
   if (challenge.summary.creatorId !== personId || challenge.summary.sealId !== seal.sealId) throw new DomainError('CHALLENGE_NOT_FOUND');
-  const approval = await consumeChallenge(services, { challengeId: input.challengeId, desktopSecret: input.desktopSecret, purpose: rule.purpose });
+  const approval = await consumeChallenge(services, {
+    challengeId: input.challengeId,
+    desktopSecret: input.desktopSecret,
+    purpose: rule.purpose,
+  });
 
   const now = services.now();
   const ukeySerial = typeof approval.summary.details.ukeySerial === 'string' ? approval.summary.details.ukeySerial : undefined;
@@ -51,7 +55,13 @@ export async function changeUkeyBinding(
       action: rule.action,
       subject: `credential:${credential.credentialId}`,
       before: { medium: credential.medium, version: credential.version, sealId: seal.sealId },
-      after: { medium: rule.to, version: credential.version + 1, sealId: seal.sealId, approvedBy: approval.approverId, ...(ukeySerial ? { ukeySerial } : {}) },
+      after: {
+        medium: rule.to,
+        version: credential.version + 1,
+        sealId: seal.sealId,
+        approvedBy: approval.approverId,
+        ...(ukeySerial ? { ukeySerial } : {}),
+      },
     },
     (entities) => [
       entities.credential

@@ -27,7 +27,10 @@ async function auditActions(): Promise<{ action: string; after: unknown; actorId
 
 /** The desktop's half: a QR challenge for this seal. */
 async function startOnDesktop(token: string | undefined, purpose: 'ukey_bind' | 'ukey_unbind', sealId: string) {
-  const res = await t.api('POST', '/v1/challenges', { token, body: { purpose, companyId: w.companyId, sealId, details: { ukeySerial: 'UK-0042' } } });
+  const res = await t.api('POST', '/v1/challenges', {
+    token,
+    body: { purpose, companyId: w.companyId, sealId, details: { ukeySerial: 'UK-0042' } },
+  });
   expect(res.status).toBe(201);
   return res.body as { challengeId: string; desktopSecret: string };
 }
@@ -38,8 +41,12 @@ async function approveOnPhone(challengeId: string, role: 'legal_representative' 
   expect(res.status).toBe(200);
 }
 
-const bindWith = (role: 'legal_representative' | 'seal_holder', sealId: string, c: { challengeId: string; desktopSecret: string }, op = 'bind') =>
-  t.api('POST', `/v1/seals/${sealId}/ukey/${op}`, { token: w.tokens[role], body: c });
+const bindWith = (
+  role: 'legal_representative' | 'seal_holder',
+  sealId: string,
+  c: { challengeId: string; desktopSecret: string },
+  op = 'bind',
+) => t.api('POST', `/v1/seals/${sealId}/ukey/${op}`, { token: w.tokens[role], body: c });
 
 describe('Ukey绑定 / 解绑', () => {
   it('binds the legal representative’s credential once the administrator confirms on the phone, and unbinds it after the holder confirms', async () => {
@@ -62,7 +69,9 @@ describe('Ukey绑定 / 解绑', () => {
     const unbind = await ukeyFlow(w, 'legal_representative', 'unbind', sealId, 'seal_holder');
     expect(unbind.body).toMatchObject({ message: '解绑成功', medium: 'phone' });
     expect((await credentialOf(sealId, lrId())).medium).toBe('phone');
-    expect(await auditActions()).toContainEqual(expect.objectContaining({ action: 'ukey.unbind', after: expect.objectContaining({ approvedBy: w.personIds.seal_holder }) }));
+    expect(await auditActions()).toContainEqual(
+      expect.objectContaining({ action: 'ukey.unbind', after: expect.objectContaining({ approvedBy: w.personIds.seal_holder }) }),
+    );
   });
 
   it('waits for the phone: before the confirmation nothing changes, and the same QR code works once confirmed', async () => {
@@ -111,7 +120,10 @@ describe('Ukey绑定 / 解绑', () => {
   it('lets one of two racing binds of the same credential win; the other changes nothing', async () => {
     const sealId = await w.spareSeal();
     await w.claim('legal_representative', sealId);
-    const [a, b] = [await startOnDesktop(w.tokens.legal_representative, 'ukey_bind', sealId), await startOnDesktop(w.tokens.legal_representative, 'ukey_bind', sealId)];
+    const [a, b] = [
+      await startOnDesktop(w.tokens.legal_representative, 'ukey_bind', sealId),
+      await startOnDesktop(w.tokens.legal_representative, 'ukey_bind', sealId),
+    ];
     await approveOnPhone(a.challengeId, 'legal_representative');
     await approveOnPhone(b.challengeId, 'seal_administrator');
     const credentialId = (await credentialOf(sealId, lrId())).credentialId;
@@ -136,10 +148,14 @@ describe('Ukey绑定 / 解绑', () => {
     });
     const token = await loginAs(t.api, BYSTANDER_KEY);
     const faceTicket = await w.mintFaceTicket(bystander.personId, 'seal.claim', `seals:${sealId}`);
-    expect((await t.api('POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket, pin: '135790', pinConfirm: '135790' } })).status).toBe(201);
+    expect(
+      (await t.api('POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket, pin: '135790', pinConfirm: '135790' } })).status,
+    ).toBe(201);
     const c = await startOnDesktop(token, 'ukey_bind', sealId);
     await approveOnPhone(c.challengeId, 'legal_representative');
-    expect((await t.api('POST', `/v1/companies/${w.companyId}/grants/${grant.grantId}/cancel`, { token: w.tokens.legal_representative })).status).toBe(200);
+    expect(
+      (await t.api('POST', `/v1/companies/${w.companyId}/grants/${grant.grantId}/cancel`, { token: w.tokens.legal_representative })).status,
+    ).toBe(200);
 
     const res = await t.api('POST', `/v1/seals/${sealId}/ukey/bind`, { token, body: c });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'NOT_AUTHORIZED' });

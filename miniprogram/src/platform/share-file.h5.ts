@@ -5,7 +5,9 @@ import type { SharedFile } from './types';
 
 /** Browsers cannot send to a chat: the file is downloaded instead. */
 export async function shareFile({ name, url }: SharedFile): Promise<void> {
-  const token = readSessionToken();
+  // Our session goes to our API only: a presigned storage URL carries its own signature, and S3
+  // refuses a request that also has an Authorization header.
+  const token = url.startsWith('/') ? readSessionToken() : undefined;
   let blob: Blob;
   try {
     const response = await fetch(apiUrl(url), { headers: token ? { Authorization: `Bearer ${token}` } : {} });

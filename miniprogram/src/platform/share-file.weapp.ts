@@ -6,7 +6,9 @@ import type { SharedFile } from './types';
 
 /** Downloads the file, then hands it to WeChat's "send to chat" sheet. */
 export async function shareFile({ name, url }: SharedFile): Promise<void> {
-  const token = readSessionToken();
+  // Our session goes to our API only: a presigned storage URL carries its own signature, and S3
+  // refuses a request that also has an Authorization header.
+  const token = url.startsWith('/') ? readSessionToken() : undefined;
   let filePath: string;
   try {
     const downloaded = await Taro.downloadFile({

@@ -11,7 +11,14 @@ import { ukeyRoutes } from './routes/ukey';
  * exactly these API Gateway routes, so a route exists in AWS exactly when it exists locally.
  * Each area keeps its routes in `routes/<area>.ts`.
  */
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...identityRoutes, ...applicationRoutes, ...sealRoutes, ...documentRoutes, ...ukeyRoutes];
+export const ROUTES: readonly RouteDef[] = [
+  ...systemRoutes,
+  ...identityRoutes,
+  ...applicationRoutes,
+  ...sealRoutes,
+  ...documentRoutes,
+  ...ukeyRoutes,
+];
 
 /** Match a concrete path against a route path with `{param}` segments. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {

@@ -28,7 +28,7 @@ async function openSeal(phone: Phone) {
   await phone.page.locator('.taro-tabbar__tabbar').getByText('印章管理').tap();
   await phone.see(SEAL_NAME);
   await phone.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
-  await phone.see('印章详情'.slice(0, 0) || '法定名称章');
+  await phone.see('法定名称章');
 }
 
 describe('claim, authorize, freeze and cancel on the phone', () => {

@@ -61,8 +61,17 @@ describe('应用中心: 申请系统接入', () => {
     await page.reload();
     await section.getByTestId('credentials').waitFor();
     await expect(section.getByTestId('client-secret').count()).resolves.toBe(0);
-    // And custom seal applications open up.
-    await expect(page.getByTestId('custom-seal').getByText('需先完成应用系统接入申请').count()).resolves.toBe(0);
+    // And 自定义印章申请 opens up: a template, its preview, the application and its form.
+    const custom = page.getByTestId('custom-seal');
+    await expect(custom.getByText('需先完成应用系统接入申请').count()).resolves.toBe(0);
+    await custom.getByLabel('印章名称').fill('人事专用章');
+    await custom.getByRole('button', { name: '预览印章' }).click();
+    await custom.getByTestId('seal-preview').waitFor();
+    await custom.getByRole('button', { name: '提交申请' }).click();
+    await custom.getByTestId('application').getByText('待受理').waitFor();
+    await screenshot(page, 'web-integration', '3-custom-seal');
+    const [form] = await Promise.all([page.waitForEvent('download'), custom.getByTestId('download-form').click()]);
+    expect(form.suggestedFilename()).toMatch(/^申请表-.+\.pdf$/);
     await desktop.close();
     await window.close();
   });

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, desktopContext, screenshot } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
-import { loginOnDesktop } from './support/desktop';
+import { loginOnDesktop, qrPayloadOn } from './support/desktop';
 import { api } from './support/api';
 
 let stack: Awaited<ReturnType<typeof startJourneyStack>>;
@@ -69,6 +69,26 @@ describe('我的印章 on the desktop', () => {
     await desktop.close();
   });
 
+  it("binds the holder's credential to a UKey once the phone confirms by QR code", async () => {
+    const holder = await new Phone(stack.url, PEOPLE.holder).login();
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, holder);
+    await page.goto('/web/seals');
+    const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
+    await row.getByRole('button', { name: 'Ukey绑定' }).click();
+    await page.getByRole('button', { name: '确认并进入下一步' }).click();
+    const payload = await qrPayloadOn(page);
+    const summary = await holder.scan(payload);
+    expect(summary).toMatchObject({ purpose: 'ukey_bind', proof: 'face', seal: { sealId: grantedSeal.sealId } });
+    await screenshot(page, 'web-seals', '3-ukey-qr');
+    await holder.approve(payload);
+    await page.getByText('绑定成功').waitFor();
+    const { credential } = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
+    expect(credential.medium).toBe('ukey');
+    await desktop.close();
+  });
+
   it('shows a person with no rights no seal at all, and the API refuses them the list', async () => {
     const stranger = await new Phone(stack.url, PEOPLE.stranger).login();
     const desktop = await desktopContext(browser, stack.url);
@@ -94,7 +114,7 @@ describe('我的印章 on the desktop', () => {
     await panel.getByRole('button', { name: '开始人脸核验' }).click();
     await panel.getByRole('button', { name: '模拟核验通过' }).click();
     await row.getByText('已冻结').waitFor();
-    await screenshot(page, 'web-seals', '3-frozen');
+    await screenshot(page, 'web-seals', '4-frozen');
     await desktop.close();
   });
 });

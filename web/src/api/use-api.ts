@@ -15,7 +15,6 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; 
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { ...state, reload: useCallback(() => setTick((t) => t + 1), []) };
 }

@@ -21,6 +21,8 @@ export function PageView({
   seals,
   sealLabel,
   sealSize,
+  crossPage,
+  pageCount,
   onPlace,
   onMove,
   onRemove,
@@ -31,6 +33,9 @@ export function PageView({
   seals: PlacedSeal[];
   sealLabel: string;
   sealSize: { width: number; height: number };
+  /** 骑缝章: each page shows its slice at the right edge (the API places it there). */
+  crossPage: boolean;
+  pageCount: number;
   onPlace: (p: PdfPlacement) => void;
   onMove: (id: string, p: PdfPlacement) => void;
   onRemove: (id: string) => void;
@@ -87,6 +92,13 @@ export function PageView({
           </div>
         );
       })}
+      {crossPage && (
+        <div
+          className="cross-page-slice"
+          data-testid="cross-page-slice"
+          style={{ width: (sealSize.width * zoom) / pageCount, height: sealSize.height * zoom, top: (height - sealSize.height * zoom) / 2 }}
+        />
+      )}
       <div className="page-number">第 {pageNumber} 页</div>
     </div>
   );

@@ -108,6 +108,8 @@ export function SigningPage() {
                 seals={placed.filter((p) => p.page === i + 1)}
                 sealLabel={seal.name}
                 sealSize={size}
+                crossPage={crossPage}
+                pageCount={pdf.pages.length}
                 onPlace={place}
                 onMove={(id, p) => setPlaced((all) => all.map((s) => (s.id === id ? { ...s, ...p } : s)))}
                 onRemove={(id) => setPlaced((all) => all.filter((s) => s.id !== id))}

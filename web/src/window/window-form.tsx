@@ -41,9 +41,11 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
   // `/v1/me` may arrive after the form: fill in the first company once it does.
   const first = companies[0];
   useEffect(() => {
-    if (first && !creditCode) (setCreditCode(first.companyId), setCompanyName(first.name));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [first?.companyId]);
+    if (first && !creditCode) {
+      setCreditCode(first.companyId);
+      setCompanyName(first.name);
+    }
+  }, [first?.companyId]); // only when the company list arrives, not on every keystroke
 
   const known = companies.some((c) => c.companyId === creditCode);
   const seals = useApi(
@@ -101,7 +103,10 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
             <select
               onChange={(e) => {
                 const c = companies.find((x) => x.companyId === e.target.value);
-                if (c) (setCreditCode(c.companyId), setCompanyName(c.name), setSealIds([]));
+                if (!c) return;
+                setCreditCode(c.companyId);
+                setCompanyName(c.name);
+                setSealIds([]);
               }}
               value={known ? creditCode : ''}
             >

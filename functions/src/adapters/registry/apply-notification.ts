@@ -53,7 +53,12 @@ export async function applyRegistryNotification(
   }
 }
 
-async function applyChanges(db: SealService, n: Notification, now: Date, deps?: LifecycleDeps): Promise<{ companyId: string; causes: SystemCause[] }> {
+async function applyChanges(
+  db: SealService,
+  n: Notification,
+  now: Date,
+  deps?: LifecycleDeps,
+): Promise<{ companyId: string; causes: SystemCause[] }> {
   const { data: company } = await db.entities.company.get({ companyId: n.creditCode }).go();
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const causes = new Set<SystemCause>();

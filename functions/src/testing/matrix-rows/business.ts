@@ -26,7 +26,8 @@ const applicationsOf = async (world: MatrixWorld) =>
 const setIntegration = (world: MatrixWorld, integration: 'none' | 'approved') =>
   world.db.entities.company.patch({ companyId: world.companyId }).set({ integration }).go();
 
-const companyIntegration = async (world: MatrixWorld) => (await world.db.entities.company.get({ companyId: world.companyId }).go()).data?.integration;
+const companyIntegration = async (world: MatrixWorld) =>
+  (await world.db.entities.company.get({ companyId: world.companyId }).go()).data?.integration;
 
 async function otherHolderGrant(world: MatrixWorld): Promise<string> {
   const { data } = await world.db.entities.grant.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' });
@@ -72,14 +73,21 @@ export const businessRows: MatrixRow<any>[] = [
     action: 'integration.apply',
     prepare: (world) => setIntegration(world, 'none'),
     act: (world, as) =>
-      submit(world, as, { kind: 'system_integration', systemName: '合同管理系统', contactName: '王小明', contactPhone: '13800138000', purpose: '合同自动签章' }),
+      submit(world, as, {
+        kind: 'system_integration',
+        systemName: '合同管理系统',
+        contactName: '王小明',
+        contactPhone: '13800138000',
+        purpose: '合同自动签章',
+      }),
     observe: async (world) => [await applicationsOf(world), await companyIntegration(world)],
     succeeded: (res) => expect(res.body).toMatchObject({ kind: 'system_integration', state: 'submitted' }),
   },
   {
     action: 'custom_seal.apply',
     prepare: (world) => setIntegration(world, 'approved'),
-    act: (world, as) => submit(world, as, { kind: 'custom_seal', sealName: '项目专用章', design: { source: 'template', template: 'round' } }),
+    act: (world, as) =>
+      submit(world, as, { kind: 'custom_seal', sealName: '项目专用章', design: { source: 'template', template: 'round' } }),
     observe: applicationsOf,
     succeeded: (res) => expect(res.body).toMatchObject({ kind: 'custom_seal', state: 'submitted' }),
   },
@@ -88,12 +96,17 @@ export const businessRows: MatrixRow<any>[] = [
     action: 'integration.manage_credentials',
     async prepare(world) {
       const clientId = `ic_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-      await world.db.entities.integrationClient.create({ clientId, companyId: world.companyId, secretHash: '-', state: 'active', createdAt: new Date().toISOString() }).go();
+      await world.db.entities.integrationClient
+        .create({ clientId, companyId: world.companyId, secretHash: '-', state: 'active', createdAt: new Date().toISOString() })
+        .go();
       return clientId;
     },
     async act(world, as, clientId: string) {
       const faceTicket = await world.ticketFor(as, 'integration.manage_credentials', { companyId: world.companyId });
-      return world.t.api('POST', `/v1/companies/${world.companyId}/integration/clients/${clientId}/secret`, { token: world.tokens[as], body: { faceTicket } });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/integration/clients/${clientId}/secret`, {
+        token: world.tokens[as],
+        body: { faceTicket },
+      });
     },
     async observe(world, clientId: string) {
       const { data } = await world.db.entities.integrationClient.get({ clientId }).go();
@@ -110,7 +123,8 @@ export const businessRows: MatrixRow<any>[] = [
       if (res.status !== 201) throw new Error(`application: ${JSON.stringify(res.body)}`);
       return { applicationId: res.body.applicationId as string, sealId };
     },
-    act: (world, as, c: { applicationId: string }) => world.t.api('POST', `/v1/staff/applications/${c.applicationId}/approve`, { token: world.tokens[as], body: {} }),
+    act: (world, as, c: { applicationId: string }) =>
+      world.t.api('POST', `/v1/staff/applications/${c.applicationId}/approve`, { token: world.tokens[as], body: {} }),
     async observe(world, c: { applicationId: string; sealId: string }) {
       const [{ data: app }, { data: seal }] = await Promise.all([
         world.db.entities.application.get({ applicationId: c.applicationId }).go(),
@@ -124,7 +138,9 @@ export const businessRows: MatrixRow<any>[] = [
     // Window staff use their own route (`/v1/staff/...`), people the company route.
     action: 'audit.verify',
     act: (world, as) =>
-      world.t.api('GET', `${as === 'window_staff' ? '/v1/staff' : '/v1'}/companies/${world.companyId}/audit/verify`, { token: world.tokens[as] }),
+      world.t.api('GET', `${as === 'window_staff' ? '/v1/staff' : '/v1'}/companies/${world.companyId}/audit/verify`, {
+        token: world.tokens[as],
+      }),
     succeeded: (res) => expect(res.body).toMatchObject({ intact: true }),
   },
   {

@@ -22,7 +22,8 @@ function claimedSeal(medium: 'phone' | 'ukey' = 'phone') {
       for (const role of ['legal_representative', 'seal_holder'] as const) await world.claim(role, sealId);
       if (medium === 'ukey') {
         const { data } = await world.db.entities.credential.query.bySeal({ sealId }).go();
-        for (const c of data) await world.db.entities.credential.patch({ sealId, credentialId: c.credentialId }).set({ medium: 'ukey' }).go();
+        for (const c of data)
+          await world.db.entities.credential.patch({ sealId, credentialId: c.credentialId }).set({ medium: 'ukey' }).go();
       }
       return { sealId, pins: { legal_representative: MATRIX_PIN, seal_holder: MATRIX_PIN } };
     })());
@@ -56,7 +57,10 @@ export async function ukeyFlow(
   if (created.status >= 300) return created;
   const { challengeId, desktopSecret } = created.body;
   const faceTicket = await world.ticketFor(approver, 'ukey.confirm', { challengeId });
-  const approved = await world.t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: world.tokens[approver], body: { faceTicket } });
+  const approved = await world.t.api('POST', `/v1/challenges/${challengeId}/approve`, {
+    token: world.tokens[approver],
+    body: { faceTicket },
+  });
   if (approved.status >= 300) throw new Error(`approval: ${JSON.stringify(approved.body)}`);
   return world.t.api('POST', `/v1/seals/${sealId}/ukey/${operation}`, { token: world.tokens[role], body: { challengeId, desktopSecret } });
 }
@@ -106,7 +110,10 @@ export const credentialRows: MatrixRow<any>[] = [
         body: { purpose: 'sign', companyId: world.companyId, sealId: c.sealId, details: { documentName: '采购合同.pdf', pageCount: 1 } },
       });
       if (created.status >= 300) return created;
-      return world.t.api('POST', `/v1/challenges/${created.body.challengeId}/approve`, { token: world.tokens[as], body: { pin: pinOf(c, as) } });
+      return world.t.api('POST', `/v1/challenges/${created.body.challengeId}/approve`, {
+        token: world.tokens[as],
+        body: { pin: pinOf(c, as) },
+      });
     },
     observe: credentialsOf,
     succeeded: (res) => expect(res.body.state).toBe('approved'),

@@ -13,7 +13,9 @@ const sealState = async (world: MatrixWorld, sealId: string) => {
 };
 
 const sealsOfCompany = async (world: MatrixWorld) =>
-  (await world.db.entities.seal.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' })).data.map((s) => `${s.sealId}:${s.state}`).sort();
+  (await world.db.entities.seal.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' })).data
+    .map((s) => `${s.sealId}:${s.state}`)
+    .sort();
 
 /** 冻结 / 解冻 / 注销 / 续期: the company's batch routes, one seal picked. */
 function batchRow(
@@ -44,13 +46,17 @@ export const sealRows: MatrixRow<any>[] = [
     prepare: (world) => world.spareSeal('pending_claim'),
     async act(world, as, sealId: string) {
       const faceTicket = await world.ticketFor(as, 'seal.claim', { sealIds: [sealId] });
-      return world.t.api('POST', `/v1/seals/${sealId}/claim`, { token: world.tokens[as], body: { faceTicket, pin: MATRIX_PIN, pinConfirm: MATRIX_PIN } });
+      return world.t.api('POST', `/v1/seals/${sealId}/claim`, {
+        token: world.tokens[as],
+        body: { faceTicket, pin: MATRIX_PIN, pinConfirm: MATRIX_PIN },
+      });
     },
     async observe(world, sealId: string) {
       const { data } = await world.db.entities.credential.query.bySeal({ sealId }).go();
       return [await sealState(world, sealId), data.length];
     },
-    succeeded: (res) => expect(res.body).toMatchObject({ message: '证书下载成功!', seal: { state: 'active' }, credential: { state: 'active' } }),
+    succeeded: (res) =>
+      expect(res.body).toMatchObject({ message: '证书下载成功!', seal: { state: 'active' }, credential: { state: 'active' } }),
   },
   batchRow('seal.freeze', 'active', 'frozen'),
   batchRow('seal.unfreeze', 'frozen', 'active'),
@@ -62,7 +68,10 @@ export const sealRows: MatrixRow<any>[] = [
     refusal: { status: 403, code: 'NOT_LEGAL_REPRESENTATIVE' },
     async act(world, as) {
       const faceTicket = await world.ticketFor(as, 'seal.apply_online', { companyId: world.companyId });
-      return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, { token: world.tokens[as], body: { faceTicket, kinds: ['invoice'] } });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, {
+        token: world.tokens[as],
+        body: { faceTicket, kinds: ['invoice'] },
+      });
     },
     observe: sealsOfCompany,
     succeeded: (res) => expect(res.body.seals).toMatchObject([{ kind: 'invoice', state: 'pending_claim' }]),
@@ -72,7 +81,10 @@ export const sealRows: MatrixRow<any>[] = [
     action: 'seal.change_online',
     async act(world, as) {
       const faceTicket = await world.ticketFor(as, 'seal.change_online', { companyId: world.companyId });
-      return world.t.api('POST', `/v1/companies/${world.companyId}/change`, { token: world.tokens[as], body: { faceTicket, kinds: ['company_name'] } });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/change`, {
+        token: world.tokens[as],
+        body: { faceTicket, kinds: ['company_name'] },
+      });
     },
     observe: sealsOfCompany,
     succeeded: (res) => expect(res.body.seals).toMatchObject([{ kind: 'company_name', state: 'pending_claim' }]),

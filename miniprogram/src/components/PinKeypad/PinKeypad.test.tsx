@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { PinKeypad } from './index';
 import { keypadDigits } from './pin-entry';
 
-jest.mock('@tarojs/components', () => require('../../../test/interactive-components-stub'));
+jest.mock('@tarojs/components', () => jest.requireActual('../../../test/interactive-components-stub'));
 
 function key(label: string): HTMLElement {
   return screen.getByRole('button', { name: label });

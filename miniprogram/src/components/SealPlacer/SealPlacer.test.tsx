@@ -3,7 +3,7 @@ import { SealPlacer } from './index';
 import { A4, sealSizePt, type PageBox } from './placement-geometry';
 import type { SealMarkPlacement } from './types';
 
-jest.mock('@tarojs/components', () => require('../../../test/interactive-components-stub'));
+jest.mock('@tarojs/components', () => jest.requireActual('../../../test/interactive-components-stub'));
 
 // jsdom has no PointerEvent; a MouseEvent with a pointer id is what the placer reads.
 class TestPointerEvent extends MouseEvent {

@@ -1,0 +1,225 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { apiLogin, authorizeHolder, cancelGrant, claim, companySeals, pdfsig, setFrozen, threePageContract, verifyOverApi } from './signing-api';
+import { Phone } from './support/phone';
+import { PEOPLE, XINCHUANG } from './support/people';
+
+// 文件签章 on the phone: 孙丽, holder of two seals of 深圳市南山新创电子有限公司 (set up over the API:
+// not this journey's subject), drags the company-name seal onto page 2 of a contract, enters her
+// PIN on the keypad, adds the contract seal with a 骑缝章, downloads the file; anyone verifies it.
+// Then 李娜 freezes the seal (refused with the Chinese message), unfreezes (signs again) and
+// cancels the grant (refused). Ports 21000-21003 (this engineer's range).
+const J = 'mini-signing';
+const HOLDER_PIN = '582046';
+const A4_WIDTH_PT = 595.28;
+const A4_HEIGHT_PT = 841.89;
+const SEAL_42MM_PT = (42 * 72) / 25.4;
+
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+let sun: Phone;
+let liToken: string;
+let grantId: string;
+let companySealId: string;
+let dir: string;
+let contract: string;
+const downloaded = () => path.join(dir, 'contract-signed.pdf');
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'seal-e2e-signing-'));
+  contract = path.join(dir, '采购合同.pdf');
+  await threePageContract(contract);
+  stack = await startJourneyStack({ port: 21000, dynamoPort: 21001, s3Port: 21002, kmsPort: 21003 });
+  const base = stack.url;
+  liToken = await apiLogin(base, PEOPLE.li);
+  const seals = await companySeals(base, liToken, XINCHUANG.companyId);
+  companySealId = seals.find((s) => s.kind === 'company_name')!.sealId;
+  const contractSealId = seals.find((s) => s.kind === 'contract')!.sealId;
+  for (const sealId of [companySealId, contractSealId]) await claim(base, liToken, sealId, '402917');
+  grantId = await authorizeHolder(base, liToken, XINCHUANG.companyId, [companySealId, contractSealId], PEOPLE.sun);
+  const sunToken = await apiLogin(base, PEOPLE.sun);
+  for (const sealId of [companySealId, contractSealId]) await claim(base, sunToken, sealId, HOLDER_PIN);
+  browser = await launchChromium();
+  sun = await Phone.open(browser, base, PEOPLE.sun);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** 选择印章: the chip under 选择印章 (the company-name seal bears the company's own name). */
+async function chooseSeal(name: string | RegExp) {
+  const seals = sun.screen.locator('.field', { hasText: '选择印章' });
+  await seals.locator('.chip', { hasText: name }).first().tap();
+}
+
+async function chooseContract() {
+  const chooser = sun.page.waitForEvent('filechooser');
+  await sun.tap('选择文件');
+  await (await chooser).setFiles(contract);
+  await sun.see('共 3 页');
+}
+
+/** Drags the seal so its top-left lands at (fx, fy) of the page (fractions of its width / height). */
+async function dragSealTo(fx: number, fy: number) {
+  const pageBox = (await sun.screen.locator('.seal-placer').boundingBox())!;
+  const seal = sun.screen.locator('.seal-placer__seal').last();
+  const sealBox = (await seal.boundingBox())!;
+  const grab = { x: sealBox.x + sealBox.width / 2, y: sealBox.y + sealBox.height / 2 };
+  const target = { x: pageBox.x + pageBox.width * fx + sealBox.width / 2, y: pageBox.y + pageBox.height * fy + sealBox.height / 2 };
+  await sun.page.mouse.move(grab.x, grab.y);
+  await sun.page.mouse.down();
+  await sun.page.mouse.move(target.x, target.y, { steps: 8 });
+  await sun.page.mouse.up();
+  const dropped = (await seal.boundingBox())!;
+  return { left: dropped.x - pageBox.x, top: dropped.y - pageBox.y, scale: pageBox.width / A4_WIDTH_PT };
+}
+
+async function enterPin(pin: string) {
+  await sun.see('请输入签章密码');
+  for (const digit of pin) await sun.screen.locator('.pin-keypad__key', { hasText: new RegExp(`^${digit}$`) }).tap();
+}
+
+/** The signature widgets' rectangles on a page of a PDF (what a viewer draws the seal into). */
+async function widgetRects(file: string, pageIndex: number): Promise<number[][]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const annots = doc.getPage(pageIndex).node.lookup(PDFName.of('Annots'), PDFArray);
+  return annots.asArray().map((ref) => {
+    const widget = doc.context.lookup(ref as PDFRef, PDFDict);
+    return widget.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+  });
+}
+
+describe('文件签章 on the phone', () => {
+  let dropped: { left: number; top: number; scale: number };
+
+  it('lets the holder pick company, seal and a three-page contract', async () => {
+    await sun.login();
+    await sun.tap('文件签章');
+    await sun.see('选择印章');
+    await screenshot(sun.page, J, '1-choose');
+    await chooseSeal(XINCHUANG.name);
+    await chooseContract();
+    await screenshot(sun.page, J, '2-chosen');
+    await sun.tap('下一步：选择盖章位置');
+    await sun.see('第 1 / 3 页');
+  });
+
+  it('places the seal on page 2 by dragging it', async () => {
+    await sun.tap('下一页');
+    await sun.see('第 2 / 3 页');
+    // The page preview is drawn on the phone (pdf.js).
+    await sun.screen.locator('img.seal-placer__page').waitFor({ state: 'visible' });
+    await sun.tap('在本页盖章');
+    dropped = await dragSealTo(0.12, 0.55);
+    await sun.see('已选择 1 处盖章位置');
+    await screenshot(sun.page, J, '3-placed-on-page-2');
+  });
+
+  it('signs after the six-digit PIN on the keypad, at the spot where the seal was dropped', async () => {
+    await sun.tap('确认盖章');
+    await enterPin(HOLDER_PIN);
+    await screenshot(sun.page, J, '4-pin-keypad');
+    await sun.tap('确认签章');
+    await sun.see('签章成功', 60_000);
+    await sun.see('3 页 / 1 个签章');
+    await screenshot(sun.page, J, '5-signed');
+  });
+
+  it('adds the contract seal and a 骑缝章 to the same document, then downloads it', async () => {
+    await sun.tap('继续加盖其他印章');
+    await chooseSeal('合同专用章');
+    await sun.tap('下一步：选择盖章位置');
+    await sun.tap('下一页');
+    await sun.tap('下一页');
+    await sun.see('第 3 / 3 页');
+    await sun.tap('在本页盖章');
+    await sun.tap('加盖骑缝章（印章分割在每页右侧边缘）');
+    await sun.see('已选择 1 处盖章位置，并加盖骑缝章');
+    await sun.tap('确认盖章');
+    await enterPin(HOLDER_PIN);
+    await sun.tap('确认签章');
+    await sun.see('3 页 / 2 个签章', 60_000);
+    const download = sun.page.waitForEvent('download');
+    await sun.tap('下载已签章文件');
+    await (await download).saveAs(downloaded());
+    expect((await download).suggestedFilename()).toBe('采购合同-已签章.pdf');
+  });
+
+  it('put the first seal exactly where it was dropped on page 2 (PDF origin bottom-left)', async () => {
+    const [rect] = await widgetRects(downloaded(), 1);
+    const expectedX = dropped.left / dropped.scale;
+    const expectedY = A4_HEIGHT_PT - dropped.top / dropped.scale - SEAL_42MM_PT;
+    // Within a CSS pixel of the drop, in points.
+    expect(Math.abs(rect![0]! - expectedX)).toBeLessThan(1 / dropped.scale + 0.01);
+    expect(Math.abs(rect![1]! - expectedY)).toBeLessThan(1 / dropped.scale + 0.01);
+    expect(rect![2]! - rect![0]!).toBeCloseTo(SEAL_42MM_PT, 1);
+  });
+
+  it('verifies as valid on the 文档验证 page, naming both seals, and in poppler', async () => {
+    const anyone = await Phone.open(browser, stack.url, { key: 'stranger', name: '周杰', idNumber: '', phone: '' });
+    try {
+      await anyone.open('/packages/seal/verify/index');
+      await anyone.see('文档验证');
+      const chooser = anyone.page.waitForEvent('filechooser');
+      await anyone.tap('选择PDF文件');
+      await anyone.agreePrivacyIfAsked();
+      await (await chooser).setFiles(downloaded());
+      await anyone.see('文档有效', 60_000);
+      await anyone.see(XINCHUANG.name);
+      await anyone.see('合同专用章');
+      await screenshot(anyone.page, J, '6-verified');
+    } finally {
+      await anyone.close();
+    }
+    const report = await verifyOverApi(stack.url, readFileSync(downloaded()));
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures.map((s: { platform: { sealName: string } | null }) => s.platform?.sealName)).toEqual([XINCHUANG.name, '合同专用章']);
+    const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
+    const out = pdfsig(dir, rootPem, downloaded());
+    expect(out.match(/Signature is Valid\./g)).toHaveLength(2);
+    expect(out.match(/Certificate is Trusted\./g)).toHaveLength(2);
+  });
+
+  it('refuses the next signature with the Chinese message while the seal is frozen, and signs once unfrozen', async () => {
+    await sun.tap('签署新文件');
+    await chooseSeal(XINCHUANG.name);
+    await chooseContract();
+    await sun.tap('下一步：选择盖章位置');
+    await sun.tap('在本页盖章');
+    await setFrozen(stack.url, liToken, XINCHUANG.companyId, [companySealId], true);
+    await sun.tap('确认盖章');
+    await enterPin(HOLDER_PIN);
+    await sun.tap('确认签章');
+    await sun.see('该印章已冻结，暂不能使用');
+    await screenshot(sun.page, J, '7-refused-frozen');
+
+    await setFrozen(stack.url, liToken, XINCHUANG.companyId, [companySealId], false);
+    await enterPin(HOLDER_PIN);
+    await sun.tap('确认签章');
+    await sun.see('签章成功', 60_000);
+  });
+
+  it('refuses to sign once the grant is cancelled', async () => {
+    await sun.tap('继续加盖其他印章');
+    await chooseSeal(XINCHUANG.name);
+    await sun.tap('下一步：选择盖章位置');
+    await sun.tap('在本页盖章');
+    await cancelGrant(stack.url, liToken, XINCHUANG.companyId, grantId);
+    await sun.tap('确认盖章');
+    await enterPin(HOLDER_PIN);
+    await sun.tap('确认签章');
+    await sun.see('您没有办理该业务的权限');
+    await screenshot(sun.page, J, '8-refused-cancelled');
+    // Opened afresh, the page no longer offers the company's seals.
+    await sun.page.reload();
+    await sun.see('您还没有可用于签章的企业印章');
+  });
+});
