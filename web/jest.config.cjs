@@ -8,7 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj|cj)sx?$': [
       '@swc/jest',
-      { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
+      {
+        jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+        module: { type: 'commonjs' },
+      },
     ],
   },
   moduleNameMapper: { '\\.css$': '<rootDir>/src/test/style-stub.cjs' },

@@ -55,7 +55,7 @@ describe('per-function permissions', () => {
     const signers = [...stage.stack.handlerFunctions().keys()].filter((h) =>
       statementsOf(stage, h).some((s) => actions(s).includes('kms:Sign') && JSON.stringify(s.Resource).includes('KeysTsa')),
     );
-    expect(signers).toEqual(Object.keys(FUNCTION_PERMISSIONS).filter((h) => FUNCTION_PERMISSIONS[h]!.keys?.tsa?.includes('sign')));
+    expect(signers.sort()).toEqual(Object.keys(FUNCTION_PERMISSIONS).filter((h) => FUNCTION_PERMISSIONS[h]!.keys?.tsa?.includes('sign')).sort());
   });
 
   it('limits wrapping-key encryption to the purposes the entry names', () => {

@@ -17,7 +17,12 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'seal-interop-demo-'));
   // As a user runs it (`npx seal demo`): a plain process, not a Jest worker.
   const { JEST_WORKER_ID: _worker, ...env } = process.env;
-  const run = spawnSync(process.execPath, [path.join(root, 'functions/bin/seal.js'), 'demo', '--out', dir, '--port', '19600'], { cwd: root, env, encoding: 'utf8', timeout: 170_000 });
+  const run = spawnSync(process.execPath, [path.join(root, 'functions/bin/seal.js'), 'demo', '--out', dir, '--port', '19600'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   if (run.status !== 0) throw new Error(`seal demo exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   signed = readFileSync(path.join(dir, 'signed.pdf'));
   mkdirSync(path.join(dir, 'nss'));
@@ -68,7 +73,23 @@ describe('seal demo output', () => {
       writeFileSync(path.join(dir, `content${i}.bin`), Buffer.concat([signed.subarray(a, a + b), signed.subarray(c, c + d)]));
       const r = spawnSync(
         'openssl',
-        ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(dir, `sig${i}.der`), '-content', path.join(dir, `content${i}.bin`), '-CAfile', path.join(dir, 'platform-root.pem'), '-purpose', 'any', '-out', '/dev/null'],
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          path.join(dir, `sig${i}.der`),
+          '-content',
+          path.join(dir, `content${i}.bin`),
+          '-CAfile',
+          path.join(dir, 'platform-root.pem'),
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ],
         { encoding: 'utf8' },
       );
       expect(r.stderr).toContain('Verification successful');

@@ -24,7 +24,14 @@ export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'seal-demo-'));
   const p = args.port;
   out('启动本地平台（DynamoDB Local、S3、KMS、API）…');
-  const stack = await startLocalStack({ port: p, dynamoPort: p && p + 1, s3Port: p && p + 2, kmsPort: p && p + 3, dataDir, inMemoryDb: true });
+  const stack = await startLocalStack({
+    port: p,
+    dynamoPort: p && p + 1,
+    s3Port: p && p + 2,
+    kmsPort: p && p + 3,
+    dataDir,
+    inMemoryDb: true,
+  });
   try {
     const result = await runDemoScenario(getServices(), dataDir, stack.url, out);
     writeFileSync(join(dir, 'signed.pdf'), result.signedPdf);
@@ -52,7 +59,12 @@ function rerunUnderTsx(args: DemoArgs): Promise<number> {
   const cli = require.resolve('tsx/cli');
   const child = spawn(process.execPath, [cli, join(__dirname, 'seal.ts'), 'demo', '--out', args.out, '--port', String(args.port)], {
     stdio: 'inherit',
-    env: { ...process.env, SEAL_DEMO_UNDER_TSX: '1', POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      SEAL_DEMO_UNDER_TSX: '1',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   });
   return new Promise((done) => child.on('exit', (code) => done(code ?? 3)));
 }

@@ -6,7 +6,10 @@ import type { SealService } from '../store/service';
  * only by count). One conditional ADD on the rate counter: concurrent requests cannot together
  * overspend, and a refused request adds nothing.
  */
-export async function spendBytes(db: SealService, opts: { key: string; bytes: number; limit: number; windowSeconds: number; now: Date }): Promise<void> {
+export async function spendBytes(
+  db: SealService,
+  opts: { key: string; bytes: number; limit: number; windowSeconds: number; now: Date },
+): Promise<void> {
   const epoch = Math.floor(opts.now.getTime() / 1000);
   const window = String(Math.floor(epoch / opts.windowSeconds));
   try {

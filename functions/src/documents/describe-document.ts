@@ -9,13 +9,21 @@ import { signedName } from './sign-authorized';
  * `GET /v1/documents/{documentId}` (owner only): name, size, page and signature counts and a
  * download URL. The first read after the upload arrived counts the pages and remembers them.
  */
-export async function describeDocument(services: Services, request: { documentId: string; personId: string; now: Date }): Promise<documentDto.DocumentView> {
+export async function describeDocument(
+  services: Services,
+  request: { documentId: string; personId: string; now: Date },
+): Promise<documentDto.DocumentView> {
   let document = await loadOwnedDocument(services, request.documentId, request.personId);
   if (document.state === 'awaiting_upload') document = await inspectUpload(services, document);
   const download =
     document.state === 'awaiting_upload'
       ? { downloadUrl: null, downloadExpiresAt: null }
-      : await presignDownload(services, document.objectKey, document.state === 'signed' ? signedName(document.name) : document.name, request.now);
+      : await presignDownload(
+          services,
+          document.objectKey,
+          document.state === 'signed' ? signedName(document.name) : document.name,
+          request.now,
+        );
   return {
     documentId: document.documentId,
     name: document.name,

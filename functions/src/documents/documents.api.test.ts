@@ -51,7 +51,11 @@ describe('signing over the API', () => {
     const before = await documentOf(holder, documentId);
     expect(before).toMatchObject({ name: '采购合同.pdf', state: 'uploaded', pages: 3, signatures: 0, version: 0 });
 
-    const signed = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 2, x: 380, y: 120 }] });
+    const signed = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: HOLDER_PIN,
+      placements: [{ page: 2, x: 380, y: 120 }],
+    });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ documentId, version: 1, pages: 3, signatures: 1 });
 
@@ -60,7 +64,12 @@ describe('signing over the API', () => {
     expect(report.status).toBe(200);
     expect(report.body.verdict).toBe('valid');
     expect(report.body.signatures).toHaveLength(1);
-    expect(report.body.signatures[0].platform).toMatchObject({ companyId, sealId: contractSealId, sealKind: 'contract', sealStateNow: 'active' });
+    expect(report.body.signatures[0].platform).toMatchObject({
+      companyId,
+      sealId: contractSealId,
+      sealKind: 'contract',
+      sealStateNow: 'active',
+    });
     expect(report.body.signatures[0].sealImageSvg).toMatch(/^<svg /);
     // The seal is on page 2 only.
     const pages = (await PDFDocument.load(bytes)).getPages();
@@ -71,7 +80,11 @@ describe('signing over the API', () => {
 
   it('refuses a wrong PIN, counts it, and stores nothing', async () => {
     const documentId = await t.api.upload(holder, 'a.pdf', await threePages());
-    const refused = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: '000111', placements: [{ page: 1, x: 100, y: 100 }] });
+    const refused = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: '000111',
+      placements: [{ page: 1, x: 100, y: 100 }],
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('PIN_INCORRECT');
     const { data } = await getServices().db.entities.credential.query.bySeal({ sealId: contractSealId }).go();
@@ -86,16 +99,26 @@ describe('signing over the API', () => {
   it('refuses a frozen seal with SEAL_FROZEN and stores nothing', async () => {
     const documentId = await t.api.upload(holder, 'b.pdf', await threePages());
     const freeze = await t.api.faceTicket(lr, 'seal.freeze', { companyId, sealIds: [contractSealId] });
-    await t.api.expect(200, 'freeze', 'POST', `/v1/companies/${companyId}/seals/freeze`, { token: lr, body: { faceTicket: freeze, sealIds: [contractSealId], reason: '印章疑似被盗用' } });
+    await t.api.expect(200, 'freeze', 'POST', `/v1/companies/${companyId}/seals/freeze`, {
+      token: lr,
+      body: { faceTicket: freeze, sealIds: [contractSealId], reason: '印章疑似被盗用' },
+    });
     try {
-      const refused = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 1, x: 100, y: 100 }] });
+      const refused = await t.api.sign(holder, documentId, {
+        sealId: contractSealId,
+        pin: HOLDER_PIN,
+        placements: [{ page: 1, x: 100, y: 100 }],
+      });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('SEAL_FROZEN');
       expect(await documentOf(holder, documentId)).toMatchObject({ version: 0, signatures: 0, state: 'uploaded' });
       expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
     } finally {
       const unfreeze = await t.api.faceTicket(lr, 'seal.unfreeze', { companyId, sealIds: [contractSealId] });
-      await t.api.expect(200, 'unfreeze', 'POST', `/v1/companies/${companyId}/seals/unfreeze`, { token: lr, body: { faceTicket: unfreeze, sealIds: [contractSealId], reason: '核实无误，解除冻结' } });
+      await t.api.expect(200, 'unfreeze', 'POST', `/v1/companies/${companyId}/seals/unfreeze`, {
+        token: lr,
+        body: { faceTicket: unfreeze, sealIds: [contractSealId], reason: '核实无误，解除冻结' },
+      });
     }
   });
 
@@ -126,12 +149,19 @@ describe('signing over the API', () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code))).toEqual(['ok', 'DOCUMENT_NOT_FOUND', 'PDF_PAGE_NOT_FOUND']);
+    expect(res.body.results.map((r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code))).toEqual([
+      'ok',
+      'DOCUMENT_NOT_FOUND',
+      'PDF_PAGE_NOT_FOUND',
+    ]);
     expect(res.body).toMatchObject({ signed: 1, failed: 2 });
     expect((await t.api.verify(await download(res.body.results[0].document.downloadUrl))).body.verdict).toBe('valid');
     expect(await documentOf(holder, someoneElses)).toMatchObject({ version: 0 });
 
-    const wrongPin = await t.api.call('POST', '/v1/documents/sign-batch', { token: lr, body: { sealId: nameSealId, pin: '999000', documents: [{ documentId: second, placements: [{ page: 1, x: 1, y: 1 }] }] } });
+    const wrongPin = await t.api.call('POST', '/v1/documents/sign-batch', {
+      token: lr,
+      body: { sealId: nameSealId, pin: '999000', documents: [{ documentId: second, placements: [{ page: 1, x: 1, y: 1 }] }] },
+    });
     expect(wrongPin.body.code).toBe('PIN_INCORRECT');
   });
 
@@ -159,7 +189,10 @@ describe('signing over the API', () => {
     const other = t.companyOf('lr-xinghe').creditCode;
     const otherLr = await t.api.login(t.person('lr-xinghe'));
     const applyFace = await t.api.faceTicket(otherLr, 'seal.apply_online', { companyId: other });
-    const applied = await t.api.expect(201, 'apply', 'POST', `/v1/companies/${other}/seal-applications`, { token: otherLr, body: { faceTicket: applyFace, kinds: ['company_name'] } });
+    const applied = await t.api.expect(201, 'apply', 'POST', `/v1/companies/${other}/seal-applications`, {
+      token: otherLr,
+      body: { faceTicket: applyFace, kinds: ['company_name'] },
+    });
     const otherSeal = applied.seals[0].sealId;
     await t.api.claimSeal(otherLr, other, otherSeal, LR_PIN);
     const copy = await t.api.upload(otherLr, '合作协议（甲方已签）.pdf', onceSigned);
@@ -177,7 +210,11 @@ describe('signing over the API', () => {
   it('stops a holder at once when the grant is cancelled', async () => {
     const documentId = await t.api.upload(holder, 'g.pdf', await threePages());
     await t.api.expect(200, 'cancel', 'POST', `/v1/companies/${companyId}/grants/${grantId}/cancel`, { token: lr });
-    const refused = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 1, x: 100, y: 100 }] });
+    const refused = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: HOLDER_PIN,
+      placements: [{ page: 1, x: 100, y: 100 }],
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('NOT_AUTHORIZED');
     expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
@@ -203,7 +240,10 @@ describe('bad input', () => {
 
   it('refuses an upload that is not what was declared', async () => {
     const declared = await threePages();
-    const ticket = await t.api.expect(201, 'upload', 'POST', '/v1/documents', { token: lr, body: { name: 'x.pdf', size: declared.length, sha256: 'a'.repeat(64) } });
+    const ticket = await t.api.expect(201, 'upload', 'POST', '/v1/documents', {
+      token: lr,
+      body: { name: 'x.pdf', size: declared.length, sha256: 'a'.repeat(64) },
+    });
     await putBytes(ticket.uploadUrl, ticket.uploadHeaders, declared);
     const res = await t.api.sign(lr, ticket.documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
     expect([res.status, res.body.code]).toEqual([422, 'DOCUMENT_MISMATCH']);

@@ -38,7 +38,11 @@ export interface SigningContext {
  *   B reads v1 ─ signs ─ writes object b ─ record v1→v2 ✗ → CONFLICT, object b deleted
  * B's signature is lost, never A's: no version is ever overwritten in storage.
  */
-export async function signAuthorizedDocument(services: Services, context: SigningContext, item: SignItem): Promise<documentDto.SignedDocument> {
+export async function signAuthorizedDocument(
+  services: Services,
+  context: SigningContext,
+  item: SignItem,
+): Promise<documentDto.SignedDocument> {
   const { document } = item;
   const { seal, signer, certificateChain } = context.authorization;
   if (context.requestId && document.lastRequestId === context.requestId) return signedView(services, document, context.now);
@@ -67,7 +71,18 @@ export async function signAuthorizedDocument(services: Services, context: Signin
   const sha256 = sha256Hex(signed);
   await writeObject(services, objectKey, signed);
 
-  const after = { ...document, objectKey, version, size: signed.length, sha256, pages: facts.pages, signatures: facts.signatures, state: 'signed' as const, signedAt: context.now.toISOString(), lastRequestId: context.requestId };
+  const after = {
+    ...document,
+    objectKey,
+    version,
+    size: signed.length,
+    sha256,
+    pages: facts.pages,
+    signatures: facts.signatures,
+    state: 'signed' as const,
+    signedAt: context.now.toISOString(),
+    lastRequestId: context.requestId,
+  };
   try {
     await commitWithAudit(
       services.db,
@@ -82,7 +97,17 @@ export async function signAuthorizedDocument(services: Services, context: Signin
       (entities) => [
         entities.document
           .patch({ documentId: document.documentId })
-          .set({ objectKey, version, size: after.size, sha256, pages: facts.pages, signatures: facts.signatures, state: 'signed', signedAt: after.signedAt, ...(context.requestId ? { lastRequestId: context.requestId } : {}) })
+          .set({
+            objectKey,
+            version,
+            size: after.size,
+            sha256,
+            pages: facts.pages,
+            signatures: facts.signatures,
+            state: 'signed',
+            signedAt: after.signedAt,
+            ...(context.requestId ? { lastRequestId: context.requestId } : {}),
+          })
           .remove(['ttl'])
           .where((a, op) => op.eq(a.version, document.version))
           .commit(),

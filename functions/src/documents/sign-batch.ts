@@ -21,14 +21,23 @@ export interface SignBatchRequest {
  * whole request (wrong PIN, frozen seal...), with nothing written.
  */
 export async function signDocuments(services: Services, request: SignBatchRequest): Promise<documentDto.SignBatchResponse> {
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, pin: request.pin, now: request.now });
+  const authorization = await authorizeSignature(services, {
+    personId: request.personId,
+    sealId: request.sealId,
+    pin: request.pin,
+    now: request.now,
+  });
   const actorRole = await signerRole(services, request.personId, authorization.seal);
   const results: documentDto.SignBatchResponse['results'] = [];
   // One after another: documents are up to 50 MB each and the key is used by one request at a time.
   for (const item of request.documents) {
     try {
       const document = await loadOwnedDocument(services, item.documentId, request.personId);
-      const signed = await signAuthorizedDocument(services, { authorization, personId: request.personId, actorRole, now: request.now }, { document, ...item });
+      const signed = await signAuthorizedDocument(
+        services,
+        { authorization, personId: request.personId, actorRole, now: request.now },
+        { document, ...item },
+      );
       results.push({ documentId: item.documentId, ok: true, document: signed });
     } catch (error) {
       results.push({ documentId: item.documentId, ok: false, error: errorBody(error) });

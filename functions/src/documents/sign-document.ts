@@ -24,10 +24,21 @@ export interface SignDocumentRequest {
  */
 export async function signDocument(services: Services, request: SignDocumentRequest): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, pin: request.pin, now: request.now });
+  const authorization = await authorizeSignature(services, {
+    personId: request.personId,
+    sealId: request.sealId,
+    pin: request.pin,
+    now: request.now,
+  });
   return signAuthorizedDocument(
     services,
-    { authorization, personId: request.personId, actorRole: await signerRole(services, request.personId, authorization.seal), now: request.now, requestId: request.requestId },
+    {
+      authorization,
+      personId: request.personId,
+      actorRole: await signerRole(services, request.personId, authorization.seal),
+      now: request.now,
+      requestId: request.requestId,
+    },
     { document, placements: request.placements, crossPage: request.crossPage },
   );
 }

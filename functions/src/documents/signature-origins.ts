@@ -26,12 +26,19 @@ const NONE: SignatureOrigin = { platform: null, sealImageSvg: null };
  * and company. A certificate the platform has no record of gets no origin and no image: the UI
  * must not show a seal the platform cannot vouch for.
  */
-export async function signatureOrigins(services: Services, signatures: readonly SignatureReport[], certificates: readonly Uint8Array[]): Promise<SignatureOrigin[]> {
+export async function signatureOrigins(
+  services: Services,
+  signatures: readonly SignatureReport[],
+  certificates: readonly Uint8Array[],
+): Promise<SignatureOrigin[]> {
   const infos = certificates.map(safeInfo).filter((i): i is SealCertificateInfo => !!i);
   return Promise.all(
     signatures.map(async (s) => {
       // The report names the certificate's subject fields; match them to a certificate the engine checked.
-      const info = infos.find((i) => i.creditCode === s.signer.creditCode && i.sealName === s.seal.name && (i.holderName ?? i.commonName ?? null) === s.signer.name);
+      const info = infos.find(
+        (i) =>
+          i.creditCode === s.signer.creditCode && i.sealName === s.seal.name && (i.holderName ?? i.commonName ?? null) === s.signer.name,
+      );
       return info ? originOf(services, info) : NONE;
     }),
   );
@@ -41,7 +48,10 @@ async function originOf(services: Services, info: SealCertificateInfo): Promise<
   const { db } = services;
   const { data: record } = await db.entities.certificate.get({ serial: normalizeSerial(info.serialNumber) }).go();
   if (!record) return NONE;
-  const [{ data: seal }, { data: company }] = await Promise.all([db.entities.seal.get({ sealId: record.sealId }).go(), db.entities.company.get({ companyId: record.companyId }).go()]);
+  const [{ data: seal }, { data: company }] = await Promise.all([
+    db.entities.seal.get({ sealId: record.sealId }).go(),
+    db.entities.company.get({ companyId: record.companyId }).go(),
+  ]);
   return {
     platform: {
       companyId: record.companyId,

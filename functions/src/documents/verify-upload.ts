@@ -15,10 +15,19 @@ const HOUR = 3600;
 const VERIFY_UPLOAD_TTL_SECONDS = HOUR;
 
 /** `POST /v1/verify/uploads` (no login): a presigned upload for a file too large to post inline. */
-export async function createVerifyUpload(services: Services, request: { size: number; clientKey: string; now: Date }): Promise<documentDto.UploadTicket> {
+export async function createVerifyUpload(
+  services: Services,
+  request: { size: number; clientKey: string; now: Date },
+): Promise<documentDto.UploadTicket> {
   const { db } = services;
   await rateLimit(db, { key: `verify-upload:${request.clientKey}`, limit: VERIFY_UPLOADS_PER_HOUR, windowSeconds: HOUR, now: request.now });
-  await spendBytes(db, { key: `verify-bytes:${request.clientKey}`, bytes: request.size, limit: VERIFY_BYTES_PER_HOUR, windowSeconds: HOUR, now: request.now });
+  await spendBytes(db, {
+    key: `verify-bytes:${request.clientKey}`,
+    bytes: request.size,
+    limit: VERIFY_BYTES_PER_HOUR,
+    windowSeconds: HOUR,
+    now: request.now,
+  });
   const documentId = newDocumentId();
   const objectKey = documentKeys.verify(documentId);
   const ticket = await presignUpload(services, objectKey, request.size, request.now);
@@ -43,7 +52,10 @@ export async function createVerifyUpload(services: Services, request: { size: nu
  * `POST /v1/verify/by-upload`: verifies an uploaded file once, then deletes it (nobody else's
  * document is kept). The id is the capability: it is random and good for one verification.
  */
-export async function verifyUploadedDocument(services: Services, request: { documentId: string; now: Date }): Promise<documentDto.VerificationResult> {
+export async function verifyUploadedDocument(
+  services: Services,
+  request: { documentId: string; now: Date },
+): Promise<documentDto.VerificationResult> {
   const { data: document } = await services.db.entities.document.get({ documentId: request.documentId }).go({ consistent: true });
   const expired = document?.ttl !== undefined && document.ttl * 1000 < request.now.getTime();
   if (!document || document.purpose !== 'verify' || expired) throw new DomainError('DOCUMENT_NOT_FOUND');
@@ -52,14 +64,21 @@ export async function verifyUploadedDocument(services: Services, request: { docu
     return await verifyDocument(services, bytes, request.now);
   } finally {
     await deleteObject(services, document.objectKey);
-    await services.db.entities.document.delete({ documentId: document.documentId }).go().catch(() => undefined);
+    await services.db.entities.document
+      .delete({ documentId: document.documentId })
+      .go()
+      .catch(() => undefined);
   }
 }
 
 /** `POST /v1/verify`: the PDF in the request body. */
-export async function verifyPostedDocument(services: Services, request: { bytes: Uint8Array; clientKey: string; now: Date }): Promise<documentDto.VerificationResult> {
+export async function verifyPostedDocument(
+  services: Services,
+  request: { bytes: Uint8Array; clientKey: string; now: Date },
+): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');
-  if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES) throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过6MB，请使用大文件上传验证');
+  if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES)
+    throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过6MB，请使用大文件上传验证');
   await rateLimit(services.db, { key: `verify:${request.clientKey}`, limit: 120, windowSeconds: 60, now: request.now });
   return verifyDocument(services, request.bytes, request.now);
 }

@@ -7,7 +7,11 @@ export const handler = defineHandler({
   name: 'create-verify-upload',
   body: documentDto.CreateVerifyUploadRequest,
   async run(ctx) {
-    const ticket = await createVerifyUpload(ctx.services, { size: ctx.body.size, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() });
+    const ticket = await createVerifyUpload(ctx.services, {
+      size: ctx.body.size,
+      clientKey: ctx.client.ip ?? 'unknown',
+      now: ctx.services.now(),
+    });
     return { status: 201, body: ticket };
   },
 });

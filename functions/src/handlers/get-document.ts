@@ -7,6 +7,8 @@ export const handler = defineHandler({
   name: 'get-document',
   params: documentDto.DocumentIdParams,
   async run(ctx) {
-    return { body: await describeDocument(ctx.services, { documentId: ctx.params.documentId, personId: ctx.personId(), now: ctx.services.now() }) };
+    return {
+      body: await describeDocument(ctx.services, { documentId: ctx.params.documentId, personId: ctx.personId(), now: ctx.services.now() }),
+    };
   },
 });

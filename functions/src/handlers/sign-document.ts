@@ -8,7 +8,12 @@ export const handler = defineHandler({
   params: documentDto.DocumentIdParams,
   body: documentDto.SignDocumentRequest,
   async run(ctx) {
-    const signed = await signDocument(ctx.services, { personId: ctx.personId(), documentId: ctx.params.documentId, ...ctx.body, now: ctx.services.now() });
+    const signed = await signDocument(ctx.services, {
+      personId: ctx.personId(),
+      documentId: ctx.params.documentId,
+      ...ctx.body,
+      now: ctx.services.now(),
+    });
     return { body: signed };
   },
 });

@@ -6,6 +6,8 @@ export const handler = defineHandler({
   name: 'verify-document',
   rawBody: true,
   async run(ctx, raw) {
-    return { body: await verifyPostedDocument(ctx.services, { bytes: raw, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() }) };
+    return {
+      body: await verifyPostedDocument(ctx.services, { bytes: raw, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() }),
+    };
   },
 });

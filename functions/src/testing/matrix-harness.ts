@@ -20,7 +20,8 @@ import { apiClient, loginAs, seedCompany, seedPerson, staffLogin, type ApiRespon
  * Rows live in `matrix-rows/<area>.ts`; each matrix test file runs one area's rows on its own stack
  * (files run in parallel), and `permission-matrix.coverage.test.ts` checks every action has a row or
  * is listed as not reachable by a person. `world` gives a company with two seals, spare seals for
- * actions that use a seal up, one identity per role and their tokens.
+ * actions that use a seal up, one identity per role and their tokens. `MATRIX_DEBUG=1` prints every
+ * outcome (status, code, unchanged) as the cases run.
  */
 export const MATRIX_ROLES = [
   'legal_representative',

@@ -20,8 +20,8 @@ export async function apiLogin(base: string, person: Person): Promise<string> {
 }
 
 /** A passed (simulated) face check for one action on some seals. */
-export async function faceTicket(base: string, token: string, action: string, sealIds: string[]): Promise<string> {
-  const started = await api(base, 'POST', '/v1/face-checks', { token, body: { action, target: { sealIds } } });
+export async function faceTicket(base: string, token: string, action: string, target: { companyId: string; sealIds: string[] }): Promise<string> {
+  const started = await api(base, 'POST', '/v1/face-checks', { token, body: { action, target } });
   await api(base, 'POST', `/v1/face-checks/${started.ticketId}/result`, { token, body: { passed: true } });
   return started.ticketId;
 }
@@ -30,23 +30,23 @@ export async function companySeals(base: string, token: string, companyId: strin
   return (await api(base, 'GET', `/v1/companies/${companyId}/seals`, { token })).seals;
 }
 
-export async function claim(base: string, token: string, sealId: string, pin: string): Promise<void> {
-  const ticket = await faceTicket(base, token, 'seal.claim', [sealId]);
+export async function claim(base: string, token: string, companyId: string, sealId: string, pin: string): Promise<void> {
+  const ticket = await faceTicket(base, token, 'seal.claim', { companyId, sealIds: [sealId] });
   await api(base, 'POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket: ticket, pin, pinConfirm: pin, medium: 'phone' } });
 }
 
 export async function authorizeHolder(base: string, token: string, companyId: string, sealIds: string[], holder: Person): Promise<string> {
-  const ticket = await faceTicket(base, token, 'grant.authorize_holder', sealIds);
+  const ticket = await faceTicket(base, token, 'grant.authorize_holder', { companyId, sealIds });
   const grant = await api(base, 'POST', `/v1/companies/${companyId}/grants`, {
     token,
-    body: { role: 'holder', sealIds, grantee: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone }, medium: 'phone', faceTicket: ticket },
+    body: { role: 'seal_holder', sealIds, grantee: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone }, medium: 'phone', faceTicket: ticket },
   });
   return grant.grantId ?? grant.grant?.grantId;
 }
 
 export async function setFrozen(base: string, token: string, companyId: string, sealIds: string[], frozen: boolean): Promise<void> {
   const action = frozen ? 'freeze' : 'unfreeze';
-  const ticket = await faceTicket(base, token, `seal.${action}`, sealIds);
+  const ticket = await faceTicket(base, token, `seal.${action}`, { companyId, sealIds });
   const batch = await api(base, 'POST', `/v1/companies/${companyId}/seals/${action}`, { token, body: { faceTicket: ticket, sealIds, reason: frozen ? '印章保管人员变动' : '交接完成' } });
   if (batch.results.some((r: { ok: boolean }) => !r.ok)) throw new Error(`${action} refused: ${JSON.stringify(batch.results)}`);
 }

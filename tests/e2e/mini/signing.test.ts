@@ -40,10 +40,10 @@ beforeAll(async () => {
   const seals = await companySeals(base, liToken, XINCHUANG.companyId);
   companySealId = seals.find((s) => s.kind === 'company_name')!.sealId;
   const contractSealId = seals.find((s) => s.kind === 'contract')!.sealId;
-  for (const sealId of [companySealId, contractSealId]) await claim(base, liToken, sealId, '402917');
+  for (const sealId of [companySealId, contractSealId]) await claim(base, liToken, XINCHUANG.companyId, sealId, '402917');
   grantId = await authorizeHolder(base, liToken, XINCHUANG.companyId, [companySealId, contractSealId], PEOPLE.sun);
   const sunToken = await apiLogin(base, PEOPLE.sun);
-  for (const sealId of [companySealId, contractSealId]) await claim(base, sunToken, sealId, HOLDER_PIN);
+  for (const sealId of [companySealId, contractSealId]) await claim(base, sunToken, XINCHUANG.companyId, sealId, HOLDER_PIN);
   browser = await launchChromium();
   sun = await Phone.open(browser, base, PEOPLE.sun);
 });

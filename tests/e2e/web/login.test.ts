@@ -46,7 +46,9 @@ describe('desktop QR login', () => {
     expect(payload).toMatch(/^sealqr:1:[\w-]+$/);
     const challengeId = payload.split(':').pop();
     // Someone who photographed the code polls it with a guessed secret: the challenge "does not exist".
-    await expect(api(stack.url, 'POST', `/v1/challenges/${challengeId}/poll`, { body: { desktopSecret: 'x'.repeat(32) } })).rejects.toMatchObject({ code: 'CHALLENGE_NOT_FOUND' });
+    await expect(
+      api(stack.url, 'POST', `/v1/challenges/${challengeId}/poll`, { body: { desktopSecret: 'x'.repeat(32) } }),
+    ).rejects.toMatchObject({ code: 'CHALLENGE_NOT_FOUND' });
     await desktop.close();
   });
 

@@ -21,7 +21,12 @@ beforeAll(async () => {
   const faceTicket = await legalRep.faceTicket('grant.authorize_holder', { companyId: XINCHUANG.companyId, sealIds: [grantedSeal.sealId] });
   await api(stack.url, 'POST', `/v1/companies/${XINCHUANG.companyId}/grants`, {
     token: legalRep.token,
-    body: { role: 'seal_holder', sealIds: [grantedSeal.sealId], grantee: { name: PEOPLE.holder.name, idNumber: PEOPLE.holder.idNumber, phone: '13900139002' }, faceTicket },
+    body: {
+      role: 'seal_holder',
+      sealIds: [grantedSeal.sealId],
+      grantee: { name: PEOPLE.holder.name, idNumber: PEOPLE.holder.idNumber, phone: '13900139002' },
+      faceTicket,
+    },
   });
 });
 afterAll(async () => {
@@ -64,7 +69,10 @@ describe('我的印章 on the desktop', () => {
     expect(buttons).toContain('Ukey绑定');
     await screenshot(page, 'web-seals', '2-holder');
     // And the API refuses the holder's freeze if called directly.
-    const faceAttempt = api(stack.url, 'POST', '/v1/face-checks', { token: holder.token, body: { action: 'seal.freeze', target: { companyId: XINCHUANG.companyId, sealIds: [grantedSeal.sealId] } } });
+    const faceAttempt = api(stack.url, 'POST', '/v1/face-checks', {
+      token: holder.token,
+      body: { action: 'seal.freeze', target: { companyId: XINCHUANG.companyId, sealIds: [grantedSeal.sealId] } },
+    });
     await expect(faceAttempt).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
     await desktop.close();
   });
@@ -97,7 +105,9 @@ describe('我的印章 on the desktop', () => {
     await page.goto('/web/seals');
     await page.getByText('您暂无可查看的印章').waitFor();
     await expect(page.locator('[data-testid^="seal-"]').count()).resolves.toBe(0);
-    await expect(api(stack.url, 'GET', `/v1/companies/${XINCHUANG.companyId}/seals`, { token: stranger.token })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(api(stack.url, 'GET', `/v1/companies/${XINCHUANG.companyId}/seals`, { token: stranger.token })).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
     await desktop.close();
   });
 

@@ -92,26 +92,29 @@ describe('在线签章 confirmed on the phone', () => {
     await desktop.close();
   });
 
-  (confirmedSignReady ? it : it.skip)('signs after the phone approves with the PIN; the download verifies on the page and in pdfsig', async () => {
-    const desktop = await desktopContext(browser, stack.url);
-    const page = await desktop.newPage();
-    await legalRep.approve(await prepareOnDesktop(page), { pin: PIN });
-    const outcome = page.getByTestId('sign-outcome');
-    await outcome.getByTestId('download-signed').waitFor();
-    await screenshot(page, 'web-signing', '4-signed');
-    const [download] = await Promise.all([page.waitForEvent('download'), outcome.getByTestId('download-signed').click()]);
-    const file = path.join(tmp, 'signed.pdf');
-    await download.saveAs(file);
-    await page.goto('/web/verify');
-    await page.getByTestId('verify-file').setInputFiles(file);
-    await expect(page.getByTestId('verdict').getAttribute('data-verdict')).resolves.toBe('valid');
-    let out: string;
-    try {
-      out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    } catch (error) {
-      out = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(out).toContain('Signature is Valid.');
-    await desktop.close();
-  });
+  (confirmedSignReady ? it : it.skip)(
+    'signs after the phone approves with the PIN; the download verifies on the page and in pdfsig',
+    async () => {
+      const desktop = await desktopContext(browser, stack.url);
+      const page = await desktop.newPage();
+      await legalRep.approve(await prepareOnDesktop(page), { pin: PIN });
+      const outcome = page.getByTestId('sign-outcome');
+      await outcome.getByTestId('download-signed').waitFor();
+      await screenshot(page, 'web-signing', '4-signed');
+      const [download] = await Promise.all([page.waitForEvent('download'), outcome.getByTestId('download-signed').click()]);
+      const file = path.join(tmp, 'signed.pdf');
+      await download.saveAs(file);
+      await page.goto('/web/verify');
+      await page.getByTestId('verify-file').setInputFiles(file);
+      await expect(page.getByTestId('verdict').getAttribute('data-verdict')).resolves.toBe('valid');
+      let out: string;
+      try {
+        out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+      } catch (error) {
+        out = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect(out).toContain('Signature is Valid.');
+      await desktop.close();
+    },
+  );
 });

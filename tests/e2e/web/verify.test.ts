@@ -21,7 +21,13 @@ beforeAll(async () => {
   const { seals } = await legalRep.seals(XINCHUANG.companyId);
   const companySeal = seals.find((s: { kind: string }) => s.kind === 'company_name');
   await legalRep.claim(XINCHUANG.companyId, companySeal.sealId, '246810');
-  signed = await signWithPin(stack.url, legalRep, { name: '服务合同.pdf', pdf: await samplePdf(3), sealId: companySeal.sealId, pin: '246810', placements: [{ page: 3, x: 380, y: 120 }] });
+  signed = await signWithPin(stack.url, legalRep, {
+    name: '服务合同.pdf',
+    pdf: await samplePdf(3),
+    sealId: companySeal.sealId,
+    pin: '246810',
+    placements: [{ page: 3, x: 380, y: 120 }],
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -33,7 +33,10 @@ describe('窗口办理 on the web, approved at the window', () => {
     await page.getByTestId('submitted').waitFor();
     const reference = await page.getByTestId('submitted').getByTestId('application-reference').innerText();
     await screenshot(page, 'web-window', '1-submitted');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('submitted').getByTestId('download-form').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('submitted').getByTestId('download-form').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`申请表-${reference}.pdf`);
     const formBytes = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
     expect(formBytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -73,7 +76,9 @@ describe('窗口办理 on the web, approved at the window', () => {
     await page.getByRole('alert').waitFor();
     await expect(page.getByTestId('staff-queue').count()).resolves.toBe(0);
     const person = await new Phone(stack.url, PEOPLE.stranger).login();
-    await expect(api(stack.url, 'GET', '/v1/staff/applications', { token: person.token })).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(api(stack.url, 'GET', '/v1/staff/applications', { token: person.token })).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
+    });
     await desktop.close();
   });
 });

@@ -23,7 +23,9 @@ export function AppCentrePage() {
   );
   if (!company) return <p className="muted">应用中心业务需由法定代表人或印章管理员办理。</p>;
   const applications = mine.data?.items ?? [];
-  const integrated = (clients.data?.items ?? []).some((c) => c.state === 'active') || applications.some((a) => a.kind === 'system_integration' && a.companyId === company.companyId && a.state === 'approved');
+  const integrated =
+    (clients.data?.items ?? []).some((c) => c.state === 'active') ||
+    applications.some((a) => a.kind === 'system_integration' && a.companyId === company.companyId && a.state === 'approved');
   return (
     <div>
       <h2>应用中心</h2>

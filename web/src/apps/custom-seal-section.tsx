@@ -19,7 +19,12 @@ const toBase64 = (file: File) =>
   });
 
 /** 自定义印章申请: template or uploaded image, preview, grants, submit, form. Only after an approved integration. */
-export function CustomSealSection({ company, integrated, applications, onChanged }: {
+export function CustomSealSection({
+  company,
+  integrated,
+  applications,
+  onChanged,
+}: {
   company: { companyId: string; name: string };
   integrated: boolean;
   applications: applicationDto.ApplicationView[];
@@ -47,7 +52,11 @@ export function CustomSealSection({ company, integrated, applications, onChanged
     setMessages([]);
     if (source === 'image') return setPreview(image ? `data:image/png;base64,${image}` : undefined);
     try {
-      const svg = await call<Blob>('preview-custom-seal', { params: { companyId: company.companyId }, body: { sealName, template }, as: 'blob' });
+      const svg = await call<Blob>('preview-custom-seal', {
+        params: { companyId: company.companyId },
+        body: { sealName, template },
+        as: 'blob',
+      });
       setPreview(URL.createObjectURL(svg));
     } catch (e) {
       setMessages([(e as Error).message]);
@@ -56,7 +65,13 @@ export function CustomSealSection({ company, integrated, applications, onChanged
   const submit = async () => {
     const design = source === 'template' ? { source, template } : { source, imageBase64: image ?? '' };
     const grants = withGrant ? [granteeOf(grantee)] : undefined;
-    const checked = checkWindowRequest({ kind: 'custom_seal', company: { creditCode: company.companyId, name: company.name }, sealName, design, grants });
+    const checked = checkWindowRequest({
+      kind: 'custom_seal',
+      company: { creditCode: company.companyId, name: company.name },
+      sealName,
+      design,
+      grants,
+    });
     if (!checked.ok) return setMessages(checked.messages);
     try {
       await call('submit-window-application', { body: checked.value });
@@ -93,7 +108,13 @@ export function CustomSealSection({ company, integrated, applications, onChanged
         <label className="check">
           <input type="radio" checked={source === 'image'} onChange={() => setSource('image')} /> 上传实物印章的盖章图片
         </label>
-        {source === 'image' && <input type="file" accept="image/png,image/jpeg" onChange={async (e) => e.target.files?.[0] && setImage(await toBase64(e.target.files[0]))} />}
+        {source === 'image' && (
+          <input
+            type="file"
+            accept="image/png,image/jpeg"
+            onChange={async (e) => e.target.files?.[0] && setImage(await toBase64(e.target.files[0]))}
+          />
+        )}
         <button type="button" className="button small" onClick={showPreview}>
           预览印章
         </button>

@@ -8,7 +8,15 @@ import { ApplicationCard } from '../window/application-card';
 import { checkWindowRequest } from '../window/validation';
 
 /** 申请系统接入: the application (form to download, status), then the API credentials once approved. */
-export function IntegrationSection({ company, applications, onChanged }: { company: { companyId: string; name: string }; applications: applicationDto.ApplicationView[]; onChanged: () => void }) {
+export function IntegrationSection({
+  company,
+  applications,
+  onChanged,
+}: {
+  company: { companyId: string; name: string };
+  applications: applicationDto.ApplicationView[];
+  onChanged: () => void;
+}) {
   const [draft, setDraft] = useState({ systemName: '', contactName: '', contactPhone: '', purpose: '' });
   const [messages, setMessages] = useState<string[]>([]);
   const clients = useApi(
@@ -18,7 +26,11 @@ export function IntegrationSection({ company, applications, onChanged }: { compa
   const mine = applications.filter((a) => a.kind === 'system_integration' && a.companyId === company.companyId);
 
   const submit = async () => {
-    const checked = checkWindowRequest({ kind: 'system_integration', company: { creditCode: company.companyId, name: company.name }, ...draft });
+    const checked = checkWindowRequest({
+      kind: 'system_integration',
+      company: { creditCode: company.companyId, name: company.name },
+      ...draft,
+    });
     if (!checked.ok) return setMessages(checked.messages);
     try {
       await call('submit-window-application', { body: checked.value });
@@ -67,7 +79,15 @@ export function IntegrationSection({ company, applications, onChanged }: { compa
 }
 
 /** One client's credentials: issue / rotate (secret shown once) and revoke, each after a face check. */
-function Credentials({ companyId, client, onChanged }: { companyId: string; client: applicationDto.IntegrationClientView; onChanged: () => void }) {
+function Credentials({
+  companyId,
+  client,
+  onChanged,
+}: {
+  companyId: string;
+  client: applicationDto.IntegrationClientView;
+  onChanged: () => void;
+}) {
   const [op, setOp] = useState<'issue' | 'revoke'>();
   const [issued, setIssued] = useState<applicationDto.IssuedSecretResponse>();
   const [error, setError] = useState<string>();
@@ -75,7 +95,8 @@ function Credentials({ companyId, client, onChanged }: { companyId: string; clie
     setError(undefined);
     try {
       const params = { companyId, clientId: client.clientId };
-      if (op === 'issue') setIssued(await call<applicationDto.IssuedSecretResponse>('issue-integration-secret', { params, body: { faceTicket } }));
+      if (op === 'issue')
+        setIssued(await call<applicationDto.IssuedSecretResponse>('issue-integration-secret', { params, body: { faceTicket } }));
       else await call('revoke-integration-client', { params, body: { faceTicket } });
       onChanged();
     } catch (e) {

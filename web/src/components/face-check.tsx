@@ -37,7 +37,10 @@ export function FaceCheck({
     if (!started) return;
     setBusy(true);
     try {
-      const result = await call<identityDto.FaceCheckResult>('face-check-result', { params: { ticketId: started.ticketId }, body: { passed } });
+      const result = await call<identityDto.FaceCheckResult>('face-check-result', {
+        params: { ticketId: started.ticketId },
+        body: { passed },
+      });
       if (result.state === 'passed') onPassed(started.ticketId);
       else setError('人脸核验未通过，请重试');
     } catch (e) {

@@ -22,17 +22,31 @@ export function LoginPage() {
       <div className="card login-card">
         <h2>扫码登录</h2>
         <p className="hint">请使用"电子印章"微信小程序的【扫一扫】扫描二维码，核对手机上显示的登录信息后完成人脸核验。</p>
-        {challenge ? <QrCode payload={challenge.qrPayload} label="登录二维码" dimmed={phase !== 'waiting'} /> : <div className="qr qr-placeholder">生成中…</div>}
-        {phase === 'waiting' && <p className="muted" data-testid="qr-countdown">二维码 {secondsLeft} 秒后自动刷新</p>}
+        {challenge ? (
+          <QrCode payload={challenge.qrPayload} label="登录二维码" dimmed={phase !== 'waiting'} />
+        ) : (
+          <div className="qr qr-placeholder">生成中…</div>
+        )}
+        {phase === 'waiting' && (
+          <p className="muted" data-testid="qr-countdown">
+            二维码 {secondsLeft} 秒后自动刷新
+          </p>
+        )}
         {phase === 'approved' && <p className="ok">手机已确认，正在登录…</p>}
         {phase === 'rejected' && (
           <p className="warn">
-            手机端已拒绝本次登录。<button className="link" onClick={restart}>重新生成二维码</button>
+            手机端已拒绝本次登录。
+            <button className="link" onClick={restart}>
+              重新生成二维码
+            </button>
           </p>
         )}
         {phase === 'error' && (
           <p className="error" role="alert">
-            {error} <button className="link" onClick={restart}>重试</button>
+            {error}{' '}
+            <button className="link" onClick={restart}>
+              重试
+            </button>
           </p>
         )}
         <ul className="safety">

@@ -1,5 +1,12 @@
 import { useCallback, useState } from 'react';
-import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory, type challengeDto, type sealDto, type ukeyDto } from '@seal/shared';
+import {
+  REVOCATION_CATEGORIES,
+  REVOCATION_CATEGORY_LABELS,
+  type RevocationCategory,
+  type challengeDto,
+  type sealDto,
+  type ukeyDto,
+} from '@seal/shared';
 import { call } from '../api/client';
 import { FaceCheck } from '../components/face-check';
 import { QrCode } from '../components/qr-code';
@@ -7,7 +14,12 @@ import { useChallenge } from '../components/use-challenge';
 import { ErrorBox } from '../components/status';
 import type { SealAction } from './seal-actions';
 
-const HANDLER: Partial<Record<SealAction['key'], string>> = { freeze: 'freeze-seals', unfreeze: 'unfreeze-seals', revoke: 'revoke-seals', renew: 'renew-seals' };
+const HANDLER: Partial<Record<SealAction['key'], string>> = {
+  freeze: 'freeze-seals',
+  unfreeze: 'unfreeze-seals',
+  revoke: 'revoke-seals',
+  renew: 'renew-seals',
+};
 
 /** One action on one seal, with the proof the permission matrix asks for. */
 export function SealActionPanel({
@@ -31,7 +43,8 @@ export function SealActionPanel({
 
   const submit = async (faceTicket?: string) => {
     setError(undefined);
-    const reasonBody = action.key === 'revoke' ? { reason: { category, text: reason || undefined } } : action.key === 'renew' ? {} : { reason };
+    const reasonBody =
+      action.key === 'revoke' ? { reason: { category, text: reason || undefined } } : action.key === 'renew' ? {} : { reason };
     try {
       const result = await call<sealDto.SealBatchResponse>(HANDLER[action.key]!, {
         params: { companyId },
@@ -72,7 +85,12 @@ export function SealActionPanel({
       )}
       {action.proof === 'face' ? (
         faceStep ? (
-          <FaceCheck action={action.action} target={{ companyId, sealIds: [seal.sealId] }} onPassed={(t) => submit(t)} onCancel={() => setFaceStep(false)} />
+          <FaceCheck
+            action={action.action}
+            target={{ companyId, sealIds: [seal.sealId] }}
+            onPassed={(t) => submit(t)}
+            onCancel={() => setFaceStep(false)}
+          />
         ) : (
           <button className="button primary" onClick={() => setFaceStep(true)}>
             下一步：人脸核验
@@ -89,7 +107,17 @@ export function SealActionPanel({
 }
 
 /** UKey 绑定 / 解绑: after checking the seal, the phone scans the code and confirms with a face check. */
-function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string; sealId: string; action: SealAction; onDone: (m: string) => void }) {
+function UkeyConfirm({
+  companyId,
+  sealId,
+  action,
+  onDone,
+}: {
+  companyId: string;
+  sealId: string;
+  action: SealAction;
+  onDone: (m: string) => void;
+}) {
   const [started, setStarted] = useState(false);
   const [bindError, setBindError] = useState<string>();
   const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
@@ -129,7 +157,10 @@ function UkeyConfirm({ companyId, sealId, action, onDone }: { companyId: string;
       {phase === 'waiting' && <p className="muted">二维码 {secondsLeft} 秒后失效</p>}
       {(phase === 'expired' || phase === 'rejected') && (
         <p className="warn">
-          {phase === 'expired' ? '二维码已失效' : '手机端已拒绝'}，<button className="link" onClick={restart}>重新生成</button>
+          {phase === 'expired' ? '二维码已失效' : '手机端已拒绝'}，
+          <button className="link" onClick={restart}>
+            重新生成
+          </button>
         </p>
       )}
       {phase === 'approved' && !bindError && <p className="muted">手机已确认身份，正在办理…</p>}

@@ -3,9 +3,18 @@ import { actionsFor } from './seal-actions';
 
 const company = '91440300MA5DXH8K2L';
 const legalRep: Actor = { personId: 'p-lr', legalRepresentativeOf: [company], grants: [] };
-const holder: Actor = { personId: 'p-h', legalRepresentativeOf: [], grants: [{ companyId: company, role: 'seal_holder', sealIds: ['s-1'] }] };
-const admin: Actor = { personId: 'p-a', legalRepresentativeOf: [], grants: [{ companyId: company, role: 'seal_administrator', sealIds: ['s-1'] }] };
-const keys = (actor: Actor, state: string, credential = false) => actionsFor(actor, company, { sealId: 's-1', state }, credential).map((a) => a.key);
+const holder: Actor = {
+  personId: 'p-h',
+  legalRepresentativeOf: [],
+  grants: [{ companyId: company, role: 'seal_holder', sealIds: ['s-1'] }],
+};
+const admin: Actor = {
+  personId: 'p-a',
+  legalRepresentativeOf: [],
+  grants: [{ companyId: company, role: 'seal_administrator', sealIds: ['s-1'] }],
+};
+const keys = (actor: Actor, state: string, credential = false) =>
+  actionsFor(actor, company, { sealId: 's-1', state }, credential).map((a) => a.key);
 
 describe('the actions a seal row offers', () => {
   it('offers the legal representative freeze and revoke on an active seal, not unfreeze', () => {

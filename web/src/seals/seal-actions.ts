@@ -1,4 +1,15 @@
-import { ACTIONS, authorize, eventsFrom, sealMachine, transitionsFor, type Action, type Actor, type SealEvent, type SealState, type identityDto } from '@seal/shared';
+import {
+  ACTIONS,
+  authorize,
+  eventsFrom,
+  sealMachine,
+  transitionsFor,
+  type Action,
+  type Actor,
+  type SealEvent,
+  type SealState,
+  type identityDto,
+} from '@seal/shared';
 
 /** The permission matrix's Actor for the person on this desktop, from `GET /v1/me`. */
 export function actorOf(me: identityDto.MeResponse): Actor {
@@ -26,16 +37,30 @@ const PHONE_ONLY: readonly SealEvent[] = ['claim'];
  * where the permission matrix allows the person (the same two tables the API enforces), plus the
  * UKey binding of a seal they hold a credential of.
  */
-export function actionsFor(actor: Actor, companyId: string, seal: { sealId: string; state: string }, holdsCredential: boolean): SealAction[] {
+export function actionsFor(
+  actor: Actor,
+  companyId: string,
+  seal: { sealId: string; state: string },
+  holdsCredential: boolean,
+): SealAction[] {
   const target = { companyId, sealIds: [seal.sealId] };
   const out: SealAction[] = [];
   for (const event of new Set(eventsFrom(sealMachine, seal.state as SealState))) {
     const row = transitionsFor(sealMachine, event).find((t) => t.from.includes(seal.state as SealState) && t.action);
     if (!row?.action || !authorize(actor, row.action, target).allowed) continue;
-    out.push({ key: event, action: row.action, label: row.label, proof: ACTIONS[row.action].proof, where: PHONE_ONLY.includes(event) ? 'phone' : 'desktop' });
+    out.push({
+      key: event,
+      action: row.action,
+      label: row.label,
+      proof: ACTIONS[row.action].proof,
+      where: PHONE_ONLY.includes(event) ? 'phone' : 'desktop',
+    });
   }
   if (holdsCredential && (seal.state === 'active' || seal.state === 'renewal_due')) {
-    for (const [key, action] of [['ukey_bind', 'ukey.bind'], ['ukey_unbind', 'ukey.unbind']] as const) {
+    for (const [key, action] of [
+      ['ukey_bind', 'ukey.bind'],
+      ['ukey_unbind', 'ukey.unbind'],
+    ] as const) {
       if (authorize(actor, action, target).allowed) out.push({ key, action, label: ACTIONS[action].label, proof: 'face', where: 'qr' });
     }
   }

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { SEAL_KIND_LABELS, SEAL_STATE_LABELS, type SealKind, type SealState, type grantDto, type identityDto, type sealDto } from '@seal/shared';
+import {
+  SEAL_KIND_LABELS,
+  SEAL_STATE_LABELS,
+  type SealKind,
+  type SealState,
+  type grantDto,
+  type identityDto,
+  type sealDto,
+} from '@seal/shared';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorBox, Loading } from '../components/status';
@@ -17,7 +25,9 @@ export function SealsPage() {
   return (
     <div>
       <h2>我的印章</h2>
-      {companies.length === 0 && <p className="muted">您暂无可查看的印章。法定代表人可在小程序申请印章，或由法定代表人、印章管理员为您授权。</p>}
+      {companies.length === 0 && (
+        <p className="muted">您暂无可查看的印章。法定代表人可在小程序申请印章，或由法定代表人、印章管理员为您授权。</p>
+      )}
       {companies.map((c) => (
         <CompanySeals key={c.companyId} me={me} companyId={c.companyId} managed={grants.data?.managed ?? []} />
       ))}
@@ -26,7 +36,10 @@ export function SealsPage() {
 }
 
 function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; companyId: string; managed: grantDto.GrantView[] }) {
-  const { data, error, loading, reload } = useApi(() => call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId } }), [companyId]);
+  const { data, error, loading, reload } = useApi(
+    () => call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId } }),
+    [companyId],
+  );
   const [open, setOpen] = useState<{ sealId: string; action: SealAction }>();
   const [notice, setNotice] = useState<string>();
   const actor = actorOf(me);
@@ -64,7 +77,13 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                   <div className="muted">{seal.expiresOn.startsWith('9999') ? '领取后签发证书' : `有效期至 ${seal.expiresOn}`}</div>
                 </td>
                 <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
-                <td>{holders.length ? holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、') : <span className="muted">—</span>}</td>
+                <td>
+                  {holders.length ? (
+                    holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、')
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td className="actions">
                   {actions.map((a) => (
                     <button key={a.key} className="button small" onClick={() => setOpen({ sealId: seal.sealId, action: a })}>

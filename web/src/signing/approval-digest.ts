@@ -12,7 +12,12 @@ export async function sha256Hex(data: ArrayBuffer | Uint8Array | string): Promis
  * in one canonical form (placements sorted, lower-left corners to 0.01 pt; the seal keeps its own size). The signing API recomputes it from
  * the stored document and the placement it is asked to apply, and refuses any difference.
  */
-export function approvalText(input: { documentSha256: string; sealId: string; placements: Pick<PdfPlacement, 'page' | 'x' | 'y'>[]; crossPage: boolean }): string {
+export function approvalText(input: {
+  documentSha256: string;
+  sealId: string;
+  placements: Pick<PdfPlacement, 'page' | 'x' | 'y'>[];
+  crossPage: boolean;
+}): string {
   const placements = [...input.placements]
     .map((p) => ({ page: p.page, x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 }))
     .sort((a, b) => a.page - b.page || a.x - b.x || a.y - b.y);

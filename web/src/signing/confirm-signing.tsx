@@ -45,7 +45,9 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
           <dt>印章</dt>
           <dd>{sealName}</dd>
         </dl>
-        {!hasRoute(CONFIRMED_SIGN_ROUTE) && <p className="warn">本环境尚未提供扫码签章接口（{CONFIRMED_SIGN_ROUTE}），手机确认后无法完成签署。</p>}
+        {!hasRoute(CONFIRMED_SIGN_ROUTE) && (
+          <p className="warn">本环境尚未提供扫码签章接口（{CONFIRMED_SIGN_ROUTE}），手机确认后无法完成签署。</p>
+        )}
         {!prepared && !error && <p className="muted">正在上传文件…</p>}
         {challenge && !signed && phase !== 'approved' && (
           <>
@@ -55,11 +57,21 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
           </>
         )}
         {phase === 'approved' && !signed && !error && <p className="muted">手机已确认，正在签章…</p>}
-        {phase === 'rejected' && <p className="warn" data-testid="sign-outcome">手机端已拒绝，文件未签章。</p>}
-        {phase === 'expired' && <p className="warn" data-testid="sign-outcome">二维码已失效，文件未签章。</p>}
+        {phase === 'rejected' && (
+          <p className="warn" data-testid="sign-outcome">
+            手机端已拒绝，文件未签章。
+          </p>
+        )}
+        {phase === 'expired' && (
+          <p className="warn" data-testid="sign-outcome">
+            二维码已失效，文件未签章。
+          </p>
+        )}
         {signed && (
           <div className="ok" data-testid="sign-outcome">
-            <p>签章成功，文件共 {signed.pages} 页、{signed.signatures} 个签章。</p>
+            <p>
+              签章成功，文件共 {signed.pages} 页、{signed.signatures} 个签章。
+            </p>
             <button className="button primary" data-testid="download-signed" onClick={download}>
               下载已签章文件
             </button>

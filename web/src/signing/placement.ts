@@ -61,7 +61,13 @@ export function sealSizePt(kind: string): { width: number; height: number } {
 }
 
 /** A seal of `size` points centred on a point of the page (CSS px from its top-left), kept on the page. */
-export function placeAtPoint(point: { x: number; y: number }, size: { width: number; height: number }, page: PageBox, pageNumber: number, zoom: number): PdfPlacement {
+export function placeAtPoint(
+  point: { x: number; y: number },
+  size: { width: number; height: number },
+  page: PageBox,
+  pageNumber: number,
+  zoom: number,
+): PdfPlacement {
   const w = size.width * zoom;
   const h = size.height * zoom;
   const p = screenToPdf({ left: point.x - w / 2, top: point.y - h / 2, width: w, height: h }, page, pageNumber, zoom);

@@ -37,7 +37,9 @@ export async function uploadTo(ticket: documentDto.UploadTicket, bytes: ArrayBuf
  */
 export async function prepareSigning(req: SigningRequest): Promise<PreparedSigning> {
   const documentSha256 = await sha256Hex(req.bytes);
-  const ticket = await call<documentDto.UploadTicket>('create-document', { body: { name: req.file.name, size: req.file.size, sha256: documentSha256 } });
+  const ticket = await call<documentDto.UploadTicket>('create-document', {
+    body: { name: req.file.name, size: req.file.size, sha256: documentSha256 },
+  });
   await uploadTo(ticket, req.bytes);
   const challenge = await call<challengeDto.ChallengeCreated>('challenge-create', {
     body: {

@@ -119,13 +119,24 @@ export function SigningPage() {
         </div>
       )}
       {drag.ghost && seal && (
-        <div className="palette-seal ghost" style={{ left: drag.ghost.x, top: drag.ghost.y, width: size.width * zoom, height: size.height * zoom }}>
+        <div
+          className="palette-seal ghost"
+          style={{ left: drag.ghost.x, top: drag.ghost.y, width: size.width * zoom, height: size.height * zoom }}
+        >
           {seal.name}
         </div>
       )}
       {confirming && pdf && seal && (
         <ConfirmSigning
-          request={{ file: pdf.file, bytes: pdf.bytes, pageCount: pdf.pages.length, companyId: seal.companyId, sealId: seal.sealId, placements: placed, crossPage }}
+          request={{
+            file: pdf.file,
+            bytes: pdf.bytes,
+            pageCount: pdf.pages.length,
+            companyId: seal.companyId,
+            sealId: seal.sealId,
+            placements: placed,
+            crossPage,
+          }}
           sealName={seal.name}
           onClose={() => setConfirming(false)}
         />

@@ -35,7 +35,13 @@ function StaffLogin() {
       </label>
       <label>
         密码
-        <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+        <input
+          name="password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+        />
       </label>
       <ErrorBox error={error} />
       <button className="button primary" type="submit">
@@ -53,11 +59,15 @@ function StaffQueue({ name }: { name: string }) {
   const decide = async (a: applicationDto.ApplicationView, approve: boolean) => {
     setError(undefined);
     try {
-      if (approve) await call('staff-approve-application', { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
+      if (approve)
+        await call('staff-approve-application', { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
       else {
         const reason = window.prompt('驳回原因（将告知申请人）');
         if (!reason) return;
-        await call('staff-reject-application', { params: { applicationId: a.applicationId }, body: { reason, expectedVersion: a.version } });
+        await call('staff-reject-application', {
+          params: { applicationId: a.applicationId },
+          body: { reason, expectedVersion: a.version },
+        });
       }
       setNotice(`申请 ${a.reference} 已${approve ? '审核通过' : '驳回'}`);
       queue.reload();

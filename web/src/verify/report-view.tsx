@@ -1,4 +1,10 @@
-import { modifiedAfterLabel, SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type SignatureReportView, type VerificationReportView } from './report-types';
+import {
+  modifiedAfterLabel,
+  SIGNATURE_VERDICT_LABELS,
+  VERDICT_LABELS,
+  type SignatureReportView,
+  type VerificationReportView,
+} from './report-types';
 
 const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -29,7 +35,11 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
   return (
     <section className={`card signature signature-${s.verdict}`} data-testid="signature">
       <div className="signature-seal">
-        {s.sealImageSvg ? <img alt="印章图像" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(s.sealImageSvg)}`} /> : <div className="seal-missing">无印章图像</div>}
+        {s.sealImageSvg ? (
+          <img alt="印章图像" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(s.sealImageSvg)}`} />
+        ) : (
+          <div className="seal-missing">无印章图像</div>
+        )}
       </div>
       <div className="signature-body">
         <h3>
@@ -40,7 +50,10 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
           <dd>{s.platform?.sealName ?? s.seal.name ?? '—'}</dd>
           <dt>企业</dt>
           <dd>
-            {s.platform?.companyName ?? s.signer.organization ?? '—'} {(s.platform?.companyId ?? s.signer.creditCode) && <span className="muted">{s.platform?.companyId ?? s.signer.creditCode}</span>}
+            {s.platform?.companyName ?? s.signer.organization ?? '—'}{' '}
+            {(s.platform?.companyId ?? s.signer.creditCode) && (
+              <span className="muted">{s.platform?.companyId ?? s.signer.creditCode}</span>
+            )}
           </dd>
           <dt>签章人</dt>
           <dd>{s.signer.name ?? '—'}</dd>

@@ -10,7 +10,8 @@ import type { VerificationReportView } from './report-types';
 const DIRECT_LIMIT = documentDto.MAX_INLINE_VERIFY_BYTES - 64 * 1024;
 
 async function verify(file: File): Promise<VerificationReportView> {
-  if (file.size <= DIRECT_LIMIT) return call<VerificationReportView>('verify-document', { raw: { bytes: file, contentType: 'application/pdf' } });
+  if (file.size <= DIRECT_LIMIT)
+    return call<VerificationReportView>('verify-document', { raw: { bytes: file, contentType: 'application/pdf' } });
   const ticket = await call<documentDto.UploadTicket>('create-verify-upload', { body: { size: file.size } });
   await uploadTo(ticket, file);
   return call<VerificationReportView>('verify-uploaded-document', { body: { documentId: ticket.documentId } });

@@ -49,10 +49,14 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
 
   const known = companies.some((c) => c.companyId === creditCode);
   const seals = useApi(
-    () => (known ? call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId: creditCode } }) : Promise.resolve(undefined)),
+    () =>
+      known ? call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId: creditCode } }) : Promise.resolve(undefined),
     [creditCode, known],
   );
-  const grants = useApi(() => (kind === 'cancel_authorization' ? call<grantDto.GrantListResponse>('grants-list') : Promise.resolve(undefined)), [kind]);
+  const grants = useApi(
+    () => (kind === 'cancel_authorization' ? call<grantDto.GrantListResponse>('grants-list') : Promise.resolve(undefined)),
+    [kind],
+  );
   const mayCancel = me ? authorize(actorOf(me), 'window.cancel_authorization', { companyId: creditCode }).allowed : false;
   if (kind === 'cancel_authorization' && !mayCancel) return <p className="warn">窗口取消授权业务需法定代表人本人办理。</p>;
 
@@ -150,7 +154,8 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
             .filter((s) => s.state !== 'revoked')
             .map((s) => (
               <label key={s.sealId} className="check">
-                <input type="checkbox" checked={sealIds.includes(s.sealId)} onChange={() => setSealIds(toggle(sealIds, s.sealId))} /> {s.name}
+                <input type="checkbox" checked={sealIds.includes(s.sealId)} onChange={() => setSealIds(toggle(sealIds, s.sealId))} />{' '}
+                {s.name}
               </label>
             ))}
         </fieldset>
@@ -163,8 +168,8 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
             .filter((g) => g.companyId === creditCode && g.state === 'active')
             .map((g) => (
               <label key={g.grantId} className="check">
-                <input type="checkbox" checked={grantIds.includes(g.grantId)} onChange={() => setGrantIds(toggle(grantIds, g.grantId))} /> {g.granteeName}（
-                {g.role === 'seal_holder' ? '印章持有人' : '印章管理员'}，{g.sealIds.length} 枚印章）
+                <input type="checkbox" checked={grantIds.includes(g.grantId)} onChange={() => setGrantIds(toggle(grantIds, g.grantId))} />{' '}
+                {g.granteeName}（{g.role === 'seal_holder' ? '印章持有人' : '印章管理员'}，{g.sealIds.length} 枚印章）
               </label>
             ))}
         </fieldset>

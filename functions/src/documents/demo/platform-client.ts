@@ -27,7 +27,11 @@ type Body = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 export class PlatformClient {
   constructor(readonly baseUrl: string) {}
 
-  async call(method: string, path: string, options: { token?: string; body?: unknown; raw?: Uint8Array; contentType?: string } = {}): Promise<{ status: number; body: Body }> {
+  async call(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: Uint8Array; contentType?: string } = {},
+  ): Promise<{ status: number; body: Body }> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: BodyInit | undefined;
@@ -50,7 +54,13 @@ export class PlatformClient {
   }
 
   /** Like `call`, but anything other than `expect` is an error naming the step. */
-  async expect(status: number, what: string, method: string, path: string, options: Parameters<PlatformClient['call']>[2] = {}): Promise<Body> {
+  async expect(
+    status: number,
+    what: string,
+    method: string,
+    path: string,
+    options: Parameters<PlatformClient['call']>[2] = {},
+  ): Promise<Body> {
     const res = await this.call(method, path, options);
     if (res.status !== status) throw new ApiError(res.status, res.body, what);
     return res.body;
@@ -63,8 +73,12 @@ export class PlatformClient {
     const face = await this.expect(201, '登录人脸核验', 'POST', `/v1/login/${loginId}/face-checks`, {
       body: { loginSecret, ...(identity ? {} : { name: person.name, idNumber: person.idNumber }) },
     });
-    await this.expect(200, '登录人脸核验结果', 'POST', `/v1/login/${loginId}/face-checks/${face.ticketId}/result`, { body: { loginSecret, passed: true } });
-    const session = await this.expect(201, '登录会话', 'POST', `/v1/login/${loginId}/session`, { body: { loginSecret, faceTicket: face.ticketId } });
+    await this.expect(200, '登录人脸核验结果', 'POST', `/v1/login/${loginId}/face-checks/${face.ticketId}/result`, {
+      body: { loginSecret, passed: true },
+    });
+    const session = await this.expect(201, '登录会话', 'POST', `/v1/login/${loginId}/session`, {
+      body: { loginSecret, faceTicket: face.ticketId },
+    });
     return session.token;
   }
 
@@ -78,7 +92,10 @@ export class PlatformClient {
   /** 印章领取: face check, then the signing PIN; the platform issues the certificate. */
   async claimSeal(token: string, companyId: string, sealId: string, pin: string): Promise<Body> {
     const faceTicket = await this.faceTicket(token, 'seal.claim', { companyId, sealIds: [sealId] });
-    return this.expect(201, '印章领取', 'POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket, pin, pinConfirm: pin, medium: 'phone' } });
+    return this.expect(201, '印章领取', 'POST', `/v1/seals/${sealId}/claim`, {
+      token,
+      body: { faceTicket, pin, pinConfirm: pin, medium: 'phone' },
+    });
   }
 
   /** Asks for an upload URL and PUTs the bytes to it; returns the document id. */
@@ -89,7 +106,11 @@ export class PlatformClient {
     return ticket.documentId;
   }
 
-  sign(token: string, documentId: string, body: { sealId: string; pin: string; placements?: { page: number; x: number; y: number }[]; crossPage?: boolean; requestId?: string }) {
+  sign(
+    token: string,
+    documentId: string,
+    body: { sealId: string; pin: string; placements?: { page: number; x: number; y: number }[]; crossPage?: boolean; requestId?: string },
+  ) {
     return this.call('POST', `/v1/documents/${documentId}/sign`, { token, body: { placements: [], ...body } });
   }
 

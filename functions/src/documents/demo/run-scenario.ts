@@ -24,7 +24,12 @@ const PIN = '258036';
  * company-name seal and then with the name seal, downloads the
  * twice-signed file and verifies it with `POST /v1/verify`.
  */
-export async function runDemoScenario(services: Services, dataDir: string, url: string, say: (line: string) => void): Promise<ScenarioResult> {
+export async function runDemoScenario(
+  services: Services,
+  dataDir: string,
+  url: string,
+  say: (line: string) => void,
+): Promise<ScenarioResult> {
   // Newly registered companies get their starter seals when first looked up; do it now.
   await starterSealsHook.run(services, { dataDir });
   const seed = readRegistrySeed();
@@ -60,7 +65,14 @@ export async function runDemoScenario(services: Services, dataDir: string, url: 
   const verified = await api.verify(signedPdf);
   if (verified.status !== 200) throw new Error(`verification: ${JSON.stringify(verified.body)}`);
   say(`验证结果：${verified.body.verdict}（${verified.body.reasons.join('；')}）`);
-  return { signedPdf, rootPem, report: verified.body, companyName: company.name, pages: second.body.pages, signatures: second.body.signatures };
+  return {
+    signedPdf,
+    rootPem,
+    report: verified.body,
+    companyName: company.name,
+    pages: second.body.pages,
+    signatures: second.body.signatures,
+  };
 }
 
 async function rootCertificate(url: string): Promise<Uint8Array> {

@@ -39,7 +39,12 @@ export async function sampleContract(parties: ContractParties, signedOn: Date = 
   y = line(first, font, `合同编号：SZ-DEMO-${signedOn.getUTCFullYear()}-0001`, y);
   y = line(first, font, `甲方（委托方）：${parties.partyA}`, y - 10);
   y = line(first, font, `乙方（受托方）：${parties.partyB}`, y);
-  y = paragraph(first, font, '甲乙双方本着平等自愿、诚实信用的原则，经友好协商，就乙方向甲方提供技术服务事宜达成如下协议，以资共同遵守。', y - 16);
+  y = paragraph(
+    first,
+    font,
+    '甲乙双方本着平等自愿、诚实信用的原则，经友好协商，就乙方向甲方提供技术服务事宜达成如下协议，以资共同遵守。',
+    y - 16,
+  );
   for (const [heading, text] of CLAUSES.slice(0, 4)) y = clause(first, font, heading!, text!, y);
   y = 760;
   for (const [heading, text] of CLAUSES.slice(4)) y = clause(second, font, heading!, text!, y);

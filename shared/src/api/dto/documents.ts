@@ -58,7 +58,12 @@ export type SealPlacement = z.infer<typeof SealPlacement>;
 
 const placements = z.array(SealPlacement).max(50, '一次最多盖50处').default([]);
 /** Client-chosen key: the same key again returns the first result instead of signing twice. */
-const requestId = z.string().min(8, '请求编号至少8位').max(64).regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确').optional();
+const requestId = z
+  .string()
+  .min(8, '请求编号至少8位')
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')
+  .optional();
 
 const needsAPlace = (r: { placements: unknown[]; crossPage?: boolean }) => r.placements.length > 0 || r.crossPage === true;
 const NO_PLACE = { message: '请至少指定一个盖章位置或选择骑缝章', path: ['placements'] };
@@ -82,9 +87,7 @@ export const SignedDocument = z.object({
 });
 export type SignedDocument = z.infer<typeof SignedDocument>;
 
-export const SignBatchItem = z
-  .object({ documentId: id, placements, crossPage: z.boolean().optional() })
-  .refine(needsAPlace, NO_PLACE);
+export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.boolean().optional() }).refine(needsAPlace, NO_PLACE);
 export const SignBatchRequest = z.object({
   sealId: id,
   pin,

@@ -10,11 +10,20 @@ export class ApiFailure extends Error {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- journey steps read loose JSON answers
-export async function api<T = any>(base: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(base + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(base + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await response.text();
   const body = text ? JSON.parse(text) : {};
   if (!response.ok) throw new ApiFailure(response.status, body.code, body.message);

@@ -40,8 +40,12 @@ export class Phone {
     const check = await api(this.base, 'POST', `/v1/login/${start.loginId}/face-checks`, {
       body: { loginSecret: secret, ...(start.identity ? {} : { name: this.person.name, idNumber: this.person.idNumber }) },
     });
-    await api(this.base, 'POST', `/v1/login/${start.loginId}/face-checks/${check.ticketId}/result`, { body: { passed: true, loginSecret: secret } });
-    const session = await api(this.base, 'POST', `/v1/login/${start.loginId}/session`, { body: { loginSecret: secret, faceTicket: check.ticketId } });
+    await api(this.base, 'POST', `/v1/login/${start.loginId}/face-checks/${check.ticketId}/result`, {
+      body: { passed: true, loginSecret: secret },
+    });
+    const session = await api(this.base, 'POST', `/v1/login/${start.loginId}/session`, {
+      body: { loginSecret: secret, faceTicket: check.ticketId },
+    });
     this.token = session.token;
     return this;
   }
