@@ -35,5 +35,6 @@ for (const app of apps) {
     continue;
   }
   console.log(`${app.name}: building...`);
-  execSync(`npm run ${app.script} -w ${app.workspace}`, { cwd: root, stdio: 'inherit' });
+  // Always a production build: run from jest, NODE_ENV=test would give Taro's H5 build React Refresh.
+  execSync(`npm run ${app.script} -w ${app.workspace}`, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -31,7 +31,6 @@ export const ERRORS = {
   FACE_CHECK_FAILED: { status: 403, message: '人脸核验未通过' },
   FACE_TICKET_INVALID: { status: 403, message: '人脸核验已失效，请重新核验' },
   PIN_INCORRECT: { status: 403, message: '签章密码错误' },
-  NOT_LEGAL_REPRESENTATIVE: { status: 403, message: '需商事主体负责人本人办理' },
   LICENCE_CHECK_FAILED: { status: 403, message: '电子营业执照验证未通过，请通过窗口办理' },
   WINDOW_REQUIRED: { status: 422, message: '该业务需通过窗口办理' },
   INTEGRATION_REQUIRED: { status: 403, message: '请先完成应用系统接入申请' },
@@ -72,6 +71,9 @@ export const ERRORS = {
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The message of NOT_AUTHORIZED where the user guide says only the legal representative may act. */
+export const LEGAL_REPRESENTATIVE_ONLY = '需商事主体负责人本人办理';
 
 /** The body of every error response. */
 export interface ApiErrorBody {

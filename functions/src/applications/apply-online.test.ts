@@ -34,7 +34,7 @@ describe('在线申请 (online apply)', () => {
     const faceTicket = await h.faceTicket('stranger', 'seal.apply_online', { companyId });
     const res = await apply('stranger', companyId, { faceTicket, kinds: ['finance'] });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ code: 'NOT_LEGAL_REPRESENTATIVE', message: '需商事主体负责人本人办理' });
+    expect(res.body).toEqual({ code: 'NOT_AUTHORIZED', message: '需商事主体负责人本人办理' });
   });
 
   it('sends a partnership with several executive partners to the window', async () => {

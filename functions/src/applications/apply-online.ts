@@ -1,4 +1,4 @@
-import { DomainError, SEAL_KIND_LABELS, authorize, type Actor, type SealKind } from '@seal/shared';
+import { DomainError, LEGAL_REPRESENTATIVE_ONLY, SEAL_KIND_LABELS, authorize, type Actor, type SealKind } from '@seal/shared';
 import type { Services } from '../services';
 import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
 import { createSeals, liveSeals, type CreatedSeal } from './create-seals';
@@ -27,7 +27,7 @@ export async function applyOnline(services: Services, input: ApplyOnlineInput): 
   const company = await loadCompany(services, input.companyId);
   const target = { companyId: company.companyId };
   const decision = authorize(await input.actor(), 'seal.apply_online', target);
-  if (!decision.allowed) throw new DomainError('NOT_LEGAL_REPRESENTATIVE');
+  if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY);
 
   const licence = await checkBusinessLicence(services, company, input.personId);
   const window = windowRequiredFor({ type: licence.type, executivePartners: licence.executivePartners, bilingualName: input.bilingualName });

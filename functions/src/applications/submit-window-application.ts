@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { DomainError, authorize, type Action, type Actor, type applicationDto } from '@seal/shared';
+import { DomainError, LEGAL_REPRESENTATIVE_ONLY, authorize, type Action, type Actor, type applicationDto } from '@seal/shared';
 import type { Services } from '../services';
 import { commitWithAudit } from '../store/commit';
 import { loadCompany, type CompanyRecord } from './company-lookup';
@@ -27,7 +27,7 @@ export function submitActionFor(kind: Request['kind']): Action {
 
 function refusal(action: Action): DomainError {
   // The guide: 窗口取消授权业务需法定代表人本人办理.
-  return action === 'window.cancel_authorization' ? new DomainError('NOT_LEGAL_REPRESENTATIVE') : new DomainError('NOT_AUTHORIZED');
+  return action === 'window.cancel_authorization' ? new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY) : new DomainError('NOT_AUTHORIZED');
 }
 
 async function storeSealImage(services: Services, applicationId: string, base64: string): Promise<NonNullable<StoredPayload['image']>> {

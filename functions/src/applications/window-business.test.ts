@@ -110,7 +110,7 @@ describe('窗口办理 (window business)', () => {
 
     const byAdmin = await submit('admin', { kind: 'cancel_authorization', company: xinghe(), grantIds: [grantId] });
     expect(byAdmin.status).toBe(403);
-    expect(byAdmin.body.code).toBe('NOT_LEGAL_REPRESENTATIVE');
+    expect(byAdmin.body).toEqual({ code: 'NOT_AUTHORIZED', message: '需商事主体负责人本人办理' });
 
     const cancel = await submit('lr-xinghe', { kind: 'cancel_authorization', company: xinghe(), grantIds: [grantId] });
     expect(cancel.status).toBe(201);

@@ -60,9 +60,9 @@ export const businessRows: MatrixRow<any>[] = [
     succeeded: (res) => expect(res.body).toMatchObject({ kind: 'freeze', state: 'submitted' }),
   },
   {
-    // 窗口取消授权需法定代表人本人办理: the refusal says so (NOT_LEGAL_REPRESENTATIVE, 403).
+    // 窗口取消授权需法定代表人本人办理: the refusal says so (NOT_AUTHORIZED, 403, with that message).
     action: 'window.cancel_authorization',
-    refusal: { status: 403, code: 'NOT_LEGAL_REPRESENTATIVE' },
+    refusal: { status: 403, code: 'NOT_AUTHORIZED' },
     async act(world, as) {
       return submit(world, as, { kind: 'cancel_authorization', grantIds: [await otherHolderGrant(world)] });
     },

@@ -65,7 +65,7 @@ export const sealRows: MatrixRow<any>[] = [
   {
     // 在线申请: the refusal says who may apply (“需商事主体负责人本人办理”), still a 403 that changes nothing.
     action: 'seal.apply_online',
-    refusal: { status: 403, code: 'NOT_LEGAL_REPRESENTATIVE' },
+    refusal: { status: 403, code: 'NOT_AUTHORIZED' },
     async act(world, as) {
       const faceTicket = await world.ticketFor(as, 'seal.apply_online', { companyId: world.companyId });
       return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, {

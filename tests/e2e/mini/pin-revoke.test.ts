@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from '../../support/browser';
+import { startJourneyStack } from '../../support/stack';
+import { Phone } from './support/phone';
+import { journeyPorts, PEOPLE } from './support/people';
+import { enterNewPin, openTab, tapChip, tapSeal } from './support/steps';
+
+// 法定代表人 张伟 applies online for a contract seal, claims it, changes its PIN, resets a forgotten
+// PIN, and finally revokes the seal; each refusal on the way is shown in Chinese.
+let stack: Awaited<ReturnType<typeof startJourneyStack>>;
+let browser: Browser;
+let zhang: Phone;
+const J = 'mini-pin-revoke';
+
+beforeAll(async () => {
+  stack = await startJourneyStack(journeyPorts(110));
+  browser = await launchChromium();
+  zhang = await Phone.open(browser, stack.url, PEOPLE.zhang);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.cleanup();
+});
+
+async function openContractSeal() {
+  await zhang.home();
+  await openTab(zhang, '印章管理');
+  await tapSeal(zhang, '合同专用章');
+  await zhang.see('有效期至');
+}
+
+describe('PIN and revocation on the phone', () => {
+  it('applies online for a contract seal and claims it', async () => {
+    await zhang.login();
+    await zhang.tap('印章申请');
+    await zhang.tap('在线申请');
+    await tapChip(zhang, '合同专用章');
+    await screenshot(zhang.page, J, '1-apply-online');
+    await zhang.tap('人脸核验并提交');
+    await tapSeal(zhang, '合同专用章');
+    await enterNewPin(zhang, '264810');
+    await zhang.tap('人脸核验并领取');
+    await zhang.see('证书下载成功!');
+    await screenshot(zhang.page, J, '2-claimed');
+  });
+
+  it('refuses a second application for the same seal with the API’s message', async () => {
+    await zhang.home();
+    await zhang.tap('印章申请');
+    await zhang.tap('在线申请');
+    await tapChip(zhang, '合同专用章');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('该商事主体已有合同专用章，无需重复申请');
+  });
+
+  it('changes the PIN, refusing a wrong current PIN first', async () => {
+    await openContractSeal();
+    await zhang.tap('修改签章密码');
+    const pins = zhang.screen.locator('input[placeholder="6位数字"]');
+    await pins.nth(0).fill('111222');
+    await enterNewPin(zhang, '739102');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('签章密码错误');
+    await screenshot(zhang.page, J, '3-wrong-pin');
+    await pins.nth(0).fill('264810');
+    await enterNewPin(zhang, '739102');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('完成');
+    await screenshot(zhang.page, J, '4-pin-changed');
+  });
+
+  it('resets a forgotten PIN after a face check', async () => {
+    await openContractSeal();
+    await zhang.tap('忘记签章密码');
+    await enterNewPin(zhang, '851736');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('完成');
+    await screenshot(zhang.page, J, '5-pin-reset');
+  });
+
+  it('revokes the seal with a reason, after which only its state is shown', async () => {
+    await openContractSeal();
+    await zhang.tap('在线注销');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('请选择注销原因');
+    await tapChip(zhang, '企业撤并');
+    await screenshot(zhang.page, J, '6-revoke-form');
+    await zhang.tap('人脸核验并提交');
+    await zhang.see('已注销');
+    await zhang.see('该印章当前没有您可办理的业务');
+    await screenshot(zhang.page, J, '7-revoked');
+  });
+});
