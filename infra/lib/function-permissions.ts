@@ -28,6 +28,8 @@ export interface FunctionPermissions {
   secrets?: readonly IdentitySecret[];
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Ship the Noto Sans SC font beside the bundle (forms/cjk-font.ts reads it from node_modules at run time). */
+  cjkFont?: boolean;
 }
 
 /** A handler not listed below: items of the table and nothing else (no key, no object, no identity secret). */
@@ -39,7 +41,8 @@ const PLATFORM_PKI = { rootCa: ['describe', 'sign'], tsa: ['describe'], wrapping
 /** Timestamps are signed with the TSA key. */
 const TIMESTAMPING = { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
-const PDF = { memoryMb: 1024, timeoutSeconds: 29 } as const;
+/** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
+const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
 
 export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   health: { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
@@ -127,13 +130,21 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
     documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
     ...PDF,
   },
+  'sign-document-confirmed': {
+    table: 'readWrite',
+    keys: TIMESTAMPING,
+    wrapping: ['seal-credential'],
+    credentialKeys: true,
+    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+    ...PDF,
+  },
   'sign-documents-batch': {
     table: 'readWrite',
     keys: TIMESTAMPING,
     wrapping: ['seal-credential'],
     credentialKeys: true,
     documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
-    timeoutSeconds: 29,
+    ...PDF,
     memoryMb: 1536,
   },
   'verify-document': { table: 'readWrite', keys: PLATFORM_PKI, ...PDF },

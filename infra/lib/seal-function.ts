@@ -70,9 +70,35 @@ export class SealFunction extends Construct {
             handler,
             projectRoot: REPO_ROOT,
             depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-            bundling: { ...BUNDLE_OPTIONS, mainFields: [...BUNDLE_OPTIONS.mainFields], format: nodejs.OutputFormat.CJS, bundleAwsSDK: true, forceDockerBundling: false },
+            bundling: {
+              ...BUNDLE_OPTIONS,
+              mainFields: [...BUNDLE_OPTIONS.mainFields],
+              format: nodejs.OutputFormat.CJS,
+              bundleAwsSDK: true,
+              forceDockerBundling: false,
+              ...(permissions.cjkFont ? { commandHooks: CJK_FONT_HOOKS } : {}),
+            },
           });
     grantPermissions(this.role, permissions, props.targets);
     suppressFunctionFindings(this.role, this.fn, permissions, props.targets.keyCustody === 'kms-asymmetric');
   }
 }
+
+/**
+ * forms/cjk-font.ts finds the font with require.resolve('@embedpdf/fonts-sc'): copy the package's
+ * entry and the one font it reads (8 MB of the package's 41 MB) next to the bundle, offline.
+ */
+const CJK_FONT_HOOKS: nodejs.ICommandHooks = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir: string, outputDir: string) => {
+    const from = join(REPO_ROOT, 'node_modules', '@embedpdf', 'fonts-sc');
+    const to = join(outputDir, 'node_modules', '@embedpdf', 'fonts-sc');
+    return [
+      `mkdir -p "${to}/dist" "${to}/fonts"`,
+      `cp "${from}/package.json" "${to}/package.json"`,
+      `cp "${from}/dist/index.cjs" "${from}/dist/index.js" "${to}/dist/"`,
+      `cp "${from}/fonts/NotoSansHans-Regular.otf" "${to}/fonts/"`,
+    ];
+  },
+};

@@ -58,6 +58,8 @@ export const ERRORS = {
   APPLICATION_DECIDED: { status: 409, message: '该申请已处理' },
   /** Signing or reading a document whose upload (presigned PUT) has not arrived. */
   DOCUMENT_NOT_UPLOADED: { status: 409, message: '文件尚未上传完成，请上传后重试' },
+  /** Web signing: the document, seal or placement asked for is not what the phone approved. */
+  APPROVAL_MISMATCH: { status: 409, message: '签章文件或位置与手机端确认的不一致，文件未签章，请重新发起签章' },
   CHALLENGE_EXPIRED: { status: 410, message: '二维码已过期，请刷新' },
   CHALLENGE_USED: { status: 409, message: '二维码已使用' },
   REQUEST_REPLAYED: { status: 409, message: '重复的请求' },

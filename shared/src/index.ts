@@ -24,3 +24,4 @@ export * from './api/routes/identity';
 export * as sealDto from './api/dto/seals';
 export * as documentDto from './api/dto/documents';
 export * as ukeyDto from './api/dto/ukey';
+export * from './signing/approval-digest';

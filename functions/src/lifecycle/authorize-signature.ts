@@ -1,7 +1,7 @@
 import { DomainError, authorize, canSign } from '@seal/shared';
 import { loadActor } from '../identity/load-actor';
 import { checkPin } from '../credentials/check-pin';
-import type { CredentialItem } from '../credentials/find-credential';
+import { liveCredentialOf, type CredentialItem } from '../credentials/find-credential';
 import { platformPki } from '../platform-pki/platform-ca';
 import type { DigestSigner } from '../pki';
 import { refusalFor } from '../seals/transition-seal';
@@ -20,10 +20,23 @@ export interface SignatureAuthorization {
 }
 
 /**
+ * How the signer proved it is them: the PIN typed now, or (desktop signing, decision 0018) the
+ * credential whose PIN the phone checked when it approved the `sign` challenge just consumed.
+ */
+export type SignatureProof = { pin: string } | { approvedCredentialId: string };
+
+/** The approved credential, still the person's and active now (a PIN reset or a lockout since refuses). */
+async function approvedCredential(db: Services['db'], query: { sealId: string; personId: string; credentialId: string }) {
+  const credential = await liveCredentialOf(db, query);
+  if (credential.state === 'locked') throw new DomainError('PIN_LOCKED');
+  return credential;
+}
+
+/**
  * The gate every signature passes (文件签章, 在线签章): who is asking is read fresh (a cancelled
  * grant stops them at once), the permission matrix allows `seal.sign`, the seal is in a state that
  * signs (not frozen, revoked, expired, unclaimed), the PIN is right (wrong ones count towards the
- * lockout), the certificate is within its validity, and only then is the key unwrapped.
+ * lockout) or was approved on the phone, the certificate is within its validity, and only then is the key unwrapped.
  *
  * Timeline it protects:
  *   gate reads seal v7 active ─ PIN ok ─ key unwrapped ─ re-reads seal: still v7 active? ─ sign
@@ -33,7 +46,7 @@ export interface SignatureAuthorization {
  */
 export async function authorizeSignature(
   services: Services,
-  request: { personId: string; sealId: string; pin: string; now: Date },
+  request: { personId: string; sealId: string; now: Date } & SignatureProof,
   overrides: Partial<LifecycleDeps> = {},
 ): Promise<SignatureAuthorization> {
   const deps = lifecycleDeps(services, overrides);
@@ -41,7 +54,10 @@ export async function authorizeSignature(
   const [actor, seal] = await Promise.all([loadActor(db, request.personId), loadSeal(db, request.sealId)]);
   if (!authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
   if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
-  const credential = await checkPin(db, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now });
+  const credential =
+    'pin' in request
+      ? await checkPin(db, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
+      : await approvedCredential(db, { sealId: seal.sealId, personId: request.personId, credentialId: request.approvedCredentialId });
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
   const [signer, pki] = await Promise.all([deps.custody.signerFor(keyRecordOf(credential), keyContextOf(credential)), platformPki(services)]);

@@ -19,6 +19,7 @@ const HOLDER_PIN = '582046';
 const A4_WIDTH_PT = 595.28;
 const A4_HEIGHT_PT = 841.89;
 const SEAL_42MM_PT = (42 * 72) / 25.4;
+const COMPANY_SEAL = '法定名称章';
 
 let stack: Awaited<ReturnType<typeof startJourneyStack>>;
 let browser: Browser;
@@ -62,7 +63,7 @@ async function chooseSeal(name: string | RegExp) {
 
 async function chooseContract() {
   const chooser = sun.page.waitForEvent('filechooser');
-  await sun.tap('选择文件');
+  await sun.screen.locator('.sign-pick-file').tap();
   await (await chooser).setFiles(contract);
   await sun.see('共 3 页');
 }
@@ -80,6 +81,12 @@ async function dragSealTo(fx: number, fy: number) {
   await sun.page.mouse.up();
   const dropped = (await seal.boundingBox())!;
   return { left: dropped.x - pageBox.x, top: dropped.y - pageBox.y, scale: pageBox.width / A4_WIDTH_PT };
+}
+
+/** Lets a page transition finish so the screenshot shows the screen, not the slide. */
+async function shot(step: string, phone: Phone = sun) {
+  await phone.page.waitForTimeout(400);
+  await screenshot(phone.page, J, step);
 }
 
 async function enterPin(pin: string) {
@@ -104,10 +111,10 @@ describe('文件签章 on the phone', () => {
     await sun.login();
     await sun.tap('文件签章');
     await sun.see('选择印章');
-    await screenshot(sun.page, J, '1-choose');
-    await chooseSeal(XINCHUANG.name);
+    await shot('1-choose');
+    await chooseSeal(COMPANY_SEAL);
     await chooseContract();
-    await screenshot(sun.page, J, '2-chosen');
+    await shot('2-chosen');
     await sun.tap('下一步：选择盖章位置');
     await sun.see('第 1 / 3 页');
   });
@@ -120,17 +127,17 @@ describe('文件签章 on the phone', () => {
     await sun.tap('在本页盖章');
     dropped = await dragSealTo(0.12, 0.55);
     await sun.see('已选择 1 处盖章位置');
-    await screenshot(sun.page, J, '3-placed-on-page-2');
+    await shot('3-placed-on-page-2');
   });
 
   it('signs after the six-digit PIN on the keypad, at the spot where the seal was dropped', async () => {
     await sun.tap('确认盖章');
     await enterPin(HOLDER_PIN);
-    await screenshot(sun.page, J, '4-pin-keypad');
+    await shot('4-pin-keypad');
     await sun.tap('确认签章');
     await sun.see('签章成功', 60_000);
     await sun.see('3 页 / 1 个签章');
-    await screenshot(sun.page, J, '5-signed');
+    await shot('5-signed');
   });
 
   it('adds the contract seal and a 骑缝章 to the same document, then downloads it', async () => {
@@ -173,15 +180,15 @@ describe('文件签章 on the phone', () => {
       await anyone.agreePrivacyIfAsked();
       await (await chooser).setFiles(downloaded());
       await anyone.see('文档有效', 60_000);
-      await anyone.see(XINCHUANG.name);
+      await anyone.see(COMPANY_SEAL);
       await anyone.see('合同专用章');
-      await screenshot(anyone.page, J, '6-verified');
+      await shot('6-verified', anyone);
     } finally {
       await anyone.close();
     }
     const report = await verifyOverApi(stack.url, readFileSync(downloaded()));
     expect(report.verdict).toBe('valid');
-    expect(report.signatures.map((s: { platform: { sealName: string } | null }) => s.platform?.sealName)).toEqual([XINCHUANG.name, '合同专用章']);
+    expect(report.signatures.map((s: { platform: { sealName: string } | null }) => s.platform?.sealName)).toEqual([COMPANY_SEAL, '合同专用章']);
     const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
     const out = pdfsig(dir, rootPem, downloaded());
     expect(out.match(/Signature is Valid\./g)).toHaveLength(2);
@@ -190,7 +197,7 @@ describe('文件签章 on the phone', () => {
 
   it('refuses the next signature with the Chinese message while the seal is frozen, and signs once unfrozen', async () => {
     await sun.tap('签署新文件');
-    await chooseSeal(XINCHUANG.name);
+    await chooseSeal(COMPANY_SEAL);
     await chooseContract();
     await sun.tap('下一步：选择盖章位置');
     await sun.tap('在本页盖章');
@@ -199,7 +206,7 @@ describe('文件签章 on the phone', () => {
     await enterPin(HOLDER_PIN);
     await sun.tap('确认签章');
     await sun.see('该印章已冻结，暂不能使用');
-    await screenshot(sun.page, J, '7-refused-frozen');
+    await shot('7-refused-frozen');
 
     await setFrozen(stack.url, liToken, XINCHUANG.companyId, [companySealId], false);
     await enterPin(HOLDER_PIN);
@@ -209,7 +216,7 @@ describe('文件签章 on the phone', () => {
 
   it('refuses to sign once the grant is cancelled', async () => {
     await sun.tap('继续加盖其他印章');
-    await chooseSeal(XINCHUANG.name);
+    await chooseSeal(COMPANY_SEAL);
     await sun.tap('下一步：选择盖章位置');
     await sun.tap('在本页盖章');
     await cancelGrant(stack.url, liToken, XINCHUANG.companyId, grantId);
@@ -217,7 +224,7 @@ describe('文件签章 on the phone', () => {
     await enterPin(HOLDER_PIN);
     await sun.tap('确认签章');
     await sun.see('您没有办理该业务的权限');
-    await screenshot(sun.page, J, '8-refused-cancelled');
+    await shot('8-refused-cancelled');
     // Opened afresh, the page no longer offers the company's seals.
     await sun.page.reload();
     await sun.see('您还没有可用于签章的企业印章');

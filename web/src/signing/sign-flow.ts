@@ -1,12 +1,8 @@
-import type { challengeDto, documentDto } from '@seal/shared';
+import { approvalDigest, placementSummary, sha256Hex, type challengeDto, type documentDto } from '@seal/shared';
 import { call } from '../api/client';
-import { approvalDigest, placementSummary, sha256Hex } from './approval-digest';
 import type { PdfPlacement } from './placement';
 
-/**
- * The route that signs with a phone-approved `sign` challenge instead of a PIN typed on this
- * computer. Not in the route table yet (see the report of the web area): the page says so plainly.
- */
+/** The route that signs with a phone-approved `sign` challenge instead of a PIN typed on this computer. */
 export const CONFIRMED_SIGN_ROUTE = 'POST /v1/documents/{documentId}/sign-confirmed';
 
 export interface PreparedSigning {

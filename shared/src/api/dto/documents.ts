@@ -73,6 +73,23 @@ export const SignDocumentRequest = z
   .refine(needsAPlace, NO_PLACE);
 export type SignDocumentRequest = z.infer<typeof SignDocumentRequest>;
 
+/**
+ * `POST /v1/documents/{documentId}/sign-confirmed` (decision 0018): the desktop signs with the
+ * `sign` challenge the phone approved with the signing PIN, asking for exactly the approved seal
+ * and placement. Only the desktop that created the challenge holds `desktopSecret`.
+ */
+export const SignConfirmedRequest = z
+  .object({
+    sealId: id,
+    challengeId: id,
+    desktopSecret: z.string().min(16).max(128),
+    placements,
+    crossPage: z.boolean().optional(),
+    requestId,
+  })
+  .refine(needsAPlace, NO_PLACE);
+export type SignConfirmedRequest = z.infer<typeof SignConfirmedRequest>;
+
 export const SignedDocument = z.object({
   documentId: z.string(),
   /** How many times the platform has signed this document (1 after the first signature). */

@@ -11,6 +11,15 @@ it('dumps layout', async () => {
     await sun.login();
     await sun.open('/packages/sign/index/index');
     await sun.see('选择企业');
+    await sun.screen.locator('.chip', { hasText: '法定名称章' }).count().then((n) => console.log('chips', n));
+    const chooser = sun.page.waitForEvent('filechooser', { timeout: 5000 }).catch((e) => 'none ' + e.message);
+    sun.page.on('console', (m) => console.log('console:', m.type(), m.text()));
+    sun.page.on('pageerror', (e) => console.log('pageerror:', e.message));
+    await sun.page.evaluate(() => { const orig = HTMLInputElement.prototype.click; HTMLInputElement.prototype.click = function () { console.log('input click', this.type, navigator.userActivation?.isActive); return orig.call(this); }; });
+    await sun.screen.getByText('选择文件', { exact: true }).click();
+    await sun.page.waitForTimeout(1500);
+    await sun.page.screenshot({ path: '/tmp/h12b/dbg/after-tap.png' });
+    console.log('chooser', String(await chooser));
     const out = await sun.page.evaluate(() => {
       const el = document.querySelector('.sign-steps') as HTMLElement;
       const chain: string[] = [];

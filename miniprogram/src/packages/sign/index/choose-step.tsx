@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { ChoiceChips } from '../../../components/choice-chips';
 import { CompanyPicker } from '../../../components/company-picker';
 import { EmptyNote, ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { Button } from '../../../components/nutui';
 import { useRemote } from '../../../components/use-remote';
+import { platformName } from '../../../platform';
 import type { Me } from '../../../services/me';
 import { loadSignableSeals, signingCompanies } from './signable-seals';
 import type { SigningActions, SigningState } from './use-signing';
@@ -50,15 +51,15 @@ export function ChooseStep({ me, state, busy, error, actions }: Props) {
         {state.seal && !state.seal.usable && <FormError message={`该印章${state.seal.note ?? '当前状态'}，不能签章`} />}
       </View>
       <View className="card">
-        <Text className="field-label">待签文件</Text>
+        <View className="field-label">待签文件</View>
         {state.document ? (
           <View className="sign-file">
-            <Text className="sign-file__name">{state.document.name}</Text>
-            <Text className="text-muted">共 {state.document.pageCount} 页</Text>
-            {state.appliedSeals.length > 0 && <Text className="text-muted">已盖：{state.appliedSeals.join('、')}</Text>}
+            <View className="sign-file__name">{state.document.name}</View>
+            <View className="text-muted">共 {state.document.pageCount} 页</View>
+            {state.appliedSeals.length > 0 && <View className="text-muted">已盖：{state.appliedSeals.join('、')}</View>}
           </View>
         ) : (
-          <Text className="text-muted">从微信聊天中选择PDF文件（不超过50MB）</Text>
+          <View className="sign-file text-muted">{platformName === 'weapp' ? '从微信聊天中选择PDF文件（不超过50MB）' : '选择PDF文件（不超过50MB）'}</View>
         )}
         <Button className="sign-pick-file" disabled={busy} onClick={() => void actions.pickDocument()}>
           {busy ? '正在上传…' : state.document ? '更换文件' : '选择文件'}

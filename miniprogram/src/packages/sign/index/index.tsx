@@ -19,7 +19,7 @@ export default function SignPage() {
 }
 
 const STEPS = [
-  { step: 'choose', label: '选择文件' },
+  { step: 'choose', label: '印章与文件' },
   { step: 'place', label: '盖章' },
   { step: 'done', label: '完成' },
 ] as const;
