@@ -4,16 +4,17 @@ import { PEOPLE } from './e2e/mini/support/people';
 (async () => {
   const browser = await launchChromium();
   const phone = await Phone.open(browser, 'http://localhost:20900', PEOPLE.li);
+  const dump = async () => console.log(JSON.stringify(await phone.page.locator('.taro_page').evaluateAll((els) => els.map((e) => ({ id: e.id, cls: e.className, disp: getComputedStyle(e).display, text: (e as HTMLElement).innerText.slice(0, 40) })))));
   try {
-    await phone.see('统一电子印章平台');
-    await screenshot(phone.page, 'h11-try', '1-home');
     await phone.login();
-    await screenshot(phone.page, 'h11-try', '2-home-in');
-    console.log((await phone.page.locator('.taro_page').count()), await phone.screen.innerText());
+    await screenshot(phone.page, 'h11-try', 'a');
+    await dump();
+    await phone.tap('印章领取');
+    await phone.page.waitForTimeout(2000);
+    await dump();
   } catch (e) {
-    console.error('FAIL', e);
-    await screenshot(phone.page, 'h11-try', 'fail');
-    console.log(await phone.page.locator('body').innerHTML().then((h) => h.slice(0, 3000)));
+    console.error('FAIL', String(e).slice(0, 300));
+    await dump();
   }
   await browser.close();
 })();

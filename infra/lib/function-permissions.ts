@@ -60,13 +60,15 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   me: { table: 'read', secrets: IDENTITY },
   'face-check-start': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
   'face-check-result': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
-  'registry-notification': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL, secrets: IDENTITY },
+  // Licence changes revoke credentials: kms-asymmetric keys are scheduled for deletion.
+  'registry-notification': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL, secrets: IDENTITY, credentialKeys: true },
 
   // Grants and challenges.
   'grants-list': { table: 'read' },
   'grant-create': { table: 'readWrite', secrets: IDENTITY },
   'grant-cancel': { table: 'readWrite' },
-  'company-seals': { table: 'read' },
+  // Imports a newly registered company from the registry and creates its starter seals.
+  'company-seals': { table: 'readWrite', secrets: IDENTITY },
   'challenge-create': { table: 'readWrite' },
   'challenge-poll': { table: 'readWrite', secrets: IDENTITY },
   'challenge-summary': { table: 'read' },

@@ -24,8 +24,9 @@ const DATA_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
  */
 export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: GrantTargets): void {
   const add = (statement: iam.PolicyStatementProps) => role.addToPrincipalPolicy(new iam.PolicyStatement(statement));
-  const region = Stack.of(role).region;
-  const viaService = (service: string) => ({ StringEquals: { 'kms:ViaService': `${service}.${region}.amazonaws.com` } });
+  const { region, urlSuffix } = Stack.of(role);
+  // urlSuffix: amazonaws.com, or amazonaws.com.cn in the China regions.
+  const viaService = (service: string) => ({ StringEquals: { 'kms:ViaService': `${service}.${region}.${urlSuffix}` } });
 
   if (p.table !== 'none') {
     const write = p.table === 'readWrite';

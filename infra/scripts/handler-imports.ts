@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       return `${handler}\n  imports: ${uses.join('; ') || '-'}\n  granted: ${JSON.stringify(permissionsFor(handler))}`;
     }),
   );
-  console.log(lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

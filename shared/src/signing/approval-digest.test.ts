@@ -28,8 +28,12 @@ describe('what the phone approves', () => {
     expect(text).toBe(
       `{"v":1,"document":"${'ab'.repeat(32)}","sealId":"seal-1","crossPage":false,"placements":[{"page":1,"x":100,"y":200},{"page":3,"x":50,"y":60}]}`,
     );
-    expect(await approvalDigest({ ...base, placements: [p3, p1] })).toBe('aef8c54be47fc8fe69dd4ac1657d5dd6185816bf6d9dd067dc949b492b7fb65d');
-    expect(await sha256Hex(new Uint8Array([0x25, 0x50, 0x44, 0x46]))).toBe('315d429b7714cedb6ad04ac31240145257692630457f3c88253c5beceac76027'); // "%PDF"
+    expect(await approvalDigest({ ...base, placements: [p3, p1] })).toBe(
+      'aef8c54be47fc8fe69dd4ac1657d5dd6185816bf6d9dd067dc949b492b7fb65d',
+    );
+    expect(await sha256Hex(new Uint8Array([0x25, 0x50, 0x44, 0x46]))).toBe(
+      '315d429b7714cedb6ad04ac31240145257692630457f3c88253c5beceac76027',
+    ); // "%PDF"
   });
 
   it('summarises the placement per page', () => {

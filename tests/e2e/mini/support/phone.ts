@@ -42,8 +42,20 @@ export class Phone {
   async tap(text: string | RegExp): Promise<void> {
     // Taro draws a button's text inside the button element, which takes the touch: tap through it.
     const target = this.screen.getByText(text, { exact: typeof text === 'string' }).first();
-    await target.waitFor({ state: 'visible' });
+    await this.explained(target.waitFor({ state: 'visible' }));
     await target.tap({ force: true });
+  }
+
+  /** On a timeout, says which pages were open and what the top one showed. */
+  private async explained(wait: Promise<void>): Promise<void> {
+    try {
+      await wait;
+    } catch (error) {
+      const pages = await this.page
+        .locator('.taro_page')
+        .evaluateAll((els) => els.map((e) => `${e.id} [${getComputedStyle(e).display}] ${(e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 200)}`));
+      throw new Error(`${(error as Error).message.split('\n')[0]}\npages:\n${pages.join('\n')}`);
+    }
   }
 
   async fill(placeholder: string, value: string): Promise<void> {
@@ -56,7 +68,7 @@ export class Phone {
   }
 
   async see(text: string | RegExp, timeout = 15_000): Promise<void> {
-    await this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout });
+    await this.explained(this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout }));
   }
 
   /** Answers the privacy prompt if it is shown. */
