@@ -47,6 +47,16 @@ export default defineConfig<'webpack5'>((merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // pdf.js (文件签章 page previews, decision 0020) ships minified already; Taro's terser options
+      // quote every key (`quote_keys`), which turns its private methods into `static#"e"`, a
+      // syntax error. Its two lazy chunks are left as they are.
+      webpackChain(chain) {
+        // Only production builds minify; `minimizers` is in webpack-chain but not in its types.
+        const minimizers = (chain.optimization as unknown as { minimizers: Map<string, unknown> }).minimizers;
+        if (minimizers.has('terserPlugin')) {
+          chain.optimization.minimizer('terserPlugin').tap(([options]) => [{ ...options, exclude: /pdfjs/ }]);
+        }
+      },
       // `npm run dev:h5`: the page on :10086, API calls forwarded to the local stack.
       devServer: {
         host: '127.0.0.1',

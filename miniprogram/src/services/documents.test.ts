@@ -15,11 +15,11 @@ function apiAnswers(...bodies: unknown[]): void {
 }
 
 describe('documents service', () => {
-  it('uploads the chosen file to the presigned URL with the headers it was signed for', async () => {
+  it('uploads the chosen file to the presigned URL with the headers it was signed for (the browser sets the length)', async () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer; // %PDF
     fetchMock.mockResolvedValueOnce({ arrayBuffer: async () => bytes }); // readChosenFile (H5)
     fetchMock.mockResolvedValueOnce({ ok: true, status: 200 }); // the PUT
-    apiAnswers({ documentId: 'doc1', uploadUrl: 'http://s3.local/up?sig=1', uploadHeaders: { 'content-type': 'application/pdf' }, expiresAt: 'x' });
+    apiAnswers({ documentId: 'doc1', uploadUrl: 'http://s3.local/up?sig=1', uploadHeaders: { 'content-type': 'application/pdf', 'content-length': '4' }, expiresAt: 'x' });
 
     const uploaded = await uploadDocument({ name: '合同.pdf', size: bytes.byteLength, path: 'blob:1' });
 

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone } from './support/phone';
-import { journeyPorts, PEOPLE, XINCHUANG } from './support/people';
+import { journeyPorts, PEOPLE } from './support/people';
+import { openTab } from './support/steps';
 
 // 法定代表人 李娜 claims her company-name seal, authorizes 孙丽 as its holder, 孙丽 claims it;
 // 李娜 freezes and unfreezes it, then cancels the grant and 孙丽 loses the seal.
@@ -10,7 +11,7 @@ let stack: Awaited<ReturnType<typeof startJourneyStack>>;
 let browser: Browser;
 let li: Phone;
 let sun: Phone;
-const SEAL_NAME = XINCHUANG.name; // the company-name seal bears the company's name
+const SEAL_NAME = '法定名称章';
 const J = 'mini-seal-grant';
 
 beforeAll(async () => {
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 async function openSeal(phone: Phone) {
-  await phone.page.locator('.taro-tabbar__tabbar').getByText('印章管理').tap();
+  await openTab(phone, '印章管理');
   await phone.see(SEAL_NAME);
   await phone.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
   await phone.see('法定名称章');
@@ -110,7 +111,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
   });
 
   it('cancels the holder’s grant in 授权管理, after which the holder no longer sees the seal', async () => {
-    await li.page.locator('.taro-tabbar__tabbar').getByText('我的').tap();
+    await openTab(li, '我的');
     await li.tap('授权管理');
     await li.see('孙丽 · 印章持有人');
     await screenshot(li.page, J, '8-grants');
@@ -121,7 +122,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await sun.page.reload();
     await sun.see('孙丽，您好');
     expect(await sun.screen.getByText('文件签章', { exact: true }).count()).toBe(0);
-    await sun.page.locator('.taro-tabbar__tabbar').getByText('印章管理').tap();
+    await openTab(sun, '印章管理');
     await sun.see('您暂无可管理的企业印章');
     await screenshot(sun.page, J, '9-holder-after-cancel');
   });

@@ -84,3 +84,18 @@ export function pdfsig(dir: string, rootPem: string, file: string): string {
   execFileSync('certutil', ['-A', '-n', 'platform-root', '-t', 'CT,C,C', '-i', path.join(dir, 'root.pem'), '-d', `sql:${db}`]);
   return spawnSync('pdfsig', ['-nssdir', `sql:${db}`, file], { encoding: 'utf8' }).stdout;
 }
+
+/**
+ * pdfsig's report per signature field. poppler prints one entry per widget, so a signature with a
+ * 骑缝章 (one widget per page) appears several times under the same field name.
+ */
+export function pdfsigFields(report: string): Map<string, Array<{ valid: boolean; trusted: boolean }>> {
+  const fields = new Map<string, Array<{ valid: boolean; trusted: boolean }>>();
+  for (const entry of report.split(/^Signature #\d+:$/m).slice(1)) {
+    const name = /Signature Field Name: (.+)$/m.exec(entry)?.[1]?.trim() ?? '?';
+    const widgets = fields.get(name) ?? [];
+    widgets.push({ valid: entry.includes('Signature is Valid.'), trusted: entry.includes('Certificate is Trusted.') });
+    fields.set(name, widgets);
+  }
+  return fields;
+}

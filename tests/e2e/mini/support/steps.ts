@@ -1,8 +1,13 @@
 import type { Phone } from './phone';
 
 /** Opens a tab of the tab bar (首页 / 印章管理 / 我的). */
-export async function openTab(phone: Phone, label: '首页' | '印章管理' | '我的'): Promise<void> {
-  await phone.page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).tap();
+const TAB_PATHS = { 首页: '/pages/home/index', 印章管理: '/pages/seals/index', 我的: '/pages/mine/index' } as const;
+
+/** Opens a tab of the tab bar (首页 / 印章管理 / 我的); from a feature page, by its address. */
+export async function openTab(phone: Phone, label: keyof typeof TAB_PATHS): Promise<void> {
+  const tab = phone.page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true });
+  if (await tab.isVisible()) await tab.tap();
+  else await phone.open(TAB_PATHS[label]);
 }
 
 /** Types a PIN and its confirmation into the two masked fields of a claim or PIN form. */
