@@ -20,8 +20,20 @@ function newest(dir) {
 }
 
 const apps = [
-  { name: 'mini-program (H5)', sources: ['miniprogram/src', 'miniprogram/config', 'shared/src'], output: 'miniprogram/dist-h5/index.html', script: 'build:h5', workspace: 'miniprogram' },
-  { name: 'desktop site', sources: ['web/src', 'web/index.html', 'shared/src'], output: 'web/dist/index.html', script: 'build', workspace: 'web' },
+  {
+    name: 'mini-program (H5)',
+    sources: ['miniprogram/src', 'miniprogram/config', 'shared/src'],
+    output: 'miniprogram/dist-h5/index.html',
+    script: 'build:h5',
+    workspace: 'miniprogram',
+  },
+  {
+    name: 'desktop site',
+    sources: ['web/src', 'web/index.html', 'shared/src'],
+    output: 'web/dist/index.html',
+    script: 'build',
+    workspace: 'web',
+  },
 ];
 
 for (const app of apps) {

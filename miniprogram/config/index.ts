@@ -8,9 +8,10 @@ const sharedSource = [path.resolve(__dirname, '../../shared/src')];
 
 // npm may hoist @babel/runtime to the root or keep it under miniprogram/ (the lock file decides);
 // NutUI's icons, at the root, must find it either way.
-const babelRuntime = [path.resolve(__dirname, '../node_modules/@babel/runtime'), path.resolve(__dirname, '../../node_modules/@babel/runtime')].find((dir) =>
-  existsSync(dir),
-);
+const babelRuntime = [
+  path.resolve(__dirname, '../node_modules/@babel/runtime'),
+  path.resolve(__dirname, '../../node_modules/@babel/runtime'),
+].find((dir) => existsSync(dir));
 
 // The weapp build talks to an absolute API origin fixed at build time; the H5 build is served by
 // the same origin as the API, so it calls relative paths (`/v1/...`).

@@ -3,12 +3,7 @@
 // add zod to the weapp bundle. Pages never re-decide permissions; they ask these.
 export { authorize, ACTIONS, type Action, type Actor } from '@seal/shared/src/domain/permissions';
 export { ROLE_LABELS, type GrantRole, type Role } from '@seal/shared/src/domain/roles';
-export {
-  SEAL_KIND_LABELS,
-  ONLINE_APPLICABLE_KINDS,
-  MEDIUM_LABELS,
-  type SealKind,
-} from '@seal/shared/src/domain/seal';
+export { SEAL_KIND_LABELS, ONLINE_APPLICABLE_KINDS, MEDIUM_LABELS, type SealKind } from '@seal/shared/src/domain/seal';
 export { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '@seal/shared/src/domain/reasons';
 export { SEAL_STATE_LABELS, sealMachine, canSign, type SealState, type SealEvent } from '@seal/shared/src/machines/seal-machine';
 export { eventsFrom } from '@seal/shared/src/machines/machine';

@@ -5,7 +5,19 @@ import { createElement, forwardRef, type CSSProperties, type PropsWithChildren }
 
 type Props = PropsWithChildren<Record<string, unknown>>;
 
-const TARO_ONLY = new Set(['hoverClass', 'hoverStayTime', 'catchMove', 'direction', 'outOfBounds', 'inertia', 'damping', 'friction', 'scale', 'mode', 'disabled']);
+const TARO_ONLY = new Set([
+  'hoverClass',
+  'hoverStayTime',
+  'catchMove',
+  'direction',
+  'outOfBounds',
+  'inertia',
+  'damping',
+  'friction',
+  'scale',
+  'mode',
+  'disabled',
+]);
 
 function domProps(props: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -19,7 +31,11 @@ function domProps(props: Props): Record<string, unknown> {
 
 function make(tag: string, name: string) {
   const component = forwardRef<HTMLElement, Props>((props, ref) =>
-    createElement(tag, { ...domProps(props), ref, 'data-taro': name, style: props.style as CSSProperties | undefined }, props.children as never),
+    createElement(
+      tag,
+      { ...domProps(props), ref, 'data-taro': name, style: props.style as CSSProperties | undefined },
+      props.children as never,
+    ),
   );
   component.displayName = name;
   return component;

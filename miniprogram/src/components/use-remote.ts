@@ -19,7 +19,6 @@ export function useRemote<T>(fetcher: (() => Promise<T>) | null, deps: readonly 
       if (isSessionLost(error)) forgetSession();
       if (ticket === latest.current) setRemote({ status: 'error', message: messageOf(error) });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   useEffect(() => void load(), [load]);
   return { remote, reload: load };

@@ -19,13 +19,25 @@ describe('documents service', () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer; // %PDF
     fetchMock.mockResolvedValueOnce({ arrayBuffer: async () => bytes }); // readChosenFile (H5)
     fetchMock.mockResolvedValueOnce({ ok: true, status: 200 }); // the PUT
-    apiAnswers({ documentId: 'doc1', uploadUrl: 'http://s3.local/up?sig=1', uploadHeaders: { 'content-type': 'application/pdf', 'content-length': '4' }, expiresAt: 'x' });
+    apiAnswers({
+      documentId: 'doc1',
+      uploadUrl: 'http://s3.local/up?sig=1',
+      uploadHeaders: { 'content-type': 'application/pdf', 'content-length': '4' },
+      expiresAt: 'x',
+    });
 
     const uploaded = await uploadDocument({ name: '合同.pdf', size: bytes.byteLength, path: 'blob:1' });
 
     expect(uploaded.documentId).toBe('doc1');
-    expect(jest.mocked(Taro.request).mock.calls[0]![0]).toMatchObject({ method: 'POST', data: { name: '合同.pdf', size: bytes.byteLength } });
-    expect(fetchMock).toHaveBeenLastCalledWith('http://s3.local/up?sig=1', { method: 'PUT', body: bytes, headers: { 'content-type': 'application/pdf' } });
+    expect(jest.mocked(Taro.request).mock.calls[0]![0]).toMatchObject({
+      method: 'POST',
+      data: { name: '合同.pdf', size: bytes.byteLength },
+    });
+    expect(fetchMock).toHaveBeenLastCalledWith('http://s3.local/up?sig=1', {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'content-type': 'application/pdf' },
+    });
   });
 
   it('refuses to go on when storage refuses the upload', async () => {

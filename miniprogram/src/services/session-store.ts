@@ -5,10 +5,7 @@ import { fetchMe, type Me } from './me';
 // The one piece of app-wide state: who is logged in (/v1/me). Pages read it with useSession();
 // it is fetched once and refreshed after anything that changes roles, grants or claimed seals.
 export type SessionState =
-  | { status: 'anonymous' }
-  | { status: 'loading' }
-  | { status: 'ready'; me: Me }
-  | { status: 'error'; message: string };
+  { status: 'anonymous' } | { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'error'; message: string };
 
 let state: SessionState = { status: readSessionToken() ? 'loading' : 'anonymous' };
 let inFlight: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from '../../support/browser';
+import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone } from './support/phone';
 import { journeyPorts, PEOPLE } from './support/people';
@@ -35,13 +35,13 @@ describe('PIN and revocation on the phone', () => {
     await zhang.tap('印章申请');
     await zhang.tap('在线申请');
     await tapChip(zhang, '合同专用章');
-    await screenshot(zhang.page, J, '1-apply-online');
+    await zhang.shot(J, '1-apply-online');
     await zhang.tap('人脸核验并提交');
     await tapSeal(zhang, '合同专用章');
     await enterNewPin(zhang, '264810');
     await zhang.tap('人脸核验并领取');
     await zhang.see('证书下载成功!');
-    await screenshot(zhang.page, J, '2-claimed');
+    await zhang.shot(J, '2-claimed');
   });
 
   it('refuses a second application for the same seal with the API’s message', async () => {
@@ -61,12 +61,12 @@ describe('PIN and revocation on the phone', () => {
     await enterNewPin(zhang, '739102');
     await zhang.tap('人脸核验并提交');
     await zhang.see('签章密码错误');
-    await screenshot(zhang.page, J, '3-wrong-pin');
+    await zhang.shot(J, '3-wrong-pin');
     await pins.nth(0).fill('264810');
     await enterNewPin(zhang, '739102');
     await zhang.tap('人脸核验并提交');
     await zhang.see('完成');
-    await screenshot(zhang.page, J, '4-pin-changed');
+    await zhang.shot(J, '4-pin-changed');
   });
 
   it('resets a forgotten PIN after a face check', async () => {
@@ -75,7 +75,7 @@ describe('PIN and revocation on the phone', () => {
     await enterNewPin(zhang, '851736');
     await zhang.tap('人脸核验并提交');
     await zhang.see('完成');
-    await screenshot(zhang.page, J, '5-pin-reset');
+    await zhang.shot(J, '5-pin-reset');
   });
 
   it('revokes the seal with a reason, after which only its state is shown', async () => {
@@ -84,10 +84,10 @@ describe('PIN and revocation on the phone', () => {
     await zhang.tap('人脸核验并提交');
     await zhang.see('请选择注销原因');
     await tapChip(zhang, '企业撤并');
-    await screenshot(zhang.page, J, '6-revoke-form');
+    await zhang.shot(J, '6-revoke-form');
     await zhang.tap('人脸核验并提交');
     await zhang.see('已注销');
     await zhang.see('该印章当前没有您可办理的业务');
-    await screenshot(zhang.page, J, '7-revoked');
+    await zhang.shot(J, '7-revoked');
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from '../../support/browser';
+import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone } from './support/phone';
 import { journeyPorts, PEOPLE } from './support/people';
@@ -37,13 +37,13 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.tap('登录');
     await li.tap('微信一键登录');
     await li.see('隐私保护指引');
-    await screenshot(li.page, J, '1-privacy');
+    await li.shot(J, '1-privacy');
     await li.tap('同意并继续');
     await li.fill('请输入姓名', PEOPLE.li.name);
     await li.fill('请输入身份证号码', PEOPLE.li.idNumber);
     await li.tap('开始人脸核验');
     await li.see('李娜，您好');
-    await screenshot(li.page, J, '2-home-legal-rep');
+    await li.shot(J, '2-home-legal-rep');
   });
 
   it('lets the legal representative claim the company-name seal with a face check and a PIN', async () => {
@@ -57,7 +57,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.screen.locator('input[placeholder="6位数字"]').nth(1).fill('402917');
     await li.tap('人脸核验并领取');
     await li.see('证书下载成功!');
-    await screenshot(li.page, J, '3-claimed');
+    await li.shot(J, '3-claimed');
   });
 
   it('lets the legal representative authorize 孙丽 as holder of that seal', async () => {
@@ -68,7 +68,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.fill('请输入姓名', PEOPLE.sun.name);
     await li.fill('请输入身份证号码', PEOPLE.sun.idNumber);
     await li.fill('请输入手机号码', PEOPLE.sun.phone);
-    await screenshot(li.page, J, '4-authorize-form');
+    await li.shot(J, '4-authorize-form');
     await li.tap('人脸核验并授权');
     await li.see('授权成功');
   });
@@ -76,7 +76,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
   it('lets the holder log in and claim the seal, without offering her 印章授权', async () => {
     await sun.login();
     expect(await sun.screen.getByText('印章授权', { exact: true }).count()).toBe(0);
-    await screenshot(sun.page, J, '5-home-holder');
+    await sun.shot(J, '5-home-holder');
     await sun.tap('印章领取');
     await sun.screen.locator('.list-title', { hasText: SEAL_NAME }).first().tap();
     await sun.fill('6位数字', '583920');
@@ -92,13 +92,13 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.fill('请输入冻结原因', '公章保管人员变动');
     await li.tap('人脸核验并提交');
     await li.see('已冻结');
-    await screenshot(li.page, J, '6-frozen');
+    await li.shot(J, '6-frozen');
     expect(await li.screen.getByText('在线冻结', { exact: true }).count()).toBe(0);
     await li.tap('在线解冻');
     await li.fill('请输入解冻原因', '人员交接完成');
     await li.tap('人脸核验并提交');
     await li.see('在线冻结');
-    await screenshot(li.page, J, '7-unfrozen');
+    await li.shot(J, '7-unfrozen');
   });
 
   it('shows a failed face check as its Chinese refusal', async () => {
@@ -114,7 +114,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await openTab(li, '我的');
     await li.tap('授权管理');
     await li.see('孙丽 · 印章持有人');
-    await screenshot(li.page, J, '8-grants');
+    await li.shot(J, '8-grants');
     await li.tap('取消授权');
     await li.see('暂无授权');
 
@@ -124,6 +124,6 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     expect(await sun.screen.getByText('文件签章', { exact: true }).count()).toBe(0);
     await openTab(sun, '印章管理');
     await sun.see('您暂无可管理的企业印章');
-    await screenshot(sun.page, J, '9-holder-after-cancel');
+    await sun.shot(J, '9-holder-after-cancel');
   });
 });

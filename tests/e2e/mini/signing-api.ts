@@ -20,13 +20,22 @@ export async function apiLogin(base: string, person: Person): Promise<string> {
 }
 
 /** A passed (simulated) face check for one action on some seals. */
-export async function faceTicket(base: string, token: string, action: string, target: { companyId: string; sealIds: string[] }): Promise<string> {
+export async function faceTicket(
+  base: string,
+  token: string,
+  action: string,
+  target: { companyId: string; sealIds: string[] },
+): Promise<string> {
   const started = await api(base, 'POST', '/v1/face-checks', { token, body: { action, target } });
   await api(base, 'POST', `/v1/face-checks/${started.ticketId}/result`, { token, body: { passed: true } });
   return started.ticketId;
 }
 
-export async function companySeals(base: string, token: string, companyId: string): Promise<Array<{ sealId: string; kind: string; name: string; state: string }>> {
+export async function companySeals(
+  base: string,
+  token: string,
+  companyId: string,
+): Promise<Array<{ sealId: string; kind: string; name: string; state: string }>> {
   return (await api(base, 'GET', `/v1/companies/${companyId}/seals`, { token })).seals;
 }
 
@@ -39,7 +48,13 @@ export async function authorizeHolder(base: string, token: string, companyId: st
   const ticket = await faceTicket(base, token, 'grant.authorize_holder', { companyId, sealIds });
   const grant = await api(base, 'POST', `/v1/companies/${companyId}/grants`, {
     token,
-    body: { role: 'seal_holder', sealIds, grantee: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone }, medium: 'phone', faceTicket: ticket },
+    body: {
+      role: 'seal_holder',
+      sealIds,
+      grantee: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone },
+      medium: 'phone',
+      faceTicket: ticket,
+    },
   });
   return grant.grantId ?? grant.grant?.grantId;
 }
@@ -47,7 +62,10 @@ export async function authorizeHolder(base: string, token: string, companyId: st
 export async function setFrozen(base: string, token: string, companyId: string, sealIds: string[], frozen: boolean): Promise<void> {
   const action = frozen ? 'freeze' : 'unfreeze';
   const ticket = await faceTicket(base, token, `seal.${action}`, { companyId, sealIds });
-  const batch = await api(base, 'POST', `/v1/companies/${companyId}/seals/${action}`, { token, body: { faceTicket: ticket, sealIds, reason: frozen ? '印章保管人员变动' : '交接完成' } });
+  const batch = await api(base, 'POST', `/v1/companies/${companyId}/seals/${action}`, {
+    token,
+    body: { faceTicket: ticket, sealIds, reason: frozen ? '印章保管人员变动' : '交接完成' },
+  });
   if (batch.results.some((r: { ok: boolean }) => !r.ok)) throw new Error(`${action} refused: ${JSON.stringify(batch.results)}`);
 }
 
@@ -57,7 +75,11 @@ export async function cancelGrant(base: string, token: string, companyId: string
 
 /** 免登录文档验证 over the API: the PDF is the request body. */
 export async function verifyOverApi(base: string, pdf: Buffer) {
-  const response = await fetch(`${base}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(pdf) });
+  const response = await fetch(`${base}/v1/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf' },
+    body: new Uint8Array(pdf),
+  });
   if (!response.ok) throw new Error(`verify ${response.status}: ${await response.text()}`);
   return response.json();
 }
@@ -69,7 +91,8 @@ export async function threePageContract(file: string): Promise<void> {
   for (let n = 1; n <= 3; n++) {
     const page = doc.addPage([595.28, 841.89]);
     page.drawText(`Purchase contract - page ${n} of 3`, { x: 60, y: 780, size: 18, font });
-    for (let line = 0; line < 20; line++) page.drawText(`Clause ${n}.${line + 1}: the parties agree to the terms set out here.`, { x: 60, y: 730 - line * 24, size: 11, font });
+    for (let line = 0; line < 20; line++)
+      page.drawText(`Clause ${n}.${line + 1}: the parties agree to the terms set out here.`, { x: 60, y: 730 - line * 24, size: 11, font });
   }
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, await doc.save());

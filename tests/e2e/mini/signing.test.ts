@@ -5,7 +5,18 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-
 import type { Browser } from 'playwright-core';
 import { launchChromium, screenshot } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
-import { apiLogin, authorizeHolder, cancelGrant, claim, companySeals, pdfsig, pdfsigFields, setFrozen, threePageContract, verifyOverApi } from './signing-api';
+import {
+  apiLogin,
+  authorizeHolder,
+  cancelGrant,
+  claim,
+  companySeals,
+  pdfsig,
+  pdfsigFields,
+  setFrozen,
+  threePageContract,
+  verifyOverApi,
+} from './signing-api';
 import { Phone } from './support/phone';
 import { PEOPLE, XINCHUANG } from './support/people';
 
@@ -100,7 +111,10 @@ async function widgetRects(file: string, pageIndex: number): Promise<number[][]>
   const annots = doc.getPage(pageIndex).node.lookup(PDFName.of('Annots'), PDFArray);
   return annots.asArray().map((ref) => {
     const widget = doc.context.lookup(ref as PDFRef, PDFDict);
-    return widget.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    return widget
+      .lookup(PDFName.of('Rect'), PDFArray)
+      .asArray()
+      .map((n) => (n as PDFNumber).asNumber());
   });
 }
 
@@ -188,7 +202,10 @@ describe('文件签章 on the phone', () => {
     }
     const report = await verifyOverApi(stack.url, readFileSync(downloaded()));
     expect(report.verdict).toBe('valid');
-    expect(report.signatures.map((s: { platform: { sealName: string } | null }) => s.platform?.sealName)).toEqual([COMPANY_SEAL, '合同专用章']);
+    expect(report.signatures.map((s: { platform: { sealName: string } | null }) => s.platform?.sealName)).toEqual([
+      COMPANY_SEAL,
+      '合同专用章',
+    ]);
     const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
     const out = pdfsig(dir, rootPem, downloaded());
     const fields = pdfsigFields(out);

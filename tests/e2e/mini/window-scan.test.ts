@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from '../../support/browser';
+import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { api, staffToken } from './support/api';
 import { Phone } from './support/phone';
@@ -34,7 +34,7 @@ describe('window application and QR confirmation on the phone', () => {
     await tapChip(wang, '财务专用章');
     await wang.tap('人脸核验并提交');
     await wang.see('执行事务合伙人为多个的合伙企业，需通过窗口办理印章申请');
-    await screenshot(wang.page, J, '1-window-required');
+    await wang.shot(J, '1-window-required');
   });
 
   it('submits the window application and downloads its form', async () => {
@@ -43,7 +43,7 @@ describe('window application and QR confirmation on the phone', () => {
     await wang.tap('窗口申请');
     await wang.see(PENGCHENG.name);
     await tapChip(wang, '财务专用章');
-    await screenshot(wang.page, J, '2-window-form');
+    await wang.shot(J, '2-window-form');
     await wang.tap('提交申请');
     await wang.see('申请编号');
     await wang.see('待受理');
@@ -51,7 +51,7 @@ describe('window application and QR confirmation on the phone', () => {
     expect(download.suggestedFilename()).toMatch(/^印章申请申请表-.+\.pdf$/);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await screenshot(wang.page, J, '3-submitted');
+    await wang.shot(J, '3-submitted');
   });
 
   it('shows the staff’s approval on the phone, and the new seal waits to be claimed', async () => {
@@ -64,7 +64,7 @@ describe('window application and QR confirmation on the phone', () => {
     });
     await wang.tap('刷新办理进度');
     await wang.see('已通过');
-    await screenshot(wang.page, J, '4-approved');
+    await wang.shot(J, '4-approved');
     await wang.home();
     await wang.tap('印章领取');
     await wang.see('财务专用章');
@@ -76,11 +76,14 @@ describe('window application and QR confirmation on the phone', () => {
     await wang.setScan(challenge.qrPayload);
     await wang.tap('扫一扫');
     await wang.see('确认电脑端登录');
-    await screenshot(wang.page, J, '5-scan-summary');
+    await wang.shot(J, '5-scan-summary');
     await wang.tap('人脸核验并确认');
     await wang.see('已确认，请在电脑端继续操作');
-    const polled = await api(stack.url, 'POST', `/v1/challenges/${challenge.challengeId}/poll`, { body: { desktopSecret: challenge.desktopSecret } });
-    expect(polled.state).toBe('approved');
+    const polled = await api(stack.url, 'POST', `/v1/challenges/${challenge.challengeId}/poll`, {
+      body: { desktopSecret: challenge.desktopSecret },
+    });
+    // The desktop's poll takes the session once: the challenge is used up.
+    expect(polled.state).toBe('consumed');
     expect(polled.session.person.name).toBe('王强');
   });
 
@@ -91,7 +94,7 @@ describe('window application and QR confirmation on the phone', () => {
     await wang.see('我的企业');
     const overflow = await wang.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(wang.page, J, '6-mine-large-font');
+    await wang.shot(J, '6-mine-large-font');
     await wang.tap('退出登录');
     await wang.see('请先登录');
   });

@@ -29,7 +29,16 @@ export interface PinKeypadProps {
  * input method may learn or upload what is typed), shown only as dots, held in memory only until
  * submitted, never logged or stored.
  */
-export function PinKeypad({ title = '请输入签章密码', hint, submitLabel = '确定', busy = false, error, layout = 'fixed', onSubmit, onCancel }: PinKeypadProps) {
+export function PinKeypad({
+  title = '请输入签章密码',
+  hint,
+  submitLabel = '确定',
+  busy = false,
+  error,
+  layout = 'fixed',
+  onSubmit,
+  onCancel,
+}: PinKeypadProps) {
   const [entered, setEntered] = useState('');
   const digits = useMemo(() => keypadDigits(layout), [layout]);
   const complete = isComplete(entered);

@@ -22,10 +22,28 @@ const SEAL_H = contractSeal.sizePt.height;
 function renderPage(box: PageBox, cssWidth: number, placements: SealMarkPlacement[], pageLeft = 16, pageTop = 200) {
   const onMove = jest.fn();
   const utils = render(
-    <SealPlacer pageNumber={2} box={box} cssWidth={cssWidth} seal={contractSeal} placements={placements} onMove={onMove} onRemove={jest.fn()} />,
+    <SealPlacer
+      pageNumber={2}
+      box={box}
+      cssWidth={cssWidth}
+      seal={contractSeal}
+      placements={placements}
+      onMove={onMove}
+      onRemove={jest.fn()}
+    />,
   );
   const page = utils.container.querySelector('.seal-placer') as HTMLElement;
-  page.getBoundingClientRect = () => ({ left: pageLeft, top: pageTop, x: pageLeft, y: pageTop, width: cssWidth, height: 0, right: 0, bottom: 0, toJSON: () => ({}) });
+  page.getBoundingClientRect = () => ({
+    left: pageLeft,
+    top: pageTop,
+    x: pageLeft,
+    y: pageTop,
+    width: cssWidth,
+    height: 0,
+    right: 0,
+    bottom: 0,
+    toJSON: () => ({}),
+  });
   return { ...utils, onMove, page };
 }
 

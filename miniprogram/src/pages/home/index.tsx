@@ -14,12 +14,7 @@ function EntryGrid({ entries }: { entries: HomeEntry[] }) {
   return (
     <View className="entry-grid" role="list">
       {entries.map((entry) => (
-        <View
-          key={entry.label}
-          className="entry"
-          role="button"
-          onClick={() => void (entry.tab ? openTab(entry.url) : openPage(entry.url))}
-        >
+        <View key={entry.label} className="entry" role="button" onClick={() => void (entry.tab ? openTab(entry.url) : openPage(entry.url))}>
           <Text>{entry.label}</Text>
         </View>
       ))}

@@ -31,7 +31,11 @@ function CompanySeals({ me }: { me: Me }) {
           <Text className="card-title">{remote.data.company.name}</Text>
           {remote.data.seals.length === 0 && <Text className="text-muted">暂无印章</Text>}
           {remote.data.seals.map((seal) => (
-            <View key={seal.sealId} role="button" onClick={() => void openPage(`/packages/seal/detail/index?companyId=${companyId}&sealId=${seal.sealId}`)}>
+            <View
+              key={seal.sealId}
+              role="button"
+              onClick={() => void openPage(`/packages/seal/detail/index?companyId=${companyId}&sealId=${seal.sealId}`)}
+            >
               <SealSummary seal={seal} />
             </View>
           ))}

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { phoneContext } from '../../../support/browser';
+import { phoneContext, screenshot } from '../../../support/browser';
 import type { Person } from './people';
 
 /**
@@ -53,7 +53,9 @@ export class Phone {
     } catch (error) {
       const pages = await this.page
         .locator('.taro_page')
-        .evaluateAll((els) => els.map((e) => `${e.id} [${getComputedStyle(e).display}] ${(e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 200)}`));
+        .evaluateAll((els) =>
+          els.map((e) => `${e.id} [${getComputedStyle(e).display}] ${(e as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 200)}`),
+        );
       throw new Error(`${(error as Error).message.split('\n')[0]}\npages:\n${pages.join('\n')}`);
     }
   }
@@ -92,13 +94,21 @@ export class Phone {
     await this.see(`${this.person.name}，您好`);
   }
 
+  /** Back to 首页 with a fresh page stack (as reopening the mini-program does); the session stays. */
   async home(): Promise<void> {
     await this.page.goto('/#/pages/home/index');
+    await this.page.reload();
     await this.see('统一电子印章平台');
   }
 
   async open(path: string): Promise<void> {
     await this.page.goto(`/#${path}`);
+  }
+
+  /** Saves a screenshot once page transitions have finished (a page slides in when opened). */
+  async shot(journey: string, step: string): Promise<void> {
+    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await screenshot(this.page, journey, step);
   }
 
   async close(): Promise<void> {

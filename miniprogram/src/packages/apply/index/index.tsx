@@ -12,7 +12,9 @@ function Choices({ me }: { me: Me }) {
   return (
     <View className="card">
       <Text className="page-note">
-        {online ? '法定代表人可在线申请（需人脸核验）；也可提交窗口申请，下载申请表后到窗口办理。' : '在线申请需商事主体负责人本人办理；您可提交窗口申请，下载申请表后到窗口办理。'}
+        {online
+          ? '法定代表人可在线申请（需人脸核验）；也可提交窗口申请，下载申请表后到窗口办理。'
+          : '在线申请需商事主体负责人本人办理；您可提交窗口申请，下载申请表后到窗口办理。'}
       </Text>
       <View className="actions">
         {online && (

@@ -49,7 +49,9 @@ export default function ApplicationResultPage() {
             <Text>{app.decisionReason}</Text>
           </View>
         )}
-        {app.state === 'submitted' && <Text className="page-note">请下载申请表，由法定代表人签字并加盖公章后，携带营业执照和身份证件到窗口办理。</Text>}
+        {app.state === 'submitted' && (
+          <Text className="page-note">请下载申请表，由法定代表人签字并加盖公章后，携带营业执照和身份证件到窗口办理。</Text>
+        )}
         <FormError message={error} />
         <View className="actions">
           <Button type="primary" block loading={busy} disabled={busy} onClick={() => void download()}>

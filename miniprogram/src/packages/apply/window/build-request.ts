@@ -1,7 +1,16 @@
 import { isValidCreditCode, isValidIdNumber, type GrantRole, type RevocationCategory, type SealKind } from '../../../domain';
 import type { WindowApplication } from '../../../services/applications';
 
-export const WINDOW_KINDS = ['apply', 'authorize', 'cancel_authorization', 'change', 'freeze', 'unfreeze', 'revoke', 'system_integration'] as const;
+export const WINDOW_KINDS = [
+  'apply',
+  'authorize',
+  'cancel_authorization',
+  'change',
+  'freeze',
+  'unfreeze',
+  'revoke',
+  'system_integration',
+] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
 export const WINDOW_TITLES: Record<WindowKind, string> = {

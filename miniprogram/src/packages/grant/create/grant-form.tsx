@@ -15,7 +15,17 @@ import type { VisibleSeal } from '../../../services/seals';
 const ROLE_ACTION = { seal_holder: 'grant.authorize_holder', seal_administrator: 'grant.authorize_administrator' } as const;
 
 /** 在线授权: which seals, to whom, as what; the face check covers exactly these seals. */
-export function GrantForm({ me, companyId, seals, onDone }: { me: Me; companyId: string; seals: VisibleSeal[]; onDone: (g: GrantView) => void }) {
+export function GrantForm({
+  me,
+  companyId,
+  seals,
+  onDone,
+}: {
+  me: Me;
+  companyId: string;
+  seals: VisibleSeal[];
+  onDone: (g: GrantView) => void;
+}) {
   const [sealIds, setSealIds] = useState<string[]>([]);
   const [role, setRole] = useState<GrantRole>('seal_holder');
   const [name, setName] = useState('');
@@ -42,7 +52,12 @@ export function GrantForm({ me, companyId, seals, onDone }: { me: Me; companyId:
 
   return (
     <View className="card">
-      <ChoiceChips label="授权印章" choices={grantable.map((s) => ({ value: s.sealId, label: s.name }))} selected={sealIds} onChange={setSealIds} />
+      <ChoiceChips
+        label="授权印章"
+        choices={grantable.map((s) => ({ value: s.sealId, label: s.name }))}
+        selected={sealIds}
+        onChange={setSealIds}
+      />
       <ChoiceChips
         label="授权类型"
         single
@@ -50,7 +65,7 @@ export function GrantForm({ me, companyId, seals, onDone }: { me: Me; companyId:
         selected={[role]}
         onChange={([picked]) => picked && setRole(picked)}
       />
-      <Text className="field-label">被授权人信息</Text>
+      <Text className="section-title">被授权人信息</Text>
       <FormField label="姓名" value={name} onChange={setName} />
       <FormField label="身份证号码" value={idNumber} onChange={setIdNumber} type="idcard" maxlength={18} />
       <FormField label="手机号码" value={phone} onChange={setPhone} type="number" maxlength={11} />

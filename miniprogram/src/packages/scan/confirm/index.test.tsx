@@ -43,7 +43,10 @@ describe('扫一扫 confirmation', () => {
     answer({
       'GET /v1/me': legalRep,
       'GET /v1/challenges/ch1': summary,
-      'POST /v1/face-checks': [201, { ticketId: 'ft9', mode: 'simulated', identity: { name: '张伟', idNumberMasked: 'x' }, expiresAt: 'x' }],
+      'POST /v1/face-checks': [
+        201,
+        { ticketId: 'ft9', mode: 'simulated', identity: { name: '张伟', idNumberMasked: 'x' }, expiresAt: 'x' },
+      ],
       'POST /v1/face-checks/ft9/result': { ticketId: 'ft9', state: 'passed' },
       'POST /v1/challenges/ch1/approve': { challengeId: 'ch1', state: 'approved' },
     });

@@ -30,7 +30,6 @@ function Confirm() {
       setSummary(await fetchChallenge(challengeId));
     });
   // The page opens on the scanner, as 扫一扫 does.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void scan(), []);
 
   if (outcome)
@@ -72,7 +71,13 @@ function Confirm() {
     return (
       <View>
         <ChallengeCard summary={summary} />
-        <PinKeypad busy={busy} error={error ?? undefined} submitLabel="确认签章" onSubmit={(pin) => void approveWithPin(pin)} onCancel={() => setAskPin(false)} />
+        <PinKeypad
+          busy={busy}
+          error={error ?? undefined}
+          submitLabel="确认签章"
+          onSubmit={(pin) => void approveWithPin(pin)}
+          onCancel={() => setAskPin(false)}
+        />
       </View>
     );
   return (

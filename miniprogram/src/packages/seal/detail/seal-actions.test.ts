@@ -37,3 +37,9 @@ describe('seal actions', () => {
     expect(shown).toEqual(['文件签章', '修改签章密码', '忘记签章密码']);
   });
 });
+
+describe('a revoked seal', () => {
+  it('offers nothing, not even the PIN actions of its old credential', () => {
+    expect(labels(claimed(legalRep), XINGHE, seal('revoked'))).toEqual([]);
+  });
+});

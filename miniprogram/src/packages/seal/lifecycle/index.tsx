@@ -10,6 +10,7 @@ import { useAction } from '../../../components/use-action';
 import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '../../../domain';
 import { goBack, showToast } from '../../../platform';
 import { passFaceCheck } from '../../../services/face-check';
+import { refreshSession } from '../../../services/session-store';
 import { firstRefusal, freezeSeals, revokeSeals, unfreezeSeals, type SealBatch } from '../../../services/seals';
 import '../../../components/forms.css';
 
@@ -39,11 +40,16 @@ export default function LifecyclePage() {
       const faceTicket = await passFaceCheck(action, { companyId, sealIds });
       let batch: SealBatch;
       if (event === 'revoke')
-        batch = await revokeSeals(companyId, { faceTicket, sealIds, reason: { category: category!, ...(reason.trim() ? { text: reason.trim() } : {}) } });
+        batch = await revokeSeals(companyId, {
+          faceTicket,
+          sealIds,
+          reason: { category: category!, ...(reason.trim() ? { text: reason.trim() } : {}) },
+        });
       else batch = await (event === 'freeze' ? freezeSeals : unfreezeSeals)(companyId, { faceTicket, sealIds, reason: reason.trim() });
       const refusal = firstRefusal(batch);
       if (refusal) throw new Error(refusal);
       showToast(`${TITLES[event].slice(2)}成功`);
+      await refreshSession();
       await goBack();
     });
   };
@@ -63,7 +69,12 @@ export default function LifecyclePage() {
           />
         )}
         {(event !== 'revoke' || category === 'other') && (
-          <FormField label={event === 'revoke' ? '具体原因' : `${TITLES[event].slice(2)}原因`} value={reason} onChange={setReason} maxlength={200} />
+          <FormField
+            label={event === 'revoke' ? '具体原因' : `${TITLES[event].slice(2)}原因`}
+            value={reason}
+            onChange={setReason}
+            maxlength={200}
+          />
         )}
         <FormError message={error} />
         <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>

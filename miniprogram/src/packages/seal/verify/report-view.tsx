@@ -27,7 +27,12 @@ export function ReportView({ fileName, report }: { fileName: string; report: Ver
           <Text className="list-sub">{sig.company?.name ?? sig.signer.organization ?? ''}</Text>
           {sig.seal.kind && <Text className="list-sub">{sealKindLabel(sig.seal.kind)}</Text>}
           {sig.signingTime && <Text className="list-sub">{`签章时间：${sig.signingTime.replace('T', ' ').slice(0, 19)}`}</Text>}
-          {sig.verdict !== 'valid' && sig.reasons.map((r) => <Text key={r} className="error-text">{r}</Text>)}
+          {sig.verdict !== 'valid' &&
+            sig.reasons.map((r) => (
+              <Text key={r} className="error-text">
+                {r}
+              </Text>
+            ))}
         </View>
       ))}
     </View>

@@ -59,7 +59,9 @@ export function ChooseStep({ me, state, busy, error, actions }: Props) {
             {state.appliedSeals.length > 0 && <View className="text-muted">已盖：{state.appliedSeals.join('、')}</View>}
           </View>
         ) : (
-          <View className="sign-file text-muted">{platformName === 'weapp' ? '从微信聊天中选择PDF文件（不超过50MB）' : '选择PDF文件（不超过50MB）'}</View>
+          <View className="sign-file text-muted">
+            {platformName === 'weapp' ? '从微信聊天中选择PDF文件（不超过50MB）' : '选择PDF文件（不超过50MB）'}
+          </View>
         )}
         <Button className="sign-pick-file" disabled={busy} onClick={() => void actions.pickDocument()}>
           {busy ? '正在上传…' : state.document ? '更换文件' : '选择文件'}

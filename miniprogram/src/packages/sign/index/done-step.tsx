@@ -6,7 +6,17 @@ import { signedFileName } from '../../../services/documents';
 import type { SigningActions, SigningState } from './use-signing';
 
 /** 签章成功: what was signed, and the file to send or download. */
-export function DoneStep({ state, busy, error, actions }: { state: SigningState; busy: boolean; error: string | null; actions: SigningActions }) {
+export function DoneStep({
+  state,
+  busy,
+  error,
+  actions,
+}: {
+  state: SigningState;
+  busy: boolean;
+  error: string | null;
+  actions: SigningActions;
+}) {
   const { signed, document } = state;
   if (!signed || !document) return null;
   return (

@@ -66,13 +66,16 @@ export function PlaceStep({ state, fitWidth, busy, pinError, actions }: Props) {
         <Button className="sign-add-seal" block onClick={actions.addPlacement}>
           在本页盖章
         </Button>
-        <View className={`sign-cross-page${crossPage ? ' sign-cross-page--on' : ''}`} role="checkbox" aria-checked={crossPage} onClick={actions.toggleCrossPage}>
+        <View
+          className={`sign-cross-page${crossPage ? ' sign-cross-page--on' : ''}`}
+          role="checkbox"
+          aria-checked={crossPage}
+          onClick={actions.toggleCrossPage}
+        >
           <Text className="sign-cross-page__box">{crossPage ? '✓' : ''}</Text>
           <Text>加盖骑缝章（印章分割在每页右侧边缘）</Text>
         </View>
-        <Text className="text-muted">
-          {`已选择 ${placements.length} 处盖章位置${crossPage ? '，并加盖骑缝章' : ''}`}
-        </Text>
+        <Text className="text-muted">{`已选择 ${placements.length} 处盖章位置${crossPage ? '，并加盖骑缝章' : ''}`}</Text>
       </View>
       <Button type="primary" block className="sign-confirm" disabled={!canConfirm || busy} onClick={actions.openPin}>
         确认盖章

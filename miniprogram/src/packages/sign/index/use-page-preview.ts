@@ -2,7 +2,12 @@ import { useEffect, useState } from 'react';
 import type { DocumentPreview, PageBox } from '../../../components/SealPlacer';
 
 /** The current page's image at the current zoom, when the device can draw the PDF (H5). */
-export function usePagePreview(preview: DocumentPreview | undefined, page: number, cssWidth: number, box: PageBox | undefined): string | undefined {
+export function usePagePreview(
+  preview: DocumentPreview | undefined,
+  page: number,
+  cssWidth: number,
+  box: PageBox | undefined,
+): string | undefined {
   const [image, setImage] = useState<{ key: string; url: string }>();
   const key = `${page}@${Math.round(cssWidth)}`;
   useEffect(() => {

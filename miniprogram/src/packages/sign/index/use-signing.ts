@@ -136,7 +136,24 @@ export function useSigning(fitWidth: number) {
     busy,
     error,
     pinError,
-    actions: { chooseCompany, chooseSeal, pickDocument, startPlacing, goToPage, setZoom, toggleCrossPage, addPlacement, moveSeal, removeSeal, openPin, closePin, sign, share, signAgain, startOver },
+    actions: {
+      chooseCompany,
+      chooseSeal,
+      pickDocument,
+      startPlacing,
+      goToPage,
+      setZoom,
+      toggleCrossPage,
+      addPlacement,
+      moveSeal,
+      removeSeal,
+      openPin,
+      closePin,
+      sign,
+      share,
+      signAgain,
+      startOver,
+    },
   };
 }
 
