@@ -13,6 +13,8 @@ let li: Phone;
 let sun: Phone;
 const SEAL_NAME = '法定名称章';
 const J = 'mini-seal-grant';
+/** The seal's detail page, as the legal representative opened it. */
+let sealPage = '';
 
 beforeAll(async () => {
   stack = await startJourneyStack(journeyPorts(100));
@@ -88,6 +90,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
   it('lets the legal representative freeze the seal and unfreeze it', async () => {
     await li.home();
     await openSeal(li);
+    sealPage = new URL(li.page.url()).hash.slice(1);
     await li.tap('在线冻结');
     await li.fill('请输入冻结原因', '公章保管人员变动');
     await li.tap('人脸核验并提交');
@@ -125,5 +128,8 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await openTab(sun, '印章管理');
     await sun.see('您暂无可管理的企业印章');
     await sun.shot(J, '9-holder-after-cancel');
+    // Opening the seal by its address is refused by the API, in Chinese.
+    await sun.open(sealPage);
+    await sun.see('您没有办理该业务的权限');
   });
 });

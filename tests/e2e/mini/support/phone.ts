@@ -101,13 +101,18 @@ export class Phone {
     await this.see('统一电子印章平台');
   }
 
+  /** Opens a page by its address, with a fresh page stack. */
   async open(path: string): Promise<void> {
     await this.page.goto(`/#${path}`);
+    await this.page.reload();
   }
 
   /** Saves a screenshot once page transitions have finished (a page slides in when opened). */
   async shot(journey: string, step: string): Promise<void> {
-    await this.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    // Spinners loop forever; only finite animations (page slides) are waited for.
+    await this.page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
     await screenshot(this.page, journey, step);
   }
 
