@@ -1,10 +1,9 @@
 import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
 import { consumeChallenge } from '../challenges/poll-challenge';
-import { authorizeSignature } from '../lifecycle/authorize-signature';
 import type { Services } from '../services';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
-import { signAuthorizedDocument, signedView } from './sign-authorized';
-import { signerRole } from './sign-document';
+import { signedView } from './sign-authorized';
+import { signWithProof } from './sign-document';
 
 export interface SignConfirmedRequest {
   /** The person logged in on the desktop (the session of this request). */
@@ -65,21 +64,5 @@ export async function signConfirmedDocument(services: Services, request: SignCon
   const credentialId = approval.outcome.credentialId;
   if (!credentialId) throw new DomainError('APPROVAL_MISMATCH');
 
-  const authorization = await authorizeSignature(services, {
-    personId: request.personId,
-    sealId: request.sealId,
-    approvedCredentialId: credentialId,
-    now: request.now,
-  });
-  return signAuthorizedDocument(
-    services,
-    {
-      authorization,
-      personId: request.personId,
-      actorRole: await signerRole(services, request.personId, authorization.seal),
-      now: request.now,
-      requestId: request.requestId,
-    },
-    { document, placements: request.placements, crossPage: request.crossPage },
-  );
+  return signWithProof(services, request, document, { approvedCredentialId: credentialId });
 }

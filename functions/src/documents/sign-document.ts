@@ -1,8 +1,8 @@
 import { authorize, type documentDto } from '@seal/shared';
-import { authorizeSignature } from '../lifecycle/authorize-signature';
+import { authorizeSignature, type SignatureProof } from '../lifecycle/authorize-signature';
 import { loadActor } from '../identity/load-actor';
 import type { Services } from '../services';
-import { loadOwnedDocument } from './load-document';
+import { loadOwnedDocument, type DocumentItem } from './load-document';
 import { signAuthorizedDocument } from './sign-authorized';
 
 export interface SignDocumentRequest {
@@ -24,12 +24,20 @@ export interface SignDocumentRequest {
  */
 export async function signDocument(services: Services, request: SignDocumentRequest): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  const authorization = await authorizeSignature(services, {
-    personId: request.personId,
-    sealId: request.sealId,
-    pin: request.pin,
-    now: request.now,
-  });
+  return signWithProof(services, request, document, { pin: request.pin });
+}
+
+/**
+ * The gate, then the signature: shared by signing with the PIN and by desktop signing the phone
+ * approved (`proof` is the PIN or the credential the phone's PIN check recorded).
+ */
+export async function signWithProof(
+  services: Services,
+  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'now' | 'requestId'>,
+  document: DocumentItem,
+  proof: SignatureProof,
+): Promise<documentDto.SignedDocument> {
+  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now: request.now, ...proof });
   return signAuthorizedDocument(
     services,
     {
