@@ -44,9 +44,9 @@ export function apiClient(url: string): Api {
   };
 }
 
-export async function startTestStack(slot: number): Promise<TestStack> {
-  const base = 14000 + slot * 10;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-identity-'));
+export async function startTestStack(slot: number, range = { firstPort: 14000, name: 'identity' }): Promise<TestStack> {
+  const base = range.firstPort + slot * 10;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `seal-${range.name}-`));
   process.env.STAGE = 'local';
   const stack = await startLocalStack({ port: base, dynamoPort: base + 1, s3Port: base + 2, kmsPort: base + 3, dataDir, inMemoryDb: true });
   const realNow = getServices().now;

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ACTIONS, type Action, type ErrorCode, type Role } from '@seal/shared';
 import type { SealService } from '../store/service';
 import { FACE_TICKET_TTL_SECONDS, faceTarget } from '../identity/face-ticket';
 import { createGrant } from '../grants/create-grant';
 import { getServices } from '../services';
-import { startLocalStack } from '../local/stack';
-import { apiClient, loginAs, seedCompany, seedPerson, staffLogin, type ApiResponse, type TestStack } from './identity-stack';
+import { loginAs, startTestStack, seedCompany, seedPerson, staffLogin, type ApiResponse, type TestStack } from './identity-stack';
 
 /**
  * The permission matrix, driven through the real handlers: every role × every action that has a
@@ -134,23 +130,8 @@ export function expectedAllowed(action: Action, role: MatrixRole, scope: Scope =
 }
 
 /** One local stack per matrix test file, on the matrix's port range (22000-22999): ten ports a slot. */
-export async function startMatrixStack(slot: number): Promise<TestStack> {
-  const base = 22000 + slot * 10;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-matrix-'));
-  process.env.STAGE = 'local';
-  const stack = await startLocalStack({ port: base, dynamoPort: base + 1, s3Port: base + 2, kmsPort: base + 3, dataDir, inMemoryDb: true });
-  const realNow = getServices().now;
-  return {
-    stack,
-    api: apiClient(stack.url),
-    setNow(date) {
-      getServices().now = date ? () => date : realNow;
-    },
-    async stop() {
-      await stack.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startMatrixStack(slot: number): Promise<TestStack> {
+  return startTestStack(slot, { firstPort: 22000, name: 'matrix' });
 }
 
 async function createSeal(db: SealService, companyId: string, kind: 'contract' | 'finance', state: SealState = 'active') {
