@@ -8,36 +8,28 @@ import { runSealBatch } from './seal-batch';
  * and certificates stay as they are, and 解冻 brings them back. Online: legal representative or
  * administrator with a face check; by window: staff approving the application.
  */
-export function freezeSeals(deps: LifecycleDeps, request: { companyId: string; sealIds: readonly string[]; reason: string; party: ActingParty; now: Date }) {
-  return runSealBatch(deps, {
-    ...request,
-    action: 'seal.freeze',
-    event: 'freeze',
-    apply: async (seal, acting) =>
-      (
-        await transitionSeal(deps.services.db, {
-          sealId: seal.sealId,
-          event: 'freeze',
-          ...acting,
-          reason: request.reason,
-          expectedVersion: seal.version,
-          now: () => request.now,
-        })
-      ).to,
-  });
+type ReasonedRequest = { companyId: string; sealIds: readonly string[]; reason: string; party: ActingParty; now: Date };
+
+export function freezeSeals(deps: LifecycleDeps, request: ReasonedRequest) {
+  return transitionWithReason(deps, request, 'freeze');
 }
 
 /** 解冻 (see freezeSeals). */
-export function unfreezeSeals(deps: LifecycleDeps, request: { companyId: string; sealIds: readonly string[]; reason: string; party: ActingParty; now: Date }) {
+export function unfreezeSeals(deps: LifecycleDeps, request: ReasonedRequest) {
+  return transitionWithReason(deps, request, 'unfreeze');
+}
+
+/** Freeze and unfreeze differ only in the event: each seal moves with the written reason, on the version read. */
+function transitionWithReason(deps: LifecycleDeps, request: ReasonedRequest, event: 'freeze' | 'unfreeze') {
   return runSealBatch(deps, {
     ...request,
-    action: 'seal.unfreeze',
-    event: 'unfreeze',
+    action: `seal.${event}`,
+    event,
     apply: async (seal, acting) =>
       (
         await transitionSeal(deps.services.db, {
           sealId: seal.sealId,
-          event: 'unfreeze',
+          event,
           ...acting,
           reason: request.reason,
           expectedVersion: seal.version,
