@@ -1,22 +1,17 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfig, type Config } from './config/config';
 import { createDocumentClient } from './adapters/dynamodb/client';
-import { createS3Client } from './adapters/s3/client';
-import { kmsClientFromEnv } from './adapters/kms/client';
 import { createSealService, type SealService } from './store/service';
 
 /**
- * The ports every handler may use, built once per cold start from the environment. Clients are
- * created lazily so a function only pays for what it touches (the health check excepted).
+ * The ports every handler may use, built once per cold start from the environment, lazily. The
+ * S3 and KMS clients are not here: `s3Of` / `kmsOf` (adapters/) build them, so only the functions
+ * whose code reaches S3 or KMS bundle those SDK clients (decision 0022).
  */
 export interface Services {
   config: Config;
   db: SealService;
   documentClient: DynamoDBDocumentClient;
-  s3: S3Client;
-  kms: KMSClient;
   now: () => Date;
 }
 
@@ -27,8 +22,6 @@ export function getServices(): Services {
   const config = loadConfig();
   let documentClient: DynamoDBDocumentClient | undefined;
   let db: SealService | undefined;
-  let s3: S3Client | undefined;
-  let kms: KMSClient | undefined;
   const services: Services = {
     config,
     get documentClient() {
@@ -36,12 +29,6 @@ export function getServices(): Services {
     },
     get db() {
       return (db ??= createSealService(services.documentClient, config.TABLE_NAME));
-    },
-    get s3() {
-      return (s3 ??= createS3Client({ endpoint: config.S3_ENDPOINT, region: config.AWS_REGION }));
-    },
-    get kms() {
-      return (kms ??= kmsClientFromEnv(process.env));
     },
     now: () => new Date(),
   };

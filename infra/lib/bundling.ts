@@ -23,3 +23,19 @@ export const BUNDLE_OPTIONS = {
   format: 'cjs',
   mainFields: ['module', 'main'],
 } as const;
+
+/**
+ * Modules replaced at bundling time, for both NodejsFunction and the bench (decision 0022):
+ * fontkit imports the Brotli decoder for WOFF2 fonts only, and the platform's fonts are OpenType;
+ * the SDK's default credential chain is reduced to the environment, where Lambda puts the role's
+ * credentials. Tests and the local stack run the real modules.
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  'brotli/decompress.js': join(REPO_ROOT, 'functions', 'src', 'fonts', 'no-woff2.ts'),
+  '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'src', 'adapters', 'aws', 'lambda-credentials.ts'),
+};
+
+/** The aliases as esbuild command-line arguments (NodejsFunction's `esbuildArgs`). */
+export function aliasArgs(): Record<string, string> {
+  return Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]));
+}

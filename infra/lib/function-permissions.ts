@@ -28,7 +28,7 @@ export interface FunctionPermissions {
   secrets?: readonly IdentitySecret[];
   memoryMb?: number;
   timeoutSeconds?: number;
-  /** Ship the Noto Sans SC font beside the bundle (forms/cjk-font.ts reads it from node_modules at run time). */
+  /** Ship the Noto Sans SC fonts beside the bundle (functions/src/fonts/noto-sans-sc.ts reads them from node_modules at run time). */
   cjkFont?: boolean;
 }
 
@@ -60,8 +60,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   me: { table: 'read', secrets: IDENTITY },
   'face-check-start': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
   'face-check-result': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
-  // Licence changes revoke credentials: kms-asymmetric keys are scheduled for deletion.
-  'registry-notification': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL, secrets: IDENTITY, credentialKeys: true },
+  // Licence changes revoke credentials: kms-asymmetric keys are scheduled for deletion. Revoking
+  // marks the CRL stale; `pki-crl` rebuilds it on the next request (decision 0022).
+  'registry-notification': { table: 'readWrite', keys: PLATFORM_PKI, secrets: IDENTITY, credentialKeys: true },
 
   // Grants and challenges.
   'grants-list': { table: 'read' },
@@ -90,7 +91,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
     keys: PLATFORM_PKI,
     wrapping: ['seal-credential'],
     credentialKeys: true,
-    documents: { read: ['applications/', 'uploads/', 'pki/crl/'], write: ['seals/', 'pki/crl/'] },
+    documents: { read: ['applications/', 'uploads/'], write: ['seals/'] },
     secrets: IDENTITY,
     ...PDF,
   },
@@ -106,11 +107,11 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'claim-seal': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI },
   'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
-  'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
+  'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'unfreeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
-  'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
-  'renew-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true, documents: CRL },
+  'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'renew-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'change-online': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'verify-audit-chain': { table: 'read' },
   'staff-verify-audit-chain': { table: 'read' },
@@ -123,7 +124,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 
   // Documents: uploads are presigned PUTs under uploads/ (expire after a day), signed PDFs under signed/.
   'create-document': { table: 'readWrite', documents: { write: ['uploads/'] } },
-  'get-document': { table: 'readWrite', keys: TIMESTAMPING, documents: { read: ['signed/', 'uploads/'] }, ...PDF },
+  // Reads page and signature counts (the PDF parser only: no seal drawing, no font).
+  'get-document': { table: 'readWrite', documents: { read: ['signed/', 'uploads/'] }, memoryMb: 1024 },
   'sign-document': {
     table: 'readWrite',
     keys: TIMESTAMPING,
@@ -150,7 +152,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
     memoryMb: 1536,
   },
   'verify-document': { table: 'readWrite', keys: PLATFORM_PKI, ...PDF },
-  'create-verify-upload': { table: 'readWrite', keys: PLATFORM_PKI, documents: { write: ['verify/'] } },
+  'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
   'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
 
   // UKey binding and application withdrawal.

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLE_OPTIONS, REPO_ROOT } from './bundling';
+import { BUNDLE_OPTIONS, REPO_ROOT, aliasArgs } from './bundling';
 import type { FunctionPermissions } from './function-permissions';
 import { grantPermissions, type GrantTargets } from './grant-permissions';
 import { suppressFunctionFindings } from './nag-suppressions';
@@ -76,6 +76,7 @@ export class SealFunction extends Construct {
               format: nodejs.OutputFormat.CJS,
               bundleAwsSDK: true,
               forceDockerBundling: false,
+              esbuildArgs: aliasArgs(),
               ...(permissions.cjkFont ? { commandHooks: CJK_FONT_HOOKS } : {}),
             },
           });
@@ -85,8 +86,9 @@ export class SealFunction extends Construct {
 }
 
 /**
- * forms/cjk-font.ts finds the font with require.resolve('@embedpdf/fonts-sc'): copy the package's
- * entry and the one font it reads (8 MB of the package's 41 MB) next to the bundle, offline.
+ * functions/src/fonts/noto-sans-sc.ts finds the fonts with require.resolve('@embedpdf/fonts-sc'):
+ * copy the package's entry and the two weights it reads (16 MB of the package's 41 MB) next to
+ * the bundle, offline.
  */
 const CJK_FONT_HOOKS: nodejs.ICommandHooks = {
   beforeBundling: () => [],
@@ -98,7 +100,7 @@ const CJK_FONT_HOOKS: nodejs.ICommandHooks = {
       `mkdir -p "${to}/dist" "${to}/fonts"`,
       `cp "${from}/package.json" "${to}/package.json"`,
       `cp "${from}/dist/index.cjs" "${from}/dist/index.js" "${to}/dist/"`,
-      `cp "${from}/fonts/NotoSansHans-Regular.otf" "${to}/fonts/"`,
+      `cp "${from}/fonts/NotoSansHans-Regular.otf" "${from}/fonts/NotoSansHans-Bold.otf" "${to}/fonts/"`,
     ];
   },
 };

@@ -14,6 +14,21 @@ describe('npm run synth', () => {
       const assets = JSON.parse(readFileSync(join(out, 'SealPlatform-dev.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
       const bundles = Object.values(assets.files).map((f) => join(out, f.source.path, 'index.js')).filter((p) => existsSync(p));
       expect(bundles.length).toBeGreaterThan(10);
+      // The bundling aliases took effect (decision 0022): no function carries the SDK's SSO/profile
+      // credential chain or the Brotli dictionary, and the functions that draw seals have the fonts.
+      for (const bundle of bundles) {
+        const code = readFileSync(bundle, 'utf8');
+        expect(code).not.toContain('defaultProvider::fromSSO');
+        expect(code).not.toContain('Brotli');
+      }
+      const fontDirs = Object.values(assets.files)
+        .map((f) => join(out, f.source.path, 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'))
+        .filter((dir) => existsSync(dir));
+      expect(fontDirs.length).toBeGreaterThan(0);
+      for (const dir of fontDirs) {
+        expect(existsSync(join(dir, 'NotoSansHans-Bold.otf'))).toBe(true);
+        expect(existsSync(join(dir, 'NotoSansHans-Regular.otf'))).toBe(true);
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

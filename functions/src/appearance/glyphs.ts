@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import * as fontkit from 'fontkit';
+import { notoSansScBytes } from '../fonts/noto-sans-sc';
 import type { PathCommand, SealShape } from './drawing';
 
 /**
@@ -19,9 +18,7 @@ interface Glyph {
 let font: Font | undefined;
 function loadFont(): Font {
   if (!font) {
-    // The package exports only its index (in dist/); the fonts sit beside dist/.
-    const dir = dirname(dirname(require.resolve('@embedpdf/fonts-sc')));
-    font = fontkit.create(readFileSync(join(dir, 'fonts', 'NotoSansHans-Bold.otf'))) as unknown as Font;
+    font = fontkit.create(notoSansScBytes('Bold')) as unknown as Font;
   }
   return font;
 }

@@ -6,7 +6,7 @@ import type { SealService } from '../store/service';
 import { formContent, type FormContent } from '../forms/form-content';
 import type { StoredPayload } from './payload';
 
-export type ApplicationRecord = EntityItem<typeof Application>;
+export type ApplicationRecord = EntityItem<ReturnType<typeof Application>>;
 
 export async function getApplicationRecord(db: SealService, applicationId: string): Promise<ApplicationRecord> {
   const { data } = await db.entities.application.get({ applicationId }).go();

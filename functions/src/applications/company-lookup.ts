@@ -5,7 +5,7 @@ import type { Company } from '../store/entities/company';
 import { ensureStarterSeals } from './starter-seals';
 import { importCompanyFromRegistry } from './registry-port';
 
-export type CompanyRecord = EntityItem<typeof Company>;
+export type CompanyRecord = EntityItem<ReturnType<typeof Company>>;
 
 /**
  * The platform's copy of a company, imported from the registry on first lookup. This is where a

@@ -8,6 +8,7 @@ import { newReference } from './reference-number';
 import { readSealImage } from './seal-image';
 import { checkTargets } from './check-targets';
 import type { StoredPayload, StoredRequest } from './payload';
+import { s3Of } from '../adapters/s3/client';
 
 type Request = applicationDto.WindowApplicationRequest;
 
@@ -33,7 +34,7 @@ function refusal(action: Action): DomainError {
 async function storeSealImage(services: Services, applicationId: string, base64: string): Promise<NonNullable<StoredPayload['image']>> {
   const image = readSealImage(base64);
   const key = `applications/${applicationId}/seal-image.${image.extension}`;
-  await services.s3.send(new PutObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: key, Body: image.bytes, ContentType: image.contentType }));
+  await s3Of(services).send(new PutObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: key, Body: image.bytes, ContentType: image.contentType }));
   return { key, contentType: image.contentType, sha256: createHash('sha256').update(image.bytes).digest('hex'), size: image.bytes.length };
 }
 

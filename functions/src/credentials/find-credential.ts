@@ -3,7 +3,7 @@ import type { EntityItem } from 'electrodb';
 import type { SealService } from '../store/service';
 import type { Credential } from '../store/entities/credential';
 
-export type CredentialItem = EntityItem<typeof Credential>;
+export type CredentialItem = EntityItem<ReturnType<typeof Credential>>;
 
 /** Live credentials can sign (active) or will again (locked); superseded and revoked are history. */
 export function isLive(credential: { state: string }): boolean {

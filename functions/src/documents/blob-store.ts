@@ -2,6 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DomainError } from '@seal/shared';
 import type { Services } from '../services';
+import { s3Of } from '../adapters/s3/client';
 
 /** How long a presigned upload or download URL works. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -64,7 +65,7 @@ function isMissing(error: unknown): boolean {
 /** The object's size, or undefined when it is not there (the upload has not arrived). */
 export async function objectSize(services: Services, key: string): Promise<number | undefined> {
   try {
-    const head = await services.s3.send(new HeadObjectCommand({ Bucket: bucket(services), Key: key }));
+    const head = await s3Of(services).send(new HeadObjectCommand({ Bucket: bucket(services), Key: key }));
     return head.ContentLength ?? 0;
   } catch (error) {
     if (isMissing(error)) return undefined;
@@ -77,15 +78,15 @@ export async function readObject(services: Services, key: string, maxBytes: numb
   const size = await objectSize(services, key);
   if (size === undefined) throw new DomainError('DOCUMENT_NOT_UPLOADED');
   if (size > maxBytes) throw new DomainError('DOCUMENT_TOO_LARGE');
-  const object = await services.s3.send(new GetObjectCommand({ Bucket: bucket(services), Key: key }));
+  const object = await s3Of(services).send(new GetObjectCommand({ Bucket: bucket(services), Key: key }));
   return object.Body!.transformToByteArray();
 }
 
 export async function writeObject(services: Services, key: string, bytes: Uint8Array): Promise<void> {
-  await services.s3.send(new PutObjectCommand({ Bucket: bucket(services), Key: key, Body: bytes, ContentType: 'application/pdf' }));
+  await s3Of(services).send(new PutObjectCommand({ Bucket: bucket(services), Key: key, Body: bytes, ContentType: 'application/pdf' }));
 }
 
 /** Best effort: a leftover object is garbage, never a wrong answer (records say what is current). */
 export async function deleteObject(services: Services, key: string): Promise<void> {
-  await services.s3.send(new DeleteObjectCommand({ Bucket: bucket(services), Key: key })).catch(() => undefined);
+  await s3Of(services).send(new DeleteObjectCommand({ Bucket: bucket(services), Key: key })).catch(() => undefined);
 }

@@ -3,7 +3,7 @@ import type { Services } from '../services';
 import { objectSize, presignDownload } from './blob-store';
 import { loadOwnedDocument, readCurrentBytes, type DocumentItem } from './load-document';
 import { pdfFacts } from './pdf-facts';
-import { signedName } from './sign-authorized';
+import { signedName } from './document-keys';
 
 /**
  * `GET /v1/documents/{documentId}` (owner only): name, size, page and signature counts and a

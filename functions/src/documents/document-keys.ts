@@ -14,3 +14,9 @@ export const documentKeys = {
 };
 
 export const newDocumentId = (): string => `doc-${randomUUID()}`;
+
+/** 合同.pdf → 合同（已签章）.pdf */
+export function signedName(name: string): string {
+  const base = name.replace(/\.pdf$/i, '');
+  return `${base}（已签章）.pdf`;
+}

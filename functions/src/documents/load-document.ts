@@ -5,7 +5,7 @@ import type { DocumentRecord } from '../store/entities/certificate';
 import type { Services } from '../services';
 import { readObject } from './blob-store';
 
-export type DocumentItem = EntityItem<typeof DocumentRecord>;
+export type DocumentItem = EntityItem<ReturnType<typeof DocumentRecord>>;
 
 /**
  * A signing document of the caller's. Someone else's document is "not found", never "forbidden":

@@ -3,7 +3,7 @@ import { drawSeal, type SealDrawing, type SealSpec } from '../appearance';
 import type { Company } from '../store/entities/company';
 import type { SealItem } from '../lifecycle/views';
 
-type CompanyItem = Pick<EntityItem<typeof Company>, 'name' | 'companyId' | 'legalRepName'>;
+type CompanyItem = Pick<EntityItem<ReturnType<typeof Company>>, 'name' | 'companyId' | 'legalRepName'>;
 
 /** What a seal shows, from the platform's records of its company and itself. */
 export function sealSpecOf(company: CompanyItem, seal: Pick<SealItem, 'kind' | 'name'>): SealSpec {

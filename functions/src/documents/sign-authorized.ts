@@ -6,7 +6,7 @@ import { timestampImprint } from '../platform-pki/timestamp';
 import { commitWithAudit } from '../store/commit';
 import type { Services } from '../services';
 import { deleteObject, presignDownload, writeObject } from './blob-store';
-import { documentKeys } from './document-keys';
+import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
 import { withPdfErrors } from './pdf-errors';
 import { pdfFacts } from './pdf-facts';
@@ -132,10 +132,4 @@ export async function signedView(services: Services, document: DocumentItem, now
     sha256: document.sha256 ?? '',
     ...(await presignDownload(services, document.objectKey, signedName(document.name), now)),
   };
-}
-
-/** 合同.pdf → 合同（已签章）.pdf */
-export function signedName(name: string): string {
-  const base = name.replace(/\.pdf$/i, '');
-  return `${base}（已签章）.pdf`;
 }

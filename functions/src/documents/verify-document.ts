@@ -1,7 +1,7 @@
 import { documentDto } from '@seal/shared';
 import { verifyPdf } from '../pdf';
 import { platformPki } from '../platform-pki/platform-ca';
-import { revocationCheck } from '../platform-pki/certificate-status';
+import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Services } from '../services';
 import { sha256Hex } from './load-document';
 import { withPdfErrors } from './pdf-errors';

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { notoSansScBytes } from '../fonts/noto-sans-sc';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
@@ -19,9 +18,7 @@ let fontBytes: Uint8Array | undefined;
 
 export function cjkFontBytes(): Uint8Array {
   if (!fontBytes) {
-    // The package exports only its index (in dist/); the fonts sit beside dist/.
-    const dir = dirname(dirname(require.resolve('@embedpdf/fonts-sc')));
-    fontBytes = readFileSync(join(dir, 'fonts', 'NotoSansHans-Regular.otf'));
+    fontBytes = notoSansScBytes('Regular');
   }
   return fontBytes;
 }

@@ -4,7 +4,7 @@ import type { EntityItem } from 'electrodb';
 import type { Grant } from '../store/entities/grant';
 import { cancelActionFor } from './grant-actions';
 
-type GrantItem = EntityItem<typeof Grant>;
+type GrantItem = EntityItem<ReturnType<typeof Grant>>;
 
 function view(g: GrantItem, companyNames: Map<string, string>) {
   return {

@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
-import { createVerifyUpload } from '../documents/verify-upload';
+import { createVerifyUpload } from '../documents/verify-upload-ticket';
 
 /** POST /v1/verify/uploads — a presigned upload for verifying a file too large to post (no login, rate-limited by size). */
 export const handler = defineHandler({

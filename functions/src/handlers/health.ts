@@ -4,6 +4,8 @@ import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { HealthResponse } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { PLATFORM_KEY_ALIASES } from '../custody/platform-keys';
+import { s3Of } from '../adapters/s3/client';
+import { kmsOf } from '../adapters/kms/client';
 
 async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
   const started = Date.now();
@@ -22,8 +24,8 @@ export const handler = defineHandler({
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([
       probe(() => services.documentClient.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-      probe(() => services.s3.send(new HeadBucketCommand({ Bucket: config.DOCUMENTS_BUCKET }))),
-      probe(() => services.kms.send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }))),
+      probe(() => s3Of(services).send(new HeadBucketCommand({ Bucket: config.DOCUMENTS_BUCKET }))),
+      probe(() => kmsOf(services).send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }))),
     ]);
     const body: HealthResponse = {
       status: dynamodb.up && s3.up && kms.up ? 'ok' : 'degraded',

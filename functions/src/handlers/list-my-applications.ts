@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { listApplicationsOf } from '../applications/list-applications';

@@ -6,6 +6,7 @@ import { loginAs, seedCompany, seedPerson, type TestStack } from '../testing/ide
 import { LOCAL_REGISTRY_HMAC_KEY } from '../identity/identity-config';
 import { notificationHeaders } from '../adapters/registry/notification-signature';
 import { LocalBusinessRegistry } from '../adapters/registry/local-registry';
+import { kmsOf } from '../adapters/kms/client';
 
 /**
  * Handlers that must hand their domain functions everything they need: the registry notification
@@ -27,7 +28,7 @@ afterAll(async () => {
   else process.env.KEY_CUSTODY = saved;
 });
 
-const keyState = async (keyId: string) => (await getServices().kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
+const keyState = async (keyId: string) => (await kmsOf(getServices()).send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
 
 describe('the registry notification handler', () => {
   it('schedules the KMS keys of the credentials a licence change revoked for deletion', async () => {

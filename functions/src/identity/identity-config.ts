@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Settings of the identity area, read from the environment (Secrets Manager values in AWS).

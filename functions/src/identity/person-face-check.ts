@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import type { FaceCheckWho } from './face-check';
 import { getPerson } from './people';
 import { openIdNumber } from './id-number-vault';
+import { kmsOf } from '../adapters/kms/client';
 
 /** A signed-in person as the face verifier needs them. */
 export async function personAsFaceSubject(services: Services, personId: string): Promise<FaceCheckWho> {
@@ -14,7 +15,7 @@ export async function personAsFaceSubject(services: Services, personId: string):
     openid: person.openid,
     idNumber: async () => {
       if (!person.idNumberSealed) throw new DomainError('FACE_CHECK_FAILED', '请先在微信小程序中登录');
-      return openIdNumber(services.kms, personId, person.idNumberSealed);
+      return openIdNumber(kmsOf(services), personId, person.idNumberSealed);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createKeyCustody, type KeyCustody } from '../custody';
 import type { Services } from '../services';
+import { kmsOf } from '../adapters/kms/client';
 
 /**
  * What the life-cycle functions need beyond the store: the services container (config, KMS,
@@ -16,7 +17,7 @@ const custodies = new WeakMap<Services, KeyCustody>();
 export function custodyFor(services: Services): KeyCustody {
   let custody = custodies.get(services);
   if (!custody) {
-    custody = createKeyCustody(services.config.KEY_CUSTODY, { client: services.kms });
+    custody = createKeyCustody(services.config.KEY_CUSTODY, { client: kmsOf(services) });
     custodies.set(services, custody);
   }
   return custody;

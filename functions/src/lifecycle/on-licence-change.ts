@@ -1,6 +1,5 @@
 import { DomainError, SYSTEM_CAUSE_LABELS, grantMachine, step, type SystemCause } from '@seal/shared';
 import { logEvent } from '../config/logger';
-import { refreshCrl } from '../platform-pki/crl';
 import type { RevocationReason } from '../pki';
 import { commitWithAudit } from '../store/commit';
 import type { SealService } from '../store/service';
@@ -61,7 +60,7 @@ export async function onLicenceChange(
       if (await endGrant(db, grant, reason, change.now)) endedGrantIds.push(grant.grantId);
     }
   }
-  if (deps) await Promise.all([retireKeys(deps, retired), refreshCrl(deps.services).catch(() => undefined)]);
+  if (deps) await retireKeys(deps, retired);
   logEvent('info', 'licence change applied', {
     companyId: change.companyId,
     causes,

@@ -3,7 +3,6 @@ import { transitionSeal } from '../seals/transition-seal';
 import { credentialsOfSeal, isLive } from '../credentials/find-credential';
 import { issueCredentialCertificate } from '../platform-pki/issue-seal-certificate';
 import { certificateRecordWrite, certificateRevocationWrites } from '../platform-pki/revoke-certificates';
-import { refreshCrl } from '../platform-pki/crl';
 import type { LifecycleDeps } from './deps';
 import type { ActingParty } from './acting-party';
 import { runSealBatch } from './seal-batch';
@@ -19,14 +18,12 @@ import { earliestExpiry, expiryDay, type SealItem } from './views';
  * with its new expiry day are one transaction.
  */
 export async function renewSeals(deps: LifecycleDeps, request: { companyId: string; sealIds: readonly string[]; party: ActingParty; now: Date }) {
-  const outcomes = await runSealBatch(deps, {
+  return runSealBatch(deps, {
     ...request,
     action: 'seal.renew',
     event: 'renew',
     apply: async (seal, acting) => (await renewOneSeal(deps, seal, acting, request.now)).to,
   });
-  await refreshCrl(deps.services).catch(() => undefined);
-  return outcomes;
 }
 
 async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: Parameters<typeof transitionSeal>[1]['as']; actorId: string }, now: Date) {

@@ -2,7 +2,6 @@ import { DomainError, canSign, credentialMachine, step } from '@seal/shared';
 import { refusalFor } from '../seals/transition-seal';
 import { credentialsOfSeal, isLive, liveCredentialOf } from '../credentials/find-credential';
 import { certificateRevocationWrites } from '../platform-pki/revoke-certificates';
-import { refreshCrl } from '../platform-pki/crl';
 import { commitWithAudit } from '../store/commit';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
@@ -68,7 +67,7 @@ export async function resetPin(
     await prepared.discard();
     throw error;
   }
-  await Promise.all([retireKeys(deps, [old]), refreshCrl(deps.services).catch(() => undefined)]);
+  await retireKeys(deps, [old]);
   const credential = (await credentialsOfSeal(db, seal.sealId)).find((c) => c.credentialId === prepared.credentialId)!;
   return { seal: await loadSeal(db, seal.sealId), credential, keyRecord: keyRecordOf(credential) };
 }

@@ -1,5 +1,4 @@
 import { REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '@seal/shared';
-import { refreshCrl } from '../platform-pki/crl';
 import type { RevocationReason } from '../pki';
 import type { LifecycleDeps } from './deps';
 import type { ActingParty } from './acting-party';
@@ -50,6 +49,6 @@ export async function revokeSeals(
       return 'revoked';
     },
   });
-  await Promise.all([retireKeys(deps, revoked), refreshCrl(deps.services).catch(() => undefined)]);
+  await retireKeys(deps, revoked);
   return outcomes;
 }

@@ -4,7 +4,7 @@ import { certificateView } from '../platform-pki/issue-seal-certificate';
 import type { EntityItem } from 'electrodb';
 import type { Seal } from '../store/entities/seal';
 
-export type SealItem = EntityItem<typeof Seal>;
+export type SealItem = EntityItem<ReturnType<typeof Seal>>;
 
 export function sealView(seal: SealItem) {
   return { sealId: seal.sealId, companyId: seal.companyId, kind: seal.kind, name: seal.name, state: seal.state, expiresOn: seal.expiresOn, version: seal.version };

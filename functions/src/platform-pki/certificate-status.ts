@@ -1,7 +1,5 @@
 import { normalizeSerial } from '../pki/revocation';
-import { readSealCertificate } from '../pki';
 import type { SealService } from '../store/service';
-import type { Services } from '../services';
 
 export type PlatformCertificateStatus = 'valid' | 'revoked' | 'expired' | 'not_yet_valid' | 'unknown';
 
@@ -45,21 +43,4 @@ export async function certificateStatus(db: SealService, query: { serial: string
   if (t < base.notBefore.getTime()) return { ...base, status: 'not_yet_valid' };
   if (t > base.notAfter.getTime()) return { ...base, status: 'expired' };
   return { ...base, status: 'valid' };
-}
-
-/** The same, for a certificate (DER) as a verifier holds it. */
-export async function certificateStatusOf(db: SealService, query: { certificate: Uint8Array; at: Date }): Promise<CertificateStatusAnswer> {
-  return certificateStatus(db, { serial: readSealCertificate(query.certificate).serialNumber, at: query.at });
-}
-
-/**
- * The PDF verifier's `RevocationCheck` (pdf/verify): 'revoked' only when revoked at or before the
- * signing time; 'unknown' for a serial the platform never issued. Expiry is the chain check's job.
- */
-export function revocationCheck(services: Pick<Services, 'db'>) {
-  return async (certificate: Uint8Array, at: Date): Promise<'good' | 'revoked' | 'unknown'> => {
-    const answer = await certificateStatusOf(services.db, { certificate, at });
-    if (!answer.known) return 'unknown';
-    return answer.status === 'revoked' ? 'revoked' : 'good';
-  };
 }

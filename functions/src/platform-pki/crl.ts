@@ -4,8 +4,13 @@ import { createCrl, type Revocation, type RevocationReason } from '../pki';
 import type { Services } from '../services';
 import { platformPki } from './platform-ca';
 import { PLATFORM_CRL } from './revoke-certificates';
+import { s3Of } from '../adapters/s3/client';
 
-/** A CRL is good for a week; it is rebuilt a day before, and at once after any revocation. */
+/**
+ * A CRL is good for a week; it is rebuilt a day before, and on the first request after any
+ * revocation: revoking only counts up `CrlState.revocationCount` in its transaction
+ * (revoke-certificates.ts), so the revoking functions carry no CRL builder (decision 0022).
+ */
 const CRL_VALIDITY_MS = 7 * 24 * 3600 * 1000;
 const REBUILD_MARGIN_MS = 24 * 3600 * 1000;
 const MAX_ATTEMPTS = 5;
@@ -19,18 +24,13 @@ export async function currentCrl(services: Services): Promise<Uint8Array> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const state = await readState(services);
     if (state.objectKey && !isStale(state, services.now())) {
-      const object = await services.s3.send(new GetObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: state.objectKey }));
+      const object = await s3Of(services).send(new GetObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: state.objectKey }));
       return new Uint8Array(await object.Body!.transformToByteArray());
     }
     const built = await rebuild(services, state);
     if (built) return built;
   }
   throw new Error('the CRL could not be rebuilt: too many concurrent rebuilds');
-}
-
-/** Called after every revocation: failures are harmless, the next GET rebuilds. */
-export async function refreshCrl(services: Services): Promise<void> {
-  await currentCrl(services);
 }
 
 type State = Awaited<ReturnType<typeof readState>>;
@@ -77,7 +77,7 @@ async function rebuild(services: Services, state: State): Promise<Uint8Array | u
     crlNumber,
   });
   const objectKey = `pki/crl/${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
-  await services.s3.send(
+  await s3Of(services).send(
     new PutObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: objectKey, Body: der, ContentType: 'application/pkix-crl' }),
   );
   try {

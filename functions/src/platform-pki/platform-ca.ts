@@ -4,6 +4,7 @@ import { createRootCertificate, issueTsaCertificate, readSealCertificate, type D
 import { PkiError } from '../pki/errors';
 import type { Services } from '../services';
 import type { SealService } from '../store/service';
+import { kmsOf } from '../adapters/kms/client';
 
 /** The platform CA and TSA: certificates (DER) and their KMS-held keys. */
 export interface PlatformPki {
@@ -38,10 +39,10 @@ export function platformPki(services: Services): Promise<PlatformPki> {
 }
 
 async function loadPlatformPki(services: Services): Promise<PlatformPki> {
-  const keys = await ensurePlatformKeys(services.kms);
+  const keys = await ensurePlatformKeys(kmsOf(services));
   const [rootSigner, tsaSigner] = await Promise.all([
-    KmsDigestSigner.create({ client: services.kms, keyId: keys.rootCaKeyId }),
-    KmsDigestSigner.create({ client: services.kms, keyId: keys.tsaKeyId }),
+    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.rootCaKeyId }),
+    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.tsaKeyId }),
   ]);
   const root = await ensureCertificate(services.db, 'root', rootSigner.keyId, () =>
     createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),

@@ -1,13 +1,12 @@
 import { DomainError } from '@seal/shared';
 import type { TransactionItem } from 'electrodb';
-import type { SealService } from './service';
+import type { SealService, TxEntities } from './service';
 import { GENESIS_HASH, eventHash, type AuditFacts } from '../audit/chain';
 
 /** What a change records in the audit chain (the chain adds seq, time and hashes). */
 export type AuditEntry = Omit<AuditFacts, 'seq' | 'at'>;
 
-/** The entities as a transaction sees them: each offers `.create/.patch/... .commit()`. */
-export type TxEntities = Parameters<Parameters<SealService['transaction']['write']>[0]>[0];
+export type { TxEntities };
 
 interface ChainHead {
   seq: number;
@@ -44,7 +43,7 @@ export async function commitWithAudit(
     const facts: AuditFacts = { ...entry, seq: head.seq + 1, at: now().toISOString() };
     const hash = eventHash(head.hash, facts);
     const result = await db.transaction
-      .write((entities) => [...(writes(entities) as never[]), entities.auditEvent.create({ ...facts, prevHash: head.hash, hash }).commit()])
+      .write((entities) => [...writes(entities), entities.auditEvent.create({ ...facts, prevHash: head.hash, hash }).commit()])
       .go();
     if (!result.canceled) return;
     const reasons = (result.data as TransactionItem<unknown>[]).map((d) => d.code);

@@ -1,4 +1,4 @@
-import { Service } from 'electrodb';
+import { createWriteTransaction, type EntityConfiguration } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Person, WechatBinding } from './entities/person';
 import { Company } from './entities/company';
@@ -12,33 +12,81 @@ import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
 
-/** Every entity of the single table, bound to one client and table name. */
-export function createSealService(client: DynamoDBDocumentClient, table: string) {
-  return new Service(
-    {
-      person: Person,
-      wechatBinding: WechatBinding,
-      company: Company,
-      seal: Seal,
-      credential: Credential,
-      grant: Grant,
-      application: Application,
-      challenge: Challenge,
-      faceTicket: FaceTicket,
-      nonce: Nonce,
-      auditEvent: AuditEvent,
-      certificate: CertificateRecord,
-      integrationClient: IntegrationClient,
-      document: DocumentRecord,
-      platformCertificate: PlatformCertificate,
-      crlState: CrlState,
-      loginAttempt: LoginAttempt,
-      staffAccount: StaffAccount,
-      rateCounter: RateCounter,
-    },
-    { client, table },
-  );
+/** Every entity of the single table, by the name the code uses. */
+const ENTITIES = {
+  person: Person,
+  wechatBinding: WechatBinding,
+  company: Company,
+  seal: Seal,
+  credential: Credential,
+  grant: Grant,
+  application: Application,
+  challenge: Challenge,
+  faceTicket: FaceTicket,
+  nonce: Nonce,
+  auditEvent: AuditEvent,
+  certificate: CertificateRecord,
+  integrationClient: IntegrationClient,
+  document: DocumentRecord,
+  platformCertificate: PlatformCertificate,
+  crlState: CrlState,
+  loginAttempt: LoginAttempt,
+  staffAccount: StaffAccount,
+  rateCounter: RateCounter,
+};
+
+export type Entities = { [K in keyof typeof ENTITIES]: ReturnType<(typeof ENTITIES)[K]> };
+/** The entities as a transaction sees them: each offers `.create/.patch/... .commit()`. */
+export type TxEntities = Parameters<Parameters<typeof createWriteTransaction<Entities, unknown, []>>[1]>[0];
+
+export interface SealService {
+  entities: Entities;
+  transaction: {
+    /** One TransactWriteItems over the entities `fn` uses; `data` lists each item's outcome. */
+    write(fn: (entities: TxEntities) => readonly unknown[]): { go(): Promise<{ canceled: boolean; data: unknown }> };
+  };
 }
 
-export type SealService = ReturnType<typeof createSealService>;
-export type Entities = SealService['entities'];
+/**
+ * The table's entities bound to one client and table name. Each entity is built on first use:
+ * ElectroDB validates a model when it is built, and a function that touches two entities should
+ * not pay for nineteen at cold start (decision 0022).
+ */
+export function createSealService(client: DynamoDBDocumentClient, table: string): SealService {
+  const config: EntityConfiguration = { client, table };
+  const built = new Map<string, unknown>();
+  const build = (name: keyof Entities) => {
+    if (!built.has(name)) built.set(name, ENTITIES[name](config));
+    return built.get(name);
+  };
+  const entities = lazyRecord(build, () => {});
+  return {
+    entities,
+    transaction: {
+      write(fn) {
+        // ElectroDB reads every entity of the record it is given (to pick a driver and to map
+        // cancellation reasons back): build the items first and hand it only the entities used.
+        const touched: Partial<Record<keyof Entities, unknown>> = {};
+        const recording = lazyRecord(build, (name, entity) => Object.defineProperty(touched, name, { value: entity, enumerable: true, configurable: true }));
+        const items = fn(recording as unknown as TxEntities) as [];
+        return createWriteTransaction(touched as Entities, () => items);
+      },
+    },
+  };
+}
+
+/** A record with a getter per entity name that builds the entity and reports each access. */
+function lazyRecord(build: (name: keyof Entities) => unknown, onAccess: (name: keyof Entities, entity: unknown) => void): Entities {
+  const record = {} as Entities;
+  for (const name of Object.keys(ENTITIES) as (keyof Entities)[]) {
+    Object.defineProperty(record, name, {
+      enumerable: true,
+      get() {
+        const entity = build(name);
+        onAccess(name, entity);
+        return entity;
+      },
+    });
+  }
+  return record;
+}

@@ -1,24 +1,11 @@
 import { request } from '../platform';
 
-// The report of POST /v1/verify (the PDF engine's, plus the platform's company and seal per
-// signature). Typed here until shared exports the documents DTO.
-export type Verdict = 'valid' | 'invalid' | 'indeterminate';
+// The report of POST /v1/verify: the shared DTO's type only (a type import adds no zod to the
+// weapp bundle).
+import type { VerificationResult } from '@seal/shared/src/api/dto/documents';
 
-export interface SignatureReport {
-  fieldName: string;
-  verdict: Verdict;
-  reasons: string[];
-  signer: { name: string | null; organization: string | null; creditCode: string | null };
-  seal: { name: string | null; kind: string | null };
-  signingTime: string | null;
-  company?: { companyId?: string; name?: string } | null;
-}
-
-export interface VerificationReport {
-  verdict: Verdict;
-  reasons: string[];
-  signatures: SignatureReport[];
-}
+export type VerificationReport = VerificationResult;
+export type Verdict = VerificationResult['verdict'];
 
 export const VERDICT_LABELS: Record<Verdict, string> = { valid: '文档有效', invalid: '文档无效', indeterminate: '无法确定' };
 export const SIGNATURE_VERDICT_LABELS: Record<Verdict, string> = { valid: '签章有效', invalid: '签章无效', indeterminate: '无法确定' };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidCreditCode } from '../validation/credit-code';
 import { isValidIdNumber } from '../validation/id-number';
 import { isSixDigitPin, isWeakPin } from '../validation/pin';

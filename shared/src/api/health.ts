@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ServiceHealth = z.object({ up: z.boolean(), latencyMs: z.number(), detail: z.string().optional() });
 export const HealthResponse = z.object({

@@ -184,7 +184,7 @@ describe('文件签章 on the phone', () => {
     expect(rect![2]! - rect![0]!).toBeCloseTo(SEAL_42MM_PT, 1);
   });
 
-  it('verifies as valid on the 文档验证 page, naming both seals, and in poppler', async () => {
+  it('verifies as valid on the 文档验证 page, naming both seals and the company, and in poppler', async () => {
     const anyone = await Phone.open(browser, stack.url, { key: 'stranger', name: '周杰', idNumber: '', phone: '' });
     try {
       await anyone.open('/packages/seal/verify/index');
@@ -196,6 +196,7 @@ describe('文件签章 on the phone', () => {
       await anyone.see('文档有效', 60_000);
       await anyone.see(COMPANY_SEAL);
       await anyone.see('合同专用章');
+      await anyone.see('深圳市南山新创电子有限公司');
       await shot('6-verified', anyone);
     } finally {
       await anyone.close();

@@ -2,6 +2,7 @@ import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Services } from '../../services';
 import type { StoredPayload } from '../payload';
 import { templateSealSvg } from '../../forms/seal-preview';
+import { s3Of } from '../../adapters/s3/client';
 
 /**
  * The approved custom seal's image in S3 (`seals/<sealId>/appearance.<ext>`): the uploaded picture
@@ -17,12 +18,12 @@ export async function storeCustomSealImage(
   if (design?.source === 'image' && input.payload.image) {
     const extension = input.payload.image.contentType === 'image/png' ? 'png' : 'jpg';
     const key = `seals/${input.sealId}/appearance.${extension}`;
-    await services.s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${input.payload.image.key}` }));
+    await s3Of(services).send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${input.payload.image.key}` }));
     return key;
   }
   const template = design?.source === 'template' ? design.template : 'round';
   const key = `seals/${input.sealId}/appearance.svg`;
   const svg = templateSealSvg({ template, companyName: input.companyName, sealName: input.sealName, creditCode: input.creditCode });
-  await services.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: svg, ContentType: 'image/svg+xml' }));
+  await s3Of(services).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: svg, ContentType: 'image/svg+xml' }));
   return key;
 }

@@ -10,6 +10,7 @@ import { ensureTable } from '../../adapters/dynamodb/create-table';
 import { ensurePlatformKeys } from '../../custody/platform-keys';
 import { createApiServer, loadHandlers } from '../../local/api-server';
 import { getServices, setServices } from '../../services';
+import { kmsOf } from '../../adapters/kms/client';
 
 type Options = Required<Pick<LocalStackOptions, 'port' | 'dynamoPort' | 's3Port' | 'kmsPort' | 'dataDir'>>;
 
@@ -36,7 +37,7 @@ export async function startStackForTests(options: Options): Promise<LocalStack> 
   const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, services.config.TABLE_NAME);
   raw.destroy();
-  await ensurePlatformKeys(services.kms);
+  await ensurePlatformKeys(kmsOf(services));
   const loadable = [];
   for (const route of ROUTES) {
     try {

@@ -4,6 +4,7 @@ import { consumeFaceTicket } from '../face-ticket';
 import { openIdNumber, sealIdNumber } from '../id-number-vault';
 import { issueSession } from '../issue-session';
 import { loginSubject, openLoginAttempt } from './login-attempt';
+import { kmsOf } from '../../adapters/kms/client';
 
 /**
  * Step 3: the passed login face ticket buys a phone session. The attempt is spent (conditional on
@@ -11,7 +12,8 @@ import { loginSubject, openLoginAttempt } from './login-attempt';
  * for later face checks.
  */
 export async function finishLogin(services: Services, input: { loginId: string; loginSecret: string; faceTicket: string }) {
-  const { db, kms } = services;
+  const { db } = services;
+  const kms = kmsOf(services);
   const now = services.now();
   const attempt = await openLoginAttempt(db, input.loginId, input.loginSecret, now);
   const subject = loginSubject(attempt.loginId);

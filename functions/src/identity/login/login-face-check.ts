@@ -4,6 +4,7 @@ import { completeFaceCheck, startFaceCheck, type FaceCheckWho } from '../face-ch
 import { openIdNumber, sealIdNumber } from '../id-number-vault';
 import { personIdFor } from '../person-id';
 import { loginSubject, openLoginAttempt } from './login-attempt';
+import { kmsOf } from '../../adapters/kms/client';
 
 type Attempt = Awaited<ReturnType<typeof openLoginAttempt>>;
 
@@ -14,7 +15,7 @@ function whoFor(services: Services, attempt: Attempt): FaceCheckWho {
     name: attempt.name!,
     idNumberMasked: attempt.idNumberMasked!,
     openid: attempt.openid,
-    idNumber: () => openIdNumber(services.kms, subject, attempt.idNumberSealed!),
+    idNumber: () => openIdNumber(kmsOf(services), subject, attempt.idNumberSealed!),
   };
 }
 
@@ -36,7 +37,7 @@ export async function startLoginFaceCheck(
       // Bound person: their ID number was sealed on them at their first login.
       const { data: person } = await services.db.entities.person.get({ personId: attempt.personId }).go();
       if (!person?.idNumberSealed) throw new DomainError('FACE_CHECK_FAILED');
-      idNumber = await openIdNumber(services.kms, person.personId, person.idNumberSealed);
+      idNumber = await openIdNumber(kmsOf(services), person.personId, person.idNumberSealed);
       name = person.name;
     }
     if (!name || !idNumber) throw new DomainError('VALIDATION_FAILED', '首次登录请填写姓名和身份证号码');
@@ -44,7 +45,7 @@ export async function startLoginFaceCheck(
       name,
       idNumberMasked: maskIdNumber(idNumber),
       personId: personIdFor(idNumber),
-      idNumberSealed: await sealIdNumber(services.kms, subject, idNumber),
+      idNumberSealed: await sealIdNumber(kmsOf(services), subject, idNumber),
     };
     await services.db.entities.loginAttempt
       .patch({ loginId: attempt.loginId })

@@ -1,72 +1,88 @@
-import { Entity } from 'electrodb';
+import { Entity, type EntityConfiguration } from 'electrodb';
 
 /** Every certificate the platform CA issued, by serial: the CRL and status-at-time lookups read it. */
-export const CertificateRecord = new Entity({
-  model: { entity: 'certificate', version: '1', service: 'seal' },
-  attributes: {
-    serial: { type: 'string', required: true, readOnly: true },
-    companyId: { type: 'string', required: true, readOnly: true },
-    sealId: { type: 'string', required: true, readOnly: true },
-    credentialId: { type: 'string', required: true, readOnly: true },
-    notBefore: { type: 'string', required: true, readOnly: true },
-    notAfter: { type: 'string', required: true, readOnly: true },
-    /** `issued` or `revoked`: the CRL is one query of the `revoked` partition. */
-    status: { type: ['issued', 'revoked'] as const, required: true },
-    revokedAt: { type: 'string', required: true, default: '-' },
-    revocationReason: { type: 'string' },
-  },
-  indexes: {
-    bySerial: { pk: { field: 'pk', composite: ['serial'] }, sk: { field: 'sk', composite: [] } },
-    byStatus: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['status'] }, sk: { field: 'gsi1sk', composite: ['revokedAt', 'serial'] } },
-  },
-});
+export const CertificateRecord = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'certificate', version: '1', service: 'seal' },
+      attributes: {
+        serial: { type: 'string', required: true, readOnly: true },
+        companyId: { type: 'string', required: true, readOnly: true },
+        sealId: { type: 'string', required: true, readOnly: true },
+        credentialId: { type: 'string', required: true, readOnly: true },
+        notBefore: { type: 'string', required: true, readOnly: true },
+        notAfter: { type: 'string', required: true, readOnly: true },
+        /** `issued` or `revoked`: the CRL is one query of the `revoked` partition. */
+        status: { type: ['issued', 'revoked'] as const, required: true },
+        revokedAt: { type: 'string', required: true, default: '-' },
+        revocationReason: { type: 'string' },
+      },
+      indexes: {
+        bySerial: { pk: { field: 'pk', composite: ['serial'] }, sk: { field: 'sk', composite: [] } },
+        byStatus: {
+          index: 'gsi1',
+          pk: { field: 'gsi1pk', composite: ['status'] },
+          sk: { field: 'gsi1sk', composite: ['revokedAt', 'serial'] },
+        },
+      },
+    },
+    config,
+  );
 
 /** API credentials of an integrated system (系统接入); the secret is stored hashed. */
-export const IntegrationClient = new Entity({
-  model: { entity: 'integrationClient', version: '1', service: 'seal' },
-  attributes: {
-    clientId: { type: 'string', required: true, readOnly: true },
-    companyId: { type: 'string', required: true, readOnly: true },
-    secretHash: { type: 'string', required: true },
-    state: { type: ['active', 'revoked'] as const, required: true },
-    createdAt: { type: 'string', required: true, readOnly: true },
-    rotatedAt: { type: 'string' },
-    version: { type: 'number', required: true, default: 1 },
-  },
-  indexes: {
-    byClientId: { pk: { field: 'pk', composite: ['clientId'] }, sk: { field: 'sk', composite: [] } },
-    byCompany: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['companyId'] }, sk: { field: 'gsi1sk', composite: ['clientId'] } },
-  },
-});
+export const IntegrationClient = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'integrationClient', version: '1', service: 'seal' },
+      attributes: {
+        clientId: { type: 'string', required: true, readOnly: true },
+        companyId: { type: 'string', required: true, readOnly: true },
+        secretHash: { type: 'string', required: true },
+        state: { type: ['active', 'revoked'] as const, required: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        rotatedAt: { type: 'string' },
+        version: { type: 'number', required: true, default: 1 },
+      },
+      indexes: {
+        byClientId: { pk: { field: 'pk', composite: ['clientId'] }, sk: { field: 'sk', composite: [] } },
+        byCompany: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['companyId'] }, sk: { field: 'gsi1sk', composite: ['clientId'] } },
+      },
+    },
+    config,
+  );
 
 /** An uploaded or signed document in the documents bucket. */
-export const DocumentRecord = new Entity({
-  model: { entity: 'document', version: '1', service: 'seal' },
-  attributes: {
-    documentId: { type: 'string', required: true, readOnly: true },
-    ownerId: { type: 'string', required: true, readOnly: true },
-    name: { type: 'string', required: true },
-    objectKey: { type: 'string', required: true },
-    size: { type: 'number' },
-    sha256: { type: 'string' },
-    state: { type: ['awaiting_upload', 'uploaded', 'signed'] as const, required: true },
-    createdAt: { type: 'string', required: true, readOnly: true },
-    ttl: { type: 'number' },
-    // Added by the documents API (decision 0019).
-    /** `sign`: a holder's document; `verify`: a public upload for verification, deleted after. */
-    purpose: { type: ['sign', 'verify'] as const, required: true, default: 'sign' },
-    /** Size and SHA-256 declared when the upload was requested (checked when the bytes are read). */
-    declaredSize: { type: 'number' },
-    declaredSha256: { type: 'string' },
-    pages: { type: 'number' },
-    signatures: { type: 'number' },
-    /** Signed versions so far; every signing is conditional on the version it read. */
-    version: { type: 'number', required: true, default: 0 },
-    signedAt: { type: 'string' },
-    /** Idempotency key of the last signing: a retry with it returns that result. */
-    lastRequestId: { type: 'string' },
-  },
-  indexes: {
-    byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },
-  },
-});
+export const DocumentRecord = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'document', version: '1', service: 'seal' },
+      attributes: {
+        documentId: { type: 'string', required: true, readOnly: true },
+        ownerId: { type: 'string', required: true, readOnly: true },
+        name: { type: 'string', required: true },
+        objectKey: { type: 'string', required: true },
+        size: { type: 'number' },
+        sha256: { type: 'string' },
+        state: { type: ['awaiting_upload', 'uploaded', 'signed'] as const, required: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+        ttl: { type: 'number' },
+        // Added by the documents API (decision 0019).
+        /** `sign`: a holder's document; `verify`: a public upload for verification, deleted after. */
+        purpose: { type: ['sign', 'verify'] as const, required: true, default: 'sign' },
+        /** Size and SHA-256 declared when the upload was requested (checked when the bytes are read). */
+        declaredSize: { type: 'number' },
+        declaredSha256: { type: 'string' },
+        pages: { type: 'number' },
+        signatures: { type: 'number' },
+        /** Signed versions so far; every signing is conditional on the version it read. */
+        version: { type: 'number', required: true, default: 0 },
+        signedAt: { type: 'string' },
+        /** Idempotency key of the last signing: a retry with it returns that result. */
+        lastRequestId: { type: 'string' },
+      },
+      indexes: {
+        byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },
+      },
+    },
+    config,
+  );

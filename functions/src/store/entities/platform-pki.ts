@@ -1,25 +1,29 @@
-import { Entity } from 'electrodb';
+import { Entity, type EntityConfiguration } from 'electrodb';
 
 /**
  * The platform's own certificates (root CA, TSA), created once on first need. `create` is
  * conditional on the role not existing, so two cold starts racing both end with the winner's.
  */
-export const PlatformCertificate = new Entity({
-  model: { entity: 'platformCertificate', version: '1', service: 'seal' },
-  attributes: {
-    role: { type: ['root', 'tsa'] as const, required: true, readOnly: true },
-    /** DER, base64. */
-    certificate: { type: 'string', required: true, readOnly: true },
-    serial: { type: 'string', required: true, readOnly: true },
-    /** The KMS key (ARN) whose public key the certificate certifies. */
-    keyId: { type: 'string', required: true, readOnly: true },
-    notAfter: { type: 'string', required: true, readOnly: true },
-    createdAt: { type: 'string', required: true, readOnly: true },
-  },
-  indexes: {
-    byRole: { pk: { field: 'pk', composite: ['role'] }, sk: { field: 'sk', composite: [] } },
-  },
-});
+export const PlatformCertificate = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'platformCertificate', version: '1', service: 'seal' },
+      attributes: {
+        role: { type: ['root', 'tsa'] as const, required: true, readOnly: true },
+        /** DER, base64. */
+        certificate: { type: 'string', required: true, readOnly: true },
+        serial: { type: 'string', required: true, readOnly: true },
+        /** The KMS key (ARN) whose public key the certificate certifies. */
+        keyId: { type: 'string', required: true, readOnly: true },
+        notAfter: { type: 'string', required: true, readOnly: true },
+        createdAt: { type: 'string', required: true, readOnly: true },
+      },
+      indexes: {
+        byRole: { pk: { field: 'pk', composite: ['role'] }, sk: { field: 'sk', composite: [] } },
+      },
+    },
+    config,
+  );
 
 /**
  * The CRL's bookkeeping. Every revocation adds 1 to `revocationCount` in the same transaction
@@ -28,18 +32,22 @@ export const PlatformCertificate = new Entity({
  * by the next `GET /v1/pki/crl`. `crlNumber` only grows (RFC 5280 §5.2.3): a rebuild is
  * conditional on the number it read.
  */
-export const CrlState = new Entity({
-  model: { entity: 'crlState', version: '1', service: 'seal' },
-  attributes: {
-    issuer: { type: 'string', required: true, readOnly: true },
-    revocationCount: { type: 'number', required: true, default: 0 },
-    crlNumber: { type: 'number', required: true, default: 0 },
-    builtForCount: { type: 'number', required: true, default: -1 },
-    objectKey: { type: 'string' },
-    thisUpdate: { type: 'string' },
-    nextUpdate: { type: 'string' },
-  },
-  indexes: {
-    byIssuer: { pk: { field: 'pk', composite: ['issuer'] }, sk: { field: 'sk', composite: [] } },
-  },
-});
+export const CrlState = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'crlState', version: '1', service: 'seal' },
+      attributes: {
+        issuer: { type: 'string', required: true, readOnly: true },
+        revocationCount: { type: 'number', required: true, default: 0 },
+        crlNumber: { type: 'number', required: true, default: 0 },
+        builtForCount: { type: 'number', required: true, default: -1 },
+        objectKey: { type: 'string' },
+        thisUpdate: { type: 'string' },
+        nextUpdate: { type: 'string' },
+      },
+      indexes: {
+        byIssuer: { pk: { field: 'pk', composite: ['issuer'] }, sk: { field: 'sk', composite: [] } },
+      },
+    },
+    config,
+  );

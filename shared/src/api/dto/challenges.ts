@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHALLENGE_PURPOSES, CHALLENGE_STATES } from '../../machines/challenge-machine';
 import * as fields from '../fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRANT_ROLES } from '../../domain/roles';
 import { GRANT_STATES } from '../../machines/grant-machine';
 import { MEDIA } from '../../domain/seal';

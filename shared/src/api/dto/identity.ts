@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_NAMES } from '../../domain/permissions';
 import { COMPANY_TYPES } from '../../domain/seal';
 import { GRANT_ROLES } from '../../domain/roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { creditCode, faceTicket, id, medium, newPin, pin, reasonText, revocationReason, sealKind } from '../fields';
 import { ONLINE_APPLICABLE_KINDS, type SealKind } from '../../domain/seal';
 import { SEAL_STATES } from '../../machines/seal-machine';

@@ -21,11 +21,11 @@ export function ReportView({ fileName, report }: { fileName: string; report: Ver
       {report.signatures.map((sig) => (
         <View key={sig.fieldName} className="list-item">
           <View className="row">
-            <Text className="list-title">{sig.seal.name ?? sig.signer.name ?? '未知印章'}</Text>
+            <Text className="list-title">{sig.platform?.sealName ?? sig.seal.name ?? sig.signer.name ?? '未知印章'}</Text>
             <Tag type={sig.verdict === 'valid' ? 'success' : 'danger'}>{SIGNATURE_VERDICT_LABELS[sig.verdict]}</Tag>
           </View>
-          <Text className="list-sub">{sig.company?.name ?? sig.signer.organization ?? ''}</Text>
-          {sig.seal.kind && <Text className="list-sub">{sealKindLabel(sig.seal.kind)}</Text>}
+          <Text className="list-sub">{sig.platform?.companyName ?? sig.signer.organization ?? ''}</Text>
+          {(sig.platform?.sealKind ?? sig.seal.kind) && <Text className="list-sub">{sealKindLabel(sig.platform?.sealKind ?? sig.seal.kind ?? '')}</Text>}
           {sig.signingTime && <Text className="list-sub">{`签章时间：${sig.signingTime.replace('T', ' ').slice(0, 19)}`}</Text>}
           {sig.verdict !== 'valid' &&
             sig.reasons.map((r) => (
