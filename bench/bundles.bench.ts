@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { ROUTES } from '../shared/src/api/routes';
-import { AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, handlerEntry } from '../infra/lib/bundling';
+import { AUDIT_ARCHIVE_ENTRY, AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, handlerEntry } from '../infra/lib/bundling';
 
 const OUT = join(__dirname, 'tmp', 'bundles');
 const RESULTS = join(__dirname, 'results');
@@ -87,6 +87,7 @@ export async function run(): Promise<void> {
     ...[...new Set(ROUTES.map((r) => r.handler))].sort().map((h): [string, string] => [h, handlerEntry(h)]),
     ['authorizer', AUTHORIZER_ENTRY],
     ['renewal-job', RENEWAL_JOB_ENTRY],
+    ['audit-archive', AUDIT_ARCHIVE_ENTRY],
   ];
   const empty = await bundle('empty', join(OUT, 'empty', 'entry.js'));
   const built = await Promise.all(entries.map(async ([name, entry]) => ({ name, ...(await bundle(name, entry)) })));

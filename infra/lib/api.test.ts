@@ -31,8 +31,8 @@ describe('the HTTP API', () => {
 
   it('builds one Lambda per handler, Node.js 22 on arm64', () => {
     const functions = Object.values(resourcesOf(stage, 'AWS::Lambda::Function')) as { Properties: { Runtime: string; Architectures: string[] } }[];
-    // + the authorizer and the renewal job
-    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 2);
+    // + the authorizer, the renewal job and the audit archive writer
+    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 3);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
   });
 

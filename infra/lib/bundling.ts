@@ -10,6 +10,7 @@ export function handlerEntry(handler: string): string {
 
 export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'handlers-infra', 'authorizer.ts');
 export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'jobs', 'renewal-job.ts');
+export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'jobs', 'audit-archive.ts');
 
 /**
  * The esbuild options both NodejsFunction (infra) and the bundle bench use, so the bench measures

@@ -17,8 +17,10 @@ export interface DataStoreProps {
 export const UPLOADS_PREFIX = 'uploads/';
 /** Files uploaded only to be verified are not kept either. */
 export const VERIFY_PREFIX = 'verify/';
+/** Where the audit archive writer puts each audit event (functions/src/jobs/audit-archive.ts). */
+export const AUDIT_ARCHIVE_PREFIX = 'audit/';
 
-/** The single table (keys from TABLE_KEYS), the documents bucket and the audit archive. */
+/** The single table (keys from TABLE_KEYS, stream of new images), the documents bucket and the audit archive. */
 export class DataStore extends Construct {
   readonly table: dynamodb.Table;
   readonly documents: s3.Bucket;
@@ -37,6 +39,8 @@ export class DataStore extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: props.deletionProtection,
       timeToLiveAttribute: TABLE_KEYS.timeToLiveAttribute,
+      // New items only: the audit archive writer copies each new audit event to the archive.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       removalPolicy: props.removalPolicy,
     });
     for (const index of TABLE_KEYS.indexes) {

@@ -76,7 +76,7 @@ describe('per-function permissions', () => {
     expect(granted).toContain('dynamodb:PutItem');
     const fn = stage2.stack.handlerFunctions().get('unlisted-handler')!.fn.node.defaultChild as CfnElement;
     const env = (stage2.handlerTemplates.get('unlisted-handler')!.toJSON().Resources[Stack.of(fn).getLogicalId(fn)] as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
-    expect(Object.keys(env)).toContain('SESSION_SECRET');
-    expect(Object.keys(env)).not.toContain('WECHAT_APP_SECRET');
+    expect(Object.keys(env)).toContain('SESSION_SECRET_ARN');
+    expect(Object.keys(env)).not.toContain('WECHAT_APP_SECRET_ARN');
   });
 });

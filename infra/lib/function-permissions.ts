@@ -26,6 +26,10 @@ export interface FunctionPermissions {
   /** Documents bucket prefixes (`pki/crl/`, ...): read = GetObject (also presigned GETs), write = PutObject (also presigned PUTs), delete = DeleteObject. `bucket` = HeadBucket (health). */
   documents?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[]; bucket?: boolean };
   secrets?: readonly IdentitySecret[];
+  /** `false`: a function that never reads the config (the audit archive writer) goes without the session secret every other one gets. */
+  sessionSecret?: false;
+  /** PutObject under `audit/` of the audit archive (Object Lock), encrypting with the data key through S3. */
+  auditArchive?: 'write';
   memoryMb?: number;
   timeoutSeconds?: number;
   /** Ship the Noto Sans SC fonts beside the bundle (functions/src/fonts/noto-sans-sc.ts reads them from node_modules at run time). */
@@ -161,9 +165,11 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'withdraw-application': { table: 'readWrite' },
 };
 
-/** Not in the route table: the session authorizer (verifies the token's signature only) and the daily renewal job. */
+/** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job and the audit archive writer. */
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
+/** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
+export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 
 export function permissionsFor(handler: string): FunctionPermissions {
   return FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;

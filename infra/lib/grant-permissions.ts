@@ -2,6 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { AUDIT_ARCHIVE_PREFIX } from './data-store';
 import type { FunctionPermissions, PlatformKey } from './function-permissions';
 import type { PlatformKeys } from './platform-keys';
 import type { KeyCustody } from './stage-settings';
@@ -9,6 +11,7 @@ import type { KeyCustody } from './stage-settings';
 export interface GrantTargets {
   table: dynamodb.ITable;
   documents: s3.IBucket;
+  auditArchive: s3.IBucket;
   keys: PlatformKeys;
   keyCustody: KeyCustody;
 }
@@ -44,6 +47,12 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
     add({ actions: docs.write?.length ? [...DATA_KEY_READ, ...DATA_KEY_WRITE] : DATA_KEY_READ, resources: [t.keys.data.keyArn], conditions: viaService('s3') });
   }
 
+  if (p.auditArchive === 'write') {
+    // PutObject only (no Get, no Delete, no retention change); the bucket's Object Lock keeps each object.
+    add({ actions: ['s3:PutObject'], resources: [t.auditArchive.arnForObjects(`${AUDIT_ARCHIVE_PREFIX}*`)] });
+    add({ actions: DATA_KEY_WRITE, resources: [t.keys.data.keyArn], conditions: viaService('s3') });
+  }
+
   for (const [name, uses] of Object.entries(p.keys ?? {}) as [PlatformKey, readonly string[]][]) {
     const actions = uses.includes('describe') ? ['kms:DescribeKey', ...(name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : ['kms:GetPublicKey'])] : [];
     if (uses.includes('sign')) actions.push('kms:Sign');
@@ -74,4 +83,18 @@ function grantCredentialKeys(add: (s: iam.PolicyStatementProps) => void, stack: 
     resources: [keys],
     conditions: { StringEquals: { 'aws:ResourceTag/purpose': 'seal-credential' } },
   });
+}
+
+/**
+ * The secrets a function reads at run time through the Parameters and Secrets extension (which
+ * calls Secrets Manager with the function's role): GetSecretValue on exactly these secrets, and
+ * the data key that encrypts them only through Secrets Manager.
+ */
+export function grantSecretReads(role: iam.IRole, secrets: readonly secretsmanager.ISecret[], dataKey: PlatformKeys['data']): void {
+  if (secrets.length === 0) return;
+  const { region, urlSuffix } = Stack.of(role);
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secrets.map((s) => s.secretArn) }));
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [dataKey.keyArn], conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.${urlSuffix}` } } }),
+  );
 }

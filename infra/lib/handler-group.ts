@@ -1,6 +1,7 @@
 import { NestedStack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/src/api/route';
 import { addFunctionAlarms } from './alarms';
@@ -30,6 +31,7 @@ export interface HandlerGroupProps {
   api: apigw.IHttpApi;
   sessionAuthorizer: apigw.IHttpRouteAuthorizer;
   functionProps: Omit<SealFunctionProps, 'name' | 'entry' | 'permissions'>;
+  alarmTopic: sns.ITopic;
 }
 
 /** One nested stack: the Lambdas of some handlers and every API route that calls them. */
@@ -43,7 +45,7 @@ export class HandlerGroup extends NestedStack {
       let integration = integrations.get(def.handler);
       if (!integration) {
         const made = new SealFunction(this, `Fn-${def.handler}`, { ...props.functionProps, name: def.handler, entry: handlerEntry(def.handler), permissions: permissionsFor(def.handler) });
-        addFunctionAlarms(this, def.handler, made.fn);
+        addFunctionAlarms(this, def.handler, made.fn, props.alarmTopic);
         this.functions.set(def.handler, made);
         integration = new HttpLambdaIntegration(`${def.handler}-integration`, made.fn);
         integrations.set(def.handler, integration);

@@ -2,6 +2,7 @@ import type { IConstruct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
 import type { AuthMode } from '../../shared/src/api/route';
 import type { FunctionPermissions } from './function-permissions';
+import { AUDIT_ARCHIVE_PREFIX } from './data-store';
 
 /**
  * Every cdk-nag finding the platform accepts, each with its reason (decision 0015). Anything not
@@ -17,6 +18,7 @@ export function suppressFunctionFindings(role: IConstruct, fn: IConstruct, permi
   for (const prefix of new Set([...(docs.read ?? []), ...(docs.write ?? []), ...(docs.delete ?? [])])) {
     appliesTo.push({ regex: `/^Resource::<.*\\.Arn>\\/${escape(prefix)}\\*$/g` });
   }
+  if (permissions.auditArchive) appliesTo.push({ regex: `/^Resource::<.*\\.Arn>\\/${escape(AUDIT_ARCHIVE_PREFIX)}\\*$/g` });
   if (permissions.credentialKeys && asymmetricCustody) {
     appliesTo.push({ regex: '/^Resource::\\*$/g' }, { regex: '/^Resource::arn:<AWS::Partition>:kms:.*:key\\/\\*$/g' });
   }
@@ -59,4 +61,30 @@ export function suppressSecretRotation(secret: IConstruct): void {
         'No automatic rotation: the WeChat AppSecret is issued by WeChat, the registry HMAC key is shared with the registry, the person-id key must never change, and rotating the session secret signs everyone out; operators rotate by hand (docs/deploying.md).',
     },
   ]);
+}
+
+/** The audit archive writer's failure queue: it is itself the end of the line. */
+export function suppressFailureQueueFindings(queue: IConstruct): void {
+  NagSuppressions.addResourceSuppressions(queue, [
+    {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the on-failure destination of the audit archive stream consumer: it holds the stream coordinates of records that could not be archived, for the operator (an alarm fires on the first message); a queue behind it would have no consumer.',
+    },
+  ]);
+}
+
+/** The stream consumer's role: Lambda's poller lists the table's streams, an action without resource-level permissions. */
+export function suppressStreamReaderFindings(role: IConstruct): void {
+  NagSuppressions.addResourceSuppressions(
+    role,
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: 'dynamodb:ListStreams supports no resource-level permissions (Resource must be "*"); reading records is limited to the table\'s own stream ARN.',
+        appliesTo: ['Resource::*'],
+      },
+    ],
+    true,
+  );
 }

@@ -5,7 +5,11 @@ import { Construct } from 'constructs';
 import type { IdentitySecret } from './function-permissions';
 import { suppressSecretRotation } from './nag-suppressions';
 
-/** Environment variable each secret's value goes to (config.ts, identity-config.ts), and its ARN's. */
+/**
+ * Environment variables of each secret: a function gets the ARN; at run time the secrets extension
+ * loader (functions/src/config/runtime-secrets.ts) sets the value one, which config.ts and
+ * identity-config.ts read.
+ */
 export const SECRET_ENV: Record<IdentitySecret | 'session', { value: string; arn: string }> = {
   session: { value: 'SESSION_SECRET', arn: 'SESSION_SECRET_ARN' },
   wechatAppSecret: { value: 'WECHAT_APP_SECRET', arn: 'WECHAT_APP_SECRET_ARN' },

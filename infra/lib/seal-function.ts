@@ -6,14 +6,14 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BUNDLE_OPTIONS, REPO_ROOT, aliasArgs } from './bundling';
 import type { FunctionPermissions } from './function-permissions';
-import { grantPermissions, type GrantTargets } from './grant-permissions';
+import { grantPermissions, grantSecretReads, type GrantTargets } from './grant-permissions';
 import { suppressFunctionFindings } from './nag-suppressions';
 import { SECRET_ENV, type PlatformSecrets } from './platform-secrets';
 import type { StageSettings } from './stage-settings';
 import { join } from 'node:path';
 
 export interface SealFunctionProps {
-  /** The route table's handler name, or `authorizer` / `renewal-job`. */
+  /** The route table's handler name, or `authorizer` / `renewal-job` / `audit-archive`. */
   name: string;
   entry: string;
   exportName?: string;
@@ -41,13 +41,13 @@ export class SealFunction extends Construct {
     logGroup.grantWrite(this.role);
 
     const environment: Record<string, string> = { ...props.environment };
-    // Secret values reach the function as CloudFormation dynamic references (decision 0015): the
-    // config modules read values, and each function gets only the secrets its entry names.
-    for (const name of ['session', ...(permissions.secrets ?? [])] as const) {
-      const secret = props.secrets.all[name];
-      environment[SECRET_ENV[name].arn] = secret.secretArn;
-      environment[SECRET_ENV[name].value] = secret.secretValue.unsafeUnwrap();
-    }
+    // Only the secrets' ARNs are configuration (decision 0023): the function reads the values at
+    // run time through the Parameters and Secrets extension (functions/src/config/runtime-secrets.ts),
+    // so they are not visible to whoever may read the function's configuration. Each function
+    // gets only the secrets its entry names; every one but the audit writer the session secret.
+    const names = [...(permissions.sessionSecret === false ? [] : (['session'] as const)), ...(permissions.secrets ?? [])];
+    const secrets = names.map((name) => props.secrets.all[name]);
+    names.forEach((name, i) => (environment[SECRET_ENV[name].arn] = secrets[i]!.secretArn));
 
     const common = {
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -59,6 +59,7 @@ export class SealFunction extends Construct {
       timeout: Duration.seconds(permissions.timeoutSeconds ?? 10),
       environment,
       description: `seal-platform ${settings.stage} ${props.name}`,
+      ...(secrets.length ? { paramsAndSecrets: secretsExtension(settings) } : {}),
     };
     const handler = props.exportName ?? 'handler';
     this.fn =
@@ -81,8 +82,16 @@ export class SealFunction extends Construct {
             },
           });
     grantPermissions(this.role, permissions, props.targets);
+    grantSecretReads(this.role, secrets, props.targets.keys.data);
     suppressFunctionFindings(this.role, this.fn, permissions, props.targets.keyCustody === 'kms-asymmetric');
   }
+}
+
+/** The AWS Parameters and Secrets Lambda Extension: CDK's own table, or the layer named by context. */
+function secretsExtension(settings: StageSettings): lambda.ParamsAndSecretsLayerVersion {
+  return settings.paramsAndSecretsLayerArn
+    ? lambda.ParamsAndSecretsLayerVersion.fromVersionArn(settings.paramsAndSecretsLayerArn)
+    : lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103);
 }
 
 /**

@@ -4,7 +4,8 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../shared/src/api/routes';
 import type { RouteDef } from '../../shared/src/api/route';
-import { addApiAlarm, addFunctionAlarms } from './alarms';
+import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
+import { AuditArchiveWriter } from './audit-archive-writer';
 import { AUTHORIZER_ENTRY, RENEWAL_JOB_ENTRY } from './bundling';
 import { AUTHORIZER_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
@@ -23,7 +24,8 @@ export interface SealPlatformStackProps extends StackProps {
 
 /**
  * The whole platform, derived from the shared route table at synth time: data, keys, secrets,
- * the API with its authorizer and the renewal job here; the API handlers in nested stacks.
+ * alarm topic, the API with its authorizer, the renewal job and the audit archive writer here;
+ * the API handlers in nested stacks.
  */
 export class SealPlatformStack extends Stack {
   readonly keys: PlatformKeys;
@@ -32,6 +34,8 @@ export class SealPlatformStack extends Stack {
   readonly api: SealApi;
   readonly authorizer: SealFunction;
   readonly renewalJob: SealFunction;
+  readonly alarms: AlarmTopic;
+  readonly auditArchiveWriter: AuditArchiveWriter;
   readonly groups: HandlerGroup[] = [];
 
   constructor(scope: Construct, id: string, props: SealPlatformStackProps) {
@@ -47,6 +51,8 @@ export class SealPlatformStack extends Stack {
       objectLockMode: prod ? 'COMPLIANCE' : 'GOVERNANCE',
     });
     this.secrets = new PlatformSecrets(this, 'Secrets', { stage: settings.stage, key: this.keys.data, removalPolicy: settings.removalPolicy });
+    this.alarms = new AlarmTopic(this, 'Alarms', { stage: settings.stage, email: settings.alarmEmail, removalPolicy: settings.removalPolicy });
+    const alarmTopic = this.alarms.topic;
 
     const environment: Record<string, string> = {
       STAGE: settings.stage,
@@ -61,15 +67,15 @@ export class SealPlatformStack extends Stack {
     const functionProps: Omit<SealFunctionProps, 'name' | 'entry' | 'permissions'> = {
       settings,
       environment,
-      targets: { table: this.data.table, documents: this.data.documents, keys: this.keys, keyCustody: settings.keyCustody },
+      targets: { table: this.data.table, documents: this.data.documents, auditArchive: this.data.auditArchive, keys: this.keys, keyCustody: settings.keyCustody },
       secrets: this.secrets,
       removalPolicy: settings.removalPolicy,
     };
 
     this.authorizer = new SealFunction(this, 'Fn-authorizer', { ...functionProps, name: 'authorizer', entry: AUTHORIZER_ENTRY, permissions: AUTHORIZER_PERMISSIONS });
-    addFunctionAlarms(this, 'authorizer', this.authorizer.fn);
+    addFunctionAlarms(this, 'authorizer', this.authorizer.fn, alarmTopic);
     this.api = new SealApi(this, 'Api', { authorizerFunction: this.authorizer.fn, logRetentionDays: settings.logRetentionDays, removalPolicy: settings.removalPolicy });
-    addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }));
+    addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }), alarmTopic);
     // Without a custom domain, people reach the platform at the API's own URL.
     if (!settings.publicBaseUrl) environment.PUBLIC_BASE_URL = this.api.api.apiEndpoint;
 
@@ -78,21 +84,25 @@ export class SealPlatformStack extends Stack {
       const mine = routes.filter((r) => groupOf(r.handler) === group);
       if (mine.length === 0) continue;
       this.groups.push(
-        new HandlerGroup(this, `Handlers${group}`, { routes: mine, api: this.api.api, sessionAuthorizer: this.api.sessionAuthorizer, functionProps }),
+        new HandlerGroup(this, `Handlers${group}`, { routes: mine, api: this.api.api, sessionAuthorizer: this.api.sessionAuthorizer, functionProps, alarmTopic }),
       );
     }
 
     this.renewalJob = new SealFunction(this, 'Fn-renewal-job', { ...functionProps, name: 'renewal-job', entry: RENEWAL_JOB_ENTRY, permissions: RENEWAL_JOB_PERMISSIONS });
-    addFunctionAlarms(this, 'renewal-job', this.renewalJob.fn);
+    addFunctionAlarms(this, 'renewal-job', this.renewalJob.fn, alarmTopic);
     new events.Rule(this, 'RenewalSchedule', {
       description: 'Daily seal renewal job: renewal_due 30 days before expiry, expired after',
       schedule: events.Schedule.cron({ minute: '0', hour: '18' }), // 02:00 China Standard Time
       targets: [new targets.LambdaFunction(this.renewalJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
 
+    this.auditArchiveWriter = new AuditArchiveWriter(this, 'AuditArchiveWriter', { functionProps, stage: settings.stage, alarmTopic });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint, description: 'TARO_APP_API_BASE for the mini-program build' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: this.data.documents.bucketName });
+    new CfnOutput(this, 'AuditArchiveBucket', { value: this.data.auditArchive.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe the on-call channel here' });
   }
 
   /** Every handler's function, across the nested stacks. */

@@ -23,6 +23,13 @@ export interface StageSettings {
   auditRetentionDays: number;
   /** `stub`: Code.fromInline placeholders instead of esbuild bundles (fast assertion tests). */
   bundling: 'esbuild' | 'stub';
+  /** Subscribed by e-mail to the alarm topic (`-c alarmEmail=ops@example.com`); none: the operator subscribes later. */
+  alarmEmail?: string;
+  /**
+   * The Parameters and Secrets extension layer (arm64) for a region CDK's table lacks, e.g. the
+   * China regions (`-c paramsAndSecretsLayerArn=arn:aws-cn:lambda:...`); otherwise version 1.0.103.
+   */
+  paramsAndSecretsLayerArn?: string;
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
@@ -39,6 +46,8 @@ export function stageSettings(node: Node): StageSettings {
   // The functions would refuse to start (config.ts, identity-config.ts); refuse at synth instead.
   if (prod && faceVerifier === 'simulated') throw new Error('stage prod cannot use the simulated face verifier (FACE_VERIFIER=simulated)');
   if (prod && wechatAuth === 'simulated') throw new Error('stage prod cannot use the simulated WeChat login (WECHAT_AUTH=simulated)');
+  const alarmEmail = node.tryGetContext('alarmEmail') as string | undefined;
+  if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`context alarmEmail=${alarmEmail}: not an e-mail address`);
   return {
     stage,
     faceVerifier,
@@ -50,5 +59,7 @@ export function stageSettings(node: Node): StageSettings {
     logRetentionDays: prod ? 365 : 30,
     auditRetentionDays: prod ? 3650 : 1,
     bundling: oneOf<'esbuild' | 'stub'>('bundling', node.tryGetContext('bundling'), ['esbuild', 'stub'], 'esbuild'),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    ...(node.tryGetContext('paramsAndSecretsLayerArn') ? { paramsAndSecretsLayerArn: String(node.tryGetContext('paramsAndSecretsLayerArn')) } : {}),
   };
 }

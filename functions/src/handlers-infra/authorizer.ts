@@ -2,6 +2,7 @@ import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWith
 import { ROUTES, type RouteDef } from '@seal/shared';
 import { verifySessionToken } from '../identity/session-token';
 import { loadConfig, sessionSecret } from '../config/config';
+import { loadRuntimeSecrets } from '../config/runtime-secrets';
 
 /** What API Gateway passes on to the handler as `requestContext.authorizer.lambda`. */
 export interface SessionAuthorizerContext {
@@ -39,4 +40,10 @@ export function createAuthorizer(deps: { secret: () => string; now: () => Date; 
 }
 
 let secret: string | undefined;
-export const handler = createAuthorizer({ secret: () => (secret ??= sessionSecret(loadConfig())), now: () => new Date() });
+const authorize = createAuthorizer({ secret: () => (secret ??= sessionSecret(loadConfig())), now: () => new Date() });
+
+/** The deployed authorizer: the session secret comes from the secrets extension before the first check. */
+export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {
+  await loadRuntimeSecrets();
+  return authorize(event);
+}

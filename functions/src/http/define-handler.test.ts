@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, fields } from '@seal/shared';
 import { defineHandler } from './define-handler';
 import { issueSessionToken } from '../identity/session-token';

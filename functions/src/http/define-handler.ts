@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z, ZodError } from 'zod';
+import * as z from 'zod';
 import { DomainError, ROUTES, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
 import { getServices, type Services } from '../services';
 import { logEvent } from '../config/logger';
+import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
 import { loadActor } from '../identity/load-actor';
 
@@ -84,7 +85,7 @@ function parseJson(raw: Uint8Array): unknown {
 export function errorResult(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   let domain: DomainError;
   if (error instanceof DomainError) domain = error;
-  else if (error instanceof ZodError) {
+  else if (error instanceof z.ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     domain = new DomainError('VALIDATION_FAILED', details[0]?.message ?? undefined, details);
   } else if (isErrorCode((error as { code?: unknown })?.code)) {
@@ -116,6 +117,8 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
     let status = 500;
     let code: string | undefined;
     try {
+      // Secret values come from the secrets extension in AWS; config is read only after this.
+      await loadRuntimeSecrets();
       const services = getServices();
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);

@@ -1,6 +1,7 @@
 import { DomainError, SYSTEM_CAUSE_LABELS, type SealEvent } from '@seal/shared';
 import { transitionSeal } from '../seals/transition-seal';
 import { logEvent } from '../config/logger';
+import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { getServices, type Services } from '../services';
 
 /** Seals enter renewal_due this many days before their earliest certificate expires. */
@@ -62,6 +63,7 @@ export async function runRenewalJob(services: Pick<Services, 'db'>, options: { n
 
 /** The scheduled Lambda (EventBridge, daily): `functions/src/jobs/renewal-job.handler`. */
 export async function handler(): Promise<RenewalJobReport> {
+  await loadRuntimeSecrets();
   const services = getServices();
   return runRenewalJob(services, { now: services.now() });
 }

@@ -1,0 +1,81 @@
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { AuditEvent } from '../../functions/src/store/entities/audit-event';
+import { synthStage, type SynthesizedStage } from './testing/synth-stage';
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+describe('the audit archive writer', () => {
+  let stage: SynthesizedStage;
+  let resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const idOf = (element: unknown) => Stack.of(stage.stack).getLogicalId(element as CfnElement);
+  beforeAll(() => {
+    stage = synthStage({ stage: 'prod' });
+    resources = stage.main.toJSON().Resources;
+  });
+  const archiveBucket = () => idOf(stage.stack.data.auditArchive.node.defaultChild);
+  const table = () => idOf(stage.stack.data.table.node.defaultChild);
+  const writer = () => stage.stack.auditArchiveWriter;
+  const statements = () => {
+    const policy = writer().fn.role.node.findChild('DefaultPolicy').node.defaultChild;
+    return (resources[idOf(policy)]!.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement;
+  };
+
+  it('streams the new image of every table write', () => {
+    expect(resources[table()]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+  });
+
+  it('receives only new audit events from the stream, reports failed records alone and sends exhausted ones to an encrypted, TLS-only queue', () => {
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]!.Properties as Record<string, any>;
+    expect(mapping).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [table(), 'StreamArn'] },
+      FunctionName: { Ref: idOf(writer().fn.fn.node.defaultChild) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      StartingPosition: 'TRIM_HORIZON',
+    });
+    expect(mapping.MaximumRetryAttempts).toBeGreaterThan(0);
+    const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['auditEvent'] } } } });
+    // The name the filter matches is the one ElectroDB writes for an audit event.
+    const item = AuditEvent({ table: 't' }).put({ companyId: 'C1', seq: 1, at: 'x', actorId: 'a', actorRole: 'r', action: 'x', subject: 's', prevHash: 'p', hash: 'h' }).params().Item as Record<string, unknown>;
+    expect(item.__edb_e__).toBe(pattern.dynamodb.NewImage.__edb_e__.S[0]);
+
+    const queueId = idOf(writer().failures.node.defaultChild);
+    expect(mapping.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } });
+    expect(resources[queueId]!.Properties.SqsManagedSseEnabled).toBe(true);
+    const queuePolicy = Object.values(resources).find((r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.Queues).includes(queueId))!;
+    expect((queuePolicy.Properties as { PolicyDocument: { Statement: unknown[] } }).PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('may only put objects under audit/ of the archive bucket: no read, no delete, no other bucket', () => {
+    const s3 = statements().filter((s) => actions(s).some((a) => a.startsWith('s3:')));
+    expect(s3).toEqual([{ Action: 's3:PutObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [archiveBucket(), 'Arn'] }, '/audit/*']] } }]);
+  });
+
+  it('reads the table stream but no table item, and holds no secret', () => {
+    const dynamo = statements().filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+    for (const s of dynamo) {
+      const stream = JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [table(), 'StreamArn'] });
+      expect({ actions: actions(s), stream }).toEqual(
+        actions(s).every((a) => a === 'dynamodb:ListStreams') ? { actions: ['dynamodb:ListStreams'], stream: false } : { actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], stream: true },
+      );
+    }
+    const tableArn = JSON.stringify({ 'Fn::GetAtt': [table(), 'Arn'] });
+    expect(statements().filter((s) => JSON.stringify(s.Resource).includes(tableArn))).toEqual([]);
+    expect(statements().flatMap(actions).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    const fn = resources[idOf(writer().fn.fn.node.defaultChild)]!.Properties as { Environment: { Variables: Record<string, unknown> }; Layers?: unknown };
+    expect(fn.Environment.Variables).toEqual({ STAGE: 'prod', AUDIT_ARCHIVE_BUCKET: { Ref: archiveBucket() } });
+    expect(fn.Layers).toBeUndefined();
+  });
+
+  it('encrypts with the data key only through S3', () => {
+    const encrypt = statements().find((s) => actions(s).includes('kms:GenerateDataKey'));
+    expect(encrypt).toMatchObject({ Resource: { 'Fn::GetAtt': [idOf(stage.stack.keys.data.node.defaultChild), 'Arn'] } });
+    expect(JSON.stringify(encrypt!.Condition)).toContain('"s3."');
+  });
+});
