@@ -47,6 +47,15 @@ const TIMESTAMPING = { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
+/** The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in, signed PDFs out. */
+const SIGNING: FunctionPermissions = {
+  table: 'readWrite',
+  keys: TIMESTAMPING,
+  wrapping: ['seal-credential'],
+  credentialKeys: true,
+  documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+  ...PDF,
+};
 
 export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   health: { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
@@ -130,31 +139,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'create-document': { table: 'readWrite', documents: { write: ['uploads/'] } },
   // Reads page and signature counts (the PDF parser only: no seal drawing, no font).
   'get-document': { table: 'readWrite', documents: { read: ['signed/', 'uploads/'] }, memoryMb: 1024 },
-  'sign-document': {
-    table: 'readWrite',
-    keys: TIMESTAMPING,
-    wrapping: ['seal-credential'],
-    credentialKeys: true,
-    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
-    ...PDF,
-  },
-  'sign-document-confirmed': {
-    table: 'readWrite',
-    keys: TIMESTAMPING,
-    wrapping: ['seal-credential'],
-    credentialKeys: true,
-    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
-    ...PDF,
-  },
-  'sign-documents-batch': {
-    table: 'readWrite',
-    keys: TIMESTAMPING,
-    wrapping: ['seal-credential'],
-    credentialKeys: true,
-    documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
-    ...PDF,
-    memoryMb: 1536,
-  },
+  'sign-document': SIGNING,
+  'sign-document-confirmed': SIGNING,
+  'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   'verify-document': { table: 'readWrite', keys: PLATFORM_PKI, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
   'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
