@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KeyCustodyError } from '../../custody/key-custody-error';
-import type { Services } from '../../services';
+import { perServices } from '../per-services';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -31,11 +31,5 @@ function hostOf(endpoint: string): string {
   return url.hostname;
 }
 
-const clients = new WeakMap<Services, KMSClient>();
-
 /** The KMS client of this container, built on first use from the environment. */
-export function kmsOf(services: Services): KMSClient {
-  let client = clients.get(services);
-  if (!client) clients.set(services, (client = kmsClientFromEnv(process.env)));
-  return client;
-}
+export const kmsOf = perServices(() => kmsClientFromEnv(process.env));

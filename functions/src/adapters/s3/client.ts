@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { Services } from '../../services';
+import { perServices } from '../per-services';
 
 /** The real S3 client; locally the endpoint is the s3rver of the local stack (path-style). */
 export function createS3Client(env: { endpoint?: string; region: string }): S3Client {
@@ -9,11 +9,5 @@ export function createS3Client(env: { endpoint?: string; region: string }): S3Cl
   });
 }
 
-const clients = new WeakMap<Services, S3Client>();
-
-/** The S3 client of this container, built on first use (a new container after setServices gets its own). */
-export function s3Of(services: Services): S3Client {
-  let client = clients.get(services);
-  if (!client) clients.set(services, (client = createS3Client({ endpoint: services.config.S3_ENDPOINT, region: services.config.AWS_REGION })));
-  return client;
-}
+/** The S3 client of this container, built on first use. */
+export const s3Of = perServices((services) => createS3Client({ endpoint: services.config.S3_ENDPOINT, region: services.config.AWS_REGION }));
