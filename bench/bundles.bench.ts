@@ -25,7 +25,7 @@ interface BundleFigures {
   largest: { module: string; bytes: number }[];
   awsClients: string[];
   /** Heavy parts a function carries only when its code path needs them. */
-  carries: { pdf: boolean; pkijs: boolean; font: boolean };
+  carries: { pdf: boolean; pki: boolean; font: boolean; s3: boolean };
 }
 
 async function bundle(name: string, entry: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
@@ -40,6 +40,8 @@ async function bundle(name: string, entry: string): Promise<{ file: string; byte
     sourcemap: BUNDLE_OPTIONS.sourceMap,
     format: BUNDLE_OPTIONS.format,
     mainFields: [...BUNDLE_OPTIONS.mainFields],
+    charset: BUNDLE_OPTIONS.charset,
+    legalComments: BUNDLE_OPTIONS.legalComments,
     alias: BUNDLE_ALIASES,
     metafile: true,
     logLevel: 'silent',
@@ -106,8 +108,9 @@ export async function run(): Promise<void> {
       awsClients: packages.map((p) => p.module).filter((m) => /^@aws-sdk\/client-/.test(m)).sort(),
       carries: {
         pdf: packages.some((p) => /^(functions\/src\/pdf|pdf-lib)/.test(p.module)),
-        pkijs: packages.some((p) => p.module === 'pkijs'),
-        font: packages.some((p) => p.module === 'fontkit'),
+        pki: packages.some((p) => /^(functions\/src\/pki|pkijs|@peculiar\/asn1-)/.test(p.module)),
+        font: packages.some((p) => /^(functions\/src\/fonts|fontkit)/.test(p.module)),
+        s3: packages.some((p) => p.module === 'aws4fetch' || p.module === '@aws-sdk/client-s3'),
       },
     });
     process.stdout.write(`${b.name.padEnd(34)} ${(b.bytes / 1024).toFixed(0).padStart(6)} KiB ${String(loadMs).padStart(7)} ms (empty ${emptyMs} ms)\n`);
@@ -131,7 +134,7 @@ function markdown(meta: { node: string; platform: string; runs: number; emptyBun
     '',
     `${figures.length - over.length} of ${figures.length} functions meet both targets.`,
     '',
-    '| function | minified | load ms | × empty | AWS clients | PDF / PKI / font | largest parts |',
+    '| function | minified | load ms | × empty | AWS SDK clients | PDF / PKI / font / S3 | largest parts |',
     '|---|---:|---:|---:|---|---|---|',
     ...figures.map((f) =>
       [
@@ -140,7 +143,7 @@ function markdown(meta: { node: string; platform: string; runs: number; emptyBun
         `${f.loadMs}${f.loadMs >= LOAD_TARGET_MS ? ' ⚠' : ''}`,
         f.vsEmpty,
         f.awsClients.map((c) => c.replace('@aws-sdk/client-', '')).join(', '),
-        (['pdf', 'pkijs', 'font'] as const).filter((k) => f.carries[k]).join(', '),
+        (['pdf', 'pki', 'font', 's3'] as const).filter((k) => f.carries[k]).join(', '),
         f.largest.map((p) => `${p.module} ${kib(p.bytes)}`).join('; '),
       ].join(' | ').replace(/^/, '| ').concat(' |'),
     ),
@@ -161,8 +164,8 @@ function observations(figures: BundleFigures[]): string[] {
   return [
     `- Over ${SIZE_TARGET / 1024 / 1024} MiB: ${names(tooBig)}.`,
     `- Load ≥ ${LOAD_TARGET_MS} ms: ${names(tooSlow)}.`,
-    `- Carry pkijs (certificates, CRLs, CMS, timestamps): ${names(figures.filter((f) => f.carries.pkijs))}.`,
-    `- Carry fontkit (seal lettering, form text): ${names(figures.filter((f) => f.carries.font))}.`,
-    `- Carry the S3 client: ${names(figures.filter((f) => f.awsClients.includes('@aws-sdk/client-s3')))}.`,
+    `- Carry the PKI code (certificates, CRLs, CMS, timestamps): ${names(figures.filter((f) => f.carries.pki))}.`,
+    `- Carry the glyph-outline reader (seal lettering, form text): ${names(figures.filter((f) => f.carries.font))}.`,
+    `- Reach S3: ${names(figures.filter((f) => f.carries.s3))}.`,
   ];
 }

@@ -5,7 +5,7 @@ import { createSealService, type SealService } from './store/service';
 
 /**
  * The ports every handler may use, built once per cold start from the environment, lazily. The
- * S3 and KMS clients are not here: `s3Of` / `kmsOf` (adapters/) build them, so only the functions
+ * S3 and KMS clients are not here: `documentsStoreOf` / `kmsOf` (adapters/) build them, so only the functions
  * whose code reaches S3 or KMS bundle those SDK clients (decision 0022).
  */
 export interface Services {

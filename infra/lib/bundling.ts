@@ -23,20 +23,27 @@ export const BUNDLE_OPTIONS = {
   sourceMap: false,
   format: 'cjs',
   mainFields: ['module', 'main'],
+  // Chinese messages as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6); licences stay in
+  // node_modules, not in every bundle.
+  charset: 'utf8',
+  legalComments: 'none',
 } as const;
 
 /**
- * Modules replaced at bundling time, for both NodejsFunction and the bench (decision 0022):
- * fontkit imports the Brotli decoder for WOFF2 fonts only, and the platform's fonts are OpenType;
+ * Modules replaced at bundling time, for both NodejsFunction and the bench (decisions 0022, 0028):
  * the SDK's default credential chain is reduced to the environment, where Lambda puts the role's
- * credentials. Tests and the local stack run the real modules.
+ * credentials; ElectroDB's model validator is skipped (the models are validated by every test run).
+ * Tests and the local stack run the real modules.
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
-  'brotli/decompress.js': join(REPO_ROOT, 'functions', 'src', 'fonts', 'no-woff2.ts'),
   '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'src', 'adapters', 'aws', 'lambda-credentials.ts'),
+  jsonschema: join(REPO_ROOT, 'functions', 'src', 'adapters', 'dynamodb', 'no-model-validation.ts'),
 };
 
 /** The aliases as esbuild command-line arguments (NodejsFunction's `esbuildArgs`). */
 export function aliasArgs(): Record<string, string> {
-  return Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to]));
+  return {
+    ...Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
+    '--legal-comments': BUNDLE_OPTIONS.legalComments,
+  };
 }

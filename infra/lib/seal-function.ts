@@ -72,8 +72,11 @@ export class SealFunction extends Construct {
             projectRoot: REPO_ROOT,
             depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
             bundling: {
-              ...BUNDLE_OPTIONS,
+              target: BUNDLE_OPTIONS.target,
+              minify: BUNDLE_OPTIONS.minify,
+              sourceMap: BUNDLE_OPTIONS.sourceMap,
               mainFields: [...BUNDLE_OPTIONS.mainFields],
+              charset: nodejs.Charset.UTF8,
               format: nodejs.OutputFormat.CJS,
               bundleAwsSDK: true,
               forceDockerBundling: false,

@@ -14,12 +14,15 @@ describe('npm run synth', () => {
       const assets = JSON.parse(readFileSync(join(out, 'SealPlatform-dev.assets.json'), 'utf8')) as { files: Record<string, { source: { path: string } }> };
       const bundles = Object.values(assets.files).map((f) => join(out, f.source.path, 'index.js')).filter((p) => existsSync(p));
       expect(bundles.length).toBeGreaterThan(10);
-      // The bundling aliases took effect (decision 0022): no function carries the SDK's SSO/profile
-      // credential chain or the Brotli dictionary, and the functions that draw seals have the fonts.
+      // The bundling aliases took effect (decisions 0022, 0028): no function carries the SDK's
+      // SSO/profile credential chain, a font library's Brotli decoder or ElectroDB's model validator,
+      // every bundle still loads on its own, and the functions that draw seals have the fonts.
       for (const bundle of bundles) {
         const code = readFileSync(bundle, 'utf8');
         expect(code).not.toContain('defaultProvider::fromSSO');
         expect(code).not.toContain('Brotli');
+        expect(code).not.toContain('is not of a type(s)');
+        execFileSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], { env: { PATH: process.env.PATH, STAGE: 'local', AWS_REGION: 'cn-north-1' }, stdio: 'pipe' });
       }
       const fontDirs = Object.values(assets.files)
         .map((f) => join(out, f.source.path, 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'))

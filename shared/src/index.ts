@@ -13,6 +13,7 @@ export * from './validation/id-number';
 export * from './validation/pin';
 export * from './errors';
 export * as fields from './api/fields';
+export { configureValidationMessages } from './api/validation-messages';
 export * from './api/health';
 export * from './api/route';
 export * from './api/routes';

@@ -1,27 +1,11 @@
-import * as fontkit from 'fontkit';
-import { notoSansScBytes } from '../fonts/noto-sans-sc';
+import { fontOutlines } from '../fonts/otf-outlines';
 import type { PathCommand, SealShape } from './drawing';
 
 /**
- * Glyph outlines come from Noto Sans SC Bold (SIL OFL 1.1) shipped in @embedpdf/fonts-sc.
- * They are drawn as paths, so a seal looks the same in every viewer with no font embedded.
+ * Glyph outlines come from Noto Sans SC Bold (SIL OFL 1.1) shipped in @embedpdf/fonts-sc, read by
+ * the platform's own CFF outline reader (fonts/otf-outlines.ts). They are drawn as paths, so a
+ * seal looks the same in every viewer with no font embedded.
  */
-interface Font {
-  unitsPerEm: number;
-  glyphForCodePoint(cp: number): Glyph;
-}
-interface Glyph {
-  advanceWidth: number;
-  path: { commands: { command: string; args: number[] }[] };
-}
-
-let font: Font | undefined;
-function loadFont(): Font {
-  if (!font) {
-    font = fontkit.create(notoSansScBytes('Bold')) as unknown as Font;
-  }
-  return font;
-}
 
 /** Where and how one character is placed: centre, em size, rotation (clockwise, radians), horizontal squeeze. */
 export interface GlyphPlacement {
@@ -35,8 +19,8 @@ export interface GlyphPlacement {
 
 /** The character's outline, its em box centred on (cx, cy). */
 export function glyphShape(char: string, at: GlyphPlacement): SealShape {
-  const f = loadFont();
-  const g = f.glyphForCodePoint(char.codePointAt(0)!);
+  const f = fontOutlines('Bold');
+  const g = f.glyph(char.codePointAt(0)!);
   const s = at.size / f.unitsPerEm;
   const sx = s * (at.scaleX ?? 1);
   const sy = s * (at.scaleY ?? 1);
@@ -51,23 +35,13 @@ export function glyphShape(char: string, at: GlyphPlacement): SealShape {
     return [at.cx + lx * cos - ly * sin, at.cy + lx * sin + ly * cos];
   };
   const commands: PathCommand[] = [];
-  let cur: [number, number] = [0, 0];
-  for (const c of g.path.commands) {
+  for (const c of g.commands) {
     const a = c.args;
-    if (c.command === 'moveTo') commands.push(['M', ...(cur = pt(a[0]!, a[1]!))]);
-    else if (c.command === 'lineTo') commands.push(['L', ...(cur = pt(a[0]!, a[1]!))]);
-    else if (c.command === 'bezierCurveTo') {
-      const p1 = pt(a[0]!, a[1]!);
-      const p2 = pt(a[2]!, a[3]!);
-      commands.push(['C', ...p1, ...p2, ...(cur = pt(a[4]!, a[5]!))]);
-    } else if (c.command === 'quadraticCurveTo') {
-      // Raise the quadratic to a cubic so both outputs need only one curve kind.
-      const q = pt(a[0]!, a[1]!);
-      const e = pt(a[2]!, a[3]!);
-      const c1: [number, number] = [cur[0] + (2 / 3) * (q[0] - cur[0]), cur[1] + (2 / 3) * (q[1] - cur[1])];
-      const c2: [number, number] = [e[0] + (2 / 3) * (q[0] - e[0]), e[1] + (2 / 3) * (q[1] - e[1])];
-      commands.push(['C', ...c1, ...c2, ...(cur = e)]);
-    } else if (c.command === 'closePath') commands.push(['Z']);
+    // CFF outlines are cubic only: no quadratic segments to raise.
+    if (c.command === 'moveTo') commands.push(['M', ...pt(a[0]!, a[1]!)]);
+    else if (c.command === 'lineTo') commands.push(['L', ...pt(a[0]!, a[1]!)]);
+    else if (c.command === 'bezierCurveTo') commands.push(['C', ...pt(a[0]!, a[1]!), ...pt(a[2]!, a[3]!), ...pt(a[4]!, a[5]!)]);
+    else commands.push(['Z']);
   }
   return { commands, fillRule: 'nonzero' };
 }

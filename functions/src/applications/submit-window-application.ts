@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DomainError, LEGAL_REPRESENTATIVE_ONLY, authorize, type Action, type Actor, type applicationDto } from '@seal/shared';
 import type { Services } from '../services';
 import { commitWithAudit } from '../store/commit';
@@ -8,7 +7,7 @@ import { newReference } from './reference-number';
 import { readSealImage } from './seal-image';
 import { checkTargets } from './check-targets';
 import type { StoredPayload, StoredRequest } from './payload';
-import { s3Of } from '../adapters/s3/client';
+import { documentsStoreOf } from '../adapters/s3/client';
 
 type Request = applicationDto.WindowApplicationRequest;
 
@@ -34,7 +33,7 @@ function refusal(action: Action): DomainError {
 async function storeSealImage(services: Services, applicationId: string, base64: string): Promise<NonNullable<StoredPayload['image']>> {
   const image = readSealImage(base64);
   const key = `applications/${applicationId}/seal-image.${image.extension}`;
-  await s3Of(services).send(new PutObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: key, Body: image.bytes, ContentType: image.contentType }));
+  await documentsStoreOf(services).put(key, image.bytes, { contentType: image.contentType });
   return { key, contentType: image.contentType, sha256: createHash('sha256').update(image.bytes).digest('hex'), size: image.bytes.length };
 }
 

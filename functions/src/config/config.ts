@@ -1,26 +1,26 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Everything a function reads from its environment, validated once at cold start. Local runs set
  * the *_ENDPOINT variables to the emulators; in AWS they are absent and the SDK finds the services.
  */
 const ConfigSchema = z.object({
-  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
-  AWS_REGION: z.string().default('cn-north-1'),
-  TABLE_NAME: z.string().default('seal-platform'),
-  DOCUMENTS_BUCKET: z.string().default('seal-documents'),
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
-  S3_ENDPOINT: z.string().url().optional(),
-  KMS_ENDPOINT: z.string().url().optional(),
+  STAGE: z._default(z.enum(['local', 'dev', 'prod']), 'local'),
+  AWS_REGION: z._default(z.string(), 'cn-north-1'),
+  TABLE_NAME: z._default(z.string(), 'seal-platform'),
+  DOCUMENTS_BUCKET: z._default(z.string(), 'seal-documents'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  S3_ENDPOINT: z.optional(z.url()),
+  KMS_ENDPOINT: z.optional(z.url()),
   /** Where people reach the platform (QR codes, CRL URL, download links). */
-  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+  PUBLIC_BASE_URL: z._default(z.url(), 'http://localhost:8080'),
   /** HMAC key for session tokens (Secrets Manager in AWS). Local runs get a fixed dev key. */
-  SESSION_SECRET: z.string().min(32).optional(),
-  FACE_VERIFIER: z.enum(['simulated', 'wechat']).default('simulated'),
-  KEY_CUSTODY: z.enum(['kms-envelope', 'kms-asymmetric']).default('kms-envelope'),
+  SESSION_SECRET: z.optional(z.string().check(z.minLength(32))),
+  FACE_VERIFIER: z._default(z.enum(['simulated', 'wechat']), 'simulated'),
+  KEY_CUSTODY: z._default(z.enum(['kms-envelope', 'kms-asymmetric']), 'kms-envelope'),
   /** Validity of a seal certificate, in whole years (decision 0012). */
-  SEAL_CERTIFICATE_VALIDITY_YEARS: z.coerce.number().int().min(1).max(5).default(1),
-  SERVICE_VERSION: z.string().default('0.1.0'),
+  SEAL_CERTIFICATE_VALIDITY_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 1),
+  SERVICE_VERSION: z._default(z.string(), '0.1.0'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from '@seal/shared';
-import { PdfInputError, type PdfInputErrorCode } from '../pdf';
+import { PdfInputError, type PdfInputErrorCode } from '../pdf/errors';
 
 const CODES: Record<PdfInputErrorCode, ErrorCode> = {
   PDF_UNREADABLE: 'PDF_UNREADABLE',

@@ -1,6 +1,6 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { signPdf } from '../pdf';
-import { readSealCertificate } from '../pki';
+import { readSealCertificate } from '../pki/read-seal-certificate';
 import type { SignatureAuthorization } from '../lifecycle/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import { commitWithAudit } from '../store/commit';

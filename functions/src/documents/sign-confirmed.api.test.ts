@@ -10,7 +10,7 @@ import { starterSealsHook } from '../applications/starter-seals-hook';
 import { readRegistrySeed } from '../adapters/registry/seed';
 import { samplePdf } from '../pdf/testing/sample-pdf';
 import { PlatformClient, download } from './demo/platform-client';
-import { s3Of } from '../adapters/s3/client';
+import { sdkS3Of } from '../adapters/s3/testing/sdk-client';
 
 /**
  * 电脑网页签章 (decision 0018) over HTTP on the local stack: the desktop uploads, asks for a `sign`
@@ -110,7 +110,7 @@ async function expectUnsigned(token: string, documentId: string) {
   const doc = await api.expect(200, 'document', 'GET', `/v1/documents/${documentId}`, { token });
   expect(doc).toMatchObject({ state: 'uploaded', version: 0 });
   const services = getServices();
-  const listed = await s3Of(services).send(
+  const listed = await sdkS3Of(services).send(
     new ListObjectsV2Command({ Bucket: services.config.DOCUMENTS_BUCKET, Prefix: `signed/${documentId}/` }),
   );
   expect(listed.Contents ?? []).toEqual([]);

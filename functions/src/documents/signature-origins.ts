@@ -1,6 +1,6 @@
 import { sealToSvg } from '../appearance';
 import type { SignatureReport } from '../pdf';
-import { readSealCertificate, type SealCertificateInfo } from '../pki';
+import { readSealCertificate, type SealCertificateInfo } from '../pki/read-seal-certificate';
 import { normalizeSerial } from '../pki/revocation';
 import type { Services } from '../services';
 import { sealDrawingOf } from './seal-drawing';

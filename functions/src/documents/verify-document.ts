@@ -1,5 +1,5 @@
 import { documentDto } from '@seal/shared';
-import { verifyPdf } from '../pdf';
+import { verifyPdf } from '../pdf/verify';
 import { platformPki } from '../platform-pki/platform-ca';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Services } from '../services';

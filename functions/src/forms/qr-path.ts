@@ -1,13 +1,21 @@
-import QRCode from 'qrcode';
+// The encoder alone: the package's index also loads its PNG, SVG and terminal renderers (pngjs).
+import { create as createQr } from 'qrcode/lib/core/qrcode';
+
+/** A horizontal run of dark modules: row and first column from the top left, in modules. */
+export interface QrRun {
+  row: number;
+  col: number;
+  length: number;
+}
 
 /**
- * The QR code of a text as one SVG path of dark modules (runs of a row merged), in module units:
- * drawn as vectors, it prints sharp at any size and needs no image in the PDF.
+ * The QR code of a text as runs of dark modules (a row's neighbours merged): drawn as filled
+ * rectangles, it prints sharp at any size and needs no image in the PDF.
  */
-export function qrPath(text: string): { path: string; size: number } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+export function qrRuns(text: string): { runs: QrRun[]; size: number } {
+  const qr = createQr(text, { errorCorrectionLevel: 'M' });
   const { size } = qr.modules;
-  let path = '';
+  const runs: QrRun[] = [];
   for (let row = 0; row < size; row++) {
     let col = 0;
     while (col < size) {
@@ -17,8 +25,8 @@ export function qrPath(text: string): { path: string; size: number } {
       }
       const start = col;
       while (col < size && qr.modules.get(row, col)) col++;
-      path += `M${start} ${row}h${col - start}v1h${start - col}z`;
+      runs.push({ row, col: start, length: col - start });
     }
   }
-  return { path, size };
+  return { runs, size };
 }

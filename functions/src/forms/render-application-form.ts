@@ -1,6 +1,8 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { cjkFontBytes, upstreamFontkit } from './cjk-font';
-import { qrPath } from './qr-path';
+import { dict, name, PdfString, type PdfRef } from '../pdf/syntax/objects';
+import { formatNumber as n } from '../pdf/syntax/serialize';
+import { flateStream, pdfDate, PdfWriter } from '../pdf/syntax/write-document';
+import { OutlineText, type Rgb } from './outline-text';
+import { qrRuns } from './qr-path';
 import type { FormContent } from './form-content';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -8,16 +10,16 @@ const MARGIN = 56;
 const LABEL_WIDTH = 150;
 const ROW_HEIGHT = 22;
 const LINE_HEIGHT = 15;
-const BLACK = rgb(0, 0, 0);
-const GREY = rgb(0.45, 0.45, 0.45);
-const LINE = rgb(0.6, 0.6, 0.6);
+const BLACK: Rgb = [0, 0, 0];
+const GREY: Rgb = [0.45, 0.45, 0.45];
+const LINE: Rgb = [0.6, 0.6, 0.6];
 
 /** Splits a value into lines that fit `width` (CJK text breaks anywhere). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, glyphs: OutlineText, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
+    if (glyphs.width(line + ch, size) > width && line) {
       lines.push(line);
       line = ch;
     } else line += ch;
@@ -25,29 +27,34 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return [...lines, line];
 }
 
+const rule = (x1: number, x2: number, y: number, thickness: number, color: Rgb) =>
+  `q ${n(thickness)} w ${color.map(n).join(' ')} RG ${n(x1)} ${n(y)} m ${n(x2)} ${n(y)} l S Q\n`;
+
+/** The reference's QR code, its top left corner at (x, top), `side` points square. */
+function qrCode(reference: string, x: number, top: number, side: number): string {
+  const qr = qrRuns(reference);
+  const s = side / qr.size;
+  const rects = qr.runs.map((r) => `${n(x + r.col * s)} ${n(top - (r.row + 1) * s)} ${n(r.length * s)} ${n(s)} re`);
+  return `q 0 0 0 rg\n${rects.join('\n')}\nf Q\n`;
+}
+
 /**
- * 申请表: the form the applicant prints, signs and brings to the window. Chinese text in an
- * embedded subset of Noto Sans SC; the reference number printed and as a QR code staff scan to
- * open the application. Deterministic for the same content (fixed dates), so it can be regenerated
- * on every download instead of stored.
+ * 申请表: the form the applicant prints, signs and brings to the window. Text is drawn as Noto Sans
+ * SC outlines with an invisible text layer (outline-text.ts); the reference number printed and as
+ * a QR code staff scan to open the application. Deterministic for the same content and date, so
+ * it can be regenerated on every download instead of stored.
  */
 export async function renderApplicationForm(content: FormContent, generatedAt: Date): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(upstreamFontkit);
-  doc.setTitle(`${content.title} ${content.reference}`);
-  doc.setSubject(content.reference);
-  doc.setProducer('seal-platform');
-  doc.setCreationDate(generatedAt);
-  doc.setModificationDate(generatedAt);
-  const font = await doc.embedFont(cjkFontBytes(), { subset: true });
-  let page: PDFPage = doc.addPage(A4);
+  const glyphs = new OutlineText();
+  const pages: string[] = [''];
   const width = A4[0] - 2 * MARGIN;
   let y = A4[1] - MARGIN;
 
-  const text = (s: string, x: number, at: number, size = 11, color = BLACK) => page.drawText(s, { x, y: at, size, font, color });
+  const draw = (ops: string) => (pages[pages.length - 1] += ops);
+  const text = (s: string, x: number, at: number, size = 11, color = BLACK) => draw(glyphs.draw(s, x, at, size, color));
   const newPageIfNeeded = (needed: number) => {
     if (y - needed > MARGIN) return;
-    page = doc.addPage(A4);
+    pages.push('');
     y = A4[1] - MARGIN;
     text(`申请编号：${content.reference}（续）`, MARGIN, y, 10, GREY);
     y -= 24;
@@ -58,27 +65,25 @@ export async function renderApplicationForm(content: FormContent, generatedAt: D
   text(content.title, MARGIN, y, 20);
   y -= 26;
   text(`申请编号：${content.reference}`, MARGIN, y, 12);
-  // QR of the reference, top right: 90 pt square with its quiet zone.
-  const qr = qrPath(content.reference);
-  const scale = 84 / qr.size;
-  page.drawSvgPath(qr.path, { x: A4[0] - MARGIN - 84, y: A4[1] - MARGIN + 4, scale, color: BLACK, borderWidth: 0 });
+  // QR of the reference, top right: 84 pt square with its quiet zone.
+  draw(qrCode(content.reference, A4[0] - MARGIN - 84, A4[1] - MARGIN + 4, 84));
   y -= 40;
 
   for (const section of content.sections) {
     newPageIfNeeded(ROW_HEIGHT * 2);
     text(section.heading, MARGIN, y, 13);
     y -= 8;
-    page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + width, y }, thickness: 0.8, color: BLACK });
+    draw(rule(MARGIN, MARGIN + width, y, 0.8, BLACK));
     y -= LINE_HEIGHT + 2;
     for (const [label, value] of section.rows) {
-      const lines = wrap(value || '—', font, 10.5, width - LABEL_WIDTH);
+      const lines = wrap(value || '—', glyphs, 10.5, width - LABEL_WIDTH);
       newPageIfNeeded(lines.length * LINE_HEIGHT + 8);
       text(label, MARGIN, y, 10.5, GREY);
       lines.forEach((l, i) => text(l, MARGIN + LABEL_WIDTH, y - i * LINE_HEIGHT, 10.5));
       // The rule sits under the row's last line, clear of the descenders and of the next row.
-      const rule = y - (lines.length - 1) * LINE_HEIGHT - 6;
-      page.drawLine({ start: { x: MARGIN, y: rule }, end: { x: MARGIN + width, y: rule }, thickness: 0.3, color: LINE });
-      y = rule - LINE_HEIGHT;
+      const under = y - (lines.length - 1) * LINE_HEIGHT - 6;
+      draw(rule(MARGIN, MARGIN + width, under, 0.3, LINE));
+      y = under - LINE_HEIGHT;
     }
     y -= 10;
   }
@@ -94,5 +99,27 @@ export async function renderApplicationForm(content: FormContent, generatedAt: D
   text('日期：　　　　年　　月　　日', MARGIN, y);
   y -= 40;
   text('请打印本表并签字盖章，携带营业执照、身份证件等相关材料前往办事窗口办理。', MARGIN, y, 9, GREY);
-  return doc.save();
+  return writeForm(pages, glyphs, content, generatedAt);
+}
+
+function writeForm(pages: string[], glyphs: OutlineText, content: FormContent, generatedAt: Date): Uint8Array {
+  const w = new PdfWriter();
+  const catalog = w.reserve();
+  const tree = w.reserve();
+  const resources = w.add(glyphs.resources(w));
+  const kids: PdfRef[] = pages.map((ops) =>
+    w.add(dict({ Type: name('Page'), Parent: tree, MediaBox: [0, 0, ...A4], Resources: resources, Contents: w.add(flateStream(ops)) })),
+  );
+  w.set(tree, dict({ Type: name('Pages'), Kids: kids, Count: kids.length }));
+  w.set(catalog, dict({ Type: name('Catalog'), Pages: tree }));
+  const info = w.add(
+    dict({
+      Title: PdfString.of(`${content.title} ${content.reference}`),
+      Subject: PdfString.of(content.reference),
+      Producer: PdfString.of('seal-platform'),
+      CreationDate: pdfDate(generatedAt),
+      ModDate: pdfDate(generatedAt),
+    }),
+  );
+  return w.save(catalog, info);
 }

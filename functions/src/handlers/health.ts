@@ -1,10 +1,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { HealthResponse } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { PLATFORM_KEY_ALIASES } from '../custody/platform-keys';
-import { s3Of } from '../adapters/s3/client';
+import { documentsStoreOf } from '../adapters/s3/client';
 import { kmsOf } from '../adapters/kms/client';
 
 async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
@@ -24,7 +23,7 @@ export const handler = defineHandler({
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([
       probe(() => services.documentClient.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-      probe(() => s3Of(services).send(new HeadBucketCommand({ Bucket: config.DOCUMENTS_BUCKET }))),
+      probe(() => documentsStoreOf(services).headBucket()),
       probe(() => kmsOf(services).send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }))),
     ]);
     const body: HealthResponse = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { applicationDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { listApplicationsOf } from '../applications/list-applications';
@@ -7,7 +7,10 @@ import { applicationView } from '../applications/application-view';
 /** GET /v1/applications/mine: my applications, newest first, with their outcomes. */
 export const handler = defineHandler({
   name: 'list-my-applications',
-  query: z.object({ cursor: z.string().max(2048).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  query: z.object({
+    cursor: z.optional(z.string().check(z.maxLength(2048))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  }),
   async run(ctx) {
     const page = await listApplicationsOf(ctx.services.db, ctx.personId(), ctx.query);
     const body: applicationDto.ApplicationList = {

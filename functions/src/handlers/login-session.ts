@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fields, identityDto } from '@seal/shared';
 import { defineHandler } from '../http/define-handler';
 import { finishLogin } from '../identity/login/finish-login';

@@ -1,6 +1,6 @@
 import { defineHandler } from '../http/define-handler';
 import { platformPki } from '../platform-pki/platform-ca';
-import { toPem } from '../pki';
+import { toPem } from '../pki/pem';
 
 /** GET /v1/pki/root — the platform root certificate (PEM), the trust anchor of every seal. */
 export const handler = defineHandler({

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError, fields } from '@seal/shared';
 import { defineHandler } from './define-handler';
 import { issueSessionToken } from '../identity/session-token';
@@ -14,6 +14,7 @@ jest.mock('@seal/shared', () => {
   const extra = [
     { method: 'POST', path: '/v1/test/pin', handler: 'test-pin', auth: 'public', summary: '' },
     { method: 'GET', path: '/v1/test/me', handler: 'test-me', auth: 'session', summary: '' },
+    { method: 'POST', path: '/v1/test/code', handler: 'test-code', auth: 'public', summary: '' },
   ];
   return { ...actual, ROUTES: [...actual.ROUTES, ...extra] };
 });
@@ -28,6 +29,15 @@ const pinHandler = defineHandler({
   async run({ body }) {
     if (body.pin === '000000') throw new DomainError('PIN_INCORRECT');
     return { body: { ok: true } };
+  },
+});
+
+/** A field with no Chinese message of its own. */
+const codeHandler = defineHandler({
+  name: 'test-code',
+  body: z.object({ code: z.string().check(z.minLength(4)) }),
+  async run({ body }) {
+    return { body: { code: body.code } };
   },
 });
 
@@ -71,6 +81,12 @@ describe('the handler wrapper', () => {
     const res = await pinHandler(event({ pin: '000000', idNumber: '11010519491231002X' }));
     expect(res.statusCode).toBe(403);
     expect(JSON.parse(res.body as string)).toEqual({ code: 'PIN_INCORRECT', message: '签章密码错误' });
+  });
+
+  it("answers a check without a message of its own in Chinese (zod's zh-CN text), not a bare 'Invalid input'", async () => {
+    const res = await codeHandler(event({ code: 'ab' }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body as string)).toMatchObject({ code: 'VALIDATION_FAILED', message: '数值过小：期望 string >=4 字符' });
   });
 
   it('refuses a body that is not JSON', async () => {

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
-import { DomainError, ROUTES, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
+import * as z from 'zod/mini';
+// A named import: `z.core.$ZodError` would pull all of zod core (and every locale) into each bundle.
+import { $ZodError, type $ZodType } from 'zod/v4/core';
+import { DomainError, ROUTES, configureValidationMessages, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
 import { getServices, type Services } from '../services';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
@@ -31,8 +33,12 @@ export interface HandlerResult {
   headers?: Record<string, string>;
 }
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+// Checks without a message of their own answer in zod's Chinese text, not a bare "Invalid input".
+configureValidationMessages();
+
+/** Any zod 4 schema (the shared DTOs are zod/mini: decision 0027). */
+type Schema = $ZodType;
+type Out<S> = S extends Schema ? z.infer<S> : undefined;
 
 export interface HandlerSpec<BS, QS, PS> {
   /** Must match `handler` in the shared route table: that decides the auth mode. */
@@ -85,7 +91,7 @@ function parseJson(raw: Uint8Array): unknown {
 export function errorResult(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   let domain: DomainError;
   if (error instanceof DomainError) domain = error;
-  else if (error instanceof z.ZodError) {
+  else if (error instanceof $ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     domain = new DomainError('VALIDATION_FAILED', details[0]?.message ?? undefined, details);
   } else if (isErrorCode((error as { code?: unknown })?.code)) {
@@ -122,9 +128,9 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       const services = getServices();
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);
-      const body = spec.rawBody ? undefined : spec.body ? (spec.body as Schema).parse(parseJson(raw)) : undefined;
-      const query = spec.query ? (spec.query as Schema).parse(event.queryStringParameters ?? {}) : undefined;
-      const params = spec.params ? (spec.params as Schema).parse(event.pathParameters ?? {}) : undefined;
+      const body = spec.rawBody ? undefined : spec.body ? z.parse(spec.body as Schema, parseJson(raw)) : undefined;
+      const query = spec.query ? z.parse(spec.query as Schema, event.queryStringParameters ?? {}) : undefined;
+      const params = spec.params ? z.parse(spec.params as Schema, event.pathParameters ?? {}) : undefined;
       const personId = () => {
         if (principal.mode !== 'session' && principal.mode !== 'staff') throw new DomainError('UNAUTHENTICATED');
         return principal.session.personId;

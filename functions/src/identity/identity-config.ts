@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Settings of the identity area, read from the environment (Secrets Manager values in AWS).
@@ -6,18 +6,18 @@ import * as z from 'zod';
  * use a simulated adapter.
  */
 const Schema = z.object({
-  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
+  STAGE: z._default(z.enum(['local', 'dev', 'prod']), 'local'),
   /** How `wx.login` codes are exchanged: the real code2session, or test identities (local). */
-  WECHAT_AUTH: z.enum(['simulated', 'wechat']).default('simulated'),
-  FACE_VERIFIER: z.enum(['simulated', 'wechat']).default('simulated'),
-  WECHAT_APP_ID: z.string().optional(),
-  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_AUTH: z._default(z.enum(['simulated', 'wechat']), 'simulated'),
+  FACE_VERIFIER: z._default(z.enum(['simulated', 'wechat']), 'simulated'),
+  WECHAT_APP_ID: z.optional(z.string()),
+  WECHAT_APP_SECRET: z.optional(z.string()),
   /** Overridden in tests by the local stand-in of WeChat's endpoints. */
-  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_API_BASE: z._default(z.url(), 'https://api.weixin.qq.com'),
   /** HMAC key of registry notifications (decision 0011). */
-  REGISTRY_HMAC_KEY: z.string().min(32).optional(),
+  REGISTRY_HMAC_KEY: z.optional(z.string().check(z.minLength(32))),
   /** Key of the keyed hash that turns an ID number into a person id. */
-  PERSON_ID_KEY: z.string().min(32).optional(),
+  PERSON_ID_KEY: z.optional(z.string().check(z.minLength(32))),
 });
 export type IdentityConfig = z.infer<typeof Schema> & { registryHmacKey: string; personIdKey: string };
 

@@ -2,7 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import QRCode from 'qrcode';
 import { getServices } from '../services';
 import { startWindowHarness, type WindowHarness } from '../applications/testing/window-harness';
-import { s3Of } from '../adapters/s3/client';
+import { sdkS3Of } from '../adapters/s3/testing/sdk-client';
 
 let h: WindowHarness;
 beforeAll(async () => {
@@ -94,7 +94,7 @@ describe('系统接入 and 自定义印章', () => {
     const sealId = approved.body.outcome.sealIds[0];
     const seal = (await db().entities.seal.get({ sealId }).go()).data!;
     expect(seal).toMatchObject({ kind: 'custom', name: '人事专用章', state: 'pending_claim' });
-    const object = await s3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
+    const object = await sdkS3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
     expect(await object.Body!.transformToString()).toContain('<svg');
     const listed = await h.call('GET', '/v1/integration/seals', undefined, undefined, basic(clientId, secret));
     expect(listed.body.seals.map((s: { sealId: string }) => s.sealId)).toContain(sealId);
@@ -107,7 +107,7 @@ describe('系统接入 and 自定义印章', () => {
     const approved = await approve(res.body.applicationId);
     const seal = (await db().entities.seal.get({ sealId: approved.body.outcome.sealIds[0] }).go()).data!;
     expect(seal.imageKey).toMatch(/\.png$/);
-    const object = await s3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
+    const object = await sdkS3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(png)).toBe(true);
   });
 

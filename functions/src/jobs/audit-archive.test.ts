@@ -1,7 +1,8 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { createS3Client } from '../adapters/s3/client';
+import { createObjectStore } from '../adapters/s3/object-store';
+import { sdkS3Client } from '../adapters/s3/testing/sdk-client';
 import { AuditEvent } from '../store/entities/audit-event';
 import { archiveKey, createAuditArchiver } from './audit-archive';
 import { startConditionalS3rver } from './testing/conditional-s3rver';
@@ -11,10 +12,11 @@ const BUCKET = 'seal-audit-archive';
 const COMPANY = '91440300MA5G0000X1';
 
 let s3server: Awaited<ReturnType<typeof startConditionalS3rver>>;
-const s3 = () => createS3Client({ endpoint: s3server.endpoint, region: 'us-east-1' });
+// Written through the adapter, read back with the SDK's own client.
+const s3 = () => sdkS3Client(s3server.endpoint);
 
 beforeAll(async () => {
-  s3server = await startConditionalS3rver(PORT, [BUCKET]);
+  s3server = await startConditionalS3rver(PORT, [BUCKET], { verifySignatures: true });
 });
 afterAll(() => s3server.stop());
 
@@ -56,7 +58,7 @@ async function archived(key: string): Promise<{ body: Record<string, unknown>; e
 }
 
 describe('the audit archive writer', () => {
-  const archive = () => createAuditArchiver({ s3: s3(), bucket: BUCKET });
+  const archive = () => createAuditArchiver({ store: createObjectStore({ bucket: BUCKET, endpoint: s3server.endpoint, region: 'us-east-1' }) });
 
   it('writes each audit event as one JSON object keyed by company and zero-padded seq', async () => {
     const result = await archive()(streamEvent(streamRecord(auditItem(1)), streamRecord(auditItem(2))));

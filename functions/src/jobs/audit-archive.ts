@@ -1,9 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { TABLE_KEYS } from '../store/table-design';
-import { createS3Client } from '../adapters/s3/client';
+import { createObjectStore, type ObjectStore } from '../adapters/s3/object-store';
 import { logEvent } from '../config/logger';
 
 /** ElectroDB writes the entity's name into this attribute of every item. */
@@ -27,29 +26,14 @@ export function auditEventOf(record: DynamoDBRecord): Record<string, unknown> | 
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name) && !name.startsWith('__edb_')));
 }
 
-async function archive(s3: S3Client, bucket: string, event: Record<string, unknown>): Promise<void> {
+async function archive(store: ObjectStore, event: Record<string, unknown>): Promise<void> {
   const { companyId, seq } = event;
   if (typeof companyId !== 'string' || !/^[0-9A-Za-z_-]+$/.test(companyId) || !Number.isInteger(seq) || (seq as number) < 1) {
     throw new Error(`not a valid audit event: companyId=${String(companyId)} seq=${String(seq)}`);
   }
-  try {
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: archiveKey(companyId, seq as number),
-        Body: JSON.stringify(event),
-        ContentType: 'application/json',
-        // Never overwrite: a replayed stream record finds its object already there.
-        IfNoneMatch: '*',
-        // Object Lock buckets require a checksum on every PUT.
-        ChecksumAlgorithm: 'CRC32',
-      }),
-    );
-  } catch (error) {
-    const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-    if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) return; // archived before
-    throw error;
-  }
+  // Never overwrite: a replayed stream record finds its object already there ('already-exists').
+  // Object Lock buckets require an integrity checksum on every PUT: Content-MD5.
+  await store.put(archiveKey(companyId, seq as number), JSON.stringify(event), { contentType: 'application/json', ifNoneMatch: '*', contentMd5: true });
 }
 
 /**
@@ -59,12 +43,12 @@ async function archive(s3: S3Client, bucket: string, event: Record<string, unkno
  * Lambda retries from it (and, after the retry limit, sends it to the failure queue) without
  * blocking the shard.
  */
-export function createAuditArchiver(deps: { s3: S3Client; bucket: string }) {
+export function createAuditArchiver(deps: { store: ObjectStore }) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const outcomes = await Promise.allSettled(
       event.Records.map(async (record) => {
         const audit = auditEventOf(record);
-        if (audit) await archive(deps.s3, deps.bucket, audit);
+        if (audit) await archive(deps.store, audit);
       }),
     );
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -84,6 +68,6 @@ let archiver: ReturnType<typeof createAuditArchiver> | undefined;
 export function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const bucket = process.env.AUDIT_ARCHIVE_BUCKET;
   if (!bucket) throw new Error('AUDIT_ARCHIVE_BUCKET is not set');
-  archiver ??= createAuditArchiver({ s3: createS3Client({ endpoint: process.env.S3_ENDPOINT, region: process.env.AWS_REGION ?? 'cn-north-1' }), bucket });
+  archiver ??= createAuditArchiver({ store: createObjectStore({ bucket, endpoint: process.env.S3_ENDPOINT, region: process.env.AWS_REGION ?? 'cn-north-1' }) });
   return archiver(event);
 }

@@ -22,7 +22,7 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-/** A fresh ArrayBuffer holding exactly these bytes (pkijs / asn1js / WebCrypto want ArrayBuffers). */
+/** A fresh ArrayBuffer holding exactly these bytes (asn1-schema and WebCrypto want ArrayBuffers). */
 export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
   const copy = new Uint8Array(data.length);
   copy.set(data);

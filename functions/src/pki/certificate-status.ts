@@ -1,4 +1,5 @@
-import { parseCertificate, serialHex } from './certificate';
+import { serialHex, viewCertificate } from './certificate-view';
+import { sameName } from './name-der';
 import { parseCrl, type ParsedCrl } from './parse-crl';
 import { normalizeSerial, type Revocation, type RevocationReason } from './revocation';
 import { PkiError } from './errors';
@@ -27,12 +28,12 @@ export interface CertificateStatusQuery {
  * a document signed before a seal was revoked keeps a valid signature.
  */
 export function certificateStatusAt(query: CertificateStatusQuery): CertificateStatusAt {
-  const certificate = parseCertificate(query.certificate);
-  const serial = serialHex(certificate.serialNumber);
+  const certificate = viewCertificate(query.certificate);
+  const serial = serialHex(certificate);
   let revocations = query.revocations ?? [];
   if (query.crl) {
     const crl = query.crl instanceof Uint8Array ? parseCrl(query.crl) : query.crl;
-    if (!crl.issuerName.isEqual(certificate.issuer)) throw new PkiError('PKI_BAD_INPUT', '吊销列表不是该证书签发者发布的');
+    if (!sameName(crl.issuerName, certificate.issuer)) throw new PkiError('PKI_BAD_INPUT', '吊销列表不是该证书签发者发布的');
     revocations = [...revocations, ...crl.entries];
   }
   const revocation = revocations
@@ -41,7 +42,7 @@ export function certificateStatusAt(query: CertificateStatusQuery): CertificateS
   if (revocation && revocation.revokedAt.getTime() <= query.at.getTime()) {
     return { status: 'revoked', revokedAt: revocation.revokedAt, reason: revocation.reason ?? 'unspecified' };
   }
-  if (query.at.getTime() < certificate.notBefore.value.getTime()) return { status: 'not_yet_valid' };
-  if (query.at.getTime() > certificate.notAfter.value.getTime()) return { status: 'expired' };
+  if (query.at.getTime() < certificate.notBefore.getTime()) return { status: 'not_yet_valid' };
+  if (query.at.getTime() > certificate.notAfter.getTime()) return { status: 'expired' };
   return { status: 'valid' };
 }

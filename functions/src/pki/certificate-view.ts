@@ -1,5 +1,6 @@
 import { decodeTime, TAG, type Tlv } from './der';
 import { booleanOf, childrenOf, contentOf, encodingOf, ensure, oidOf, readWhole } from './der-values';
+import { toHex } from './bytes';
 import { PkiError } from './errors';
 
 export interface CertificateExtension {
@@ -74,7 +75,7 @@ function read(der: Uint8Array): CertificateView {
     notBefore: timeOf(der, notBefore),
     notAfter: timeOf(der, notAfter),
     subjectPublicKeyInfo: encodingOf(der, spki),
-    extensions: extensionsField ? readExtensions(der, extensionsField) : [],
+    extensions: extensionsField ? readExtensionList(der, extensionsField, 0xa3) : [],
   };
 }
 
@@ -83,9 +84,10 @@ function timeOf(der: Uint8Array, tlv: Tlv): Date {
   return decodeTime(der, tlv);
 }
 
-/** [3] EXPLICIT SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
-function readExtensions(der: Uint8Array, field: Tlv): CertificateExtension[] {
-  const [list, ...extra] = childrenOf(der, field, 0xa3);
+/** [n] EXPLICIT SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }:
+ *  [3] in a certificate, [0] in a CRL. */
+export function readExtensionList(der: Uint8Array, field: Tlv, tag: number): CertificateExtension[] {
+  const [list, ...extra] = childrenOf(der, field, tag);
   ensure(extra.length === 0, 'Extensions');
   return childrenOf(der, list, TAG.sequence).map((item) => {
     const parts = childrenOf(der, item, TAG.sequence);
@@ -95,4 +97,9 @@ function readExtensions(der: Uint8Array, field: Tlv): CertificateExtension[] {
     ensure(oid && (parts.length === 2 || parts.length === 3) && value?.tag === TAG.octetString, 'Extension');
     return { oid, critical, value: contentOf(der, value) };
   });
+}
+
+/** Serial number as lowercase hex without leading zero bytes, as `openssl x509 -serial` prints it (lowercased). */
+export function serialHex(certificate: CertificateView): string {
+  return toHex(certificate.serialNumber).replace(/^(00)+(?=.)/, '') || '00';
 }

@@ -2,7 +2,8 @@ import { createTestPki, type TestPki } from './test-pki';
 import { createCrl } from './crl';
 import { parseCrl } from './parse-crl';
 import { readSealCertificate } from './read-seal-certificate';
-import { subjectKeyIdentifierOf, parseCertificate } from './certificate';
+import { viewCertificate } from './certificate-view';
+import { subjectKeyIdIn } from './read-extensions';
 import type { Revocation } from './revocation';
 import { toPem } from './pem';
 import { OpensslWorkspace } from './testing/openssl';
@@ -73,7 +74,7 @@ describe('certificate revocation list', () => {
       signatureValid: true,
       issuer: 'C=CN, O=深圳市统一电子印章平台, CN=深圳市统一电子印章平台 根CA',
     });
-    expect(parsed.authorityKeyIdentifier).toBe(subjectKeyIdentifierOf(parseCertificate(pki.root)));
+    expect(parsed.authorityKeyIdentifier).toBe(subjectKeyIdIn(viewCertificate(pki.root)));
     expect(parsed.entries).toEqual([
       entries[0],
       entries[1],

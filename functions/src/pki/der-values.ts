@@ -59,3 +59,11 @@ export function booleanOf(bytes: Uint8Array, tlv: Tlv): boolean {
   ensure(tlv.tag === 0x01 && tlv.end - tlv.contentStart === 1, 'expected a BOOLEAN');
   return bytes[tlv.contentStart] !== 0;
 }
+
+/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (SEQUENCE { algorithm, BIT STRING }). */
+export function publicKeyBitsOf(spki: Uint8Array): Uint8Array {
+  const [algorithm, key, ...extra] = childrenOf(spki, readWhole(spki, TAG.sequence), TAG.sequence);
+  ensure(algorithm?.tag === TAG.sequence && key?.tag === TAG.bitString && extra.length === 0, 'SubjectPublicKeyInfo');
+  ensure(spki[key.contentStart] === 0 && key.end > key.contentStart + 1, 'subjectPublicKey bits');
+  return spki.subarray(key.contentStart + 1, key.end);
+}

@@ -1,7 +1,7 @@
 /**
- * A minimal DER reader/writer, used only for CRL entry lists. asn1js (behind pkijs) spends about
- * 0.3 ms per revoked certificate building and matching schemas, so a CRL with 100 000 entries took
- * ~40 s to build and ~30 s to read; plain TLV walking is linear and takes milliseconds.
+ * A minimal DER reader/writer: every read, and CRL entry lists. asn1js (behind pkijs and
+ * asn1-schema) spends about 0.3 ms per revoked certificate building and matching schemas, so a CRL
+ * with 100 000 entries took ~40 s to build and ~30 s to read; plain TLV walking is linear.
  */
 import { PkiError } from './errors';
 
@@ -98,4 +98,14 @@ export function encodeTime(date: Date): Uint8Array {
   const digits = iso.slice(0, 19).replace(/[-T:]/g, '');
   const utc = date.getUTCFullYear() >= 1950 && date.getUTCFullYear() < 2050;
   return encodeTlv(utc ? TAG.utcTime : TAG.generalizedTime, Buffer.from(`${utc ? digits.slice(2) : digits}Z`, 'latin1'));
+}
+
+/** A non-negative INTEGER's content: minimal big-endian bytes, a 0x00 first when the top bit is set. */
+export function integerContent(value: Uint8Array | bigint): Uint8Array {
+  const number = typeof value === 'bigint' ? value : BigInt(`0x${Buffer.from(value).toString('hex') || '0'}`);
+  if (number < 0n) throw new RangeError('serial numbers are positive');
+  let hex = number.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  if (Number.parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`;
+  return new Uint8Array(Buffer.from(hex, 'hex'));
 }

@@ -1,32 +1,7 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+/** Reading the ESS signing-certificate-v2 attribute (RFC 5035); writing it: signing-certificate-v2.ts. */
 import { OID } from './oids';
-import { sha256, toArrayBuffer } from './bytes';
-import { parseCertificate } from './certificate';
 import { readTlv, TAG } from './der';
 import { algorithmOf, childrenOf, contentOf } from './der-values';
-
-/**
- * The ESS signing-certificate-v2 attribute (RFC 5035): binds the signature to the signer's
- * certificate by its SHA-256 hash, so the certificate cannot be swapped for another with the same key.
- * The hash algorithm is SHA-256, the DEFAULT, so it is left out (DER).
- */
-export function signingCertificateV2Attribute(certificateDer: Uint8Array): pkijs.Attribute {
-  const certificate = parseCertificate(certificateDer);
-  const essCertId = new asn1js.Sequence({
-    value: [
-      new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(certificateDer)) }),
-      new asn1js.Sequence({
-        value: [
-          new asn1js.Sequence({ value: [new pkijs.GeneralName({ type: 4, value: certificate.issuer }).toSchema()] }),
-          certificate.serialNumber,
-        ],
-      }),
-    ],
-  });
-  const signingCertificate = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] });
-  return new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificate] });
-}
 
 /** One ESSCertIDv2 as read back: which certificate the signer committed to. */
 export interface EssCertId {

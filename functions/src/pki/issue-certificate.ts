@@ -1,10 +1,22 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import {
+  Certificate,
+  Extensions,
+  TBSCertificate,
+  Validity,
+  Version,
+  type Extension,
+  type Name,
+  type SubjectPublicKeyInfo,
+} from '@peculiar/asn1-x509';
 import type { DigestSigner } from './digest-signer';
-import { buildName, type NameAttribute } from './names';
-import { authorityKeyIdentifierExtension, keyIdentifierOf, subjectKeyIdentifierExtension } from './extensions';
-import { certificateDer, parseCertificate, subjectKeyIdentifierOf } from './certificate';
-import { ecdsaWithSha256, integerFrom, signTbs, x509Time } from './sign-tbs';
+import type { NameAttribute } from './names';
+import { buildName } from './build-name';
+import { authorityKeyIdentifierExtension, keyIdentifierOf, subjectKeyIdentifierExtension } from './certificate-extensions';
+import { viewCertificate } from './certificate-view';
+import { subjectKeyIdIn } from './read-extensions';
+import { publicKeyBitsOf } from './der-values';
+import { ecdsaWithSha256, integerFrom, signTbs } from './sign-tbs';
+import { derOf, rawDer } from './schema';
 import { bytesEqual, fromHex, randomSerialNumber, toArrayBuffer, toHex } from './bytes';
 import { PkiError } from './errors';
 
@@ -21,60 +33,62 @@ export interface CertificateTemplate {
   /** Defaults to 16 random bytes, positive. */
   serialNumber?: Uint8Array | bigint;
   /** Profile extensions; SKI and AKI are added here. */
-  extensions: pkijs.Extension[];
+  extensions: Extension[];
 }
 
 /**
  * Builds an X.509 v3 certificate and signs its TBS through the DigestSigner port, so the same code
- * works whether the CA key is in KMS or in memory. Returns DER.
+ * works whether the CA key is in KMS or in memory. Returns DER. The issuer name and the public key
+ * are copied byte for byte from the issuer certificate and the given SubjectPublicKeyInfo.
  */
 export async function issueCertificate(template: CertificateTemplate): Promise<Uint8Array> {
   if (template.notAfter <= template.notBefore) throw new PkiError('PKI_BAD_INPUT', 'notAfter must be later than notBefore');
-  const subjectKey = parsePublicKey(template.subjectPublicKey);
-  const issuer = template.issuerCertificate ? parseCertificate(template.issuerCertificate) : undefined;
-  const subjectName = buildName(template.subject);
-  const signerKey = parsePublicKey(await template.signer.publicKeySpki());
+  const subjectKey = publicKeyOf(template.subjectPublicKey);
+  const issuer = template.issuerCertificate ? viewCertificate(template.issuerCertificate) : undefined;
+  const signerSpki = await template.signer.publicKeySpki();
   // A wrong key (e.g. the TSA key configured as the CA key) would produce certificates nobody can verify.
-  if (!sameKey(signerKey, issuer ? issuer.subjectPublicKeyInfo : subjectKey)) {
+  if (!bytesEqual(publicKeyOf(signerSpki), issuer ? publicKeyOf(issuer.subjectPublicKeyInfo) : subjectKey)) {
     throw new PkiError(
       'PKI_BAD_INPUT',
       issuer ? "the signer's key is not the issuer certificate's key" : "a self-signed certificate must certify the signer's own key",
     );
   }
-  const authorityKeyId = issuer ? (subjectKeyIdentifierOf(issuer) ?? toHex(keyIdentifierOf(signerKey))) : toHex(keyIdentifierOf(signerKey));
+  const authorityKeyId = (issuer && subjectKeyIdIn(issuer)) ?? toHex(keyIdentifierOf(signerSpki));
+  const subject = buildName(template.subject);
 
-  const certificate = new pkijs.Certificate();
-  certificate.version = 2;
-  certificate.serialNumber = integerFrom(template.serialNumber ?? randomSerialNumber());
-  certificate.issuer = issuer ? issuer.subject : subjectName;
-  certificate.subject = subjectName;
-  certificate.notBefore = x509Time(template.notBefore);
-  certificate.notAfter = x509Time(template.notAfter);
-  certificate.subjectPublicKeyInfo = subjectKey;
-  certificate.extensions = [
-    ...template.extensions,
-    subjectKeyIdentifierExtension(keyIdentifierOf(subjectKey)),
-    authorityKeyIdentifierExtension(fromHex(authorityKeyId)),
-  ];
-  certificate.signature = ecdsaWithSha256();
-  certificate.signatureAlgorithm = ecdsaWithSha256();
-
-  const tbs = new Uint8Array(certificate.encodeTBS().toBER(false));
-  certificate.tbsView = tbs;
-  certificate.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(await signTbs(template.signer, tbs)) });
-  return certificateDer(certificate);
+  const tbs = derOf(
+    new TBSCertificate({
+      version: Version.v3,
+      serialNumber: integerFrom(template.serialNumber ?? randomSerialNumber()),
+      signature: ecdsaWithSha256(),
+      issuer: issuer ? rawDer<Name>(issuer.subject) : subject,
+      validity: new Validity({ notBefore: template.notBefore, notAfter: template.notAfter }),
+      subject,
+      subjectPublicKeyInfo: rawDer<SubjectPublicKeyInfo>(template.subjectPublicKey),
+      extensions: new Extensions([
+        ...template.extensions,
+        subjectKeyIdentifierExtension(keyIdentifierOf(template.subjectPublicKey)),
+        authorityKeyIdentifierExtension(fromHex(authorityKeyId)),
+      ]),
+    }),
+  );
+  const signature = await signTbs(template.signer, tbs);
+  return derOf(
+    new Certificate({
+      tbsCertificate: rawDer<TBSCertificate>(tbs),
+      signatureAlgorithm: ecdsaWithSha256(),
+      signatureValue: toArrayBuffer(signature),
+    }),
+  );
 }
 
-function parsePublicKey(spki: Uint8Array): pkijs.PublicKeyInfo {
+/** The key bits of a DER SubjectPublicKeyInfo; PKI_UNSUPPORTED_KEY when it is not one. */
+function publicKeyOf(spki: Uint8Array): Uint8Array {
   try {
-    return pkijs.PublicKeyInfo.fromBER(toArrayBuffer(spki));
+    return publicKeyBitsOf(spki);
   } catch (cause) {
     throw new PkiError('PKI_UNSUPPORTED_KEY', 'not a DER SubjectPublicKeyInfo', { cause });
   }
-}
-
-function sameKey(a: pkijs.PublicKeyInfo, b: pkijs.PublicKeyInfo): boolean {
-  return bytesEqual(a.subjectPublicKey.valueBlock.valueHexView, b.subjectPublicKey.valueBlock.valueHexView);
 }
 
 /** Adds whole years in UTC (29 February → 28 February / 1 March as Date does). */

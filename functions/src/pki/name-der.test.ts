@@ -1,10 +1,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { createTestPki, type TestPki } from './test-pki';
-import { parseCertificate } from './certificate';
 import { viewCertificate } from './certificate-view';
 import { readNameDer, sameName } from './name-der';
-import { readName } from './names';
 import { encodeTlv, concat } from './der';
 import { OID } from './oids';
 
@@ -23,12 +21,18 @@ function name(...attributes: [string, number, string][]): Uint8Array {
   return encodeTlv(0x30, concat(rdns));
 }
 
+/** pkijs, a second parser, as the reference reading. */
 const pkijsName = (der: Uint8Array) => pkijs.RelativeDistinguishedNames.fromBER(der.slice().buffer);
+const pkijsAttributes = (der: Uint8Array) =>
+  pkijs.Certificate.fromBER(der.slice().buffer).subject.typesAndValues.map((attribute) => ({
+    type: attribute.type,
+    value: String((attribute.value as { valueBlock: { value: unknown } }).valueBlock.value),
+  }));
 
 describe('distinguished names read from DER', () => {
   it('reads a seal certificate’s Chinese subject as pkijs does', () => {
     const subject = viewCertificate(pki.seal).subject;
-    expect(readNameDer(subject)).toEqual(readName(parseCertificate(pki.seal).subject));
+    expect(readNameDer(subject)).toEqual(pkijsAttributes(pki.seal));
     expect(readNameDer(subject)).toContainEqual({ type: OID.name, value: '张三' });
   });
 

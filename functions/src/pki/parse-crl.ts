@@ -1,19 +1,19 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { OID } from './oids';
-import { formatName, readName } from './names';
+import { ECDSA_WITH_SHA256_DER, OID } from './oids';
+import { formatName } from './names';
+import { readNameDer, sameName } from './name-der';
 import { reasonFromCode, type Revocation } from './revocation';
-import { authorityKeyIdentifierOf, findExtension, keyUsagesOf, parseCertificate, serialHex } from './certificate';
+import { readExtensionList, viewCertificate } from './certificate-view';
+import { authorityKeyIdIn, extensionOf, keyUsagesIn } from './read-extensions';
+import { integerHex } from './der-values';
 import { ecdsaSha256Verifies } from './ecdsa';
 import { children, decodeTime, readTlv, TAG, type Tlv } from './der';
-import { bytesEqual, toArrayBuffer, toHex } from './bytes';
-import { ecdsaWithSha256 } from './sign-tbs';
+import { bytesEqual, toHex } from './bytes';
 import { PkiError } from './errors';
 
 export interface ParsedCrl {
   issuer: string;
-  /** The issuer name as pkijs reads it, to match certificates' issuers. */
-  issuerName: pkijs.RelativeDistinguishedNames;
+  /** DER of the issuer Name, to match certificates' issuers (`sameName`). */
+  issuerName: Uint8Array;
   authorityKeyIdentifier?: string;
   thisUpdate: Date;
   nextUpdate?: Date;
@@ -58,31 +58,27 @@ function parse(der: Uint8Array, options: { issuerCertificate?: Uint8Array }): Pa
   const extensionsTlv = next((item) => item.tag === 0xa0);
   if (fields.length > 0) throw malformed();
 
-  const issuerName = pkijs.RelativeDistinguishedNames.fromBER(toArrayBuffer(slice(der, issuerTlv)));
-  const extensions = extensionsTlv
-    ? pkijs.Extensions.fromBER(toArrayBuffer(der.subarray(extensionsTlv.contentStart, extensionsTlv.end))).extensions
-    : [];
-  const crlNumber = findExtension({ extensions }, OID.crlNumber)?.parsedValue;
+  const issuerName = slice(der, issuerTlv);
+  const crl = { extensions: extensionsTlv ? readExtensionList(der, extensionsTlv, 0xa0) : [] };
+  const crlNumber = extensionOf(crl, OID.crlNumber)?.value;
   const parsed: ParsedCrl = {
-    issuer: formatName(readName(issuerName)),
+    issuer: formatName(readNameDer(issuerName)),
     issuerName,
-    authorityKeyIdentifier: authorityKeyIdentifierOf({ extensions }),
+    authorityKeyIdentifier: authorityKeyIdIn(crl),
     thisUpdate: decodeTime(der, thisUpdate),
     ...(nextUpdate ? { nextUpdate: decodeTime(der, nextUpdate) } : {}),
-    ...(crlNumber instanceof asn1js.Integer ? { crlNumber: BigInt(`0x${serialHex(crlNumber)}`) } : {}),
+    ...(crlNumber ? { crlNumber: BigInt(`0x${integerHex(crlNumber, readTlv(crlNumber, 0))}`) } : {}),
     entries: revoked ? children(der, revoked).map((entry) => readEntry(der, entry)) : [],
   };
   if (options.issuerCertificate) {
-    const issuer = parseCertificate(options.issuerCertificate);
-    const spki = new Uint8Array(issuer.subjectPublicKeyInfo.toSchema().toBER(false));
-    const expectedAlgorithm = new Uint8Array(ecdsaWithSha256().toSchema().toBER(false));
+    const issuer = viewCertificate(options.issuerCertificate);
     const signature = der.subarray(signatureValue.contentStart + 1, signatureValue.end); // skip the unused-bits byte
     parsed.signatureValid =
-      (keyUsagesOf(issuer)?.has('cRLSign') ?? true) &&
-      issuerName.isEqual(issuer.subject) &&
-      bytesEqual(slice(der, algorithm), expectedAlgorithm) &&
-      bytesEqual(slice(der, innerAlgorithm), expectedAlgorithm) &&
-      ecdsaSha256Verifies(spki, slice(der, tbs), signature);
+      (keyUsagesIn(issuer)?.has('cRLSign') ?? true) &&
+      sameName(issuerName, issuer.subject) &&
+      bytesEqual(slice(der, algorithm), ECDSA_WITH_SHA256_DER) &&
+      bytesEqual(slice(der, innerAlgorithm), ECDSA_WITH_SHA256_DER) &&
+      ecdsaSha256Verifies(issuer.subjectPublicKeyInfo, slice(der, tbs), signature);
   }
   return parsed;
 }

@@ -9,12 +9,15 @@ import { readTlv, TAG } from './der';
 import { booleanOf, childrenOf, contentOf, oidOf } from './der-values';
 import { toHex } from './bytes';
 
-export function extensionOf(certificate: CertificateView, oid: string): CertificateExtension | undefined {
+/** A certificate or a CRL: anything with extensions read from its DER. */
+type WithExtensions = Pick<CertificateView, 'extensions'>;
+
+export function extensionOf(certificate: WithExtensions, oid: string): CertificateExtension | undefined {
   return certificate.extensions.find((extension) => extension.oid === oid);
 }
 
 /** Runs a reader over an extension's value; undefined when absent, `onError` when unreadable. */
-function read<T>(certificate: CertificateView, oid: string, reader: (value: Uint8Array) => T, onError: T): T | undefined {
+function read<T>(certificate: WithExtensions, oid: string, reader: (value: Uint8Array) => T, onError: T): T | undefined {
   const extension = extensionOf(certificate, oid);
   if (!extension) return undefined;
   try {
@@ -83,7 +86,7 @@ export function subjectKeyIdIn(certificate: CertificateView): string | undefined
 }
 
 /** authorityKeyIdentifier's keyIdentifier [0] as hex. */
-export function authorityKeyIdIn(certificate: CertificateView): string | undefined {
+export function authorityKeyIdIn(certificate: WithExtensions): string | undefined {
   return read(
     certificate,
     OID.authorityKeyIdentifier,

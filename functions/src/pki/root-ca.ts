@@ -1,7 +1,7 @@
 import type { DigestSigner } from './digest-signer';
 import { OID } from './oids';
 import type { NameAttribute } from './names';
-import { basicConstraintsExtension, keyUsageExtension } from './extensions';
+import { basicConstraintsExtension, keyUsageExtension } from './certificate-extensions';
 import { addYears, issueCertificate } from './issue-certificate';
 
 export interface RootCaOptions {

@@ -1,9 +1,10 @@
 import type { DigestSigner } from './digest-signer';
 import { OID } from './oids';
 import type { NameAttribute } from './names';
-import { crlDistributionPointsExtension, crlUrl, extKeyUsageExtension, keyUsageExtension } from './extensions';
+import { crlUrl } from './extensions';
+import { crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
 import { addYears, issueCertificate } from './issue-certificate';
-import { parseCertificate } from './certificate';
+import { viewCertificate } from './certificate-view';
 import { PkiError } from './errors';
 
 export interface SealCertificateRequest {
@@ -59,9 +60,9 @@ export function sealSubject(request: Pick<SealCertificateRequest, 'company' | 's
 }
 
 export async function issueSealCertificate(request: SealCertificateRequest): Promise<Uint8Array> {
-  const ca = parseCertificate(request.caCertificate);
+  const ca = viewCertificate(request.caCertificate);
   const wanted = addYears(request.notBefore, request.validityYears ?? 1);
-  const caExpiry = ca.notAfter.value;
+  const caExpiry = ca.notAfter;
   const extensions = [
     keyUsageExtension(['digitalSignature', 'nonRepudiation']),
     crlDistributionPointsExtension(crlUrl(request.publicBaseUrl)),

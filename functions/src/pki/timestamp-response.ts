@@ -1,10 +1,18 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  PKIFailureInfo,
+  PKIFreeText,
+  PKIStatus,
+  PKIStatusInfo,
+  TimeStampReq,
+  TimeStampResp,
+  type TimeStampToken,
+} from '@peculiar/asn1-tsp';
 import type { DigestSigner } from './digest-signer';
 import { DIGEST_LENGTHS } from './oids';
 import { createTimestampToken, DEFAULT_TSA_POLICY_OID } from './timestamp-token';
-import { namedBitString } from './extensions';
-import { toArrayBuffer } from './bytes';
+import { namedBits } from './certificate-extensions';
+import { derOf, rawDer } from './schema';
 
 /** The platform TSA as the HTTP endpoint sees it. */
 export interface TimestampAuthority {
@@ -26,17 +34,17 @@ const FAILURE = { badAlg: 0, badRequest: 2, badDataFormat: 5, unacceptedPolicy: 
  * Never throws for a bad request: the HTTP answer is always a TimeStampResp.
  */
 export async function timestampResponse(requestDer: Uint8Array, tsa: TimestampAuthority): Promise<Uint8Array> {
-  let request: pkijs.TimeStampReq;
+  let request: TimeStampReq;
   try {
-    request = pkijs.TimeStampReq.fromBER(toArrayBuffer(requestDer));
+    request = AsnConvert.parse(requestDer, TimeStampReq);
   } catch {
     return rejection(FAILURE.badDataFormat, '请求格式无法识别');
   }
   const policyOid = tsa.policyOid ?? DEFAULT_TSA_POLICY_OID;
   const algorithm = request.messageImprint.hashAlgorithm;
-  const imprint = request.messageImprint.hashedMessage.valueBlock.valueHexView;
+  const imprint = new Uint8Array(request.messageImprint.hashedMessage.buffer);
   if (request.version !== 1) return rejection(FAILURE.badRequest, '请求版本不受支持');
-  if (DIGEST_LENGTHS[algorithm.algorithmId] !== imprint.length) return rejection(FAILURE.badAlg, '摘要算法不受支持');
+  if (DIGEST_LENGTHS[algorithm.algorithm] !== imprint.length) return rejection(FAILURE.badAlg, '摘要算法不受支持');
   if (request.reqPolicy && request.reqPolicy !== policyOid) return rejection(FAILURE.unacceptedPolicy, '时间戳策略不受支持');
   if (request.extensions?.length) return rejection(FAILURE.unacceptedExtension, '请求扩展不受支持');
 
@@ -45,26 +53,22 @@ export async function timestampResponse(requestDer: Uint8Array, tsa: TimestampAu
     tsaCertificate: tsa.tsaCertificate,
     chain: tsa.chain,
     messageImprint: imprint,
-    hashAlgorithm: algorithm,
+    hashAlgorithm: derOf(algorithm),
     genTime: tsa.now(),
-    ...(request.nonce ? { nonce: new Uint8Array(request.nonce.valueBlock.valueHexView) } : {}),
+    ...(request.nonce ? { nonce: new Uint8Array(request.nonce) } : {}),
     policyOid,
     includeCertificates: request.certReq === true,
   });
-  const response = new pkijs.TimeStampResp({
-    status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
-    timeStampToken: pkijs.ContentInfo.fromBER(toArrayBuffer(token)),
-  });
-  return new Uint8Array(response.toSchema().toBER(false));
+  const status = new PKIStatusInfo({ status: PKIStatus.granted });
+  return derOf(new TimeStampResp({ status, timeStampToken: rawDer<TimeStampToken>(token) }));
 }
 
 function rejection(failureBit: number, text: string): Uint8Array {
-  const response = new pkijs.TimeStampResp({
-    status: new pkijs.PKIStatusInfo({
-      status: pkijs.PKIStatus.rejection,
-      statusStrings: [new asn1js.Utf8String({ value: text })],
-      failInfo: namedBitString([failureBit]),
-    }),
+  const { value, unusedBits } = namedBits([failureBit]);
+  const status = new PKIStatusInfo({
+    status: PKIStatus.rejection,
+    statusString: new PKIFreeText([text]),
+    failInfo: new PKIFailureInfo(value, unusedBits),
   });
-  return new Uint8Array(response.toSchema().toBER(false));
+  return derOf(new TimeStampResp({ status }));
 }

@@ -1,9 +1,10 @@
 import type { DigestSigner } from './digest-signer';
 import { OID } from './oids';
 import { DEFAULT_PLATFORM_NAME } from './root-ca';
-import { crlDistributionPointsExtension, crlUrl, extKeyUsageExtension, keyUsageExtension } from './extensions';
+import { crlUrl } from './extensions';
+import { crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
 import { addYears, issueCertificate } from './issue-certificate';
-import { parseCertificate } from './certificate';
+import { viewCertificate } from './certificate-view';
 
 export interface TsaCertificateRequest {
   /** The issuing CA's key. */
@@ -22,7 +23,7 @@ export interface TsaCertificateRequest {
 
 /** RFC 3161 §2.3: the TSA certificate has exactly one EKU, id-kp-timeStamping, critical. */
 export async function issueTsaCertificate(request: TsaCertificateRequest): Promise<Uint8Array> {
-  const ca = parseCertificate(request.caCertificate);
+  const ca = viewCertificate(request.caCertificate);
   const organization = request.organization ?? DEFAULT_PLATFORM_NAME;
   const wanted = addYears(request.notBefore, request.validityYears ?? 10);
   const extensions = [keyUsageExtension(['digitalSignature', 'nonRepudiation']), extKeyUsageExtension([OID.kpTimeStamping], true)];
@@ -37,7 +38,7 @@ export async function issueTsaCertificate(request: TsaCertificateRequest): Promi
     ],
     subjectPublicKey: request.tsaPublicKey,
     notBefore: request.notBefore,
-    notAfter: wanted < ca.notAfter.value ? wanted : ca.notAfter.value,
+    notAfter: wanted < ca.notAfter ? wanted : ca.notAfter,
     serialNumber: request.serialNumber,
     extensions,
   });

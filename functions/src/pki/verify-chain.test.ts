@@ -3,7 +3,7 @@ import { verifyChain } from './verify-chain';
 import { InMemoryDigestSigner } from './in-memory-digest-signer';
 import { issueCertificate } from './issue-certificate';
 import { issueSealCertificate } from './seal-certificate';
-import { basicConstraintsExtension, keyUsageExtension } from './extensions';
+import { basicConstraintsExtension, keyUsageExtension } from './certificate-extensions';
 import { createRootCertificate } from './root-ca';
 import { OID } from './oids';
 

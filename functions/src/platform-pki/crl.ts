@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { createCrl, type Revocation, type RevocationReason } from '../pki';
+import { createCrl } from '../pki/crl';
+import type { Revocation, RevocationReason } from '../pki/revocation';
 import type { Services } from '../services';
 import { platformPki } from './platform-ca';
 import { PLATFORM_CRL } from './revoke-certificates';
-import { s3Of } from '../adapters/s3/client';
+import { documentsStoreOf } from '../adapters/s3/client';
 
 /**
  * A CRL is good for a week; it is rebuilt a day before, and on the first request after any
@@ -24,8 +24,9 @@ export async function currentCrl(services: Services): Promise<Uint8Array> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const state = await readState(services);
     if (state.objectKey && !isStale(state, services.now())) {
-      const object = await s3Of(services).send(new GetObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: state.objectKey }));
-      return new Uint8Array(await object.Body!.transformToByteArray());
+      const der = await documentsStoreOf(services).get(state.objectKey);
+      if (!der) throw new Error(`the current CRL object is missing: ${state.objectKey}`);
+      return der;
     }
     const built = await rebuild(services, state);
     if (built) return built;
@@ -77,9 +78,7 @@ async function rebuild(services: Services, state: State): Promise<Uint8Array | u
     crlNumber,
   });
   const objectKey = `pki/crl/${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
-  await s3Of(services).send(
-    new PutObjectCommand({ Bucket: services.config.DOCUMENTS_BUCKET, Key: objectKey, Body: der, ContentType: 'application/pkix-crl' }),
-  );
+  await documentsStoreOf(services).put(objectKey, der, { contentType: 'application/pkix-crl' });
   try {
     await services.db.entities.crlState
       .update({ issuer: PLATFORM_CRL })

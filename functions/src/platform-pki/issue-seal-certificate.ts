@@ -1,5 +1,7 @@
 import { SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
-import { issueSealCertificate, readSealCertificate, toPem, type SealCertificateInfo } from '../pki';
+import { issueSealCertificate } from '../pki/seal-certificate';
+import { readSealCertificate, type SealCertificateInfo } from '../pki/read-seal-certificate';
+import { toPem } from '../pki/pem';
 import type { Services } from '../services';
 import { platformPki } from './platform-ca';
 

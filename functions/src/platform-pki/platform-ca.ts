@@ -1,6 +1,10 @@
 import { KmsDigestSigner } from '../adapters/kms/kms-digest-signer';
 import { ensurePlatformKeys } from '../custody/platform-keys';
-import { createRootCertificate, issueTsaCertificate, readSealCertificate, type DigestSigner } from '../pki';
+// Module paths, not the index: the index would bring the token and CMS builders into every function that reads the CA.
+import { createRootCertificate } from '../pki/root-ca';
+import { issueTsaCertificate } from '../pki/tsa-certificate';
+import { readSealCertificate } from '../pki/read-seal-certificate';
+import type { DigestSigner } from '../pki/digest-signer';
 import { PkiError } from '../pki/errors';
 import type { Services } from '../services';
 import type { SealService } from '../store/service';

@@ -1,4 +1,4 @@
-import { readSealCertificate } from '../pki';
+import { readSealCertificate } from '../pki/read-seal-certificate';
 import type { SealService } from '../store/service';
 import type { Services } from '../services';
 import { certificateStatus, type CertificateStatusAnswer } from './certificate-status';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toPem } from '../pki';
+import { toPem } from '../pki/pem';
 import type { StartupHook } from '../local/startup-hooks';
 import { platformPki } from './platform-ca';
 

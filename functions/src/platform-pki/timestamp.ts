@@ -1,4 +1,5 @@
-import { createTimestampToken, timestampResponse } from '../pki';
+import { createTimestampToken } from '../pki/timestamp-token';
+import { timestampResponse } from '../pki/timestamp-response';
 import type { Services } from '../services';
 import { platformPki } from './platform-ca';
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-export const ServiceHealth = z.object({ up: z.boolean(), latencyMs: z.number(), detail: z.string().optional() });
+export const ServiceHealth = z.object({ up: z.boolean(), latencyMs: z.number(), detail: z.optional(z.string()) });
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
   stage: z.string(),

@@ -1,4 +1,7 @@
-import { applicationDto } from '@seal/shared';
+import { applicationDto, configureValidationMessages } from '@seal/shared';
+
+// Checks without a message of their own answer in zod's Chinese text, not a bare "Invalid input".
+configureValidationMessages();
 
 /** Checks a window form with the API's own schema, so the page shows the same Chinese messages first. */
 export function checkWindowRequest(

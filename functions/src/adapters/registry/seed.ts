@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COMPANY_TYPES, fields } from '@seal/shared';
 import type { RegistryCompany } from './business-registry';
 
@@ -10,17 +10,17 @@ const SeedSchema = z.object({
     z.object({
       creditCode: fields.creditCode,
       name: z.string(),
-      nameEn: z.string().optional(),
+      nameEn: z.optional(z.string()),
       type: z.enum(COMPANY_TYPES),
       legalRep: z.object({ key: z.string(), name: z.string(), idNumber: fields.idNumber }),
       /** YYYY-MM-DD, or `this-month`: the first day of the current month (a newly registered company). */
-      registeredOn: z.union([z.literal('this-month'), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+      registeredOn: z.union([z.literal('this-month'), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))]),
       status: z.enum(['active', 'closed']),
-      executivePartners: z.number().int().min(1).optional(),
+      executivePartners: z.optional(z.number().check(z.int(), z.gte(1))),
     }),
   ),
   people: z.array(z.object({ key: z.string(), name: z.string(), idNumber: fields.idNumber, phone: fields.phone, note: z.string() })),
-  staff: z.array(z.object({ username: z.string(), name: z.string(), passwordHash: z.string().startsWith('scrypt$'), note: z.string() })),
+  staff: z.array(z.object({ username: z.string(), name: z.string(), passwordHash: z.string().check(z.startsWith('scrypt$')), note: z.string() })),
 });
 export type RegistrySeed = z.infer<typeof SeedSchema>;
 

@@ -1,13 +1,10 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { perServices } from '../per-services';
+import { createObjectStore, type ObjectStore } from './object-store';
 
-/** The real S3 client; locally the endpoint is the s3rver of the local stack (path-style). */
-export function createS3Client(env: { endpoint?: string; region: string }): S3Client {
-  return new S3Client({
-    region: env.region,
-    ...(env.endpoint ? { endpoint: env.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-  });
-}
-
-/** The S3 client of this container, built on first use. */
-export const s3Of = perServices((services) => createS3Client({ endpoint: services.config.S3_ENDPOINT, region: services.config.AWS_REGION }));
+/**
+ * The documents bucket of this container, built on first use. Locally the endpoint is the s3rver
+ * of the local stack (path-style); in AWS the bucket's virtual host in AWS_REGION.
+ */
+export const documentsStoreOf = perServices(
+  (services): ObjectStore => createObjectStore({ bucket: services.config.DOCUMENTS_BUCKET, endpoint: services.config.S3_ENDPOINT, region: services.config.AWS_REGION }),
+);

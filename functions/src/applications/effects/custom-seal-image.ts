@@ -1,8 +1,7 @@
-import { CopyObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Services } from '../../services';
 import type { StoredPayload } from '../payload';
 import { templateSealSvg } from '../../forms/seal-preview';
-import { s3Of } from '../../adapters/s3/client';
+import { documentsStoreOf } from '../../adapters/s3/client';
 
 /**
  * The approved custom seal's image in S3 (`seals/<sealId>/appearance.<ext>`): the uploaded picture
@@ -13,17 +12,17 @@ export async function storeCustomSealImage(
   services: Services,
   input: { sealId: string; payload: StoredPayload; companyName: string; sealName: string; creditCode: string },
 ): Promise<string> {
-  const bucket = services.config.DOCUMENTS_BUCKET;
+  const store = documentsStoreOf(services);
   const design = input.payload.request.kind === 'custom_seal' ? input.payload.request.design : undefined;
   if (design?.source === 'image' && input.payload.image) {
     const extension = input.payload.image.contentType === 'image/png' ? 'png' : 'jpg';
     const key = `seals/${input.sealId}/appearance.${extension}`;
-    await s3Of(services).send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${input.payload.image.key}` }));
+    await store.copy(input.payload.image.key, key);
     return key;
   }
   const template = design?.source === 'template' ? design.template : 'round';
   const key = `seals/${input.sealId}/appearance.svg`;
   const svg = templateSealSvg({ template, companyName: input.companyName, sealName: input.sealName, creditCode: input.creditCode });
-  await s3Of(services).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: svg, ContentType: 'image/svg+xml' }));
+  await store.put(key, svg, { contentType: 'image/svg+xml' });
   return key;
 }

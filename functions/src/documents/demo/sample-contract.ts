@@ -1,5 +1,5 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { cjkFontBytes, upstreamFontkit } from '../../forms/cjk-font';
+import { cjkFontBytes, upstreamFontkit } from './cjk-font';
 
 /** The parties of the demo contract: the names the seals carry. */
 export interface ContractParties {

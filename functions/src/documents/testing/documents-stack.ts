@@ -7,7 +7,7 @@ import { getServices } from '../../services';
 import { starterSealsHook } from '../../applications/starter-seals-hook';
 import { readRegistrySeed } from '../../adapters/registry/seed';
 import { PlatformClient, type TestPerson } from '../demo/platform-client';
-import { s3Of } from '../../adapters/s3/client';
+import { sdkS3Of } from '../../adapters/s3/testing/sdk-client';
 
 /**
  * The documents area's API tests: the whole local stack on ports of this area's range
@@ -46,7 +46,7 @@ export async function startDocumentsStack(slot: number): Promise<DocumentsStack>
     },
     async objectsUnder(prefix) {
       const services = getServices();
-      const listed = await s3Of(services).send(new ListObjectsV2Command({ Bucket: services.config.DOCUMENTS_BUCKET, Prefix: prefix }));
+      const listed = await sdkS3Of(services).send(new ListObjectsV2Command({ Bucket: services.config.DOCUMENTS_BUCKET, Prefix: prefix }));
       return (listed.Contents ?? []).map((o) => o.Key!);
     },
     async stop() {

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { signatureProblem } from '../../adapters/s3/testing/signature-check';
 
 interface KoaContext {
   method: string;
   path: string;
+  querystring: string;
   headers: Record<string, string | string[] | undefined>;
   status: number;
   type: string;
@@ -16,8 +18,9 @@ interface KoaContext {
  * s3rver with S3's conditional writes: s3rver 3.7 predates `If-None-Match: *` on PUT (S3 added it
  * in 2024) and would overwrite, so a small middleware answers 412 PreconditionFailed, as S3 does,
  * when the object exists. Path-style requests only (the S3 client of the tests uses them).
+ * `verifySignatures`: refuse, as S3 would, a request whose SigV4 signature is wrong (s3rver does not check).
  */
-export async function startConditionalS3rver(port: number, buckets: string[]): Promise<{ endpoint: string; stop(): Promise<void> }> {
+export async function startConditionalS3rver(port: number, buckets: string[], options: { verifySignatures?: boolean } = {}): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const directory = mkdtempSync(path.join(tmpdir(), 'seal-s3rver-'));
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
   const koa = server as unknown as { middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[]; context: { store: { existsObject(bucket: string, key: string): Promise<boolean> } } };
@@ -33,6 +36,15 @@ export async function startConditionalS3rver(port: number, buckets: string[]): P
     }
     await next();
   });
+  if (options.verifySignatures) {
+    koa.middleware.unshift(async (ctx, next) => {
+      const problem = await signatureProblem(ctx);
+      if (!problem) return next();
+      ctx.status = 403;
+      ctx.type = 'application/xml';
+      ctx.body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>${problem}</Message></Error>`;
+    });
+  }
   await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,

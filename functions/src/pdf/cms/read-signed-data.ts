@@ -42,7 +42,7 @@ export function checkSignedData(der: Uint8Array, contentDigest?: Uint8Array): Ch
   const encap = children(der, sd[2]!);
   const eContentType = oidString(der, encap[0]);
   const eContentOctets = encap[1] ? children(der, encap[1])[0] : undefined;
-  // pkijs writes eContent as a constructed OCTET STRING (BER): join its pieces.
+  // Other CMS writers (pkijs by default) put eContent in a constructed OCTET STRING (BER): join its pieces.
   const eContent =
     eContentOctets?.tag === 0x04
       ? content(der, eContentOctets)

@@ -1,28 +1,14 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { spkiOf } from '../cms/der';
 import { readSealCertificate, type SealCertificateInfo } from './pki';
-import type * as pkijs from 'pkijs';
-import { parseCertificate } from '../../pki/certificate'; // not in the index: the pkijs parser the CMS builder needs
 
 /**
- * Parsed certificates by content: a verifier sees the same root and TSA certificates in
- * every document, and ASN.1 parsing is most of the verification time.
+ * Certificate details by content: a verifier sees the same root and TSA certificates in every
+ * document, and reading them is most of the verification time.
  */
-const parsed = new Map<string, pkijs.Certificate>();
 const LIMIT = 512;
 
 const keyOf = (der: Uint8Array): string => createHash('sha256').update(der).digest('base64');
-
-export function certificate(der: Uint8Array): pkijs.Certificate {
-  const key = keyOf(der);
-  let cert = parsed.get(key);
-  if (!cert) {
-    cert = parseCertificate(der);
-    if (parsed.size >= LIMIT) parsed.clear();
-    parsed.set(key, cert);
-  }
-  return cert;
-}
 
 const keys = new Map<string, KeyObject>();
 /** The certificate's public key, via its SubjectPublicKeyInfo found with the DER walker. */
@@ -49,9 +35,8 @@ export function sealCertificateInfo(der: Uint8Array): SealCertificateInfo {
   return info;
 }
 
-/** Forgets parsed certificates, keys and seal details (benchmarks measure first-time verification). */
+/** Forgets keys and seal details (benchmarks measure first-time verification). */
 export function clearCertificateCaches(): void {
-  parsed.clear();
   keys.clear();
   infos.clear();
 }

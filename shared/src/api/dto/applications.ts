@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   creditCode,
   faceTicket,
@@ -17,17 +17,21 @@ import { APPLICATION_KINDS, APPLICATION_STATES } from '../../machines/applicatio
 import { SEAL_STATES } from '../../machines/seal-machine';
 
 /** Kinds a person may ask for (custom seals have their own application). */
-const applicableKind = sealKind.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { message: '印章类型不正确' });
+const applicableKind = sealKind.check(z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }));
 const kinds = z
   .array(applicableKind, { error: '请选择需要申请的印章' })
-  .min(1, '请至少选择一枚印章')
-  .max(5)
-  .refine((ks) => new Set(ks).size === ks.length, { message: '印章类型不能重复' });
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(5),
+    z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
+  );
 const sealIds = z
   .array(id, { error: '请选择印章' })
-  .min(1, '请至少选择一枚印章')
-  .max(20, '一次最多办理20枚印章')
-  .refine((ids) => new Set(ids).size === ids.length, { message: '印章不能重复选择' });
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(20, '一次最多办理20枚印章'),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
+  );
 
 // ---------------------------------------------------------------- online apply (在线申请)
 
@@ -35,7 +39,7 @@ export const OnlineApplyRequest = z.object({
   faceTicket,
   kinds,
   /** 外资企业中英文法定名称章: only by window, with the supporting documents. */
-  bilingualName: z.boolean().optional(),
+  bilingualName: z.optional(z.boolean()),
 });
 export type OnlineApplyRequest = z.infer<typeof OnlineApplyRequest>;
 
@@ -57,7 +61,7 @@ export type OnlineApplyResponse = z.infer<typeof OnlineApplyResponse>;
 /** 企业信息 as the applicant types it; checked against the registry. */
 export const CompanyInput = z.object({
   creditCode,
-  name: z.string({ error: '请填写企业名称' }).trim().min(2, '企业名称至少2个字').max(100, '企业名称过长'),
+  name: z.string({ error: '请填写企业名称' }).check(z.trim(), z.minLength(2, '企业名称至少2个字'), z.maxLength(100, '企业名称过长')),
 });
 export type CompanyInput = z.infer<typeof CompanyInput>;
 
@@ -65,14 +69,14 @@ export const GranteeInput = z.object({ name: personName, idNumber, phone });
 export type GranteeInput = z.infer<typeof GranteeInput>;
 
 /** 授权设置 for seals that exist. */
-export const GrantInput = z.object({ role: grantRole, grantee: GranteeInput, sealIds, medium: medium.default('phone') });
+export const GrantInput = z.object({ role: grantRole, grantee: GranteeInput, sealIds, medium: z._default(medium, 'phone') });
 export type GrantInput = z.infer<typeof GrantInput>;
 
 /** 授权设置 made together with an application for new seals: the seals are named by kind. */
-export const PlannedGrantInput = z.object({ role: grantRole, grantee: GranteeInput, kinds, medium: medium.default('phone') });
+export const PlannedGrantInput = z.object({ role: grantRole, grantee: GranteeInput, kinds, medium: z._default(medium, 'phone') });
 export type PlannedGrantInput = z.infer<typeof PlannedGrantInput>;
 
-const plannedGrants = z.array(PlannedGrantInput).max(10, '一次最多授权10人').optional();
+const plannedGrants = z.optional(z.array(PlannedGrantInput).check(z.maxLength(10, '一次最多授权10人')));
 
 export const SEAL_TEMPLATES = ['round', 'oval'] as const;
 export const SEAL_TEMPLATE_LABELS: Record<(typeof SEAL_TEMPLATES)[number], string> = { round: '圆形印章', oval: '椭圆形印章' };
@@ -80,19 +84,21 @@ export const SEAL_TEMPLATE_LABELS: Record<(typeof SEAL_TEMPLATES)[number], strin
 /** 选择现有印章模板 or 上传实物印章的盖章图片 (base64 PNG/JPEG ≤ 2 MB, checked by its bytes). */
 export const CustomSealDesign = z.discriminatedUnion('source', [
   z.object({ source: z.literal('template'), template: z.enum(SEAL_TEMPLATES, { error: '印章模板不正确' }) }),
-  z.object({ source: z.literal('image'), imageBase64: z.string({ error: '请上传印章图片' }).min(8).max(3_000_000, '印章图片不超过2MB') }),
+  z.object({ source: z.literal('image'), imageBase64: z.string({ error: '请上传印章图片' }).check(z.minLength(8), z.maxLength(3_000_000, '印章图片不超过2MB')) }),
 ]);
 export type CustomSealDesign = z.infer<typeof CustomSealDesign>;
 
-const sealName = z.string({ error: '请填写印章名称' }).trim().min(2, '印章名称至少2个字').max(20, '印章名称不超过20个字');
+const sealName = z
+  .string({ error: '请填写印章名称' })
+  .check(z.trim(), z.minLength(2, '印章名称至少2个字'), z.maxLength(20, '印章名称不超过20个字'));
 
 export const WindowApplicationRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('apply'), company: CompanyInput, kinds, bilingualName: z.boolean().optional(), grants: plannedGrants }),
-  z.object({ kind: z.literal('authorize'), company: CompanyInput, grants: z.array(GrantInput).min(1, '请填写被授权人信息').max(10, '一次最多授权10人') }),
+  z.object({ kind: z.literal('apply'), company: CompanyInput, kinds, bilingualName: z.optional(z.boolean()), grants: plannedGrants }),
+  z.object({ kind: z.literal('authorize'), company: CompanyInput, grants: z.array(GrantInput).check(z.minLength(1, '请填写被授权人信息'), z.maxLength(10, '一次最多授权10人')) }),
   z.object({
     kind: z.literal('cancel_authorization'),
     company: CompanyInput,
-    grantIds: z.array(id, { error: '请选择需要取消的授权' }).min(1, '请选择需要取消的授权').max(20),
+    grantIds: z.array(id, { error: '请选择需要取消的授权' }).check(z.minLength(1, '请选择需要取消的授权'), z.maxLength(20)),
   }),
   z.object({ kind: z.literal('change'), company: CompanyInput, kinds, grants: plannedGrants }),
   z.object({ kind: z.literal('revoke'), company: CompanyInput, sealIds, reason: revocationReason }),
@@ -103,15 +109,15 @@ export const WindowApplicationRequest = z.discriminatedUnion('kind', [
     company: CompanyInput,
     sealName,
     design: CustomSealDesign,
-    grants: z.array(z.object({ role: grantRole, grantee: GranteeInput, medium: medium.default('phone') })).max(10).optional(),
+    grants: z.optional(z.array(z.object({ role: grantRole, grantee: GranteeInput, medium: z._default(medium, 'phone') })).check(z.maxLength(10))),
   }),
   z.object({
     kind: z.literal('system_integration'),
     company: CompanyInput,
-    systemName: z.string({ error: '请填写接入系统名称' }).trim().min(2, '系统名称至少2个字').max(50, '系统名称过长'),
+    systemName: z.string({ error: '请填写接入系统名称' }).check(z.trim(), z.minLength(2, '系统名称至少2个字'), z.maxLength(50, '系统名称过长')),
     contactName: personName,
     contactPhone: phone,
-    purpose: z.string({ error: '请填写接入用途' }).trim().min(2, '接入用途至少2个字').max(200, '接入用途不超过200字'),
+    purpose: z.string({ error: '请填写接入用途' }).check(z.trim(), z.minLength(2, '接入用途至少2个字'), z.maxLength(200, '接入用途不超过200字')),
   }),
 ]);
 export type WindowApplicationRequest = z.infer<typeof WindowApplicationRequest>;
@@ -127,33 +133,35 @@ export const ApplicationView = z.object({
   state: z.enum(APPLICATION_STATES),
   stateLabel: z.string(),
   createdAt: z.string(),
-  decidedAt: z.string().optional(),
-  decisionReason: z.string().optional(),
+  decidedAt: z.optional(z.string()),
+  decisionReason: z.optional(z.string()),
   version: z.number(),
   /** What the form says, ID numbers masked. */
   form: z.record(z.string(), z.unknown()),
   /** What approval produced (seal ids, grant ids, the integration client id). */
-  outcome: z.record(z.string(), z.unknown()).optional(),
+  outcome: z.optional(z.record(z.string(), z.unknown())),
   formUrl: z.string(),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
-export const ApplicationList = z.object({ items: z.array(ApplicationView), cursor: z.string().optional() });
+export const ApplicationList = z.object({ items: z.array(ApplicationView), cursor: z.optional(z.string()) });
 export type ApplicationList = z.infer<typeof ApplicationList>;
 
 export const ApplicationIdParams = z.object({ applicationId: id });
 export const CompanyIdParams = z.object({ companyId: creditCode });
 
 export const StaffQueueQuery = z.object({
-  state: z.enum(APPLICATION_STATES, { error: '申请状态不正确' }).default('submitted'),
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  state: z._default(z.enum(APPLICATION_STATES, { error: '申请状态不正确' }), 'submitted'),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
 });
 
-export const ApproveApplicationRequest = z.object({ expectedVersion: z.number().int().min(1).optional() });
-export const RejectApplicationRequest = z.object({ reason: reasonText, expectedVersion: z.number().int().min(1).optional() });
+const expectedVersion = z.optional(z.number().check(z.int(), z.gte(1)));
+
+export const ApproveApplicationRequest = z.object({ expectedVersion });
+export const RejectApplicationRequest = z.object({ reason: reasonText, expectedVersion });
 /** 撤回: the applicant, before the window decides. */
-export const WithdrawApplicationRequest = z.object({ expectedVersion: z.number().int().min(1).optional() });
+export const WithdrawApplicationRequest = z.object({ expectedVersion });
 
 // ---------------------------------------------------------------- custom seal preview
 
@@ -166,7 +174,7 @@ export const IntegrationClientView = z.object({
   companyId: z.string(),
   state: z.enum(['active', 'revoked']),
   createdAt: z.string(),
-  rotatedAt: z.string().optional(),
+  rotatedAt: z.optional(z.string()),
   /** False until the legal representative or administrator has taken the first secret. */
   secretIssued: z.boolean(),
 });

@@ -1,24 +1,27 @@
-import * as z from 'zod';
-import { CHALLENGE_PURPOSES, CHALLENGE_STATES } from '../../machines/challenge-machine';
+import * as z from 'zod/mini';
+import { CHALLENGE_PURPOSES, CHALLENGE_STATES, type ChallengePurpose } from '../../machines/challenge-machine';
 import * as fields from '../fields';
 
 /** Details the desktop adds for the phone's summary (sign: which document and placement). */
 export const ChallengeDetails = z.object({
-  documentName: z.string().trim().max(200).optional(),
-  pageCount: z.number().int().min(1).max(100_000).optional(),
+  documentName: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  pageCount: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
   /** A digest of the exact document + placement, so an approval covers exactly that. */
-  documentDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  placement: z.string().max(500).optional(),
-  ukeySerial: z.string().max(64).optional(),
+  documentDigest: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  placement: z.optional(z.string().check(z.maxLength(500))),
+  ukeySerial: z.optional(z.string().check(z.maxLength(64))),
 });
 export type ChallengeDetails = z.infer<typeof ChallengeDetails>;
 
+/** Purposes a desktop may start; a login challenge has its own public route. */
+const DESKTOP_PURPOSES = CHALLENGE_PURPOSES.filter((p): p is Exclude<ChallengePurpose, 'login'> => p !== 'login');
+
 /** `POST /v1/challenges` (a logged-in desktop): UKey bind/unbind, sign. */
 export const CreateChallengeRequest = z.object({
-  purpose: z.enum(CHALLENGE_PURPOSES).exclude(['login']),
+  purpose: z.enum(DESKTOP_PURPOSES),
   companyId: fields.creditCode,
   sealId: fields.id,
-  details: ChallengeDetails.default({}),
+  details: z._default(ChallengeDetails, {}),
 });
 export type CreateChallengeRequest = z.infer<typeof CreateChallengeRequest>;
 
@@ -33,12 +36,14 @@ export const ChallengeCreated = z.object({
 export type ChallengeCreated = z.infer<typeof ChallengeCreated>;
 
 /** `POST /v1/challenges/{challengeId}/poll` */
-export const PollChallengeRequest = z.object({ desktopSecret: z.string().min(16).max(128) });
+export const PollChallengeRequest = z.object({ desktopSecret: z.string().check(z.minLength(16), z.maxLength(128)) });
 export const PollChallengeResponse = z.object({
   state: z.enum(CHALLENGE_STATES),
   /** Login: the desktop session, delivered once. */
-  session: z.object({ token: z.string(), expiresAt: z.string(), person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }) }).optional(),
-  approverName: z.string().optional(),
+  session: z.optional(
+    z.object({ token: z.string(), expiresAt: z.string(), person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }) }),
+  ),
+  approverName: z.optional(z.string()),
 });
 export type PollChallengeResponse = z.infer<typeof PollChallengeResponse>;
 
@@ -50,8 +55,8 @@ export const ChallengeSummary = z.object({
   /** The approval counts as this action (and so its proof: face or PIN). */
   action: z.string(),
   proof: z.enum(['face', 'pin', 'none']),
-  company: z.object({ companyId: z.string(), name: z.string() }).optional(),
-  seal: z.object({ sealId: z.string(), name: z.string(), kind: z.string() }).optional(),
+  company: z.optional(z.object({ companyId: z.string(), name: z.string() })),
+  seal: z.optional(z.object({ sealId: z.string(), name: z.string(), kind: z.string() })),
   details: ChallengeDetails,
   desktop: z.object({ location: z.string(), browser: z.string() }),
   state: z.enum(CHALLENGE_STATES),
@@ -61,6 +66,6 @@ export const ChallengeSummary = z.object({
 export type ChallengeSummary = z.infer<typeof ChallengeSummary>;
 
 /** `POST /v1/challenges/{challengeId}/approve`: a face ticket (login, UKey) or the signing PIN (sign). */
-export const ApproveChallengeRequest = z.object({ faceTicket: fields.faceTicket.optional(), pin: fields.pin.optional() });
+export const ApproveChallengeRequest = z.object({ faceTicket: z.optional(fields.faceTicket), pin: z.optional(fields.pin) });
 export type ApproveChallengeRequest = z.infer<typeof ApproveChallengeRequest>;
 export const ChallengeParams = z.object({ challengeId: fields.id });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { id, pin } from '../fields';
 
 /**
@@ -15,26 +15,26 @@ export const MAX_BATCH_DOCUMENTS = 20;
 
 const documentName = z
   .string({ error: '请填写文件名' })
-  .trim()
-  .min(1, '请填写文件名')
-  .max(200, '文件名不超过200个字符')
-  .refine((n) => !/[\u0000-\u001f\\/]/.test(n), { message: '文件名不能包含斜杠或控制字符' });
+  .check(
+    z.trim(),
+    z.minLength(1, '请填写文件名'),
+    z.maxLength(200, '文件名不超过200个字符'),
+    z.refine((n) => !/[\u0000-\u001f\\/]/.test(n), { error: '文件名不能包含斜杠或控制字符' }),
+  );
 const size = z
   .number({ error: '请填写文件大小' })
-  .int('文件大小须为整数字节')
-  .min(1, '文件不能为空')
-  .max(MAX_DOCUMENT_BYTES, '文件过大，单个文件不能超过50MB');
-const sha256Hex = z
-  .string()
-  .regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 摘要须为64位十六进制')
-  .transform((s) => s.toLowerCase());
+  .check(z.int('文件大小须为整数字节'), z.gte(1, '文件不能为空'), z.lte(MAX_DOCUMENT_BYTES, '文件过大，单个文件不能超过50MB'));
+const sha256Hex = z.pipe(
+  z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'SHA-256 摘要须为64位十六进制')),
+  z.transform((s: string) => s.toLowerCase()),
+);
 
 export const DocumentIdParams = z.object({ documentId: id });
 export type DocumentIdParams = z.infer<typeof DocumentIdParams>;
 
 // ---------------------------------------------------------------- upload
 
-export const CreateDocumentRequest = z.object({ name: documentName, size, sha256: sha256Hex.optional() });
+export const CreateDocumentRequest = z.object({ name: documentName, size, sha256: z.optional(sha256Hex) });
 export type CreateDocumentRequest = z.infer<typeof CreateDocumentRequest>;
 
 /** PUT the file to `uploadUrl` with exactly these headers before `expiresAt`. */
@@ -50,27 +50,28 @@ export type UploadTicket = z.infer<typeof UploadTicket>;
 
 /** Where a seal goes: 1-based page, PDF user-space point of its lower-left corner (origin bottom-left). */
 export const SealPlacement = z.object({
-  page: z.number({ error: '请指定页码' }).int('页码须为整数').min(1, '页码从1开始').max(100000, '页码过大'),
-  x: z.number({ error: '请指定盖章位置' }).min(0, '盖章位置不能为负').max(14400, '盖章位置超出页面'),
-  y: z.number({ error: '请指定盖章位置' }).min(0, '盖章位置不能为负').max(14400, '盖章位置超出页面'),
+  page: z.number({ error: '请指定页码' }).check(z.int('页码须为整数'), z.gte(1, '页码从1开始'), z.lte(100000, '页码过大')),
+  x: z.number({ error: '请指定盖章位置' }).check(z.gte(0, '盖章位置不能为负'), z.lte(14400, '盖章位置超出页面')),
+  y: z.number({ error: '请指定盖章位置' }).check(z.gte(0, '盖章位置不能为负'), z.lte(14400, '盖章位置超出页面')),
 });
 export type SealPlacement = z.infer<typeof SealPlacement>;
 
-const placements = z.array(SealPlacement).max(50, '一次最多盖50处').default([]);
+const placements = z._default(z.array(SealPlacement).check(z.maxLength(50, '一次最多盖50处')), []);
 /** Client-chosen key: the same key again returns the first result instead of signing twice. */
-const requestId = z
-  .string()
-  .min(8, '请求编号至少8位')
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')
-  .optional();
+const requestId = z.optional(
+  z.string().check(z.minLength(8, '请求编号至少8位'), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')),
+);
 
-const needsAPlace = (r: { placements: unknown[]; crossPage?: boolean }) => r.placements.length > 0 || r.crossPage === true;
-const NO_PLACE = { message: '请至少指定一个盖章位置或选择骑缝章', path: ['placements'] };
+type Placed = { placements: unknown[]; crossPage?: boolean };
+/** Every signing request names at least one place or asks for 骑缝章. */
+const needsAPlace = z.refine<Placed>((r) => r.placements.length > 0 || r.crossPage === true, {
+  error: '请至少指定一个盖章位置或选择骑缝章',
+  path: ['placements'],
+});
 
 export const SignDocumentRequest = z
-  .object({ sealId: id, pin, placements, crossPage: z.boolean().optional(), requestId })
-  .refine(needsAPlace, NO_PLACE);
+  .object({ sealId: id, pin, placements, crossPage: z.optional(z.boolean()), requestId })
+  .check(needsAPlace);
 export type SignDocumentRequest = z.infer<typeof SignDocumentRequest>;
 
 /**
@@ -82,12 +83,12 @@ export const SignConfirmedRequest = z
   .object({
     sealId: id,
     challengeId: id,
-    desktopSecret: z.string().min(16).max(128),
+    desktopSecret: z.string().check(z.minLength(16), z.maxLength(128)),
     placements,
-    crossPage: z.boolean().optional(),
+    crossPage: z.optional(z.boolean()),
     requestId,
   })
-  .refine(needsAPlace, NO_PLACE);
+  .check(needsAPlace);
 export type SignConfirmedRequest = z.infer<typeof SignConfirmedRequest>;
 
 export const SignedDocument = z.object({
@@ -104,15 +105,17 @@ export const SignedDocument = z.object({
 });
 export type SignedDocument = z.infer<typeof SignedDocument>;
 
-export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.boolean().optional() }).refine(needsAPlace, NO_PLACE);
+export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
 export const SignBatchRequest = z.object({
   sealId: id,
   pin,
   documents: z
     .array(SignBatchItem)
-    .min(1, '请至少选择一个文件')
-    .max(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`)
-    .refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { message: '文件不能重复选择' }),
+    .check(
+      z.minLength(1, '请至少选择一个文件'),
+      z.maxLength(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`),
+      z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
+    ),
 });
 export type SignBatchRequest = z.infer<typeof SignBatchRequest>;
 
@@ -129,13 +132,13 @@ export const DocumentView = z.object({
   documentId: z.string(),
   name: z.string(),
   state: z.enum(['awaiting_upload', 'uploaded', 'signed']),
-  size: z.number().nullable(),
-  pages: z.number().nullable(),
-  signatures: z.number().nullable(),
+  size: z.nullable(z.number()),
+  pages: z.nullable(z.number()),
+  signatures: z.nullable(z.number()),
   version: z.number(),
   createdAt: z.string(),
-  downloadUrl: z.string().nullable(),
-  downloadExpiresAt: z.string().nullable(),
+  downloadUrl: z.nullable(z.string()),
+  downloadExpiresAt: z.nullable(z.string()),
 });
 export type DocumentView = z.infer<typeof DocumentView>;
 
@@ -155,31 +158,31 @@ export const VerifiedSignature = z.object({
   fieldName: z.string(),
   verdict,
   reasons: z.array(z.string()),
-  signer: z.object({ name: z.string().nullable(), organization: z.string().nullable(), creditCode: z.string().nullable() }),
-  seal: z.object({ name: z.string().nullable(), kind: z.string().nullable() }),
-  signingTime: z.string().nullable(),
-  timestamp: z.object({ time: z.string(), valid: z.boolean() }).nullable(),
+  signer: z.object({ name: z.nullable(z.string()), organization: z.nullable(z.string()), creditCode: z.nullable(z.string()) }),
+  seal: z.object({ name: z.nullable(z.string()), kind: z.nullable(z.string()) }),
+  signingTime: z.nullable(z.string()),
+  timestamp: z.nullable(z.object({ time: z.string(), valid: z.boolean() })),
   certificateStatus: z.string(),
   integrity: z.string(),
   coverage: z.string(),
   modifiedAfter: z.string(),
   modifications: z.array(z.string()),
-  revision: z.number().nullable(),
+  revision: z.nullable(z.number()),
   /** The platform's records of the seal, when the certificate is one the platform issued. */
-  platform: z
-    .object({
+  platform: z.nullable(
+    z.object({
       companyId: z.string(),
-      companyName: z.string().nullable(),
+      companyName: z.nullable(z.string()),
       sealId: z.string(),
-      sealName: z.string().nullable(),
-      sealKind: z.string().nullable(),
+      sealName: z.nullable(z.string()),
+      sealKind: z.nullable(z.string()),
       /** The seal's state today (a seal revoked after signing leaves the signature valid). */
-      sealStateNow: z.string().nullable(),
+      sealStateNow: z.nullable(z.string()),
       certificateSerial: z.string(),
-    })
-    .nullable(),
+    }),
+  ),
   /** The seal as an SVG image, for the UIs; null when the platform does not know the seal. */
-  sealImageSvg: z.string().nullable(),
+  sealImageSvg: z.nullable(z.string()),
 });
 export type VerifiedSignature = z.infer<typeof VerifiedSignature>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GRANT_ROLES } from '../../domain/roles';
 import { GRANT_STATES } from '../../machines/grant-machine';
 import { MEDIA } from '../../domain/seal';
@@ -7,9 +7,9 @@ import * as fields from '../fields';
 /** 在线授权: `POST /v1/companies/{companyId}/grants`. */
 export const CreateGrantRequest = z.object({
   role: fields.grantRole,
-  sealIds: z.array(fields.id, { error: '请选择需要授权的印章' }).min(1, '请选择需要授权的印章').max(50),
+  sealIds: z.array(fields.id, { error: '请选择需要授权的印章' }).check(z.minLength(1, '请选择需要授权的印章'), z.maxLength(50)),
   grantee: z.object({ name: fields.personName, idNumber: fields.idNumber, phone: fields.phone }),
-  medium: fields.medium.default('phone'),
+  medium: z._default(fields.medium, 'phone'),
   faceTicket: fields.faceTicket,
 });
 export type CreateGrantRequest = z.infer<typeof CreateGrantRequest>;
@@ -17,7 +17,7 @@ export type CreateGrantRequest = z.infer<typeof CreateGrantRequest>;
 export const GrantView = z.object({
   grantId: z.string(),
   companyId: z.string(),
-  companyName: z.string().optional(),
+  companyName: z.optional(z.string()),
   role: z.enum(GRANT_ROLES),
   sealIds: z.array(z.string()),
   granteeId: z.string(),
@@ -26,7 +26,7 @@ export const GrantView = z.object({
   medium: z.enum(MEDIA),
   state: z.enum(GRANT_STATES),
   createdAt: z.string(),
-  endedAt: z.string().optional(),
+  endedAt: z.optional(z.string()),
 });
 export type GrantView = z.infer<typeof GrantView>;
 

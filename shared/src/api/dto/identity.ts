@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ACTION_NAMES } from '../../domain/permissions';
 import { COMPANY_TYPES } from '../../domain/seal';
 import { GRANT_ROLES } from '../../domain/roles';
@@ -13,14 +13,17 @@ export type FaceCheckMode = z.infer<typeof FaceCheckMode>;
 
 // ---- Login on the phone (wx.login → face check → session) ----
 
+/** Only the phone that started a login has it. */
+const loginSecret = z.string().check(z.minLength(16), z.maxLength(128));
+
 /** `POST /v1/login/wechat`: the `wx.login` code (H5: `sim:<test identity key>`). */
-export const WechatLoginRequest = z.object({ code: z.string({ error: '缺少登录凭证' }).min(1).max(256) });
+export const WechatLoginRequest = z.object({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(256)) });
 export const WechatLoginResponse = z.object({
   loginId: z.string(),
   /** Sent back with every later step of this login; only the phone that started it has it. */
   loginSecret: z.string(),
   /** The openid is already bound to a verified person: the face check is for them. */
-  identity: IdentityView.nullable(),
+  identity: z.nullable(IdentityView),
   expiresAt: z.string(),
 });
 export type WechatLoginRequest = z.infer<typeof WechatLoginRequest>;
@@ -28,14 +31,14 @@ export type WechatLoginResponse = z.infer<typeof WechatLoginResponse>;
 
 /** `POST /v1/login/{loginId}/face-checks`: name + ID number are needed the first time only. */
 export const LoginFaceCheckRequest = z.object({
-  loginSecret: z.string().min(16).max(128),
-  name: fields.personName.optional(),
-  idNumber: fields.idNumber.optional(),
+  loginSecret,
+  name: z.optional(fields.personName),
+  idNumber: z.optional(fields.idNumber),
 });
 export type LoginFaceCheckRequest = z.infer<typeof LoginFaceCheckRequest>;
 
 /** `POST /v1/login/{loginId}/session`: the passed login face ticket buys a phone session. */
-export const LoginSessionRequest = z.object({ loginSecret: z.string().min(16).max(128), faceTicket: fields.faceTicket });
+export const LoginSessionRequest = z.object({ loginSecret, faceTicket: fields.faceTicket });
 export type LoginSessionRequest = z.infer<typeof LoginSessionRequest>;
 
 export const SessionResponse = z.object({
@@ -48,8 +51,8 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** `POST /v1/staff/sessions`: window staff sign in with username + password. */
 export const StaffLoginRequest = z.object({
-  username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(64),
-  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(256),
+  username: z.string({ error: '请填写用户名' }).check(z.trim(), z.minLength(1, '请填写用户名'), z.maxLength(64)),
+  password: z.string({ error: '请填写密码' }).check(z.minLength(1, '请填写密码'), z.maxLength(256)),
 });
 export type StaffLoginRequest = z.infer<typeof StaffLoginRequest>;
 
@@ -57,23 +60,23 @@ export type StaffLoginRequest = z.infer<typeof StaffLoginRequest>;
 
 /** What a face ticket is for: a company, some seals, or one QR challenge. */
 export const FaceCheckTarget = z.object({
-  companyId: fields.creditCode.optional(),
-  sealIds: z.array(fields.id).min(1).max(50).optional(),
-  challengeId: fields.id.optional(),
+  companyId: z.optional(fields.creditCode),
+  sealIds: z.optional(z.array(fields.id).check(z.minLength(1), z.maxLength(50))),
+  challengeId: z.optional(fields.id),
 });
 export type FaceCheckTarget = z.infer<typeof FaceCheckTarget>;
 
 /** `POST /v1/face-checks` */
 export const StartFaceCheckRequest = z.object({
   action: z.enum(ACTION_NAMES as [string, ...string[]], { error: '业务类型不正确' }),
-  target: FaceCheckTarget.default({}),
+  target: z._default(FaceCheckTarget, {}),
 });
 export type StartFaceCheckRequest = z.infer<typeof StartFaceCheckRequest>;
 
 export const FaceCheckStarted = z.object({
   ticketId: z.string(),
   /** WeChat mode: pass to `wx.requestFacialVerify`. */
-  verifyId: z.string().optional(),
+  verifyId: z.optional(z.string()),
   mode: FaceCheckMode,
   identity: IdentityView,
   expiresAt: z.string(),
@@ -81,7 +84,7 @@ export const FaceCheckStarted = z.object({
 export type FaceCheckStarted = z.infer<typeof FaceCheckStarted>;
 
 /** `POST /v1/face-checks/{ticketId}/result` (and the login variant): `passed` only in simulated mode. */
-export const FaceCheckResultRequest = z.object({ passed: z.boolean().optional(), loginSecret: z.string().min(16).max(128).optional() });
+export const FaceCheckResultRequest = z.object({ passed: z.optional(z.boolean()), loginSecret: z.optional(loginSecret) });
 export type FaceCheckResultRequest = z.infer<typeof FaceCheckResultRequest>;
 export const FaceCheckResult = z.object({ ticketId: z.string(), state: z.enum(['pending', 'passed', 'failed', 'used']) });
 export type FaceCheckResult = z.infer<typeof FaceCheckResult>;
@@ -89,7 +92,7 @@ export type FaceCheckResult = z.infer<typeof FaceCheckResult>;
 // ---- Who am I ----
 
 export const MeResponse = z.object({
-  person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string(), phone: z.string().optional() }),
+  person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string(), phone: z.optional(z.string()) }),
   /** Companies whose legal representative I am. */
   companies: z.array(z.object({ companyId: z.string(), name: z.string(), type: z.enum(COMPANY_TYPES), status: z.enum(['active', 'closed']) })),
   /** My active grants (administrator / holder). */
@@ -109,7 +112,7 @@ export type TestIdentity = z.infer<typeof TestIdentity>;
 
 export const RegistryChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('legal_representative'), name: fields.personName, idNumber: fields.idNumber }),
-  z.object({ kind: z.literal('name'), name: z.string().trim().min(2).max(100) }),
+  z.object({ kind: z.literal('name'), name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) }),
   z.object({ kind: z.literal('type'), type: z.enum(COMPANY_TYPES) }),
   z.object({ kind: z.literal('closure') }),
 ]);
@@ -117,9 +120,9 @@ export type RegistryChange = z.infer<typeof RegistryChange>;
 
 /** `POST /v1/registry/notifications` */
 export const RegistryNotification = z.object({
-  notificationId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/),
+  notificationId: z.string().check(z.minLength(8), z.maxLength(128), z.regex(/^[A-Za-z0-9_.:-]+$/)),
   creditCode: fields.creditCode,
   occurredAt: fields.isoDateTime,
-  changes: z.array(RegistryChange).min(1).max(10),
+  changes: z.array(RegistryChange).check(z.minLength(1), z.maxLength(10)),
 });
 export type RegistryNotification = z.infer<typeof RegistryNotification>;

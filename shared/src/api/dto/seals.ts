@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { creditCode, faceTicket, id, medium, newPin, pin, reasonText, revocationReason, sealKind } from '../fields';
 import { ONLINE_APPLICABLE_KINDS, type SealKind } from '../../domain/seal';
 import { SEAL_STATES } from '../../machines/seal-machine';
@@ -10,9 +10,11 @@ const PIN_MISMATCH = '两次输入的签章密码不一致';
 
 const sealIds = z
   .array(id, { error: '请选择印章' })
-  .min(1, '请至少选择一枚印章')
-  .max(20, '一次最多办理20枚印章')
-  .refine((ids) => new Set(ids).size === ids.length, { message: '印章不能重复选择' });
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(20, '一次最多办理20枚印章'),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
+  );
 
 export const SealIdParams = z.object({ sealId: id });
 export const CompanyIdParams = z.object({ companyId: creditCode });
@@ -20,8 +22,8 @@ export const CompanyIdParams = z.object({ companyId: creditCode });
 // ---------------------------------------------------------------- claim (印章领取)
 
 export const ClaimSealRequest = z
-  .object({ faceTicket, pin: newPin, pinConfirm: z.string({ error: '请再次输入签章密码' }), medium: medium.default('phone') })
-  .refine((r) => r.pin === r.pinConfirm, { message: PIN_MISMATCH, path: ['pinConfirm'] });
+  .object({ faceTicket, pin: newPin, pinConfirm: z.string({ error: '请再次输入签章密码' }), medium: z._default(medium, 'phone') })
+  .check(z.refine((r) => r.pin === r.pinConfirm, { error: PIN_MISMATCH, path: ['pinConfirm'] }));
 export type ClaimSealRequest = z.infer<typeof ClaimSealRequest>;
 
 /** What "证书下载成功!" shows: the certificate the platform CA just issued. */
@@ -29,10 +31,10 @@ export const CertificateView = z.object({
   serialNumber: z.string(),
   subject: z.string(),
   issuer: z.string(),
-  companyName: z.string().optional(),
-  creditCode: z.string().optional(),
-  sealName: z.string().optional(),
-  holderName: z.string().optional(),
+  companyName: z.optional(z.string()),
+  creditCode: z.optional(z.string()),
+  sealName: z.optional(z.string()),
+  holderName: z.optional(z.string()),
   notBefore: z.string(),
   notAfter: z.string(),
   /** PEM of the certificate. */
@@ -70,13 +72,13 @@ export type ClaimSealResponse = z.infer<typeof ClaimSealResponse>;
 
 export const ChangePinRequest = z
   .object({ faceTicket, currentPin: pin, newPin, newPinConfirm: z.string({ error: '请再次输入新密码' }) })
-  .refine((r) => r.newPin === r.newPinConfirm, { message: PIN_MISMATCH, path: ['newPinConfirm'] });
+  .check(z.refine((r) => r.newPin === r.newPinConfirm, { error: PIN_MISMATCH, path: ['newPinConfirm'] }));
 export type ChangePinRequest = z.infer<typeof ChangePinRequest>;
 export const ChangePinResponse = z.object({ message: z.string() });
 
 export const ResetPinRequest = z
   .object({ faceTicket, newPin, newPinConfirm: z.string({ error: '请再次输入新密码' }) })
-  .refine((r) => r.newPin === r.newPinConfirm, { message: PIN_MISMATCH, path: ['newPinConfirm'] });
+  .check(z.refine((r) => r.newPin === r.newPinConfirm, { error: PIN_MISMATCH, path: ['newPinConfirm'] }));
 export type ResetPinRequest = z.infer<typeof ResetPinRequest>;
 export const ResetPinResponse = ClaimSealResponse;
 
@@ -98,8 +100,8 @@ export type RenewSealsRequest = z.infer<typeof RenewSealsRequest>;
 export const SealOutcome = z.object({
   sealId: z.string(),
   ok: z.boolean(),
-  state: z.enum(SEAL_STATES).optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  state: z.optional(z.enum(SEAL_STATES)),
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
 });
 export type SealOutcome = z.infer<typeof SealOutcome>;
 export const SealBatchResponse = z.object({ message: z.string(), results: z.array(SealOutcome) });
@@ -107,14 +109,16 @@ export type SealBatchResponse = z.infer<typeof SealBatchResponse>;
 
 // ---------------------------------------------------------------- online change (在线变更)
 
-const applicableKind = sealKind.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { message: '印章类型不正确' });
+const applicableKind = sealKind.check(z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }));
 export const OnlineChangeRequest = z.object({
   faceTicket,
   kinds: z
     .array(applicableKind, { error: '请选择需要重新申请的印章' })
-    .min(1, '请至少选择一枚印章')
-    .max(5)
-    .refine((ks) => new Set(ks).size === ks.length, { message: '印章类型不能重复' }),
+    .check(
+      z.minLength(1, '请至少选择一枚印章'),
+      z.maxLength(5),
+      z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
+    ),
 });
 export type OnlineChangeRequest = z.infer<typeof OnlineChangeRequest>;
 export const OnlineChangeResponse = z.object({ message: z.string(), seals: z.array(SealStateView) });
@@ -126,25 +130,25 @@ export const AuditVerifyResponse = z.object({
   companyId: z.string(),
   events: z.number(),
   intact: z.boolean(),
-  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
-  firstBreak: z.object({ seq: z.number(), problem: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) }).nullable(),
+  head: z.nullable(z.object({ seq: z.number(), hash: z.string() })),
+  firstBreak: z.nullable(z.object({ seq: z.number(), problem: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) })),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 
 // ---------------------------------------------------------------- platform PKI
 
-export const CertificateStatusParams = z.object({ serial: z.string().regex(/^[0-9a-fA-F]{1,64}$/, '证书序列号格式不正确') });
-export const CertificateStatusQuery = z.object({ at: z.iso.datetime({ offset: true, error: '时间格式不正确' }).optional() });
+export const CertificateStatusParams = z.object({ serial: z.string().check(z.regex(/^[0-9a-fA-F]{1,64}$/, '证书序列号格式不正确')) });
+export const CertificateStatusQuery = z.object({ at: z.optional(z.iso.datetime({ offset: true, error: '时间格式不正确' })) });
 export const CertificateStatusResponse = z.object({
   serialNumber: z.string(),
   known: z.boolean(),
   status: z.enum(['valid', 'revoked', 'expired', 'not_yet_valid', 'unknown']),
   at: z.string(),
-  revokedAt: z.string().optional(),
-  reason: z.string().optional(),
-  sealId: z.string().optional(),
-  companyId: z.string().optional(),
-  notBefore: z.string().optional(),
-  notAfter: z.string().optional(),
+  revokedAt: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  sealId: z.optional(z.string()),
+  companyId: z.optional(z.string()),
+  notBefore: z.optional(z.string()),
+  notAfter: z.optional(z.string()),
 });
 export type CertificateStatusResponse = z.infer<typeof CertificateStatusResponse>;

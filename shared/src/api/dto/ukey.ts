@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as fields from '../fields';
 
 /**
@@ -11,7 +11,7 @@ export const UkeyBindingParams = z.object({ sealId: fields.id });
 export const UkeyBindingRequest = z.object({
   challengeId: fields.id,
   /** Only the desktop that created the challenge has it. */
-  desktopSecret: z.string({ error: '二维码无效' }).min(16).max(128),
+  desktopSecret: z.string({ error: '二维码无效' }).check(z.minLength(16), z.maxLength(128)),
 });
 export type UkeyBindingRequest = z.infer<typeof UkeyBindingRequest>;
 

@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
-import { notoSansScBytes } from '../fonts/noto-sans-sc';
+import { notoSansScBytes } from '../../fonts/noto-sans-sc';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 /**
- * The form's Chinese text: Noto Sans SC Regular (SIL OFL 1.1, shipped in @embedpdf/fonts-sc),
- * embedded as a subset of the characters used.
+ * The demo contract's Chinese text (the `seal demo` CLI, never a Lambda): Noto Sans SC Regular
+ * (SIL OFL 1.1, shipped in @embedpdf/fonts-sc), embedded by pdf-lib as a subset of the characters
+ * used. Deployed code draws text from glyph outlines instead (forms/outline-text.ts, decision 0025).
  *
  * Why upstream fontkit 2 and not @pdf-lib/fontkit: the fork's CFF subsetter writes a CID-keyed
  * CFF with an invalid header (poppler: "Embedded font file may be invalid", text renders blank;

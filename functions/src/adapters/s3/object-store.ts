@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { AwsClient } from 'aws4fetch';
+import { encodeKey, encodeRfc3986, objectUrl, type S3Location } from './object-url';
+import { s3ErrorFromXml, s3ErrorOf } from './s3-error';
+import { presignedUrl, type PresignGet, type PresignPut } from './presign';
+import { credentialsFor, type S3Credentials } from './credentials';
+
+/**
+ * The eight object operations the platform uses, on one bucket, as SigV4-signed fetch requests
+ * (aws4fetch) instead of the S3 SDK client (decision 0026). Non-2xx answers other than the
+ * expected 404 / 412 throw an `S3Error` carrying S3's code.
+ */
+export interface ObjectStore {
+  readonly bucket: string;
+  /** `ifNoneMatch: '*'` never overwrites: an existing object gives 'already-exists'. `contentMd5` for Object Lock buckets. */
+  put(key: string, body: Uint8Array | string, options: { contentType: string; ifNoneMatch?: '*'; contentMd5?: boolean }): Promise<'stored' | 'already-exists'>;
+  /** The object's bytes, or undefined when there is no such key. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** The object's size, or undefined when there is no such key. */
+  head(key: string): Promise<{ size: number } | undefined>;
+  delete(key: string): Promise<void>;
+  /** Server-side copy within the bucket. */
+  copy(fromKey: string, toKey: string): Promise<void>;
+  /** HEAD on the bucket: resolves when it is reachable with these credentials (health probe). */
+  headBucket(): Promise<void>;
+  presignPut(key: string, options: PresignPut): Promise<string>;
+  presignGet(key: string, options: PresignGet): Promise<string>;
+}
+
+export interface ObjectStoreOptions extends S3Location {
+  bucket: string;
+  /** Defaults: 'S3RVER' for a local endpoint, else the Lambda's AWS_* environment variables. */
+  credentials?: S3Credentials;
+}
+
+export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
+  const { bucket } = options;
+  let credentials: S3Credentials | undefined;
+  let client: AwsClient | undefined;
+  // Credentials are read on first use: building a store never fails, a request without them does.
+  const signing = () => ({ region: options.region, ...(credentials ??= options.credentials ?? credentialsFor(options)) });
+  const aws = () => (client ??= new AwsClient({ ...signing(), service: 's3', retries: 2 }));
+  const url = (key?: string) => objectUrl(options, bucket, key);
+
+  async function send(operation: string, key: string | undefined, init: RequestInit, expected: number[] = []): Promise<Response> {
+    // A redirect (wrong region) would be re-sent unsigned to another host: it is an error instead.
+    const response = await aws().fetch(url(key), { ...init, redirect: 'manual' });
+    if (response.ok || expected.includes(response.status)) return response;
+    throw await s3ErrorOf(response, `${operation} ${bucket}/${key ?? ''}`);
+  }
+  const drain = (response: Response) => response.arrayBuffer().then(() => undefined);
+
+  return {
+    bucket,
+    async put(key, body, { contentType, ifNoneMatch, contentMd5 }) {
+      const headers: Record<string, string> = { 'content-type': contentType };
+      if (ifNoneMatch) headers['if-none-match'] = ifNoneMatch;
+      if (contentMd5) headers['content-md5'] = createHash('md5').update(body).digest('base64');
+      // Bytes here are never on a SharedArrayBuffer; the DOM typing only allows ArrayBuffer-backed views.
+      const payload = body as string | Uint8Array<ArrayBuffer>;
+      const response = await send('PutObject', key, { method: 'PUT', headers, body: payload }, ifNoneMatch ? [412] : []);
+      await drain(response);
+      return response.status === 412 ? 'already-exists' : 'stored';
+    },
+    async get(key) {
+      const response = await send('GetObject', key, { method: 'GET' }, [404]);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return response.status === 404 ? undefined : bytes;
+    },
+    async head(key) {
+      const response = await send('HeadObject', key, { method: 'HEAD' }, [404]);
+      return response.status === 404 ? undefined : { size: Number(response.headers.get('content-length') ?? 0) };
+    },
+    async delete(key) {
+      await drain(await send('DeleteObject', key, { method: 'DELETE' }));
+    },
+    async copy(fromKey, toKey) {
+      const source = `/${encodeRfc3986(bucket)}/${encodeKey(fromKey)}`;
+      const response = await send('CopyObject', toKey, { method: 'PUT', headers: { 'x-amz-copy-source': source } });
+      // S3 may fail a copy after answering 200: the error is then in the body.
+      const failed = s3ErrorFromXml(response.status, await response.text(), `CopyObject ${bucket}/${toKey}`);
+      if (failed) throw failed;
+    },
+    async headBucket() {
+      await send('HeadBucket', undefined, { method: 'HEAD' });
+    },
+    presignPut: (key, presign) => presignedUrl(signing(), url(key), { ...presign, method: 'PUT' }),
+    presignGet: (key, presign) => presignedUrl(signing(), url(key), { ...presign, method: 'GET' }),
+  };
+}
