@@ -1,5 +1,6 @@
 import { dict, name, PdfString, type PdfRef } from '../pdf/syntax/objects';
-import { flateStream, type PdfWriter } from '../pdf/syntax/write-document';
+import { flateStream } from '../pdf/syntax/filters';
+import type { PdfWriter } from '../pdf/syntax/write-document';
 
 /** A character of the invisible text layer: its CID, advance in 1/1000 em, and its text. */
 export interface TextGlyph {

@@ -1,7 +1,8 @@
 import { fontOutlines, type FontOutlines, type GlyphOutline } from '../fonts/otf-outlines';
 import { dict, name, PdfDict } from '../pdf/syntax/objects';
 import { formatNumber as n } from '../pdf/syntax/serialize';
-import { flateStream, type PdfWriter } from '../pdf/syntax/write-document';
+import { flateStream } from '../pdf/syntax/filters';
+import type { PdfWriter } from '../pdf/syntax/write-document';
 import { writeGlyphlessFont, type TextGlyph } from './glyphless-font';
 
 export type Rgb = readonly [number, number, number];

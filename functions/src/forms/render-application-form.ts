@@ -1,6 +1,7 @@
-import { dict, name, PdfString, type PdfRef } from '../pdf/syntax/objects';
+import { dict, name, pdfDate, PdfString, type PdfRef } from '../pdf/syntax/objects';
+import { flateStream } from '../pdf/syntax/filters';
 import { formatNumber as n } from '../pdf/syntax/serialize';
-import { flateStream, pdfDate, PdfWriter } from '../pdf/syntax/write-document';
+import { PdfWriter } from '../pdf/syntax/write-document';
 import { OutlineText, type Rgb } from './outline-text';
 import { qrRuns } from './qr-path';
 import type { FormContent } from './form-content';

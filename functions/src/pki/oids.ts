@@ -32,6 +32,7 @@ export const OID = {
   kpTimeStamping: '1.3.6.1.5.5.7.3.8',
   kpDocumentSigning: '1.3.6.1.5.5.7.3.36',
   // CMS / RFC 3161 / ESS
+  data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',

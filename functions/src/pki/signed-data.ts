@@ -29,8 +29,6 @@ import { derOf, oidDer, rawDer } from './schema';
 import { encodeTlv, concat } from './der';
 import { toArrayBuffer } from './bytes';
 
-const DATA = '1.2.840.113549.1.7.1';
-
 export interface SignedDataRequest {
   signer: DigestSigner;
   /** DER of the signer's certificate: the signer identifier and ESS attribute name it. */
@@ -73,7 +71,7 @@ export async function buildSignedData(request: SignedDataRequest): Promise<Uint8
   });
   const signedData = new SignedData({
     // RFC 5652 §5.1: version 3 when the content is not id-data.
-    version: request.contentType === DATA ? 1 : 3,
+    version: request.contentType === OID.data ? 1 : 3,
     digestAlgorithms: new DigestAlgorithmIdentifiers([sha256Algorithm()]),
     encapContentInfo: new EncapsulatedContentInfo({
       eContentType: request.contentType,

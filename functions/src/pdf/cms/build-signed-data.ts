@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DigestSigner } from '../trust/pki';
 // Not through trust/pki.ts: verification imports that file, and the builder's ASN.1 schemas would follow it.
 import { buildSignedData } from '../../pki/signed-data';
+import { sha256 } from '../../pki/bytes';
 import { OID } from './oids';
 
 export interface CadesInput {
@@ -13,8 +13,6 @@ export interface CadesInput {
   /** RFC 3161 token over the signature value, added as an unsigned attribute. */
   timestamp?: (imprint: Uint8Array) => Promise<Uint8Array>;
 }
-
-const sha256 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
 
 /**
  * A detached CAdES (PAdES baseline B-T) SignedData: content-type, message-digest and

@@ -1,21 +1,17 @@
-import { deflateSync } from 'node:zlib';
 import type { SealDrawing } from '../../appearance/drawing';
 import { sealToPdfOps } from '../../appearance/to-pdf-ops';
+import { flateStream } from '../syntax/filters';
 import { dict, name, PdfStream, type PdfRef } from '../syntax/objects';
 import { formatNumber as f } from '../syntax/serialize';
 
 /** The seal as a Form XObject in its own size; widgets scale it to their rectangle. */
 export function sealFormXObject(drawing: SealDrawing): PdfStream {
-  return new PdfStream(
-    dict({
-      Type: name('XObject'),
-      Subtype: name('Form'),
-      BBox: [0, 0, drawing.width, drawing.height],
-      Resources: dict({ ExtGState: dict({ GSeal: dict({ Type: name('ExtGState'), BM: name('Multiply') }) }) }),
-      Filter: name('FlateDecode'),
-    }),
-    deflateSync(Buffer.from(sealToPdfOps(drawing), 'latin1')),
-  );
+  return flateStream(sealToPdfOps(drawing), {
+    Type: name('XObject'),
+    Subtype: name('Form'),
+    BBox: [0, 0, drawing.width, drawing.height],
+    Resources: dict({ ExtGState: dict({ GSeal: dict({ Type: name('ExtGState'), BM: name('Multiply') }) }) }),
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { DigestSigner } from '../trust/pki';
 import { buildCadesSignature } from '../cms/build-signed-data';
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
-import { dict, name, PdfString, type PdfRef } from '../syntax/objects';
+import { dict, name, pdfDate, PdfString, type PdfRef } from '../syntax/objects';
 import { addSignatureField } from './acroform';
 import { IncrementalUpdate } from './incremental-update';
 import { findPages, pageCount } from './page-tree';
@@ -59,7 +59,7 @@ export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
       SubFilter: name('ETSI.CAdES.detached'),
       ByteRange: [0, 9999999999, 9999999999, 9999999999],
       Contents: new PdfString(new Uint8Array(CONTENTS_BYTES), true),
-      M: PdfString.of(pdfDate(input.signingTime)),
+      M: pdfDate(input.signingTime),
       ...(input.reason ? { Reason: PdfString.of(input.reason) } : {}),
       ...(input.location ? { Location: PdfString.of(input.location) } : {}),
       ...(input.signerName ? { Name: PdfString.of(input.signerName) } : {}),
@@ -85,9 +85,4 @@ export async function signPdfs(inputs: SignPdfInput[]): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   for (const input of inputs) out.push(await signPdf(input));
   return out;
-}
-
-function pdfDate(d: Date): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
 }

@@ -1,6 +1,12 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { PdfInputError, unreadable } from '../errors';
-import { PdfDict, PdfName, type PdfStream } from './objects';
+import { dict, name, PdfDict, PdfName, PdfStream, type PdfValue } from './objects';
+
+/** A stream of `data`, Flate-compressed (deterministic for the same bytes), `entries` before /Filter. */
+export function flateStream(data: Uint8Array | string, entries: Record<string, PdfValue> = {}): PdfStream {
+  const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  return new PdfStream(dict({ ...entries, Filter: name('FlateDecode') }), deflateSync(raw));
+}
 
 /** Decompression bomb guard: no structural stream we read (xref, object stream) is this large. */
 const MAX_DECODED = 64 * 1024 * 1024;

@@ -61,6 +61,11 @@ export type PdfValue = null | boolean | number | PdfName | PdfString | PdfRef | 
 export const name = (n: string): PdfName => new PdfName(n);
 export const dict = (entries: Record<string, PdfValue>): PdfDict => new PdfDict(new Map(Object.entries(entries)));
 
+/** A PDF date, `D:YYYYMMDDHHmmSSZ` (UTC): signature times and document info dates. */
+export function pdfDate(d: Date): PdfString {
+  return PdfString.of(`D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`);
+}
+
 /** PDF text string: PDFDocEncoding when ASCII, otherwise UTF-16BE with a BOM. */
 export function encodeTextString(text: string): Uint8Array {
   if (/^[\x20-\x7e]*$/.test(text)) return Buffer.from(text, 'latin1');

@@ -1,18 +1,6 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
-import { dict, name, PdfRef, PdfStream, PdfString, type PdfValue } from './objects';
+import { dict, PdfRef, PdfString, type PdfValue } from './objects';
 import { serialize, serializeIndirect } from './serialize';
-
-/** A PDF date, `D:YYYYMMDDHHmmSSZ` (UTC). */
-export function pdfDate(d: Date): PdfString {
-  return PdfString.of(`D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`);
-}
-
-/** A stream, Flate-compressed (deterministic for the same bytes). */
-export function flateStream(data: Uint8Array | string, entries: Record<string, PdfValue> = {}): PdfStream {
-  const raw = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-  return new PdfStream(dict({ ...entries, Filter: name('FlateDecode') }), deflateSync(raw));
-}
 
 /**
  * Writes a new PDF from scratch: header, numbered objects, a classic xref table and a trailer
