@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDF, type Signer, type TimestampAuthority } from '@libpdf/core';
-import { toPem } from '../functions/src/pki/pem';
-import { clearVerificationCaches, verifyPdf } from '../functions/src/pdf/verify';
-import { signingWorld, samplePdf, type SigningWorld } from '../functions/src/pdf/testing/signed-fixtures';
-import { testTimestamp } from '../functions/src/pdf/testing/pki-fixture';
+import { toPem } from '../functions/src/engines/pki/pem';
+import { clearVerificationCaches, verifyPdf } from '../functions/src/engines/pdf/verify';
+import { signingWorld, samplePdf, type SigningWorld } from '../functions/test-support/pdf/signed-fixtures';
+import { testTimestamp } from '../functions/test-support/pdf/pki-fixture';
 
 const TMP = join(__dirname, 'tmp');
 const RESULTS = join(__dirname, 'results');
@@ -123,7 +123,7 @@ export async function run(): Promise<void> {
     '',
     'Warm = the PKI module\'s chain and timestamp verdicts memoized (pure functions of their inputs); cold = first-time:',
     '`clearVerificationCaches()` before each run forgets those verdicts and every parsed certificate, public key and seal detail.',
-    'The PDF work itself (parse revisions, hash, CMS, diff) is the warm figure; the cold extra is `verifyChain` + `verifyTimestampToken` of functions/src/pki.',
+    'The PDF work itself (parse revisions, hash, CMS, diff) is the warm figure; the cold extra is `verifyChain` + `verifyTimestampToken` of functions/src/engines/pki.',
     '',
   ].join('\n');
   writeFileSync(join(RESULTS, 'sign-verify.md'), md);

@@ -2,7 +2,7 @@ module.exports = {
   ...require('../jest.preset.js'),
   rootDir: __dirname,
   testTimeout: 60000,
-  setupFiles: ['<rootDir>/test/env.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFiles: ['<rootDir>/test-support/jest/env.ts'],
+  globalSetup: '<rootDir>/test-support/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/test-support/jest/global-teardown.ts',
 };

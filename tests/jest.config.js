@@ -4,6 +4,6 @@ module.exports = {
   rootDir: __dirname,
   testTimeout: 180000,
   maxWorkers: 1,
-  setupFiles: ['<rootDir>/../functions/test/env.ts'],
+  setupFiles: ['<rootDir>/../functions/test-support/jest/env.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
 };

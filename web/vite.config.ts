@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// Served by the local stack at /web/ (functions/src/local/start.ts); `npm run dev:web` proxies the
+// Served by the local stack at /web/ (functions/dev/local/start.ts); `npm run dev:web` proxies the
 // API to a running `npm start` (port 8080 unless API_PORT says otherwise).
 export default defineConfig({
   base: '/web/',

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { creditCodeCheckChar, idNumberCheckChar } from '@seal/shared';
-import { hashPassword } from '../src/identity/password';
+import { hashPassword } from '../src/domain/identity/password';
 
 const credit = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
 const id = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;

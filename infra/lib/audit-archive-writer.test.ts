@@ -1,5 +1,5 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
-import { AuditEvent } from '../../functions/src/store/entities/audit-event';
+import { AuditEvent } from '../../functions/src/adapters/dynamodb/entities/audit-event';
 import { synthStage, type SynthesizedStage } from './testing/synth-stage';
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };

@@ -24,7 +24,7 @@ export interface AuditArchiveWriterProps {
 }
 
 /**
- * The table stream → audit archive copy (functions/src/jobs/audit-archive.ts). Batches report
+ * The table stream → audit archive copy (functions/src/entry/jobs/audit-archive.ts). Batches report
  * their failed record alone; a failing batch is split in two until the bad record stands alone,
  * retried a few times, then its stream coordinates go to an encrypted queue for the operator.
  */

@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 /** The checkout's root: NodejsFunction's project root and the base of every entry path. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
-/** The source file of an API handler: `functions/src/handlers/<handler>.ts` exports `handler`. */
+/** The source file of an API handler: `functions/src/entry/handlers/<handler>.ts` exports `handler`. */
 export function handlerEntry(handler: string): string {
-  return join(REPO_ROOT, 'functions', 'src', 'handlers', `${handler}.ts`);
+  return join(REPO_ROOT, 'functions', 'src', 'entry', 'handlers', `${handler}.ts`);
 }
 
-export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'handlers-infra', 'authorizer.ts');
-export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'jobs', 'renewal-job.ts');
-export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'jobs', 'audit-archive.ts');
+export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'authorizer.ts');
+export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'renewal-job.ts');
+export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');
 
 /**
  * The esbuild options both NodejsFunction (infra) and the bundle bench use, so the bench measures

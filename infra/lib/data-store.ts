@@ -3,7 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_KEYS } from '../../functions/src/store/table-design';
+import { TABLE_KEYS } from '../../functions/src/adapters/dynamodb/table-design';
 
 export interface DataStoreProps {
   key: kms.IKey;
@@ -17,7 +17,7 @@ export interface DataStoreProps {
 export const UPLOADS_PREFIX = 'uploads/';
 /** Files uploaded only to be verified are not kept either. */
 export const VERIFY_PREFIX = 'verify/';
-/** Where the audit archive writer puts each audit event (functions/src/jobs/audit-archive.ts). */
+/** Where the audit archive writer puts each audit event (functions/src/entry/jobs/audit-archive.ts). */
 export const AUDIT_ARCHIVE_PREFIX = 'audit/';
 
 /** The single table (keys from TABLE_KEYS, stream of new images), the documents bucket and the audit archive. */

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { PLATFORM_KEY_ALIASES } from '../../functions/src/custody/platform-keys';
-import { TABLE_KEYS } from '../../functions/src/store/table-design';
+import { PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/platform-keys';
+import { TABLE_KEYS } from '../../functions/src/adapters/dynamodb/table-design';
 import { synthStage, type SynthesizedStage } from './testing/synth-stage';
 
 let dev: SynthesizedStage;

@@ -6,13 +6,13 @@
  * using a new key, prefix or secret.
  */
 
-/** The platform keys of `functions/src/custody/platform-keys.ts`. */
+/** The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts`. */
 export type PlatformKey = 'rootCa' | 'tsa' | 'wrapping';
 /** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key). */
 export type KeyUse = 'describe' | 'sign';
 /** The `purpose` of the wrapping key's encryption context: what Encrypt/Decrypt are allowed for. */
 export type WrappingPurpose = 'seal-credential' | 'id-number';
-/** The identity area's secrets (`functions/src/identity/identity-config.ts`); the session secret goes to every function. */
+/** The identity area's secrets (`functions/src/domain/identity/identity-config.ts`); the session secret goes to every function. */
 export type IdentitySecret = 'wechatAppSecret' | 'registryHmacKey' | 'personIdKey';
 
 export interface FunctionPermissions {

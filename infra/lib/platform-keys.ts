@@ -1,7 +1,7 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { PLATFORM_KEY_ALIASES } from '../../functions/src/custody/platform-keys';
+import { PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/platform-keys';
 import type { PlatformKey } from './function-permissions';
 
 /**

@@ -98,7 +98,7 @@ function secretsExtension(settings: StageSettings): lambda.ParamsAndSecretsLayer
 }
 
 /**
- * functions/src/fonts/noto-sans-sc.ts finds the fonts with require.resolve('@embedpdf/fonts-sc'):
+ * functions/src/engines/fonts/noto-sans-sc.ts finds the fonts with require.resolve('@embedpdf/fonts-sc'):
  * copy the package's entry and the two weights it reads (16 MB of the package's 41 MB) next to
  * the bundle, offline.
  */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../functions/src/local/stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../functions/dev/local/stack';
 
 const root = path.resolve(__dirname, '../..');
 

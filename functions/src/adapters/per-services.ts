@@ -1,4 +1,4 @@
-import type { Services } from '../services';
+import type { Services } from '../composition';
 
 // Type-only import of Services: a module using this must not drag the table's entities along.
 /** A client built once per container on first use; a new container (after setServices) gets its own. */

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError, type AuthMode } from '@seal/shared';
-import { verifySessionToken, type SessionClaims } from '../identity/session-token';
+import { verifySessionToken, type SessionClaims } from '../domain/identity/session-token';
 import { sessionSecret } from '../config/config';
-import type { Services } from '../services';
+import type { Services } from '../composition';
 
 /** Who is calling, once the route's auth mode is satisfied. */
 export type Principal =

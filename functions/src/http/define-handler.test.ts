@@ -2,10 +2,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { DomainError, fields } from '@seal/shared';
 import { defineHandler } from './define-handler';
-import { issueSessionToken } from '../identity/session-token';
+import { issueSessionToken } from '../domain/identity/session-token';
 import { LOCAL_SESSION_SECRET } from '../config/config';
-import { setServices, getServices } from '../services';
-import { createTestTable } from '../testing/dynamo';
+import { setServices, getServices } from '../composition';
+import { createTestTable } from '../../test-support/dynamo';
 import { logger } from '../config/logger';
 
 jest.mock('@seal/shared', () => {

@@ -3,11 +3,11 @@ import * as z from 'zod/mini';
 // A named import: `z.core.$ZodError` would pull all of zod core (and every locale) into each bundle.
 import { $ZodError, type $ZodType } from 'zod/v4/core';
 import { DomainError, ROUTES, configureValidationMessages, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
-import { getServices, type Services } from '../services';
+import { getServices, type Services } from '../composition';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
-import { loadActor } from '../identity/load-actor';
+import { loadActor } from '../domain/identity/load-actor';
 
 export interface HandlerContext<B, Q, P> {
   body: B;

@@ -10,7 +10,7 @@ export interface RouteDef {
   method: HttpMethod;
   /** API Gateway style: `/v1/seals/{sealId}`. */
   path: string;
-  /** The file `functions/src/handlers/<handler>.ts` exports `handler`; one Lambda each. */
+  /** The file `functions/src/entry/handlers/<handler>.ts` exports `handler`; one Lambda each. */
   handler: string;
   auth: AuthMode;
   summary: string;

@@ -5,7 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEYS } from '../../store/table-design';
+import { TABLE_KEYS } from './table-design';
 
 /** Creates the single table from its declaration if it does not exist (local stack and tests only; CDK owns it in AWS). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {

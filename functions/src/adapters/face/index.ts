@@ -1,11 +1,11 @@
-import type { Services } from '../../services';
-import { loadIdentityConfig } from '../../identity/identity-config';
+import type { Services } from '../../composition';
+import { loadIdentityConfig } from '../../domain/identity/identity-config';
 import { accessTokensFor } from '../wechat';
-import type { FaceVerifier } from './face-verifier';
+import type { FaceVerifier } from '../../ports/face-verifier';
 import { SimulatedFaceVerifier } from './simulated-face-verifier';
 import { WechatFaceVerifier } from './wechat-face-verifier';
 
-export type { FaceVerifier, FaceCheckSubject } from './face-verifier';
+export type { FaceVerifier, FaceCheckSubject } from '../../ports/face-verifier';
 
 /** Picks the face verifier from `FACE_VERIFIER` (one place, exhaustive; simulated refuses prod). */
 export function faceVerifierFor(services: Services, env: NodeJS.ProcessEnv = process.env): FaceVerifier {

@@ -1,5 +1,5 @@
 import { DomainError } from '@seal/shared';
-import type { FaceCheckSubject, FaceVerifier } from './face-verifier';
+import type { FaceCheckSubject, FaceVerifier } from '../../ports/face-verifier';
 
 /**
  * Local runs and tests: the H5 app shows the test identity with 通过 / 不通过 buttons and reports

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@seal/shared';
 import { callWechat, TOKEN_ERRCODES, WechatApiError, type WechatReply } from '../wechat/wechat-api';
 import type { AccessTokenCache } from '../wechat/access-token';
-import type { FaceCheckSubject, FaceVerifier } from './face-verifier';
+import type { FaceCheckSubject, FaceVerifier } from '../../ports/face-verifier';
 
 interface VerifyIdReply extends WechatReply {
   verify_id: string;

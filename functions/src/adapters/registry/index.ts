@@ -1,8 +1,8 @@
-import type { Services } from '../../services';
-import type { BusinessRegistry } from './business-registry';
+import type { Services } from '../../composition';
+import type { BusinessRegistry } from '../../ports/business-registry';
 import { LocalBusinessRegistry } from './local-registry';
 
-export type { BusinessRegistry, RegistryCompany } from './business-registry';
+export type { BusinessRegistry, RegistryCompany } from '../../ports/business-registry';
 export { LocalBusinessRegistry } from './local-registry';
 
 /**

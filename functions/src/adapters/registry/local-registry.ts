@@ -1,5 +1,5 @@
 import { DomainError } from '@seal/shared';
-import type { BusinessRegistry, RegistryCompany } from './business-registry';
+import type { BusinessRegistry, RegistryCompany } from '../../ports/business-registry';
 import { readRegistrySeed, seedCompanies } from './seed';
 
 /**

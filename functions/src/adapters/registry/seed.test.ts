@@ -1,6 +1,6 @@
 import { isValidCreditCode, isValidIdNumber } from '@seal/shared';
 import { readRegistrySeed, seedCompanies } from './seed';
-import { verifyPassword } from '../../identity/password';
+import { verifyPassword } from '../../domain/identity/password';
 
 describe('the local registry seed', () => {
   const seed = readRegistrySeed();

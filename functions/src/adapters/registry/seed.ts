@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { COMPANY_TYPES, fields } from '@seal/shared';
-import type { RegistryCompany } from './business-registry';
+import type { RegistryCompany } from '../../ports/business-registry';
 
 /** The local registry's data file (`functions/seed/registry.json`), validated on load. */
 const SeedSchema = z.object({

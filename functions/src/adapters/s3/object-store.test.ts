@@ -1,8 +1,8 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { startConditionalS3rver } from '../../jobs/testing/conditional-s3rver';
+import { startConditionalS3rver } from '../../../test-support/conditional-s3rver';
 import { createObjectStore } from './object-store';
 import { S3Error } from './s3-error';
-import { sdkS3Client } from './testing/sdk-client';
+import { sdkS3Client } from '../../../test-support/s3/sdk-client';
 
 // The local stack's S3 (s3rver) with S3's conditional writes and real SigV4 checking.
 const PORT = 9201;

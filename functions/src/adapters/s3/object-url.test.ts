@@ -2,7 +2,7 @@ import { credentialsFor } from './credentials';
 import { encodeKey, objectUrl } from './object-url';
 import { presignedUrl } from './presign';
 import { s3ErrorFromXml } from './s3-error';
-import { signatureProblem } from './testing/signature-check';
+import { signatureProblem } from '../../../test-support/s3/signature-check';
 
 describe('where an object lives', () => {
   it('uses the bucket’s virtual host in an AWS region', () => {

@@ -1,6 +1,6 @@
 import { DomainError } from '@seal/shared';
 import { callWechat, WechatApiError, type WechatReply } from './wechat-api';
-import type { WechatAuth, WechatSession } from './wechat-auth';
+import type { WechatAuth, WechatSession } from '../../ports/wechat-auth';
 
 interface Code2SessionReply extends WechatReply {
   openid: string;

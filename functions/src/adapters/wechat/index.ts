@@ -1,11 +1,11 @@
-import { loadIdentityConfig } from '../../identity/identity-config';
-import type { Services } from '../../services';
+import { loadIdentityConfig } from '../../domain/identity/identity-config';
+import type { Services } from '../../composition';
 import { HttpsWechatAuth } from './https-wechat-auth';
 import { SimulatedWechatAuth } from './simulated-wechat-auth';
-import type { WechatAuth } from './wechat-auth';
+import type { WechatAuth } from '../../ports/wechat-auth';
 import { AccessTokenCache } from './access-token';
 
-export type { WechatAuth, WechatSession } from './wechat-auth';
+export type { WechatAuth, WechatSession } from '../../ports/wechat-auth';
 
 /** Picks the WeChat login adapter from the environment (one place, exhaustive). */
 export function wechatAuthFor(env: NodeJS.ProcessEnv = process.env): WechatAuth {

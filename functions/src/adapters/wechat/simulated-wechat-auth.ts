@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@seal/shared';
-import type { WechatAuth, WechatSession } from './wechat-auth';
+import type { WechatAuth, WechatSession } from '../../ports/wechat-auth';
 
 /**
  * Local runs and tests: the H5 build's "code" names a test identity (`sim:<key>`), and each key gets

@@ -1,9 +1,9 @@
-import { WechatStandIn } from './testing/wechat-stand-in';
+import { WechatStandIn } from '../../../test-support/wechat-stand-in';
 import { HttpsWechatAuth } from './https-wechat-auth';
 import { SimulatedWechatAuth, simulatedOpenid } from './simulated-wechat-auth';
 import { AccessTokenCache } from './access-token';
 import { WechatFaceVerifier } from '../face/wechat-face-verifier';
-import type { FaceCheckSubject } from '../face/face-verifier';
+import type { FaceCheckSubject } from '../../ports/face-verifier';
 
 let wx: WechatStandIn;
 beforeAll(async () => {

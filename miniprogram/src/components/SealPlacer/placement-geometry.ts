@@ -113,7 +113,7 @@ export function defaultSealPoint(sealPt: Size, view: PageView): ScreenPoint {
   return clampToPage({ left: page.width * 0.6 - seal.width / 2, top: page.height * 0.72 - seal.height / 2 }, sealPt, view);
 }
 
-/** A seal's size on paper, in points (1 mm = 72 / 25.4 pt): as drawn by functions/src/appearance. */
+/** A seal's size on paper, in points (1 mm = 72 / 25.4 pt): as drawn by functions/src/engines/appearance. */
 export function sealSizePt(kind: string): Size {
   const mm = (n: number) => (n * 72) / 25.4;
   if (kind === 'legal_representative_name') return { width: mm(20), height: mm(20) };

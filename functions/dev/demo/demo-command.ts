@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { startLocalStack } from '../local/stack';
+import { getServices } from '../../src/composition';
+import { runDemoScenario } from './run-scenario';
+
+export interface DemoArgs {
+  out: string;
+  /** First of four consecutive ports (API, DynamoDB, S3, KMS); 0 picks free ones. */
+  port: number;
+}
+
+/**
+ * `seal demo --out DIR`: the whole platform on this machine for one scenario (temp data dir,
+ * in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf, DIR/platform-root.pem and
+ * DIR/report.json. Exit 0 when the report says valid.
+ */
+export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise<number> {
+  const dir = resolve(args.out);
+  mkdirSync(dir, { recursive: true });
+  if (needsFullTsx()) return rerunUnderTsx(args);
+  const dataDir = mkdtempSync(join(tmpdir(), 'seal-demo-'));
+  const p = args.port;
+  out('启动本地平台（DynamoDB Local、S3、KMS、API）…');
+  const stack = await startLocalStack({
+    port: p,
+    dynamoPort: p && p + 1,
+    s3Port: p && p + 2,
+    kmsPort: p && p + 3,
+    dataDir,
+    inMemoryDb: true,
+  });
+  try {
+    const result = await runDemoScenario(getServices(), dataDir, stack.url, out);
+    writeFileSync(join(dir, 'signed.pdf'), result.signedPdf);
+    writeFileSync(join(dir, 'platform-root.pem'), result.rootPem);
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
+    out(`已写入 ${join(dir, 'signed.pdf')}、platform-root.pem、report.json`);
+    return (result.report as { verdict?: string }).verdict === 'valid' ? 0 : 1;
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `bin/seal.js` runs through tsx's CommonJS hook only, but the local stack loads its handlers with
+ * `import()`, which needs tsx's ESM support as well (tsx 4's `esm/api` cannot be registered from
+ * CommonJS). So the demo runs itself once more under the full tsx CLI, with request logs quiet.
+ * Jest transforms `import()` itself: no re-run there.
+ */
+function needsFullTsx(): boolean {
+  return !process.env.JEST_WORKER_ID && !process.env.SEAL_DEMO_UNDER_TSX;
+}
+
+function rerunUnderTsx(args: DemoArgs): Promise<number> {
+  const cli = require.resolve('tsx/cli');
+  const child = spawn(process.execPath, [cli, join(__dirname, 'seal.ts'), 'demo', '--out', args.out, '--port', String(args.port)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      SEAL_DEMO_UNDER_TSX: '1',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  });
+  return new Promise((done) => child.on('exit', (code) => done(code ?? 3)));
+}
+
+/** `--out DIR [--port N]`; null when the arguments are not understood. */
+export function parseDemoArgs(rest: string[]): DemoArgs | null {
+  const args: DemoArgs = { out: '', port: 0 };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+    if (a === '--out' || a.startsWith('--out=')) args.out = value ?? '';
+    else if (a === '--port' || a.startsWith('--port=')) args.port = Number(value);
+    else return null;
+  }
+  return args.out && Number.isInteger(args.port) && args.port >= 0 && args.port < 65533 ? args : null;
+}

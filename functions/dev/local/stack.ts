@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { startLocalS3 } from './s3-local';
+import { startLocalKms } from '../kms-server';
+import { ensureTable } from '../../src/adapters/dynamodb/create-table';
+import { ensurePlatformKeys } from '../../src/adapters/aws-kms/platform-keys';
+import { createApiServer, loadHandlers, type StaticRoot } from './api-server';
+import { freePort } from './wait-for-port';
+import { getServices, setServices } from '../../src/composition';
+import { startupHooks } from './startup-hooks';
+import { kmsOf } from '../../src/adapters/aws-kms/client';
+
+export interface LocalStackOptions {
+  /** HTTP port of the API and the apps; 0 picks a free one. */
+  port: number;
+  /** Where DynamoDB Local, S3 objects and KMS keys persist. */
+  dataDir: string;
+  /** Emulator ports; 0 (default) picks free ones. */
+  dynamoPort?: number;
+  s3Port?: number;
+  kmsPort?: number;
+  staticRoots?: StaticRoot[];
+  /** Keep DynamoDB in memory (tests): everything else still goes under dataDir. */
+  inMemoryDb?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  endpoints: { dynamodb: string; s3: string; kms: string };
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on one machine: DynamoDB Local, an S3-compatible server, the KMS-compatible
+ * endpoint, the table, bucket and platform keys, then every route of the route table on node:http.
+ * Functions use the real AWS SDK clients; only the endpoints differ from AWS.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const [dynamoPort, s3Port, kmsPort] = await Promise.all([
+    options.dynamoPort || freePort(),
+    options.s3Port || freePort(),
+    options.kmsPort || freePort(),
+  ]);
+  const bucket = process.env.DOCUMENTS_BUCKET ?? 'seal-documents';
+  const [dynamo, s3, kms] = await Promise.all([
+    startDynamoDbLocal({ port: dynamoPort, dataDir: options.inMemoryDb ? undefined : path.join(dataDir, 'dynamodb') }),
+    startLocalS3({ port: s3Port, dataDir: path.join(dataDir, 's3'), buckets: [bucket] }),
+    startLocalKms({ port: kmsPort, dataDir: path.join(dataDir, 'kms') }),
+  ]);
+  const stopAll = async () => {
+    await Promise.allSettled([dynamo.stop(), s3.stop(), kms.stop()]);
+  };
+  let server: Server | undefined;
+  // The stack points this process's functions at its emulators; `stop` puts the environment back.
+  const envKeys = ['STAGE', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
+  const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
+  const restoreEnv = () => {
+    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  };
+  try {
+    Object.assign(process.env, {
+      STAGE: process.env.STAGE ?? 'local',
+      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      KMS_ENDPOINT: kms.endpoint,
+      DOCUMENTS_BUCKET: bucket,
+      TABLE_NAME: process.env.TABLE_NAME ?? 'seal-platform',
+    });
+    setServices(undefined);
+    const services = getServices();
+    const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    log(`table ${services.config.TABLE_NAME}: ${await ensureTable(raw, services.config.TABLE_NAME)}`);
+    raw.destroy();
+    await ensurePlatformKeys(kmsOf(services));
+    for (const hook of startupHooks) {
+      await hook.run(services, { dataDir });
+      log(`startup: ${hook.name}`);
+    }
+    server = createApiServer(await loadHandlers(), options.staticRoots ?? []);
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(options.port, '0.0.0.0', () => resolve());
+    });
+  } catch (error) {
+    await stopAll();
+    restoreEnv();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
+    dataDir,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server!.closeAllConnections?.();
+        server!.close(() => resolve());
+      });
+      await stopAll();
+      restoreEnv();
+      setServices(undefined);
+    },
+  };
+}

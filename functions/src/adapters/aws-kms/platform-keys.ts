@@ -1,0 +1,117 @@
+import {
+  AlreadyExistsException,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  EnableKeyRotationCommand,
+  GetKeyRotationStatusCommand,
+  NotFoundException,
+  ScheduleKeyDeletionCommand,
+  type KeyMetadata,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import { kmsCall, translateKmsError } from './translate-kms-error';
+import { KeyCustodyError } from './key-custody-error';
+
+/** The platform's own KMS keys, found by alias so every function and every restart agrees on them. */
+export const PLATFORM_KEY_ALIASES = {
+  rootCa: 'alias/seal-platform/root-ca',
+  tsa: 'alias/seal-platform/tsa',
+  credentialWrapping: 'alias/seal-platform/credential-wrapping',
+} as const;
+
+/** Key ARNs, usable wherever KMS takes a KeyId. */
+export interface PlatformKeyIds {
+  rootCaKeyId: string;
+  tsaKeyId: string;
+  wrappingKeyId: string;
+}
+
+interface PlatformKeySpec {
+  alias: string;
+  role: string;
+  keySpec: 'ECC_NIST_P256' | 'SYMMETRIC_DEFAULT';
+  keyUsage: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
+}
+
+const ROOT_CA: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.rootCa, role: 'root-ca', keySpec: 'ECC_NIST_P256', keyUsage: 'SIGN_VERIFY' };
+const TSA: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.tsa, role: 'tsa', keySpec: 'ECC_NIST_P256', keyUsage: 'SIGN_VERIFY' };
+const WRAPPING: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.credentialWrapping, role: 'credential-wrapping', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' };
+
+/**
+ * Finds the root CA, TSA and credential-wrapping keys by alias, creating any that is missing.
+ * Idempotent, and safe when several processes start at once (see ensureKey).
+ */
+export async function ensurePlatformKeys(client: KMSClient): Promise<PlatformKeyIds> {
+  const [rootCaKeyId, tsaKeyId, wrappingKeyId] = await Promise.all([
+    ensureKey(client, ROOT_CA),
+    ensureKey(client, TSA),
+    ensureKey(client, WRAPPING).then((arn) => ensureRotation(client, arn)),
+  ]);
+  return { rootCaKeyId, tsaKeyId, wrappingKeyId };
+}
+
+/**
+ * The alias is the lock. Timeline when two processes start together:
+ *   A: DescribeKey(alias) → none      B: DescribeKey(alias) → none
+ *   A: CreateKey → kA                 B: CreateKey → kB
+ *   A: CreateAlias(alias → kA) ✓      B: CreateAlias(alias → kB) ✗ AlreadyExists
+ *                                     B: schedules kB for deletion, re-reads alias → kA
+ * Both end with kA. A crash between CreateKey and CreateAlias leaves an unaliased key tagged
+ * with its role, never a second live platform key.
+ */
+async function ensureKey(client: KMSClient, spec: PlatformKeySpec): Promise<string> {
+  const existing = await describeAlias(client, spec.alias);
+  if (existing) return usable(existing, spec);
+
+  const created = await kmsCall('CreateKey', () =>
+    client.send(
+      new CreateKeyCommand({
+        KeySpec: spec.keySpec,
+        KeyUsage: spec.keyUsage,
+        Description: `Seal platform ${spec.role} key`,
+        Tags: [{ TagKey: 'seal-platform-key', TagValue: spec.role }],
+      }),
+    ),
+  );
+  const keyId = created.KeyMetadata!.KeyId!;
+  try {
+    await client.send(new CreateAliasCommand({ AliasName: spec.alias, TargetKeyId: keyId }));
+    return created.KeyMetadata!.Arn!;
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsException)) throw translateKmsError(error, 'CreateAlias');
+    await kmsCall('ScheduleKeyDeletion', () => client.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })));
+    const winner = await describeAlias(client, spec.alias);
+    if (!winner) throw new KeyCustodyError('KEY_UNAVAILABLE', `${spec.alias} existed a moment ago and is gone`);
+    return usable(winner, spec);
+  }
+}
+
+async function describeAlias(client: KMSClient, alias: string): Promise<KeyMetadata | undefined> {
+  try {
+    return (await client.send(new DescribeKeyCommand({ KeyId: alias }))).KeyMetadata;
+  } catch (error) {
+    if (error instanceof NotFoundException) return undefined;
+    throw translateKmsError(error, 'DescribeKey');
+  }
+}
+
+/** An aliased key that is disabled, pending deletion or of the wrong kind needs an operator, not a new key. */
+function usable(key: KeyMetadata, spec: PlatformKeySpec): string {
+  if (key.KeyState !== 'Enabled') {
+    throw new KeyCustodyError('KEY_UNAVAILABLE', `${spec.alias} points to ${key.Arn}, which is ${key.KeyState}`);
+  }
+  if (key.KeySpec !== spec.keySpec || key.KeyUsage !== spec.keyUsage) {
+    throw new KeyCustodyError('KEY_UNSUITABLE', `${spec.alias} points to a ${key.KeySpec}/${key.KeyUsage} key; ${spec.keySpec}/${spec.keyUsage} is required`);
+  }
+  return key.Arn!;
+}
+
+/** Annual rotation of the wrapping key: old envelopes keep decrypting, new ones use fresh material. */
+async function ensureRotation(client: KMSClient, keyArn: string): Promise<string> {
+  const status = await kmsCall('GetKeyRotationStatus', () => client.send(new GetKeyRotationStatusCommand({ KeyId: keyArn })));
+  if (!status.KeyRotationEnabled) {
+    await kmsCall('EnableKeyRotation', () => client.send(new EnableKeyRotationCommand({ KeyId: keyArn })));
+  }
+  return keyArn;
+}

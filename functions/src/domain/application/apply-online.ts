@@ -1,0 +1,51 @@
+import { DomainError, LEGAL_REPRESENTATIVE_ONLY, SEAL_KIND_LABELS, authorize, type Actor, type SealKind } from '@seal/shared';
+import type { Services } from '../../composition';
+import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
+import { createSeals, liveSeals, type CreatedSeal } from './create-seals';
+import { loadCompany } from '../company/company-lookup';
+import { checkBusinessLicence } from '../company/registry-lookup';
+import { windowRequiredFor } from './window-rules';
+
+export interface ApplyOnlineInput {
+  companyId: string;
+  personId: string;
+  actor: () => Promise<Actor>;
+  faceTicket: string | undefined;
+  kinds: readonly SealKind[];
+  bilingualName?: boolean;
+}
+
+/**
+ * 在线申请: the legal representative in person, after the electronic business licence check and a
+ * face check; the chosen seals appear as pending_claim. Cases the guide sends to the window
+ * (several executive partners, a bilingual name seal) and failed licence checks are refused with
+ * a message that says to go to the window. Nothing is written unless every check passed.
+ */
+export async function applyOnline(services: Services, input: ApplyOnlineInput): Promise<CreatedSeal[]> {
+  const { db } = services;
+  const now = services.now();
+  const company = await loadCompany(services, input.companyId);
+  const target = { companyId: company.companyId };
+  const decision = authorize(await input.actor(), 'seal.apply_online', target);
+  if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY);
+
+  const licence = await checkBusinessLicence(services, company, input.personId);
+  const window = windowRequiredFor({ type: licence.type, executivePartners: licence.executivePartners, bilingualName: input.bilingualName });
+  if (window) throw new DomainError('WINDOW_REQUIRED', window);
+  if (!licence.isLegalRepresentative || licence.status !== 'active') throw new DomainError('LICENCE_CHECK_FAILED');
+
+  const held = new Set((await liveSeals(db, company.companyId)).map((s) => s.kind));
+  const duplicate = input.kinds.find((k) => held.has(k));
+  if (duplicate) throw new DomainError('ALREADY_EXISTS', `该商事主体已有${SEAL_KIND_LABELS[duplicate]}，无需重复申请`);
+
+  // Last: spending the face ticket is the point of no return for the person.
+  await consumeFaceTicket(db, { ticketId: input.faceTicket, personId: input.personId, action: 'seal.apply_online', target: faceTarget(target), now });
+  return createSeals(db, {
+    companyId: company.companyId,
+    seals: input.kinds.map((kind) => ({ kind })),
+    actorId: input.personId,
+    actorRole: decision.as,
+    action: 'seal.apply_online',
+    now,
+  });
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { SEAL_KIND_LABELS, type Role, type SealKind } from '@seal/shared';
+import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { SealService } from '../../adapters/dynamodb/service';
+
+export interface NewSeal {
+  sealId?: string;
+  kind: SealKind;
+  /** Defaults to the kind's label (合同专用章...). */
+  name?: string;
+  imageKey?: string;
+}
+
+export interface CreatedSeal {
+  sealId: string;
+  companyId: string;
+  kind: SealKind;
+  name: string;
+  state: 'pending_claim';
+  createdAt: string;
+}
+
+export function newSealId(): string {
+  return `seal-${randomUUID()}`;
+}
+
+/**
+ * New seals come into being as `pending_claim` (the first state of the seal machine: there is no
+ * event before it), all in one transaction with one audit event naming them. Each create is
+ * conditional on the seal not existing, so a deterministic id (starter set, an application's
+ * seals) makes a second attempt fail as CONFLICT instead of adding twins.
+ */
+export async function createSeals(
+  db: SealService,
+  input: { companyId: string; seals: readonly NewSeal[]; actorId: string; actorRole: Role; action: string; reason?: string; now: Date },
+): Promise<CreatedSeal[]> {
+  const at = input.now.toISOString();
+  const created: CreatedSeal[] = input.seals.map((s) => ({
+    sealId: s.sealId ?? newSealId(),
+    companyId: input.companyId,
+    kind: s.kind,
+    name: s.name ?? SEAL_KIND_LABELS[s.kind],
+    state: 'pending_claim',
+    createdAt: at,
+  }));
+  const images = new Map(input.seals.map((s, i) => [created[i]!.sealId, s.imageKey]));
+  await commitWithAudit(
+    db,
+    {
+      companyId: input.companyId,
+      actorId: input.actorId,
+      actorRole: input.actorRole,
+      action: input.action,
+      subject: `company:${input.companyId}`,
+      reason: input.reason,
+      after: { seals: created.map((s) => ({ sealId: s.sealId, kind: s.kind, state: s.state })) },
+    },
+    (entities) =>
+      created.map((s) => {
+        const imageKey = images.get(s.sealId);
+        return entities.seal
+          .create({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: at, updatedAt: at, ...(imageKey ? { imageKey } : {}) })
+          .commit();
+      }),
+    () => input.now,
+  );
+  return created;
+}
+
+/** The company's seals that still count (everything but revoked ones). */
+export async function liveSeals(db: SealService, companyId: string) {
+  const { data } = await db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
+  return data.filter((s) => s.state !== 'revoked');
+}

@@ -1,0 +1,77 @@
+import { CHALLENGE_TTL_SECONDS, DomainError, authorize, type Actor, type ChallengePurpose, type Action } from '@seal/shared';
+import type { Services } from '../../composition';
+import { newId, newSecret } from '../identity/secrets';
+import { sealsOfCompany } from '../identity/seal-scope';
+import { rateLimit } from '../identity/rate-limit';
+import { browserOf, coarseLocation } from './desktop-info';
+import type { ChallengeSummaryData } from './challenge-rules';
+
+/** Who may START each desktop flow (the guide: only the legal representative and holders bind). */
+const START_ACTION: Record<Exclude<ChallengePurpose, 'login'>, Action> = {
+  ukey_bind: 'ukey.bind',
+  ukey_unbind: 'ukey.unbind',
+  sign: 'seal.sign',
+};
+
+export function qrPayloadFor(challengeId: string): string {
+  return `sealqr:1:${challengeId}`;
+}
+
+interface Client {
+  ip?: string;
+  userAgent?: string;
+}
+
+async function store(services: Services, purpose: ChallengePurpose, summary: ChallengeSummaryData) {
+  const now = services.now();
+  const challengeId = newId('ch');
+  const { secret, hash } = newSecret();
+  const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_SECONDS * 1000);
+  await services.db.entities.challenge
+    .create({
+      challengeId,
+      purpose,
+      desktopBinding: hash,
+      summary,
+      state: 'pending',
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
+    })
+    .go();
+  return { challengeId, desktopSecret: secret, qrPayload: qrPayloadFor(challengeId), expiresAt: expiresAt.toISOString() };
+}
+
+/** A desktop before login asks to be logged in by a phone. Public, so rate-limited per address. */
+export async function createLoginChallenge(services: Services, client: Client) {
+  await rateLimit(services.db, { key: `login-challenge:${client.ip ?? 'unknown'}`, limit: 20, windowSeconds: 60, now: services.now() });
+  return store(services, 'login', { details: {}, desktop: { location: coarseLocation(client.ip), browser: browserOf(client.userAgent) } });
+}
+
+/** A logged-in desktop asks the phone to confirm a UKey binding or a signature on one seal. */
+export async function createSealChallenge(
+  services: Services,
+  input: {
+    purpose: Exclude<ChallengePurpose, 'login'>;
+    companyId: string;
+    sealId: string;
+    details: Record<string, unknown>;
+    actor: Actor;
+    client: Client;
+  },
+) {
+  const target = { companyId: input.companyId, sealIds: [input.sealId] };
+  if (!authorize(input.actor, START_ACTION[input.purpose], target).allowed) throw new DomainError('NOT_AUTHORIZED');
+  const [seal] = await sealsOfCompany(services.db, input.companyId, [input.sealId]);
+  const { data: company } = await services.db.entities.company.get({ companyId: input.companyId }).go();
+  return store(services, input.purpose, {
+    companyId: input.companyId,
+    companyName: company?.name,
+    sealId: seal!.sealId,
+    sealName: seal!.name,
+    sealKind: seal!.kind,
+    creatorId: input.actor.personId,
+    details: input.details,
+    desktop: { location: coarseLocation(input.client.ip), browser: browserOf(input.client.userAgent) },
+  });
+}

@@ -1,0 +1,14 @@
+import type { SealService } from '../../adapters/dynamodb/service';
+import { checkPin } from '../credential/check-pin';
+
+/**
+ * The PIN proof of a QR sign approval: the lifecycle area's `checkPin` (lockout after five wrong
+ * PINs, counted atomically). Returns the credential that will sign.
+ */
+export async function verifySigningPin(
+  db: SealService,
+  input: { sealId: string; personId: string; pin: string; now: Date },
+): Promise<{ credentialId: string }> {
+  const credential = await checkPin(db, input);
+  return { credentialId: credential.credentialId };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type Medium } from '@seal/shared';
+import { hashPin } from './pin-hash';
+import { issueCredentialCertificate } from '../platform-pki/issue-seal-certificate';
+import { certificateRecordWrite } from '../platform-pki/revoke-certificates';
+import type { TxEntities } from '../../adapters/dynamodb/commit';
+import type { LifecycleDeps } from '../seal/deps';
+import { expiryDay, type SealItem } from '../seal/views';
+
+export interface PreparedCredential {
+  credentialId: string;
+  serial: string;
+  notAfter: Date;
+  certificate: Uint8Array;
+  /** The transaction items that create the credential and its certificate record. */
+  writes(entities: TxEntities): unknown[];
+  /** Gives the key back if the credential is never written (kms-asymmetric deletes the KMS key). */
+  discard(): Promise<void>;
+}
+
+/**
+ * A new credential for a person on a seal: key under custody, certificate from the platform CA,
+ * PIN hashed. Nothing is stored here; the caller writes `writes()` together with the seal's
+ * change, so a seal never shows a credential whose transition failed, nor the reverse.
+ */
+export async function prepareCredential(
+  deps: LifecycleDeps,
+  request: { seal: SealItem; personId: string; pin: string; medium: Medium; now: Date },
+): Promise<PreparedCredential> {
+  const { db } = deps.services;
+  const { seal, personId, now } = request;
+  const [{ data: company }, { data: person }] = await Promise.all([
+    db.entities.company.get({ companyId: seal.companyId }).go(),
+    db.entities.person.get({ personId }).go(),
+  ]);
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  if (!person) throw new DomainError('PERSON_NOT_FOUND');
+  const credentialId = `cred-${randomUUID()}`;
+  const context = { companyId: seal.companyId, sealId: seal.sealId, credentialId };
+  const [key, pinHash] = await Promise.all([deps.custody.createCredentialKey(context), hashPin(request.pin)]);
+  const issued = await issueCredentialCertificate(deps.services, {
+    company: { name: company.name, creditCode: company.companyId },
+    seal: { sealId: seal.sealId, name: seal.name, kind: seal.kind },
+    holderName: person.name,
+    publicKeySpki: key.publicKeySpki,
+    now,
+  });
+  const { serialNumber: serial, notBefore, notAfter } = issued.info;
+  return {
+    credentialId,
+    serial,
+    notAfter,
+    certificate: issued.der,
+    writes: (entities) => [
+      entities.credential
+        .create({
+          sealId: seal.sealId,
+          credentialId,
+          companyId: seal.companyId,
+          personId,
+          state: 'active',
+          medium: request.medium,
+          custody: key.custody,
+          keyRef: key.keyRef,
+          publicKey: Buffer.from(key.publicKeySpki).toString('base64'),
+          certificate: Buffer.from(issued.der).toString('base64'),
+          serial,
+          notBefore: notBefore.toISOString(),
+          notAfter: notAfter.toISOString(),
+          pinHash,
+          failedAttempts: 0,
+          createdAt: now.toISOString(),
+        })
+        .commit(),
+      certificateRecordWrite(entities, { serial, companyId: seal.companyId, sealId: seal.sealId, credentialId, notBefore, notAfter }),
+    ],
+    discard: async () => {
+      await deps.custody.retireCredentialKey(key, context).catch(() => undefined);
+    },
+  };
+}
+
+export { expiryDay };

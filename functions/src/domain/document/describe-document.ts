@@ -1,0 +1,59 @@
+import type { documentDto } from '@seal/shared';
+import type { Services } from '../../composition';
+import { objectSize, presignDownload } from '../../ports/blob-store';
+import { loadOwnedDocument, readCurrentBytes, type DocumentItem } from './load-document';
+import { pdfFacts } from '../../adapters/pdf-format/pdf-facts';
+import { signedName } from './document-keys';
+
+/**
+ * `GET /v1/documents/{documentId}` (owner only): name, size, page and signature counts and a
+ * download URL. The first read after the upload arrived counts the pages and remembers them.
+ */
+export async function describeDocument(
+  services: Services,
+  request: { documentId: string; personId: string; now: Date },
+): Promise<documentDto.DocumentView> {
+  let document = await loadOwnedDocument(services, request.documentId, request.personId);
+  if (document.state === 'awaiting_upload') document = await inspectUpload(services, document);
+  const download =
+    document.state === 'awaiting_upload'
+      ? { downloadUrl: null, downloadExpiresAt: null }
+      : await presignDownload(
+          services,
+          document.objectKey,
+          document.state === 'signed' ? signedName(document.name) : document.name,
+          request.now,
+        );
+  return {
+    documentId: document.documentId,
+    name: document.name,
+    state: document.state,
+    size: document.size ?? null,
+    pages: document.pages ?? null,
+    signatures: document.signatures ?? null,
+    version: document.version,
+    createdAt: document.createdAt,
+    ...download,
+  };
+}
+
+/**
+ * Has the upload arrived? Then read its facts (a file that is not a PDF fails here with its
+ * code) and record them, conditional on the document still awaiting its upload.
+ */
+async function inspectUpload(services: Services, document: DocumentItem): Promise<DocumentItem> {
+  if ((await objectSize(services, document.objectKey)) === undefined) return document;
+  const bytes = await readCurrentBytes(services, document);
+  const facts = await pdfFacts(bytes);
+  const inspected = { ...document, state: 'uploaded' as const, size: bytes.length, pages: facts.pages, signatures: facts.signatures };
+  await services.db.entities.document
+    .patch({ documentId: document.documentId })
+    .set({ state: 'uploaded', size: bytes.length, pages: facts.pages, signatures: facts.signatures })
+    .where((a, op) => `${op.eq(a.state, 'awaiting_upload')} AND ${op.eq(a.version, 0)}`)
+    .go()
+    .catch((error: unknown) => {
+      // Lost to a signing or another read: the facts shown are still true of these bytes.
+      if (!/conditional/i.test(String(error))) throw error;
+    });
+  return inspected;
+}

@@ -1,0 +1,272 @@
+import { PDFDocument, PDFName, PDFArray } from 'pdf-lib';
+import { getServices } from '../../composition';
+import { samplePdf } from '../../../test-support/pdf/sample-pdf';
+import { download, putBytes } from '../../../dev/demo/platform-client';
+import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
+
+/**
+ * The documents API over HTTP on the local stack: upload by presigned URL, sign (one, 骑缝章,
+ * batch), verify; the signing gate's refusals leave nothing behind.
+ */
+let t: DocumentsStack;
+let lr: string; // 李娜, legal representative of the newly registered 新创
+let holder: string; // 孙丽, holder of 新创's contract seal
+let companyId: string;
+let nameSealId: string;
+let contractSealId: string;
+let grantId: string;
+const LR_PIN = '258036';
+const HOLDER_PIN = '470913';
+
+beforeAll(async () => {
+  t = await startDocumentsStack(1);
+  companyId = t.companyOf('lr-xinchuang').creditCode;
+  lr = await t.api.login(t.person('lr-xinchuang'));
+  const { seals } = await t.api.expect(200, 'seals', 'GET', `/v1/companies/${companyId}/seals`, { token: lr });
+  nameSealId = seals.find((s: { kind: string }) => s.kind === 'company_name').sealId;
+  contractSealId = seals.find((s: { kind: string }) => s.kind === 'contract').sealId;
+  await t.api.claimSeal(lr, companyId, nameSealId, LR_PIN);
+
+  const grantFace = await t.api.faceTicket(lr, 'grant.authorize_holder', { companyId, sealIds: [contractSealId] });
+  const { name, idNumber, phone } = t.person('holder');
+  const grant = await t.api.expect(201, 'grant', 'POST', `/v1/companies/${companyId}/grants`, {
+    token: lr,
+    body: { role: 'seal_holder', sealIds: [contractSealId], grantee: { name, idNumber, phone }, faceTicket: grantFace },
+  });
+  grantId = grant.grantId;
+  holder = await t.api.login(t.person('holder'));
+  await t.api.claimSeal(holder, companyId, contractSealId, HOLDER_PIN);
+}, 180_000);
+afterAll(() => t?.stop());
+
+const threePages = () => samplePdf({ pages: 3 });
+
+async function documentOf(token: string, documentId: string) {
+  return t.api.expect(200, 'document', 'GET', `/v1/documents/${documentId}`, { token });
+}
+
+describe('signing over the API', () => {
+  it('lets a holder sign a multi-page PDF at a position, and the signed file verifies as valid', async () => {
+    const documentId = await t.api.upload(holder, '采购合同.pdf', await threePages());
+    const before = await documentOf(holder, documentId);
+    expect(before).toMatchObject({ name: '采购合同.pdf', state: 'uploaded', pages: 3, signatures: 0, version: 0 });
+
+    const signed = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: HOLDER_PIN,
+      placements: [{ page: 2, x: 380, y: 120 }],
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ documentId, version: 1, pages: 3, signatures: 1 });
+
+    const bytes = await download(signed.body.downloadUrl);
+    const report = await t.api.verify(bytes);
+    expect(report.status).toBe(200);
+    expect(report.body.verdict).toBe('valid');
+    expect(report.body.signatures).toHaveLength(1);
+    expect(report.body.signatures[0].platform).toMatchObject({
+      companyId,
+      sealId: contractSealId,
+      sealKind: 'contract',
+      sealStateNow: 'active',
+    });
+    expect(report.body.signatures[0].sealImageSvg).toMatch(/^<svg /);
+    // The seal is on page 2 only.
+    const pages = (await PDFDocument.load(bytes)).getPages();
+    expect(pages.map((p) => (p.node.lookup(PDFName.of('Annots')) as PDFArray | undefined)?.size() ?? 0)).toEqual([0, 1, 0]);
+
+    expect(await documentOf(holder, documentId)).toMatchObject({ state: 'signed', pages: 3, signatures: 1, version: 1 });
+  });
+
+  it('refuses a wrong PIN, counts it, and stores nothing', async () => {
+    const documentId = await t.api.upload(holder, 'a.pdf', await threePages());
+    const refused = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: '000111',
+      placements: [{ page: 1, x: 100, y: 100 }],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('PIN_INCORRECT');
+    const { data } = await getServices().db.entities.credential.query.bySeal({ sealId: contractSealId }).go();
+    expect(data.find((c) => c.state === 'active')?.failedAttempts).toBe(1);
+    expect(await documentOf(holder, documentId)).toMatchObject({ version: 0, signatures: 0 });
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+    // The right PIN resets the count and signs.
+    const ok = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 1, x: 100, y: 100 }] });
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses a frozen seal with SEAL_FROZEN and stores nothing', async () => {
+    const documentId = await t.api.upload(holder, 'b.pdf', await threePages());
+    const freeze = await t.api.faceTicket(lr, 'seal.freeze', { companyId, sealIds: [contractSealId] });
+    await t.api.expect(200, 'freeze', 'POST', `/v1/companies/${companyId}/seals/freeze`, {
+      token: lr,
+      body: { faceTicket: freeze, sealIds: [contractSealId], reason: '印章疑似被盗用' },
+    });
+    try {
+      const refused = await t.api.sign(holder, documentId, {
+        sealId: contractSealId,
+        pin: HOLDER_PIN,
+        placements: [{ page: 1, x: 100, y: 100 }],
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('SEAL_FROZEN');
+      expect(await documentOf(holder, documentId)).toMatchObject({ version: 0, signatures: 0, state: 'uploaded' });
+      expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+    } finally {
+      const unfreeze = await t.api.faceTicket(lr, 'seal.unfreeze', { companyId, sealIds: [contractSealId] });
+      await t.api.expect(200, 'unfreeze', 'POST', `/v1/companies/${companyId}/seals/unfreeze`, {
+        token: lr,
+        body: { faceTicket: unfreeze, sealIds: [contractSealId], reason: '核实无误，解除冻结' },
+      });
+    }
+  });
+
+  it('signs with a 骑缝章 across every page', async () => {
+    const documentId = await t.api.upload(lr, 'c.pdf', await threePages());
+    const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, crossPage: true });
+    expect(signed.status).toBe(200);
+    const bytes = await download(signed.body.downloadUrl);
+    expect((await t.api.verify(bytes)).body.verdict).toBe('valid');
+    const pages = (await PDFDocument.load(bytes)).getPages();
+    expect(pages.map((p) => (p.node.lookup(PDFName.of('Annots')) as PDFArray | undefined)?.size() ?? 0)).toEqual([1, 1, 1]);
+  });
+
+  it('signs a batch with one PIN check, each document succeeding or failing on its own', async () => {
+    const first = await t.api.upload(lr, 'd1.pdf', await threePages());
+    const second = await t.api.upload(lr, 'd2.pdf', await samplePdf({ pages: 1 }));
+    const someoneElses = await t.api.upload(holder, 'h.pdf', await threePages());
+    const res = await t.api.call('POST', '/v1/documents/sign-batch', {
+      token: lr,
+      body: {
+        sealId: nameSealId,
+        pin: LR_PIN,
+        documents: [
+          { documentId: first, placements: [{ page: 3, x: 300, y: 100 }] },
+          { documentId: someoneElses, placements: [{ page: 1, x: 300, y: 100 }] },
+          { documentId: second, placements: [{ page: 5, x: 300, y: 100 }] },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code))).toEqual([
+      'ok',
+      'DOCUMENT_NOT_FOUND',
+      'PDF_PAGE_NOT_FOUND',
+    ]);
+    expect(res.body).toMatchObject({ signed: 1, failed: 2 });
+    expect((await t.api.verify(await download(res.body.results[0].document.downloadUrl))).body.verdict).toBe('valid');
+    expect(await documentOf(holder, someoneElses)).toMatchObject({ version: 0 });
+
+    const wrongPin = await t.api.call('POST', '/v1/documents/sign-batch', {
+      token: lr,
+      body: { sealId: nameSealId, pin: '999000', documents: [{ documentId: second, placements: [{ page: 1, x: 1, y: 1 }] }] },
+    });
+    expect(wrongPin.body.code).toBe('PIN_INCORRECT');
+  });
+
+  it('signs once for a retried request with the same request id', async () => {
+    const documentId = await t.api.upload(lr, 'e.pdf', await threePages());
+    const body = { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 300, y: 100 }], requestId: 'retry-0001-abcdef' };
+    const first = await t.api.sign(lr, documentId, body);
+    const again = await t.api.sign(lr, documentId, body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ version: 1, signatures: 1, sha256: first.body.sha256 });
+  });
+
+  it('keeps a document to its owner', async () => {
+    const documentId = await t.api.upload(lr, 'f.pdf', await threePages());
+    const res = await t.api.call('GET', `/v1/documents/${documentId}`, { token: holder });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
+  it('lets a second company sign the same document, and both signatures stay valid', async () => {
+    const documentId = await t.api.upload(lr, '合作协议.pdf', await threePages());
+    const first = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 3, x: 100, y: 100 }] });
+    const onceSigned = await download(first.body.downloadUrl);
+
+    const other = t.companyOf('lr-xinghe').creditCode;
+    const otherLr = await t.api.login(t.person('lr-xinghe'));
+    const applyFace = await t.api.faceTicket(otherLr, 'seal.apply_online', { companyId: other });
+    const applied = await t.api.expect(201, 'apply', 'POST', `/v1/companies/${other}/seal-applications`, {
+      token: otherLr,
+      body: { faceTicket: applyFace, kinds: ['company_name'] },
+    });
+    const otherSeal = applied.seals[0].sealId;
+    await t.api.claimSeal(otherLr, other, otherSeal, LR_PIN);
+    const copy = await t.api.upload(otherLr, '合作协议（甲方已签）.pdf', onceSigned);
+    const second = await t.api.sign(otherLr, copy, { sealId: otherSeal, pin: LR_PIN, placements: [{ page: 3, x: 350, y: 100 }] });
+    expect(second.body.signatures).toBe(2);
+
+    const report = (await t.api.verify(await download(second.body.downloadUrl))).body;
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures.map((s: { verdict: string; platform: { companyId: string } }) => [s.verdict, s.platform.companyId])).toEqual([
+      ['valid', companyId],
+      ['valid', other],
+    ]);
+  });
+
+  it('stops a holder at once when the grant is cancelled', async () => {
+    const documentId = await t.api.upload(holder, 'g.pdf', await threePages());
+    await t.api.expect(200, 'cancel', 'POST', `/v1/companies/${companyId}/grants/${grantId}/cancel`, { token: lr });
+    const refused = await t.api.sign(holder, documentId, {
+      sealId: contractSealId,
+      pin: HOLDER_PIN,
+      placements: [{ page: 1, x: 100, y: 100 }],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_AUTHORIZED');
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('answers PDF_UNREADABLE for a non-PDF upload, signed or verified', async () => {
+    const text = new TextEncoder().encode('这不是PDF文件，只是一段文字。'.repeat(20));
+    const documentId = await t.api.upload(lr, 'notes.pdf', text);
+    const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
+    expect([signed.status, signed.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+    const verified = await t.api.verify(text);
+    expect([verified.status, verified.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+    const truncated = (await samplePdf({ pages: 2 })).subarray(0, 500);
+    expect((await t.api.verify(truncated)).body.code).toBe('PDF_UNREADABLE');
+  });
+
+  it('answers PDF_NOT_SIGNED for a readable PDF without signatures', async () => {
+    const res = await t.api.verify(await threePages());
+    expect([res.status, res.body.code]).toEqual([422, 'PDF_NOT_SIGNED']);
+  });
+
+  it('refuses an upload that is not what was declared', async () => {
+    const declared = await threePages();
+    const ticket = await t.api.expect(201, 'upload', 'POST', '/v1/documents', {
+      token: lr,
+      body: { name: 'x.pdf', size: declared.length, sha256: 'a'.repeat(64) },
+    });
+    await putBytes(ticket.uploadUrl, ticket.uploadHeaders, declared);
+    const res = await t.api.sign(lr, ticket.documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
+    expect([res.status, res.body.code]).toEqual([422, 'DOCUMENT_MISMATCH']);
+  });
+
+  it('refuses a document over 50 MB before any upload', async () => {
+    const res = await t.api.call('POST', '/v1/documents', { token: lr, body: { name: 'big.pdf', size: 50 * 1024 * 1024 + 1 } });
+    expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
+describe('verification of a large file by presigned upload', () => {
+  it('verifies the uploaded file once, then forgets it', async () => {
+    const documentId = await t.api.upload(lr, 'v.pdf', await threePages());
+    const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 300, y: 100 }] });
+    const bytes = await download(signed.body.downloadUrl);
+    const ticket = await t.api.expect(201, 'verify upload', 'POST', '/v1/verify/uploads', { body: { size: bytes.length } });
+    await putBytes(ticket.uploadUrl, ticket.uploadHeaders, bytes);
+    const report = await t.api.call('POST', '/v1/verify/by-upload', { body: { documentId: ticket.documentId } });
+    expect(report.status).toBe(200);
+    expect(report.body.verdict).toBe('valid');
+    const again = await t.api.call('POST', '/v1/verify/by-upload', { body: { documentId: ticket.documentId } });
+    expect(again.body.code).toBe('DOCUMENT_NOT_FOUND');
+    expect(await t.objectsUnder(`verify/${ticket.documentId}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import { DomainError, documentDto } from '@seal/shared';
+import type { DocumentRecord } from '../../adapters/dynamodb/entities/certificate';
+import type { Services } from '../../composition';
+import { readObject } from '../../ports/blob-store';
+
+export type DocumentItem = EntityItem<ReturnType<typeof DocumentRecord>>;
+
+/**
+ * A signing document of the caller's. Someone else's document is "not found", never "forbidden":
+ * document ids must not be probed for existence.
+ */
+export async function loadOwnedDocument(services: Services, documentId: string, personId: string): Promise<DocumentItem> {
+  const { data } = await services.db.entities.document.get({ documentId }).go({ consistent: true });
+  if (!data || data.ownerId !== personId || data.purpose !== 'sign') throw new DomainError('DOCUMENT_NOT_FOUND');
+  return data;
+}
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The bytes of the document's current version. The original upload must match what was declared
+ * (size, and SHA-256 when given): the presigned PUT pins the size, this re-checks it and the hash;
+ * a signed version must match the hash recorded when the platform wrote it.
+ */
+export async function readCurrentBytes(services: Services, document: DocumentItem): Promise<Uint8Array> {
+  const bytes = await readObject(services, document.objectKey, documentDto.MAX_DOCUMENT_BYTES);
+  const original = document.version === 0;
+  const wantSize = original ? document.declaredSize : document.size;
+  const wantHash = original ? document.declaredSha256 : document.sha256;
+  if ((wantSize !== undefined && bytes.length !== wantSize) || (wantHash && sha256Hex(bytes) !== wantHash)) {
+    // A signed version that no longer matches its recorded hash is storage gone wrong, not the user's doing.
+    throw new DomainError(original ? 'DOCUMENT_MISMATCH' : 'INTERNAL');
+  }
+  return bytes;
+}

@@ -1,0 +1,135 @@
+import { DomainError, documentDto } from '@seal/shared';
+import { signPdf } from '../../engines/pdf';
+import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
+import type { SignatureAuthorization } from '../seal/authorize-signature';
+import { timestampImprint } from '../platform-pki/timestamp';
+import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Services } from '../../composition';
+import { deleteObject, presignDownload, writeObject } from '../../ports/blob-store';
+import { documentKeys, signedName } from './document-keys';
+import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
+import { withPdfErrors } from '../../adapters/pdf-format/pdf-errors';
+import { pdfFacts } from '../../adapters/pdf-format/pdf-facts';
+import { sealDrawingOf } from './seal-drawing';
+
+export interface SignItem {
+  document: DocumentItem;
+  placements: documentDto.SealPlacement[];
+  crossPage?: boolean;
+}
+
+export interface SigningContext {
+  /** What the signing gate returned: the seal, the credential, the key for this request, the chain. */
+  authorization: SignatureAuthorization;
+  personId: string;
+  /** The role the signer acts in (permission matrix), for the audit event. */
+  actorRole: string;
+  now: Date;
+  requestId?: string;
+}
+
+/**
+ * Signs one document with an already-authorized seal (the gate ran: grant, seal state, PIN):
+ * visible seal + PAdES B-T with the platform TSA, as an incremental update of the current version,
+ * stored as a new version. The record moves v(n) → v(n+1) in the same transaction as the audit
+ * event, conditional on v(n):
+ *
+ *   A reads v1 ─ signs ─ writes object a ─ record v1→v2 ✓
+ *   B reads v1 ─ signs ─ writes object b ─ record v1→v2 ✗ → CONFLICT, object b deleted
+ * B's signature is lost, never A's: no version is ever overwritten in storage.
+ */
+export async function signAuthorizedDocument(
+  services: Services,
+  context: SigningContext,
+  item: SignItem,
+): Promise<documentDto.SignedDocument> {
+  const { document } = item;
+  const { seal, signer, certificateChain } = context.authorization;
+  if (context.requestId && document.lastRequestId === context.requestId) return signedView(services, document, context.now);
+
+  const { data: company } = await services.db.entities.company.get({ companyId: seal.companyId }).go();
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  const bytes = await readCurrentBytes(services, document);
+  const signed = await withPdfErrors(() =>
+    signPdf({
+      pdf: bytes,
+      signer,
+      certificateChain,
+      timestamp: (imprint) => timestampImprint(services, imprint),
+      placements: item.placements,
+      crossPage: item.crossPage,
+      appearance: sealDrawingOf(company, seal),
+      signingTime: context.now,
+      reason: `${company.name} ${seal.name}`,
+      location: '深圳',
+      signerName: readSealCertificate(certificateChain[0]!).holderName,
+    }),
+  );
+  const facts = await pdfFacts(signed);
+  const version = document.version + 1;
+  const objectKey = documentKeys.signed(document.documentId, version);
+  const sha256 = sha256Hex(signed);
+  await writeObject(services, objectKey, signed);
+
+  const after = {
+    ...document,
+    objectKey,
+    version,
+    size: signed.length,
+    sha256,
+    pages: facts.pages,
+    signatures: facts.signatures,
+    state: 'signed' as const,
+    signedAt: context.now.toISOString(),
+    lastRequestId: context.requestId,
+  };
+  try {
+    await commitWithAudit(
+      services.db,
+      {
+        companyId: seal.companyId,
+        actorId: context.personId,
+        actorRole: context.actorRole,
+        action: 'seal.sign',
+        subject: seal.sealId,
+        after: { documentId: document.documentId, version, sha256, signatures: facts.signatures, crossPage: !!item.crossPage },
+      },
+      (entities) => [
+        entities.document
+          .patch({ documentId: document.documentId })
+          .set({
+            objectKey,
+            version,
+            size: after.size,
+            sha256,
+            pages: facts.pages,
+            signatures: facts.signatures,
+            state: 'signed',
+            signedAt: after.signedAt,
+            ...(context.requestId ? { lastRequestId: context.requestId } : {}),
+          })
+          .remove(['ttl'])
+          .where((a, op) => op.eq(a.version, document.version))
+          .commit(),
+      ],
+      () => context.now,
+    );
+  } catch (error) {
+    await deleteObject(services, objectKey);
+    throw error;
+  }
+  return signedView(services, after, context.now);
+}
+
+export async function signedView(services: Services, document: DocumentItem, now: Date): Promise<documentDto.SignedDocument> {
+  if (document.state !== 'signed') throw new DomainError('CONFLICT');
+  return {
+    documentId: document.documentId,
+    version: document.version,
+    pages: document.pages ?? 0,
+    signatures: document.signatures ?? 0,
+    size: document.size ?? 0,
+    sha256: document.sha256 ?? '',
+    ...(await presignDownload(services, document.objectKey, signedName(document.name), now)),
+  };
+}

@@ -1,0 +1,68 @@
+import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
+import { consumeChallenge } from '../challenge/poll-challenge';
+import type { Services } from '../../composition';
+import { loadOwnedDocument, type DocumentItem } from './load-document';
+import { signedView } from './sign-authorized';
+import { signWithProof } from './sign-document';
+
+export interface SignConfirmedRequest {
+  /** The person logged in on the desktop (the session of this request). */
+  personId: string;
+  documentId: string;
+  sealId: string;
+  challengeId: string;
+  desktopSecret: string;
+  placements: documentDto.SealPlacement[];
+  crossPage?: boolean;
+  now: Date;
+  requestId?: string;
+}
+
+/**
+ * The hash of the exact bytes that will be signed: the one the upload declared (version 0) or the
+ * one the platform recorded when it wrote the signed version. `signAuthorizedDocument` re-reads
+ * the bytes and refuses any that do not match it, so the digest and the signature cover one file.
+ */
+function recordedSha256(document: DocumentItem): string {
+  const hash = document.version === 0 ? document.declaredSha256 : document.sha256;
+  // An upload that declared no hash cannot be bound to an approval.
+  if (!hash) throw new DomainError('APPROVAL_MISMATCH', '上传文件时未提供摘要，无法与手机端确认的文件比对，请重新上传');
+  return hash.toLowerCase();
+}
+
+/**
+ * 电脑网页签章 confirmed on the phone (decision 0018). In order:
+ *   1. the caller's own document, with a recorded hash (else nothing happens);
+ *   2. the `sign` challenge of this desktop (its secret), approved, consumed now — once;
+ *   3. the approval was the caller's own, for this seal, over exactly this file, seal and placement
+ *      (the approval digest recomputed here) — any difference refuses, and the approval is spent;
+ *   4. the signing gate with the credential the phone's PIN check recorded: fresh grants, the
+ *      seal's state, the credential still active — a grant cancelled or a seal frozen since refuses;
+ *   5. the signature, as `POST /v1/documents/{id}/sign` makes it.
+ * A retry with the request id of a signature already made returns that signature.
+ */
+export async function signConfirmedDocument(services: Services, request: SignConfirmedRequest): Promise<documentDto.SignedDocument> {
+  const document = await loadOwnedDocument(services, request.documentId, request.personId);
+  if (request.requestId && document.lastRequestId === request.requestId) return signedView(services, document, request.now);
+  const documentSha256 = recordedSha256(document);
+
+  const approval = await consumeChallenge(services, {
+    challengeId: request.challengeId,
+    desktopSecret: request.desktopSecret,
+    purpose: 'sign',
+  });
+  if (approval.approverId !== request.personId || approval.summary.creatorId !== request.personId) throw new DomainError('NOT_AUTHORIZED');
+  if (approval.summary.sealId !== request.sealId) throw new DomainError('APPROVAL_MISMATCH');
+  const approved = approval.summary.details.documentDigest;
+  const asked = await approvalDigest({
+    documentSha256,
+    sealId: request.sealId,
+    placements: request.placements,
+    crossPage: request.crossPage === true,
+  });
+  if (typeof approved !== 'string' || approved !== asked) throw new DomainError('APPROVAL_MISMATCH');
+  const credentialId = approval.outcome.credentialId;
+  if (!credentialId) throw new DomainError('APPROVAL_MISMATCH');
+
+  return signWithProof(services, request, document, { approvedCredentialId: credentialId });
+}

@@ -1,0 +1,75 @@
+import { sealToSvg } from '../../engines/appearance';
+import type { SignatureReport } from '../../engines/pdf';
+import { readSealCertificate, type SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
+import { normalizeSerial } from '../../engines/pki/revocation';
+import type { Services } from '../../composition';
+import { sealDrawingOf } from './seal-drawing';
+
+export interface SignatureOrigin {
+  platform: {
+    companyId: string;
+    companyName: string | null;
+    sealId: string;
+    sealName: string | null;
+    sealKind: string | null;
+    sealStateNow: string | null;
+    certificateSerial: string;
+  } | null;
+  sealImageSvg: string | null;
+}
+
+const NONE: SignatureOrigin = { platform: null, sealImageSvg: null };
+
+/**
+ * Which company and seal made each signature, by the platform's records: the signer certificate
+ * (one the engine found chained to the platform root) → its issuance record by serial → the seal
+ * and company. A certificate the platform has no record of gets no origin and no image: the UI
+ * must not show a seal the platform cannot vouch for.
+ */
+export async function signatureOrigins(
+  services: Services,
+  signatures: readonly SignatureReport[],
+  certificates: readonly Uint8Array[],
+): Promise<SignatureOrigin[]> {
+  const infos = certificates.map(safeInfo).filter((i): i is SealCertificateInfo => !!i);
+  return Promise.all(
+    signatures.map(async (s) => {
+      // The report names the certificate's subject fields; match them to a certificate the engine checked.
+      const info = infos.find(
+        (i) =>
+          i.creditCode === s.signer.creditCode && i.sealName === s.seal.name && (i.holderName ?? i.commonName ?? null) === s.signer.name,
+      );
+      return info ? originOf(services, info) : NONE;
+    }),
+  );
+}
+
+async function originOf(services: Services, info: SealCertificateInfo): Promise<SignatureOrigin> {
+  const { db } = services;
+  const { data: record } = await db.entities.certificate.get({ serial: normalizeSerial(info.serialNumber) }).go();
+  if (!record) return NONE;
+  const [{ data: seal }, { data: company }] = await Promise.all([
+    db.entities.seal.get({ sealId: record.sealId }).go(),
+    db.entities.company.get({ companyId: record.companyId }).go(),
+  ]);
+  return {
+    platform: {
+      companyId: record.companyId,
+      companyName: company?.name ?? info.companyName ?? null,
+      sealId: record.sealId,
+      sealName: seal?.name ?? info.sealName ?? null,
+      sealKind: seal?.kind ?? null,
+      sealStateNow: seal?.state ?? null,
+      certificateSerial: record.serial,
+    },
+    sealImageSvg: seal && company ? sealToSvg(sealDrawingOf(company, seal)) : null,
+  };
+}
+
+function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
+  try {
+    return readSealCertificate(der);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+import { DomainError, type GrantRole, type Medium, type Role } from '@seal/shared';
+import type { SealService } from '../../adapters/dynamodb/service';
+import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import { ensurePerson } from '../identity/people';
+import { sealsOfCompany } from '../identity/seal-scope';
+import { newId } from '../identity/secrets';
+
+export interface CreateGrantInput {
+  companyId: string;
+  role: GrantRole;
+  sealIds: string[];
+  grantee: { name: string; idNumber: string; phone?: string };
+  medium?: Medium;
+  /** Who authorizes: the legal representative, an administrator, or window staff approving a window application. */
+  grantorId: string;
+  /** The role the permission check resolved for the grantor (`window_staff` for window approvals). */
+  as: Role;
+  now: Date;
+}
+
+/**
+ * 授权: lets the grantee administer or hold the named seals of the company. The caller has already
+ * authorized the action and checked its proof (face ticket online; the window's materials for staff).
+ */
+export async function createGrant(db: SealService, input: CreateGrantInput) {
+  const { data: company } = await db.entities.company.get({ companyId: input.companyId }).go();
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  if (company.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', '该商事主体已注销，不能办理授权');
+  const seals = await sealsOfCompany(db, input.companyId, input.sealIds);
+  if (seals.some((s) => s.state === 'revoked')) throw new DomainError('SEAL_REVOKED');
+  const granteeId = await ensurePerson(db, input.grantee, input.now);
+  if (granteeId === company.legalRepPersonId) throw new DomainError('VALIDATION_FAILED', '法定代表人无需授权');
+  if (granteeId === input.grantorId) throw new DomainError('VALIDATION_FAILED', '不能授权给本人');
+  const grant = {
+    companyId: input.companyId,
+    grantId: newId('g'),
+    granteeId,
+    granteeName: input.grantee.name.trim(),
+    granteePhone: input.grantee.phone,
+    grantorId: input.grantorId,
+    role: input.role,
+    sealIds: seals.map((s) => s.sealId).sort(),
+    medium: input.medium ?? 'phone',
+    state: 'active' as const,
+    createdAt: input.now.toISOString(),
+    version: 1,
+  };
+  await commitWithAudit(
+    db,
+    {
+      companyId: input.companyId,
+      actorId: input.grantorId,
+      actorRole: input.as,
+      action: input.role === 'seal_administrator' ? 'grant.authorize_administrator' : 'grant.authorize_holder',
+      subject: `grant:${grant.grantId}`,
+      after: { state: 'active', granteeId, role: grant.role, sealIds: grant.sealIds },
+    },
+    (e) => [e.grant.create(grant).commit()],
+    () => input.now,
+  );
+  return grant;
+}

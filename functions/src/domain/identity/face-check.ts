@@ -1,0 +1,80 @@
+import { DomainError, type Action } from '@seal/shared';
+import type { Services } from '../../composition';
+import { faceVerifierFor } from '../../adapters/face';
+import { FACE_TICKET_TTL_SECONDS } from './face-ticket';
+import { newId } from './secrets';
+
+/** Whom a face check is for: a person (`personId`) or a login attempt (`login:<loginId>`). */
+export interface FaceCheckWho {
+  subject: string;
+  name: string;
+  idNumberMasked: string;
+  openid?: string;
+  /** Opened only by the WeChat adapter, which needs the full ID number. */
+  idNumber: () => Promise<string>;
+}
+
+/**
+ * Starts a face check and creates its ticket, `pending` until the verifier reports a pass. The
+ * ticket is bound now to (subject, action, target) and lives five minutes from now, whatever
+ * happens: a pass cannot be carried over to another action, target or person.
+ */
+export async function startFaceCheck(services: Services, who: FaceCheckWho, action: Action, target: string) {
+  const now = services.now();
+  const verifier = faceVerifierFor(services);
+  const ticketId = newId('ft');
+  const { verifyId } = await verifier.start({ outSeqNo: ticketId, openid: who.openid, name: who.name, idNumber: who.idNumber });
+  const expiresAt = new Date(now.getTime() + FACE_TICKET_TTL_SECONDS * 1000);
+  await services.db.entities.faceTicket
+    .create({
+      ticketId,
+      personId: who.subject,
+      action,
+      target,
+      state: 'pending',
+      verifyId,
+      expiresAt: expiresAt.toISOString(),
+      ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
+    })
+    .go();
+  return {
+    ticketId,
+    verifyId,
+    mode: verifier.mode,
+    identity: { name: who.name, idNumberMasked: who.idNumberMasked },
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Reads the outcome from the verifier (WeChat: queryverifyinfo; simulated: the screen's choice) and
+ * moves the ticket pending → passed | failed, conditionally: a ticket is decided once.
+ */
+export async function completeFaceCheck(services: Services, who: FaceCheckWho, ticketId: string, claimedPass?: boolean) {
+  const now = services.now();
+  const { data: ticket } = await services.db.entities.faceTicket.get({ ticketId }).go();
+  if (!ticket || ticket.personId !== who.subject) throw new DomainError('FACE_TICKET_INVALID');
+  if (ticket.state !== 'pending' || ticket.expiresAt <= now.toISOString()) throw new DomainError('FACE_TICKET_INVALID');
+  const verifier = faceVerifierFor(services);
+  const { passed } = await verifier.result({
+    outSeqNo: ticketId,
+    openid: who.openid,
+    name: who.name,
+    idNumber: who.idNumber,
+    verifyId: ticket.verifyId,
+    claimedPass,
+  });
+  const state = passed ? ('passed' as const) : ('failed' as const);
+  try {
+    await services.db.entities.faceTicket
+      .patch({ ticketId })
+      .set({ state })
+      .where((a, op) => op.eq(a.state, 'pending'))
+      .go();
+  } catch (error) {
+    if (/conditional/i.test(String(error))) throw new DomainError('FACE_TICKET_INVALID');
+    throw error;
+  }
+  if (!passed) throw new DomainError('FACE_CHECK_FAILED');
+  return { ticketId, state };
+}

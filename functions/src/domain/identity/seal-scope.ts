@@ -1,0 +1,15 @@
+import { DomainError } from '@seal/shared';
+import type { SealService } from '../../adapters/dynamodb/service';
+
+/**
+ * The seals named by a request, checked to belong to the company named with them. The permission
+ * matrix resolves roles per company, so a seal of another company must never ride along under a
+ * company where the caller does have a role.
+ */
+export async function sealsOfCompany(db: SealService, companyId: string, sealIds: readonly string[]) {
+  const unique = [...new Set(sealIds)];
+  if (unique.length === 0) return [];
+  const { data } = await db.entities.seal.get(unique.map((sealId) => ({ sealId }))).go();
+  if (data.length !== unique.length || data.some((s) => s.companyId !== companyId)) throw new DomainError('SEAL_NOT_FOUND');
+  return data;
+}

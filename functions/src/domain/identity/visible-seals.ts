@@ -1,0 +1,28 @@
+import { ACTIONS, DomainError, authorize, rolesOn, sealMachine, type Actor } from '@seal/shared';
+import type { SealService } from '../../adapters/dynamodb/service';
+
+/**
+ * A company's seals as this person may see them (permission `seal.view`, seal by seal), each with
+ * the seal-machine events the person's role may trigger from its current state: the UIs show only
+ * these actions, and the handlers of those actions ask the same matrix again.
+ */
+export async function visibleSeals(db: SealService, actor: Actor, companyId: string) {
+  const { data: company } = await db.entities.company.get({ companyId }).go();
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  if (!authorize(actor, 'seal.view', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
+  const { data: seals } = await db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
+  const visible = seals.filter((s) => authorize(actor, 'seal.view', { companyId, sealIds: [s.sealId] }).allowed);
+  return {
+    company: { companyId, name: company.name, type: company.type, status: company.status },
+    roles: rolesOn(actor, { companyId }).filter((r) => r !== 'anyone'),
+    seals: visible.map((s) => {
+      const target = { companyId, sealIds: [s.sealId] };
+      const seen = new Set<string>();
+      const actions = sealMachine.transitions
+        .filter((t) => t.action && t.from.includes(s.state) && authorize(actor, t.action, target).allowed)
+        .filter((t) => (seen.has(t.event) ? false : (seen.add(t.event), true)))
+        .map((t) => ({ event: t.event, action: t.action as string, label: t.label, proof: ACTIONS[t.action!].proof }));
+      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, expiresOn: s.expiresOn, actions };
+    }),
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { createCrl } from '../../engines/pki/crl';
+import type { Revocation, RevocationReason } from '../../engines/pki/revocation';
+import type { Services } from '../../composition';
+import { platformPki } from './platform-ca';
+import { PLATFORM_CRL } from './revoke-certificates';
+import { documentsStoreOf } from '../../adapters/s3/client';
+
+/**
+ * A CRL is good for a week; it is rebuilt a day before, and on the first request after any
+ * revocation: revoking only counts up `CrlState.revocationCount` in its transaction
+ * (revoke-certificates.ts), so the revoking functions carry no CRL builder (decision 0022).
+ */
+const CRL_VALIDITY_MS = 7 * 24 * 3600 * 1000;
+const REBUILD_MARGIN_MS = 24 * 3600 * 1000;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The current platform CRL (DER), rebuilt when a revocation happened since the last build or
+ * when it nears its nextUpdate. The CRL itself lives in S3 (it grows with revocations, beyond an
+ * item's 400 KB); `CrlState` in the table says which object is current.
+ */
+export async function currentCrl(services: Services): Promise<Uint8Array> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const state = await readState(services);
+    if (state.objectKey && !isStale(state, services.now())) {
+      const der = await documentsStoreOf(services).get(state.objectKey);
+      if (!der) throw new Error(`the current CRL object is missing: ${state.objectKey}`);
+      return der;
+    }
+    const built = await rebuild(services, state);
+    if (built) return built;
+  }
+  throw new Error('the CRL could not be rebuilt: too many concurrent rebuilds');
+}
+
+type State = Awaited<ReturnType<typeof readState>>;
+
+async function readState(services: Services) {
+  const { data } = await services.db.entities.crlState.get({ issuer: PLATFORM_CRL }).go({ consistent: true });
+  // The item is born from whichever write comes first (a revocation's ADD or a build's SET).
+  return {
+    revocationCount: data?.revocationCount ?? 0,
+    crlNumber: data?.crlNumber ?? 0,
+    builtForCount: data?.builtForCount ?? -1,
+    objectKey: data?.objectKey,
+    nextUpdate: data?.nextUpdate,
+  };
+}
+
+function isStale(state: State, now: Date): boolean {
+  if (state.builtForCount !== state.revocationCount) return true;
+  return !state.nextUpdate || now.getTime() > new Date(state.nextUpdate).getTime() - REBUILD_MARGIN_MS;
+}
+
+/**
+ * Builds CRL number n+1 from every revoked record and publishes it if nobody else published n+1
+ * first (the state write is conditional on the number read). The count recorded is the one read
+ * before the query, capped by what the query returned: an index that lags behind a revocation
+ * leaves the CRL marked stale, so the next request builds again.
+ */
+async function rebuild(services: Services, state: State): Promise<Uint8Array | undefined> {
+  const pki = await platformPki(services);
+  const { data: records } = await services.db.entities.certificate.query.byStatus({ status: 'revoked' }).go({ pages: 'all' });
+  const entries: Revocation[] = records.map((r) => ({
+    serialNumber: r.serial,
+    revokedAt: new Date(r.revokedAt),
+    reason: (r.revocationReason as RevocationReason | undefined) ?? 'unspecified',
+  }));
+  const thisUpdate = services.now();
+  const crlNumber = state.crlNumber + 1;
+  const der = await createCrl({
+    signer: pki.rootSigner,
+    issuerCertificate: pki.root,
+    entries,
+    thisUpdate,
+    nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS),
+    crlNumber,
+  });
+  const objectKey = `pki/crl/${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
+  await documentsStoreOf(services).put(objectKey, der, { contentType: 'application/pkix-crl' });
+  try {
+    await services.db.entities.crlState
+      .update({ issuer: PLATFORM_CRL })
+      .set({
+        crlNumber,
+        builtForCount: Math.min(state.revocationCount, entries.length),
+        objectKey,
+        thisUpdate: thisUpdate.toISOString(),
+        nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS).toISOString(),
+      })
+      .where((a, op) => (state.crlNumber === 0 ? `${op.notExists(a.crlNumber)} OR ${op.eq(a.crlNumber, 0)}` : op.eq(a.crlNumber, state.crlNumber)))
+      .go();
+    return der;
+  } catch (error) {
+    if (/conditional/i.test(String(error)) || (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
+import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { LifecycleDeps } from './deps';
+import { proveFace, resolveRole, type ActingParty } from './acting-party';
+import type { SealItem } from './views';
+
+/**
+ * 在线变更: after a licence change revoked the company's seals, the (possibly new) legal
+ * representative re-applies with a face check; the chosen kinds come back as new seals,
+ * pending_claim (领取 next). A kind that still has a seal in force is refused: 变更 replaces
+ * what the change revoked, it does not duplicate seals. Window staff approving a 窗口变更
+ * application call this with `{ kind: 'window_staff' }`. Each new seal is created with its
+ * audit event in one transaction.
+ */
+export async function changeSealsOnline(
+  deps: LifecycleDeps,
+  request: { companyId: string; kinds: readonly SealKind[]; party: ActingParty; now: Date },
+): Promise<SealItem[]> {
+  const { db } = deps.services;
+  const { data: company } = await db.entities.company.get({ companyId: request.companyId }).go();
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  const acting = resolveRole(request.party, 'seal.change_online', { companyId: request.companyId });
+  if (company.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', '企业已注销，不能重新申请印章');
+  const { data: existing } = await db.entities.seal.query.byCompany({ companyId: request.companyId }).go({ pages: 'all' });
+  const inForce = request.kinds.filter((kind) => existing.some((s) => s.kind === kind && s.state !== 'revoked'));
+  if (inForce.length) {
+    throw new DomainError('ALREADY_EXISTS', `${inForce.map((k) => SEAL_KIND_LABELS[k]).join('、')}仍在使用中，无需重新申请`);
+  }
+  await proveFace(db, request.party, 'seal.change_online', { companyId: request.companyId }, request.now);
+  const at = request.now.toISOString();
+  const created: SealItem[] = [];
+  for (const kind of request.kinds) {
+    const seal = {
+      sealId: `seal-${randomUUID()}`,
+      companyId: request.companyId,
+      kind,
+      name: SEAL_KIND_LABELS[kind],
+      state: 'pending_claim' as const,
+      expiresOn: '9999-12-31',
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await commitWithAudit(
+      db,
+      {
+        companyId: request.companyId,
+        actorId: acting.actorId,
+        actorRole: acting.as,
+        action: 'seal.change',
+        subject: `seal:${seal.sealId}`,
+        reason: '营业执照变更后重新申请',
+        after: { state: seal.state, kind, version: 1 },
+      },
+      (entities) => [entities.seal.create(seal).commit()],
+      () => request.now,
+    );
+    created.push(seal as SealItem);
+  }
+  return created;
+}

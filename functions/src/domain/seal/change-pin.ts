@@ -1,0 +1,45 @@
+import { checkPin } from '../credential/check-pin';
+import { hashPin } from '../credential/pin-hash';
+import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { LifecycleDeps } from './deps';
+import { proveFace, resolveRole, type ActingParty } from './acting-party';
+import { loadSeal } from './load-seal';
+
+/**
+ * 修改签章密码: face check, the current PIN (counted towards the lockout like any wrong PIN),
+ * then the new PIN's hash replaces the old one, conditional on the credential's version.
+ */
+export async function changePin(
+  deps: LifecycleDeps,
+  request: { party: ActingParty & { kind: 'person' }; sealId: string; currentPin: string; newPin: string; now: Date },
+): Promise<void> {
+  const { db } = deps.services;
+  const personId = request.party.actor.personId!;
+  const seal = await loadSeal(db, request.sealId);
+  const target = { companyId: seal.companyId, sealIds: [seal.sealId] };
+  const acting = resolveRole(request.party, 'credential.change_pin', target);
+  await proveFace(db, request.party, 'credential.change_pin', target, request.now);
+  const credential = await checkPin(db, { sealId: seal.sealId, personId, pin: request.currentPin, now: request.now });
+  const pinHash = await hashPin(request.newPin);
+  await commitWithAudit(
+    db,
+    {
+      companyId: seal.companyId,
+      actorId: acting.actorId,
+      actorRole: acting.as,
+      action: 'credential.change_pin',
+      subject: `credential:${credential.credentialId}`,
+      // Never the PIN or its hash: only that it changed.
+      before: { version: credential.version, sealId: seal.sealId },
+      after: { version: credential.version + 1, sealId: seal.sealId },
+    },
+    (entities) => [
+      entities.credential
+        .patch({ sealId: credential.sealId, credentialId: credential.credentialId })
+        .set({ pinHash, failedAttempts: 0, version: credential.version + 1 })
+        .where((a, op) => `${op.eq(a.version, credential.version)} AND ${op.eq(a.state, 'active')}`)
+        .commit(),
+    ],
+    () => request.now,
+  );
+}

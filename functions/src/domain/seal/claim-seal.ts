@@ -1,0 +1,64 @@
+import { DomainError, sealMachine, step, type Medium } from '@seal/shared';
+import { transitionSeal, refusalFor } from './transition-seal';
+import { credentialsOfSeal, isLive } from '../credential/find-credential';
+import type { LifecycleDeps } from './deps';
+import { proveFace, resolveRole, type ActingParty } from './acting-party';
+import { loadSeal } from './load-seal';
+import { prepareCredential } from '../credential/prepare-credential';
+import { earliestExpiry, expiryDay } from './views';
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * 印章领取: the legal representative or an authorized holder claims a pending seal (or an active
+ * one they have not claimed yet): face check, then a key, a certificate and a PIN, written in the
+ * same transaction as the seal's `claim` transition and its audit event.
+ */
+export async function claimSeal(
+  deps: LifecycleDeps,
+  request: { party: ActingParty & { kind: 'person' }; sealId: string; pin: string; medium: Medium; now: Date },
+) {
+  const { db } = deps.services;
+  const personId = request.party.actor.personId!;
+  let seal = await loadSeal(db, request.sealId);
+  const acting = resolveRole(request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] });
+  await refuseEarly(deps, seal, acting.as, personId);
+  await proveFace(db, request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] }, request.now);
+
+  const prepared = await prepareCredential(deps, { seal, personId, pin: request.pin, medium: request.medium, now: request.now });
+  // Another claim or a freeze may land between our read and our write: re-read, re-decide, retry.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const live = (await credentialsOfSeal(db, seal.sealId)).filter(isLive);
+      if (live.some((c) => c.personId === personId)) throw new DomainError('ALREADY_CLAIMED');
+      await transitionSeal(db, {
+        sealId: seal.sealId,
+        event: 'claim',
+        as: acting.as,
+        actorId: acting.actorId,
+        expectedVersion: seal.version,
+        set: { expiresOn: earliestExpiry([...live.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]) },
+        alsoWrite: (entities) => prepared.writes(entities),
+        now: () => request.now,
+      });
+      break;
+    } catch (error) {
+      const retry = error instanceof DomainError && error.code === 'CONFLICT' && attempt < MAX_ATTEMPTS;
+      if (!retry) {
+        await prepared.discard();
+        throw error;
+      }
+      seal = await loadSeal(db, request.sealId);
+    }
+  }
+  const [fresh, credentials] = await Promise.all([loadSeal(db, seal.sealId), credentialsOfSeal(db, seal.sealId)]);
+  const credential = credentials.find((c) => c.credentialId === prepared.credentialId)!;
+  return { seal: fresh, credential };
+}
+
+async function refuseEarly(deps: LifecycleDeps, seal: Awaited<ReturnType<typeof loadSeal>>, as: Parameters<typeof step>[3], personId: string) {
+  const next = step(sealMachine, seal.state, 'claim', as);
+  if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : refusalFor(seal.state));
+  const live = (await credentialsOfSeal(deps.services.db, seal.sealId)).filter(isLive);
+  if (live.some((c) => c.personId === personId)) throw new DomainError('ALREADY_CLAIMED');
+}

@@ -1,0 +1,56 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toPem } from '../../pki/pem';
+import { findSignatures } from '../verify/find-signatures';
+import { checkByteRange } from '../verify/byte-range';
+import { PdfDocument } from '../syntax/document';
+import { signingWorld, samplePdf } from '../../../../test-support/pdf/signed-fixtures';
+
+const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const tools = has('pdfsig') && has('certutil') && has('openssl');
+// Independent validators come from Debian packages (poppler-utils, libnss3-tools, openssl).
+const describeWithTools = tools || process.env.CI ? describe : describe.skip;
+
+describeWithTools('independent validators accept a twice-signed document', () => {
+  let dir: string;
+  let twice: Uint8Array;
+  beforeAll(async () => {
+    const world = await signingWorld(new Date());
+    dir = mkdtempSync(join(tmpdir(), 'seal-interop-'));
+    twice = await world.sign(await world.sign(await samplePdf({ pages: 3 })), { as: 'second' });
+    writeFileSync(join(dir, 'twice.pdf'), twice);
+    writeFileSync(join(dir, 'root.pem'), toPem(world.pki.root));
+    mkdirSync(join(dir, 'nss'));
+    execFileSync('certutil', ['-N', '--empty-password', '-d', `sql:${join(dir, 'nss')}`]);
+    execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', join(dir, 'root.pem'), '-d', `sql:${join(dir, 'nss')}`]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('poppler pdfsig: every signature valid and trusted, the last covering the whole document', () => {
+    const out = spawnSync('pdfsig', ['-nssdir', `sql:${join(dir, 'nss')}`, join(dir, 'twice.pdf')], { encoding: 'utf8' }).stdout;
+    const blocks = out.split(/Signature #\d+:/).slice(1);
+    expect(blocks).toHaveLength(2);
+    for (const b of blocks) {
+      expect(b).toContain('Signature is Valid.');
+      expect(b).toContain('Certificate is Trusted.');
+    }
+    expect(blocks[1]).toContain('Total document signed');
+    expect(blocks[0]).toContain('Not total document signed');
+  });
+
+  it('openssl cms -verify accepts each embedded CMS over its signed bytes', () => {
+    const doc = PdfDocument.open(twice);
+    const sigs = findSignatures(doc);
+    expect(sigs).toHaveLength(2);
+    sigs.forEach((s, i) => {
+      const range = checkByteRange(doc, s.sigRef, s.sig);
+      const content = Buffer.concat(range.ranges!.map(([start, len]) => twice.subarray(start, start + len)));
+      writeFileSync(join(dir, `sig${i}.der`), range.cms!);
+      writeFileSync(join(dir, `content${i}.bin`), content);
+      const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, `sig${i}.der`), '-content', join(dir, `content${i}.bin`), '-CAfile', join(dir, 'root.pem'), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+      expect(r.stderr).toContain('Verification successful');
+    });
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * The one file through which the PDF engine reaches the PKI module (functions/src/engines/pki) to verify.
+ * It names the modules, not the index: the index also carries the certificate, CRL and token
+ * builders and their ASN.1 schemas, which a verifying function does not need.
+ */
+export type { DigestSigner } from '../../pki/digest-signer';
+export { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
+export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
+export { verifyTimestampToken } from '../../pki/verify-timestamp-token';

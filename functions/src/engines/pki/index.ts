@@ -1,0 +1,31 @@
+/**
+ * The platform PKI: root CA, seal and TSA certificates, RFC 3161 timestamps, CRLs, status at a
+ * time and chain checks. Every private-key operation goes through `DigestSigner` (SHA-256 digest →
+ * DER ECDSA P-256), so the CA and TSA keys can stay in KMS. Certificates, CRLs and tokens are DER
+ * `Uint8Array`s everywhere; use `toPem` / `fromPem` at the edges. Profile: docs/decisions/0005.
+ */
+export type { DigestSigner } from './digest-signer';
+export { InMemoryDigestSigner } from './in-memory-digest-signer';
+
+export { createRootCertificate, DEFAULT_PLATFORM_NAME, type RootCaOptions } from './root-ca';
+export { issueSealCertificate, sealSubject, SEAL_SIGNING_EKU, type SealCertificateRequest } from './seal-certificate';
+export { readSealCertificate, type SealCertificateInfo } from './read-seal-certificate';
+export { issueTsaCertificate, type TsaCertificateRequest } from './tsa-certificate';
+export { crlUrl } from './extensions';
+
+export { createTimestampToken, DEFAULT_TSA_POLICY_OID, type TimestampTokenRequest } from './timestamp-token';
+export { timestampResponse, type TimestampAuthority } from './timestamp-response';
+export { readTimestampToken, type TimestampTokenInfo } from './read-timestamp-token';
+export { verifyTimestampToken, type TimestampCheck, type TimestampVerdict } from './verify-timestamp-token';
+
+export { createCrl, type CrlRequest } from './crl';
+export { parseCrl, type ParsedCrl } from './parse-crl';
+export { REVOCATION_REASONS, type Revocation, type RevocationReason } from './revocation';
+export { certificateStatusAt, type CertificateStatus, type CertificateStatusAt, type CertificateStatusQuery } from './certificate-status';
+export { verifyChain, type ChainProblem, type ChainQuery, type ChainVerdict } from './verify-chain';
+
+export { toPem, fromPem, firstFromPem, derFrom, type PemLabel } from './pem';
+export { sha256, toHex, fromHex, randomSerialNumber } from './bytes';
+export { PkiError, type PkiErrorCode } from './errors';
+export { OID } from './oids';
+export { createTestPki, type TestPki } from '../../../test-support/pki/test-pki';

@@ -1,0 +1,51 @@
+import { EXIT, runVerify, type VerifyArgs } from './verify-command';
+
+const USAGE = `用法：
+  seal verify FILE.pdf [--json] [--trust ROOT.pem]   验证 PDF 中的电子签章
+  seal demo --out DIR [--port N]                   本地演示：领取印章、两次签章、验证，写出 signed.pdf 等
+退出码：0 有效，1 无效，2 无法确认，3 无法读取`;
+
+/** Parses argv (without node and script) into a command; null when it cannot. */
+export function parseArgs(argv: string[]): { command: 'verify'; args: VerifyArgs } | null {
+  const [command, ...rest] = argv;
+  if (command !== 'verify') return null;
+  const args: VerifyArgs = { file: '', json: false, trust: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--trust' && rest[i + 1]) args.trust.push(rest[++i]!);
+    else if (a.startsWith('--trust=')) args.trust.push(a.slice('--trust='.length));
+    else if (!a.startsWith('--') && !args.file) args.file = a;
+    else return null;
+  }
+  return args.file ? { command: 'verify', args } : null;
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
+  if (argv[0] === 'demo') {
+    // Loaded on demand: the demo pulls in the whole local stack, `seal verify` should not.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseDemoArgs, runDemo } = require('../../../dev/demo/demo-command') as typeof import('../../../dev/demo/demo-command');
+    const demo = parseDemoArgs(argv.slice(1));
+    if (demo) return runDemo(demo, out);
+  }
+  const parsed = parseArgs(argv);
+  if (!parsed) {
+    out(USAGE);
+    return EXIT.unreadable;
+  }
+  return runVerify(parsed.args, out);
+}
+
+/** Runs and exits with the verdict's status (3 on an internal error). */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(3);
+    },
+  );
+}
+
+if (require.main === module) run(process.argv.slice(2));

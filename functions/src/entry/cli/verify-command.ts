@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PdfInputError } from '../../engines/pdf/errors';
+import { verifyPdf, type VerificationReport } from '../../engines/pdf/verify';
+import { fromPem } from '../../engines/pki/pem';
+import { formatReport } from './format-report';
+
+/** Exit status: 0 valid, 1 invalid, 2 indeterminate, 3 unreadable input. */
+export const EXIT = { valid: 0, invalid: 1, indeterminate: 2, unreadable: 3 } as const;
+
+export interface VerifyArgs {
+  file: string;
+  json: boolean;
+  trust: string[];
+}
+
+/** The local stack writes the platform root here; `--trust` overrides it. */
+export function defaultTrustPaths(): string[] {
+  const repoRoot = resolve(__dirname, '..', '..', '..');
+  return [join(process.cwd(), '.data/pki/platform-root.pem'), join(repoRoot, '.data/pki/platform-root.pem')];
+}
+
+export async function runVerify(args: VerifyArgs, out: (s: string) => void): Promise<number> {
+  const trustFiles = args.trust.length ? args.trust : defaultTrustPaths().filter(existsSync).slice(0, 1);
+  const trustedRoots = trustFiles.flatMap((f) => fromPem(readFileSync(f, 'utf8')));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.file);
+  } catch {
+    return fail(args, out, 'PDF_UNREADABLE', `无法读取文件 ${args.file}`);
+  }
+  let report: VerificationReport;
+  try {
+    report = await verifyPdf(bytes, { trustedRoots });
+  } catch (e) {
+    if (e instanceof PdfInputError) return fail(args, out, e.code, e.message);
+    throw e;
+  }
+  if (args.json) out(JSON.stringify(report, null, 2));
+  else out(formatReport(report, trustFiles.length === 0));
+  return EXIT[report.verdict];
+}
+
+function fail(args: VerifyArgs, out: (s: string) => void, code: string, message: string): number {
+  out(args.json ? JSON.stringify({ verdict: 'unreadable', error: { code, message }, signatures: [] }, null, 2) : `无法验证：${message}`);
+  return EXIT.unreadable;
+}

@@ -1,0 +1,22 @@
+import { applicationDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { applyOnline } from '../../domain/application/apply-online';
+
+/** POST /v1/companies/{companyId}/seal-applications: 在线申请 (legal representative, face check). */
+export const handler = defineHandler({
+  name: 'apply-online',
+  params: applicationDto.CompanyIdParams,
+  body: applicationDto.OnlineApplyRequest,
+  async run(ctx) {
+    const seals = await applyOnline(ctx.services, {
+      companyId: ctx.params.companyId,
+      personId: ctx.personId(),
+      actor: ctx.actor,
+      faceTicket: ctx.body.faceTicket,
+      kinds: ctx.body.kinds,
+      bilingualName: ctx.body.bilingualName,
+    });
+    const body: applicationDto.OnlineApplyResponse = { seals };
+    return { status: 201, body };
+  },
+});

@@ -1,0 +1,13 @@
+import { challengeDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { approveChallenge } from '../../domain/challenge/approve-challenge';
+
+/** POST /v1/challenges/{challengeId}/approve — face ticket (login, UKey) or signing PIN (sign). */
+export const handler = defineHandler({
+  name: 'challenge-approve',
+  params: challengeDto.ChallengeParams,
+  body: challengeDto.ApproveChallengeRequest,
+  async run(ctx) {
+    return { body: await approveChallenge(ctx.services, { challengeId: ctx.params.challengeId, actor: await ctx.actor(), ...ctx.body }) };
+  },
+});

@@ -1,0 +1,21 @@
+import { sealDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { changeSealsOnline } from '../../domain/seal/change-online';
+import { lifecycleDeps } from '../../domain/seal/deps';
+import { sealView } from '../../domain/seal/views';
+
+/** POST /v1/companies/{companyId}/change — 在线变更: re-apply after a licence change (face check). */
+export const handler = defineHandler({
+  name: 'change-online',
+  params: sealDto.CompanyIdParams,
+  body: sealDto.OnlineChangeRequest,
+  async run({ params, body, services, actor }) {
+    const seals = await changeSealsOnline(lifecycleDeps(services), {
+      companyId: params.companyId,
+      kinds: body.kinds,
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      now: services.now(),
+    });
+    return { status: 201, body: { message: '申请成功，请进行印章领取', seals: seals.map(sealView) } };
+  },
+});

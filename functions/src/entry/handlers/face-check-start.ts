@@ -1,0 +1,43 @@
+import { DomainError, authorize, identityDto, type Action } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { startFaceCheck } from '../../domain/identity/face-check';
+import { faceTarget } from '../../domain/identity/face-ticket';
+import { personAsFaceSubject } from '../../domain/identity/person-face-check';
+import { sealsOfCompany } from '../../domain/identity/seal-scope';
+import { approvalAction, challengeFaceTarget, effectiveState, getChallenge, notPendingError } from '../../domain/challenge/challenge-rules';
+import { assertMayApprove } from '../../domain/challenge/approve-challenge';
+
+/**
+ * POST /v1/face-checks — start the 人脸核验 an action demands. Refused early when the caller may not
+ * take the action on that target at all; the ticket is bound to (person, action, target).
+ */
+export const handler = defineHandler({
+  name: 'face-check-start',
+  body: identityDto.StartFaceCheckRequest,
+  async run(ctx) {
+    const { body, services } = ctx;
+    const action = body.action as Action;
+    const actor = await ctx.actor();
+    // Phone login has its own face check; a session asks for `session.login` only to approve a QR login.
+    if (action === 'session.login' && !body.target.challengeId) throw new DomainError('NOT_AUTHORIZED', '登录请使用微信登录');
+    let target: string;
+    if (body.target.challengeId) {
+      const challenge = await getChallenge(services.db, body.target.challengeId);
+      if (approvalAction(challenge.purpose) !== action) throw new DomainError('VALIDATION_FAILED', '人脸核验的业务与二维码不符');
+      const state = effectiveState(challenge, services.now());
+      if (state !== 'pending') throw notPendingError(state);
+      assertMayApprove(challenge, actor);
+      target = challengeFaceTarget(challenge.challengeId);
+    } else {
+      const { companyId, sealIds } = body.target;
+      if (sealIds?.length && !companyId) throw new DomainError('VALIDATION_FAILED', '请选择企业');
+      if (companyId && sealIds?.length) await sealsOfCompany(services.db, companyId, sealIds);
+      const decision = authorize(actor, action, { companyId, sealIds });
+      if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
+      if (decision.proof !== 'face') throw new DomainError('VALIDATION_FAILED', '该业务无需人脸核验');
+      target = faceTarget({ companyId, sealIds });
+    }
+    const who = await personAsFaceSubject(services, ctx.personId());
+    return { status: 201, body: await startFaceCheck(services, who, action, target) };
+  },
+});

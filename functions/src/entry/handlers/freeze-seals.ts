@@ -1,0 +1,21 @@
+import { sealDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { freezeSeals } from '../../domain/seal/freeze-seal';
+import { lifecycleDeps } from '../../domain/seal/deps';
+
+/** POST /v1/companies/{companyId}/seals/freeze — 在线冻结 (face check). */
+export const handler = defineHandler({
+  name: 'freeze-seals',
+  params: sealDto.CompanyIdParams,
+  body: sealDto.FreezeSealsRequest,
+  async run({ params, body, services, actor }) {
+    const results = await freezeSeals(lifecycleDeps(services), {
+      companyId: params.companyId,
+      sealIds: body.sealIds,
+      reason: body.reason,
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      now: services.now(),
+    });
+    return { body: { message: '冻结成功', results } };
+  },
+});

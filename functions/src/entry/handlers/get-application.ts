@@ -1,0 +1,13 @@
+import { applicationDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { applicationView, getOwnApplication } from '../../domain/application/application-view';
+
+/** GET /v1/applications/{applicationId}: the applicant's view (state, outcome, rejection reason). */
+export const handler = defineHandler({
+  name: 'get-application',
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    const app = await getOwnApplication(ctx.services.db, ctx.params.applicationId, ctx.personId());
+    return { body: await applicationView(ctx.services, app, 'applicant') };
+  },
+});

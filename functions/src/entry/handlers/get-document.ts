@@ -1,0 +1,14 @@
+import { documentDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { describeDocument } from '../../domain/document/describe-document';
+
+/** GET /v1/documents/{documentId} — name, size, pages, signatures, download URL (owner only). */
+export const handler = defineHandler({
+  name: 'get-document',
+  params: documentDto.DocumentIdParams,
+  async run(ctx) {
+    return {
+      body: await describeDocument(ctx.services, { documentId: ctx.params.documentId, personId: ctx.personId(), now: ctx.services.now() }),
+    };
+  },
+});

@@ -1,0 +1,19 @@
+import { DomainError, authorize, sealDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { credentialsOfSeal } from '../../domain/credential/find-credential';
+import { loadSeal } from '../../domain/seal/load-seal';
+import { credentialView, sealView } from '../../domain/seal/views';
+
+/** GET /v1/seals/{sealId}/credential — the caller's own credential of a seal and its certificate. */
+export const handler = defineHandler({
+  name: 'get-my-credential',
+  params: sealDto.SealIdParams,
+  async run({ params, services, actor, personId }) {
+    const seal = await loadSeal(services.db, params.sealId);
+    if (!authorize(await actor(), 'seal.view', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
+    const mine = (await credentialsOfSeal(services.db, seal.sealId)).filter((c) => c.personId === personId());
+    const current = mine.find((c) => c.state === 'active' || c.state === 'locked') ?? mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    if (!current) throw new DomainError('CREDENTIAL_NOT_FOUND');
+    return { body: { seal: sealView(seal), credential: credentialView(current) } };
+  },
+});

@@ -1,0 +1,24 @@
+import { DomainError, authorize, grantDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { cancelGrant, getGrant } from '../../domain/grant/cancel-grant';
+import { cancelActionFor } from '../../domain/grant/grant-actions';
+
+/** POST /v1/companies/{companyId}/grants/{grantId}/cancel — 在线取消: takes effect at once. */
+export const handler = defineHandler({
+  name: 'grant-cancel',
+  params: grantDto.GrantParams,
+  async run(ctx) {
+    const { params, services } = ctx;
+    const grant = await getGrant(services.db, params.companyId, params.grantId);
+    const decision = authorize(await ctx.actor(), cancelActionFor(grant.role), { companyId: grant.companyId, sealIds: grant.sealIds });
+    if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
+    const cancelled = await cancelGrant(services.db, {
+      companyId: params.companyId,
+      grantId: params.grantId,
+      actorId: ctx.personId(),
+      as: decision.as,
+      now: services.now(),
+    });
+    return { body: cancelled };
+  },
+});

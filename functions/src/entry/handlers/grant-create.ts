@@ -1,0 +1,34 @@
+import { DomainError, authorize, grantDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { createGrant } from '../../domain/grant/create-grant';
+import { authorizeActionFor } from '../../domain/grant/grant-actions';
+import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket';
+import { sealsOfCompany } from '../../domain/identity/seal-scope';
+
+/** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
+export const handler = defineHandler({
+  name: 'grant-create',
+  params: grantDto.CompanyParams,
+  body: grantDto.CreateGrantRequest,
+  async run(ctx) {
+    const { params, body, services } = ctx;
+    const now = services.now();
+    const action = authorizeActionFor(body.role);
+    await sealsOfCompany(services.db, params.companyId, body.sealIds);
+    const target = { companyId: params.companyId, sealIds: body.sealIds };
+    const decision = authorize(await ctx.actor(), action, target);
+    if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
+    await consumeFaceTicket(services.db, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now });
+    const grant = await createGrant(services.db, {
+      companyId: params.companyId,
+      role: body.role,
+      sealIds: body.sealIds,
+      grantee: body.grantee,
+      medium: body.medium,
+      grantorId: ctx.personId(),
+      as: decision.as,
+      now,
+    });
+    return { status: 201, body: grant };
+  },
+});

@@ -1,0 +1,38 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import type { HealthResponse } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { PLATFORM_KEY_ALIASES } from '../../adapters/aws-kms/platform-keys';
+import { documentsStoreOf } from '../../adapters/s3/client';
+import { kmsOf } from '../../adapters/aws-kms/client';
+
+async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
+  const started = Date.now();
+  try {
+    await check();
+    return { up: true, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { up: false, latencyMs: Date.now() - started, detail: (error as Error).name };
+  }
+}
+
+/** GET /v1/health: is each backing service reachable (table, documents bucket, the root CA key)? */
+export const handler = defineHandler({
+  name: 'health',
+  async run({ services }) {
+    const { config } = services;
+    const [dynamodb, s3, kms] = await Promise.all([
+      probe(() => services.documentClient.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
+      probe(() => documentsStoreOf(services).headBucket()),
+      probe(() => kmsOf(services).send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }))),
+    ]);
+    const body: HealthResponse = {
+      status: dynamodb.up && s3.up && kms.up ? 'ok' : 'degraded',
+      stage: config.STAGE,
+      version: config.SERVICE_VERSION,
+      time: services.now().toISOString(),
+      services: { dynamodb, s3, kms },
+    };
+    return { status: body.status === 'ok' ? 200 : 503, body };
+  },
+});

@@ -1,0 +1,16 @@
+import { DomainError, authorize, type applicationDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import '../../domain/integration/verify-integration-request';
+
+/** GET /v1/integration/seals: an integrated system lists its company's seals (HTTP Basic credentials). */
+export const handler = defineHandler({
+  name: 'integration-list-seals',
+  async run(ctx) {
+    if (ctx.principal.mode !== 'integration') throw new DomainError('UNAUTHENTICATED');
+    const companyId = ctx.principal.subject;
+    if (!authorize(await ctx.actor(), 'integration.view_seals', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
+    const { data } = await ctx.services.db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
+    const seals: applicationDto.SealSummary[] = data.map((s) => ({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: s.createdAt }));
+    return { body: { companyId, seals } };
+  },
+});

@@ -1,0 +1,19 @@
+import { applicationDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { issueClientSecret } from '../../domain/integration/manage-client';
+
+/** POST …/integration/clients/{clientId}/secret: issue or rotate the secret; shown this once. */
+export const handler = defineHandler({
+  name: 'issue-integration-secret',
+  params: applicationDto.IntegrationClientParams,
+  body: applicationDto.ManageCredentialsRequest,
+  async run(ctx) {
+    const body: applicationDto.IssuedSecretResponse = await issueClientSecret(ctx.services, {
+      ...ctx.params,
+      personId: ctx.personId(),
+      actor: await ctx.actor(),
+      faceTicket: ctx.body.faceTicket,
+    });
+    return { status: 201, body };
+  },
+});

@@ -1,0 +1,14 @@
+import * as z from 'zod/mini';
+import { fields, identityDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { finishLogin } from '../../domain/identity/login/finish-login';
+
+/** POST /v1/login/{loginId}/session — the passed login face ticket → a phone session. */
+export const handler = defineHandler({
+  name: 'login-session',
+  params: z.object({ loginId: fields.id }),
+  body: identityDto.LoginSessionRequest,
+  async run({ params, body, services }) {
+    return { status: 201, body: await finishLogin(services, { loginId: params.loginId, ...body }) };
+  },
+});

@@ -1,0 +1,10 @@
+import { defineHandler } from '../../http/define-handler';
+import { whoAmI } from '../../domain/identity/who-am-i';
+
+/** GET /v1/me — 我的. */
+export const handler = defineHandler({
+  name: 'me',
+  async run(ctx) {
+    return { body: await whoAmI(ctx.services.db, await ctx.actor()) };
+  },
+});

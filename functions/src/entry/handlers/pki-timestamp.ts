@@ -1,0 +1,11 @@
+import { defineHandler } from '../../http/define-handler';
+import { answerTimestampRequest } from '../../domain/platform-pki/timestamp';
+
+/** POST /v1/pki/tsa — RFC 3161 over HTTP: application/timestamp-query in, application/timestamp-reply out. */
+export const handler = defineHandler({
+  name: 'pki-timestamp',
+  rawBody: true,
+  async run({ services }, raw) {
+    return { binary: await answerTimestampRequest(services, raw), contentType: 'application/timestamp-reply' };
+  },
+});

@@ -1,0 +1,18 @@
+import { identityDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { registerRegistryVerifier } from '../../domain/company/verify-registry-notification';
+import { applyRegistryNotification } from '../../domain/company/apply-registry-notification';
+import { lifecycleDeps } from '../../domain/seal/deps';
+
+// Auth mode `registry`: HMAC over timestamp + body, 5-minute window (decision 0011).
+registerRegistryVerifier();
+
+/** POST /v1/registry/notifications — the business-licence registry reports a change. */
+export const handler = defineHandler({
+  name: 'registry-notification',
+  body: identityDto.RegistryNotification,
+  async run({ body, services }) {
+    const result = await applyRegistryNotification(services.db, body, services.now(), lifecycleDeps(services));
+    return { body: { notificationId: body.notificationId, ...result } };
+  },
+});

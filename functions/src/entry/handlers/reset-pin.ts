@@ -1,0 +1,21 @@
+import { sealDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { resetPin } from '../../domain/seal/reset-pin';
+import { lifecycleDeps } from '../../domain/seal/deps';
+import { credentialView, sealView } from '../../domain/seal/views';
+
+/** POST /v1/seals/{sealId}/pin/reset — 忘记签章密码: face check, new PIN, new key and certificate. */
+export const handler = defineHandler({
+  name: 'reset-pin',
+  params: sealDto.SealIdParams,
+  body: sealDto.ResetPinRequest,
+  async run({ params, body, services, actor }) {
+    const { seal, credential } = await resetPin(lifecycleDeps(services), {
+      party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
+      sealId: params.sealId,
+      newPin: body.newPin,
+      now: services.now(),
+    });
+    return { body: { message: '证书下载成功!', seal: sealView(seal), credential: credentialView(credential) } };
+  },
+});

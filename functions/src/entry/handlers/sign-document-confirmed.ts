@@ -1,0 +1,19 @@
+import { documentDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { signConfirmedDocument } from '../../domain/document/sign-confirmed';
+
+/** POST /v1/documents/{documentId}/sign-confirmed — 电脑网页签章 after the phone approved with the PIN (decision 0018). */
+export const handler = defineHandler({
+  name: 'sign-document-confirmed',
+  params: documentDto.DocumentIdParams,
+  body: documentDto.SignConfirmedRequest,
+  async run(ctx) {
+    const signed = await signConfirmedDocument(ctx.services, {
+      personId: ctx.personId(),
+      documentId: ctx.params.documentId,
+      ...ctx.body,
+      now: ctx.services.now(),
+    });
+    return { body: signed };
+  },
+});

@@ -1,0 +1,16 @@
+import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { applicationForm, getApplicationRecord } from '../../domain/application/application-view';
+import { renderApplicationForm } from '../../engines/forms/render-application-form';
+
+/** GET /v1/staff/applications/{applicationId}/form.pdf: the form as the applicant printed it. */
+export const handler = defineHandler({
+  name: 'staff-download-application-form',
+  params: applicationDto.ApplicationIdParams,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await getApplicationRecord(ctx.services.db, ctx.params.applicationId);
+    const pdf = await renderApplicationForm(await applicationForm(ctx.services.db, app), new Date(app.createdAt));
+    return { binary: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `inline; filename="${app.reference}.pdf"` } };
+  },
+});

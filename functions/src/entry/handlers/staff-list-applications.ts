@@ -1,0 +1,19 @@
+import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { listQueue } from '../../domain/application/list-applications';
+import { applicationView } from '../../domain/application/application-view';
+
+/** GET /v1/staff/applications?state=submitted: the window queue, oldest first. */
+export const handler = defineHandler({
+  name: 'staff-list-applications',
+  query: applicationDto.StaffQueueQuery,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const page = await listQueue(ctx.services.db, ctx.query.state, ctx.query);
+    const body: applicationDto.ApplicationList = {
+      items: await Promise.all(page.items.map((a) => applicationView(ctx.services, a, 'staff'))),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+    return { body };
+  },
+});

@@ -1,0 +1,21 @@
+import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { rejectApplication } from '../../domain/application/reject-application';
+import { applicationView } from '../../domain/application/application-view';
+
+/** POST /v1/staff/applications/{applicationId}/reject: 驳回, with the reason the applicant sees. */
+export const handler = defineHandler({
+  name: 'staff-reject-application',
+  params: applicationDto.ApplicationIdParams,
+  body: applicationDto.RejectApplicationRequest,
+  async run(ctx) {
+    if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
+    const app = await rejectApplication(ctx.services, {
+      applicationId: ctx.params.applicationId,
+      staffId: ctx.personId(),
+      reason: ctx.body.reason,
+      expectedVersion: ctx.body.expectedVersion,
+    });
+    return { body: await applicationView(ctx.services, app, 'staff') };
+  },
+});

@@ -1,0 +1,15 @@
+import { applicationDto } from '@seal/shared';
+import { defineHandler } from '../../http/define-handler';
+import { submitWindowApplication } from '../../domain/application/submit-window-application';
+import { applicationView, getApplicationRecord } from '../../domain/application/application-view';
+
+/** POST /v1/applications: 窗口办理, any kind; answers with the application and its form's URL. */
+export const handler = defineHandler({
+  name: 'submit-window-application',
+  body: applicationDto.WindowApplicationRequest,
+  async run(ctx) {
+    const { applicationId } = await submitWindowApplication(ctx.services, { personId: ctx.personId(), actor: ctx.actor, request: ctx.body });
+    const app = await getApplicationRecord(ctx.services.db, applicationId);
+    return { status: 201, body: await applicationView(ctx.services, app, 'applicant') };
+  },
+});

@@ -1,0 +1,13 @@
+import { defineHandler } from '../../http/define-handler';
+import { verifyPostedDocument } from '../../domain/document/verify-upload';
+
+/** POST /v1/verify — 免登录文档验证: the PDF is the request body (≤6 MB). */
+export const handler = defineHandler({
+  name: 'verify-document',
+  rawBody: true,
+  async run(ctx, raw) {
+    return {
+      body: await verifyPostedDocument(ctx.services, { bytes: raw, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() }),
+    };
+  },
+});

@@ -1,5 +1,0 @@
-import { runMatrix } from '../testing/matrix-harness';
-import { credentialRows } from '../testing/matrix-rows/credentials';
-
-// QR sign approval, 修改/忘记签章密码, Ukey绑定/解绑: on seals claimed by the legal representative and the holder.
-runMatrix('the permission matrix through the real handlers: credentials', credentialRows, { slot: 2, spares: 8 });

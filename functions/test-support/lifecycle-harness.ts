@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Action, SealKind } from '@seal/shared';
+import { startLocalStack, type LocalStack } from '../dev/local/stack';
+import { getServices, type Services } from '../src/composition';
+import { issueSessionToken } from '../src/domain/identity/session-token';
+import { sessionSecret } from '../src/config/config';
+import { faceTarget } from '../src/domain/identity/face-ticket';
+
+/**
+ * The life-cycle tests' arrange step: one local stack per test file (real handlers over HTTP,
+ * DynamoDB Local, s3rver, local KMS), people and companies written straight into the table,
+ * session tokens and passed face tickets minted the way the identity area mints them.
+ */
+export interface Harness {
+  stack: LocalStack;
+  services: Services;
+  /** Moves the clock every handler reads (`services.now`). */
+  setNow(date: Date): void;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-lifecycle-'));
+  const stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true });
+  const services = getServices();
+  return {
+    stack,
+    services,
+    setNow(date) {
+      services.now = () => new Date(date.getTime());
+    },
+    async stop() {
+      await stack.stop();
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function addPerson(services: Services, name: string): Promise<{ personId: string; token: string }> {
+  const personId = `person-${randomUUID()}`;
+  await services.db.entities.person
+    .create({ personId, name, idNumberMasked: '4403**********0012', sessionEpoch: 0, createdAt: services.now().toISOString() })
+    .go();
+  const token = await issueSessionToken(sessionSecret(services.config), { personId, sessionId: randomUUID(), kind: 'phone', epoch: 0 }, services.now(), 24 * 3600 * 400 * 3);
+  return { personId, token };
+}
+
+export async function addCompany(
+  services: Services,
+  options: { companyId: string; legalRepPersonId: string; kinds?: SealKind[]; name?: string },
+): Promise<{ companyId: string; sealIds: string[] }> {
+  const at = services.now().toISOString();
+  await services.db.entities.company
+    .put({ companyId: options.companyId, name: options.name ?? '深圳市测试科技有限公司', type: 'domestic', legalRepName: '张三', legalRepPersonId: options.legalRepPersonId, registeredOn: '2020-01-01' })
+    .go();
+  const sealIds: string[] = [];
+  for (const kind of options.kinds ?? ['contract']) {
+    const sealId = `seal-${randomUUID()}`;
+    await services.db.entities.seal.create({ sealId, companyId: options.companyId, kind, name: kind === 'contract' ? '合同专用章' : kind, state: 'pending_claim', createdAt: at, updatedAt: at }).go();
+    sealIds.push(sealId);
+  }
+  return { companyId: options.companyId, sealIds };
+}
+
+export async function grantHolder(services: Services, options: { companyId: string; personId: string; sealIds: string[]; role?: 'seal_holder' | 'seal_administrator' }) {
+  const grantId = `grant-${randomUUID()}`;
+  await services.db.entities.grant
+    .create({
+      companyId: options.companyId,
+      grantId,
+      granteeId: options.personId,
+      granteeName: '李四',
+      grantorId: 'person-lr',
+      role: options.role ?? 'seal_holder',
+      sealIds: options.sealIds,
+      state: 'active',
+      createdAt: services.now().toISOString(),
+    })
+    .go();
+  return grantId;
+}
+
+/** A face check that passed, for exactly this person, action and target (as the identity area issues them). */
+export async function passedFaceTicket(services: Services, personId: string, action: Action, target: { companyId?: string; sealIds?: string[] }): Promise<string> {
+  const ticketId = `ft-${randomUUID()}`;
+  const expiresAt = new Date(services.now().getTime() + 5 * 60 * 1000);
+  await services.db.entities.faceTicket
+    .create({ ticketId, personId, action, target: faceTarget(target), state: 'passed', expiresAt: expiresAt.toISOString(), ttl: Math.floor(expiresAt.getTime() / 1000) + 3600 })
+    .go();
+  return ticketId;
+}
+
+// Response bodies are whatever the route answers; tests read the fields they assert.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function api<T = any>(stack: LocalStack, method: string, url: string, token?: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const res = await fetch(`${stack.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, body: (type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer())) as T };
+}

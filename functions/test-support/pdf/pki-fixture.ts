@@ -1,0 +1,28 @@
+import { createTestPki, type TestPki } from '../pki/test-pki';
+import { createTimestampToken } from '../../src/engines/pki/timestamp-token';
+import { issueSealCertificate } from '../../src/engines/pki/seal-certificate';
+import { InMemoryDigestSigner } from '../../src/engines/pki/in-memory-digest-signer';
+
+export type { TestPki };
+export { createTestPki, InMemoryDigestSigner };
+
+/** A TSA callback for signPdf that stamps `genTime` with the test PKI's TSA. */
+export function testTimestamp(pki: TestPki, genTime: Date): (imprint: Uint8Array) => Promise<Uint8Array> {
+  return (messageImprint) => createTimestampToken({ signer: pki.tsaSigner, tsaCertificate: pki.tsa, chain: [pki.root], messageImprint, genTime });
+}
+
+/** A second seal of another company, issued by the same root. */
+export async function secondSeal(pki: TestPki, notBefore: Date): Promise<{ signer: InMemoryDigestSigner; certificate: Uint8Array }> {
+  const signer = await InMemoryDigestSigner.generate();
+  const certificate = await issueSealCertificate({
+    signer: pki.rootSigner,
+    caCertificate: pki.root,
+    subjectPublicKey: await signer.publicKeySpki(),
+    company: { name: '深圳市前海另一家贸易有限公司', creditCode: '91440300MA5F000028' },
+    seal: { name: '法定名称章', kindLabel: '法定名称章', id: 'seal-0002' },
+    holder: { name: '李四' },
+    notBefore,
+    publicBaseUrl: 'http://localhost:3000',
+  });
+  return { signer, certificate };
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Action } from '@seal/shared';
+import type { LocalStack } from '../dev/local/stack';
+import { startStackForTests } from './routes-stack';
+import { getServices } from '../src/composition';
+import { issueSessionToken, type SessionKind } from '../src/domain/identity/session-token';
+import { sessionSecret } from '../src/config/config';
+import { personIdFor } from '../src/domain/identity/person-id';
+import { faceTarget } from '../src/domain/identity/face-ticket';
+import { loadRegistrySeed } from '../dev/local/hooks/registry-seed-hook';
+import { readRegistrySeed } from '../src/adapters/registry/seed';
+import { starterSealsHook } from '../dev/local/hooks/starter-seals-hook';
+
+/**
+ * One local stack per test file (ports from this area's range 16000-16999), the local registry
+ * seeded, sessions for the seed's people and window staff, and passed face tickets (the face-check
+ * flow belongs to the identity area; tests arrange its outcome directly).
+ */
+export interface WindowHarness {
+  stack: LocalStack;
+  person(key: string): { personId: string; name: string; idNumber: string; phone: string };
+  company(name: string): string;
+  token(key: string): Promise<string>;
+  staffToken(username?: string): Promise<string>;
+  faceTicket(key: string, action: Action, target: { companyId?: string; sealIds?: string[] }): Promise<string>;
+  call(method: string, url: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; bytes: Buffer }>;
+  stop(): Promise<void>;
+}
+
+export async function startWindowHarness(basePort: number): Promise<WindowHarness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-window-'));
+  const stack = await startStackForTests({ port: basePort, dynamoPort: basePort + 1, s3Port: basePort + 2, kmsPort: basePort + 3, dataDir });
+  const services = getServices();
+  await loadRegistrySeed(services);
+  await starterSealsHook.run(services, { dataDir });
+  const seed = readRegistrySeed();
+  const person = (key: string) => {
+    const p = seed.people.find((x) => x.key === key);
+    if (!p) throw new Error(`no seed person ${key}`);
+    return { personId: personIdFor(p.idNumber), name: p.name, idNumber: p.idNumber, phone: p.phone };
+  };
+  const session = (personId: string, kind: SessionKind) =>
+    issueSessionToken(sessionSecret(services.config), { personId, sessionId: randomUUID(), kind, epoch: 0 }, new Date());
+  return {
+    stack,
+    person,
+    company: (name) => {
+      const c = seed.companies.find((x) => x.name.includes(name));
+      if (!c) throw new Error(`no seed company ${name}`);
+      return c.creditCode;
+    },
+    token: (key) => session(person(key).personId, 'phone'),
+    staffToken: (username = 'window01') => session(`staff_${username}`, 'staff'),
+    async faceTicket(key, action, target) {
+      const ticketId = `ft-${randomUUID()}`;
+      const expires = new Date(Date.now() + 5 * 60_000);
+      await services.db.entities.faceTicket
+        .create({ ticketId, personId: person(key).personId, action, target: faceTarget(target), state: 'passed', expiresAt: expires.toISOString(), ttl: Math.floor(expires.getTime() / 1000) })
+        .go();
+      return ticketId;
+    },
+    async call(method, url, token, body, headers = {}) {
+      const res = await fetch(`${stack.url}${url}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, body: type.includes('json') ? JSON.parse(bytes.toString('utf8')) : undefined, bytes };
+    },
+    async stop() {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
