@@ -15,8 +15,8 @@ export interface SigningWorld {
 export async function signingWorld(now = new Date('2026-06-01T08:00:00Z')): Promise<SigningWorld> {
   const pki = await createTestPki({ now });
   const second = await secondSeal(pki, new Date(now.getTime() - 86400000));
-  const contract = drawSeal({ kind: 'contract', companyName: '深圳市示例科技有限公司' });
-  const company = drawSeal({ kind: 'company_name', companyName: '深圳市前海另一家贸易有限公司' });
+  const contract = drawSeal({ shape: 'round', companyName: '深圳市示例科技有限公司', label: '合同专用章' });
+  const company = drawSeal({ shape: 'round', star: true, companyName: '深圳市前海另一家贸易有限公司' });
   return {
     pki,
     now,

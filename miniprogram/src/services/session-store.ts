@@ -46,10 +46,6 @@ export function refreshSession(): Promise<void> {
   return inFlight;
 }
 
-export function currentSession(): SessionState {
-  return state;
-}
-
 /** The session for a page; loads it on first use. */
 export function useSession(): { session: SessionState; reload: () => Promise<void> } {
   const [session, setSession] = useState(state);

@@ -115,7 +115,3 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
   const as = rule.roles.find((r) => held.includes(r));
   return as ? { allowed: true, as, proof: rule.proof } : { allowed: false, proof: rule.proof };
 }
-
-export function proofFor(action: Action): Proof {
-  return ACTIONS[action].proof;
-}

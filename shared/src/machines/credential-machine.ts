@@ -4,13 +4,6 @@ import type { Machine } from './machine';
 export const CREDENTIAL_STATES = ['active', 'locked', 'superseded', 'revoked'] as const;
 export type CredentialState = (typeof CREDENTIAL_STATES)[number];
 
-export const CREDENTIAL_STATE_LABELS: Record<CredentialState, string> = {
-  active: '可用',
-  locked: '已锁定',
-  superseded: '已更换',
-  revoked: '已吊销',
-};
-
 export const CREDENTIAL_EVENTS = ['lock', 'unlock', 'supersede', 'revoke'] as const;
 export type CredentialEvent = (typeof CREDENTIAL_EVENTS)[number];
 

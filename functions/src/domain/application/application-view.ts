@@ -3,7 +3,7 @@ import type { EntityItem } from 'electrodb';
 import type { Services } from '../../composition';
 import type { Application } from '../../adapters/dynamodb/entities/application';
 import type { SealService } from '../../adapters/dynamodb/service';
-import { formContent, type FormContent } from '../../engines/forms/form-content';
+import { formContent, type FormContent } from './form-content';
 import type { StoredPayload } from './payload';
 
 export type ApplicationRecord = EntityItem<ReturnType<typeof Application>>;

@@ -34,7 +34,3 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
   }
   return { ...c, registryHmacKey: c.REGISTRY_HMAC_KEY ?? LOCAL_REGISTRY_HMAC_KEY, personIdKey: c.PERSON_ID_KEY ?? LOCAL_PERSON_ID_KEY };
 }
-
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return (env.STAGE ?? 'local') === 'prod';
-}

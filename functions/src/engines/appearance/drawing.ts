@@ -1,4 +1,5 @@
-import type { SealKind } from '@seal/shared';
+
+import type { SealShapeName } from './seal-spec';
 
 /** One path command in seal space: points, origin top-left, y pointing down (as in SVG). */
 export type PathCommand = ['M', number, number] | ['L', number, number] | ['C', number, number, number, number, number, number] | ['Z'];
@@ -11,7 +12,7 @@ export interface SealShape {
 
 /** The one drawing model every output (SVG preview, PDF appearance) is made from. */
 export interface SealDrawing {
-  kind: SealKind;
+  shape: SealShapeName;
   /** Size in PDF points (1 mm = 72 / 25.4 pt). */
   width: number;
   height: number;

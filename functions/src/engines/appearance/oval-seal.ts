@@ -30,7 +30,7 @@ export function drawOvalSeal(spec: SealSpec): SealDrawing {
     const pitch = Math.min(digitSize * 0.56, (25 * MM) / [...taxNumber].length);
     shapes.push(...textLine(taxNumber, w / 2, h / 2 + 0.8 * MM, digitSize, pitch, Math.min(1, pitch / (digitSize * 0.6))));
   }
-  const title = spec.sealName ?? '发票专用章';
+  const title = spec.label ?? '';
   shapes.push(...textLine(title, w / 2, h / 2 + 7.6 * MM, 4 * MM, 4 * MM, 0.9));
-  return { kind: spec.kind, width: w, height: h, color: SEAL_RED, shapes };
+  return { shape: 'oval', width: w, height: h, color: SEAL_RED, shapes };
 }

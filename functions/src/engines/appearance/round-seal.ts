@@ -13,7 +13,7 @@ export function drawRoundSeal(spec: SealSpec): SealDrawing {
   const c = d / 2;
   const border = 1.2 * MM;
   const name = [...spec.companyName];
-  const withStar = spec.kind === 'company_name';
+  const withStar = spec.star === true;
   // Long names get a wider arc, smaller and narrower characters, as engravers do.
   const n = name.length;
   const span = (Math.min(214, Math.max(160, n * 19)) * Math.PI) / 180;
@@ -25,7 +25,7 @@ export function drawRoundSeal(spec: SealSpec): SealDrawing {
     ...textOnArc({ text: spec.companyName, cx: c, cy: c, rx: textRadius, ry: textRadius, span, size, scaleX }),
   ];
   if (withStar) shapes.push(star(c, c, 7 * MM));
-  const title = spec.sealName ?? '';
+  const title = spec.label ?? '';
   if (title) {
     const titleSize = (withStar ? 4.6 : 5.4) * MM;
     const y = withStar ? c + 11.5 * MM : c + 10 * MM;
@@ -37,5 +37,5 @@ export function drawRoundSeal(spec: SealSpec): SealDrawing {
     const r = c - border - 0.6 * MM - codeSize / 2;
     shapes.push(...textOnArc({ text: spec.securityCode, cx: c, cy: c, rx: r, ry: r, span: (70 * Math.PI) / 180, size: codeSize, scaleX: 0.8, bottom: true }));
   }
-  return { kind: spec.kind, width: d, height: d, color: SEAL_RED, shapes };
+  return { shape: 'round', width: d, height: d, color: SEAL_RED, shapes };
 }

@@ -34,5 +34,5 @@ export function drawSquareSeal(spec: SealSpec): SealDrawing {
       shapes.push(glyphShape(ch, { cx: origin + cellW * (col + 0.5), cy: origin + cellH * (row + 0.5), size: Math.min(cellW, cellH) * 1.02, scaleX: cellW / Math.min(cellW, cellH) }));
     });
   }
-  return { kind: spec.kind, width: s, height: s, color: SEAL_RED, shapes };
+  return { shape: 'square', width: s, height: s, color: SEAL_RED, shapes };
 }

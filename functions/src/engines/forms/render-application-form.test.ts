@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderApplicationForm } from './render-application-form';
-import type { FormContent } from './form-content';
+import type { FormContent } from './form-layout';
 
 const generatedAt = new Date('2026-03-04T05:06:07Z');
 const content = (rows = 4): FormContent => ({

@@ -4,7 +4,7 @@ import { formatNumber as n } from '../pdf/syntax/serialize';
 import { PdfWriter } from '../pdf/syntax/write-document';
 import { OutlineText, type Rgb } from './outline-text';
 import { qrRuns } from './qr-path';
-import type { FormContent } from './form-content';
+import type { FormContent } from './form-layout';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;

@@ -7,7 +7,7 @@ import { drawSeal, sealToSvg } from '../appearance';
 export function templateSealSvg(input: { template: 'round' | 'oval'; companyName: string; sealName: string; creditCode?: string }): string {
   const drawing =
     input.template === 'oval'
-      ? drawSeal({ kind: 'invoice', companyName: input.companyName, sealName: input.sealName, creditCode: input.creditCode })
-      : drawSeal({ kind: 'custom', companyName: input.companyName, sealName: input.sealName });
+      ? drawSeal({ shape: 'oval', companyName: input.companyName, label: input.sealName, creditCode: input.creditCode })
+      : drawSeal({ shape: 'round', companyName: input.companyName, label: input.sealName });
   return sealToSvg(drawing);
 }

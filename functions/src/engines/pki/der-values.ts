@@ -44,9 +44,6 @@ export function algorithmOf(bytes: Uint8Array, tlv: Tlv | undefined): string {
   return algorithm;
 }
 
-/** The OID of an AlgorithmIdentifier given as its whole encoding. */
-export const algorithmIn = (encoding: Uint8Array): string => algorithmOf(encoding, readTlv(encoding, 0));
-
 /** An INTEGER's bytes as lowercase hex without leading zero bytes, as `serialHex` prints serials. */
 export function integerHex(bytes: Uint8Array, tlv: Tlv | undefined): string {
   ensure(tlv?.tag === TAG.integer, 'expected an INTEGER');

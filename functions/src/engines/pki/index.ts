@@ -28,4 +28,3 @@ export { toPem, fromPem, firstFromPem, derFrom, type PemLabel } from './pem';
 export { sha256, toHex, fromHex, randomSerialNumber } from './bytes';
 export { PkiError, type PkiErrorCode } from './errors';
 export { OID } from './oids';
-export { createTestPki, type TestPki } from '../../../test-support/pki/test-pki';

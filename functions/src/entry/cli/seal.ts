@@ -21,13 +21,21 @@ export function parseArgs(argv: string[]): { command: 'verify'; args: VerifyArgs
   return args.file ? { command: 'verify', args } : null;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Promise<number> {
-  if (argv[0] === 'demo') {
-    // Loaded on demand: the demo pulls in the whole local stack, `seal verify` should not.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parseDemoArgs, runDemo } = require('../../../dev/demo/demo-command') as typeof import('../../../dev/demo/demo-command');
-    const demo = parseDemoArgs(argv.slice(1));
-    if (demo) return runDemo(demo, out);
+/**
+ * A command that lives outside production sources (`seal demo` runs the local stack from
+ * functions/dev): the bin script hands it in, so this module never imports dev code.
+ */
+export type ExtraCommand = (argv: string[], out: (s: string) => void) => Promise<number | null>;
+
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  extra: Record<string, ExtraCommand> = {},
+): Promise<number> {
+  const command = argv[0] ? extra[argv[0]] : undefined;
+  if (command) {
+    const code = await command(argv.slice(1), out);
+    if (code !== null) return code;
   }
   const parsed = parseArgs(argv);
   if (!parsed) {
@@ -38,8 +46,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 /** Runs and exits with the verdict's status (3 on an internal error). */
-export function run(argv: string[]): void {
-  main(argv).then(
+export function run(argv: string[], extra: Record<string, ExtraCommand> = {}): void {
+  main(argv, undefined, extra).then(
     (code) => process.exit(code),
     (e: unknown) => {
       process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);

@@ -130,7 +130,7 @@ describe('verifyPdf against known attacks', () => {
       certificateChain: [stranger.seal, stranger.root],
       timestamp: testTimestamp(stranger, world.now),
       placements: [{ page: 1, x: 100, y: 100 }],
-      appearance: drawSeal({ kind: 'contract', companyName: '深圳市示例科技有限公司' }),
+      appearance: drawSeal({ shape: 'round', companyName: '深圳市示例科技有限公司', label: '合同专用章' }),
       signingTime: world.now,
     });
     const report = await verify(forged);

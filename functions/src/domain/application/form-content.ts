@@ -8,6 +8,7 @@ import {
   ROLE_LABELS,
   SEAL_KIND_LABELS,
   applicationDto,
+  maskIdNumber,
   type ApplicationKind,
   type ApplicationState,
   type CompanyType,
@@ -16,20 +17,14 @@ import {
   type RevocationCategory,
   type SealKind,
 } from '@seal/shared';
-import { maskIdNumber, maskPhone } from './mask';
-import type { StoredPayload } from '../../domain/application/payload';
+import type { FormContent, FormRow, FormSection } from '../../engines/forms/form-layout';
+import type { StoredPayload } from './payload';
 
-/** One labelled line of the form. */
-export type FormRow = [label: string, value: string];
-export interface FormSection {
-  heading: string;
-  rows: FormRow[];
-}
-/** The application form's content: the PDF prints it, staff and the applicant see the same. */
-export interface FormContent {
-  title: string;
-  reference: string;
-  sections: FormSection[];
+export type { FormContent };
+
+/** 13800138000 → 138****8000 */
+function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 }
 
 export interface FormSource {
