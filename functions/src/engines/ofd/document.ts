@@ -10,6 +10,8 @@ export interface OfdDocument {
   /** Path of the signature list (Signatures.xml), when the DocBody names one. */
   signaturesPath?: string;
   pages: OfdPage[];
+  /** The document's PageArea PhysicalBox (mm), for pages that do not set their own. */
+  defaultPageBox: Box;
 }
 
 export interface OfdPage {
@@ -17,8 +19,6 @@ export interface OfdPage {
   id: string;
   /** Path of the page's Content.xml. */
   path: string;
-  /** Physical box in millimetres: the page's own Area, else the document's PageArea. */
-  box: Box;
 }
 
 /** x, y, width, height in millimetres (OFD's unit), origin at the page's top-left. */
@@ -46,29 +46,29 @@ export function readDocuments(files: OfdFiles): OfdDocument[] {
     return {
       documentPath,
       ...(signatures ? { signaturesPath: resolveLoc(OFD_ENTRY, signatures) } : {}),
-      pages: readPages(files, documentPath),
+      ...readPages(files, documentPath),
     };
   });
 }
 
-function readPages(files: OfdFiles, documentPath: string): OfdPage[] {
+/** Page list only: page contents are not parsed (verification never needs them; its cost stays per signature). */
+function readPages(files: OfdFiles, documentPath: string): Pick<OfdDocument, 'pages' | 'defaultPageBox'> {
   const document = child(parseXml(requireFile(files, documentPath, 'the document root'), documentPath), 'Document');
-  const defaultBox = parseBox(text(child(child(child(document, 'CommonData'), 'PageArea'), 'PhysicalBox'))) ?? [0, 0, 210, 297];
-  return children(child(document, 'Pages'), 'Page').map((page) => {
+  const defaultPageBox = parseBox(text(child(child(child(document, 'CommonData'), 'PageArea'), 'PhysicalBox'))) ?? [0, 0, 210, 297];
+  const pages = children(child(document, 'Pages'), 'Page').map((page) => {
     const id = attribute(page, 'ID');
     const baseLoc = attribute(page, 'BaseLoc');
     if (!id || !baseLoc) throw new OfdError('OFD_MISSING_PART', `a page in ${documentPath} has no ID or BaseLoc`);
-    const path = resolveLoc(documentPath, baseLoc);
-    return { id, path, box: pageBox(files, path) ?? defaultBox };
+    return { id, path: resolveLoc(documentPath, baseLoc) };
   });
+  return { pages, defaultPageBox };
 }
 
-/** A page's own PhysicalBox, read only when its content is present and says so. */
-function pageBox(files: OfdFiles, path: string): Box | undefined {
-  const content = files.get(path);
-  if (!content) return undefined;
-  const page: XmlNode | undefined = child(parseXml(content, path), 'Page');
-  return parseBox(text(child(child(page, 'Area'), 'PhysicalBox')));
+/** A page's physical box (mm): its own Area when its content sets one, else the document's PageArea. */
+export function pageBox(files: OfdFiles, document: OfdDocument, page: OfdPage): Box {
+  const content = requireFile(files, page.path, 'the page');
+  const own: XmlNode | undefined = child(parseXml(content, page.path), 'Page');
+  return parseBox(text(child(child(own, 'Area'), 'PhysicalBox'))) ?? document.defaultPageBox;
 }
 
 export function parseBox(value: string | undefined): Box | undefined {

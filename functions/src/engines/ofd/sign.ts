@@ -1,7 +1,7 @@
 import { OID_SM2_WITH_SM3, OID_SM3, sm2PublicKeyFromSpki, sm3, verifySm2, DEFAULT_SM2_DISTINGUISHING_ID, type Sm2Signer } from '../gm';
 import { assembleSesSignature, certificateFacts, readSeal, SesError, tbsSignDer } from '../ses';
 import { DEFAULT_LIMITS, readContainer, writeContainer, type ContainerLimits, type OfdFiles } from './container';
-import { OFD_ENTRY, readDocuments, type Box, type OfdDocument } from './document';
+import { OFD_ENTRY, pageBox, readDocuments, type Box, type OfdDocument } from './document';
 import { OfdError } from './errors';
 import { absoluteLoc } from './paths';
 import { readSignatureDescription, readSignatureList } from './signature-files';
@@ -71,7 +71,7 @@ export function prepareOfdSignature(input: PrepareOfdSignatureInput): PendingOfd
 
   const ids = new IdSequence(files, signaturesPath);
   const signatureId = ids.next();
-  const stamps = stampAnnotations(input, document, ids);
+  const stamps = stampAnnotations(input, files, document, ids);
 
   if (!document.signaturesPath) files.set(OFD_ENTRY, withSignaturesEntry(files.get(OFD_ENTRY)!, absoluteLoc(signaturesPath)));
   files.set(paths.seal, input.seal);
@@ -147,7 +147,7 @@ function checkSignable(input: PrepareOfdSignatureInput, files: OfdFiles, documen
   }
 }
 
-function stampAnnotations(input: PrepareOfdSignatureInput, document: OfdDocument, ids: IdSequence): StampAnnotXml[] {
+function stampAnnotations(input: PrepareOfdSignatureInput, files: OfdFiles, document: OfdDocument, ids: IdSequence): StampAnnotXml[] {
   const stamps: StampAnnotXml[] = input.stamps.map((stamp) => ({
     id: ids.next(),
     pageRef: document.pages[stamp.page - 1]!.id,
@@ -158,7 +158,7 @@ function stampAnnotations(input: PrepareOfdSignatureInput, document: OfdDocument
     const count = document.pages.length;
     const slice = cross.width / count;
     document.pages.forEach((page, i) => {
-      const [, , pageWidth] = page.box;
+      const [, , pageWidth] = pageBox(files, document, page);
       // Page i shows the i-th slice at its right edge: the whole image is placed so that slice i ends at the edge.
       const boundary: Box = [pageWidth - slice * (i + 1), cross.y, cross.width, cross.height];
       stamps.push({ id: ids.next(), pageRef: page.id, boundary, clip: [slice * i, 0, slice, cross.height] });
