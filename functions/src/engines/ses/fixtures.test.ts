@@ -111,14 +111,14 @@ describe('verdicts on the samples, against OpenSSL', () => {
 describe('one changed byte anywhere', () => {
   /**
    * Positions to flip: the first 64 bytes and the last 200 (headers, times, hashes, algorithm,
-   * signature) all, every 13th byte elsewhere, every 61st inside the 15 KiB PNG (each check costs two
+   * signature) all, every 41st byte elsewhere, every 211th inside the 15 KiB PNG (each check costs two
    * SM2 verifications, so all 17 000 would take minutes).
    */
   function positions(der: Uint8Array, skip: { start: number; end: number }): number[] {
     const out: number[] = [];
     for (let i = 0; i < der.length; i++) {
       const inPicture = i >= skip.start && i < skip.end;
-      if (i < 64 || i >= der.length - 200 || (inPicture ? (i - skip.start) % 61 === 0 : i % 13 === 0)) out.push(i);
+      if (i < 64 || i >= der.length - 200 || (inPicture ? (i - skip.start) % 211 === 0 : i % 41 === 0)) out.push(i);
     }
     return out;
   }
@@ -147,7 +147,7 @@ describe('one changed byte anywhere', () => {
       else refused++;
     }
     expect(accepted).toEqual([]);
-    expect(refused).toBeGreaterThan(300);
+    expect(refused).toBeGreaterThan(200);
   });
 
   it('is refused in the seal, except inside the maker certificate outside its key, which only its chain can catch', () => {
