@@ -15,8 +15,8 @@ type Ctor<T> = new () => T;
  * changed byte (the unused-bits count) would leave the value read, and so the check, unchanged.
  */
 const octetsBitString: IAsnConverter<ArrayBuffer> = {
-  fromASN: (value: { valueBlock: { unusedBits: number } }) => {
-    if (value.valueBlock.unusedBits !== 0) throw new Error('a BIT STRING with unused bits where whole octets are expected');
+  fromASN: (value) => {
+    if ((value as unknown as { valueBlock: { unusedBits: number } }).valueBlock.unusedBits !== 0) throw new Error('a BIT STRING with unused bits where whole octets are expected');
     return AsnBitStringConverter.fromASN(value as never);
   },
   toASN: (value: ArrayBuffer) => AsnBitStringConverter.toASN(value),
