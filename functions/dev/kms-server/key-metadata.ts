@@ -1,4 +1,5 @@
 import type { StoredKey } from './key-store';
+import { SIGNING_ALGORITHM } from './signing-algorithms';
 
 /** KeyMetadata as DescribeKey and CreateKey return it (dates as epoch seconds, the JSON 1.1 form). */
 export function keyMetadata(key: StoredKey, accountId: string) {
@@ -17,7 +18,7 @@ export function keyMetadata(key: StoredKey, accountId: string) {
     CustomerMasterKeySpec: key.keySpec,
     KeySpec: key.keySpec,
     MultiRegion: false,
-    ...(symmetric ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } : { SigningAlgorithms: ['ECDSA_SHA_256'] }),
+    ...(symmetric ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } : { SigningAlgorithms: [SIGNING_ALGORITHM[key.keySpec]] }),
     ...(key.deletionDate === undefined ? {} : { DeletionDate: seconds(key.deletionDate), PendingDeletionWindowInDays: key.pendingWindowInDays }),
   };
 }

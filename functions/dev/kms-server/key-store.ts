@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * `<dataDir>/kms-state.json` after every change when a data directory is given, so a
  * restarted endpoint still decrypts yesterday's envelopes and signs with the same CA key.
  */
-export type KeySpec = 'SYMMETRIC_DEFAULT' | 'ECC_NIST_P256';
+export type KeySpec = 'SYMMETRIC_DEFAULT' | 'ECC_NIST_P256' | 'SM2';
 export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY';
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
 

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateSm2PrivateKey, sm2Pkcs8FromPrivateKey, sm2PublicKeyOf, sm2SpkiFromPublicKey } from '../../../src/engines/gm';
 import { optionalInteger, optionalString, requiredString, tagList } from '../fields';
 import { keyMetadata, seconds } from '../key-metadata';
 import { KmsError, invalid } from '../kms-error';
@@ -8,14 +9,18 @@ import type { Operation } from './operation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The two kinds of key the platform uses; anything else is refused rather than faked. */
-const SUPPORTED: Record<KeySpec, KeyUsage> = { SYMMETRIC_DEFAULT: 'ENCRYPT_DECRYPT', ECC_NIST_P256: 'SIGN_VERIFY' };
+/**
+ * The kinds of key the platform uses; anything else is refused rather than faked. SM2 keys exist
+ * in KMS's China Regions for SIGN_VERIFY (SM2DSA) and ENCRYPT_DECRYPT (SM2PKE); only signing is
+ * implemented here.
+ */
+const SUPPORTED: Record<KeySpec, KeyUsage> = { SYMMETRIC_DEFAULT: 'ENCRYPT_DECRYPT', ECC_NIST_P256: 'SIGN_VERIFY', SM2: 'SIGN_VERIFY' };
 
 export const CreateKey: Operation = (ctx, body) => {
   const keySpec = (optionalString(body, 'KeySpec') ?? optionalString(body, 'CustomerMasterKeySpec') ?? 'SYMMETRIC_DEFAULT') as KeySpec;
   const keyUsage = (optionalString(body, 'KeyUsage') ?? 'ENCRYPT_DECRYPT') as KeyUsage;
   if (!(keySpec in SUPPORTED)) {
-    throw new KmsError('UnsupportedOperationException', `KeySpec ${keySpec} is not supported by the local KMS endpoint (only SYMMETRIC_DEFAULT and ECC_NIST_P256).`);
+    throw new KmsError('UnsupportedOperationException', `KeySpec ${keySpec} is not supported by the local KMS endpoint (only SYMMETRIC_DEFAULT, ECC_NIST_P256 and SM2).`);
   }
   if (SUPPORTED[keySpec] !== keyUsage) throw invalid(`KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}.`);
   const origin = optionalString(body, 'Origin');
@@ -32,7 +37,7 @@ export const CreateKey: Operation = (ctx, body) => {
     state: 'Enabled',
     tags: tagList(body, 'Tags'),
     rotation: { enabled: false, periodInDays: 365 },
-    material: keySpec === 'SYMMETRIC_DEFAULT' ? { kind: 'symmetric', backingKeys: [randomBytes(32).toString('base64')] } : newEcMaterial(),
+    material: keySpec === 'SYMMETRIC_DEFAULT' ? { kind: 'symmetric', backingKeys: [randomBytes(32).toString('base64')] } : keySpec === 'SM2' ? newSm2Material() : newEcMaterial(),
   };
   ctx.store.putKey(key);
   return { KeyMetadata: keyMetadata(key, ctx.accountId) };
@@ -79,6 +84,15 @@ function setEnabled(ctx: KmsContext, body: Record<string, unknown>, state: 'Enab
 /** Operations that, like KMS, take a key id or key ARN but not an alias. */
 export function keyOnly(ctx: KmsContext, body: Record<string, unknown>): StoredKey {
   return resolveKey(ctx, requiredString(body, 'KeyId'), { allowAlias: false });
+}
+
+function newSm2Material(): StoredKey['material'] {
+  const privateKey = generateSm2PrivateKey();
+  return {
+    kind: 'ec',
+    privateKeyPkcs8: Buffer.from(sm2Pkcs8FromPrivateKey(privateKey)).toString('base64'),
+    publicKeySpki: Buffer.from(sm2SpkiFromPublicKey(sm2PublicKeyOf(privateKey))).toString('base64'),
+  };
 }
 
 function newEcMaterial(): StoredKey['material'] {
