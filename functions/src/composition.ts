@@ -1,42 +1,138 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { loadConfig, type Config } from './config/config';
+import { loadConfig } from './config/config';
+import type { Ports } from './ports';
 import { createDocumentClient } from './adapters/dynamodb/client';
-import { createSealService, type SealService } from './adapters/dynamodb/service';
+import { createDynamoDbStore } from './adapters/dynamodb/store';
+import { createObjectStore } from './adapters/s3/object-store';
+import { kmsClientFromEnv } from './adapters/aws-kms/client';
+import { createKeyCustody } from './adapters/aws-kms';
+import { kmsPlatformKeys } from './adapters/aws-kms/kms-platform-keys';
+import { kmsIdNumberVault } from './adapters/aws-kms/id-number-vault';
+import { SimulatedFaceVerifier } from './adapters/face/simulated-face-verifier';
+import { WechatFaceVerifier } from './adapters/face/wechat-face-verifier';
+import { AccessTokenCache } from './adapters/wechat/access-token';
+import { HttpsWechatAuth } from './adapters/wechat/https-wechat-auth';
+import { SimulatedWechatAuth } from './adapters/wechat/simulated-wechat-auth';
+import { LocalBusinessRegistry } from './adapters/registry/local-registry';
+import { loadIdentityConfig } from './domain/identity/identity-config';
+
+export type { Ports };
 
 /**
- * The ports every handler may use, built once per cold start from the environment, lazily. The
- * S3 and KMS clients are not here: `documentsStoreOf` / `kmsOf` (adapters/) build them, so only the functions
- * whose code reaches S3 or KMS bundle those SDK clients (decision 0022).
+ * The one place each port is built: from the environment, on first use, once per container (a
+ * Lambda container keeps it between requests). Each choice is an exhaustive match that fails fast
+ * on an unknown setting. Nothing is built until a use case reaches for it, so a function that
+ * never signs never creates a KMS client, and the table's entities are built one by one as they
+ * are first used (decision 0022).
  */
-export interface Services {
-  config: Config;
-  db: SealService;
-  documentClient: DynamoDBDocumentClient;
-  now: () => Date;
-}
+export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
+  const made = new Map<keyof Ports, unknown>();
+  const once = <T>(name: keyof Ports, build: () => T): T => {
+    if (!made.has(name)) made.set(name, build());
+    return made.get(name) as T;
+  };
+  let kms: ReturnType<typeof kmsClientFromEnv> | undefined;
+  const kmsClient = () => (kms ??= kmsClientFromEnv(env));
+  let wechatTokens: AccessTokenCache | undefined;
 
-let cached: Services | undefined;
-
-export function getServices(): Services {
-  if (cached) return cached;
-  const config = loadConfig();
-  let documentClient: DynamoDBDocumentClient | undefined;
-  let db: SealService | undefined;
-  const services: Services = {
-    config,
-    get documentClient() {
-      return (documentClient ??= createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.AWS_REGION }));
-    },
-    get db() {
-      return (db ??= createSealService(services.documentClient, config.TABLE_NAME));
+  const ports: Ports = {
+    get config() {
+      return once('config', () => loadConfig(env));
     },
     now: () => new Date(),
+    get store() {
+      return once('store', () => {
+        const { DYNAMODB_ENDPOINT, AWS_REGION, TABLE_NAME } = ports.config;
+        return createDynamoDbStore(createDocumentClient({ endpoint: DYNAMODB_ENDPOINT, region: AWS_REGION }), TABLE_NAME);
+      });
+    },
+    get blobs() {
+      return once('blobs', () => {
+        const { DOCUMENTS_BUCKET, S3_ENDPOINT, AWS_REGION } = ports.config;
+        return createObjectStore({ bucket: DOCUMENTS_BUCKET, endpoint: S3_ENDPOINT, region: AWS_REGION });
+      });
+    },
+    get custody() {
+      return once('custody', () => createKeyCustody(ports.config.KEY_CUSTODY, { client: kmsClient() }));
+    },
+    get platformKeys() {
+      return once('platformKeys', () => kmsPlatformKeys(kmsClient()));
+    },
+    get idNumbers() {
+      return once('idNumbers', () => kmsIdNumberVault(kmsClient()));
+    },
+    get faceVerifier() {
+      return once('faceVerifier', () => {
+        const c = loadIdentityConfig(env);
+        switch (c.FACE_VERIFIER) {
+          case 'simulated':
+            return new SimulatedFaceVerifier(c.STAGE);
+          case 'wechat':
+            return new WechatFaceVerifier({ base: c.WECHAT_API_BASE, tokens: (wechatTokens ??= accessTokens()) });
+        }
+      });
+    },
+    get registry() {
+      return once('registry', () => {
+        const kind = env.REGISTRY ?? 'local';
+        switch (kind) {
+          // The real 营业执照系统's API is not public; its adapter would be chosen here.
+          case 'local':
+            return new LocalBusinessRegistry(ports.config.STAGE, () => ports.now());
+          default:
+            throw new Error(`unknown REGISTRY ${kind}`);
+        }
+      });
+    },
+    get wechatAuth() {
+      return once('wechatAuth', () => {
+        const c = loadIdentityConfig(env);
+        switch (c.WECHAT_AUTH) {
+          case 'simulated':
+            return new SimulatedWechatAuth(c.STAGE);
+          case 'wechat':
+            return new HttpsWechatAuth({ base: c.WECHAT_API_BASE, appId: need(c.WECHAT_APP_ID, 'WECHAT_APP_ID'), appSecret: need(c.WECHAT_APP_SECRET, 'WECHAT_APP_SECRET') });
+        }
+      });
+    },
   };
-  cached = services;
-  return services;
+
+  /** The mini-program's access token, shared by the WeChat adapters of this container. */
+  function accessTokens(): AccessTokenCache {
+    const c = loadIdentityConfig(env);
+    return new AccessTokenCache({
+      base: c.WECHAT_API_BASE,
+      appId: need(c.WECHAT_APP_ID, 'WECHAT_APP_ID'),
+      appSecret: need(c.WECHAT_APP_SECRET, 'WECHAT_APP_SECRET'),
+      now: () => ports.now(),
+    });
+  }
+  return ports;
+}
+
+function need(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+/**
+ * The same ports with some replaced (tests: a custody that pauses inside `signerFor`, a registry
+ * that plays a change); the others are the base's, built on first use as before.
+ */
+export function replacePorts(base: Ports, overrides: Partial<Ports>): Ports {
+  return Object.defineProperties(
+    Object.create(base) as Ports,
+    Object.fromEntries(Object.entries(overrides).map(([name, value]) => [name, { value, enumerable: true, writable: true }])),
+  );
+}
+
+let cached: Ports | undefined;
+
+/** This container's ports (built from the environment on first call). */
+export function getServices(): Ports {
+  return (cached ??= createPorts());
 }
 
 /** Tests and the local stack replace the container (e.g. after changing the environment). */
-export function setServices(services: Services | undefined): void {
+export function setServices(services: Ports | undefined): void {
   cached = services;
 }

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Action, SealKind } from '@seal/shared';
 import { startLocalStack, type LocalStack } from '../dev/local/stack';
-import { getServices, type Services } from '../src/composition';
+import { getServices } from '../src/composition';
+import type { Ports } from '../src/ports';
+import { testTable } from '../src/adapters/dynamodb/test-table';
 import { issueSessionToken } from '../src/domain/identity/session-token';
 import { sessionSecret } from '../src/config/config';
 import { faceTarget } from '../src/domain/identity/face-ticket';
@@ -16,7 +18,7 @@ import { faceTarget } from '../src/domain/identity/face-ticket';
  */
 export interface Harness {
   stack: LocalStack;
-  services: Services;
+  services: Ports;
   /** Moves the clock every handler reads (`services.now`). */
   setNow(date: Date): void;
   stop(): Promise<void>;
@@ -43,57 +45,65 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   };
 }
 
-export async function addPerson(services: Services, name: string): Promise<{ personId: string; token: string }> {
+export async function addPerson(services: Ports, name: string): Promise<{ personId: string; token: string }> {
   const personId = `person-${randomUUID()}`;
-  await services.db.entities.person
-    .create({ personId, name, idNumberMasked: '4403**********0012', sessionEpoch: 0, createdAt: services.now().toISOString() })
-    .go();
+  await services.store.people.create({ personId, name, idNumberMasked: '4403**********0012', sessionEpoch: 0, createdAt: services.now().toISOString() });
   const token = await issueSessionToken(sessionSecret(services.config), { personId, sessionId: randomUUID(), kind: 'phone', epoch: 0 }, services.now(), 24 * 3600 * 400 * 3);
   return { personId, token };
 }
 
 export async function addCompany(
-  services: Services,
+  services: Ports,
   options: { companyId: string; legalRepPersonId: string; kinds?: SealKind[]; name?: string },
 ): Promise<{ companyId: string; sealIds: string[] }> {
   const at = services.now().toISOString();
-  await services.db.entities.company
-    .put({ companyId: options.companyId, name: options.name ?? '深圳市测试科技有限公司', type: 'domestic', legalRepName: '张三', legalRepPersonId: options.legalRepPersonId, registeredOn: '2020-01-01' })
-    .go();
+  const table = testTable(services.store);
+  await table.put('company', {
+    companyId: options.companyId,
+    name: options.name ?? '深圳市测试科技有限公司',
+    type: 'domestic',
+    legalRepName: '张三',
+    legalRepPersonId: options.legalRepPersonId,
+    registeredOn: '2020-01-01',
+  });
   const sealIds: string[] = [];
   for (const kind of options.kinds ?? ['contract']) {
     const sealId = `seal-${randomUUID()}`;
-    await services.db.entities.seal.create({ sealId, companyId: options.companyId, kind, name: kind === 'contract' ? '合同专用章' : kind, state: 'pending_claim', createdAt: at, updatedAt: at }).go();
+    await table.put('seal', { sealId, companyId: options.companyId, kind, name: kind === 'contract' ? '合同专用章' : kind, state: 'pending_claim', createdAt: at, updatedAt: at });
     sealIds.push(sealId);
   }
   return { companyId: options.companyId, sealIds };
 }
 
-export async function grantHolder(services: Services, options: { companyId: string; personId: string; sealIds: string[]; role?: 'seal_holder' | 'seal_administrator' }) {
+export async function grantHolder(services: Ports, options: { companyId: string; personId: string; sealIds: string[]; role?: 'seal_holder' | 'seal_administrator' }) {
   const grantId = `grant-${randomUUID()}`;
-  await services.db.entities.grant
-    .create({
-      companyId: options.companyId,
-      grantId,
-      granteeId: options.personId,
-      granteeName: '李四',
-      grantorId: 'person-lr',
-      role: options.role ?? 'seal_holder',
-      sealIds: options.sealIds,
-      state: 'active',
-      createdAt: services.now().toISOString(),
-    })
-    .go();
+  await testTable(services.store).put('grant', {
+    companyId: options.companyId,
+    grantId,
+    granteeId: options.personId,
+    granteeName: '李四',
+    grantorId: 'person-lr',
+    role: options.role ?? 'seal_holder',
+    sealIds: options.sealIds,
+    state: 'active',
+    createdAt: services.now().toISOString(),
+  });
   return grantId;
 }
 
 /** A face check that passed, for exactly this person, action and target (as the identity area issues them). */
-export async function passedFaceTicket(services: Services, personId: string, action: Action, target: { companyId?: string; sealIds?: string[] }): Promise<string> {
+export async function passedFaceTicket(services: Ports, personId: string, action: Action, target: { companyId?: string; sealIds?: string[] }): Promise<string> {
   const ticketId = `ft-${randomUUID()}`;
   const expiresAt = new Date(services.now().getTime() + 5 * 60 * 1000);
-  await services.db.entities.faceTicket
-    .create({ ticketId, personId, action, target: faceTarget(target), state: 'passed', expiresAt: expiresAt.toISOString(), ttl: Math.floor(expiresAt.getTime() / 1000) + 3600 })
-    .go();
+  await services.store.faceTickets.create({
+    ticketId,
+    personId,
+    action,
+    target: faceTarget(target),
+    state: 'passed',
+    expiresAt: expiresAt.toISOString(),
+    ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
+  });
   return ticketId;
 }
 

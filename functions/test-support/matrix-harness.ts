@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ACTIONS, type Action, type ErrorCode, type Role } from '@seal/shared';
-import type { SealService } from '../src/adapters/dynamodb/service';
+import type { SealStore } from '../src/ports/seal-store';
+import { testTable } from '../src/adapters/dynamodb/test-table';
 import { FACE_TICKET_TTL_SECONDS, faceTarget } from '../src/domain/identity/face-ticket';
 import { createGrant } from '../src/domain/grant/create-grant';
 import { getServices } from '../src/composition';
@@ -71,7 +72,7 @@ export const BYSTANDER_KEY = 'stranger';
 
 export interface MatrixWorld {
   t: TestStack;
-  db: SealService;
+  store: SealStore;
   companyId: string;
   /** The seal the administrator's and holder's grants cover. */
   sealA: string;
@@ -134,30 +135,28 @@ export function startMatrixStack(slot: number): Promise<TestStack> {
   return startTestStack(slot, { firstPort: 22000, name: 'matrix' });
 }
 
-async function createSeal(db: SealService, companyId: string, kind: 'contract' | 'finance', state: SealState = 'active') {
+async function createSeal(store: SealStore, companyId: string, kind: 'contract' | 'finance', state: SealState = 'active') {
   const sealId = `seal-${randomUUID()}`;
   const now = new Date().toISOString();
-  await db.entities.seal
-    .create({ sealId, companyId, kind, name: kind === 'contract' ? '合同专用章' : '财务专用章', state, createdAt: now, updatedAt: now })
-    .go();
+  await testTable(store).put('seal', { sealId, companyId, kind, name: kind === 'contract' ? '合同专用章' : '财务专用章', state, createdAt: now, updatedAt: now });
   return sealId;
 }
 
 /** The world: seal A (+ `spares` more) granted to the administrator and holder, seal B to the other holder. */
 export async function buildWorld(t: TestStack, options: { spares?: number } = {}): Promise<MatrixWorld> {
-  const db = getServices().db;
+  const { store } = getServices();
   const company = seedCompany('lr-xinghe');
   const companyId = company.creditCode;
-  const sealA = await createSeal(db, companyId, 'contract');
-  const sealB = await createSeal(db, companyId, 'finance');
-  const spares = await Promise.all(Array.from({ length: options.spares ?? 0 }, () => createSeal(db, companyId, 'contract')));
+  const sealA = await createSeal(store, companyId, 'contract');
+  const sealB = await createSeal(store, companyId, 'finance');
+  const spares = await Promise.all(Array.from({ length: options.spares ?? 0 }, () => createSeal(store, companyId, 'contract')));
   const lr = seedPerson('lr-xinghe');
   for (const [key, role, sealIds] of [
     ['admin', 'seal_administrator', [sealA, ...spares]],
     ['holder', 'seal_holder', [sealA, ...spares]],
     ['holder-2', 'seal_holder', [sealB]],
   ] as const) {
-    await createGrant(db, {
+    await createGrant(store, {
       companyId,
       role,
       sealIds: [...sealIds],
@@ -176,7 +175,7 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
   }
   const world: MatrixWorld = {
     t,
-    db,
+    store,
     companyId,
     sealA,
     sealB,
@@ -185,17 +184,15 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
     async mintFaceTicket(personId, action, target) {
       const ticketId = `ft_${randomUUID().replace(/-/g, '')}`;
       const expiresAt = new Date(getServices().now().getTime() + FACE_TICKET_TTL_SECONDS * 1000);
-      await db.entities.faceTicket
-        .create({
-          ticketId,
-          personId,
-          action,
-          target,
-          state: 'passed',
-          expiresAt: expiresAt.toISOString(),
-          ttl: Math.floor(expiresAt.getTime() / 1000),
-        })
-        .go();
+      await store.faceTickets.create({
+        ticketId,
+        personId,
+        action,
+        target,
+        state: 'passed',
+        expiresAt: expiresAt.toISOString(),
+        ttl: Math.floor(expiresAt.getTime() / 1000),
+      });
       return ticketId;
     },
     async ticketFor(role, action, target) {
@@ -206,7 +203,7 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
     async spareSeal(state = 'active') {
       const sealId = spares.shift();
       if (!sealId) throw new Error('buildWorld: not enough spare seals');
-      if (state !== 'active') await db.entities.seal.patch({ sealId }).set({ state, version: 2 }).go();
+      if (state !== 'active') await testTable(store).set('seal', { sealId }, { state, version: 2 });
       return sealId;
     },
     async claim(role, sealId, pin = MATRIX_PIN) {
@@ -219,8 +216,7 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
 }
 
 async function auditHead(w: MatrixWorld): Promise<number> {
-  const { data } = await w.db.entities.auditEvent.query.byCompany({ companyId: w.companyId }).go({ order: 'desc', limit: 1 });
-  return data[0]?.seq ?? 0;
+  return (await w.store.audit.latest(w.companyId))?.seq ?? 0;
 }
 
 export interface MatrixOutcome {

@@ -10,7 +10,7 @@ import { ensureTable } from '../src/adapters/dynamodb/create-table';
 import { ensurePlatformKeys } from '../src/adapters/aws-kms/platform-keys';
 import { createApiServer, loadHandlers } from '../dev/local/api-server';
 import { getServices, setServices } from '../src/composition';
-import { kmsOf } from '../src/adapters/aws-kms/client';
+import { kmsClientFromEnv } from '../src/adapters/aws-kms/client';
 
 type Options = Required<Pick<LocalStackOptions, 'port' | 'dynamoPort' | 's3Port' | 'kmsPort' | 'dataDir'>>;
 
@@ -37,7 +37,7 @@ export async function startStackForTests(options: Options): Promise<LocalStack> 
   const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, services.config.TABLE_NAME);
   raw.destroy();
-  await ensurePlatformKeys(kmsOf(services));
+  await ensurePlatformKeys(kmsClientFromEnv());
   const loadable = [];
   for (const route of ROUTES) {
     try {

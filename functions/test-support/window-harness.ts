@@ -57,9 +57,15 @@ export async function startWindowHarness(basePort: number): Promise<WindowHarnes
     async faceTicket(key, action, target) {
       const ticketId = `ft-${randomUUID()}`;
       const expires = new Date(Date.now() + 5 * 60_000);
-      await services.db.entities.faceTicket
-        .create({ ticketId, personId: person(key).personId, action, target: faceTarget(target), state: 'passed', expiresAt: expires.toISOString(), ttl: Math.floor(expires.getTime() / 1000) })
-        .go();
+      await services.store.faceTickets.create({
+        ticketId,
+        personId: person(key).personId,
+        action,
+        target: faceTarget(target),
+        state: 'passed',
+        expiresAt: expires.toISOString(),
+        ttl: Math.floor(expires.getTime() / 1000),
+      });
       return ticketId;
     },
     async call(method, url, token, body, headers = {}) {

@@ -1,4 +1,4 @@
-import type { Services } from '../../src/composition';
+import type { Ports } from '../../src/ports';
 import { starterSealsHook } from '../local/hooks/starter-seals-hook';
 import { readRegistrySeed } from '../../src/adapters/registry/seed';
 import { download, PlatformClient } from './platform-client';
@@ -25,7 +25,7 @@ const PIN = '258036';
  * twice-signed file and verifies it with `POST /v1/verify`.
  */
 export async function runDemoScenario(
-  services: Services,
+  services: Ports,
   dataDir: string,
   url: string,
   say: (line: string) => void,

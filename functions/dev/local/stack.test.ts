@@ -49,10 +49,10 @@ describe('the local stack', () => {
 
   it('keeps its data across a restart', async () => {
     const now = new Date().toISOString();
-    await getServices().db.entities.person.create({ personId: 'p-persist', name: '李四', idNumberMasked: '4403**********1234', sessionEpoch: 0, createdAt: now }).go();
+    await getServices().store.people.create({ personId: 'p-persist', name: '李四', idNumberMasked: '4403**********1234', sessionEpoch: 0, createdAt: now });
     await stack.stop();
     stack = await startLocalStack({ port: 0, dataDir, staticRoots: [{ prefix: '/', dir: appDir }] });
-    const { data } = await getServices().db.entities.person.get({ personId: 'p-persist' }).go();
-    expect(data?.name).toBe('李四');
+    const person = await getServices().store.people.get('p-persist');
+    expect(person?.name).toBe('李四');
   }, 120_000);
 });

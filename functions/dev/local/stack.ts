@@ -12,7 +12,7 @@ import { createApiServer, loadHandlers, type StaticRoot } from './api-server';
 import { freePort } from './wait-for-port';
 import { getServices, setServices } from '../../src/composition';
 import { startupHooks } from './startup-hooks';
-import { kmsOf } from '../../src/adapters/aws-kms/client';
+import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
 
 export interface LocalStackOptions {
   /** HTTP port of the API and the apps; 0 picks a free one. */
@@ -82,7 +82,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     log(`table ${services.config.TABLE_NAME}: ${await ensureTable(raw, services.config.TABLE_NAME)}`);
     raw.destroy();
-    await ensurePlatformKeys(kmsOf(services));
+    await ensurePlatformKeys(kmsClientFromEnv());
     for (const hook of startupHooks) {
       await hook.run(services, { dataDir });
       log(`startup: ${hook.name}`);

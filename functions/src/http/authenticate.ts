@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError, type AuthMode } from '@seal/shared';
 import { verifySessionToken, type SessionClaims } from '../domain/identity/session-token';
 import { sessionSecret } from '../config/config';
-import type { Services } from '../composition';
+import type { Ports } from '../ports';
 
 /** Who is calling, once the route's auth mode is satisfied. */
 export type Principal =
@@ -16,21 +16,21 @@ export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1];
 }
 
-async function authenticateSession(event: APIGatewayProxyEventV2, services: Services): Promise<SessionClaims> {
+async function authenticateSession(event: APIGatewayProxyEventV2, services: Ports): Promise<SessionClaims> {
   const token = bearerToken(event);
   if (!token) throw new DomainError('UNAUTHENTICATED');
   const claims = await verifySessionToken(sessionSecret(services.config), token, services.now());
   // Logout raises the person's epoch: every earlier token stops here.
-  const { data: person } = await services.db.entities.person.get({ personId: claims.personId }).go();
+  const person = await services.store.people.get(claims.personId);
   if (!person || person.sessionEpoch !== claims.epoch) throw new DomainError('SESSION_EXPIRED');
   return claims;
 }
 
 /** Routes authenticated by a request signature implement it in their handler (see `verifiers`). */
-export type RequestVerifier = (event: APIGatewayProxyEventV2, services: Services) => Promise<string>;
+export type RequestVerifier = (event: APIGatewayProxyEventV2, services: Ports) => Promise<string>;
 export const verifiers: Partial<Record<'registry' | 'integration', RequestVerifier>> = {};
 
-export async function authenticate(mode: AuthMode, event: APIGatewayProxyEventV2, services: Services): Promise<Principal> {
+export async function authenticate(mode: AuthMode, event: APIGatewayProxyEventV2, services: Ports): Promise<Principal> {
   switch (mode) {
     case 'public':
       return { mode };

@@ -55,9 +55,7 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = endpoint;
   process.env.AWS_REGION = 'us-east-1';
   setServices(undefined);
-  await getServices()
-    .db.entities.person.create({ personId: 'p-1', name: '张三', idNumberMasked: '1101**********002X', sessionEpoch: 0, createdAt: new Date().toISOString() })
-    .go();
+  await getServices().store.people.create({ personId: 'p-1', name: '张三', idNumberMasked: '1101**********002X', sessionEpoch: 0, createdAt: new Date().toISOString() });
 });
 beforeEach(() => {
   logged = [];
@@ -116,7 +114,7 @@ describe('the handler wrapper', () => {
     const forged = await issueSessionToken('another-secret-another-secret-another-secret', { personId: 'p-1', sessionId: 's', kind: 'phone', epoch: 0 }, now);
     expect(JSON.parse((await meHandler(event({}, { authorization: `Bearer ${forged}` }))).body as string).code).toBe('UNAUTHENTICATED');
 
-    await getServices().db.entities.person.patch({ personId: 'p-1' }).set({ sessionEpoch: 1 }).go();
+    await getServices().store.people.endSessions('p-1');
     const after = await meHandler(event({}, { authorization: `Bearer ${token}` }));
     expect(after.statusCode).toBe(401);
     expect(JSON.parse(after.body as string).code).toBe('SESSION_EXPIRED');

@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 // A named import: `z.core.$ZodError` would pull all of zod core (and every locale) into each bundle.
 import { $ZodError, type $ZodType } from 'zod/v4/core';
 import { DomainError, ROUTES, configureValidationMessages, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
-import { getServices, type Services } from '../composition';
+import { getServices } from '../composition';
+import type { Ports } from '../ports';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
@@ -13,7 +14,8 @@ export interface HandlerContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  services: Services;
+  /** The ports (composition.ts builds them). */
+  services: Ports;
   principal: Principal;
   /** The signed-in person's id; throws UNAUTHENTICATED on public routes. */
   personId(): string;
@@ -52,7 +54,7 @@ export interface HandlerSpec<BS, QS, PS> {
 }
 
 /** The permission matrix's view of whoever authenticated. */
-function actorFor(principal: Principal, services: Services): Promise<Actor> {
+function actorFor(principal: Principal, services: Ports): Promise<Actor> {
   const nobody: Actor = { legalRepresentativeOf: [], grants: [] };
   switch (principal.mode) {
     case 'public':
@@ -63,7 +65,7 @@ function actorFor(principal: Principal, services: Services): Promise<Actor> {
       return Promise.resolve({ ...nobody, system: true });
     case 'session':
     case 'staff':
-      return loadActor(services.db, principal.session.personId, { windowStaff: principal.session.kind === 'staff' });
+      return loadActor(services.store, principal.session.personId, { windowStaff: principal.session.kind === 'staff' });
   }
 }
 

@@ -1,56 +1,37 @@
-import { DomainError } from '@seal/shared';
-import type { Services } from '../composition';
-import { documentsStoreOf } from '../adapters/s3/client';
+/** An upload URL: the client must send exactly this content type and length (both are signed). */
+export interface PresignPut {
+  contentType: string;
+  contentLength: number;
+  expiresIn: number;
+  /** The signing time; the URL works from then for `expiresIn` seconds. */
+  now: Date;
+}
 
-/** How long a presigned upload or download URL works. */
-export const UPLOAD_URL_SECONDS = 15 * 60;
-export const DOWNLOAD_URL_SECONDS = 15 * 60;
+/** A download URL; the response-* overrides become the download's headers. */
+export interface PresignGet {
+  expiresIn: number;
+  now: Date;
+  responseContentType?: string;
+  responseContentDisposition?: string;
+}
 
 /**
- * A presigned PUT whose content-type and content-length are signed: the client must send exactly
- * the declared size as `application/pdf`, or storage refuses the upload.
+ * The `BlobStore` port: objects by key in one bucket (documents, their signed versions, CRLs,
+ * application materials, seal images), with presigned URLs so clients move large bytes directly.
  */
-export async function presignUpload(services: Services, key: string, size: number, now: Date) {
-  const uploadUrl = await documentsStoreOf(services).presignPut(key, { contentType: 'application/pdf', contentLength: size, expiresIn: UPLOAD_URL_SECONDS, now });
-  return {
-    uploadUrl,
-    uploadHeaders: { 'content-type': 'application/pdf', 'content-length': String(size) },
-    expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
-  };
-}
-
-/** A presigned GET that downloads as `fileName`. */
-export async function presignDownload(services: Services, key: string, fileName: string, now: Date) {
-  const downloadUrl = await documentsStoreOf(services).presignGet(key, {
-    expiresIn: DOWNLOAD_URL_SECONDS,
-    now,
-    responseContentType: 'application/pdf',
-    responseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  });
-  return { downloadUrl, downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
-}
-
-/** The object's size, or undefined when it is not there (the upload has not arrived). */
-export async function objectSize(services: Services, key: string): Promise<number | undefined> {
-  return (await documentsStoreOf(services).head(key))?.size;
-}
-
-/** Reads an object, refusing one larger than `maxBytes` before downloading it. */
-export async function readObject(services: Services, key: string, maxBytes: number): Promise<Uint8Array> {
-  const size = await objectSize(services, key);
-  if (size === undefined) throw new DomainError('DOCUMENT_NOT_UPLOADED');
-  if (size > maxBytes) throw new DomainError('DOCUMENT_TOO_LARGE');
-  // Gone between the size check and the read: as if it had never arrived.
-  const bytes = await documentsStoreOf(services).get(key);
-  if (!bytes) throw new DomainError('DOCUMENT_NOT_UPLOADED');
-  return bytes;
-}
-
-export async function writeObject(services: Services, key: string, bytes: Uint8Array): Promise<void> {
-  await documentsStoreOf(services).put(key, bytes, { contentType: 'application/pdf' });
-}
-
-/** Best effort: a leftover object is garbage, never a wrong answer (records say what is current). */
-export async function deleteObject(services: Services, key: string): Promise<void> {
-  await documentsStoreOf(services).delete(key).catch(() => undefined);
+export interface BlobStore {
+  readonly bucket: string;
+  /** `ifNoneMatch: '*'` never overwrites: an existing object gives 'already-exists'. `contentMd5` for Object Lock buckets. */
+  put(key: string, body: Uint8Array | string, options: { contentType: string; ifNoneMatch?: '*'; contentMd5?: boolean }): Promise<'stored' | 'already-exists'>;
+  /** The object's bytes, or undefined when there is no such key. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** The object's size, or undefined when there is no such key. */
+  head(key: string): Promise<{ size: number } | undefined>;
+  delete(key: string): Promise<void>;
+  /** Server-side copy within the bucket. */
+  copy(fromKey: string, toKey: string): Promise<void>;
+  /** Resolves when the bucket is reachable with these credentials (health probe). */
+  headBucket(): Promise<void>;
+  presignPut(key: string, options: PresignPut): Promise<string>;
+  presignGet(key: string, options: PresignGet): Promise<string>;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { seedCompany } from '../identity-stack';
 import { MATRIX_PIN, type MatrixRole, type MatrixRow, type MatrixWorld } from '../matrix-harness';
 import { uploadedDocument } from './credentials';
+import { testTable } from '../../src/adapters/dynamodb/test-table';
 
 /**
  * Rows of the window business, integration, custom seals, the audit chain, public verification
@@ -16,22 +17,27 @@ const company = () => {
 const submit = (world: MatrixWorld, as: MatrixRole, form: Record<string, unknown>) =>
   world.t.api('POST', '/v1/applications', { token: world.tokens[as], body: { company: company(), ...form } });
 
-const applicationsOf = async (world: MatrixWorld) =>
-  (await world.db.entities.application.query.byQueue({ state: 'submitted' }).go({ pages: 'all' })).data
-    .filter((a) => a.companyId === world.companyId)
-    .map((a) => a.applicationId)
-    .sort();
+async function applicationsOf(world: MatrixWorld) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await world.store.applications.queue('submitted', { cursor, limit: 100 });
+    ids.push(...page.items.filter((a) => a.companyId === world.companyId).map((a) => a.applicationId));
+    cursor = page.cursor;
+  } while (cursor);
+  return ids.sort();
+}
 
 /** 系统接入 is asked for once; custom seals need it approved: each row sets what it starts from. */
 const setIntegration = (world: MatrixWorld, integration: 'none' | 'approved') =>
-  world.db.entities.company.patch({ companyId: world.companyId }).set({ integration }).go();
+  testTable(world.store).set('company', { companyId: world.companyId }, { integration });
 
 const companyIntegration = async (world: MatrixWorld) =>
-  (await world.db.entities.company.get({ companyId: world.companyId }).go()).data?.integration;
+  (await world.store.companies.get(world.companyId))?.integration;
 
 async function otherHolderGrant(world: MatrixWorld): Promise<string> {
-  const { data } = await world.db.entities.grant.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' });
-  return data.find((g) => g.granteeId === world.personIds.other_holder && g.state === 'active')!.grantId;
+  const grants = await world.store.grants.ofCompany(world.companyId);
+  return grants.find((g) => g.granteeId === world.personIds.other_holder && g.state === 'active')!.grantId;
 }
 
 /** A PDF the legal representative signed over the documents API, made once. */
@@ -96,9 +102,7 @@ export const businessRows: MatrixRow<any>[] = [
     action: 'integration.manage_credentials',
     async prepare(world) {
       const clientId = `ic_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-      await world.db.entities.integrationClient
-        .create({ clientId, companyId: world.companyId, secretHash: '-', state: 'active', createdAt: new Date().toISOString() })
-        .go();
+      await testTable(world.store).put('integrationClient', { clientId, companyId: world.companyId, secretHash: '-', state: 'active', createdAt: new Date().toISOString() });
       return clientId;
     },
     async act(world, as, clientId: string) {
@@ -109,8 +113,8 @@ export const businessRows: MatrixRow<any>[] = [
       });
     },
     async observe(world, clientId: string) {
-      const { data } = await world.db.entities.integrationClient.get({ clientId }).go();
-      return [data?.secretHash, data?.version, data?.state];
+      const client = await world.store.integrationClients.get(clientId);
+      return [client?.secretHash, client?.version, client?.state];
     },
     succeeded: (res) => expect(res.body.clientSecret).toEqual(expect.any(String)),
   },
@@ -126,10 +130,7 @@ export const businessRows: MatrixRow<any>[] = [
     act: (world, as, c: { applicationId: string }) =>
       world.t.api('POST', `/v1/staff/applications/${c.applicationId}/approve`, { token: world.tokens[as], body: {} }),
     async observe(world, c: { applicationId: string; sealId: string }) {
-      const [{ data: app }, { data: seal }] = await Promise.all([
-        world.db.entities.application.get({ applicationId: c.applicationId }).go(),
-        world.db.entities.seal.get({ sealId: c.sealId }).go(),
-      ]);
+      const [app, seal] = await Promise.all([world.store.applications.get(c.applicationId), world.store.seals.get(c.sealId)]);
       return [app?.state, app?.version, seal?.state];
     },
     succeeded: (res) => expect(res.body).toMatchObject({ state: 'approved' }),
@@ -173,7 +174,7 @@ export const businessRows: MatrixRow<any>[] = [
           changes: [{ kind: 'closure' }],
         },
       }),
-    observe: async (world) => (await world.db.entities.company.get({ companyId: world.companyId }).go()).data?.status,
+    observe: async (world) => (await world.store.companies.get(world.companyId))?.status,
   },
   {
     // An integrated system's own route (HTTP Basic with its API credentials): a session is not one.

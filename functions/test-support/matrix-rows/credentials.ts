@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiResponse } from '../identity-stack';
 import { samplePdf } from '../pdf/sample-pdf';
 import { MATRIX_PIN, type MatrixRole, type MatrixRow, type MatrixWorld } from '../matrix-harness';
+import { testTable } from '../../src/adapters/dynamodb/test-table';
 
 /**
  * Rows of actions on a claimed credential: QR sign approval (PIN), PIN change and reset, UKey
@@ -21,9 +22,8 @@ function claimedSeal(medium: 'phone' | 'ukey' = 'phone') {
       const sealId = await world.spareSeal();
       for (const role of ['legal_representative', 'seal_holder'] as const) await world.claim(role, sealId);
       if (medium === 'ukey') {
-        const { data } = await world.db.entities.credential.query.bySeal({ sealId }).go();
-        for (const c of data)
-          await world.db.entities.credential.patch({ sealId, credentialId: c.credentialId }).set({ medium: 'ukey' }).go();
+        for (const c of await world.store.credentials.ofSeal(sealId))
+          await testTable(world.store).set('credential', { sealId, credentialId: c.credentialId }, { medium: 'ukey' });
       }
       return { sealId, pins: { legal_representative: MATRIX_PIN, seal_holder: MATRIX_PIN } };
     })());
@@ -31,8 +31,7 @@ function claimedSeal(medium: 'phone' | 'ukey' = 'phone') {
 
 /** The credentials of a seal as a refused attempt must leave them: state, medium, version, serial. */
 async function credentialsOf(world: MatrixWorld, c: Claimed) {
-  const { data } = await world.db.entities.credential.query.bySeal({ sealId: c.sealId }).go({ pages: 'all', consistent: true });
-  return data.map((x) => `${x.credentialId}:${x.state}:${x.medium}:${x.version}:${x.serial}:${x.failedAttempts}`).sort();
+  return (await world.store.credentials.ofSeal(c.sealId)).map((x) => `${x.credentialId}:${x.state}:${x.medium}:${x.version}:${x.serial}:${x.failedAttempts}`).sort();
 }
 
 /** A PIN someone without a credential types: right format, so only permission can refuse. */
@@ -132,8 +131,8 @@ export const credentialRows: MatrixRow<any>[] = [
         body: { sealId: c.sealId, pin: pinOf(c, as), placements: [{ page: 1, x: 100, y: 100 }] },
       }),
     async observe(world, c: Claimed & { documentId: string }) {
-      const { data } = await world.db.entities.document.get({ documentId: c.documentId }).go({ consistent: true });
-      return [data?.state, data?.version, await credentialsOf(world, c)];
+      const document = await world.store.documents.get(c.documentId, { consistent: true });
+      return [document?.state, document?.version, await credentialsOf(world, c)];
     },
     succeeded: (res) => expect(res.body).toMatchObject({ version: 1, signatures: 1 }),
   },

@@ -10,14 +10,14 @@ const grantee = () => {
 };
 
 const grantsOf = async (world: MatrixWorld) =>
-  (await world.db.entities.grant.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' })).data
+  (await world.store.grants.ofCompany(world.companyId))
     .map((g) => `${g.grantId}:${g.state}`)
     .sort();
 
 /** A grant to cancel, made by the legal representative. */
 async function grantToCancel(world: MatrixWorld, role: 'seal_administrator' | 'seal_holder') {
   const lr = seedPerson('lr-xinghe');
-  const g = await createGrant(world.db, {
+  const g = await createGrant(world.store, {
     companyId: world.companyId,
     role,
     sealIds: [world.sealA],
@@ -74,7 +74,7 @@ function approvalRow(action: 'session.login' | 'ukey.confirm'): MatrixRow<string
       const faceTicket = world.personIds[as] ? await world.ticketFor(as, action, { challengeId }) : undefined;
       return world.t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: world.tokens[as], body: { faceTicket } });
     },
-    observe: async (world, challengeId) => (await world.db.entities.challenge.get({ challengeId }).go()).data?.state,
+    observe: async (world, challengeId) => (await world.store.challenges.get(challengeId))?.state,
     succeeded: (res) => expect(res.body.state).toBe('approved'),
   };
 }

@@ -8,12 +8,12 @@ import { MATRIX_PIN, type MatrixRow, type MatrixWorld } from '../matrix-harness'
  */
 
 const sealState = async (world: MatrixWorld, sealId: string) => {
-  const { data } = await world.db.entities.seal.get({ sealId }).go({ consistent: true });
-  return `${data?.state}:${data?.version}`;
+  const seal = await world.store.seals.get(sealId, { consistent: true });
+  return `${seal?.state}:${seal?.version}`;
 };
 
 const sealsOfCompany = async (world: MatrixWorld) =>
-  (await world.db.entities.seal.query.byCompany({ companyId: world.companyId }).go({ pages: 'all' })).data
+  (await world.store.seals.ofCompany(world.companyId))
     .map((s) => `${s.sealId}:${s.state}`)
     .sort();
 
@@ -52,8 +52,7 @@ export const sealRows: MatrixRow<any>[] = [
       });
     },
     async observe(world, sealId: string) {
-      const { data } = await world.db.entities.credential.query.bySeal({ sealId }).go();
-      return [await sealState(world, sealId), data.length];
+      return [await sealState(world, sealId), (await world.store.credentials.ofSeal(sealId)).length];
     },
     succeeded: (res) =>
       expect(res.body).toMatchObject({ message: '证书下载成功!', seal: { state: 'active' }, credential: { state: 'active' } }),

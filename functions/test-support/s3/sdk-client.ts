@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { perServices } from '../../src/adapters/per-services';
+import type { Ports } from '../../src/ports';
 
 /**
  * Tests only: the AWS SDK's own S3 client, to read back (and list) what the platform wrote
@@ -9,8 +9,11 @@ export function sdkS3Client(endpoint: string): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 }
 
-/** The SDK client for the local S3 endpoint of a test container. */
-export const sdkS3Of = perServices((services) => {
+const clients = new WeakMap<Ports, S3Client>();
+
+/** The SDK client for the local S3 endpoint of a test container (one per container). */
+export function sdkS3Of(services: Ports): S3Client {
   if (!services.config.S3_ENDPOINT) throw new Error('tests read S3 through S3_ENDPOINT (the local s3rver)');
-  return sdkS3Client(services.config.S3_ENDPOINT);
-});
+  if (!clients.has(services)) clients.set(services, sdkS3Client(services.config.S3_ENDPOINT));
+  return clients.get(services)!;
+}

@@ -1,6 +1,5 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KeyCustodyError } from './key-custody-error';
-import { perServices } from '../per-services';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -30,6 +29,3 @@ function hostOf(endpoint: string): string {
   }
   return url.hostname;
 }
-
-/** The KMS client of this container, built on first use from the environment. */
-export const kmsOf = perServices(() => kmsClientFromEnv(process.env));

@@ -2,30 +2,16 @@ import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { encodeKey, encodeRfc3986, objectUrl, type S3Location } from './object-url';
 import { s3ErrorFromXml, s3ErrorOf } from './s3-error';
-import { presignedUrl, type PresignGet, type PresignPut } from './presign';
+import { presignedUrl } from './presign';
+import type { BlobStore } from '../../ports/blob-store';
 import { credentialsFor, type S3Credentials } from './credentials';
 
 /**
- * The eight object operations the platform uses, on one bucket, as SigV4-signed fetch requests
- * (aws4fetch) instead of the S3 SDK client (decision 0026). Non-2xx answers other than the
- * expected 404 / 412 throw an `S3Error` carrying S3's code.
+ * The `BlobStore` port on S3: the eight object operations the platform uses, on one bucket, as
+ * SigV4-signed fetch requests (aws4fetch) instead of the S3 SDK client (decision 0026). Non-2xx
+ * answers other than the expected 404 / 412 throw an `S3Error` carrying S3's code.
  */
-export interface ObjectStore {
-  readonly bucket: string;
-  /** `ifNoneMatch: '*'` never overwrites: an existing object gives 'already-exists'. `contentMd5` for Object Lock buckets. */
-  put(key: string, body: Uint8Array | string, options: { contentType: string; ifNoneMatch?: '*'; contentMd5?: boolean }): Promise<'stored' | 'already-exists'>;
-  /** The object's bytes, or undefined when there is no such key. */
-  get(key: string): Promise<Uint8Array | undefined>;
-  /** The object's size, or undefined when there is no such key. */
-  head(key: string): Promise<{ size: number } | undefined>;
-  delete(key: string): Promise<void>;
-  /** Server-side copy within the bucket. */
-  copy(fromKey: string, toKey: string): Promise<void>;
-  /** HEAD on the bucket: resolves when it is reachable with these credentials (health probe). */
-  headBucket(): Promise<void>;
-  presignPut(key: string, options: PresignPut): Promise<string>;
-  presignGet(key: string, options: PresignGet): Promise<string>;
-}
+export type ObjectStore = BlobStore;
 
 export interface ObjectStoreOptions extends S3Location {
   bucket: string;

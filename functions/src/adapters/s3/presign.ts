@@ -1,23 +1,9 @@
 import { AwsV4Signer } from 'aws4fetch';
 import { encodeRfc3986 } from './object-url';
 import type { S3Credentials } from './credentials';
+import type { PresignGet, PresignPut } from '../../ports/blob-store';
 
-/** An upload URL: the client must send exactly this content type and length (both are signed). */
-export interface PresignPut {
-  contentType: string;
-  contentLength: number;
-  expiresIn: number;
-  /** The signing time; the URL works from then for `expiresIn` seconds. */
-  now: Date;
-}
-
-/** A download URL; the response-* overrides become the download's headers. */
-export interface PresignGet {
-  expiresIn: number;
-  now: Date;
-  responseContentType?: string;
-  responseContentDisposition?: string;
-}
+export type { PresignGet, PresignPut };
 
 type Presign = ({ method: 'PUT' } & PresignPut) | ({ method: 'GET' } & PresignGet);
 

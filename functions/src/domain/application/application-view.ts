@@ -1,25 +1,20 @@
 import { APPLICATION_KIND_LABELS, APPLICATION_STATE_LABELS, DomainError, type applicationDto } from '@seal/shared';
-import type { EntityItem } from 'electrodb';
-import type { Services } from '../../composition';
-import type { Application } from '../../adapters/dynamodb/entities/application';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { Ports } from '../../ports';
+import type { ApplicationRecord as StoredApplication, SealStore } from '../../ports/seal-store';
 import { formContent, type FormContent } from './form-content';
 import type { StoredPayload } from './payload';
 
-export type ApplicationRecord = EntityItem<ReturnType<typeof Application>>;
+export type ApplicationRecord = StoredApplication;
 
-export async function getApplicationRecord(db: SealService, applicationId: string): Promise<ApplicationRecord> {
-  const { data } = await db.entities.application.get({ applicationId }).go();
+export async function getApplicationRecord(store: SealStore, applicationId: string): Promise<ApplicationRecord> {
+  const data = await store.applications.get(applicationId);
   if (!data) throw new DomainError('APPLICATION_NOT_FOUND');
   return data;
 }
 
 /** The form's content for an application, from the company copy and the applicant's name. */
-export async function applicationForm(db: SealService, app: ApplicationRecord): Promise<FormContent> {
-  const [{ data: company }, { data: applicant }] = await Promise.all([
-    db.entities.company.get({ companyId: app.companyId }).go(),
-    db.entities.person.get({ personId: app.applicantId }).go(),
-  ]);
+export async function applicationForm(store: SealStore, app: ApplicationRecord): Promise<FormContent> {
+  const [company, applicant] = await Promise.all([store.companies.get(app.companyId), store.people.get(app.applicantId)]);
   const payload = app.payload as StoredPayload;
   return formContent({
     reference: app.reference,
@@ -32,8 +27,8 @@ export async function applicationForm(db: SealService, app: ApplicationRecord): 
   });
 }
 
-export async function applicationView(services: Services, app: ApplicationRecord, audience: 'applicant' | 'staff'): Promise<applicationDto.ApplicationView> {
-  const form = await applicationForm(services.db, app);
+export async function applicationView(services: Ports, app: ApplicationRecord, audience: 'applicant' | 'staff'): Promise<applicationDto.ApplicationView> {
+  const form = await applicationForm(services.store, app);
   const base = audience === 'staff' ? '/v1/staff/applications' : '/v1/applications';
   return {
     applicationId: app.applicationId,
@@ -55,8 +50,8 @@ export async function applicationView(services: Services, app: ApplicationRecord
 }
 
 /** The applicant sees their own applications; nobody else does (staff have their own routes). */
-export async function getOwnApplication(db: SealService, applicationId: string, personId: string): Promise<ApplicationRecord> {
-  const app = await getApplicationRecord(db, applicationId);
+export async function getOwnApplication(store: SealStore, applicationId: string, personId: string): Promise<ApplicationRecord> {
+  const app = await getApplicationRecord(store, applicationId);
   // Someone else's application is "not found", not "forbidden": ids are not confirmed to strangers.
   if (app.applicantId !== personId) throw new DomainError('APPLICATION_NOT_FOUND');
   return app;

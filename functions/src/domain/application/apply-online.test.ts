@@ -64,14 +64,14 @@ describe('在线申请 (online apply)', () => {
     expect(refused.body.code).toBe('FACE_TICKET_INVALID');
     const unknown = await apply('lr-huamei', companyId, { faceTicket: 'ft-never-issued-0000', kinds: ['finance'] });
     expect(unknown.body.code).toBe('FACE_TICKET_INVALID');
-    const { data } = await (await import('../../composition')).getServices().db.entities.seal.query.byCompany({ companyId }).go();
+    const data = await (await import('../../composition')).getServices().store.seals.ofCompany(companyId);
     expect(data.filter((s) => s.kind === 'finance')).toEqual([]);
   });
 
   it('gives a newly registered company its four standard seals without applying', async () => {
     const companyId = h.company('南山新创');
     const { getServices } = await import('../../composition');
-    const { data } = await getServices().db.entities.seal.query.byCompany({ companyId }).go();
+    const data = await getServices().store.seals.ofCompany(companyId);
     expect(data.map((s) => [s.kind, s.state]).sort()).toEqual([
       ['company_name', 'pending_claim'],
       ['contract', 'pending_claim'],
@@ -82,7 +82,7 @@ describe('在线申请 (online apply)', () => {
     const faceTicket = await h.faceTicket('lr-xinchuang', 'seal.apply_online', { companyId });
     const again = await apply('lr-xinchuang', companyId, { faceTicket, kinds: ['finance'] });
     expect(again.status).toBe(409);
-    const after = await getServices().db.entities.seal.query.byCompany({ companyId }).go();
-    expect(after.data).toHaveLength(4);
+    const after = await getServices().store.seals.ofCompany(companyId);
+    expect(after).toHaveLength(4);
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError, LEGAL_REPRESENTATIVE_ONLY, SEAL_KIND_LABELS, authorize, type Actor, type SealKind } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
 import { createSeals, liveSeals, type CreatedSeal } from './create-seals';
 import { loadCompany } from '../company/company-lookup';
@@ -21,8 +21,8 @@ export interface ApplyOnlineInput {
  * (several executive partners, a bilingual name seal) and failed licence checks are refused with
  * a message that says to go to the window. Nothing is written unless every check passed.
  */
-export async function applyOnline(services: Services, input: ApplyOnlineInput): Promise<CreatedSeal[]> {
-  const { db } = services;
+export async function applyOnline(services: Ports, input: ApplyOnlineInput): Promise<CreatedSeal[]> {
+  const { store } = services;
   const now = services.now();
   const company = await loadCompany(services, input.companyId);
   const target = { companyId: company.companyId };
@@ -34,13 +34,13 @@ export async function applyOnline(services: Services, input: ApplyOnlineInput): 
   if (window) throw new DomainError('WINDOW_REQUIRED', window);
   if (!licence.isLegalRepresentative || licence.status !== 'active') throw new DomainError('LICENCE_CHECK_FAILED');
 
-  const held = new Set((await liveSeals(db, company.companyId)).map((s) => s.kind));
+  const held = new Set((await liveSeals(store, company.companyId)).map((s) => s.kind));
   const duplicate = input.kinds.find((k) => held.has(k));
   if (duplicate) throw new DomainError('ALREADY_EXISTS', `该商事主体已有${SEAL_KIND_LABELS[duplicate]}，无需重复申请`);
 
   // Last: spending the face ticket is the point of no return for the person.
-  await consumeFaceTicket(db, { ticketId: input.faceTicket, personId: input.personId, action: 'seal.apply_online', target: faceTarget(target), now });
-  return createSeals(db, {
+  await consumeFaceTicket(store, { ticketId: input.faceTicket, personId: input.personId, action: 'seal.apply_online', target: faceTarget(target), now });
+  return createSeals(store, {
     companyId: company.companyId,
     seals: input.kinds.map((kind) => ({ kind })),
     actorId: input.personId,

@@ -1,6 +1,5 @@
 import { DomainError } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { getApplicationRecord, type ApplicationRecord } from './application-view';
 import { checkDecision, lostRace, releaseReviewLease, takeReviewLease } from './review-lease';
 import { checkTargets } from './check-targets';
@@ -13,27 +12,26 @@ import type { StoredPayload } from './payload';
  * gets CONFLICT or APPLICATION_DECIDED and nothing of theirs happens.
  */
 export async function approveApplication(
-  services: Services,
+  services: Ports,
   input: { applicationId: string; staffId: string; expectedVersion?: number },
 ): Promise<ApplicationRecord> {
-  const { db } = services;
+  const { store } = services;
   const now = services.now();
-  const app = await getApplicationRecord(db, input.applicationId);
+  const app = await getApplicationRecord(store, input.applicationId);
   const version = checkDecision(app, 'approve', input.expectedVersion);
   const payload = app.payload as StoredPayload;
   // Things change between submission and the visit to the window: check again before the lease.
-  await checkTargets(db, { companyId: app.companyId }, payload.request);
-  const leased = await takeReviewLease(db, app, input.staffId, version, now);
+  await checkTargets(store, { companyId: app.companyId }, payload.request);
+  const leased = await takeReviewLease(store, app, input.staffId, version, now);
   let outcome: Record<string, unknown>;
   try {
     outcome = await applyApprovedApplication(services, app, input.staffId);
   } catch (error) {
-    await releaseReviewLease(db, app.applicationId, leased);
+    await releaseReviewLease(store, app.applicationId, leased);
     throw error;
   }
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: app.companyId,
         actorId: input.staffId,
@@ -43,19 +41,12 @@ export async function approveApplication(
         before: { state: 'submitted', version: leased },
         after: { state: 'approved', version: leased + 1, outcome },
       },
-      (entities) => [
-        entities.application
-          .patch({ applicationId: app.applicationId })
-          .set({ state: 'approved', version: leased + 1, decidedAt: now.toISOString(), decidedBy: input.staffId, outcome })
-          .remove(['reviewingBy', 'reviewUntil'])
-          .where((a, op) => op.eq(a.version, leased))
-          .commit(),
-      ],
-      () => now,
+      [store.applications.approve({ applicationId: app.applicationId, version: leased }, { decidedAt: now.toISOString(), decidedBy: input.staffId, outcome })],
+      now,
     );
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(db, app.applicationId);
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(store, app.applicationId);
     throw error;
   }
-  return getApplicationRecord(db, app.applicationId);
+  return getApplicationRecord(store, app.applicationId);
 }

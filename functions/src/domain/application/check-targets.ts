@@ -1,15 +1,15 @@
 import { DomainError, SEAL_KIND_LABELS, sealMachine, step, type SealEvent, type SealKind } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { refusalFor } from '../seal/transition-seal';
 import { liveSeals } from './create-seals';
 import type { StoredPayload, StoredRequest } from './payload';
 
 const SEAL_EVENT: Partial<Record<StoredRequest['kind'], SealEvent>> = { freeze: 'freeze', unfreeze: 'unfreeze', revoke: 'revoke' };
 
-async function namedSeals(db: SealService, companyId: string, sealIds: readonly string[], event?: SealEvent) {
+async function namedSeals(store: SealStore, companyId: string, sealIds: readonly string[], event?: SealEvent) {
   const seals = [];
   for (const sealId of sealIds) {
-    const { data: seal } = await db.entities.seal.get({ sealId }).go();
+    const seal = await store.seals.get(sealId);
     if (!seal || seal.companyId !== companyId) throw new DomainError('SEAL_NOT_FOUND', `未找到该印章：${sealId}`);
     if (event) {
       // The same machine decides as will decide at approval: window staff firing this event now.
@@ -21,8 +21,8 @@ async function namedSeals(db: SealService, companyId: string, sealIds: readonly 
   return seals;
 }
 
-async function refuseHeldKinds(db: SealService, companyId: string, kinds: readonly SealKind[]) {
-  const held = new Set((await liveSeals(db, companyId)).map((s) => s.kind));
+async function refuseHeldKinds(store: SealStore, companyId: string, kinds: readonly SealKind[]) {
+  const held = new Set((await liveSeals(store, companyId)).map((s) => s.kind));
   const duplicate = kinds.find((k) => held.has(k));
   if (duplicate) throw new DomainError('ALREADY_EXISTS', `该商事主体已有${SEAL_KIND_LABELS[duplicate]}，无需重复申请`);
 }
@@ -32,30 +32,30 @@ async function refuseHeldKinds(db: SealService, companyId: string, kinds: readon
  * submission (so the printed form is right) and again just before approval (things change while
  * the applicant walks to the window). Returns what the form names, for printing.
  */
-export async function checkTargets(db: SealService, company: { companyId: string }, request: StoredRequest): Promise<Pick<StoredPayload, 'seals' | 'grants'>> {
+export async function checkTargets(store: SealStore, company: { companyId: string }, request: StoredRequest): Promise<Pick<StoredPayload, 'seals' | 'grants'>> {
   const { companyId } = company;
   switch (request.kind) {
     case 'apply':
     case 'change':
-      await refuseHeldKinds(db, companyId, request.kinds);
+      await refuseHeldKinds(store, companyId, request.kinds);
       for (const g of request.grants ?? []) {
         if (g.kinds.some((k) => !request.kinds.includes(k))) throw new DomainError('VALIDATION_FAILED', '授权的印章须在本次申请的印章之中');
       }
       return {};
     case 'authorize':
-      return { seals: await namedSeals(db, companyId, [...new Set(request.grants.flatMap((g) => g.sealIds))]) };
+      return { seals: await namedSeals(store, companyId, [...new Set(request.grants.flatMap((g) => g.sealIds))]) };
     case 'freeze':
     case 'unfreeze':
     case 'revoke':
-      return { seals: await namedSeals(db, companyId, request.sealIds, SEAL_EVENT[request.kind]) };
+      return { seals: await namedSeals(store, companyId, request.sealIds, SEAL_EVENT[request.kind]) };
     case 'cancel_authorization': {
       const grants = [];
       for (const grantId of request.grantIds) {
-        const { data: grant } = await db.entities.grant.get({ companyId, grantId }).go();
+        const grant = await store.grants.get(companyId, grantId);
         if (!grant || grant.state !== 'active') throw new DomainError('GRANT_NOT_FOUND', `未找到有效的授权：${grantId}`);
         grants.push({ grantId, granteeName: grant.granteeName, role: grant.role, sealIds: grant.sealIds });
       }
-      return { grants, seals: await namedSeals(db, companyId, [...new Set(grants.flatMap((g) => g.sealIds))].filter(Boolean)).catch(() => []) };
+      return { grants, seals: await namedSeals(store, companyId, [...new Set(grants.flatMap((g) => g.sealIds))].filter(Boolean)).catch(() => []) };
     }
     case 'custom_seal':
     case 'system_integration':

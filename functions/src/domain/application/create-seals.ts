@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SEAL_KIND_LABELS, type Role, type SealKind } from '@seal/shared';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 export interface NewSeal {
   sealId?: string;
@@ -31,7 +30,7 @@ export function newSealId(): string {
  * seals) makes a second attempt fail as CONFLICT instead of adding twins.
  */
 export async function createSeals(
-  db: SealService,
+  store: SealStore,
   input: { companyId: string; seals: readonly NewSeal[]; actorId: string; actorRole: Role; action: string; reason?: string; now: Date },
 ): Promise<CreatedSeal[]> {
   const at = input.now.toISOString();
@@ -44,8 +43,7 @@ export async function createSeals(
     createdAt: at,
   }));
   const images = new Map(input.seals.map((s, i) => [created[i]!.sealId, s.imageKey]));
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: input.companyId,
       actorId: input.actorId,
@@ -55,20 +53,16 @@ export async function createSeals(
       reason: input.reason,
       after: { seals: created.map((s) => ({ sealId: s.sealId, kind: s.kind, state: s.state })) },
     },
-    (entities) =>
-      created.map((s) => {
-        const imageKey = images.get(s.sealId);
-        return entities.seal
-          .create({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: at, updatedAt: at, ...(imageKey ? { imageKey } : {}) })
-          .commit();
-      }),
-    () => input.now,
+    created.map((s) => {
+      const imageKey = images.get(s.sealId);
+      return store.seals.create({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: at, updatedAt: at, ...(imageKey ? { imageKey } : {}) });
+    }),
+    input.now,
   );
   return created;
 }
 
 /** The company's seals that still count (everything but revoked ones). */
-export async function liveSeals(db: SealService, companyId: string) {
-  const { data } = await db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
-  return data.filter((s) => s.state !== 'revoked');
+export async function liveSeals(store: SealStore, companyId: string) {
+  return (await store.seals.ofCompany(companyId)).filter((s) => s.state !== 'revoked');
 }

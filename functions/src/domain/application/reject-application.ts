@@ -1,21 +1,19 @@
 import { DomainError } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { getApplicationRecord, type ApplicationRecord } from './application-view';
 import { checkDecision, lostRace } from './review-lease';
 
 /** 驳回: with a reason the applicant sees; conditional on the version read and on no approval under way. */
 export async function rejectApplication(
-  services: Services,
+  services: Ports,
   input: { applicationId: string; staffId: string; reason: string; expectedVersion?: number },
 ): Promise<ApplicationRecord> {
-  const { db } = services;
+  const { store } = services;
   const now = services.now();
-  const app = await getApplicationRecord(db, input.applicationId);
+  const app = await getApplicationRecord(store, input.applicationId);
   const version = checkDecision(app, 'reject', input.expectedVersion);
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: app.companyId,
         actorId: input.staffId,
@@ -26,18 +24,17 @@ export async function rejectApplication(
         before: { state: app.state, version },
         after: { state: 'rejected', version: version + 1 },
       },
-      (entities) => [
-        entities.application
-          .patch({ applicationId: app.applicationId })
-          .set({ state: 'rejected', version: version + 1, decidedAt: now.toISOString(), decidedBy: input.staffId, decisionReason: input.reason })
-          .where((a, op) => `${op.eq(a.version, version)} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now.toISOString())})`)
-          .commit(),
+      [
+        store.applications.reject(
+          { applicationId: app.applicationId, version },
+          { decidedAt: now.toISOString(), decidedBy: input.staffId, decisionReason: input.reason, now: now.toISOString() },
+        ),
       ],
-      () => now,
+      now,
     );
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(db, app.applicationId);
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(store, app.applicationId);
     throw error;
   }
-  return getApplicationRecord(db, app.applicationId);
+  return getApplicationRecord(store, app.applicationId);
 }

@@ -1,17 +1,13 @@
 import { DomainError, applicationMachine, step, type ApplicationEvent } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { getApplicationRecord, type ApplicationRecord } from './application-view';
 
 /** Long enough for any approval's effects; a crashed approver's lease simply runs out. */
 export const REVIEW_LEASE_MS = 60_000;
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException' || /conditional/i.test(String(error));
-}
-
 /** Why a decision lost: the application was decided meanwhile, or merely changed (lease, version). */
-export async function lostRace(db: SealService, applicationId: string): Promise<DomainError> {
-  const app = await getApplicationRecord(db, applicationId);
+export async function lostRace(store: SealStore, applicationId: string): Promise<DomainError> {
+  const app = await getApplicationRecord(store, applicationId);
   return new DomainError(app.state === 'submitted' ? 'CONFLICT' : 'APPLICATION_DECIDED');
 }
 
@@ -33,27 +29,16 @@ export function checkDecision(app: ApplicationRecord, event: ApplicationEvent, e
  *   staff C: reject while A's lease is live fails ─────────  CONFLICT
  * The lease write is conditional on the version read, on `submitted`, and on no live lease.
  */
-export async function takeReviewLease(db: SealService, app: ApplicationRecord, staffId: string, version: number, now: Date): Promise<number> {
-  try {
-    await db.entities.application
-      .patch({ applicationId: app.applicationId })
-      .set({ reviewingBy: staffId, reviewUntil: new Date(now.getTime() + REVIEW_LEASE_MS).toISOString(), version: version + 1 })
-      .where((a, op) => `${op.eq(a.version, version)} AND ${op.eq(a.state, 'submitted')} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now.toISOString())})`)
-      .go();
-    return version + 1;
-  } catch (error) {
-    if (isConditionFailure(error)) throw await lostRace(db, app.applicationId);
-    throw error;
-  }
+export async function takeReviewLease(store: SealStore, app: ApplicationRecord, staffId: string, version: number, now: Date): Promise<number> {
+  const leased = await store.applications.takeReviewLease(
+    { applicationId: app.applicationId, version },
+    { staffId, until: new Date(now.getTime() + REVIEW_LEASE_MS).toISOString(), now: now.toISOString() },
+  );
+  if (!leased) throw await lostRace(store, app.applicationId);
+  return version + 1;
 }
 
 /** When the effects failed: the application stays submitted, free for another decision. */
-export async function releaseReviewLease(db: SealService, applicationId: string, leasedVersion: number): Promise<void> {
-  await db.entities.application
-    .patch({ applicationId })
-    .set({ version: leasedVersion + 1 })
-    .remove(['reviewingBy', 'reviewUntil'])
-    .where((a, op) => op.eq(a.version, leasedVersion))
-    .go()
-    .catch(() => undefined);
+export async function releaseReviewLease(store: SealStore, applicationId: string, leasedVersion: number): Promise<void> {
+  await store.applications.releaseReviewLease({ applicationId, version: leasedVersion });
 }

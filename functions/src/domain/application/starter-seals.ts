@@ -1,5 +1,5 @@
 import { DomainError, STANDARD_SEAL_SET } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { createSeals } from './create-seals';
 
 /** How long after registration a company counts as newly registered (days); `NEW_COMPANY_WINDOW_DAYS`. */
@@ -26,16 +26,15 @@ export function starterSealId(companyId: string, kind: string): string {
  * Returns the number of seals created (0 or 4).
  */
 export async function ensureStarterSeals(
-  db: SealService,
+  store: SealStore,
   company: { companyId: string; registeredOn: string; status: string },
   now: Date,
   windowDays = newCompanyWindowDays(),
 ): Promise<number> {
   if (company.status !== 'active' || !isNewlyRegistered(company.registeredOn, now, windowDays)) return 0;
-  const { data: existing } = await db.entities.seal.query.byCompany({ companyId: company.companyId }).go({ limit: 1 });
-  if (existing.length > 0) return 0;
+  if (await store.seals.anyOfCompany(company.companyId)) return 0;
   try {
-    await createSeals(db, {
+    await createSeals(store, {
       companyId: company.companyId,
       seals: STANDARD_SEAL_SET.map((kind) => ({ sealId: starterSealId(company.companyId, kind), kind })),
       actorId: 'platform',

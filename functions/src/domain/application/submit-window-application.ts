@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DomainError, LEGAL_REPRESENTATIVE_ONLY, authorize, type Action, type Actor, type applicationDto } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { loadCompany, type CompanyRecord } from '../company/company-lookup';
 import { newReference } from './reference-number';
 import { readSealImage } from './seal-image';
 import { checkTargets } from './check-targets';
 import type { StoredPayload, StoredRequest } from './payload';
-import { documentsStoreOf } from '../../adapters/s3/client';
 
 type Request = applicationDto.WindowApplicationRequest;
 
@@ -30,10 +28,10 @@ function refusal(action: Action): DomainError {
   return action === 'window.cancel_authorization' ? new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY) : new DomainError('NOT_AUTHORIZED');
 }
 
-async function storeSealImage(services: Services, applicationId: string, base64: string): Promise<NonNullable<StoredPayload['image']>> {
+async function storeSealImage(services: Ports, applicationId: string, base64: string): Promise<NonNullable<StoredPayload['image']>> {
   const image = readSealImage(base64);
   const key = `applications/${applicationId}/seal-image.${image.extension}`;
-  await documentsStoreOf(services).put(key, image.bytes, { contentType: image.contentType });
+  await services.blobs.put(key, image.bytes, { contentType: image.contentType });
   return { key, contentType: image.contentType, sha256: createHash('sha256').update(image.bytes).digest('hex'), size: image.bytes.length };
 }
 
@@ -43,10 +41,10 @@ async function storeSealImage(services: Services, applicationId: string, base64:
  * the 申请表 and brings it to the window.
  */
 export async function submitWindowApplication(
-  services: Services,
+  services: Ports,
   input: { personId: string; actor: () => Promise<Actor>; request: Request },
 ): Promise<{ applicationId: string; company: CompanyRecord }> {
-  const { db } = services;
+  const { store } = services;
   const now = services.now();
   const { request } = input;
   const company = await loadCompany(services, request.company.creditCode);
@@ -57,7 +55,7 @@ export async function submitWindowApplication(
   if (request.kind === 'custom_seal' && company.integration !== 'approved') throw new DomainError('INTEGRATION_REQUIRED');
   if (request.kind === 'system_integration' && company.integration === 'approved') throw new DomainError('ALREADY_EXISTS', '该商事主体已完成系统接入');
 
-  const snapshot = await checkTargets(db, company, request);
+  const snapshot = await checkTargets(store, company, request);
   const applicationId = newReference(now);
   let stored: StoredRequest = request;
   let image: StoredPayload['image'];
@@ -67,8 +65,7 @@ export async function submitWindowApplication(
   }
   const payload: StoredPayload = { request: stored, ...snapshot, ...(image ? { image } : {}) };
   const createdAt = now.toISOString();
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: company.companyId,
       actorId: input.personId,
@@ -77,12 +74,20 @@ export async function submitWindowApplication(
       subject: `application:${applicationId}`,
       after: { kind: request.kind, state: 'submitted', version: 1 },
     },
-    (entities) => [
-      entities.application
-        .create({ applicationId, reference: applicationId, kind: request.kind, companyId: company.companyId, applicantId: input.personId, payload, state: 'submitted', createdAt, version: 1 })
-        .commit(),
+    [
+      store.applications.create({
+        applicationId,
+        reference: applicationId,
+        kind: request.kind,
+        companyId: company.companyId,
+        applicantId: input.personId,
+        payload,
+        state: 'submitted',
+        createdAt,
+        version: 1,
+      }),
     ],
-    () => now,
+    now,
   );
   return { applicationId, company };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getServices } from '../../composition';
 import { startWindowHarness, type WindowHarness } from '../../../test-support/window-harness';
 import { REFERENCE_PATTERN } from './reference-number';
+import { testTable } from '../../../test-support/table';
 
 let h: WindowHarness;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.stop());
 
-const db = () => getServices().db;
+const store = () => getServices().store;
 const XINGHE = '深圳市前海星河科技有限公司';
 
 async function submit(who: string, body: Record<string, unknown>) {
@@ -25,10 +26,10 @@ async function approve(applicationId: string, staff = 'window01', body: Record<s
 async function activeSeal(companyId: string, kind: 'company_name' | 'finance' | 'contract' | 'invoice', name: string) {
   const sealId = `seal-test-${kind}-${Math.random().toString(36).slice(2, 8)}`;
   const at = new Date().toISOString();
-  await db().entities.seal.create({ sealId, companyId, kind, name, state: 'active', createdAt: at, updatedAt: at }).go();
+  await testTable(store()).put('seal', { sealId, companyId, kind, name, state: 'active', createdAt: at, updatedAt: at });
   return sealId;
 }
-const sealState = async (sealId: string) => (await db().entities.seal.get({ sealId }).go()).data?.state;
+const sealState = async (sealId: string) => (await store().seals.get(sealId))?.state;
 
 describe('窗口办理 (window business)', () => {
   const pengcheng = () => ({ creditCode: h.company('鹏程投资'), name: '深圳市福田鹏程投资合伙企业（有限合伙）' });
@@ -56,12 +57,12 @@ describe('窗口办理 (window business)', () => {
     const approved = await approve(id);
     expect(approved.status).toBe(200);
     expect(approved.body.state).toBe('approved');
-    const { data: seals } = await db().entities.seal.query.byCompany({ companyId: pengcheng().creditCode }).go();
+    const seals = await store().seals.ofCompany(pengcheng().creditCode);
     expect(seals.map((s) => [s.kind, s.state]).sort()).toEqual([
       ['company_name', 'pending_claim'],
       ['finance', 'pending_claim'],
     ]);
-    const { data: grants } = await db().entities.grant.query.byGrantee({ granteeId: holder.personId }).go();
+    const grants = await store().grants.ofGrantee(holder.personId);
     const finance = seals.find((s) => s.kind === 'finance')!;
     expect(grants.map((g) => [g.companyId, g.role, g.sealIds, g.state])).toEqual([[pengcheng().creditCode, 'seal_holder', [finance.sealId], 'active']]);
 
@@ -106,7 +107,7 @@ describe('窗口办理 (window business)', () => {
     const done = await approve(auth.body.applicationId);
     expect(done.status).toBe(200);
     const grantId = (done.body.outcome.grantIds as string[])[0]!;
-    expect((await db().entities.grant.get({ companyId, grantId }).go()).data).toMatchObject({ state: 'active', role: 'seal_administrator', medium: 'ukey' });
+    expect((await store().grants.get(companyId, grantId))).toMatchObject({ state: 'active', role: 'seal_administrator', medium: 'ukey' });
 
     const byAdmin = await submit('admin', { kind: 'cancel_authorization', company: xinghe(), grantIds: [grantId] });
     expect(byAdmin.status).toBe(403);
@@ -115,7 +116,7 @@ describe('窗口办理 (window business)', () => {
     const cancel = await submit('lr-xinghe', { kind: 'cancel_authorization', company: xinghe(), grantIds: [grantId] });
     expect(cancel.status).toBe(201);
     expect((await approve(cancel.body.applicationId)).status).toBe(200);
-    expect((await db().entities.grant.get({ companyId, grantId }).go()).data?.state).toBe('cancelled');
+    expect((await store().grants.get(companyId, grantId))?.state).toBe('cancelled');
   });
 
   it('freezes, unfreezes and revokes by window once staff approve', async () => {
@@ -144,7 +145,7 @@ describe('窗口办理 (window business)', () => {
   it('re-applies for seals by window change (变更) once approved', async () => {
     const res = await submit('lr-xinghe', { kind: 'change', company: xinghe(), kinds: ['invoice'] });
     expect((await approve(res.body.applicationId)).status).toBe(200);
-    const { data } = await db().entities.seal.query.byCompany({ companyId: xinghe().creditCode }).go();
+    const data = await store().seals.ofCompany(xinghe().creditCode);
     expect(data.filter((s) => s.kind === 'invoice').map((s) => s.state)).toEqual(['pending_claim']);
   });
 
@@ -169,7 +170,7 @@ describe('窗口办理 (window business)', () => {
     const results = await Promise.all([approve(res.body.applicationId, 'window01', { expectedVersion: version }), approve(res.body.applicationId, 'window02', { expectedVersion: version })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await sealState(sealId)).toBe('frozen');
-    const { data: events } = await db().entities.auditEvent.query.byCompany({ companyId: xinghe().creditCode }).go({ pages: 'all' });
+    const events = await store().audit.ofCompany(xinghe().creditCode);
     expect(events.filter((e) => e.action === 'application.approve' && e.subject === `application:${res.body.applicationId}`)).toHaveLength(1);
     expect(events.filter((e) => e.action === 'seal.freeze' && e.subject === `seal:${sealId}`)).toHaveLength(1);
   });

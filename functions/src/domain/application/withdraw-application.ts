@@ -1,6 +1,5 @@
 import { DomainError, applicationMachine, step } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { getApplicationRecord, getOwnApplication, type ApplicationRecord } from './application-view';
 import { lostRace } from './review-lease';
 
@@ -11,19 +10,18 @@ import { lostRace } from './review-lease';
  * a withdrawal racing an approval loses cleanly (APPLICATION_DECIDED or CONFLICT), never both.
  */
 export async function withdrawApplication(
-  services: Services,
+  services: Ports,
   input: { applicationId: string; personId: string; expectedVersion?: number },
 ): Promise<ApplicationRecord> {
-  const { db } = services;
+  const { store } = services;
   const now = services.now();
-  const app = await getOwnApplication(db, input.applicationId, input.personId);
+  const app = await getOwnApplication(store, input.applicationId, input.personId);
   const next = step(applicationMachine, app.state, 'withdraw', 'person');
   if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : 'APPLICATION_DECIDED');
   const version = input.expectedVersion ?? app.version;
   if (version !== app.version) throw new DomainError('CONFLICT');
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: app.companyId,
         actorId: input.personId,
@@ -33,21 +31,12 @@ export async function withdrawApplication(
         before: { state: app.state, version },
         after: { state: next.to, version: version + 1 },
       },
-      (entities) => [
-        entities.application
-          .patch({ applicationId: app.applicationId })
-          .set({ state: next.to, version: version + 1, decidedAt: now.toISOString() })
-          .where(
-            (a, op) =>
-              `${op.eq(a.version, version)} AND ${op.eq(a.state, 'submitted')} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now.toISOString())})`,
-          )
-          .commit(),
-      ],
-      () => now,
+      [store.applications.withdraw({ applicationId: app.applicationId, version }, { state: next.to, decidedAt: now.toISOString(), now: now.toISOString() })],
+      now,
     );
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(db, app.applicationId);
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(store, app.applicationId);
     throw error;
   }
-  return getApplicationRecord(db, app.applicationId);
+  return getApplicationRecord(store, app.applicationId);
 }

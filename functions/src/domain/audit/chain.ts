@@ -1,21 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { AuditFacts } from '../../ports/store/audit';
+
+export type { AuditFacts };
 
 /** The hash before the first event of every company's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** What an event says; its hash covers all of it and the previous event's hash. */
-export interface AuditFacts {
-  companyId: string;
-  seq: number;
-  at: string;
-  actorId: string;
-  actorRole: string;
-  action: string;
-  subject: string;
-  reason?: string;
-  before?: unknown;
-  after?: unknown;
-}
 
 /** JSON with object keys sorted, so the same facts always hash the same. */
 export function canonicalJson(value: unknown): string {

@@ -1,4 +1,4 @@
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { findFirstBreak, type ChainBreak } from './chain';
 
 export interface ChainReport {
@@ -14,8 +14,8 @@ export interface ChainReport {
  * order) and reports the first broken link: an edited event (hash_mismatch), a re-linked one
  * (prev_hash_mismatch) or a deleted one (sequence_gap).
  */
-export async function verifyCompanyChain(db: SealService, companyId: string): Promise<ChainReport> {
-  const { data } = await db.entities.auditEvent.query.byCompany({ companyId }).go({ pages: 'all', consistent: true });
+export async function verifyCompanyChain(store: SealStore, companyId: string): Promise<ChainReport> {
+  const data = await store.audit.ofCompany(companyId);
   const firstBreak = findFirstBreak(data);
   const last = data[data.length - 1];
   return {

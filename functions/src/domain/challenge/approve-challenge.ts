@@ -1,5 +1,5 @@
 import { ACTIONS, DomainError, authorize, challengeMachine, step, type Actor } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { consumeFaceTicket } from '../identity/face-ticket';
 import {
   approvalAction,
@@ -29,56 +29,38 @@ export function assertMayApprove(challenge: ChallengeItem, actor: Actor): void {
  * PIN); then one conditional write pending → approved. Of two approvals racing, one wins.
  */
 export async function approveChallenge(
-  services: Services,
+  services: Ports,
   input: { challengeId: string; actor: Actor; faceTicket?: string; pin?: string },
 ) {
-  const { db } = services;
+  const { store } = services;
   const now = services.now();
   const personId = input.actor.personId!;
-  const challenge = await getChallenge(db, input.challengeId);
+  const challenge = await getChallenge(store, input.challengeId);
   const state = effectiveState(challenge, now);
   if (!step(challengeMachine, state, 'approve', 'person').ok) throw notPendingError(state);
   assertMayApprove(challenge, input.actor);
   const action = approvalAction(challenge.purpose);
   let outcome: Record<string, unknown> = { approvedAt: now.toISOString() };
   if (ACTIONS[action].proof === 'face') {
-    await consumeFaceTicket(db, { ticketId: input.faceTicket, personId, action, target: challengeFaceTarget(challenge.challengeId), now });
+    await consumeFaceTicket(store, { ticketId: input.faceTicket, personId, action, target: challengeFaceTarget(challenge.challengeId), now });
   } else {
     if (!input.pin) throw new DomainError('VALIDATION_FAILED', '请输入签章密码');
-    const { credentialId } = await verifySigningPin(db, { sealId: challenge.summary.sealId!, personId, pin: input.pin, now });
+    const { credentialId } = await verifySigningPin(store, { sealId: challenge.summary.sealId!, personId, pin: input.pin, now });
     outcome = { ...outcome, credentialId };
   }
-  try {
-    await db.entities.challenge
-      .patch({ challengeId: challenge.challengeId })
-      .set({ state: 'approved', approverId: personId, outcome, version: challenge.version + 1 })
-      .where(
-        (a, op) => `${op.eq(a.state, 'pending')} AND ${op.eq(a.version, challenge.version)} AND ${op.gt(a.expiresAt, now.toISOString())}`,
-      )
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('CHALLENGE_USED');
-    throw error;
-  }
+  const approved = await store.challenges.approve(challenge, { approverId: personId, outcome, now: now.toISOString() });
+  if (!approved) throw new DomainError('CHALLENGE_USED');
   return { challengeId: challenge.challengeId, state: 'approved' as const };
 }
 
 /** 扫一扫 → 拒绝: the desktop learns the phone said no. */
-export async function rejectChallenge(services: Services, input: { challengeId: string; actor: Actor }) {
+export async function rejectChallenge(services: Ports, input: { challengeId: string; actor: Actor }) {
   const now = services.now();
-  const challenge = await getChallenge(services.db, input.challengeId);
+  const challenge = await getChallenge(services.store, input.challengeId);
   const state = effectiveState(challenge, now);
   if (!step(challengeMachine, state, 'reject', 'person').ok) throw notPendingError(state);
   assertMayApprove(challenge, input.actor);
-  try {
-    await services.db.entities.challenge
-      .patch({ challengeId: challenge.challengeId })
-      .set({ state: 'rejected', approverId: input.actor.personId, version: challenge.version + 1 })
-      .where((a, op) => `${op.eq(a.state, 'pending')} AND ${op.eq(a.version, challenge.version)}`)
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('CHALLENGE_USED');
-    throw error;
-  }
+  const rejected = await services.store.challenges.reject(challenge, { approverId: input.actor.personId });
+  if (!rejected) throw new DomainError('CHALLENGE_USED');
   return { challengeId: challenge.challengeId, state: 'rejected' as const };
 }

@@ -1,5 +1,5 @@
 import { CHALLENGE_APPROVAL_ACTION, DomainError, type Action, type ChallengePurpose, type Target } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 /** What a challenge stores besides its state: the target and what the phone will be shown. */
 export interface ChallengeSummaryData {
@@ -27,8 +27,8 @@ export function challengeFaceTarget(challengeId: string): string {
   return `challenge:${challengeId}`;
 }
 
-export async function getChallenge(db: SealService, challengeId: string) {
-  const { data } = await db.entities.challenge.get({ challengeId }).go();
+export async function getChallenge(store: SealStore, challengeId: string) {
+  const data = await store.challenges.get(challengeId);
   if (!data) throw new DomainError('CHALLENGE_NOT_FOUND');
   return { ...data, summary: data.summary as ChallengeSummaryData };
 }

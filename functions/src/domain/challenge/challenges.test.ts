@@ -4,6 +4,7 @@ import { getServices } from '../../composition';
 import { createGrant } from '../grant/create-grant';
 import { hashPin } from '../credential/pin-hash';
 import { consumeChallenge } from './poll-challenge';
+import { testTable } from '../../../test-support/table';
 
 let t: TestStack;
 const companyId = seedCompany('lr-xinghe').creditCode;
@@ -15,11 +16,9 @@ const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KH
 beforeAll(async () => {
   t = await startTestStack(5);
   const now = new Date().toISOString();
-  await getServices()
-    .db.entities.seal.create({ sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now })
-    .go();
+  await testTable(getServices().store).put('seal', { sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now });
   const admin = seedPerson('admin');
-  await createGrant(getServices().db, {
+  await createGrant(getServices().store, {
     companyId,
     role: 'seal_administrator',
     sealIds: [sealId],
@@ -191,8 +190,7 @@ describe('web signing confirmation', () => {
   it('is approved with the signing PIN of the person whose desktop asked, and refused with a wrong PIN', async () => {
     const lrId = seedPerson('lr-xinghe').personId;
     const now = new Date().toISOString();
-    await getServices()
-      .db.entities.credential.create({
+    await testTable(getServices().store).put('credential', {
         sealId,
         credentialId: `cred-${randomUUID()}`,
         companyId,
@@ -208,8 +206,7 @@ describe('web signing confirmation', () => {
         notAfter: new Date(Date.now() + 365 * 86400_000).toISOString(),
         pinHash: await hashPin('135790'),
         createdAt: now,
-      })
-      .go();
+      });
     const c = (
       await t.api('POST', '/v1/challenges', {
         token: lr,

@@ -1,5 +1,5 @@
 import { CHALLENGE_TTL_SECONDS, DomainError, authorize, type Actor, type ChallengePurpose, type Action } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { newId, newSecret } from '../identity/secrets';
 import { sealsOfCompany } from '../identity/seal-scope';
 import { rateLimit } from '../identity/rate-limit';
@@ -22,35 +22,33 @@ interface Client {
   userAgent?: string;
 }
 
-async function store(services: Services, purpose: ChallengePurpose, summary: ChallengeSummaryData) {
+async function saveChallenge(services: Ports, purpose: ChallengePurpose, summary: ChallengeSummaryData) {
   const now = services.now();
   const challengeId = newId('ch');
   const { secret, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_SECONDS * 1000);
-  await services.db.entities.challenge
-    .create({
-      challengeId,
-      purpose,
-      desktopBinding: hash,
-      summary,
-      state: 'pending',
-      createdAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
-    })
-    .go();
+  await services.store.challenges.create({
+    challengeId,
+    purpose,
+    desktopBinding: hash,
+    summary,
+    state: 'pending',
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
+  });
   return { challengeId, desktopSecret: secret, qrPayload: qrPayloadFor(challengeId), expiresAt: expiresAt.toISOString() };
 }
 
 /** A desktop before login asks to be logged in by a phone. Public, so rate-limited per address. */
-export async function createLoginChallenge(services: Services, client: Client) {
-  await rateLimit(services.db, { key: `login-challenge:${client.ip ?? 'unknown'}`, limit: 20, windowSeconds: 60, now: services.now() });
-  return store(services, 'login', { details: {}, desktop: { location: coarseLocation(client.ip), browser: browserOf(client.userAgent) } });
+export async function createLoginChallenge(services: Ports, client: Client) {
+  await rateLimit(services.store, { key: `login-challenge:${client.ip ?? 'unknown'}`, limit: 20, windowSeconds: 60, now: services.now() });
+  return saveChallenge(services, 'login', { details: {}, desktop: { location: coarseLocation(client.ip), browser: browserOf(client.userAgent) } });
 }
 
 /** A logged-in desktop asks the phone to confirm a UKey binding or a signature on one seal. */
 export async function createSealChallenge(
-  services: Services,
+  services: Ports,
   input: {
     purpose: Exclude<ChallengePurpose, 'login'>;
     companyId: string;
@@ -62,9 +60,9 @@ export async function createSealChallenge(
 ) {
   const target = { companyId: input.companyId, sealIds: [input.sealId] };
   if (!authorize(input.actor, START_ACTION[input.purpose], target).allowed) throw new DomainError('NOT_AUTHORIZED');
-  const [seal] = await sealsOfCompany(services.db, input.companyId, [input.sealId]);
-  const { data: company } = await services.db.entities.company.get({ companyId: input.companyId }).go();
-  return store(services, input.purpose, {
+  const [seal] = await sealsOfCompany(services.store, input.companyId, [input.sealId]);
+  const company = await services.store.companies.get(input.companyId);
+  return saveChallenge(services, input.purpose, {
     companyId: input.companyId,
     companyName: company?.name,
     sealId: seal!.sealId,

@@ -1,5 +1,5 @@
 import { CHALLENGE_TTL_SECONDS, DomainError, challengeMachine, step, type ChallengePurpose } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { secretMatches } from '../identity/secrets';
 import { issueSession } from '../identity/issue-session';
 import { effectiveState, getChallenge } from './challenge-rules';
@@ -8,8 +8,8 @@ import { effectiveState, getChallenge } from './challenge-rules';
 const PICKUP_GRACE_MS = CHALLENGE_TTL_SECONDS * 1000;
 
 /** Only the desktop holding the secret learns anything; to anyone else the challenge does not exist. */
-async function ownChallenge(services: Services, challengeId: string, desktopSecret: string) {
-  const challenge = await getChallenge(services.db, challengeId).catch(() => null);
+async function ownChallenge(services: Ports, challengeId: string, desktopSecret: string) {
+  const challenge = await getChallenge(services.store, challengeId).catch(() => null);
   if (!challenge || !secretMatches(desktopSecret, challenge.desktopBinding)) throw new DomainError('CHALLENGE_NOT_FOUND');
   return challenge;
 }
@@ -18,27 +18,18 @@ async function ownChallenge(services: Services, challengeId: string, desktopSecr
  * approved → consumed, once: conditional on the state and version read, so two polls (or a poll
  * and a signing request) cannot both use one approval.
  */
-async function consume(services: Services, challenge: Awaited<ReturnType<typeof ownChallenge>>) {
+async function consume(services: Ports, challenge: Awaited<ReturnType<typeof ownChallenge>>) {
   const now = services.now();
   if (!step(challengeMachine, challenge.state, 'consume', 'system').ok) throw new DomainError('CHALLENGE_USED');
   if (now.getTime() > new Date(challenge.expiresAt).getTime() + PICKUP_GRACE_MS) throw new DomainError('CHALLENGE_EXPIRED');
-  try {
-    await services.db.entities.challenge
-      .patch({ challengeId: challenge.challengeId })
-      .set({ state: 'consumed', version: challenge.version + 1 })
-      .where((a, op) => `${op.eq(a.state, 'approved')} AND ${op.eq(a.version, challenge.version)}`)
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('CHALLENGE_USED');
-    throw error;
-  }
+  if (!(await services.store.challenges.consume(challenge))) throw new DomainError('CHALLENGE_USED');
 }
 
 /**
  * The desktop polls its challenge. A login approval is turned into the desktop's session right
  * here, once; other purposes are consumed by the API they confirm (`consumeChallenge`).
  */
-export async function pollChallenge(services: Services, input: { challengeId: string; desktopSecret: string }) {
+export async function pollChallenge(services: Ports, input: { challengeId: string; desktopSecret: string }) {
   const challenge = await ownChallenge(services, input.challengeId, input.desktopSecret);
   const state = effectiveState(challenge, services.now());
   if (challenge.purpose === 'login' && state === 'approved') {
@@ -54,7 +45,7 @@ export async function pollChallenge(services: Services, input: { challengeId: st
  * desktop and purpose, consumed now. Returns who approved and the outcome (sign: the credential).
  */
 export async function consumeChallenge(
-  services: Services,
+  services: Ports,
   input: { challengeId: string; desktopSecret: string; purpose: ChallengePurpose },
 ) {
   const challenge = await ownChallenge(services, input.challengeId, input.desktopSecret);

@@ -1,5 +1,5 @@
 import { ACTIONS, CHALLENGE_PURPOSE_LABELS, type Actor } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { approvalAction, effectiveState, getChallenge } from './challenge-rules';
 import { assertMayApprove } from './approve-challenge';
 
@@ -7,8 +7,8 @@ import { assertMayApprove } from './approve-challenge';
  * What the phone shows after scanning: exactly what would be approved (purpose, company, seal,
  * document) and which desktop asks (coarse place, browser). Only someone who may approve sees it.
  */
-export async function readChallengeSummary(services: Services, input: { challengeId: string; actor: Actor }) {
-  const challenge = await getChallenge(services.db, input.challengeId);
+export async function readChallengeSummary(services: Ports, input: { challengeId: string; actor: Actor }) {
+  const challenge = await getChallenge(services.store, input.challengeId);
   assertMayApprove(challenge, input.actor);
   const s = challenge.summary;
   const action = approvalAction(challenge.purpose);

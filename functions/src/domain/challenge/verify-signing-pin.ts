@@ -1,4 +1,4 @@
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { checkPin } from '../credential/check-pin';
 
 /**
@@ -6,9 +6,9 @@ import { checkPin } from '../credential/check-pin';
  * PINs, counted atomically). Returns the credential that will sign.
  */
 export async function verifySigningPin(
-  db: SealService,
+  store: SealStore,
   input: { sealId: string; personId: string; pin: string; now: Date },
 ): Promise<{ credentialId: string }> {
-  const credential = await checkPin(db, input);
+  const credential = await checkPin(store, input);
   return { credentialId: credential.credentialId };
 }

@@ -1,8 +1,7 @@
 import { DomainError, maskIdNumber, type identityDto, type SystemCause } from '@seal/shared';
 
 type RegistryChange = identityDto.RegistryChange;
-import type { SealService } from '../../adapters/dynamodb/service';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { SealStore } from '../../ports/seal-store';
 import { personIdFor } from '../identity/person-id';
 import { onLicenceChange } from '../seal/on-licence-change';
 import type { LifecycleDeps } from '../seal/deps';
@@ -16,20 +15,14 @@ export interface Notification {
   changes: RegistryChange[];
 }
 
-async function remember(db: SealService, notificationId: string, now: Date): Promise<void> {
-  try {
-    await db.entities.nonce
-      .create({
-        scope: 'registry-notification',
-        value: notificationId,
-        seenAt: now.toISOString(),
-        ttl: Math.floor(now.getTime() / 1000) + NONCE_TTL_SECONDS,
-      })
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('REQUEST_REPLAYED');
-    throw error;
-  }
+async function remember(store: SealStore, notificationId: string, now: Date): Promise<void> {
+  const first = await store.nonces.remember({
+    scope: 'registry-notification',
+    value: notificationId,
+    seenAt: now.toISOString(),
+    ttl: Math.floor(now.getTime() / 1000) + NONCE_TTL_SECONDS,
+  });
+  if (!first) throw new DomainError('REQUEST_REPLAYED');
 }
 
 /**
@@ -38,28 +31,28 @@ async function remember(db: SealService, notificationId: string, now: Date): Pro
  * fails the id is forgotten again so the registry's retry is not taken for a replay.
  */
 export async function applyRegistryNotification(
-  db: SealService,
+  store: SealStore,
   n: Notification,
   now: Date,
   /** Lets the licence change retire kms-asymmetric keys and rebuild the CRL at once (the handler passes it). */
   deps?: LifecycleDeps,
 ): Promise<{ companyId: string; causes: SystemCause[] }> {
-  await remember(db, n.notificationId, now);
+  await remember(store, n.notificationId, now);
   try {
-    return await applyChanges(db, n, now, deps);
+    return await applyChanges(store, n, now, deps);
   } catch (error) {
-    await db.entities.nonce.delete({ scope: 'registry-notification', value: n.notificationId }).go();
+    await store.nonces.forget('registry-notification', n.notificationId);
     throw error;
   }
 }
 
 async function applyChanges(
-  db: SealService,
+  store: SealStore,
   n: Notification,
   now: Date,
   deps?: LifecycleDeps,
 ): Promise<{ companyId: string; causes: SystemCause[] }> {
-  const { data: company } = await db.entities.company.get({ companyId: n.creditCode }).go();
+  const company = await store.companies.get(n.creditCode);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const causes = new Set<SystemCause>();
   const set: { name?: string; type?: typeof company.type; legalRepName?: string; legalRepPersonId?: string; status?: 'closed' } = {};
@@ -69,7 +62,7 @@ async function applyChanges(
         const personId = personIdFor(change.idNumber);
         if (change.name !== company.legalRepName) causes.add('legal_representative_changed');
         else if (personId !== company.legalRepPersonId) causes.add('legal_representative_id_changed');
-        if (personId !== company.legalRepPersonId) await ensureLegalRep(db, personId, change, now);
+        if (personId !== company.legalRepPersonId) await ensureLegalRep(store, personId, change, now);
         Object.assign(set, { legalRepName: change.name, legalRepPersonId: personId });
         break;
       }
@@ -95,8 +88,7 @@ async function applyChanges(
   }
   const list = [...causes];
   if (list.length === 0) return { companyId: company.companyId, causes: list };
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: company.companyId,
       actorId: 'business-registry',
@@ -112,26 +104,14 @@ async function applyChanges(
         status: set.status ?? company.status,
       },
     },
-    (e) => [
-      e.company
-        .patch({ companyId: company.companyId })
-        .set({ ...set, version: company.version + 1 })
-        .where((a, op) => op.eq(a.version, company.version))
-        .commit(),
-    ],
-    () => now,
+    [store.companies.update(company, set)],
+    now,
   );
-  await onLicenceChange(db, { companyId: company.companyId, changes: list, now }, deps);
+  await onLicenceChange(store, { companyId: company.companyId, changes: list, now }, deps);
   return { companyId: company.companyId, causes: list };
 }
 
 /** The new legal representative becomes a person the platform knows, so they can re-apply at once. */
-async function ensureLegalRep(db: SealService, personId: string, rep: { name: string; idNumber: string }, now: Date): Promise<void> {
-  try {
-    await db.entities.person
-      .create({ personId, name: rep.name, idNumberMasked: maskIdNumber(rep.idNumber), sessionEpoch: 0, createdAt: now.toISOString() })
-      .go();
-  } catch (error) {
-    if (!/conditional/i.test(String(error))) throw error;
-  }
+async function ensureLegalRep(store: SealStore, personId: string, rep: { name: string; idNumber: string }, now: Date): Promise<void> {
+  await store.people.create({ personId, name: rep.name, idNumberMasked: maskIdNumber(rep.idNumber), sessionEpoch: 0, createdAt: now.toISOString() });
 }

@@ -1,6 +1,5 @@
 import { DomainError, type CompanyType } from '@seal/shared';
-import type { Services } from '../../composition';
-import { businessRegistryFor } from '../../adapters/registry';
+import type { Ports } from '../../ports';
 import { personIdFor } from '../identity/person-id';
 import type { CompanyRecord } from './company-lookup';
 
@@ -14,21 +13,16 @@ export interface LicenceFacts {
   executivePartners: number;
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return /conditional/i.test(String(error)) || (error as { cause?: { name?: string } })?.cause?.name === 'ConditionalCheckFailedException';
-}
-
 /**
  * The first lookup of a company the platform has no copy of: read the registry (the identity
  * area's `BusinessRegistry` port) and keep a copy. Create-only: a concurrent first lookup, or the
  * seed hook, may have written it first, and then that copy stands.
  */
-export async function importCompanyFromRegistry(services: Services, companyId: string): Promise<CompanyRecord | null> {
-  const entry = await businessRegistryFor(services).lookup(companyId);
-  if (!entry) return null;
-  try {
-    await services.db.entities.company
-      .create({
+export async function importCompanyFromRegistry(services: Ports, companyId: string): Promise<CompanyRecord | undefined> {
+  const entry = await services.registry.lookup(companyId);
+  if (!entry) return undefined;
+  // Create-only: when it exists already, that copy stands.
+  await services.store.companies.create({
         companyId: entry.creditCode,
         name: entry.name,
         type: entry.type,
@@ -36,13 +30,8 @@ export async function importCompanyFromRegistry(services: Services, companyId: s
         legalRepPersonId: personIdFor(entry.legalRepresentative.idNumber),
         registeredOn: entry.registeredOn,
         status: entry.status,
-      })
-      .go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-  const { data } = await services.db.entities.company.get({ companyId }).go();
-  return data;
+  });
+  return services.store.companies.get(companyId);
 }
 
 /**
@@ -50,8 +39,8 @@ export async function importCompanyFromRegistry(services: Services, companyId: s
  * change notification): is this person its legal representative, and is the company active?
  * Persons are compared by id (the keyed hash of the ID number), so no ID number is needed here.
  */
-export async function checkBusinessLicence(services: Services, company: CompanyRecord, personId: string): Promise<LicenceFacts> {
-  const entry = await businessRegistryFor(services).lookup(company.companyId);
+export async function checkBusinessLicence(services: Ports, company: CompanyRecord, personId: string): Promise<LicenceFacts> {
+  const entry = await services.registry.lookup(company.companyId);
   if (!entry) throw new DomainError('LICENCE_CHECK_FAILED');
   return {
     type: entry.type,

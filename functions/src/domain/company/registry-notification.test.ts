@@ -5,9 +5,9 @@ import { getServices } from '../../composition';
 import { createGrant } from '../grant/create-grant';
 import { findFirstBreak } from '../audit/chain';
 import { LOCAL_REGISTRY_HMAC_KEY } from '../identity/identity-config';
-import { notificationHeaders } from '../../adapters/registry/notification-signature';
-import { LocalBusinessRegistry } from '../../adapters/registry/local-registry';
-import { businessRegistryFor } from '../../adapters/registry';
+import { notificationHeaders } from './notification-signature';
+import { LocalBusinessRegistry } from '../../../test-support/registry';
+import { testTable } from '../../../test-support/table';
 
 let t: TestStack;
 const company = seedCompany('lr-huamei');
@@ -16,12 +16,10 @@ const sealIds = [`seal-${randomUUID()}`, `seal-${randomUUID()}`];
 beforeAll(async () => {
   t = await startTestStack(6);
   const now = new Date().toISOString();
-  const db = getServices().db;
+  const store = getServices().store;
   for (const sealId of sealIds)
-    await db.entities.seal
-      .create({ sealId, companyId: company.creditCode, kind: 'contract', name: 'x', state: 'active', createdAt: now, updatedAt: now })
-      .go();
-  await createGrant(db, {
+    await testTable(store).put('seal', { sealId, companyId: company.creditCode, kind: 'contract', name: 'x', state: 'active', createdAt: now, updatedAt: now });
+  await createGrant(store, {
     companyId: company.creditCode,
     role: 'seal_holder',
     sealIds,
@@ -56,7 +54,7 @@ describe('registry change notifications', () => {
     expect((await send(change(), { tamper: true })).body.code).toBe('REQUEST_SIGNATURE_INVALID');
     expect((await send(change(), { at: new Date(Date.now() - 6 * 60_000) })).status).toBe(401);
     expect((await t.api('POST', '/v1/registry/notifications', { body: change() })).status).toBe(401);
-    const { data } = await getServices().db.entities.company.get({ companyId: company.creditCode }).go();
+    const data = await getServices().store.companies.get(company.creditCode);
     expect(data?.legalRepName).toBe('陈静');
   });
 
@@ -66,16 +64,16 @@ describe('registry change notifications', () => {
     const res = await send(n);
     expect(res.status).toBe(200);
     expect(res.body.causes).toEqual(['legal_representative_changed']);
-    const db = getServices().db;
-    expect((await db.entities.company.get({ companyId: company.creditCode }).go()).data).toMatchObject({
+    const store = getServices().store;
+    expect((await store.companies.get(company.creditCode))).toMatchObject({
       legalRepName: '郑洁',
       legalRepPersonId: newRep.personId,
     });
-    const seals = (await db.entities.seal.query.byCompany({ companyId: company.creditCode }).go()).data;
+    const seals = (await store.seals.ofCompany(company.creditCode));
     expect(seals.map((s) => s.state)).toEqual(['revoked', 'revoked']);
-    const grants = (await db.entities.grant.query.byCompany({ companyId: company.creditCode }).go()).data;
+    const grants = (await store.grants.ofCompany(company.creditCode));
     expect(grants.map((g) => g.state)).toEqual(['cancelled']);
-    const audit = (await db.entities.auditEvent.query.byCompany({ companyId: company.creditCode }).go({ pages: 'all' })).data;
+    const audit = (await store.audit.ofCompany(company.creditCode));
     expect(findFirstBreak(audit)).toBeNull();
 
     const replay = await send(n);
@@ -87,7 +85,7 @@ describe('registry change notifications', () => {
     const me = await t.api('GET', '/v1/me', { token });
     expect(me.body.companies.map((c: { companyId: string }) => c.companyId)).toContain(company.creditCode);
     expect(
-      await businessRegistryFor(getServices()).isLegalRepresentative(company.creditCode, { name: newRep.name, idNumber: newRep.idNumber }),
+      await getServices().registry.isLegalRepresentative(company.creditCode, { name: newRep.name, idNumber: newRep.idNumber }),
     ).toBe(true);
   });
 

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '@seal/shared';
 import { verifiers } from '../../http/authenticate';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { loadIdentityConfig } from '../identity/identity-config';
-import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureMatches } from '../../adapters/registry/notification-signature';
+import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureMatches } from './notification-signature';
 
 function rawBody(event: APIGatewayProxyEventV2): Uint8Array {
   if (!event.body) return new Uint8Array();
@@ -15,7 +15,7 @@ function rawBody(event: APIGatewayProxyEventV2): Uint8Array {
  * window of our clock. (The notification id, checked by the handler against `Nonce`, stops a
  * replay inside the window.)
  */
-export async function verifyRegistryRequest(event: APIGatewayProxyEventV2, services: Services): Promise<string> {
+export async function verifyRegistryRequest(event: APIGatewayProxyEventV2, services: Ports): Promise<string> {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const timestamp = Number(headers[TIMESTAMP_HEADER]);
   if (!Number.isInteger(timestamp)) throw new DomainError('REQUEST_SIGNATURE_INVALID');

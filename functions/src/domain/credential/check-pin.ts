@@ -1,7 +1,5 @@
 import { DomainError, SYSTEM_CAUSE_LABELS, credentialMachine, step } from '@seal/shared';
-import { commitWithAudit, type TxEntities } from '../../adapters/dynamodb/commit';
-import type { SealService } from '../../adapters/dynamodb/service';
-import { isConditionFailure } from '../seal/condition-failed';
+import type { SealStore, WriteOp } from '../../ports/seal-store';
 import { liveCredentialOf, type CredentialItem } from './find-credential';
 import { pinMatches } from './pin-hash';
 
@@ -30,98 +28,70 @@ export interface PinCheck {
  * the fifth is the lock itself. A write whose condition fails re-reads and goes round again,
  * where it finds either room below four or the lock.
  */
-export async function checkPin(db: SealService, check: PinCheck): Promise<CredentialItem> {
+export async function checkPin(store: SealStore, check: PinCheck): Promise<CredentialItem> {
   let hashChecked: boolean | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const credential = await liveCredentialOf(db, check);
+    const credential = await liveCredentialOf(store, check);
     if (credential.state === 'locked') {
       if (credential.lockedUntil && new Date(credential.lockedUntil) > check.now) throw new DomainError('PIN_LOCKED');
-      await unlock(db, credential, check.now);
+      await unlock(store, credential, check.now);
       continue;
     }
     // A crash between the fifth count and the lock cannot happen (one write), but be strict anyway.
     if (credential.failedAttempts >= MAX_PIN_FAILURES) throw new DomainError('PIN_LOCKED');
     hashChecked ??= await pinMatches(check.pin, credential.pinHash);
     if (hashChecked) {
-      if (credential.failedAttempts > 0) await resetFailures(db, credential);
+      if (credential.failedAttempts > 0) await store.credentials.clearPinFailures(credential);
       return credential;
     }
     if (credential.failedAttempts < MAX_PIN_FAILURES - 1) {
-      if (await countFailure(db, credential)) {
+      if (await store.credentials.countPinFailure(credential, MAX_PIN_FAILURES - 1)) {
         const left = MAX_PIN_FAILURES - credential.failedAttempts - 1;
         throw new DomainError('PIN_INCORRECT', `签章密码错误，还可尝试${left}次`);
       }
-    } else if (await lock(db, credential, check.now)) {
+    } else if (await lock(store, credential, check.now)) {
       throw new DomainError('PIN_LOCKED');
     }
   }
   throw new DomainError('CONFLICT');
 }
 
-async function countFailure(db: SealService, c: CredentialItem): Promise<boolean> {
-  try {
-    await db.entities.credential
-      .patch({ sealId: c.sealId, credentialId: c.credentialId })
-      .add({ failedAttempts: 1 })
-      .where((a, op) => `${op.lt(a.failedAttempts, MAX_PIN_FAILURES - 1)} AND ${op.eq(a.state, 'active')}`)
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-async function resetFailures(db: SealService, c: CredentialItem): Promise<void> {
-  try {
-    await db.entities.credential
-      .patch({ sealId: c.sealId, credentialId: c.credentialId })
-      .set({ failedAttempts: 0 })
-      .where((a, op) => op.eq(a.state, 'active'))
-      .go();
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
 /** Credential machine `lock` (system) with its audit event; false when someone else moved first. */
-async function lock(db: SealService, c: CredentialItem, now: Date): Promise<boolean> {
+async function lock(store: SealStore, c: CredentialItem, now: Date): Promise<boolean> {
   const next = step(credentialMachine, c.state, 'lock', 'system');
   if (!next.ok) return false;
   const lockedUntil = new Date(now.getTime() + PIN_LOCK_MS).toISOString();
-  return auditedCredentialWrite(db, c, now, { action: 'credential.lock', reason: SYSTEM_CAUSE_LABELS.pin_failures, to: next.to, lockedUntil }, (entities) =>
-    entities.credential
-      .patch({ sealId: c.sealId, credentialId: c.credentialId })
-      .set({ state: next.to, failedAttempts: MAX_PIN_FAILURES, lockedUntil, version: c.version + 1 })
-      .where((a, op) => `${op.eq(a.version, c.version)} AND ${op.eq(a.failedAttempts, MAX_PIN_FAILURES - 1)} AND ${op.eq(a.state, 'active')}`)
-      .commit(),
+  return auditedCredentialWrite(
+    store,
+    c,
+    now,
+    { action: 'credential.lock', reason: SYSTEM_CAUSE_LABELS.pin_failures, to: next.to, lockedUntil },
+    store.credentials.lock(c, { state: next.to, failedAttempts: MAX_PIN_FAILURES, lockedUntil }),
   );
 }
 
 /** The lock period is over: credential machine `unlock` (system), counter back to zero. */
-async function unlock(db: SealService, c: CredentialItem, now: Date): Promise<void> {
+async function unlock(store: SealStore, c: CredentialItem, now: Date): Promise<void> {
   const next = step(credentialMachine, c.state, 'unlock', 'system');
   if (!next.ok) return;
-  await auditedCredentialWrite(db, c, now, { action: 'credential.unlock', reason: SYSTEM_CAUSE_LABELS.lock_elapsed, to: next.to }, (entities) =>
-    entities.credential
-      .patch({ sealId: c.sealId, credentialId: c.credentialId })
-      .set({ state: next.to, failedAttempts: 0, version: c.version + 1 })
-      .remove(['lockedUntil'])
-      .where((a, op) => `${op.eq(a.version, c.version)} AND ${op.eq(a.state, 'locked')}`)
-      .commit(),
+  await auditedCredentialWrite(
+    store,
+    c,
+    now,
+    { action: 'credential.unlock', reason: SYSTEM_CAUSE_LABELS.lock_elapsed, to: next.to },
+    store.credentials.unlock(c, { state: next.to }),
   );
 }
 
 async function auditedCredentialWrite(
-  db: SealService,
+  store: SealStore,
   c: CredentialItem,
   now: Date,
   change: { action: string; reason: string; to: CredentialItem['state']; lockedUntil?: string },
-  write: (entities: TxEntities) => unknown,
+  write: WriteOp,
 ): Promise<boolean> {
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: c.companyId,
         actorId: 'system',
@@ -132,8 +102,8 @@ async function auditedCredentialWrite(
         before: { state: c.state, version: c.version, sealId: c.sealId },
         after: { state: change.to, version: c.version + 1, sealId: c.sealId, ...(change.lockedUntil ? { lockedUntil: change.lockedUntil } : {}) },
       },
-      (entities) => [write(entities)],
-      () => now,
+      [write],
+      now,
     );
     return true;
   } catch (error) {

@@ -1,9 +1,7 @@
 import { DomainError } from '@seal/shared';
-import type { EntityItem } from 'electrodb';
-import type { SealService } from '../../adapters/dynamodb/service';
-import type { Credential } from '../../adapters/dynamodb/entities/credential';
+import type { CredentialRecord, SealStore } from '../../ports/seal-store';
 
-export type CredentialItem = EntityItem<ReturnType<typeof Credential>>;
+export type CredentialItem = CredentialRecord;
 
 /** Live credentials can sign (active) or will again (locked); superseded and revoked are history. */
 export function isLive(credential: { state: string }): boolean {
@@ -11,17 +9,16 @@ export function isLive(credential: { state: string }): boolean {
 }
 
 /** Every credential of a seal (a seal has a handful: one per person who claimed it, plus history). */
-export async function credentialsOfSeal(db: SealService, sealId: string): Promise<CredentialItem[]> {
-  const { data } = await db.entities.credential.query.bySeal({ sealId }).go({ pages: 'all', consistent: true });
-  return data as CredentialItem[];
+export function credentialsOfSeal(store: SealStore, sealId: string): Promise<CredentialItem[]> {
+  return store.credentials.ofSeal(sealId);
 }
 
 /**
  * The person's live credential for a seal. CREDENTIAL_NOT_FOUND when they never claimed it,
  * CREDENTIAL_INACTIVE when all they have is superseded or revoked.
  */
-export async function liveCredentialOf(db: SealService, query: { sealId: string; personId: string; credentialId?: string }): Promise<CredentialItem> {
-  const mine = (await credentialsOfSeal(db, query.sealId)).filter(
+export async function liveCredentialOf(store: SealStore, query: { sealId: string; personId: string; credentialId?: string }): Promise<CredentialItem> {
+  const mine = (await credentialsOfSeal(store, query.sealId)).filter(
     (c) => c.personId === query.personId && (!query.credentialId || c.credentialId === query.credentialId),
   );
   const live = mine.find(isLive);

@@ -3,7 +3,7 @@ import { DomainError, type Medium } from '@seal/shared';
 import { hashPin } from './pin-hash';
 import { issueCredentialCertificate } from '../platform-pki/issue-seal-certificate';
 import { certificateRecordWrite } from '../platform-pki/revoke-certificates';
-import type { TxEntities } from '../../adapters/dynamodb/commit';
+import type { WriteOp } from '../../ports/seal-store';
 import type { LifecycleDeps } from '../seal/deps';
 import { expiryDay, type SealItem } from '../seal/views';
 
@@ -12,8 +12,8 @@ export interface PreparedCredential {
   serial: string;
   notAfter: Date;
   certificate: Uint8Array;
-  /** The transaction items that create the credential and its certificate record. */
-  writes(entities: TxEntities): unknown[];
+  /** The writes that create the credential and its certificate record. */
+  writes: WriteOp[];
   /** Gives the key back if the credential is never written (kms-asymmetric deletes the KMS key). */
   discard(): Promise<void>;
 }
@@ -27,12 +27,9 @@ export async function prepareCredential(
   deps: LifecycleDeps,
   request: { seal: SealItem; personId: string; pin: string; medium: Medium; now: Date },
 ): Promise<PreparedCredential> {
-  const { db } = deps.services;
+  const { store } = deps.services;
   const { seal, personId, now } = request;
-  const [{ data: company }, { data: person }] = await Promise.all([
-    db.entities.company.get({ companyId: seal.companyId }).go(),
-    db.entities.person.get({ personId }).go(),
-  ]);
+  const [company, person] = await Promise.all([store.companies.get(seal.companyId), store.people.get(personId)]);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   if (!person) throw new DomainError('PERSON_NOT_FOUND');
   const credentialId = `cred-${randomUUID()}`;
@@ -51,28 +48,26 @@ export async function prepareCredential(
     serial,
     notAfter,
     certificate: issued.der,
-    writes: (entities) => [
-      entities.credential
-        .create({
-          sealId: seal.sealId,
-          credentialId,
-          companyId: seal.companyId,
-          personId,
-          state: 'active',
-          medium: request.medium,
-          custody: key.custody,
-          keyRef: key.keyRef,
-          publicKey: Buffer.from(key.publicKeySpki).toString('base64'),
-          certificate: Buffer.from(issued.der).toString('base64'),
-          serial,
-          notBefore: notBefore.toISOString(),
-          notAfter: notAfter.toISOString(),
-          pinHash,
-          failedAttempts: 0,
-          createdAt: now.toISOString(),
-        })
-        .commit(),
-      certificateRecordWrite(entities, { serial, companyId: seal.companyId, sealId: seal.sealId, credentialId, notBefore, notAfter }),
+    writes: [
+      store.credentials.create({
+        sealId: seal.sealId,
+        credentialId,
+        companyId: seal.companyId,
+        personId,
+        state: 'active',
+        medium: request.medium,
+        custody: key.custody,
+        keyRef: key.keyRef,
+        publicKey: Buffer.from(key.publicKeySpki).toString('base64'),
+        certificate: Buffer.from(issued.der).toString('base64'),
+        serial,
+        notBefore: notBefore.toISOString(),
+        notAfter: notAfter.toISOString(),
+        pinHash,
+        failedAttempts: 0,
+        createdAt: now.toISOString(),
+      }),
+      certificateRecordWrite(store, { serial, companyId: seal.companyId, sealId: seal.sealId, credentialId, notBefore, notAfter }),
     ],
     discard: async () => {
       await deps.custody.retireCredentialKey(key, context).catch(() => undefined);

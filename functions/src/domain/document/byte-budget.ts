@@ -1,5 +1,5 @@
 import { DomainError } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 /**
  * At most `limit` bytes per key in each fixed window (public uploads are limited by size, not
@@ -7,20 +7,11 @@ import type { SealService } from '../../adapters/dynamodb/service';
  * overspend, and a refused request adds nothing.
  */
 export async function spendBytes(
-  db: SealService,
+  store: SealStore,
   opts: { key: string; bytes: number; limit: number; windowSeconds: number; now: Date },
 ): Promise<void> {
   const epoch = Math.floor(opts.now.getTime() / 1000);
   const window = String(Math.floor(epoch / opts.windowSeconds));
-  try {
-    await db.entities.rateCounter
-      .update({ key: opts.key, window })
-      .add({ count: opts.bytes })
-      .set({ ttl: epoch + 2 * opts.windowSeconds })
-      .where((a, op) => `${op.notExists(a.count)} OR ${op.lte(a.count, opts.limit - opts.bytes)}`)
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('RATE_LIMITED', '上传验证的文件总量过大，请稍后再试');
-    throw error;
-  }
+  const spent = await store.rateCounters.add({ key: opts.key, window, amount: opts.bytes, limit: opts.limit, ttl: epoch + 2 * opts.windowSeconds });
+  if (!spent) throw new DomainError('RATE_LIMITED', '上传验证的文件总量过大，请稍后再试');
 }

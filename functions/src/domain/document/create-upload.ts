@@ -1,6 +1,6 @@
 import type { documentDto } from '@seal/shared';
-import type { Services } from '../../composition';
-import { presignUpload } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import { presignUpload } from './document-blobs';
 import { documentKeys, newDocumentId } from './document-keys';
 
 /** An upload nobody signs is forgotten after a week (the bucket's lifecycle rule drops the object). */
@@ -12,26 +12,24 @@ const UNSIGNED_TTL_SECONDS = 7 * 24 * 3600;
  * checked against the declaration when they are first used (decision 0019).
  */
 export async function createDocumentUpload(
-  services: Services,
+  services: Ports,
   request: { ownerId: string; name: string; size: number; sha256?: string; now: Date },
 ): Promise<documentDto.UploadTicket> {
   const documentId = newDocumentId();
   const objectKey = documentKeys.upload(request.ownerId, documentId);
   const ticket = await presignUpload(services, objectKey, request.size, request.now);
-  await services.db.entities.document
-    .create({
-      documentId,
-      ownerId: request.ownerId,
-      name: request.name,
-      objectKey,
-      purpose: 'sign',
-      declaredSize: request.size,
-      ...(request.sha256 ? { declaredSha256: request.sha256 } : {}),
-      state: 'awaiting_upload',
-      version: 0,
-      createdAt: request.now.toISOString(),
-      ttl: Math.floor(request.now.getTime() / 1000) + UNSIGNED_TTL_SECONDS,
-    })
-    .go();
+  await services.store.documents.create({
+    documentId,
+    ownerId: request.ownerId,
+    name: request.name,
+    objectKey,
+    purpose: 'sign',
+    declaredSize: request.size,
+    ...(request.sha256 ? { declaredSha256: request.sha256 } : {}),
+    state: 'awaiting_upload',
+    version: 0,
+    createdAt: request.now.toISOString(),
+    ttl: Math.floor(request.now.getTime() / 1000) + UNSIGNED_TTL_SECONDS,
+  });
   return { documentId, ...ticket };
 }

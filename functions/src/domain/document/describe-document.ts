@@ -1,6 +1,6 @@
 import type { documentDto } from '@seal/shared';
-import type { Services } from '../../composition';
-import { objectSize, presignDownload } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import { objectSize, presignDownload } from './document-blobs';
 import { loadOwnedDocument, readCurrentBytes, type DocumentItem } from './load-document';
 import { pdfFacts } from '../../adapters/pdf-format/pdf-facts';
 import { signedName } from './document-keys';
@@ -10,7 +10,7 @@ import { signedName } from './document-keys';
  * download URL. The first read after the upload arrived counts the pages and remembers them.
  */
 export async function describeDocument(
-  services: Services,
+  services: Ports,
   request: { documentId: string; personId: string; now: Date },
 ): Promise<documentDto.DocumentView> {
   let document = await loadOwnedDocument(services, request.documentId, request.personId);
@@ -41,19 +41,12 @@ export async function describeDocument(
  * Has the upload arrived? Then read its facts (a file that is not a PDF fails here with its
  * code) and record them, conditional on the document still awaiting its upload.
  */
-async function inspectUpload(services: Services, document: DocumentItem): Promise<DocumentItem> {
+async function inspectUpload(services: Ports, document: DocumentItem): Promise<DocumentItem> {
   if ((await objectSize(services, document.objectKey)) === undefined) return document;
   const bytes = await readCurrentBytes(services, document);
   const facts = await pdfFacts(bytes);
   const inspected = { ...document, state: 'uploaded' as const, size: bytes.length, pages: facts.pages, signatures: facts.signatures };
-  await services.db.entities.document
-    .patch({ documentId: document.documentId })
-    .set({ state: 'uploaded', size: bytes.length, pages: facts.pages, signatures: facts.signatures })
-    .where((a, op) => `${op.eq(a.state, 'awaiting_upload')} AND ${op.eq(a.version, 0)}`)
-    .go()
-    .catch((error: unknown) => {
-      // Lost to a signing or another read: the facts shown are still true of these bytes.
-      if (!/conditional/i.test(String(error))) throw error;
-    });
+  // Lost to a signing or another read (false): the facts shown are still true of these bytes.
+  await services.store.documents.recordUpload(document.documentId, { size: bytes.length, pages: facts.pages, signatures: facts.signatures });
   return inspected;
 }

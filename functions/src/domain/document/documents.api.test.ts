@@ -87,7 +87,7 @@ describe('signing over the API', () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('PIN_INCORRECT');
-    const { data } = await getServices().db.entities.credential.query.bySeal({ sealId: contractSealId }).go();
+    const data = await getServices().store.credentials.ofSeal(contractSealId);
     expect(data.find((c) => c.state === 'active')?.failedAttempts).toBe(1);
     expect(await documentOf(holder, documentId)).toMatchObject({ version: 0, signatures: 0 });
     expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { EntityItem } from 'electrodb';
 import { DomainError, documentDto } from '@seal/shared';
-import type { DocumentRecord } from '../../adapters/dynamodb/entities/certificate';
-import type { Services } from '../../composition';
-import { readObject } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import type { DocumentRecord } from '../../ports/seal-store';
+import { readObject } from './document-blobs';
 
-export type DocumentItem = EntityItem<ReturnType<typeof DocumentRecord>>;
+export type DocumentItem = DocumentRecord;
 
 /**
  * A signing document of the caller's. Someone else's document is "not found", never "forbidden":
  * document ids must not be probed for existence.
  */
-export async function loadOwnedDocument(services: Services, documentId: string, personId: string): Promise<DocumentItem> {
-  const { data } = await services.db.entities.document.get({ documentId }).go({ consistent: true });
+export async function loadOwnedDocument(services: Ports, documentId: string, personId: string): Promise<DocumentItem> {
+  const data = await services.store.documents.get(documentId, { consistent: true });
   if (!data || data.ownerId !== personId || data.purpose !== 'sign') throw new DomainError('DOCUMENT_NOT_FOUND');
   return data;
 }
@@ -24,7 +23,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
  * (size, and SHA-256 when given): the presigned PUT pins the size, this re-checks it and the hash;
  * a signed version must match the hash recorded when the platform wrote it.
  */
-export async function readCurrentBytes(services: Services, document: DocumentItem): Promise<Uint8Array> {
+export async function readCurrentBytes(services: Ports, document: DocumentItem): Promise<Uint8Array> {
   const bytes = await readObject(services, document.objectKey, documentDto.MAX_DOCUMENT_BYTES);
   const original = document.version === 0;
   const wantSize = original ? document.declaredSize : document.size;

@@ -1,10 +1,9 @@
-import type { EntityItem } from 'electrodb';
 import { SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
 import { drawSeal, type SealDrawing, type SealSpec } from '../../engines/appearance';
-import type { Company } from '../../adapters/dynamodb/entities/company';
+import type { CompanyRecord } from '../../ports/seal-store';
 import type { SealItem } from '../seal/views';
 
-type CompanyItem = Pick<EntityItem<ReturnType<typeof Company>>, 'name' | 'companyId' | 'legalRepName'>;
+type CompanyItem = Pick<CompanyRecord, 'name' | 'companyId' | 'legalRepName'>;
 
 /** What a seal shows, from the platform's records of its company and itself. */
 export function sealSpecOf(company: CompanyItem, seal: Pick<SealItem, 'kind' | 'name'>): SealSpec {

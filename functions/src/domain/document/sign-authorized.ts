@@ -3,9 +3,8 @@ import { signPdf } from '../../engines/pdf';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
-import type { Services } from '../../composition';
-import { deleteObject, presignDownload, writeObject } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
 import { withPdfErrors } from '../../adapters/pdf-format/pdf-errors';
@@ -39,7 +38,7 @@ export interface SigningContext {
  * B's signature is lost, never A's: no version is ever overwritten in storage.
  */
 export async function signAuthorizedDocument(
-  services: Services,
+  services: Ports,
   context: SigningContext,
   item: SignItem,
 ): Promise<documentDto.SignedDocument> {
@@ -47,7 +46,7 @@ export async function signAuthorizedDocument(
   const { seal, signer, certificateChain } = context.authorization;
   if (context.requestId && document.lastRequestId === context.requestId) return signedView(services, document, context.now);
 
-  const { data: company } = await services.db.entities.company.get({ companyId: seal.companyId }).go();
+  const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const bytes = await readCurrentBytes(services, document);
   const signed = await withPdfErrors(() =>
@@ -84,8 +83,7 @@ export async function signAuthorizedDocument(
     lastRequestId: context.requestId,
   };
   try {
-    await commitWithAudit(
-      services.db,
+    await services.store.commitWithAudit(
       {
         companyId: seal.companyId,
         actorId: context.personId,
@@ -94,25 +92,19 @@ export async function signAuthorizedDocument(
         subject: seal.sealId,
         after: { documentId: document.documentId, version, sha256, signatures: facts.signatures, crossPage: !!item.crossPage },
       },
-      (entities) => [
-        entities.document
-          .patch({ documentId: document.documentId })
-          .set({
-            objectKey,
-            version,
-            size: after.size,
-            sha256,
-            pages: facts.pages,
-            signatures: facts.signatures,
-            state: 'signed',
-            signedAt: after.signedAt,
-            ...(context.requestId ? { lastRequestId: context.requestId } : {}),
-          })
-          .remove(['ttl'])
-          .where((a, op) => op.eq(a.version, document.version))
-          .commit(),
+      [
+        services.store.documents.recordSignedVersion(document, {
+          objectKey,
+          version,
+          size: after.size,
+          sha256,
+          pages: facts.pages,
+          signatures: facts.signatures,
+          signedAt: after.signedAt,
+          lastRequestId: context.requestId,
+        }),
       ],
-      () => context.now,
+      context.now,
     );
   } catch (error) {
     await deleteObject(services, objectKey);
@@ -121,7 +113,7 @@ export async function signAuthorizedDocument(
   return signedView(services, after, context.now);
 }
 
-export async function signedView(services: Services, document: DocumentItem, now: Date): Promise<documentDto.SignedDocument> {
+export async function signedView(services: Ports, document: DocumentItem, now: Date): Promise<documentDto.SignedDocument> {
   if (document.state !== 'signed') throw new DomainError('CONFLICT');
   return {
     documentId: document.documentId,

@@ -1,7 +1,7 @@
 import { DomainError, ERRORS, type documentDto } from '@seal/shared';
 import { authorizeSignature } from '../seal/authorize-signature';
 import { logEvent } from '../../config/logger';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { loadOwnedDocument } from './load-document';
 import { signAuthorizedDocument } from './sign-authorized';
 import { signerRole } from './sign-document';
@@ -20,7 +20,7 @@ export interface SignBatchRequest {
  * signing) is reported with its code and the others still sign. A refused gate refuses the
  * whole request (wrong PIN, frozen seal...), with nothing written.
  */
-export async function signDocuments(services: Services, request: SignBatchRequest): Promise<documentDto.SignBatchResponse> {
+export async function signDocuments(services: Ports, request: SignBatchRequest): Promise<documentDto.SignBatchResponse> {
   const authorization = await authorizeSignature(services, {
     personId: request.personId,
     sealId: request.sealId,

@@ -7,7 +7,7 @@ import { approvalDigest, placementSummary } from '@seal/shared';
 import { startLocalStack, type LocalStack } from '../../../dev/local/stack';
 import { getServices } from '../../composition';
 import { starterSealsHook } from '../../../dev/local/hooks/starter-seals-hook';
-import { readRegistrySeed } from '../../adapters/registry/seed';
+import { readRegistrySeed } from '../../../test-support/registry';
 import { samplePdf } from '../../../test-support/pdf/sample-pdf';
 import { PlatformClient, download } from '../../../dev/demo/platform-client';
 import { sdkS3Of } from '../../../test-support/s3/sdk-client';

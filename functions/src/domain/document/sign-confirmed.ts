@@ -1,6 +1,6 @@
 import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
 import { consumeChallenge } from '../challenge/poll-challenge';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
 import { signedView } from './sign-authorized';
 import { signWithProof } from './sign-document';
@@ -41,7 +41,7 @@ function recordedSha256(document: DocumentItem): string {
  *   5. the signature, as `POST /v1/documents/{id}/sign` makes it.
  * A retry with the request id of a signature already made returns that signature.
  */
-export async function signConfirmedDocument(services: Services, request: SignConfirmedRequest): Promise<documentDto.SignedDocument> {
+export async function signConfirmedDocument(services: Ports, request: SignConfirmedRequest): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
   if (request.requestId && document.lastRequestId === request.requestId) return signedView(services, document, request.now);
   const documentSha256 = recordedSha256(document);

@@ -1,7 +1,7 @@
 import { authorize, type documentDto } from '@seal/shared';
 import { authorizeSignature, type SignatureProof } from '../seal/authorize-signature';
 import { loadActor } from '../identity/load-actor';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
 import { signAuthorizedDocument } from './sign-authorized';
 
@@ -22,7 +22,7 @@ export interface SignDocumentRequest {
  * (`authorizeSignature`: fresh grants, seal state, PIN with lockout, then the key) runs before
  * anything is read or written, so a refused request stores nothing.
  */
-export async function signDocument(services: Services, request: SignDocumentRequest): Promise<documentDto.SignedDocument> {
+export async function signDocument(services: Ports, request: SignDocumentRequest): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
   return signWithProof(services, request, document, { pin: request.pin });
 }
@@ -32,7 +32,7 @@ export async function signDocument(services: Services, request: SignDocumentRequ
  * approved (`proof` is the PIN or the credential the phone's PIN check recorded).
  */
 export async function signWithProof(
-  services: Services,
+  services: Ports,
   request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'now' | 'requestId'>,
   document: DocumentItem,
   proof: SignatureProof,
@@ -52,7 +52,7 @@ export async function signWithProof(
 }
 
 /** The role the gate let the person sign in (legal representative or holder), for the audit chain. */
-export async function signerRole(services: Services, personId: string, seal: { companyId: string; sealId: string }): Promise<string> {
-  const decision = authorize(await loadActor(services.db, personId), 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
+export async function signerRole(services: Ports, personId: string, seal: { companyId: string; sealId: string }): Promise<string> {
+  const decision = authorize(await loadActor(services.store, personId), 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
   return decision.allowed ? decision.as : 'unknown';
 }

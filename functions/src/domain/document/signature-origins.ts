@@ -2,7 +2,7 @@ import { sealToSvg } from '../../engines/appearance';
 import type { SignatureReport } from '../../engines/pdf';
 import { readSealCertificate, type SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
 import { normalizeSerial } from '../../engines/pki/revocation';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { sealDrawingOf } from './seal-drawing';
 
 export interface SignatureOrigin {
@@ -27,7 +27,7 @@ const NONE: SignatureOrigin = { platform: null, sealImageSvg: null };
  * must not show a seal the platform cannot vouch for.
  */
 export async function signatureOrigins(
-  services: Services,
+  services: Ports,
   signatures: readonly SignatureReport[],
   certificates: readonly Uint8Array[],
 ): Promise<SignatureOrigin[]> {
@@ -44,14 +44,11 @@ export async function signatureOrigins(
   );
 }
 
-async function originOf(services: Services, info: SealCertificateInfo): Promise<SignatureOrigin> {
-  const { db } = services;
-  const { data: record } = await db.entities.certificate.get({ serial: normalizeSerial(info.serialNumber) }).go();
+async function originOf(services: Ports, info: SealCertificateInfo): Promise<SignatureOrigin> {
+  const { store } = services;
+  const record = await store.certificates.get(normalizeSerial(info.serialNumber));
   if (!record) return NONE;
-  const [{ data: seal }, { data: company }] = await Promise.all([
-    db.entities.seal.get({ sealId: record.sealId }).go(),
-    db.entities.company.get({ companyId: record.companyId }).go(),
-  ]);
+  const [seal, company] = await Promise.all([store.seals.get(record.sealId), store.companies.get(record.companyId)]);
   return {
     platform: {
       companyId: record.companyId,

@@ -2,7 +2,7 @@ import { documentDto } from '@seal/shared';
 import { verifyPdf } from '../../engines/pdf/verify';
 import { platformPki } from '../platform-pki/platform-ca';
 import { revocationCheck } from '../platform-pki/revocation-check';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { sha256Hex } from './load-document';
 import { withPdfErrors } from '../../adapters/pdf-format/pdf-errors';
 import { signatureOrigins } from './signature-origins';
@@ -13,7 +13,7 @@ import { signatureOrigins } from './signature-origins';
  * whose certificate the platform issued, which company and seal signed it and the seal's image.
  * Input the engine cannot examine (not a PDF, encrypted, no signature) is a 4xx with its code.
  */
-export async function verifyDocument(services: Services, bytes: Uint8Array, now: Date): Promise<documentDto.VerificationResult> {
+export async function verifyDocument(services: Ports, bytes: Uint8Array, now: Date): Promise<documentDto.VerificationResult> {
   const pki = await platformPki(services);
   const revoked = revocationCheck(services);
   // The engine asks about each signer certificate that chains to the root: remember which.

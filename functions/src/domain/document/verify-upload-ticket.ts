@@ -1,7 +1,7 @@
 import { documentDto } from '@seal/shared';
 import { rateLimit } from '../identity/rate-limit';
-import type { Services } from '../../composition';
-import { presignUpload } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import { presignUpload } from './document-blobs';
 import { spendBytes } from './byte-budget';
 import { documentKeys, newDocumentId } from './document-keys';
 
@@ -19,12 +19,12 @@ const VERIFY_UPLOAD_TTL_SECONDS = HOUR;
 
 /** `POST /v1/verify/uploads` (no login): a presigned upload for a file too large to post inline. */
 export async function createVerifyUpload(
-  services: Services,
+  services: Ports,
   request: { size: number; clientKey: string; now: Date },
 ): Promise<documentDto.UploadTicket> {
-  const { db } = services;
-  await rateLimit(db, { key: `verify-upload:${request.clientKey}`, limit: VERIFY_UPLOADS_PER_HOUR, windowSeconds: HOUR, now: request.now });
-  await spendBytes(db, {
+  const { store } = services;
+  await rateLimit(store, { key: `verify-upload:${request.clientKey}`, limit: VERIFY_UPLOADS_PER_HOUR, windowSeconds: HOUR, now: request.now });
+  await spendBytes(store, {
     key: `verify-bytes:${request.clientKey}`,
     bytes: request.size,
     limit: VERIFY_BYTES_PER_HOUR,
@@ -34,19 +34,17 @@ export async function createVerifyUpload(
   const documentId = newDocumentId();
   const objectKey = documentKeys.verify(documentId);
   const ticket = await presignUpload(services, objectKey, request.size, request.now);
-  await db.entities.document
-    .create({
-      documentId,
-      ownerId: 'public',
-      name: `${documentId}.pdf`,
-      objectKey,
-      purpose: 'verify',
-      declaredSize: request.size,
-      state: 'awaiting_upload',
-      version: 0,
-      createdAt: request.now.toISOString(),
-      ttl: Math.floor(request.now.getTime() / 1000) + VERIFY_UPLOAD_TTL_SECONDS,
-    })
-    .go();
+  await store.documents.create({
+    documentId,
+    ownerId: 'public',
+    name: `${documentId}.pdf`,
+    objectKey,
+    purpose: 'verify',
+    declaredSize: request.size,
+    state: 'awaiting_upload',
+    version: 0,
+    createdAt: request.now.toISOString(),
+    ttl: Math.floor(request.now.getTime() / 1000) + VERIFY_UPLOAD_TTL_SECONDS,
+  });
   return { documentId, ...ticket };
 }

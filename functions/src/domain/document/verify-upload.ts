@@ -1,7 +1,7 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { rateLimit } from '../identity/rate-limit';
-import type { Services } from '../../composition';
-import { deleteObject } from '../../ports/blob-store';
+import type { Ports } from '../../ports';
+import { deleteObject } from './document-blobs';
 import { readCurrentBytes } from './load-document';
 import { verifyDocument } from './verify-document';
 
@@ -10,10 +10,10 @@ import { verifyDocument } from './verify-document';
  * document is kept). The id is the capability: it is random and good for one verification.
  */
 export async function verifyUploadedDocument(
-  services: Services,
+  services: Ports,
   request: { documentId: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
-  const { data: document } = await services.db.entities.document.get({ documentId: request.documentId }).go({ consistent: true });
+  const document = await services.store.documents.get(request.documentId, { consistent: true });
   const expired = document?.ttl !== undefined && document.ttl * 1000 < request.now.getTime();
   if (!document || document.purpose !== 'verify' || expired) throw new DomainError('DOCUMENT_NOT_FOUND');
   const bytes = await readCurrentBytes(services, document);
@@ -21,21 +21,18 @@ export async function verifyUploadedDocument(
     return await verifyDocument(services, bytes, request.now);
   } finally {
     await deleteObject(services, document.objectKey);
-    await services.db.entities.document
-      .delete({ documentId: document.documentId })
-      .go()
-      .catch(() => undefined);
+    await services.store.documents.remove(document.documentId);
   }
 }
 
 /** `POST /v1/verify`: the PDF in the request body. */
 export async function verifyPostedDocument(
-  services: Services,
+  services: Ports,
   request: { bytes: Uint8Array; clientKey: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');
   if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES)
     throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过6MB，请使用大文件上传验证');
-  await rateLimit(services.db, { key: `verify:${request.clientKey}`, limit: 120, windowSeconds: 60, now: request.now });
+  await rateLimit(services.store, { key: `verify:${request.clientKey}`, limit: 120, windowSeconds: 60, now: request.now });
   return verifyDocument(services, request.bytes, request.now);
 }

@@ -1,10 +1,9 @@
 import { DomainError, grantMachine, step, type Role } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { SealStore } from '../../ports/seal-store';
 import { cancelActionFor, cancelEventFor } from './grant-actions';
 
-export async function getGrant(db: SealService, companyId: string, grantId: string) {
-  const { data } = await db.entities.grant.get({ companyId, grantId }).go();
+export async function getGrant(store: SealStore, companyId: string, grantId: string) {
+  const data = await store.grants.get(companyId, grantId);
   if (!data) throw new DomainError('GRANT_NOT_FOUND');
   return data;
 }
@@ -15,18 +14,17 @@ export async function getGrant(db: SealService, companyId: string, grantId: stri
  * The write is conditional on the version read; the grant machine decides legality.
  */
 export async function cancelGrant(
-  db: SealService,
+  store: SealStore,
   input: { companyId: string; grantId: string; actorId: string; as: Role; now: Date; reason?: string },
 ) {
-  const grant = await getGrant(db, input.companyId, input.grantId);
+  const grant = await getGrant(store, input.companyId, input.grantId);
   const result = step(grantMachine, grant.state, cancelEventFor(grant.role), input.as);
   if (!result.ok)
     throw new DomainError(
       result.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : 'ILLEGAL_TRANSITION',
       result.code === 'NOT_AUTHORIZED' ? undefined : '该授权已取消',
     );
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: grant.companyId,
       actorId: input.actorId,
@@ -37,14 +35,8 @@ export async function cancelGrant(
       before: { state: grant.state, version: grant.version },
       after: { state: result.to, version: grant.version + 1 },
     },
-    (e) => [
-      e.grant
-        .patch({ companyId: grant.companyId, grantId: grant.grantId })
-        .set({ state: result.to, endedAt: input.now.toISOString(), endReason: input.reason ?? '取消授权', version: grant.version + 1 })
-        .where((a, op) => op.eq(a.version, grant.version))
-        .commit(),
-    ],
-    () => input.now,
+    [store.grants.end(grant, { state: result.to, endedAt: input.now.toISOString(), endReason: input.reason ?? '取消授权' })],
+    input.now,
   );
   return { ...grant, state: result.to, endedAt: input.now.toISOString(), version: grant.version + 1 };
 }

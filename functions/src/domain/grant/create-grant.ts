@@ -1,6 +1,5 @@
 import { DomainError, type GrantRole, type Medium, type Role } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { SealStore } from '../../ports/seal-store';
 import { ensurePerson } from '../identity/people';
 import { sealsOfCompany } from '../identity/seal-scope';
 import { newId } from '../identity/secrets';
@@ -22,13 +21,13 @@ export interface CreateGrantInput {
  * 授权: lets the grantee administer or hold the named seals of the company. The caller has already
  * authorized the action and checked its proof (face ticket online; the window's materials for staff).
  */
-export async function createGrant(db: SealService, input: CreateGrantInput) {
-  const { data: company } = await db.entities.company.get({ companyId: input.companyId }).go();
+export async function createGrant(store: SealStore, input: CreateGrantInput) {
+  const company = await store.companies.get(input.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   if (company.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', '该商事主体已注销，不能办理授权');
-  const seals = await sealsOfCompany(db, input.companyId, input.sealIds);
+  const seals = await sealsOfCompany(store, input.companyId, input.sealIds);
   if (seals.some((s) => s.state === 'revoked')) throw new DomainError('SEAL_REVOKED');
-  const granteeId = await ensurePerson(db, input.grantee, input.now);
+  const granteeId = await ensurePerson(store, input.grantee, input.now);
   if (granteeId === company.legalRepPersonId) throw new DomainError('VALIDATION_FAILED', '法定代表人无需授权');
   if (granteeId === input.grantorId) throw new DomainError('VALIDATION_FAILED', '不能授权给本人');
   const grant = {
@@ -45,8 +44,7 @@ export async function createGrant(db: SealService, input: CreateGrantInput) {
     createdAt: input.now.toISOString(),
     version: 1,
   };
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: input.companyId,
       actorId: input.grantorId,
@@ -55,8 +53,8 @@ export async function createGrant(db: SealService, input: CreateGrantInput) {
       subject: `grant:${grant.grantId}`,
       after: { state: 'active', granteeId, role: grant.role, sealIds: grant.sealIds },
     },
-    (e) => [e.grant.create(grant).commit()],
-    () => input.now,
+    [store.grants.create(grant)],
+    input.now,
   );
   return grant;
 }

@@ -5,6 +5,7 @@ import { getServices } from '../../composition';
 import { loadActor } from '../identity/load-actor';
 import { createGrant } from './create-grant';
 import { cancelGrant } from './cancel-grant';
+import { testTable } from '../../../test-support/table';
 
 let t: TestStack;
 const companyId = seedCompany('lr-xinghe').creditCode;
@@ -21,9 +22,7 @@ beforeAll(async () => {
     [contractSeal, 'contract'],
     [financeSeal, 'finance'],
   ] as const) {
-    await getServices()
-      .db.entities.seal.create({ sealId, companyId, kind, name: kind, state: 'active', createdAt: now, updatedAt: now })
-      .go();
+    await testTable(getServices().store).put('seal', { sealId, companyId, kind, name: kind, state: 'active', createdAt: now, updatedAt: now });
   }
 }, 120_000);
 afterAll(() => t?.stop());
@@ -67,7 +66,7 @@ describe('online authorization and cancellation', () => {
     const created = await authorizeOnline(lr, 'seal_holder', [financeSeal], 'holder-2');
     const holder = await loginAs(t.api, 'holder-2');
     expect((await t.api('GET', `/v1/companies/${companyId}/seals`, { token: holder })).status).toBe(200);
-    const before = await loadActor(getServices().db, seedPerson('holder-2').personId);
+    const before = await loadActor(getServices().store, seedPerson('holder-2').personId);
     expect(authorize(before, 'seal.sign', { companyId, sealIds: [financeSeal] }).allowed).toBe(true);
 
     const cancel = await t.api('POST', `/v1/companies/${companyId}/grants/${created.body.grantId}/cancel`, { token: lr });
@@ -83,7 +82,7 @@ describe('online authorization and cancellation', () => {
       body: { action: 'seal.claim', target: { companyId, sealIds: [financeSeal] } },
     });
     expect(claim.status).toBe(403);
-    const actor = await loadActor(getServices().db, seedPerson('holder-2').personId);
+    const actor = await loadActor(getServices().store, seedPerson('holder-2').personId);
     expect(authorize(actor, 'seal.sign', { companyId, sealIds: [financeSeal] }).allowed).toBe(false);
 
     const twice = await t.api('POST', `/v1/companies/${companyId}/grants/${created.body.grantId}/cancel`, { token: lr });
@@ -94,8 +93,7 @@ describe('online authorization and cancellation', () => {
     const lr = await loginAs(t.api, 'lr-xinghe');
     const other = `seal-${randomUUID()}`;
     const now = new Date().toISOString();
-    await getServices()
-      .db.entities.seal.create({
+    await testTable(getServices().store).put('seal', {
         sealId: other,
         companyId: seedCompany('lr-huamei').creditCode,
         kind: 'contract',
@@ -103,8 +101,7 @@ describe('online authorization and cancellation', () => {
         state: 'active',
         createdAt: now,
         updatedAt: now,
-      })
-      .go();
+      });
     const res = await t.api('POST', `/v1/companies/${companyId}/grants`, {
       token: lr,
       body: { role: 'seal_holder', sealIds: [other], grantee: person('holder'), faceTicket: 'ft_xxxxxxxxxxxxxxxxxxxxxxxx' },
@@ -127,8 +124,8 @@ describe('online authorization and cancellation', () => {
 
 describe('window authorization (domain functions for window staff)', () => {
   it('creates and cancels a grant as window_staff, with audit events', async () => {
-    const db = getServices().db;
-    const grant = await createGrant(db, {
+    const store = getServices().store;
+    const grant = await createGrant(store, {
       companyId,
       role: 'seal_holder',
       sealIds: [contractSeal],
@@ -138,7 +135,7 @@ describe('window authorization (domain functions for window staff)', () => {
       now: new Date(),
     });
     expect(grant.state).toBe('active');
-    const cancelled = await cancelGrant(db, {
+    const cancelled = await cancelGrant(store, {
       companyId,
       grantId: grant.grantId,
       actorId: 'staff_window01',
@@ -146,7 +143,7 @@ describe('window authorization (domain functions for window staff)', () => {
       now: new Date(),
     });
     expect(cancelled.state).toBe('cancelled');
-    const { data: audit } = await db.entities.auditEvent.query.byCompany({ companyId }).go({ pages: 'all' });
+    const audit = await store.audit.ofCompany(companyId);
     expect(audit.filter((e) => e.subject === `grant:${grant.grantId}`).map((e) => `${e.actorRole}:${e.action}`)).toEqual([
       'window_staff:grant.authorize_holder',
       'window_staff:grant.cancel_holder',
@@ -154,8 +151,8 @@ describe('window authorization (domain functions for window staff)', () => {
   });
 
   it('refuses a role the grant machine does not allow', async () => {
-    const db = getServices().db;
-    const grant = await createGrant(db, {
+    const store = getServices().store;
+    const grant = await createGrant(store, {
       companyId,
       role: 'seal_holder',
       sealIds: [contractSeal],
@@ -165,7 +162,7 @@ describe('window authorization (domain functions for window staff)', () => {
       now: new Date(),
     });
     await expect(
-      cancelGrant(db, { companyId, grantId: grant.grantId, actorId: 'h', as: 'seal_holder', now: new Date() }),
+      cancelGrant(store, { companyId, grantId: grant.grantId, actorId: 'h', as: 'seal_holder', now: new Date() }),
     ).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
   });
 });

@@ -1,12 +1,8 @@
 import { authorize, type Actor } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
-import type { EntityItem } from 'electrodb';
-import type { Grant } from '../../adapters/dynamodb/entities/grant';
+import type { GrantRecord, SealStore } from '../../ports/seal-store';
 import { cancelActionFor } from './grant-actions';
 
-type GrantItem = EntityItem<ReturnType<typeof Grant>>;
-
-function view(g: GrantItem, companyNames: Map<string, string>) {
+function view(g: GrantRecord, companyNames: Map<string, string>) {
   return {
     grantId: g.grantId,
     companyId: g.companyId,
@@ -27,24 +23,19 @@ function view(g: GrantItem, companyNames: Map<string, string>) {
  * 我的 → 授权管理: the active grants this person may cancel (the permission matrix decides, grant by
  * grant) and the active grants made to them.
  */
-export async function listGrants(db: SealService, actor: Actor) {
+export async function listGrants(store: SealStore, actor: Actor) {
   const personId = actor.personId!;
   const companyIds = [
     ...new Set([...actor.legalRepresentativeOf, ...actor.grants.filter((g) => g.role === 'seal_administrator').map((g) => g.companyId)]),
   ];
-  const [held, ...perCompany] = await Promise.all([
-    db.entities.grant.query.byGrantee({ granteeId: personId }).go({ pages: 'all' }),
-    ...companyIds.map((companyId) => db.entities.grant.query.byCompany({ companyId }).go({ pages: 'all' })),
-  ]);
+  const [held, ...perCompany] = await Promise.all([store.grants.ofGrantee(personId), ...companyIds.map((companyId) => store.grants.ofCompany(companyId))]);
   const managed = perCompany
-    .flatMap((r) => r.data)
+    .flat()
     .filter((g) => g.state === 'active' && g.granteeId !== personId)
     .filter((g) => authorize(actor, cancelActionFor(g.role), { companyId: g.companyId, sealIds: g.sealIds }).allowed);
-  const heldActive = held.data.filter((g) => g.state === 'active');
+  const heldActive = held.filter((g) => g.state === 'active');
   const allCompanyIds = [...new Set([...managed, ...heldActive].map((g) => g.companyId))];
-  const companies = allCompanyIds.length
-    ? (await db.entities.company.get(allCompanyIds.map((companyId) => ({ companyId }))).go()).data
-    : [];
+  const companies = await store.companies.getMany(allCompanyIds);
   const names = new Map(companies.map((c) => [c.companyId, c.name]));
   return { managed: managed.map((g) => view(g, names)), held: heldActive.map((g) => view(g, names)) };
 }

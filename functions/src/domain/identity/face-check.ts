@@ -1,6 +1,5 @@
 import { DomainError, type Action } from '@seal/shared';
-import type { Services } from '../../composition';
-import { faceVerifierFor } from '../../adapters/face';
+import type { Ports } from '../../ports';
 import { FACE_TICKET_TTL_SECONDS } from './face-ticket';
 import { newId } from './secrets';
 
@@ -19,24 +18,22 @@ export interface FaceCheckWho {
  * ticket is bound now to (subject, action, target) and lives five minutes from now, whatever
  * happens: a pass cannot be carried over to another action, target or person.
  */
-export async function startFaceCheck(services: Services, who: FaceCheckWho, action: Action, target: string) {
+export async function startFaceCheck(services: Ports, who: FaceCheckWho, action: Action, target: string) {
   const now = services.now();
-  const verifier = faceVerifierFor(services);
+  const verifier = services.faceVerifier;
   const ticketId = newId('ft');
   const { verifyId } = await verifier.start({ outSeqNo: ticketId, openid: who.openid, name: who.name, idNumber: who.idNumber });
   const expiresAt = new Date(now.getTime() + FACE_TICKET_TTL_SECONDS * 1000);
-  await services.db.entities.faceTicket
-    .create({
-      ticketId,
-      personId: who.subject,
-      action,
-      target,
-      state: 'pending',
-      verifyId,
-      expiresAt: expiresAt.toISOString(),
-      ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
-    })
-    .go();
+  await services.store.faceTickets.create({
+    ticketId,
+    personId: who.subject,
+    action,
+    target,
+    state: 'pending',
+    verifyId,
+    expiresAt: expiresAt.toISOString(),
+    ttl: Math.floor(expiresAt.getTime() / 1000) + 3600,
+  });
   return {
     ticketId,
     verifyId,
@@ -50,12 +47,12 @@ export async function startFaceCheck(services: Services, who: FaceCheckWho, acti
  * Reads the outcome from the verifier (WeChat: queryverifyinfo; simulated: the screen's choice) and
  * moves the ticket pending → passed | failed, conditionally: a ticket is decided once.
  */
-export async function completeFaceCheck(services: Services, who: FaceCheckWho, ticketId: string, claimedPass?: boolean) {
+export async function completeFaceCheck(services: Ports, who: FaceCheckWho, ticketId: string, claimedPass?: boolean) {
   const now = services.now();
-  const { data: ticket } = await services.db.entities.faceTicket.get({ ticketId }).go();
+  const ticket = await services.store.faceTickets.get(ticketId);
   if (!ticket || ticket.personId !== who.subject) throw new DomainError('FACE_TICKET_INVALID');
   if (ticket.state !== 'pending' || ticket.expiresAt <= now.toISOString()) throw new DomainError('FACE_TICKET_INVALID');
-  const verifier = faceVerifierFor(services);
+  const verifier = services.faceVerifier;
   const { passed } = await verifier.result({
     outSeqNo: ticketId,
     openid: who.openid,
@@ -65,16 +62,7 @@ export async function completeFaceCheck(services: Services, who: FaceCheckWho, t
     claimedPass,
   });
   const state = passed ? ('passed' as const) : ('failed' as const);
-  try {
-    await services.db.entities.faceTicket
-      .patch({ ticketId })
-      .set({ state })
-      .where((a, op) => op.eq(a.state, 'pending'))
-      .go();
-  } catch (error) {
-    if (/conditional/i.test(String(error))) throw new DomainError('FACE_TICKET_INVALID');
-    throw error;
-  }
+  if (!(await services.store.faceTickets.decide(ticketId, state))) throw new DomainError('FACE_TICKET_INVALID');
   if (!passed) throw new DomainError('FACE_CHECK_FAILED');
   return { ticketId, state };
 }

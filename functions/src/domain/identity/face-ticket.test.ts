@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startTestStack, loginAs, passFaceCheck, seedCompany, seedPerson, type TestStack } from '../../../test-support/identity-stack';
-import { getServices } from '../../composition';
-import { SimulatedFaceVerifier } from '../../adapters/face/simulated-face-verifier';
-import { faceVerifierFor } from '../../adapters/face';
+import { createPorts, getServices } from '../../composition';
+import { SimulatedFaceVerifier } from '../../../test-support/face';
+import { testTable } from '../../../test-support/table';
 
 let t: TestStack;
 let token: string;
@@ -19,9 +19,7 @@ beforeAll(async () => {
   t = await startTestStack(3);
   const now = new Date().toISOString();
   for (const sealId of [sealA, sealB]) {
-    await getServices()
-      .db.entities.seal.create({ sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now })
-      .go();
+    await testTable(getServices().store).put('seal', { sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now });
   }
   token = await loginAs(t.api, 'lr-xinghe');
 }, 120_000);
@@ -95,17 +93,18 @@ describe('face tickets', () => {
 describe('the simulated face verifier', () => {
   it('refuses to run in production', () => {
     expect(() => new SimulatedFaceVerifier('prod')).toThrow(expect.objectContaining({ code: 'PRODUCTION_FORBIDDEN' }));
-    expect(() =>
-      faceVerifierFor(getServices(), {
-        ...process.env,
-        STAGE: 'prod',
-        FACE_VERIFIER: 'simulated',
-        WECHAT_AUTH: 'wechat',
-        REGISTRY_HMAC_KEY: 'k'.repeat(32),
-        PERSON_ID_KEY: 'k'.repeat(32),
-        WECHAT_APP_ID: 'wx1',
-        WECHAT_APP_SECRET: 's',
-      }),
+    const production = createPorts({
+      ...process.env,
+      STAGE: 'prod',
+      FACE_VERIFIER: 'simulated',
+      WECHAT_AUTH: 'wechat',
+      REGISTRY_HMAC_KEY: 'k'.repeat(32),
+      PERSON_ID_KEY: 'k'.repeat(32),
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+    });
+    expect(
+      () => production.faceVerifier,
     ).toThrow(expect.objectContaining({ code: 'PRODUCTION_FORBIDDEN' }));
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError, type Action } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 /** A passed face check is good for five minutes, for one use, for one action on one target. */
 export const FACE_TICKET_TTL_SECONDS = 5 * 60;
@@ -17,23 +17,16 @@ export function faceTarget(target: { companyId?: string; sealIds?: readonly stri
  * concurrent request: only one conditional write can flip `passed` to `used`) is refused.
  */
 export async function consumeFaceTicket(
-  db: SealService,
+  store: SealStore,
   ticket: { ticketId: string | undefined; personId: string; action: Action; target: string; now: Date },
 ): Promise<void> {
   if (!ticket.ticketId) throw new DomainError('FACE_CHECK_REQUIRED');
-  try {
-    await db.entities.faceTicket
-      .patch({ ticketId: ticket.ticketId })
-      .set({ state: 'used' })
-      .where(
-        (a, op) =>
-          `${op.eq(a.state, 'passed')} AND ${op.eq(a.personId, ticket.personId)} AND ${op.eq(a.action, ticket.action as string)} AND ${op.eq(a.target, ticket.target)} AND ${op.gt(a.expiresAt, ticket.now.toISOString())}`,
-      )
-      .go();
-  } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException' || /conditional/i.test(String(error))) {
-      throw new DomainError('FACE_TICKET_INVALID');
-    }
-    throw error;
-  }
+  const spent = await store.faceTickets.spend({
+    ticketId: ticket.ticketId,
+    personId: ticket.personId,
+    action: ticket.action,
+    target: ticket.target,
+    now: ticket.now.toISOString(),
+  });
+  if (!spent) throw new DomainError('FACE_TICKET_INVALID');
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { sessionSecret } from '../../config/config';
 import { issueSessionToken, SESSION_TTL_SECONDS, type SessionKind } from './session-token';
 import { getPerson } from './people';
 
 /** A session token for a person, at their current epoch (logout raises it). */
-export async function issueSession(services: Services, personId: string, kind: SessionKind) {
-  const person = await getPerson(services.db, personId);
+export async function issueSession(services: Ports, personId: string, kind: SessionKind) {
+  const person = await getPerson(services.store, personId);
   const now = services.now();
   const token = await issueSessionToken(
     sessionSecret(services.config),
@@ -22,6 +22,6 @@ export async function issueSession(services: Services, personId: string, kind: S
 }
 
 /** Logout everywhere: every token issued before stops at once (authenticate compares the epoch). */
-export async function logout(services: Services, personId: string): Promise<void> {
-  await services.db.entities.person.patch({ personId }).add({ sessionEpoch: 1 }).go();
+export async function logout(services: Ports, personId: string): Promise<void> {
+  await services.store.people.endSessions(personId);
 }

@@ -1,16 +1,16 @@
 import { ACTIONS, DomainError, authorize, rolesOn, sealMachine, type Actor } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 /**
  * A company's seals as this person may see them (permission `seal.view`, seal by seal), each with
  * the seal-machine events the person's role may trigger from its current state: the UIs show only
  * these actions, and the handlers of those actions ask the same matrix again.
  */
-export async function visibleSeals(db: SealService, actor: Actor, companyId: string) {
-  const { data: company } = await db.entities.company.get({ companyId }).go();
+export async function visibleSeals(store: SealStore, actor: Actor, companyId: string) {
+  const company = await store.companies.get(companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   if (!authorize(actor, 'seal.view', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
-  const { data: seals } = await db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
+  const seals = await store.seals.ofCompany(companyId);
   const visible = seals.filter((s) => authorize(actor, 'seal.view', { companyId, sealIds: [s.sealId] }).allowed);
   return {
     company: { companyId, name: company.name, type: company.type, status: company.status },

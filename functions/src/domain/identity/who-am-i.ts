@@ -1,25 +1,22 @@
 import type { Actor } from '@seal/shared';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { getPerson } from './people';
 
 /** 我的: who I am, my companies as legal representative, my active grants, the seals I claimed. */
-export async function whoAmI(db: SealService, actor: Actor) {
+export async function whoAmI(store: SealStore, actor: Actor) {
   const personId = actor.personId!;
   const [person, companies, grants, credentials] = await Promise.all([
-    getPerson(db, personId),
-    db.entities.company.query.byLegalRep({ legalRepPersonId: personId }).go({ pages: 'all' }),
-    db.entities.grant.query.byGrantee({ granteeId: personId }).go({ pages: 'all' }),
-    db.entities.credential.query.byPerson({ personId }).go({ pages: 'all' }),
+    getPerson(store, personId),
+    store.companies.ofLegalRepresentative(personId),
+    store.grants.ofGrantee(personId),
+    store.credentials.ofPerson(personId),
   ]);
-  const active = grants.data.filter((g) => g.state === 'active');
-  const grantCompanyIds = [...new Set(active.map((g) => g.companyId))];
-  const grantCompanies = grantCompanyIds.length
-    ? (await db.entities.company.get(grantCompanyIds.map((companyId) => ({ companyId }))).go()).data
-    : [];
+  const active = grants.filter((g) => g.state === 'active');
+  const grantCompanies = await store.companies.getMany([...new Set(active.map((g) => g.companyId))]);
   const names = new Map(grantCompanies.map((c) => [c.companyId, c.name]));
   return {
     person: { personId, name: person.name, idNumberMasked: person.idNumberMasked, phone: person.phone },
-    companies: companies.data.map((c) => ({ companyId: c.companyId, name: c.name, type: c.type, status: c.status })),
+    companies: companies.map((c) => ({ companyId: c.companyId, name: c.name, type: c.type, status: c.status })),
     grants: active.map((g) => ({
       grantId: g.grantId,
       companyId: g.companyId,
@@ -27,7 +24,7 @@ export async function whoAmI(db: SealService, actor: Actor) {
       role: g.role,
       sealIds: g.sealIds,
     })),
-    credentials: credentials.data.map((c) => ({
+    credentials: credentials.map((c) => ({
       sealId: c.sealId,
       credentialId: c.credentialId,
       companyId: c.companyId,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SealService } from '../../adapters/dynamodb/service';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { SealStore } from '../../ports/seal-store';
 import { NO_SECRET } from './credentials';
 
 /**
@@ -10,14 +9,13 @@ import { NO_SECRET } from './credentials';
  * application, so approving twice cannot make two clients; company and client change together.
  */
 export async function createIntegrationClient(
-  db: SealService,
+  store: SealStore,
   input: { companyId: string; applicationId: string; staffId: string; now: Date },
 ): Promise<{ clientId: string }> {
   const clientId = `ic_${createHash('sha256').update(input.applicationId).digest('hex').slice(0, 24)}`;
-  const { data: company } = await db.entities.company.get({ companyId: input.companyId }).go();
+  const company = await store.companies.get(input.companyId);
   const version = company?.version ?? 1;
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: input.companyId,
       actorId: input.staffId,
@@ -27,15 +25,11 @@ export async function createIntegrationClient(
       before: { integration: company?.integration ?? 'none' },
       after: { integration: 'approved', clientId },
     },
-    (entities) => [
-      entities.integrationClient.create({ clientId, companyId: input.companyId, secretHash: NO_SECRET, state: 'active', createdAt: input.now.toISOString() }).commit(),
-      entities.company
-        .patch({ companyId: input.companyId })
-        .set({ integration: 'approved', version: version + 1 })
-        .where((a, op) => op.eq(a.version, version))
-        .commit(),
+    [
+      store.integrationClients.create({ clientId, companyId: input.companyId, secretHash: NO_SECRET, state: 'active', createdAt: input.now.toISOString() }),
+      store.companies.update({ companyId: input.companyId, version }, { integration: 'approved' }),
     ],
-    () => input.now,
+    input.now,
   );
   return { clientId };
 }

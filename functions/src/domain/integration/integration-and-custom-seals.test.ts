@@ -12,7 +12,7 @@ afterAll(() => h?.stop());
 
 const XINGHE = '深圳市前海星河科技有限公司';
 const company = () => ({ creditCode: h.company('星河科技'), name: XINGHE });
-const db = () => getServices().db;
+const store = () => getServices().store;
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
 
 async function submit(who: string, body: Record<string, unknown>) {
@@ -48,7 +48,7 @@ describe('系统接入 and 自定义印章', () => {
     expect(approved.status).toBe(200);
     clientId = approved.body.outcome.clientId;
     expect(clientId).toMatch(/^ic_/);
-    expect((await db().entities.company.get({ companyId: company().creditCode }).go()).data?.integration).toBe('approved');
+    expect((await store().companies.get(company().creditCode))?.integration).toBe('approved');
     const list = await h.call('GET', `/v1/companies/${company().creditCode}/integration/clients`, await h.token('lr-xinghe'));
     expect(list.body.items).toEqual([expect.objectContaining({ clientId, state: 'active', secretIssued: false })]);
   });
@@ -58,7 +58,7 @@ describe('系统接入 and 自定义印章', () => {
     expect(issued.status).toBe(201);
     secret = issued.body.clientSecret;
     expect(secret).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
-    const stored = (await db().entities.integrationClient.get({ clientId }).go()).data!;
+    const stored = (await store().integrationClients.get(clientId))!;
     expect(JSON.stringify(stored)).not.toContain(secret);
     expect(stored.secretHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
 
@@ -92,7 +92,7 @@ describe('系统接入 and 自定义印章', () => {
     expect(res.status).toBe(201);
     const approved = await approve(res.body.applicationId);
     const sealId = approved.body.outcome.sealIds[0];
-    const seal = (await db().entities.seal.get({ sealId }).go()).data!;
+    const seal = (await store().seals.get(sealId))!;
     expect(seal).toMatchObject({ kind: 'custom', name: '人事专用章', state: 'pending_claim' });
     const object = await sdkS3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
     expect(await object.Body!.transformToString()).toContain('<svg');
@@ -105,7 +105,7 @@ describe('系统接入 and 自定义印章', () => {
     const res = await submit('lr-xinghe', { ...imageSeal(png.toString('base64')), company: company() });
     expect(res.status).toBe(201);
     const approved = await approve(res.body.applicationId);
-    const seal = (await db().entities.seal.get({ sealId: approved.body.outcome.sealIds[0] }).go()).data!;
+    const seal = (await store().seals.get(approved.body.outcome.sealIds[0]))!;
     expect(seal.imageKey).toMatch(/\.png$/);
     const object = await sdkS3Of(getServices()).send(new GetObjectCommand({ Bucket: getServices().config.DOCUMENTS_BUCKET, Key: seal.imageKey! }));
     expect(Buffer.from(await object.Body!.transformToByteArray()).equals(png)).toBe(true);

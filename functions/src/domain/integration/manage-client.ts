@@ -1,6 +1,5 @@
 import { DomainError, authorize, type Actor } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
 import { basicAuthorization, hashClientSecret, newClientSecret } from './credentials';
 
@@ -13,14 +12,14 @@ interface ManageInput {
 }
 
 /** `integration.manage_credentials`: legal representative or administrator, with a face check. */
-async function authorizeManagement(services: Services, input: ManageInput) {
+async function authorizeManagement(services: Ports, input: ManageInput) {
   const target = { companyId: input.companyId };
   const decision = authorize(input.actor, 'integration.manage_credentials', target);
   if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-  const { data: client } = await services.db.entities.integrationClient.get({ clientId: input.clientId }).go();
+  const client = await services.store.integrationClients.get(input.clientId);
   if (!client || client.companyId !== input.companyId) throw new DomainError('CREDENTIAL_NOT_FOUND', '未找到该接入凭证');
   if (client.state !== 'active') throw new DomainError('CREDENTIAL_INACTIVE', '该接入凭证已吊销');
-  await consumeFaceTicket(services.db, { ticketId: input.faceTicket, personId: input.personId, action: 'integration.manage_credentials', target: faceTarget(target), now: services.now() });
+  await consumeFaceTicket(services.store, { ticketId: input.faceTicket, personId: input.personId, action: 'integration.manage_credentials', target: faceTarget(target), now: services.now() });
   return { client, as: decision.as };
 }
 
@@ -28,46 +27,32 @@ async function authorizeManagement(services: Services, input: ManageInput) {
  * Issues the client's secret, or rotates it: a new secret replaces the old at once (the old one
  * stops working with this write). The secret is in the answer only; the table keeps its hash.
  */
-export async function issueClientSecret(services: Services, input: ManageInput): Promise<{ clientId: string; clientSecret: string; authorization: string }> {
+export async function issueClientSecret(services: Ports, input: ManageInput): Promise<{ clientId: string; clientSecret: string; authorization: string }> {
   const { client, as } = await authorizeManagement(services, input);
   const now = services.now();
   const secret = newClientSecret();
-  await commitWithAudit(
-    services.db,
+  await services.store.commitWithAudit(
     { companyId: input.companyId, actorId: input.personId, actorRole: as, action: 'integration.issue_secret', subject: `integration:${client.clientId}`, before: { version: client.version }, after: { version: client.version + 1 } },
-    (entities) => [
-      entities.integrationClient
-        .patch({ clientId: client.clientId })
-        .set({ secretHash: hashClientSecret(client.clientId, secret), rotatedAt: now.toISOString(), version: client.version + 1 })
-        .where((a, op) => `${op.eq(a.version, client.version)} AND ${op.eq(a.state, 'active')}`)
-        .commit(),
-    ],
-    () => now,
+    [services.store.integrationClients.rotateSecret(client, { secretHash: hashClientSecret(client.clientId, secret), rotatedAt: now.toISOString() })],
+    now,
   );
   return { clientId: client.clientId, clientSecret: secret, authorization: basicAuthorization(client.clientId, secret) };
 }
 
 /** Revokes a client: every later call with its secret is refused. Final. */
-export async function revokeClient(services: Services, input: ManageInput): Promise<void> {
+export async function revokeClient(services: Ports, input: ManageInput): Promise<void> {
   const { client, as } = await authorizeManagement(services, input);
   const now = services.now();
-  await commitWithAudit(
-    services.db,
+  await services.store.commitWithAudit(
     { companyId: input.companyId, actorId: input.personId, actorRole: as, action: 'integration.revoke_client', subject: `integration:${client.clientId}`, before: { state: 'active' }, after: { state: 'revoked' } },
-    (entities) => [
-      entities.integrationClient
-        .patch({ clientId: client.clientId })
-        .set({ state: 'revoked', version: client.version + 1 })
-        .where((a, op) => op.eq(a.version, client.version))
-        .commit(),
-    ],
-    () => now,
+    [services.store.integrationClients.revoke(client)],
+    now,
   );
 }
 
-export async function listClients(services: Services, companyId: string, actor: Actor) {
+export async function listClients(services: Ports, companyId: string, actor: Actor) {
   if (!authorize(actor, 'integration.manage_credentials', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
-  const { data } = await services.db.entities.integrationClient.query.byCompany({ companyId }).go({ pages: 'all' });
+  const data = await services.store.integrationClients.ofCompany(companyId);
   return data.map((c) => ({
     clientId: c.clientId,
     companyId: c.companyId,

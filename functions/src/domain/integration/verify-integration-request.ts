@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '@seal/shared';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { verifiers } from '../../http/authenticate';
 import { parseBasicAuthorization, secretMatches } from './credentials';
 
@@ -11,12 +11,12 @@ const refused = () => new DomainError('UNAUTHENTICATED', '接入凭证无效');
  * unknown client, wrong secret, revoked client, integration withdrawn, company closed) is the
  * same 401, so a caller learns nothing about which part was wrong. Returns the company id.
  */
-export async function verifyIntegrationRequest(event: APIGatewayProxyEventV2, services: Services): Promise<string> {
+export async function verifyIntegrationRequest(event: APIGatewayProxyEventV2, services: Ports): Promise<string> {
   const credentials = parseBasicAuthorization(event.headers?.authorization ?? event.headers?.Authorization);
   if (!credentials) throw refused();
-  const { data: client } = await services.db.entities.integrationClient.get({ clientId: credentials.clientId }).go();
+  const client = await services.store.integrationClients.get(credentials.clientId);
   if (!client || client.state !== 'active' || !secretMatches(client.clientId, credentials.secret, client.secretHash)) throw refused();
-  const { data: company } = await services.db.entities.company.get({ companyId: client.companyId }).go();
+  const company = await services.store.companies.get(client.companyId);
   if (!company || company.status !== 'active' || company.integration !== 'approved') throw refused();
   return client.companyId;
 }

@@ -1,5 +1,5 @@
 import { normalizeSerial } from '../../engines/pki/revocation';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 export type PlatformCertificateStatus = 'valid' | 'revoked' | 'expired' | 'not_yet_valid' | 'unknown';
 
@@ -23,9 +23,9 @@ export interface CertificateStatusAnswer {
  * may be cached). A certificate revoked after `at` was valid at `at`: a document signed before a
  * seal was revoked keeps its valid signature.
  */
-export async function certificateStatus(db: SealService, query: { serial: string; at: Date }): Promise<CertificateStatusAnswer> {
+export async function certificateStatus(store: SealStore, query: { serial: string; at: Date }): Promise<CertificateStatusAnswer> {
   const serialNumber = normalizeSerial(query.serial);
-  const { data } = await db.entities.certificate.get({ serial: serialNumber }).go({ consistent: true });
+  const data = await store.certificates.get(serialNumber, { consistent: true });
   if (!data) return { serialNumber, known: false, status: 'unknown', at: query.at };
   const base = {
     serialNumber,

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createCrl } from '../../engines/pki/crl';
 import type { Revocation, RevocationReason } from '../../engines/pki/revocation';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { platformPki } from './platform-ca';
 import { PLATFORM_CRL } from './revoke-certificates';
-import { documentsStoreOf } from '../../adapters/s3/client';
 
 /**
  * A CRL is good for a week; it is rebuilt a day before, and on the first request after any
@@ -20,11 +19,11 @@ const MAX_ATTEMPTS = 5;
  * when it nears its nextUpdate. The CRL itself lives in S3 (it grows with revocations, beyond an
  * item's 400 KB); `CrlState` in the table says which object is current.
  */
-export async function currentCrl(services: Services): Promise<Uint8Array> {
+export async function currentCrl(services: Ports): Promise<Uint8Array> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const state = await readState(services);
     if (state.objectKey && !isStale(state, services.now())) {
-      const der = await documentsStoreOf(services).get(state.objectKey);
+      const der = await services.blobs.get(state.objectKey);
       if (!der) throw new Error(`the current CRL object is missing: ${state.objectKey}`);
       return der;
     }
@@ -36,8 +35,8 @@ export async function currentCrl(services: Services): Promise<Uint8Array> {
 
 type State = Awaited<ReturnType<typeof readState>>;
 
-async function readState(services: Services) {
-  const { data } = await services.db.entities.crlState.get({ issuer: PLATFORM_CRL }).go({ consistent: true });
+async function readState(services: Ports) {
+  const data = await services.store.crl.get(PLATFORM_CRL);
   // The item is born from whichever write comes first (a revocation's ADD or a build's SET).
   return {
     revocationCount: data?.revocationCount ?? 0,
@@ -59,9 +58,9 @@ function isStale(state: State, now: Date): boolean {
  * before the query, capped by what the query returned: an index that lags behind a revocation
  * leaves the CRL marked stale, so the next request builds again.
  */
-async function rebuild(services: Services, state: State): Promise<Uint8Array | undefined> {
+async function rebuild(services: Ports, state: State): Promise<Uint8Array | undefined> {
   const pki = await platformPki(services);
-  const { data: records } = await services.db.entities.certificate.query.byStatus({ status: 'revoked' }).go({ pages: 'all' });
+  const records = await services.store.certificates.revoked();
   const entries: Revocation[] = records.map((r) => ({
     serialNumber: r.serial,
     revokedAt: new Date(r.revokedAt),
@@ -78,22 +77,13 @@ async function rebuild(services: Services, state: State): Promise<Uint8Array | u
     crlNumber,
   });
   const objectKey = `pki/crl/${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
-  await documentsStoreOf(services).put(objectKey, der, { contentType: 'application/pkix-crl' });
-  try {
-    await services.db.entities.crlState
-      .update({ issuer: PLATFORM_CRL })
-      .set({
-        crlNumber,
-        builtForCount: Math.min(state.revocationCount, entries.length),
-        objectKey,
-        thisUpdate: thisUpdate.toISOString(),
-        nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS).toISOString(),
-      })
-      .where((a, op) => (state.crlNumber === 0 ? `${op.notExists(a.crlNumber)} OR ${op.eq(a.crlNumber, 0)}` : op.eq(a.crlNumber, state.crlNumber)))
-      .go();
-    return der;
-  } catch (error) {
-    if (/conditional/i.test(String(error)) || (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException') return undefined;
-    throw error;
-  }
+  await services.blobs.put(objectKey, der, { contentType: 'application/pkix-crl' });
+  const published = await services.store.crl.publish(PLATFORM_CRL, state.crlNumber, {
+    crlNumber,
+    builtForCount: Math.min(state.revocationCount, entries.length),
+    objectKey,
+    thisUpdate: thisUpdate.toISOString(),
+    nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS).toISOString(),
+  });
+  return published ? der : undefined;
 }

@@ -2,7 +2,7 @@ import { SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
 import { issueSealCertificate } from '../../engines/pki/seal-certificate';
 import { readSealCertificate, type SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
 import { toPem } from '../../engines/pki/pem';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { platformPki } from './platform-ca';
 
 export interface IssuedSealCertificate {
@@ -16,7 +16,7 @@ export interface IssuedSealCertificate {
  * configured validity (one year by default). See docs/decisions/0005 (profile) and 0012.
  */
 export async function issueCredentialCertificate(
-  services: Services,
+  services: Ports,
   request: {
     company: { name: string; creditCode: string };
     seal: { sealId: string; name: string; kind: SealKind };

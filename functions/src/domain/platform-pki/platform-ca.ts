@@ -1,14 +1,10 @@
-import { KmsDigestSigner } from '../../adapters/aws-kms/kms-digest-signer';
-import { ensurePlatformKeys } from '../../adapters/aws-kms/platform-keys';
 // Module paths, not the index: the index would bring the token and CMS builders into every function that reads the CA.
 import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { DigestSigner } from '../../engines/pki/digest-signer';
 import { PkiError } from '../../engines/pki/errors';
-import type { Services } from '../../composition';
-import type { SealService } from '../../adapters/dynamodb/service';
-import { kmsOf } from '../../adapters/aws-kms/client';
+import type { Ports, SealStore } from '../../ports';
 
 /** The platform CA and TSA: certificates (DER) and their KMS-held keys. */
 export interface PlatformPki {
@@ -24,14 +20,14 @@ const TSA_YEARS = 10;
 const SKEW_MS = 60 * 60 * 1000;
 
 // One per services container: the stack and tests replace the container when endpoints change.
-const cache = new WeakMap<Services, Promise<PlatformPki>>();
+const cache = new WeakMap<Ports, Promise<PlatformPki>>();
 
 /**
  * The root CA and TSA, created on first need (the keys by alias in KMS, the certificates in the
  * table), then kept for the life of the container. Works the same in AWS (no bootstrap step) and
  * locally (the start-up hook calls it to write the root PEM).
  */
-export function platformPki(services: Services): Promise<PlatformPki> {
+export function platformPki(services: Ports): Promise<PlatformPki> {
   let pending = cache.get(services);
   if (!pending) {
     pending = loadPlatformPki(services);
@@ -42,16 +38,12 @@ export function platformPki(services: Services): Promise<PlatformPki> {
   return pending;
 }
 
-async function loadPlatformPki(services: Services): Promise<PlatformPki> {
-  const keys = await ensurePlatformKeys(kmsOf(services));
-  const [rootSigner, tsaSigner] = await Promise.all([
-    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.rootCaKeyId }),
-    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.tsaKeyId }),
-  ]);
-  const root = await ensureCertificate(services.db, 'root', rootSigner.keyId, () =>
+async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
+  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
+  const root = await ensureCertificate(services.store, 'root', rootSigner.keyId, () =>
     createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
   );
-  const tsa = await ensureCertificate(services.db, 'tsa', tsaSigner.keyId, async () =>
+  const tsa = await ensureCertificate(services.store, 'tsa', tsaSigner.keyId, async () =>
     issueTsaCertificate({
       signer: rootSigner,
       caCertificate: root,
@@ -70,32 +62,27 @@ async function loadPlatformPki(services: Services): Promise<PlatformPki> {
  *   A: issue, create ✓           B: issue, create ✗ (exists) → B re-reads and uses A's
  * Both serve A's certificate; B's is discarded before anyone saw it.
  */
-async function ensureCertificate(db: SealService, role: 'root' | 'tsa', keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const stored = await readCertificate(db, role, keyId);
+async function ensureCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const stored = await readCertificate(store, role, keyId);
   if (stored) return stored;
   const der = await issue();
   const info = readSealCertificate(der);
-  try {
-    await db.entities.platformCertificate
-      .create({
-        role,
-        certificate: Buffer.from(der).toString('base64'),
-        serial: info.serialNumber,
-        keyId,
-        notAfter: info.notAfter.toISOString(),
-        createdAt: new Date().toISOString(),
-      })
-      .go();
-    return der;
-  } catch (error) {
-    const winner = await readCertificate(db, role, keyId);
-    if (winner) return winner;
-    throw error;
-  }
+  const created = await store.platformCertificates.create({
+    role,
+    certificate: Buffer.from(der).toString('base64'),
+    serial: info.serialNumber,
+    keyId,
+    notAfter: info.notAfter.toISOString(),
+    createdAt: new Date().toISOString(),
+  });
+  if (created) return der;
+  const winner = await readCertificate(store, role, keyId);
+  if (winner) return winner;
+  throw new Error(`the ${role} certificate existed a moment ago and is gone`);
 }
 
-async function readCertificate(db: SealService, role: 'root' | 'tsa', keyId: string): Promise<Uint8Array | undefined> {
-  const { data } = await db.entities.platformCertificate.get({ role }).go({ consistent: true });
+async function readCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string): Promise<Uint8Array | undefined> {
+  const data = await store.platformCertificates.get(role);
   if (!data) return undefined;
   // The stored certificate must certify the key KMS holds now; a swapped key is an operator matter.
   if (data.keyId !== keyId) throw new PkiError('PKI_BAD_INPUT', `stored ${role} certificate is for ${data.keyId}, but the platform key is ${keyId}`);

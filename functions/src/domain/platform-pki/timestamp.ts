@@ -1,6 +1,6 @@
 import { createTimestampToken } from '../../engines/pki/timestamp-token';
 import { timestampResponse } from '../../engines/pki/timestamp-response';
-import type { Services } from '../../composition';
+import type { Ports } from '../../ports';
 import { platformPki } from './platform-ca';
 
 /**
@@ -8,7 +8,7 @@ import { platformPki } from './platform-ca';
  * the signer passes to `signPdf` as `timestamp` (PAdES B-T). The token carries the TSA and root
  * certificates so a verifier needs nothing else.
  */
-export async function timestampImprint(services: Services, imprint: Uint8Array): Promise<Uint8Array> {
+export async function timestampImprint(services: Ports, imprint: Uint8Array): Promise<Uint8Array> {
   const pki = await platformPki(services);
   return createTimestampToken({
     signer: pki.tsaSigner,
@@ -20,7 +20,7 @@ export async function timestampImprint(services: Services, imprint: Uint8Array):
 }
 
 /** The HTTP TSA: a DER TimeStampReq in, a DER TimeStampResp out (never throws for a bad request). */
-export async function answerTimestampRequest(services: Services, requestDer: Uint8Array): Promise<Uint8Array> {
+export async function answerTimestampRequest(services: Ports, requestDer: Uint8Array): Promise<Uint8Array> {
   const pki = await platformPki(services);
   return timestampResponse(requestDer, { signer: pki.tsaSigner, tsaCertificate: pki.tsa, chain: [pki.root], now: services.now });
 }

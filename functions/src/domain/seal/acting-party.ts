@@ -1,6 +1,6 @@
 import { DomainError, authorize, type Action, type Actor, type Role } from '@seal/shared';
 import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
 /**
  * Who takes a life-cycle action. A person acts online: the permission matrix resolves their role
@@ -28,7 +28,7 @@ export function resolveRole(party: ActingParty, action: Action, target: { compan
 
 /** Spends the face ticket when the action needs one (ACTIONS[action].proof === 'face'). */
 export async function proveFace(
-  db: SealService,
+  store: SealStore,
   party: ActingParty,
   action: Action,
   target: { companyId?: string; sealIds?: readonly string[] },
@@ -37,5 +37,5 @@ export async function proveFace(
   if (party.kind !== 'person') return;
   const decision = authorize(party.actor, action, target as { companyId: string });
   if (decision.proof !== 'face') return;
-  await consumeFaceTicket(db, { ticketId: party.faceTicket, personId: party.actor.personId!, action, target: faceTarget(target), now });
+  await consumeFaceTicket(store, { ticketId: party.faceTicket, personId: party.actor.personId!, action, target: faceTarget(target), now });
 }

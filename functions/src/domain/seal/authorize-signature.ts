@@ -5,7 +5,7 @@ import { liveCredentialOf, type CredentialItem } from '../credential/find-creden
 import { platformPki } from '../platform-pki/platform-ca';
 import type { DigestSigner } from '../../engines/pki';
 import { refusalFor } from './transition-seal';
-import type { Services } from '../../composition';
+import type { Ports, SealStore } from '../../ports';
 import { lifecycleDeps, type LifecycleDeps } from './deps';
 import { loadSeal } from './load-seal';
 import { certificateDer, keyContextOf, keyRecordOf, type SealItem } from './views';
@@ -26,8 +26,8 @@ export interface SignatureAuthorization {
 export type SignatureProof = { pin: string } | { approvedCredentialId: string };
 
 /** The approved credential, still the person's and active now (a PIN reset or a lockout since refuses). */
-async function approvedCredential(db: Services['db'], query: { sealId: string; personId: string; credentialId: string }) {
-  const credential = await liveCredentialOf(db, query);
+async function approvedCredential(store: SealStore, query: { sealId: string; personId: string; credentialId: string }) {
+  const credential = await liveCredentialOf(store, query);
   if (credential.state === 'locked') throw new DomainError('PIN_LOCKED');
   return credential;
 }
@@ -45,25 +45,25 @@ async function approvedCredential(db: Services['db'], query: { sealId: string; p
  * the gate runs is seen by the re-read. (A freeze after the gate returned is after this request.)
  */
 export async function authorizeSignature(
-  services: Services,
+  services: Ports,
   request: { personId: string; sealId: string; now: Date } & SignatureProof,
   overrides: Partial<LifecycleDeps> = {},
 ): Promise<SignatureAuthorization> {
   const deps = lifecycleDeps(services, overrides);
-  const { db } = services;
-  const [actor, seal] = await Promise.all([loadActor(db, request.personId), loadSeal(db, request.sealId)]);
+  const { store } = services;
+  const [actor, seal] = await Promise.all([loadActor(store, request.personId), loadSeal(store, request.sealId)]);
   if (!authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
   if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
   const credential =
     'pin' in request
-      ? await checkPin(db, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
-      : await approvedCredential(db, { sealId: seal.sealId, personId: request.personId, credentialId: request.approvedCredentialId });
+      ? await checkPin(store, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
+      : await approvedCredential(store, { sealId: seal.sealId, personId: request.personId, credentialId: request.approvedCredentialId });
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
   const [signer, pki] = await Promise.all([deps.custody.signerFor(keyRecordOf(credential), keyContextOf(credential)), platformPki(services)]);
 
-  const [after, latest] = await Promise.all([loadSeal(db, seal.sealId), db.entities.credential.get({ sealId: seal.sealId, credentialId: credential.credentialId }).go({ consistent: true })]);
+  const [after, latest] = await Promise.all([loadSeal(store, seal.sealId), store.credentials.get(credential, { consistent: true })]);
   if (after.version !== seal.version || !canSign(after.state)) throw new DomainError(canSign(after.state) ? 'CONFLICT' : refusalFor(after.state));
-  if (latest.data?.state !== 'active') throw new DomainError('CREDENTIAL_INACTIVE');
+  if (latest?.state !== 'active') throw new DomainError('CREDENTIAL_INACTIVE');
   return { seal: after, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
 }

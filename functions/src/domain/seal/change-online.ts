@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import type { SealItem } from './views';
@@ -17,17 +16,17 @@ export async function changeSealsOnline(
   deps: LifecycleDeps,
   request: { companyId: string; kinds: readonly SealKind[]; party: ActingParty; now: Date },
 ): Promise<SealItem[]> {
-  const { db } = deps.services;
-  const { data: company } = await db.entities.company.get({ companyId: request.companyId }).go();
+  const { store } = deps.services;
+  const company = await store.companies.get(request.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const acting = resolveRole(request.party, 'seal.change_online', { companyId: request.companyId });
   if (company.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', '企业已注销，不能重新申请印章');
-  const { data: existing } = await db.entities.seal.query.byCompany({ companyId: request.companyId }).go({ pages: 'all' });
+  const existing = await store.seals.ofCompany(request.companyId);
   const inForce = request.kinds.filter((kind) => existing.some((s) => s.kind === kind && s.state !== 'revoked'));
   if (inForce.length) {
     throw new DomainError('ALREADY_EXISTS', `${inForce.map((k) => SEAL_KIND_LABELS[k]).join('、')}仍在使用中，无需重新申请`);
   }
-  await proveFace(db, request.party, 'seal.change_online', { companyId: request.companyId }, request.now);
+  await proveFace(store, request.party, 'seal.change_online', { companyId: request.companyId }, request.now);
   const at = request.now.toISOString();
   const created: SealItem[] = [];
   for (const kind of request.kinds) {
@@ -42,8 +41,7 @@ export async function changeSealsOnline(
       updatedAt: at,
       version: 1,
     };
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: request.companyId,
         actorId: acting.actorId,
@@ -53,10 +51,10 @@ export async function changeSealsOnline(
         reason: '营业执照变更后重新申请',
         after: { state: seal.state, kind, version: 1 },
       },
-      (entities) => [entities.seal.create(seal).commit()],
-      () => request.now,
+      [store.seals.create(seal)],
+      request.now,
     );
-    created.push(seal as SealItem);
+    created.push(seal);
   }
   return created;
 }

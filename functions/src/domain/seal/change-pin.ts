@@ -1,6 +1,5 @@
 import { checkPin } from '../credential/check-pin';
 import { hashPin } from '../credential/pin-hash';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import { loadSeal } from './load-seal';
@@ -13,16 +12,15 @@ export async function changePin(
   deps: LifecycleDeps,
   request: { party: ActingParty & { kind: 'person' }; sealId: string; currentPin: string; newPin: string; now: Date },
 ): Promise<void> {
-  const { db } = deps.services;
+  const { store } = deps.services;
   const personId = request.party.actor.personId!;
-  const seal = await loadSeal(db, request.sealId);
+  const seal = await loadSeal(store, request.sealId);
   const target = { companyId: seal.companyId, sealIds: [seal.sealId] };
   const acting = resolveRole(request.party, 'credential.change_pin', target);
-  await proveFace(db, request.party, 'credential.change_pin', target, request.now);
-  const credential = await checkPin(db, { sealId: seal.sealId, personId, pin: request.currentPin, now: request.now });
+  await proveFace(store, request.party, 'credential.change_pin', target, request.now);
+  const credential = await checkPin(store, { sealId: seal.sealId, personId, pin: request.currentPin, now: request.now });
   const pinHash = await hashPin(request.newPin);
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: seal.companyId,
       actorId: acting.actorId,
@@ -33,13 +31,7 @@ export async function changePin(
       before: { version: credential.version, sealId: seal.sealId },
       after: { version: credential.version + 1, sealId: seal.sealId },
     },
-    (entities) => [
-      entities.credential
-        .patch({ sealId: credential.sealId, credentialId: credential.credentialId })
-        .set({ pinHash, failedAttempts: 0, version: credential.version + 1 })
-        .where((a, op) => `${op.eq(a.version, credential.version)} AND ${op.eq(a.state, 'active')}`)
-        .commit(),
-    ],
-    () => request.now,
+    [store.credentials.changePin(credential, pinHash)],
+    request.now,
   );
 }

@@ -18,27 +18,27 @@ export async function claimSeal(
   deps: LifecycleDeps,
   request: { party: ActingParty & { kind: 'person' }; sealId: string; pin: string; medium: Medium; now: Date },
 ) {
-  const { db } = deps.services;
+  const { store } = deps.services;
   const personId = request.party.actor.personId!;
-  let seal = await loadSeal(db, request.sealId);
+  let seal = await loadSeal(store, request.sealId);
   const acting = resolveRole(request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] });
   await refuseEarly(deps, seal, acting.as, personId);
-  await proveFace(db, request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] }, request.now);
+  await proveFace(store, request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] }, request.now);
 
   const prepared = await prepareCredential(deps, { seal, personId, pin: request.pin, medium: request.medium, now: request.now });
   // Another claim or a freeze may land between our read and our write: re-read, re-decide, retry.
   for (let attempt = 1; ; attempt++) {
     try {
-      const live = (await credentialsOfSeal(db, seal.sealId)).filter(isLive);
+      const live = (await credentialsOfSeal(store, seal.sealId)).filter(isLive);
       if (live.some((c) => c.personId === personId)) throw new DomainError('ALREADY_CLAIMED');
-      await transitionSeal(db, {
+      await transitionSeal(store, {
         sealId: seal.sealId,
         event: 'claim',
         as: acting.as,
         actorId: acting.actorId,
         expectedVersion: seal.version,
         set: { expiresOn: earliestExpiry([...live.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]) },
-        alsoWrite: (entities) => prepared.writes(entities),
+        alsoWrite: prepared.writes,
         now: () => request.now,
       });
       break;
@@ -48,10 +48,10 @@ export async function claimSeal(
         await prepared.discard();
         throw error;
       }
-      seal = await loadSeal(db, request.sealId);
+      seal = await loadSeal(store, request.sealId);
     }
   }
-  const [fresh, credentials] = await Promise.all([loadSeal(db, seal.sealId), credentialsOfSeal(db, seal.sealId)]);
+  const [fresh, credentials] = await Promise.all([loadSeal(store, seal.sealId), credentialsOfSeal(store, seal.sealId)]);
   const credential = credentials.find((c) => c.credentialId === prepared.credentialId)!;
   return { seal: fresh, credential };
 }
@@ -59,6 +59,6 @@ export async function claimSeal(
 async function refuseEarly(deps: LifecycleDeps, seal: Awaited<ReturnType<typeof loadSeal>>, as: Parameters<typeof step>[3], personId: string) {
   const next = step(sealMachine, seal.state, 'claim', as);
   if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : refusalFor(seal.state));
-  const live = (await credentialsOfSeal(deps.services.db, seal.sealId)).filter(isLive);
+  const live = (await credentialsOfSeal(deps.services.store, seal.sealId)).filter(isLive);
   if (live.some((c) => c.personId === personId)) throw new DomainError('ALREADY_CLAIMED');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { verifyP256Digest } from '../../adapters/aws-kms/p256-digest';
+import { verifyP256Digest } from '../../../test-support/p256';
 import { readSealCertificate, verifyChain } from '../../engines/pki';
 import { platformPki } from '../platform-pki/platform-ca';
 import { timestampImprint } from '../platform-pki/timestamp';

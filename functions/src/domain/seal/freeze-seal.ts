@@ -27,7 +27,7 @@ function transitionWithReason(deps: LifecycleDeps, request: ReasonedRequest, eve
     event,
     apply: async (seal, acting) =>
       (
-        await transitionSeal(deps.services.db, {
+        await transitionSeal(deps.services.store, {
           sealId: seal.sealId,
           event,
           ...acting,

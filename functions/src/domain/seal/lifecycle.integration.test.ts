@@ -7,6 +7,7 @@ import { onLicenceChange } from './on-licence-change';
 import { lifecycleDeps } from './deps';
 import { authorizeSignature } from './authorize-signature';
 import { addCompany, addPerson, api, grantHolder, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
+import { testTable } from '../../../test-support/table';
 
 const CO = '914403001922038216';
 const PIN = '135790';
@@ -56,7 +57,7 @@ async function auditOk(token: string) {
 }
 
 async function seal(id: string) {
-  return (await h.services.db.entities.seal.get({ sealId: id }).go({ consistent: true })).data!;
+  return (await h.services.store.seals.get(id, { consistent: true }))!;
 }
 
 describe('the seal life cycle through the real handlers', () => {
@@ -120,7 +121,7 @@ describe('the seal life cycle through the real handlers', () => {
     expect((await api(h.stack, 'GET', `/v1/pki/certificates/${firstSerial}/status`)).body.status).toBe('revoked');
     // Signed before the reset: still valid then.
     expect((await api(h.stack, 'GET', `/v1/pki/certificates/${firstSerial}/status?at=${encodeURIComponent(new Date(start.getTime() - 1000).toISOString())}`)).body.status).not.toBe('revoked');
-    const { data: creds } = await h.services.db.entities.credential.query.bySeal({ sealId }).go();
+    const creds = await h.services.store.credentials.ofSeal(sealId);
     expect(creds.filter((c) => c.personId === lr.personId).map((c) => c.state).sort()).toEqual(['active', 'superseded']);
     expect(creds.find((c) => c.state === 'superseded')!.keyRef).toBe('shredded');
     await authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '864209', now: h.services.now() });
@@ -132,7 +133,7 @@ describe('the seal life cycle through the real handlers', () => {
     expect(res.body.results).toEqual([{ sealId, ok: true, state: 'frozen' }]);
     await expect(authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '864209', now: h.services.now() })).rejects.toMatchObject({ code: 'SEAL_FROZEN' });
     const serials = await crlSerials();
-    const live = (await h.services.db.entities.credential.query.bySeal({ sealId }).go()).data.filter((c) => c.state === 'active');
+    const live = (await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active');
     for (const c of live) expect(serials).not.toContain(c.serial);
     const again = await ticket(lr, 'seal.unfreeze', { companyId: CO, sealIds: [sealId] });
     const un = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/unfreeze`, lr.token, { faceTicket: again, sealIds: [sealId], reason: '排查完毕' });
@@ -140,7 +141,7 @@ describe('the seal life cycle through the real handlers', () => {
   });
 
   it('renews: the daily job marks renewal_due 30 days before expiry and expired after; renew re-certifies', async () => {
-    const before = (await h.services.db.entities.credential.query.bySeal({ sealId }).go()).data.filter((c) => c.state === 'active');
+    const before = (await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active');
     const notAfter = new Date(Math.min(...before.map((c) => new Date(c.notAfter).getTime())));
     h.setNow(new Date(notAfter.getTime() - 40 * DAY));
     expect((await runRenewalJob(h.services, { now: h.services.now() })).markedRenewalDue).not.toContain(sealId);
@@ -155,7 +156,7 @@ describe('the seal life cycle through the real handlers', () => {
 
     const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { sealIds: [sealId] });
     expect(res.body.results[0]).toMatchObject({ ok: true, state: 'active' });
-    const after = (await h.services.db.entities.credential.query.bySeal({ sealId }).go()).data.filter((c) => c.state === 'active');
+    const after = (await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active');
     expect(after.map((c) => c.credentialId).sort()).toEqual(before.map((c) => c.credentialId).sort());
     const anchor = await root();
     for (const c of after) {
@@ -169,13 +170,13 @@ describe('the seal life cycle through the real handlers', () => {
   });
 
   it('revokes: final, every certificate on the CRL, the seal never signs again', async () => {
-    const live = (await h.services.db.entities.credential.query.bySeal({ sealId }).go()).data.filter((c) => c.state === 'active');
+    const live = (await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active');
     const faceTicket = await ticket(lr, 'seal.revoke', { companyId: CO, sealIds: [sealId] });
     const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/revoke`, lr.token, { faceTicket, sealIds: [sealId], reason: { category: 'other', text: '不再使用' } });
     expect(res.body.results[0]).toMatchObject({ ok: true, state: 'revoked' });
     const serials = await crlSerials();
     for (const c of live) expect(serials).toContain(c.serial);
-    expect((await h.services.db.entities.credential.query.bySeal({ sealId }).go()).data.filter((c) => c.state === 'active')).toEqual([]);
+    expect((await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active')).toEqual([]);
     await expect(authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '864209', now: h.services.now() })).rejects.toMatchObject({ code: 'SEAL_REVOKED' });
     const t2 = await ticket(lr, 'seal.unfreeze', { companyId: CO, sealIds: [sealId] });
     expect((await api(h.stack, 'POST', `/v1/companies/${CO}/seals/unfreeze`, lr.token, { faceTicket: t2, sealIds: [sealId], reason: '想要恢复' })).body.code).toBe('SEAL_REVOKED');
@@ -185,18 +186,18 @@ describe('the seal life cycle through the real handlers', () => {
   it('on a licence change revokes every seal and ends every grant; the new legal representative re-applies online', async () => {
     const faceTicket = await ticket(lr, 'seal.claim', { sealIds: [financeId] });
     expect((await api(h.stack, 'POST', `/v1/seals/${financeId}/claim`, lr.token, { faceTicket, pin: PIN, pinConfirm: PIN })).status).toBe(201);
-    const financeSerial = (await h.services.db.entities.credential.query.bySeal({ sealId: financeId }).go()).data[0]!.serial;
+    const financeSerial = (await h.services.store.credentials.ofSeal(financeId))[0]!.serial;
     const newLr = await addPerson(h.services, '赵六');
-    await h.services.db.entities.company.patch({ companyId: CO }).set({ legalRepPersonId: newLr.personId, legalRepName: '赵六' }).go();
-    const result = await onLicenceChange(h.services.db, { companyId: CO, changes: ['legal_representative_changed'], now: h.services.now() }, lifecycleDeps(h.services));
+    await testTable(h.services.store).set('company', { companyId: CO }, { legalRepPersonId: newLr.personId, legalRepName: '赵六' });
+    const result = await onLicenceChange(h.services.store, { companyId: CO, changes: ['legal_representative_changed'], now: h.services.now() }, lifecycleDeps(h.services));
     expect(result.revokedSealIds).toEqual([financeId]);
     expect(result.endedGrantIds).toHaveLength(1);
     expect((await seal(financeId)).state).toBe('revoked');
     expect(await crlSerials()).toContain(financeSerial);
-    const grants = (await h.services.db.entities.grant.query.byCompany({ companyId: CO }).go()).data;
+    const grants = (await h.services.store.grants.ofCompany(CO));
     expect(grants.every((g) => g.state === 'cancelled')).toBe(true);
     // Idempotent: the same notification again changes nothing.
-    expect(await onLicenceChange(h.services.db, { companyId: CO, changes: ['legal_representative_changed'], now: h.services.now() })).toEqual({ revokedSealIds: [], endedGrantIds: [] });
+    expect(await onLicenceChange(h.services.store, { companyId: CO, changes: ['legal_representative_changed'], now: h.services.now() })).toEqual({ revokedSealIds: [], endedGrantIds: [] });
 
     // The old legal representative may no longer act; the new one re-applies at once.
     const old = await ticket(lr, 'seal.change_online', { companyId: CO });
@@ -217,7 +218,7 @@ describe('the seal life cycle through the real handlers', () => {
     const currentLr = await addPersonAsLegalRep();
     expect((await api(h.stack, 'GET', `/v1/companies/${CO}/audit/verify`, lr.token)).body.code).toBe('NOT_AUTHORIZED');
     const report = await auditOk(currentLr.token);
-    const { data: events } = await h.services.db.entities.auditEvent.query.byCompany({ companyId: CO }).go({ pages: 'all' });
+    const events = await h.services.store.audit.ofCompany(CO);
     expect(findFirstBreak(events)).toBeNull();
     expect(report.events).toBe(events.length);
     const actions = events.map((e) => e.action);
@@ -226,7 +227,7 @@ describe('the seal life cycle through the real handlers', () => {
     }
     // Tamper with one stored event (straight in the table) and ask again.
     const victim = events[3]!;
-    await h.services.db.entities.auditEvent.patch({ companyId: CO, seq: victim.seq }).set({ reason: '被篡改的原因' }).go();
+    await testTable(h.services.store).set('auditEvent', { companyId: CO, seq: victim.seq }, { reason: '被篡改的原因' });
     const res = await api(h.stack, 'GET', `/v1/companies/${CO}/audit/verify`, currentLr.token);
     expect(res.body.intact).toBe(false);
     expect(res.body.firstBreak).toEqual({ seq: victim.seq, problem: 'hash_mismatch' });
@@ -235,7 +236,7 @@ describe('the seal life cycle through the real handlers', () => {
 
 /** The company's current legal representative (changed above). */
 async function addPersonAsLegalRep() {
-  const { data } = await h.services.db.entities.company.get({ companyId: CO }).go();
+  const data = await h.services.store.companies.get(CO);
   const { issueSessionToken } = await import('../identity/session-token');
   const { sessionSecret } = await import('../../config/config');
   return { token: await issueSessionToken(sessionSecret(h.services.config), { personId: data!.legalRepPersonId, sessionId: 'x', kind: 'phone', epoch: 0 }, h.services.now(), 3600) };

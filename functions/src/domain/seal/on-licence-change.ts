@@ -1,8 +1,7 @@
 import { DomainError, SYSTEM_CAUSE_LABELS, grantMachine, step, type SystemCause } from '@seal/shared';
 import { logEvent } from '../../config/logger';
 import type { RevocationReason } from '../../engines/pki';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { GrantRecord, SealStore } from '../../ports/seal-store';
 import type { LifecycleDeps } from './deps';
 import { retireKeys } from '../credential/retire-keys';
 import { revokeOneSeal } from './revoke-one-seal';
@@ -29,7 +28,7 @@ const MAX_ROUNDS = 6;
  * the next GET /v1/pki/crl rebuilds.
  */
 export async function onLicenceChange(
-  db: SealService,
+  store: SealStore,
   change: { companyId: string; changes: readonly SystemCause[]; now: Date },
   deps?: LifecycleDeps,
 ): Promise<{ revokedSealIds: string[]; endedGrantIds: string[] }> {
@@ -41,23 +40,20 @@ export async function onLicenceChange(
   const endedGrantIds: string[] = [];
   const retired = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const [{ data: seals }, { data: grants }] = await Promise.all([
-      db.entities.seal.query.byCompany({ companyId: change.companyId }).go({ pages: 'all' }),
-      db.entities.grant.query.byCompany({ companyId: change.companyId }).go({ pages: 'all' }),
-    ]);
+    const [seals, grants] = await Promise.all([store.seals.ofCompany(change.companyId), store.grants.ofCompany(change.companyId)]);
     const pendingSeals = seals.filter((s) => s.state !== 'revoked');
     const pendingGrants = grants.filter((g) => g.state === 'active');
     if (pendingSeals.length === 0 && pendingGrants.length === 0) break;
     for (const seal of pendingSeals) {
       try {
-        retired.push(...(await revokeOneSeal(db, { seal, as: 'system', actorId: 'system:registry', reason, crlReason, now: change.now })));
+        retired.push(...(await revokeOneSeal(store, { seal, as: 'system', actorId: 'system:registry', reason, crlReason, now: change.now })));
         revokedSealIds.push(seal.sealId);
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
       }
     }
     for (const grant of pendingGrants) {
-      if (await endGrant(db, grant, reason, change.now)) endedGrantIds.push(grant.grantId);
+      if (await endGrant(store, grant, reason, change.now)) endedGrantIds.push(grant.grantId);
     }
   }
   if (deps) await retireKeys(deps, retired);
@@ -70,15 +66,12 @@ export async function onLicenceChange(
   return { revokedSealIds, endedGrantIds };
 }
 
-type GrantItem = Awaited<ReturnType<ReturnType<SealService['entities']['grant']['query']['byCompany']>['go']>>['data'][number];
-
 /** Grant machine `end` (system), conditional on the version read, with its audit event. */
-async function endGrant(db: SealService, grant: GrantItem, reason: string, now: Date): Promise<boolean> {
+async function endGrant(store: SealStore, grant: GrantRecord, reason: string, now: Date): Promise<boolean> {
   const next = step(grantMachine, grant.state, 'end', 'system');
   if (!next.ok) return false;
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: grant.companyId,
         actorId: 'system:registry',
@@ -89,14 +82,8 @@ async function endGrant(db: SealService, grant: GrantItem, reason: string, now: 
         before: { state: grant.state, version: grant.version },
         after: { state: next.to, version: grant.version + 1 },
       },
-      (entities) => [
-        entities.grant
-          .patch({ companyId: grant.companyId, grantId: grant.grantId })
-          .set({ state: next.to, version: grant.version + 1, endedAt: now.toISOString(), endReason: reason })
-          .where((a, op) => op.eq(a.version, grant.version))
-          .commit(),
-      ],
-      () => now,
+      [store.grants.end(grant, { state: next.to, endedAt: now.toISOString(), endReason: reason })],
+      now,
     );
     return true;
   } catch (error) {

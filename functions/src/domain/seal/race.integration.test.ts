@@ -1,8 +1,7 @@
 import { DomainError, canSign, sealMachine, step, type Role, type SealEvent, type SealState } from '@seal/shared';
 import { findFirstBreak } from '../audit/chain';
-import type { KeyCustody } from '../../adapters/aws-kms';
+import type { KeyCustody } from '../../ports/key-custody';
 import { authorizeSignature } from './authorize-signature';
-import { custodyFor } from './deps';
 import { addCompany, addPerson, api, grantHolder, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
 
 const CO = '91440300708461136T';
@@ -68,7 +67,7 @@ describe('concurrent requests on one seal', () => {
     const outcomes = await Promise.all(requests.map((r) => r()));
     expect(outcomes.filter((o) => (o.status ?? 0) >= 500)).toEqual([]);
 
-    const { data: events } = await h.services.db.entities.auditEvent.query.byCompany({ companyId: CO }).go({ pages: 'all', consistent: true });
+    const events = await h.services.store.audit.ofCompany(CO);
     expect(findFirstBreak(events)).toBeNull();
     const ofSeal = events.filter((e) => e.subject === `seal:${sealId}`).slice(1); // the first is the set-up claim
     // Every successful change left exactly one audit event; no failed one left any.
@@ -84,7 +83,7 @@ describe('concurrent requests on one seal', () => {
       expect(result).toEqual({ ok: true, to: after, changed: before !== after });
       state = after;
     }
-    const { data: final } = await h.services.db.entities.seal.get({ sealId }).go({ consistent: true });
+    const final = await h.services.store.seals.get(sealId, { consistent: true });
     expect(final!.state).toBe(state);
     for (const s of signed) expect(canSign(s)).toBe(true);
     // Revocation is final: if any revoke won, nothing changed the seal after it.
@@ -98,7 +97,7 @@ describe('concurrent requests on one seal', () => {
     const atKey = new Promise<void>((resolve) => (reached = resolve));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const real = custodyFor(h.services);
+    const real = h.services.custody;
     const paused: KeyCustody = { ...real, signerFor: async (record, ctx) => (reached(), await gate, real.signerFor(record, ctx)) };
     const inFlight = authorizeSignature(h.services, { personId: lr.personId, sealId, pin: PIN, now: h.services.now() }, { custody: paused });
     await atKey;

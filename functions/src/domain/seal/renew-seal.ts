@@ -27,13 +27,13 @@ export async function renewSeals(deps: LifecycleDeps, request: { companyId: stri
 }
 
 async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: Parameters<typeof transitionSeal>[1]['as']; actorId: string }, now: Date) {
-  const { db } = deps.services;
-  const [{ data: company }, credentials] = await Promise.all([db.entities.company.get({ companyId: seal.companyId }).go(), credentialsOfSeal(db, seal.sealId)]);
+  const { store } = deps.services;
+  const [company, credentials] = await Promise.all([store.companies.get(seal.companyId), credentialsOfSeal(store, seal.sealId)]);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const live = credentials.filter(isLive);
   const renewed = await Promise.all(
     live.map(async (c) => {
-      const { data: person } = await db.entities.person.get({ personId: c.personId }).go();
+      const person = await store.people.get(c.personId);
       const issued = await issueCredentialCertificate(deps.services, {
         company: { name: company.name, creditCode: company.companyId },
         seal: { sealId: seal.sealId, name: seal.name, kind: seal.kind },
@@ -44,32 +44,27 @@ async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: P
       return { credential: c, issued };
     }),
   );
-  return transitionSeal(db, {
+  return transitionSeal(store, {
     sealId: seal.sealId,
     event: 'renew',
     ...acting,
     reason: '印章续期',
     expectedVersion: seal.version,
     set: { expiresOn: earliestExpiry(renewed.map((r) => expiryDay(r.issued.info.notAfter))) },
-    alsoWrite: (entities) => [
+    alsoWrite: [
       ...certificateRevocationWrites(
-        entities,
+        store,
         renewed.map((r) => r.credential.serial),
         { reason: 'superseded', at: now },
       ),
       ...renewed.flatMap(({ credential: c, issued }) => [
-        entities.credential
-          .patch({ sealId: c.sealId, credentialId: c.credentialId })
-          .set({
-            certificate: Buffer.from(issued.der).toString('base64'),
-            serial: issued.info.serialNumber,
-            notBefore: issued.info.notBefore.toISOString(),
-            notAfter: issued.info.notAfter.toISOString(),
-            version: c.version + 1,
-          })
-          .where((a, op) => op.eq(a.version, c.version))
-          .commit(),
-        certificateRecordWrite(entities, {
+        store.credentials.recertify(c, {
+          certificate: Buffer.from(issued.der).toString('base64'),
+          serial: issued.info.serialNumber,
+          notBefore: issued.info.notBefore.toISOString(),
+          notAfter: issued.info.notAfter.toISOString(),
+        }),
+        certificateRecordWrite(store, {
           serial: issued.info.serialNumber,
           companyId: seal.companyId,
           sealId: seal.sealId,

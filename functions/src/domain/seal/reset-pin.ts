@@ -2,7 +2,6 @@ import { DomainError, canSign, credentialMachine, step } from '@seal/shared';
 import { refusalFor } from './transition-seal';
 import { credentialsOfSeal, isLive, liveCredentialOf } from '../credential/find-credential';
 import { certificateRevocationWrites } from '../platform-pki/revoke-certificates';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import { loadSeal } from './load-seal';
@@ -21,23 +20,22 @@ export async function resetPin(
   deps: LifecycleDeps,
   request: { party: ActingParty & { kind: 'person' }; sealId: string; newPin: string; now: Date },
 ) {
-  const { db } = deps.services;
+  const { store } = deps.services;
   const personId = request.party.actor.personId!;
-  const seal = await loadSeal(db, request.sealId);
+  const seal = await loadSeal(store, request.sealId);
   const target = { companyId: seal.companyId, sealIds: [seal.sealId] };
   const acting = resolveRole(request.party, 'credential.reset_pin', target);
   if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
-  const old = await liveCredentialOf(db, { sealId: seal.sealId, personId });
+  const old = await liveCredentialOf(store, { sealId: seal.sealId, personId });
   const next = step(credentialMachine, old.state, 'supersede', acting.as);
   if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : 'CREDENTIAL_INACTIVE');
-  await proveFace(db, request.party, 'credential.reset_pin', target, request.now);
+  await proveFace(store, request.party, 'credential.reset_pin', target, request.now);
 
   const prepared = await prepareCredential(deps, { seal, personId, pin: request.newPin, medium: old.medium, now: request.now });
-  const others = (await credentialsOfSeal(db, seal.sealId)).filter((c) => isLive(c) && c.credentialId !== old.credentialId);
+  const others = (await credentialsOfSeal(store, seal.sealId)).filter((c) => isLive(c) && c.credentialId !== old.credentialId);
   const expiresOn = earliestExpiry([...others.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]);
   try {
-    await commitWithAudit(
-      db,
+    await store.commitWithAudit(
       {
         companyId: seal.companyId,
         actorId: acting.actorId,
@@ -47,27 +45,19 @@ export async function resetPin(
         before: { state: old.state, version: old.version, serial: old.serial, sealId: seal.sealId },
         after: { state: next.to, version: old.version + 1, replacedBy: prepared.credentialId, serial: prepared.serial, sealId: seal.sealId },
       },
-      (entities) => [
-        entities.seal
-          .patch({ sealId: seal.sealId })
-          .set({ expiresOn, version: seal.version + 1, updatedAt: request.now.toISOString() })
-          .where((a, op) => op.eq(a.version, seal.version))
-          .commit(),
-        entities.credential
-          .patch({ sealId: old.sealId, credentialId: old.credentialId })
-          .set({ state: next.to, version: old.version + 1, keyRef: shreddedKeyRef(old) })
-          .where((a, op) => op.eq(a.version, old.version))
-          .commit(),
-        ...certificateRevocationWrites(entities, [old.serial], { reason: 'superseded', at: request.now }),
-        ...prepared.writes(entities),
+      [
+        store.seals.update(seal, { expiresOn, updatedAt: request.now.toISOString() }),
+        store.credentials.retire(old, { state: next.to, keyRef: shreddedKeyRef(old) }),
+        ...certificateRevocationWrites(store, [old.serial], { reason: 'superseded', at: request.now }),
+        ...prepared.writes,
       ],
-      () => request.now,
+      request.now,
     );
   } catch (error) {
     await prepared.discard();
     throw error;
   }
   await retireKeys(deps, [old]);
-  const credential = (await credentialsOfSeal(db, seal.sealId)).find((c) => c.credentialId === prepared.credentialId)!;
-  return { seal: await loadSeal(db, seal.sealId), credential, keyRecord: keyRecordOf(credential) };
+  const credential = (await credentialsOfSeal(store, seal.sealId)).find((c) => c.credentialId === prepared.credentialId)!;
+  return { seal: await loadSeal(store, seal.sealId), credential, keyRecord: keyRecordOf(credential) };
 }

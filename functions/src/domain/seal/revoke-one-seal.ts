@@ -3,7 +3,7 @@ import { transitionSeal } from './transition-seal';
 import { credentialsOfSeal, isLive, type CredentialItem } from '../credential/find-credential';
 import { certificateRevocationWrites } from '../platform-pki/revoke-certificates';
 import type { RevocationReason } from '../../engines/pki';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 import { shreddedKeyRef } from '../credential/retire-keys';
 import { NO_EXPIRY, type SealItem } from './views';
 
@@ -15,16 +15,16 @@ import { NO_EXPIRY, type SealItem } from './views';
  * Returns the credentials it revoked (kms-asymmetric keys are retired after, by the caller).
  */
 export async function revokeOneSeal(
-  db: SealService,
+  store: SealStore,
   request: { seal: SealItem; as: Role; actorId: string; reason: string; crlReason: RevocationReason; now: Date },
 ): Promise<CredentialItem[]> {
   const { seal, now } = request;
-  const live = (await credentialsOfSeal(db, seal.sealId)).filter(isLive);
+  const live = (await credentialsOfSeal(store, seal.sealId)).filter(isLive);
   for (const c of live) {
     const next = step(credentialMachine, c.state, 'revoke', request.as);
     if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : 'CONFLICT');
   }
-  await transitionSeal(db, {
+  await transitionSeal(store, {
     sealId: seal.sealId,
     event: 'revoke',
     as: request.as,
@@ -33,16 +33,10 @@ export async function revokeOneSeal(
     expectedVersion: seal.version,
     // A revoked seal has no live certificate: keep it out of the renewal job's days.
     set: { expiresOn: NO_EXPIRY },
-    alsoWrite: (entities) => [
-      ...live.map((c) =>
-        entities.credential
-          .patch({ sealId: c.sealId, credentialId: c.credentialId })
-          .set({ state: 'revoked', version: c.version + 1, keyRef: shreddedKeyRef(c) })
-          .where((a, op) => op.eq(a.version, c.version))
-          .commit(),
-      ),
+    alsoWrite: [
+      ...live.map((c) => store.credentials.retire(c, { state: 'revoked', keyRef: shreddedKeyRef(c) })),
       ...certificateRevocationWrites(
-        entities,
+        store,
         live.map((c) => c.serial),
         { reason: request.crlReason, at: now },
       ),

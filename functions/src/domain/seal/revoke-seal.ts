@@ -38,7 +38,7 @@ export async function revokeSeals(
     event: 'revoke',
     apply: async (seal, acting) => {
       revoked.push(
-        ...(await revokeOneSeal(deps.services.db, {
+        ...(await revokeOneSeal(deps.services.store, {
           seal,
           ...acting,
           reason: revocationReasonText(request.reason),

@@ -31,15 +31,15 @@ export async function runSealBatch(
     apply: (seal: SealItem, acting: Acting) => Promise<SealItem['state']>;
   },
 ): Promise<SealOutcome[]> {
-  const { db } = deps.services;
-  const seals = await loadCompanySeals(db, batch.companyId, batch.sealIds);
+  const { store } = deps.services;
+  const seals = await loadCompanySeals(store, batch.companyId, batch.sealIds);
   const target = { companyId: batch.companyId, sealIds: batch.sealIds };
   const acting = resolveRole(batch.party, batch.action, target);
   for (const seal of seals) {
     const next = step(sealMachine, seal.state, batch.event, acting.as);
     if (!next.ok) throw new DomainError(next.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : refusalFor(seal.state), undefined, [{ path: seal.sealId, message: seal.name }]);
   }
-  await proveFace(db, batch.party, batch.action, target, batch.now);
+  await proveFace(store, batch.party, batch.action, target, batch.now);
   const outcomes: SealOutcome[] = [];
   for (const seal of seals) {
     try {

@@ -3,26 +3,26 @@ import { createTestTable } from '../../../test-support/dynamo';
 import { seedCompanyWithSeals } from '../../../test-support/fixtures';
 import { transitionSeal } from './transition-seal';
 import { findFirstBreak } from '../audit/chain';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore } from '../../ports/seal-store';
 
-let db: SealService;
+let store: SealStore;
 beforeAll(async () => {
-  ({ db } = await createTestTable());
+  ({ store } = await createTestTable());
 });
 
 async function chain(companyId: string) {
-  const { data } = await db.entities.auditEvent.query.byCompany({ companyId }).go({ pages: 'all' });
+  const data = await store.audit.ofCompany(companyId);
   return data;
 }
 
 describe('seal state changes against DynamoDB Local', () => {
   it('lets exactly one of two concurrent conflicting updates win; the other gets CONFLICT and nothing is lost', async () => {
-    const { companyId, sealIds } = await seedCompanyWithSeals(db, { companyId: '91440300708461136T' });
+    const { companyId, sealIds } = await seedCompanyWithSeals(store, { companyId: '91440300708461136T' });
     const sealId = sealIds[0]!;
     // Both read version 1: one freezes, the other revokes.
     const results = await Promise.allSettled([
-      transitionSeal(db, { sealId, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '测试冻结', expectedVersion: 1 }),
-      transitionSeal(db, { sealId, event: 'revoke', as: 'legal_representative', actorId: 'p2', reason: '企业注销', expectedVersion: 1 }),
+      transitionSeal(store, { sealId, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '测试冻结', expectedVersion: 1 }),
+      transitionSeal(store, { sealId, event: 'revoke', as: 'legal_representative', actorId: 'p2', reason: '企业注销', expectedVersion: 1 }),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -31,7 +31,7 @@ describe('seal state changes against DynamoDB Local', () => {
     expect(lost[0]!.reason).toBeInstanceOf(DomainError);
     expect((lost[0]!.reason as DomainError).code).toBe('CONFLICT');
 
-    const { data: seal } = await db.entities.seal.get({ sealId }).go();
+    const seal = await store.seals.get(sealId);
     const winner = (won[0] as PromiseFulfilledResult<{ to: string }>).value;
     expect(seal?.state).toBe(winner.to);
     expect(seal?.version).toBe(2);
@@ -42,11 +42,11 @@ describe('seal state changes against DynamoDB Local', () => {
   });
 
   it('keeps every audit event when many seals of one company change at once', async () => {
-    const { companyId, sealIds } = await seedCompanyWithSeals(db, {
+    const { companyId, sealIds } = await seedCompanyWithSeals(store, {
       companyId: '91110000802100433B',
       kinds: ['company_name', 'finance', 'contract', 'invoice', 'legal_representative_name', 'custom'],
     });
-    await Promise.all(sealIds.map((sealId) => transitionSeal(db, { sealId, event: 'freeze', as: 'seal_administrator', actorId: 'p3', reason: '批量冻结' })));
+    await Promise.all(sealIds.map((sealId) => transitionSeal(store, { sealId, event: 'freeze', as: 'seal_administrator', actorId: 'p3', reason: '批量冻结' })));
     const events = await chain(companyId);
     expect(events).toHaveLength(sealIds.length);
     expect(events.map((e) => e.seq)).toEqual(sealIds.map((_, i) => i + 1));
@@ -54,19 +54,19 @@ describe('seal state changes against DynamoDB Local', () => {
   });
 
   it('refuses a transition the state machine forbids and writes nothing', async () => {
-    const { companyId, sealIds } = await seedCompanyWithSeals(db, { companyId: '914403001922038216', state: 'frozen' });
-    await expect(transitionSeal(db, { sealId: sealIds[0]!, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '再冻结' })).rejects.toMatchObject({
+    const { companyId, sealIds } = await seedCompanyWithSeals(store, { companyId: '914403001922038216', state: 'frozen' });
+    await expect(transitionSeal(store, { sealId: sealIds[0]!, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '再冻结' })).rejects.toMatchObject({
       code: 'SEAL_FROZEN',
     });
-    const { data: seal } = await db.entities.seal.get({ sealId: sealIds[0]! }).go();
+    const seal = await store.seals.get(sealIds[0]!);
     expect(seal?.version).toBe(1);
     expect(await chain(companyId)).toHaveLength(0);
   });
 
   it('detects a tampered audit event', async () => {
-    const { companyId, sealIds } = await seedCompanyWithSeals(db, { companyId: '91440300708461136T', kinds: ['finance'] });
-    await transitionSeal(db, { sealId: sealIds[0]!, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '原因一' });
-    await transitionSeal(db, { sealId: sealIds[0]!, event: 'unfreeze', as: 'legal_representative', actorId: 'p1', reason: '原因二' });
+    const { companyId, sealIds } = await seedCompanyWithSeals(store, { companyId: '91440300708461136T', kinds: ['finance'] });
+    await transitionSeal(store, { sealId: sealIds[0]!, event: 'freeze', as: 'legal_representative', actorId: 'p1', reason: '原因一' });
+    await transitionSeal(store, { sealId: sealIds[0]!, event: 'unfreeze', as: 'legal_representative', actorId: 'p1', reason: '原因二' });
     const events = await chain(companyId);
     const tampered = events.map((e) => (e.reason === '原因一' ? { ...e, reason: '被篡改' } : e));
     expect(findFirstBreak(events)).toBeNull();

@@ -1,6 +1,5 @@
 import { DomainError, sealMachine, step, type Role, type SealEvent, type SealState } from '@seal/shared';
-import { commitWithAudit, type TxEntities } from '../../adapters/dynamodb/commit';
-import type { SealService } from '../../adapters/dynamodb/service';
+import type { SealStore, WriteOp } from '../../ports/seal-store';
 
 export interface SealTransition {
   sealId: string;
@@ -12,7 +11,7 @@ export interface SealTransition {
   /** The version the caller read; the write succeeds only if nobody changed the seal since. */
   expectedVersion?: number;
   /** Further writes that must happen together with this one (credentials, certificates...). */
-  alsoWrite?: (entities: TxEntities) => readonly unknown[];
+  alsoWrite?: readonly WriteOp[];
   /** Extra attributes to set on the seal with the state (e.g. a new expiry day). */
   set?: { expiresOn?: string };
   now?: () => Date;
@@ -24,16 +23,15 @@ export interface SealTransition {
  * raced ahead (a freeze landing between our read and our write) makes this one fail with
  * CONFLICT instead of overwriting it.
  */
-export async function transitionSeal(db: SealService, t: SealTransition): Promise<{ from: SealState; to: SealState; version: number }> {
-  const { data: seal } = await db.entities.seal.get({ sealId: t.sealId }).go();
+export async function transitionSeal(store: SealStore, t: SealTransition): Promise<{ from: SealState; to: SealState; version: number }> {
+  const seal = await store.seals.get(t.sealId);
   if (!seal) throw new DomainError('SEAL_NOT_FOUND');
   const version = t.expectedVersion ?? seal.version;
   if (seal.version !== version) throw new DomainError('CONFLICT');
   const result = step(sealMachine, seal.state, t.event, t.as);
   if (!result.ok) throw new DomainError(result.code === 'NOT_AUTHORIZED' ? 'NOT_AUTHORIZED' : refusalFor(seal.state));
   const now = (t.now ?? (() => new Date()))();
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: seal.companyId,
       actorId: t.actorId,
@@ -44,15 +42,11 @@ export async function transitionSeal(db: SealService, t: SealTransition): Promis
       before: { state: seal.state, version },
       after: { state: result.to, version: version + 1 },
     },
-    (entities) => [
-      entities.seal
-        .patch({ sealId: seal.sealId })
-        .set({ state: result.to, version: version + 1, updatedAt: now.toISOString(), ...(t.reason ? { stateReason: t.reason } : {}), ...t.set })
-        .where((attr, op) => op.eq(attr.version, version))
-        .commit(),
-      ...(t.alsoWrite?.(entities) ?? []),
+    [
+      store.seals.update({ sealId: seal.sealId, version }, { state: result.to, updatedAt: now.toISOString(), ...(t.reason ? { stateReason: t.reason } : {}), ...t.set }),
+      ...(t.alsoWrite ?? []),
     ],
-    () => now,
+    now,
   );
   return { from: seal.state, to: result.to, version: version + 1 };
 }

@@ -1,10 +1,9 @@
-import type { CredentialKeyContext, CredentialKeyRecord } from '../../adapters/aws-kms';
+import type { CredentialKeyContext, CredentialKeyRecord } from '../../ports/key-custody';
 import type { CredentialItem } from '../credential/find-credential';
 import { certificateView } from '../platform-pki/issue-seal-certificate';
-import type { EntityItem } from 'electrodb';
-import type { Seal } from '../../adapters/dynamodb/entities/seal';
+import type { SealRecord } from '../../ports/seal-store';
 
-export type SealItem = EntityItem<ReturnType<typeof Seal>>;
+export type SealItem = SealRecord;
 
 export function sealView(seal: SealItem) {
   return { sealId: seal.sealId, companyId: seal.companyId, kind: seal.kind, name: seal.name, state: seal.state, expiresOn: seal.expiresOn, version: seal.version };

@@ -1,6 +1,5 @@
 import { DomainError, authorize, type Actor, type Medium } from '@seal/shared';
-import type { Services } from '../../composition';
-import { commitWithAudit } from '../../adapters/dynamodb/commit';
+import type { Ports } from '../../ports';
 import { liveCredentialOf } from '../credential/find-credential';
 import { loadSeal } from '../seal/load-seal';
 import { getChallenge } from '../challenge/challenge-rules';
@@ -23,20 +22,20 @@ const RULES = {
  * that can refuse without writing, so a refused request does not burn the approval.
  */
 export async function changeUkeyBinding(
-  services: Services,
+  services: Ports,
   input: { operation: UkeyOperation; sealId: string; actor: Actor; challengeId: string; desktopSecret: string },
 ) {
   const rule = RULES[input.operation];
-  const { db } = services;
+  const { store } = services;
   const personId = input.actor.personId!;
-  const seal = await loadSeal(db, input.sealId);
+  const seal = await loadSeal(store, input.sealId);
   const decision = authorize(input.actor, rule.action, { companyId: seal.companyId, sealIds: [seal.sealId] });
   if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-  const credential = await liveCredentialOf(db, { sealId: seal.sealId, personId });
+  const credential = await liveCredentialOf(store, { sealId: seal.sealId, personId });
   if (credential.medium !== rule.from) throw new DomainError('ILLEGAL_TRANSITION', rule.wrongMedium);
 
   // Someone else's challenge, or one for another seal, is "not found" exactly like a wrong secret.
-  const challenge = await getChallenge(db, input.challengeId);
+  const challenge = await getChallenge(store, input.challengeId);
   if (challenge.summary.creatorId !== personId || challenge.summary.sealId !== seal.sealId) throw new DomainError('CHALLENGE_NOT_FOUND');
   const approval = await consumeChallenge(services, {
     challengeId: input.challengeId,
@@ -46,8 +45,7 @@ export async function changeUkeyBinding(
 
   const now = services.now();
   const ukeySerial = typeof approval.summary.details.ukeySerial === 'string' ? approval.summary.details.ukeySerial : undefined;
-  await commitWithAudit(
-    db,
+  await store.commitWithAudit(
     {
       companyId: seal.companyId,
       actorId: personId,
@@ -63,14 +61,8 @@ export async function changeUkeyBinding(
         ...(ukeySerial ? { ukeySerial } : {}),
       },
     },
-    (entities) => [
-      entities.credential
-        .patch({ sealId: credential.sealId, credentialId: credential.credentialId })
-        .set({ medium: rule.to, version: credential.version + 1 })
-        .where((a, op) => `${op.eq(a.version, credential.version)} AND ${op.eq(a.medium, rule.from)}`)
-        .commit(),
-    ],
-    () => now,
+    [store.credentials.moveMedium(credential, { from: rule.from, to: rule.to })],
+    now,
   );
   return { message: rule.done, sealId: seal.sealId, credentialId: credential.credentialId, medium: rule.to as Medium };
 }

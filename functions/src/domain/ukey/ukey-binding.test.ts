@@ -16,12 +16,12 @@ afterAll(() => t?.stop());
 const lrId = () => w.personIds.legal_representative!;
 
 async function credentialOf(sealId: string, personId: string) {
-  const { data } = await w.db.entities.credential.query.bySeal({ sealId }).go({ consistent: true });
+  const data = await w.store.credentials.ofSeal(sealId);
   return data.find((c) => c.personId === personId && c.state === 'active')!;
 }
 
 async function auditActions(): Promise<{ action: string; after: unknown; actorId: string }[]> {
-  const { data } = await w.db.entities.auditEvent.query.byCompany({ companyId: w.companyId }).go({ pages: 'all' });
+  const data = await w.store.audit.ofCompany(w.companyId);
   return data.map((e) => ({ action: e.action, after: e.after, actorId: e.actorId }));
 }
 
@@ -137,7 +137,7 @@ describe('Ukey绑定 / 解绑', () => {
   it('refuses a holder whose grant was cancelled after the phone confirmed', async () => {
     const sealId = await w.spareSeal();
     const bystander = seedPerson(BYSTANDER_KEY);
-    const grant = await createGrant(w.db, {
+    const grant = await createGrant(w.store, {
       companyId: w.companyId,
       role: 'seal_holder',
       sealIds: [sealId],

@@ -12,6 +12,6 @@ export const handler = defineHandler({
     // (idempotent). Before the permission check: whether the caller is its legal representative
     // is read from that very copy.
     await loadCompany(ctx.services, ctx.params.companyId);
-    return { body: await visibleSeals(ctx.services.db, await ctx.actor(), ctx.params.companyId) };
+    return { body: await visibleSeals(ctx.services.store, await ctx.actor(), ctx.params.companyId) };
   },
 });

@@ -8,8 +8,8 @@ export const handler = defineHandler({
   name: 'download-application-form',
   params: applicationDto.ApplicationIdParams,
   async run(ctx) {
-    const app = await getOwnApplication(ctx.services.db, ctx.params.applicationId, ctx.personId());
-    const pdf = await renderApplicationForm(await applicationForm(ctx.services.db, app), new Date(app.createdAt));
+    const app = await getOwnApplication(ctx.services.store, ctx.params.applicationId, ctx.personId());
+    const pdf = await renderApplicationForm(await applicationForm(ctx.services.store, app), new Date(app.createdAt));
     return { binary: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `attachment; filename="${app.reference}.pdf"` } };
   },
 });

@@ -22,7 +22,7 @@ export const handler = defineHandler({
     if (action === 'session.login' && !body.target.challengeId) throw new DomainError('NOT_AUTHORIZED', '登录请使用微信登录');
     let target: string;
     if (body.target.challengeId) {
-      const challenge = await getChallenge(services.db, body.target.challengeId);
+      const challenge = await getChallenge(services.store, body.target.challengeId);
       if (approvalAction(challenge.purpose) !== action) throw new DomainError('VALIDATION_FAILED', '人脸核验的业务与二维码不符');
       const state = effectiveState(challenge, services.now());
       if (state !== 'pending') throw notPendingError(state);
@@ -31,7 +31,7 @@ export const handler = defineHandler({
     } else {
       const { companyId, sealIds } = body.target;
       if (sealIds?.length && !companyId) throw new DomainError('VALIDATION_FAILED', '请选择企业');
-      if (companyId && sealIds?.length) await sealsOfCompany(services.db, companyId, sealIds);
+      if (companyId && sealIds?.length) await sealsOfCompany(services.store, companyId, sealIds);
       const decision = authorize(actor, action, { companyId, sealIds });
       if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
       if (decision.proof !== 'face') throw new DomainError('VALIDATION_FAILED', '该业务无需人脸核验');

@@ -7,7 +7,7 @@ export const handler = defineHandler({
   name: 'get-application',
   params: applicationDto.ApplicationIdParams,
   async run(ctx) {
-    const app = await getOwnApplication(ctx.services.db, ctx.params.applicationId, ctx.personId());
+    const app = await getOwnApplication(ctx.services.store, ctx.params.applicationId, ctx.personId());
     return { body: await applicationView(ctx.services, app, 'applicant') };
   },
 });

@@ -9,9 +9,9 @@ export const handler = defineHandler({
   name: 'get-my-credential',
   params: sealDto.SealIdParams,
   async run({ params, services, actor, personId }) {
-    const seal = await loadSeal(services.db, params.sealId);
+    const seal = await loadSeal(services.store, params.sealId);
     if (!authorize(await actor(), 'seal.view', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
-    const mine = (await credentialsOfSeal(services.db, seal.sealId)).filter((c) => c.personId === personId());
+    const mine = (await credentialsOfSeal(services.store, seal.sealId)).filter((c) => c.personId === personId());
     const current = mine.find((c) => c.state === 'active' || c.state === 'locked') ?? mine.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     if (!current) throw new DomainError('CREDENTIAL_NOT_FOUND');
     return { body: { seal: sealView(seal), credential: credentialView(current) } };

@@ -9,10 +9,10 @@ export const handler = defineHandler({
   params: grantDto.GrantParams,
   async run(ctx) {
     const { params, services } = ctx;
-    const grant = await getGrant(services.db, params.companyId, params.grantId);
+    const grant = await getGrant(services.store, params.companyId, params.grantId);
     const decision = authorize(await ctx.actor(), cancelActionFor(grant.role), { companyId: grant.companyId, sealIds: grant.sealIds });
     if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-    const cancelled = await cancelGrant(services.db, {
+    const cancelled = await cancelGrant(services.store, {
       companyId: params.companyId,
       grantId: params.grantId,
       actorId: ctx.personId(),

@@ -14,12 +14,12 @@ export const handler = defineHandler({
     const { params, body, services } = ctx;
     const now = services.now();
     const action = authorizeActionFor(body.role);
-    await sealsOfCompany(services.db, params.companyId, body.sealIds);
+    await sealsOfCompany(services.store, params.companyId, body.sealIds);
     const target = { companyId: params.companyId, sealIds: body.sealIds };
     const decision = authorize(await ctx.actor(), action, target);
     if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-    await consumeFaceTicket(services.db, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now });
-    const grant = await createGrant(services.db, {
+    await consumeFaceTicket(services.store, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now });
+    const grant = await createGrant(services.store, {
       companyId: params.companyId,
       role: body.role,
       sealIds: body.sealIds,

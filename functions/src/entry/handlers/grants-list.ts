@@ -5,6 +5,6 @@ import { listGrants } from '../../domain/grant/list-grants';
 export const handler = defineHandler({
   name: 'grants-list',
   async run(ctx) {
-    return { body: await listGrants(ctx.services.db, await ctx.actor()) };
+    return { body: await listGrants(ctx.services.store, await ctx.actor()) };
   },
 });

@@ -1,10 +1,5 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { HealthResponse } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { PLATFORM_KEY_ALIASES } from '../../adapters/aws-kms/platform-keys';
-import { documentsStoreOf } from '../../adapters/s3/client';
-import { kmsOf } from '../../adapters/aws-kms/client';
 
 async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
   const started = Date.now();
@@ -22,9 +17,9 @@ export const handler = defineHandler({
   async run({ services }) {
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([
-      probe(() => services.documentClient.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }))),
-      probe(() => documentsStoreOf(services).headBucket()),
-      probe(() => kmsOf(services).send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }))),
+      probe(() => services.store.ping()),
+      probe(() => services.blobs.headBucket()),
+      probe(() => services.platformKeys.ping()),
     ]);
     const body: HealthResponse = {
       status: dynamodb.up && s3.up && kms.up ? 'ok' : 'degraded',

@@ -9,7 +9,7 @@ export const handler = defineHandler({
     if (ctx.principal.mode !== 'integration') throw new DomainError('UNAUTHENTICATED');
     const companyId = ctx.principal.subject;
     if (!authorize(await ctx.actor(), 'integration.view_seals', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
-    const { data } = await ctx.services.db.entities.seal.query.byCompany({ companyId }).go({ pages: 'all' });
+    const data = await ctx.services.store.seals.ofCompany(companyId);
     const seals: applicationDto.SealSummary[] = data.map((s) => ({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: s.createdAt }));
     return { body: { companyId, seals } };
   },

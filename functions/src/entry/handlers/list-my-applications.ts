@@ -12,7 +12,7 @@ export const handler = defineHandler({
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   }),
   async run(ctx) {
-    const page = await listApplicationsOf(ctx.services.db, ctx.personId(), ctx.query);
+    const page = await listApplicationsOf(ctx.services.store, ctx.personId(), ctx.query);
     const body: applicationDto.ApplicationList = {
       items: await Promise.all(page.items.map((a) => applicationView(ctx.services, a, 'applicant'))),
       ...(page.cursor ? { cursor: page.cursor } : {}),

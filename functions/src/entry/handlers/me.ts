@@ -5,6 +5,6 @@ import { whoAmI } from '../../domain/identity/who-am-i';
 export const handler = defineHandler({
   name: 'me',
   async run(ctx) {
-    return { body: await whoAmI(ctx.services.db, await ctx.actor()) };
+    return { body: await whoAmI(ctx.services.store, await ctx.actor()) };
   },
 });

@@ -9,7 +9,7 @@ export const handler = defineHandler({
   query: sealDto.CertificateStatusQuery,
   async run({ params, query, services }) {
     const at = query.at ? new Date(query.at) : services.now();
-    const answer = await certificateStatus(services.db, { serial: params.serial, at });
+    const answer = await certificateStatus(services.store, { serial: params.serial, at });
     return {
       body: {
         ...answer,

@@ -12,7 +12,7 @@ export const handler = defineHandler({
   name: 'registry-notification',
   body: identityDto.RegistryNotification,
   async run({ body, services }) {
-    const result = await applyRegistryNotification(services.db, body, services.now(), lifecycleDeps(services));
+    const result = await applyRegistryNotification(services.store, body, services.now(), lifecycleDeps(services));
     return { body: { notificationId: body.notificationId, ...result } };
   },
 });

@@ -9,8 +9,8 @@ export const handler = defineHandler({
   params: applicationDto.ApplicationIdParams,
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
-    const app = await getApplicationRecord(ctx.services.db, ctx.params.applicationId);
-    const pdf = await renderApplicationForm(await applicationForm(ctx.services.db, app), new Date(app.createdAt));
+    const app = await getApplicationRecord(ctx.services.store, ctx.params.applicationId);
+    const pdf = await renderApplicationForm(await applicationForm(ctx.services.store, app), new Date(app.createdAt));
     return { binary: pdf, contentType: 'application/pdf', headers: { 'content-disposition': `inline; filename="${app.reference}.pdf"` } };
   },
 });

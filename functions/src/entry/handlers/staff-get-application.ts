@@ -8,7 +8,7 @@ export const handler = defineHandler({
   params: applicationDto.ApplicationIdParams,
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
-    const app = await getApplicationRecord(ctx.services.db, ctx.params.applicationId);
+    const app = await getApplicationRecord(ctx.services.store, ctx.params.applicationId);
     return { body: await applicationView(ctx.services, app, 'staff') };
   },
 });

@@ -9,7 +9,7 @@ export const handler = defineHandler({
   query: applicationDto.StaffQueueQuery,
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
-    const page = await listQueue(ctx.services.db, ctx.query.state, ctx.query);
+    const page = await listQueue(ctx.services.store, ctx.query.state, ctx.query);
     const body: applicationDto.ApplicationList = {
       items: await Promise.all(page.items.map((a) => applicationView(ctx.services, a, 'staff'))),
       ...(page.cursor ? { cursor: page.cursor } : {}),

@@ -8,6 +8,6 @@ export const handler = defineHandler({
   params: sealDto.CompanyIdParams,
   async run({ params, services, actor }) {
     if (!authorize(await actor(), 'audit.verify', { companyId: params.companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
-    return { body: await verifyCompanyChain(services.db, params.companyId) };
+    return { body: await verifyCompanyChain(services.store, params.companyId) };
   },
 });

@@ -9,7 +9,7 @@ export const handler = defineHandler({
   body: applicationDto.WindowApplicationRequest,
   async run(ctx) {
     const { applicationId } = await submitWindowApplication(ctx.services, { personId: ctx.personId(), actor: ctx.actor, request: ctx.body });
-    const app = await getApplicationRecord(ctx.services.db, applicationId);
+    const app = await getApplicationRecord(ctx.services.store, applicationId);
     return { status: 201, body: await applicationView(ctx.services, app, 'applicant') };
   },
 });

@@ -4,9 +4,10 @@ import { getServices } from '../../composition';
 import { buildWorld, startMatrixStack, type MatrixWorld } from '../../../test-support/matrix-harness';
 import { loginAs, seedCompany, seedPerson, type TestStack } from '../../../test-support/identity-stack';
 import { LOCAL_REGISTRY_HMAC_KEY } from '../../domain/identity/identity-config';
-import { notificationHeaders } from '../../adapters/registry/notification-signature';
+import { notificationHeaders } from '../../domain/company/notification-signature';
 import { LocalBusinessRegistry } from '../../adapters/registry/local-registry';
-import { kmsOf } from '../../adapters/aws-kms/client';
+import { kmsClientFromEnv } from '../../adapters/aws-kms/client';
+import { testTable } from '../../../test-support/table';
 
 /**
  * Handlers that must hand their domain functions everything they need: the registry notification
@@ -28,17 +29,16 @@ afterAll(async () => {
   else process.env.KEY_CUSTODY = saved;
 });
 
-const keyState = async (keyId: string) => (await kmsOf(getServices()).send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
+const keyState = async (keyId: string) => (await kmsClientFromEnv().send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
 
 describe('the registry notification handler', () => {
   it('schedules the KMS keys of the credentials a licence change revoked for deletion', async () => {
     const newcomer = seedCompany('lr-laojie');
     const lr = seedPerson('lr-laojie');
-    const db = getServices().db;
+    const store = getServices().store;
     const sealId = `seal-${randomUUID()}`;
     const now = new Date().toISOString();
-    await db.entities.seal
-      .put({
+    await testTable(store).put('seal', {
         sealId,
         companyId: newcomer.creditCode,
         kind: 'company_name',
@@ -46,13 +46,12 @@ describe('the registry notification handler', () => {
         state: 'pending_claim',
         createdAt: now,
         updatedAt: now,
-      })
-      .go();
+      });
     const token = await loginAs(t.api, 'lr-laojie');
     const faceTicket = await w.mintFaceTicket(lr.personId, 'seal.claim', `seals:${sealId}`);
     const claim = await t.api('POST', `/v1/seals/${sealId}/claim`, { token, body: { faceTicket, pin: '135790', pinConfirm: '135790' } });
     expect(claim.body.credential).toMatchObject({ custody: 'kms-asymmetric' });
-    const [credential] = (await db.entities.credential.query.bySeal({ sealId }).go()).data;
+    const [credential] = (await store.credentials.ofSeal(sealId));
     expect(await keyState(credential!.keyRef)).toBe('Enabled');
 
     const raw = JSON.stringify({
@@ -67,7 +66,7 @@ describe('the registry notification handler', () => {
     });
     expect(res.body).toMatchObject({ causes: ['company_closed'] });
 
-    const after = (await db.entities.credential.query.bySeal({ sealId }).go()).data[0]!;
+    const after = (await store.credentials.ofSeal(sealId))[0]!;
     expect(after.state).toBe('revoked');
     expect(await keyState(after.keyRef)).toBe('PendingDeletion');
   });
@@ -76,11 +75,11 @@ describe('the registry notification handler', () => {
 describe('the company seal list', () => {
   it('gives a newly registered company its four starter seals on its first look-up', async () => {
     const fresh = seedCompany('lr-xinchuang');
-    const db = getServices().db;
+    const store = getServices().store;
     // As if the stack had never seen the company (the local stack's start-up hook imports it).
-    const { data: seals } = await db.entities.seal.query.byCompany({ companyId: fresh.creditCode }).go({ pages: 'all' });
-    for (const s of seals) await db.entities.seal.delete({ sealId: s.sealId }).go();
-    await db.entities.company.delete({ companyId: fresh.creditCode }).go();
+    const seals = await store.seals.ofCompany(fresh.creditCode);
+    for (const s of seals) await testTable(store).remove('seal', { sealId: s.sealId });
+    await testTable(store).remove('company', { companyId: fresh.creditCode });
 
     const token = await loginAs(t.api, 'lr-xinchuang');
     const res = await t.api('GET', `/v1/companies/${fresh.creditCode}/seals`, { token });
@@ -122,8 +121,7 @@ describe('withdrawing a window application', () => {
       version: app.version + 1,
     });
     expect((await withdraw(app.applicationId)).body.code).toBe('APPLICATION_DECIDED');
-    const { data } = await w.db.entities.auditEvent.query.byCompany({ companyId: w.companyId }).go({ order: 'desc', limit: 1 });
-    expect(data[0]).toMatchObject({ action: 'application.withdraw', subject: `application:${app.applicationId}` });
+    expect(await w.store.audit.latest(w.companyId)).toMatchObject({ action: 'application.withdraw', subject: `application:${app.applicationId}` });
     // Staff can no longer approve it.
     const staff = await t.api('POST', `/v1/staff/applications/${app.applicationId}/approve`, { token: w.tokens.window_staff, body: {} });
     expect(staff.body.code).toBe('APPLICATION_DECIDED');
@@ -145,12 +143,9 @@ describe('withdrawing a window application', () => {
 
   it('loses cleanly to an approval under way (the review lease)', async () => {
     const app = await submit();
-    await w.db.entities.application
-      .patch({ applicationId: app.applicationId })
-      .set({ reviewingBy: 'staff_window01', reviewUntil: new Date(Date.now() + 60_000).toISOString(), version: app.version + 1 })
-      .go();
+    await testTable(w.store).set('application', { applicationId: app.applicationId }, { reviewingBy: 'staff_window01', reviewUntil: new Date(Date.now() + 60_000).toISOString(), version: app.version + 1 });
     const res = await withdraw(app.applicationId);
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'CONFLICT' });
-    expect((await w.db.entities.application.get({ applicationId: app.applicationId }).go()).data?.state).toBe('submitted');
+    expect((await w.store.applications.get(app.applicationId))?.state).toBe('submitted');
   });
 });

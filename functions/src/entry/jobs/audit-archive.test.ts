@@ -3,8 +3,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createObjectStore } from '../../adapters/s3/object-store';
 import { sdkS3Client } from '../../../test-support/s3/sdk-client';
-import { AuditEvent } from '../../adapters/dynamodb/entities/audit-event';
+import { auditEventItem } from '../../../test-support/table';
 import { archiveKey, createAuditArchiver } from './audit-archive';
+import type { AuditEventRecord } from '../../ports/seal-store';
 import { startConditionalS3rver } from '../../../test-support/conditional-s3rver';
 
 const PORT = 47151;
@@ -20,9 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => s3server.stop());
 
-/** The item ElectroDB writes for an audit event, as the table's stream carries it. */
+/** An audit event as the table stream carries it. */
 function auditItem(seq: number, overrides: Record<string, unknown> = {}) {
-  return AuditEvent({ table: 'seal-platform' }).put({
+  return auditEventItem({
     companyId: COMPANY,
     seq,
     at: `2026-03-0${seq}T08:00:00.000Z`,
@@ -36,7 +37,7 @@ function auditItem(seq: number, overrides: Record<string, unknown> = {}) {
     prevHash: `hash-${seq - 1}`,
     hash: `hash-${seq}`,
     ...overrides,
-  }).params().Item as Record<string, unknown>;
+  } as AuditEventRecord);
 }
 
 let sequence = 1000;

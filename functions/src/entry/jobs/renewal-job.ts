@@ -2,7 +2,8 @@ import { DomainError, SYSTEM_CAUSE_LABELS, type SealEvent } from '@seal/shared';
 import { transitionSeal } from '../../domain/seal/transition-seal';
 import { logEvent } from '../../config/logger';
 import { loadRuntimeSecrets } from '../../config/runtime-secrets';
-import { getServices, type Services } from '../../composition';
+import { getServices } from '../../composition';
+import type { Ports } from '../../ports';
 
 /** Seals enter renewal_due this many days before their earliest certificate expires. */
 export const RENEWAL_WINDOW_DAYS = 30;
@@ -29,19 +30,19 @@ function day(date: Date): string {
  * goes `active → renewal_due`. Both as `system`, through `transitionSeal` (state machine, version
  * condition, audit event). Idempotent: a second run the same day changes nothing.
  */
-export async function runRenewalJob(services: Pick<Services, 'db'>, options: { now: Date }): Promise<RenewalJobReport> {
+export async function runRenewalJob(services: Pick<Ports, 'store'>, options: { now: Date }): Promise<RenewalJobReport> {
   const report: RenewalJobReport = { markedRenewalDue: [], expired: [], skipped: [] };
   const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
   for (let offset = -CATCH_UP_DAYS; offset <= RENEWAL_WINDOW_DAYS; offset++) {
     const expiresOn = day(new Date(today + offset * DAY_MS));
-    const { data: seals } = await services.db.entities.seal.query.byExpiry({ expiresOn }).go({ pages: 'all' });
+    const seals = await services.store.seals.expiringOn(expiresOn);
     // Expired means the whole expiry day has passed; on the day itself the certificate still works until its notAfter.
     const event: SealEvent = offset < 0 ? 'expire' : 'mark_renewal_due';
     for (const seal of seals) {
       const due = event === 'expire' ? ['active', 'renewal_due', 'frozen'].includes(seal.state) : seal.state === 'active';
       if (!due) continue;
       try {
-        await transitionSeal(services.db, {
+        await transitionSeal(services.store, {
           sealId: seal.sealId,
           event,
           as: 'system',

@@ -1,5 +1,5 @@
 import { DomainError, type SealKind } from '@seal/shared';
-import type { Services } from '../../../composition';
+import type { Ports } from '../../../ports';
 import type { ApplicationRecord } from '../application-view';
 import type { StoredPayload } from '../payload';
 import { createSeals, type NewSeal } from '../create-seals';
@@ -13,13 +13,13 @@ type PlannedGrant = { role: 'seal_administrator' | 'seal_holder'; grantee: { nam
 const sealIdFor = (app: ApplicationRecord, suffix: string) => `seal-${app.applicationId}-${suffix}`;
 
 async function newSealsWithGrants(
-  services: Services,
+  services: Ports,
   app: ApplicationRecord,
   by: WindowActor,
   seals: NewSeal[],
   grants: { grant: PlannedGrant; kinds: SealKind[] }[],
 ): Promise<Record<string, unknown>> {
-  const created = await createSeals(services.db, { companyId: app.companyId, seals, actorId: by.staffId, actorRole: 'window_staff', action: `seal.window_${app.kind}`, reason: `窗口办理 ${app.reference}`, now: by.now });
+  const created = await createSeals(services.store, { companyId: app.companyId, seals, actorId: by.staffId, actorRole: 'window_staff', action: `seal.window_${app.kind}`, reason: `窗口办理 ${app.reference}`, now: by.now });
   const grantIds: string[] = [];
   for (const { grant, kinds } of grants) {
     const sealIds = created.filter((s) => kinds.includes(s.kind)).map((s) => s.sealId);
@@ -29,7 +29,7 @@ async function newSealsWithGrants(
 }
 
 /** What approval does, per kind: the same domain functions as online business, as window staff. */
-export async function applyApprovedApplication(services: Services, app: ApplicationRecord, staffId: string): Promise<Record<string, unknown>> {
+export async function applyApprovedApplication(services: Ports, app: ApplicationRecord, staffId: string): Promise<Record<string, unknown>> {
   const by: WindowActor = { staffId, applicationId: app.applicationId, now: services.now() };
   const payload = app.payload as StoredPayload;
   const r = payload.request;
@@ -60,7 +60,7 @@ export async function applyApprovedApplication(services: Services, app: Applicat
     }
     case 'custom_seal': {
       const sealId = sealIdFor(app, 'custom');
-      const company = (await services.db.entities.company.get({ companyId: app.companyId }).go()).data;
+      const company = await services.store.companies.get(app.companyId);
       if (!company) throw new DomainError('COMPANY_NOT_FOUND');
       const imageKey = await storeCustomSealImage(services, { sealId, payload, companyName: company.name, sealName: r.sealName, creditCode: company.companyId });
       return newSealsWithGrants(
@@ -72,7 +72,7 @@ export async function applyApprovedApplication(services: Services, app: Applicat
       );
     }
     case 'system_integration': {
-      const client = await createIntegrationClient(services.db, { companyId: app.companyId, applicationId: app.applicationId, staffId, now: by.now });
+      const client = await createIntegrationClient(services.store, { companyId: app.companyId, applicationId: app.applicationId, staffId, now: by.now });
       return { clientId: client.clientId };
     }
   }

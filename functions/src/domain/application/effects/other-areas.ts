@@ -1,5 +1,5 @@
 import type { GrantRole, Medium, RevocationCategory } from '@seal/shared';
-import type { Services } from '../../../composition';
+import type { Ports } from '../../../ports';
 import { createGrant } from '../../grant/create-grant';
 import { cancelGrant } from '../../grant/cancel-grant';
 import { freezeSeals, unfreezeSeals } from '../../seal/freeze-seal';
@@ -18,16 +18,16 @@ export interface WindowActor {
 }
 
 export async function createGrantAsWindow(
-  services: Services,
+  services: Ports,
   grant: { companyId: string; role: GrantRole; grantee: { name: string; idNumber: string; phone: string }; sealIds: string[]; medium: Medium },
   by: WindowActor,
 ): Promise<{ grantId: string }> {
-  const created = await createGrant(services.db, { ...grant, grantorId: by.staffId, as: 'window_staff', now: by.now });
+  const created = await createGrant(services.store, { ...grant, grantorId: by.staffId, as: 'window_staff', now: by.now });
   return { grantId: created.grantId };
 }
 
-export async function cancelGrantAsWindow(services: Services, grant: { companyId: string; grantId: string }, by: WindowActor): Promise<void> {
-  await cancelGrant(services.db, { ...grant, actorId: by.staffId, as: 'window_staff', now: by.now, reason: `窗口取消授权 ${by.applicationId}` });
+export async function cancelGrantAsWindow(services: Ports, grant: { companyId: string; grantId: string }, by: WindowActor): Promise<void> {
+  await cancelGrant(services.store, { ...grant, actorId: by.staffId, as: 'window_staff', now: by.now, reason: `窗口取消授权 ${by.applicationId}` });
 }
 
 type SealChange =
@@ -35,7 +35,7 @@ type SealChange =
   | { event: 'revoke'; reason: { category: RevocationCategory; text?: string } };
 
 /** 窗口冻结 / 解冻 / 注销: the life cycle's own batch functions, party = window staff. */
-export async function changeSealsAsWindow(services: Services, companyId: string, sealIds: string[], change: SealChange, by: WindowActor) {
+export async function changeSealsAsWindow(services: Ports, companyId: string, sealIds: string[], change: SealChange, by: WindowActor) {
   const deps = lifecycleDeps(services);
   const party = { kind: 'window_staff' as const, staffId: by.staffId, applicationId: by.applicationId };
   if (change.event === 'revoke') return revokeSeals(deps, { companyId, sealIds, reason: change.reason, party, now: by.now });

@@ -1,5 +1,4 @@
-import type { Services } from '../../../composition';
-import { wechatAuthFor } from '../../../adapters/wechat';
+import type { Ports } from '../../../ports';
 import { newId, newSecret } from '../secrets';
 import { rateLimit } from '../rate-limit';
 
@@ -9,28 +8,26 @@ const LOGIN_TTL_SECONDS = 10 * 60;
  * Step 1 of phone login: exchange the `wx.login` code for the openid (code2session) and open a
  * login attempt. If the openid is bound to a verified person, the face check will be theirs.
  */
-export async function startLogin(services: Services, code: string, clientIp = 'unknown') {
+export async function startLogin(services: Ports, code: string, clientIp = 'unknown') {
   const now = services.now();
-  await rateLimit(services.db, { key: `login:${clientIp}`, limit: 30, windowSeconds: 60, now });
-  const { openid } = await wechatAuthFor().code2session(code);
-  const { data: binding } = await services.db.entities.wechatBinding.get({ openid }).go();
-  const person = binding ? (await services.db.entities.person.get({ personId: binding.personId }).go()).data : null;
+  await rateLimit(services.store, { key: `login:${clientIp}`, limit: 30, windowSeconds: 60, now });
+  const { openid } = await services.wechatAuth.code2session(code);
+  const binding = await services.store.wechatBindings.get(openid);
+  const person = binding ? await services.store.people.get(binding.personId) : undefined;
   const loginId = newId('login');
   const { secret, hash } = newSecret();
   const expiresAt = new Date(now.getTime() + LOGIN_TTL_SECONDS * 1000).toISOString();
-  await services.db.entities.loginAttempt
-    .create({
-      loginId,
-      openid,
-      secretHash: hash,
-      personId: person?.personId,
-      name: person?.name,
-      idNumberMasked: person?.idNumberMasked,
-      state: 'started',
-      expiresAt,
-      ttl: Math.floor(now.getTime() / 1000) + LOGIN_TTL_SECONDS + 3600,
-    })
-    .go();
+  await services.store.loginAttempts.create({
+    loginId,
+    openid,
+    secretHash: hash,
+    personId: person?.personId,
+    name: person?.name,
+    idNumberMasked: person?.idNumberMasked,
+    state: 'started',
+    expiresAt,
+    ttl: Math.floor(now.getTime() / 1000) + LOGIN_TTL_SECONDS + 3600,
+  });
   return {
     loginId,
     loginSecret: secret,

@@ -26,5 +26,9 @@ export function signatureMatches(key: string, timestamp: number, rawBody: Uint8A
 /** Headers for a notification: what the registry (or a test playing it) sends. */
 export function notificationHeaders(key: string, body: string, now: Date): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { 'content-type': 'application/json', [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signNotification(key, timestamp, body) };
+  return {
+    'content-type': 'application/json',
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: signNotification(key, timestamp, body),
+  };
 }

@@ -1,0 +1,21 @@
+import { DescribeKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { PlatformKeys } from '../../ports/platform-keys';
+import { KmsDigestSigner } from './kms-digest-signer';
+import { PLATFORM_KEY_ALIASES, ensurePlatformKeys } from './platform-keys';
+
+/** The `PlatformKeys` port on KMS: asymmetric keys found by alias, created on first need. */
+export function kmsPlatformKeys(client: KMSClient): PlatformKeys {
+  return {
+    async signers() {
+      const keys = await ensurePlatformKeys(client);
+      const [root, tsa] = await Promise.all([
+        KmsDigestSigner.create({ client, keyId: keys.rootCaKeyId }),
+        KmsDigestSigner.create({ client, keyId: keys.tsaKeyId }),
+      ]);
+      return { root, tsa };
+    },
+    async ping() {
+      await client.send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { DocumentRecord, Documents } from '../../../ports/store/documents';
+import type { SealService } from '../service';
+import { conditionally, tableWrite, type ItemOf, type Same } from './table-write';
+
+const _produces: Same<ItemOf<'document'>, DocumentRecord> = true;
+
+export function dynamoDbDocuments({ entities }: SealService): Documents {
+  return {
+    async get(documentId, options) {
+      return (await entities.document.get({ documentId }).go({ consistent: options?.consistent ?? false })).data ?? undefined;
+    },
+    async create(document) {
+      await entities.document.create(document).go();
+    },
+    recordUpload: (documentId, facts) =>
+      conditionally(() =>
+        entities.document
+          .patch({ documentId })
+          .set({ state: 'uploaded', ...facts })
+          .where((a, op) => `${op.eq(a.state, 'awaiting_upload')} AND ${op.eq(a.version, 0)}`)
+          .go(),
+      ),
+    async remove(documentId) {
+      await entities.document
+        .delete({ documentId })
+        .go()
+        .catch(() => undefined);
+    },
+    recordSignedVersion: (document, { lastRequestId, ...signed }) =>
+      tableWrite((e) =>
+        e.document
+          .patch({ documentId: document.documentId })
+          .set({ ...signed, state: 'signed', ...(lastRequestId ? { lastRequestId } : {}) })
+          .remove(['ttl'])
+          .where((a, op) => op.eq(a.version, document.version))
+          .commit(),
+      ),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../config/config';
+import type { BlobStore } from './blob-store';
+import type { BusinessRegistry } from './business-registry';
+import type { FaceVerifier } from './face-verifier';
+import type { IdNumberVault } from './id-number-vault';
+import type { KeyCustody } from './key-custody';
+import type { PlatformKeys } from './platform-keys';
+import type { SealStore } from './seal-store';
+import type { WechatAuth } from './wechat-auth';
+
+/**
+ * Everything the domain talks to, as one container: what a use case receives (as `services`).
+ * composition.ts builds each port on first use; tests replace one with `replacePorts`.
+ */
+export interface Ports {
+  readonly config: Config;
+  /** The clock: the time of the request. */
+  now(): Date;
+  readonly store: SealStore;
+  /** The documents bucket. */
+  readonly blobs: BlobStore;
+  /** Where seal-credential keys live (KEY_CUSTODY). */
+  readonly custody: KeyCustody;
+  readonly platformKeys: PlatformKeys;
+  readonly idNumbers: IdNumberVault;
+  readonly faceVerifier: FaceVerifier;
+  readonly registry: BusinessRegistry;
+  readonly wechatAuth: WechatAuth;
+}
+
+export type { BlobStore, BusinessRegistry, FaceVerifier, IdNumberVault, KeyCustody, PlatformKeys, SealStore, WechatAuth };

@@ -1,0 +1,72 @@
+import type { Applications } from './store/applications';
+import type { AuditEntry, AuditEvents } from './store/audit';
+import type { Certificates, CrlStates, PlatformCertificates } from './store/certificates';
+import type { Challenges, FaceTickets, Nonces } from './store/challenges';
+import type { Companies } from './store/companies';
+import type { Credentials } from './store/credentials';
+import type { Documents } from './store/documents';
+import type { Grants } from './store/grants';
+import type { IntegrationClients } from './store/integration-clients';
+import type { LoginAttempts, People, RateCounters, StaffAccounts, WechatBindings } from './store/identity';
+import type { Seals } from './store/seals';
+import type { WriteOp } from './store/write-op';
+
+export type * from './store/applications';
+export type * from './store/audit';
+export type * from './store/certificates';
+export type * from './store/challenges';
+export type * from './store/companies';
+export type * from './store/credentials';
+export type * from './store/documents';
+export type * from './store/grants';
+export type * from './store/integration-clients';
+export type * from './store/identity';
+export type * from './store/seals';
+export type * from './store/write-op';
+
+/**
+ * The `SealStore` port: the platform's records, one module per aggregate, in the domain's words.
+ * Reads are named after the access pattern they serve (docs/decisions/0002); single-item changes
+ * that stand alone (a face ticket spent, a wrong PIN counted) are methods that answer whether
+ * their condition held; changes that must land together with an audit event are `WriteOp`s the
+ * modules make and `commitWithAudit` applies. See docs/decisions/0035.
+ */
+export interface SealStore {
+  seals: Seals;
+  companies: Companies;
+  credentials: Credentials;
+  grants: Grants;
+  applications: Applications;
+  challenges: Challenges;
+  faceTickets: FaceTickets;
+  nonces: Nonces;
+  people: People;
+  wechatBindings: WechatBindings;
+  staffAccounts: StaffAccounts;
+  loginAttempts: LoginAttempts;
+  rateCounters: RateCounters;
+  documents: Documents;
+  certificates: Certificates;
+  platformCertificates: PlatformCertificates;
+  crl: CrlStates;
+  integrationClients: IntegrationClients;
+  audit: AuditEvents;
+
+  /**
+   * Applies `writes` and appends one audit event to the company's chain, all or nothing.
+   *
+   * Timeline this protects:
+   *   A reads seal v3 ─┐              ┌─ A commits (v3→v4, audit seq n+1)   ✓
+   *   B reads seal v3 ─┴── both try ──┴─ B's version condition fails        → CONFLICT, nothing written
+   * Every write carries its own condition (the version read); the audit event is conditional on its
+   * seq not existing yet. When only the audit seq was taken (another change of the same company won
+   * the race for seq n+1, on a different item), the change is still valid: the store re-reads the
+   * chain's head and tries again (a few times, then CONFLICT). When a write's condition failed,
+   * someone changed that item first: DomainError CONFLICT, nothing written.
+   * `at` is the event's time (the request's clock).
+   */
+  commitWithAudit(entry: AuditEntry, writes: readonly WriteOp[], at?: Date): Promise<void>;
+
+  /** Resolves when the store is reachable (health probe). */
+  ping(): Promise<void>;
+}

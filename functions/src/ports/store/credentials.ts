@@ -1,0 +1,65 @@
+import type { CredentialState, Medium } from '@seal/shared';
+import type { KeyCustodyKind } from '../key-custody';
+import type { ReadOptions, Versioned, WriteOp } from './write-op';
+
+/** One person's claim of one seal: key (under custody), certificate, PIN hash, medium. */
+export interface CredentialRecord {
+  sealId: string;
+  credentialId: string;
+  companyId: string;
+  personId: string;
+  state: CredentialState;
+  medium: Medium;
+  custody: KeyCustodyKind;
+  /** Custody's reference to the key (wrapped key or KMS key ARN); `shredded` once retired. */
+  keyRef: string;
+  /** DER SubjectPublicKeyInfo, base64. */
+  publicKey: string;
+  /** DER, base64. */
+  certificate: string;
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+  /** scrypt hash of the signing PIN; the PIN itself is never stored or logged. */
+  pinHash: string;
+  /** Wrong PINs in a row, counted atomically. */
+  failedAttempts: number;
+  lockedUntil?: string;
+  createdAt: string;
+  version: number;
+}
+
+export type NewCredential = Omit<CredentialRecord, 'medium' | 'failedAttempts' | 'lockedUntil' | 'version'> &
+  Partial<Pick<CredentialRecord, 'medium' | 'failedAttempts'>>;
+
+export type CredentialKey = Pick<CredentialRecord, 'sealId' | 'credentialId'>;
+type Read = CredentialKey & Versioned;
+
+export interface Credentials {
+  /** Every credential of a seal (one per person who claimed it, plus history); strongly consistent. */
+  ofSeal(sealId: string): Promise<CredentialRecord[]>;
+  /** The credentials a person claimed (我的印章). */
+  ofPerson(personId: string): Promise<CredentialRecord[]>;
+  get(key: CredentialKey, options?: ReadOptions): Promise<CredentialRecord | undefined>;
+  create(credential: NewCredential): WriteOp;
+
+  /** One more wrong PIN, if the count is below `below` and the credential is active; false when not. */
+  countPinFailure(credential: CredentialKey, below: number): Promise<boolean>;
+  /** Back to zero wrong PINs, if the credential is still active (otherwise nothing happens). */
+  clearPinFailures(credential: CredentialKey): Promise<void>;
+  /**
+   * The wrong PIN that locks: `failedAttempts` set, conditional on the version read, on the count
+   * being one below it and on the credential being active (so the lock is the last failure itself).
+   */
+  lock(credential: Read, change: { state: CredentialState; failedAttempts: number; lockedUntil: string }): WriteOp;
+  /** The lock period is over: count back to zero; conditional on the version read and on `locked`. */
+  unlock(credential: Read, change: { state: CredentialState }): WriteOp;
+  /** A new PIN hash, count back to zero; conditional on the version read and on `active`. */
+  changePin(credential: Read, pinHash: string): WriteOp;
+  /** A new certificate for the same key (renewal); conditional on the version read. */
+  recertify(credential: Read, certificate: Pick<CredentialRecord, 'certificate' | 'serial' | 'notBefore' | 'notAfter'>): WriteOp;
+  /** Superseded or revoked, with what is kept of its key; conditional on the version read. */
+  retire(credential: Read, change: { state: CredentialState; keyRef: string }): WriteOp;
+  /** To the UKey or back to the phone; conditional on the version read and on the medium being `from`. */
+  moveMedium(credential: Read, change: { from: Medium; to: Medium }): WriteOp;
+}

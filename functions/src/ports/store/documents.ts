@@ -1,0 +1,51 @@
+import type { ReadOptions, Versioned, WriteOp } from './write-op';
+
+/** A document in the documents blob store: a holder's to sign, or a public upload to verify. */
+export interface DocumentRecord {
+  documentId: string;
+  ownerId: string;
+  name: string;
+  /** The blob key of the current version. */
+  objectKey: string;
+  size?: number;
+  sha256?: string;
+  state: 'awaiting_upload' | 'uploaded' | 'signed';
+  createdAt: string;
+  /** Epoch seconds: an upload nobody signs is forgotten after it. */
+  ttl?: number;
+  /** `sign`: a holder's document; `verify`: a public upload for verification, deleted after. */
+  purpose: 'sign' | 'verify';
+  /** Size and SHA-256 declared when the upload was requested (checked when the bytes are read). */
+  declaredSize?: number;
+  declaredSha256?: string;
+  pages?: number;
+  signatures?: number;
+  /** Signed versions so far; every signing is conditional on the version it read. */
+  version: number;
+  signedAt?: string;
+  /** Idempotency key of the last signing: a retry with it returns that result. */
+  lastRequestId?: string;
+}
+
+export type NewDocument = Pick<
+  DocumentRecord,
+  'documentId' | 'ownerId' | 'name' | 'objectKey' | 'purpose' | 'state' | 'version' | 'createdAt' | 'ttl'
+> &
+  Partial<Pick<DocumentRecord, 'declaredSize' | 'declaredSha256'>>;
+
+/** What a signature makes of a document: its new current version. */
+export type SignedVersion = Required<
+  Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>
+> &
+  Pick<DocumentRecord, 'lastRequestId'>;
+
+export interface Documents {
+  get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;
+  create(document: NewDocument): Promise<void>;
+  /** The upload arrived: its facts, if the document still awaits its upload at version 0; false otherwise. */
+  recordUpload(documentId: string, facts: { size: number; pages: number; signatures: number }): Promise<boolean>;
+  /** Gone (a verification upload, once verified); never throws. */
+  remove(documentId: string): Promise<void>;
+  /** The document becomes `signed` at a new version and is kept; conditional on the version read. */
+  recordSignedVersion(document: Pick<DocumentRecord, 'documentId'> & Versioned, signed: SignedVersion): WriteOp;
+}

@@ -1,0 +1,48 @@
+import type { SealKind, SealState } from '@seal/shared';
+import type { ReadOptions, Versioned, WriteOp } from './write-op';
+
+/** A seal (电子印章) of a company. */
+export interface SealRecord {
+  sealId: string;
+  companyId: string;
+  kind: SealKind;
+  name: string;
+  state: SealState;
+  /** Day (YYYY-MM-DD) the earliest live certificate of the seal expires; `9999-12-31` before any claim. */
+  expiresOn: string;
+  /** The reason written with the last state change (冻结原因, 注销原因...). */
+  stateReason?: string;
+  /** For custom seals: the blob key of the approved image. */
+  imageKey?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic lock: every change is conditional on the version it read. */
+  version: number;
+}
+
+/** A seal about to exist: version 1, no expiry until it is claimed, unless given. */
+export type NewSeal = Omit<SealRecord, 'expiresOn' | 'version' | 'stateReason'> & Partial<Pick<SealRecord, 'expiresOn' | 'version'>>;
+
+/** What a change may set on a seal besides its version (which goes up by one). */
+export interface SealChanges {
+  state?: SealState;
+  expiresOn?: string;
+  stateReason?: string;
+  updatedAt: string;
+}
+
+export interface Seals {
+  get(sealId: string, options?: ReadOptions): Promise<SealRecord | undefined>;
+  /** Several seals by id in one read; ids with no seal are left out. */
+  getMany(sealIds: readonly string[]): Promise<SealRecord[]>;
+  /** A company's seals (印章列表). */
+  ofCompany(companyId: string): Promise<SealRecord[]>;
+  /** Has the company any seal at all? (one item read) */
+  anyOfCompany(companyId: string): Promise<boolean>;
+  /** Seals whose earliest live certificate expires on `day` (the daily renewal job). */
+  expiringOn(day: string): Promise<SealRecord[]>;
+  /** Conditional on no seal with this id existing: a second create of a fixed id fails the transaction. */
+  create(seal: NewSeal): WriteOp;
+  /** Conditional on the version read; the version goes up by one. */
+  update(seal: Pick<SealRecord, 'sealId'> & Versioned, changes: SealChanges): WriteOp;
+}
