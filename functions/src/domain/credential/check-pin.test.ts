@@ -1,8 +1,8 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, PIN_LOCK_MS } from '@seal/shared';
 import { createTestTable } from '../../../test-support/dynamo';
 import { findFirstBreak } from '../audit/chain';
 import type { SealService } from '../../adapters/dynamodb/service';
-import { checkPin, PIN_LOCK_MS } from './check-pin';
+import { checkPin } from './check-pin';
 import { hashPin } from './pin-hash';
 
 let db: SealService;

@@ -1,13 +1,10 @@
-import { DomainError, SYSTEM_CAUSE_LABELS, credentialMachine, step } from '@seal/shared';
+import { DomainError, MAX_PIN_FAILURES, PIN_LOCK_MS, SYSTEM_CAUSE_LABELS, credentialMachine, pinAttemptsLeftMessage, step } from '@seal/shared';
 import { commitWithAudit, type TxEntities } from '../../adapters/dynamodb/commit';
 import type { SealService } from '../../adapters/dynamodb/service';
 import { isConditionFailure } from '../seal/condition-failed';
 import { liveCredentialOf, type CredentialItem } from './find-credential';
 import { pinMatches } from './pin-hash';
 
-/** Five wrong PINs in a row lock the credential for thirty minutes (PIN_LOCKED's message says so). */
-export const MAX_PIN_FAILURES = 5;
-export const PIN_LOCK_MS = 30 * 60 * 1000;
 const MAX_ROUNDS = 20;
 
 export interface PinCheck {
@@ -49,7 +46,7 @@ export async function checkPin(db: SealService, check: PinCheck): Promise<Creden
     if (credential.failedAttempts < MAX_PIN_FAILURES - 1) {
       if (await countFailure(db, credential)) {
         const left = MAX_PIN_FAILURES - credential.failedAttempts - 1;
-        throw new DomainError('PIN_INCORRECT', `签章密码错误，还可尝试${left}次`);
+        throw new DomainError('PIN_INCORRECT', pinAttemptsLeftMessage(left));
       }
     } else if (await lock(db, credential, check.now)) {
       throw new DomainError('PIN_LOCKED');

@@ -1,6 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { HealthResponse } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { PLATFORM_KEY_ALIASES } from '../../adapters/aws-kms/platform-keys';
 import { documentsStoreOf } from '../../adapters/s3/client';
@@ -17,8 +18,7 @@ async function probe(check: () => Promise<unknown>): Promise<HealthResponse['ser
 }
 
 /** GET /v1/health: is each backing service reachable (table, documents bucket, the root CA key)? */
-export const handler = defineHandler({
-  name: 'health',
+export const handler = defineHandler(routes.health, {
   async run({ services }) {
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([
