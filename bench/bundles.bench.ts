@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { ROUTES } from '../shared/src/api/routes';
-import { AUDIT_ARCHIVE_ENTRY, AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, handlerEntry } from '../infra/lib/bundling';
+import { ROUTES } from '@seal/shared/api';
+import { AUDIT_ARCHIVE_ENTRY, AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, authorizerDefine, handlerEntry } from '../infra/lib/bundling';
 
 const OUT = join(__dirname, 'tmp', 'bundles');
 const RESULTS = join(__dirname, 'results');
@@ -28,7 +28,7 @@ interface BundleFigures {
   carries: { pdf: boolean; pki: boolean; font: boolean; s3: boolean };
 }
 
-async function bundle(name: string, entry: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+async function bundle(name: string, entry: string, define?: Record<string, string>): Promise<{ file: string; bytes: number; metafile: Metafile }> {
   const file = join(OUT, name, 'index.js');
   const result = await build({
     entryPoints: [entry],
@@ -43,6 +43,7 @@ async function bundle(name: string, entry: string): Promise<{ file: string; byte
     charset: BUNDLE_OPTIONS.charset,
     legalComments: BUNDLE_OPTIONS.legalComments,
     alias: BUNDLE_ALIASES,
+    ...(define ? { define } : {}),
     metafile: true,
     logLevel: 'silent',
   });
@@ -92,7 +93,9 @@ export async function run(): Promise<void> {
     ['audit-archive', AUDIT_ARCHIVE_ENTRY],
   ];
   const empty = await bundle('empty', join(OUT, 'empty', 'entry.js'));
-  const built = await Promise.all(entries.map(async ([name, entry]) => ({ name, ...(await bundle(name, entry)) })));
+  // The authorizer gets the route table's auth modes as a constant, as NodejsFunction gives it.
+  const defineFor = (name: string) => (name === 'authorizer' ? authorizerDefine(ROUTES) : undefined);
+  const built = await Promise.all(entries.map(async ([name, entry]) => ({ name, ...(await bundle(name, entry, defineFor(name))) })));
   const figures: BundleFigures[] = [];
   const baselines: number[] = [];
   for (const b of built) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ROUTES } from '@seal/shared';
+import { ROUTES } from '@seal/shared/api';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../dev/local/stack';
 import { startDynamoDbLocal } from '../dev/local/dynamodb-local';
 import { startLocalS3 } from '../dev/local/s3-local';

@@ -1,5 +1,4 @@
-import { ROUTES } from '../../shared/src/api/routes';
-import { route, type RouteDef } from '../../shared/src/api/route';
+import { ROUTES, json, type Json, type Route } from '@seal/shared/api';
 import { resourcesOf, synthStage, type SynthesizedStage } from './testing/synth-stage';
 
 type CfnRoute = { Properties: { RouteKey: string; AuthorizationType?: string; AuthorizerId?: unknown } };
@@ -51,7 +50,7 @@ describe('the HTTP API', () => {
   });
 
   it('creates a route added to the table without any change to the stack', () => {
-    const added: RouteDef = route('GET', '/v1/brand-new/{id}', 'brand-new-handler', 'session', 'test');
+    const added: Route = { method: 'GET', path: '/v1/brand-new/{id}', handler: 'brand-new-handler', auth: 'session', summary: 'test', response: json as Json<unknown> };
     const grown = synthStage({ stage: 'dev' }, [...ROUTES, added]);
     const deployed = routesIn(grown).find((r) => r.Properties.RouteKey === 'GET /v1/brand-new/{id}');
     expect(deployed?.Properties.AuthorizationType).toBe('CUSTOM');

@@ -2,7 +2,7 @@ import { App, Tags } from 'aws-cdk-lib';
 import { SealPlatformStack } from './seal-platform-stack';
 import { stageSettings } from './stage-settings';
 import { checkWithNag } from './nag';
-import type { RouteDef } from '../../shared/src/api/route';
+import type { Route } from '@seal/shared/api';
 
 /** Feature flags, here rather than in cdk.json so tests synthesize exactly what `cdk synth` does. */
 const FEATURE_FLAGS = {
@@ -13,7 +13,7 @@ const FEATURE_FLAGS = {
 };
 
 /** The CDK app for one stage: `-c stage=dev|prod` (default dev). */
-export function buildApp(context: Record<string, unknown> = {}, routes?: readonly RouteDef[]) {
+export function buildApp(context: Record<string, unknown> = {}, routes?: readonly Route[]) {
   const app = new App({ context: { ...FEATURE_FLAGS, ...context } });
   const settings = stageSettings(app.node);
   const stack = new SealPlatformStack(app, `SealPlatform-${settings.stage}`, {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { routeAuthTable, type Route } from '@seal/shared/api';
 
 /** The checkout's root: NodejsFunction's project root and the base of every entry path. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -11,6 +12,15 @@ export function handlerEntry(handler: string): string {
 export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'authorizer.ts');
 export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'renewal-job.ts');
 export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');
+
+/**
+ * The session authorizer's view of the route table (route key → auth mode), written into its
+ * bundle as the constant `SEAL_ROUTE_AUTH` (functions/src/entry/authorizer.ts): importing the
+ * table would bring every route's schemas into the one function that reads them all (decision 0040).
+ */
+export function authorizerDefine(routes: readonly Route[]): Record<string, string> {
+  return { SEAL_ROUTE_AUTH: JSON.stringify(routeAuthTable(routes)) };
+}
 
 /**
  * The esbuild options both NodejsFunction (infra) and the bundle bench use, so the bench measures

@@ -1,6 +1,5 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
-import { ROUTES } from '../../shared/src/api/routes';
-import { route } from '../../shared/src/api/route';
+import { ROUTES, json, type Json } from '@seal/shared/api';
 import { DEFAULT_PERMISSIONS, FUNCTION_PERMISSIONS, permissionsFor, type PlatformKey } from './function-permissions';
 import { synthStage, type SynthesizedStage } from './testing/synth-stage';
 
@@ -70,7 +69,7 @@ describe('per-function permissions', () => {
   });
 
   it('gives a handler without an entry table items only: no key, no object, no identity secret', () => {
-    const stage2 = synthStage({ stage: 'dev' }, [...ROUTES, route('GET', '/v1/unlisted', 'unlisted-handler', 'session', 'test')]);
+    const stage2 = synthStage({ stage: 'dev' }, [...ROUTES, { method: 'GET', path: '/v1/unlisted', handler: 'unlisted-handler', auth: 'session', summary: 'test', response: json as Json<unknown> } as const]);
     const granted = statementsOf(stage2, 'unlisted-handler').flatMap(actions);
     expect(granted.filter((a) => a.startsWith('s3:') || a === 'kms:Sign' || a === 'kms:GetPublicKey')).toEqual([]);
     expect(granted).toContain('dynamodb:PutItem');

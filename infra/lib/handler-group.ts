@@ -3,7 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { RouteDef } from '../../shared/src/api/route';
+import type { Route } from '@seal/shared/api';
 import { addFunctionAlarms } from './alarms';
 import { handlerEntry } from './bundling';
 import { permissionsFor } from './function-permissions';
@@ -27,7 +27,7 @@ export function groupOf(handler: string): number {
 }
 
 export interface HandlerGroupProps {
-  routes: readonly RouteDef[];
+  routes: readonly Route[];
   api: apigw.IHttpApi;
   sessionAuthorizer: apigw.IHttpRouteAuthorizer;
   functionProps: Omit<SealFunctionProps, 'name' | 'entry' | 'permissions'>;

@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
 import { NagSuppressions } from 'cdk-nag';
-import type { AuthMode } from '../../shared/src/api/route';
+import type { AuthMode } from '@seal/shared/api';
 import type { FunctionPermissions } from './function-permissions';
 import { AUDIT_ARCHIVE_PREFIX } from './data-store';
 

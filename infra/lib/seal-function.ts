@@ -23,6 +23,8 @@ export interface SealFunctionProps {
   targets: GrantTargets;
   secrets: PlatformSecrets;
   removalPolicy: RemovalPolicy;
+  /** Constants written into the bundle (esbuild `define`): the authorizer's route table. */
+  define?: Record<string, string>;
 }
 
 /**
@@ -81,6 +83,7 @@ export class SealFunction extends Construct {
               bundleAwsSDK: true,
               forceDockerBundling: false,
               esbuildArgs: aliasArgs(),
+              ...(props.define ? { define: props.define } : {}),
               ...(permissions.cjkFont ? { commandHooks: CJK_FONT_HOOKS } : {}),
             },
           });

@@ -2,11 +2,10 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
-import { ROUTES } from '../../shared/src/api/routes';
-import type { RouteDef } from '../../shared/src/api/route';
+import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AuditArchiveWriter } from './audit-archive-writer';
-import { AUTHORIZER_ENTRY, RENEWAL_JOB_ENTRY } from './bundling';
+import { AUTHORIZER_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
 import { AUTHORIZER_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
@@ -19,7 +18,7 @@ import type { StageSettings } from './stage-settings';
 export interface SealPlatformStackProps extends StackProps {
   settings: StageSettings;
   /** The route table; the shared ROUTES unless a test passes its own. */
-  routes?: readonly RouteDef[];
+  routes?: readonly Route[];
 }
 
 /**
@@ -72,14 +71,20 @@ export class SealPlatformStack extends Stack {
       removalPolicy: settings.removalPolicy,
     };
 
-    this.authorizer = new SealFunction(this, 'Fn-authorizer', { ...functionProps, name: 'authorizer', entry: AUTHORIZER_ENTRY, permissions: AUTHORIZER_PERMISSIONS });
+    const routes = props.routes ?? ROUTES;
+    this.authorizer = new SealFunction(this, 'Fn-authorizer', {
+      ...functionProps,
+      name: 'authorizer',
+      entry: AUTHORIZER_ENTRY,
+      permissions: AUTHORIZER_PERMISSIONS,
+      define: authorizerDefine(routes),
+    });
     addFunctionAlarms(this, 'authorizer', this.authorizer.fn, alarmTopic);
     this.api = new SealApi(this, 'Api', { authorizerFunction: this.authorizer.fn, logRetentionDays: settings.logRetentionDays, removalPolicy: settings.removalPolicy });
     addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }), alarmTopic);
     // Without a custom domain, people reach the platform at the API's own URL.
     if (!settings.publicBaseUrl) environment.PUBLIC_BASE_URL = this.api.api.apiEndpoint;
 
-    const routes = props.routes ?? ROUTES;
     for (let group = 0; group < HANDLER_GROUPS; group++) {
       const mine = routes.filter((r) => groupOf(r.handler) === group);
       if (mine.length === 0) continue;

@@ -24,6 +24,11 @@ describe('npm run synth', () => {
         expect(code).not.toContain('is not of a type(s)');
         execFileSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], { env: { PATH: process.env.PATH, STAGE: 'local', AWS_REGION: 'cn-north-1' }, stdio: 'pipe' });
       }
+      // The session authorizer got the route table's auth modes as a constant, not the routes'
+      // schemas (decision 0040); no other function got the table.
+      const withTable = bundles.filter((b) => readFileSync(b, 'utf8').includes('"GET /v1/staff/applications":"staff"'));
+      expect(withTable).toHaveLength(1);
+      expect(readFileSync(withTable[0]!, 'utf8')).not.toContain('一次最多授权10人');
       const fontDirs = Object.values(assets.files)
         .map((f) => join(out, f.source.path, 'node_modules', '@embedpdf', 'fonts-sc', 'fonts'))
         .filter((dir) => existsSync(dir));

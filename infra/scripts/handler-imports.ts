@@ -3,7 +3,7 @@
  * the evidence behind lib/function-permissions.ts. `npx tsx infra/scripts/handler-imports.ts`
  */
 import { build } from 'esbuild';
-import { ROUTES } from '../../shared/src/api/routes';
+import { ROUTES } from '@seal/shared/api';
 import { BUNDLE_OPTIONS, handlerEntry } from '../lib/bundling';
 import { permissionsFor } from '../lib/function-permissions';
 

@@ -1,3 +1,5 @@
+import { PIN_LOCK_MINUTES } from './domain/pin-policy';
+
 /**
  * Stable error codes that cross the API as `{ code, message }`. The message is Chinese, for the
  * person in front of the phone; the code is for programs and never changes meaning.
@@ -64,7 +66,7 @@ export const ERRORS = {
   CHALLENGE_USED: { status: 409, message: '二维码已使用' },
   REQUEST_REPLAYED: { status: 409, message: '重复的请求' },
   CREDENTIAL_INACTIVE: { status: 409, message: '该印章证书已失效，请重新领取' },
-  PIN_LOCKED: { status: 423, message: '签章密码连续错误次数过多，已锁定30分钟' },
+  PIN_LOCKED: { status: 423, message: `签章密码连续错误次数过多，已锁定${PIN_LOCK_MINUTES}分钟` },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   // 5xx: ours.
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

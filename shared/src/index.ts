@@ -1,28 +1,10 @@
-export * from './domain/roles';
-export * from './domain/seal';
-export * from './domain/reasons';
-export * from './domain/permissions';
-export * from './machines/machine';
-export * from './machines/seal-machine';
-export * from './machines/credential-machine';
-export * from './machines/grant-machine';
-export * from './machines/application-machine';
-export * from './machines/challenge-machine';
-export * from './validation/credit-code';
-export * from './validation/id-number';
-export * from './validation/pin';
+/**
+ * `@seal/shared`: everything. Narrower entry points (package.json `exports`): `/domain`,
+ * `/machines`, `/validation`, `/errors`, `/signing` (none of them brings zod) and `/api`.
+ */
+export * from './domain/index';
+export * from './machines/index';
+export * from './validation/index';
 export * from './errors';
-export * as fields from './api/fields';
-export { configureValidationMessages } from './api/validation-messages';
-export * from './api/health';
-export * from './api/route';
-export * from './api/routes';
-export * as applicationDto from './api/dto/applications';
-export * as identityDto from './api/dto/identity';
-export * as grantDto from './api/dto/grants';
-export * as challengeDto from './api/dto/challenges';
-export * from './api/routes/identity';
-export * as sealDto from './api/dto/seals';
-export * as documentDto from './api/dto/documents';
-export * as ukeyDto from './api/dto/ukey';
+export * from './api/index';
 export * from './signing/approval-digest';

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, ERRORS, ROUTES, matchPath, type ErrorCode, type RouteDef } from '@seal/shared';
+import { DomainError, ERRORS, type ErrorCode } from '@seal/shared/errors';
+import { ROUTES, matchPath, type Route } from '@seal/shared/api';
 import { toApiGatewayEvent } from './api-event';
 
 type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -17,7 +18,7 @@ export interface StaticRoot {
 }
 
 /** Loads every handler the route table names; a missing one fails the start, not a request. */
-export async function loadHandlers(routes: readonly RouteDef[] = ROUTES): Promise<Map<string, LambdaHandler>> {
+export async function loadHandlers(routes: readonly Route[] = ROUTES): Promise<Map<string, LambdaHandler>> {
   const handlers = new Map<string, LambdaHandler>();
   for (const name of new Set(routes.map((r) => r.handler))) {
     const mod = (await import(`../../src/entry/handlers/${name}`)) as { handler?: LambdaHandler };

@@ -1,10 +1,11 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
 import { issueSessionToken, type SessionKind } from '../domain/identity/session-token';
+import { ROUTES, routeAuthTable } from '@seal/shared/api';
 import { createAuthorizer } from './authorizer';
 
 const SECRET = 'authorizer-test-secret-authorizer-test-secret';
 const NOW = new Date('2025-03-01T08:00:00Z');
-const authorize = createAuthorizer({ secret: () => SECRET, now: () => NOW });
+const authorize = createAuthorizer({ secret: () => SECRET, now: () => NOW, routes: routeAuthTable(ROUTES) });
 
 function event(routeKey: string, authorization?: string): APIGatewayRequestAuthorizerEventV2 {
   return { routeKey, headers: authorization ? { authorization } : {}, identitySource: authorization ? [authorization] : [] } as unknown as APIGatewayRequestAuthorizerEventV2;

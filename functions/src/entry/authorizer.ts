@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
-import { ROUTES, type RouteDef } from '@seal/shared';
+import type { RouteAuthTable } from '@seal/shared/api';
 import { verifySessionToken } from '../domain/identity/session-token';
 import { loadConfig, sessionSecret } from '../config/config';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
@@ -21,17 +21,16 @@ const DENY: AuthorizerResult = { isAuthorized: false, context: {} };
  * the handler still checks the person's session epoch (logout) against the table, which this
  * function cannot read.
  */
-export function createAuthorizer(deps: { secret: () => string; now: () => Date; routes?: readonly RouteDef[] }) {
-  const routes = deps.routes ?? ROUTES;
+export function createAuthorizer(deps: { secret: () => string; now: () => Date; routes: RouteAuthTable }) {
   return async (event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> => {
-    const route = routes.find((r) => `${r.method} ${r.path}` === event.routeKey);
-    if (!route || (route.auth !== 'session' && route.auth !== 'staff')) return DENY;
+    const auth = Object.prototype.hasOwnProperty.call(deps.routes, event.routeKey) ? deps.routes[event.routeKey] : undefined;
+    if (auth !== 'session' && auth !== 'staff') return DENY;
     const header = event.headers?.authorization ?? event.headers?.Authorization ?? event.identitySource?.[0];
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) return DENY;
     try {
       const claims = await verifySessionToken(deps.secret(), token, deps.now());
-      if ((route.auth === 'staff') !== (claims.kind === 'staff')) return DENY;
+      if ((auth === 'staff') !== (claims.kind === 'staff')) return DENY;
       return { isAuthorized: true, context: { personId: claims.personId, sessionId: claims.sessionId, kind: claims.kind } };
     } catch {
       return DENY;
@@ -39,8 +38,20 @@ export function createAuthorizer(deps: { secret: () => string; now: () => Date; 
   };
 }
 
+/**
+ * The route table's keys and auth modes, written into the deployed bundle by the bundler
+ * (`--define`, infra/lib/bundling.ts `authorizerDefine`): importing the table itself would bring
+ * every route's request and response schemas into this function (decision 0040). Absent (not
+ * bundled by infra), every request is denied.
+ */
+declare const SEAL_ROUTE_AUTH: RouteAuthTable | undefined;
+
 let secret: string | undefined;
-const authorize = createAuthorizer({ secret: () => (secret ??= sessionSecret(loadConfig())), now: () => new Date() });
+const authorize = createAuthorizer({
+  secret: () => (secret ??= sessionSecret(loadConfig())),
+  now: () => new Date(),
+  routes: typeof SEAL_ROUTE_AUTH === 'undefined' ? {} : SEAL_ROUTE_AUTH,
+});
 
 /** The deployed authorizer: the session secret comes from the secrets extension before the first check. */
 export async function handler(event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> {

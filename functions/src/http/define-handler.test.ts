@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { DomainError, fields } from '@seal/shared';
+import { DomainError } from '@seal/shared/errors';
+import { bytes, fields, json, type Json, type Route } from '@seal/shared/api';
 import { defineHandler } from './define-handler';
 import { issueSessionToken } from '../domain/identity/session-token';
 import { LOCAL_SESSION_SECRET } from '../config/config';
@@ -8,43 +9,64 @@ import { setServices, getServices } from '../composition';
 import { createTestTable } from '../../test-support/dynamo';
 import { logger } from '../config/logger';
 
-jest.mock('@seal/shared', () => {
-  const actual = jest.requireActual('@seal/shared');
-  // Two routes of this test only, so the wrapper can look up their auth modes.
-  const extra = [
-    { method: 'POST', path: '/v1/test/pin', handler: 'test-pin', auth: 'public', summary: '' },
-    { method: 'GET', path: '/v1/test/me', handler: 'test-me', auth: 'session', summary: '' },
-    { method: 'POST', path: '/v1/test/code', handler: 'test-code', auth: 'public', summary: '' },
-  ];
-  return { ...actual, ROUTES: [...actual.ROUTES, ...extra] };
-});
+// Routes of this test only: the wrapper takes everything (auth mode, schemas) from the route object.
+const pinRoute = {
+  method: 'POST',
+  path: '/v1/test/pin',
+  handler: 'test-pin',
+  auth: 'public',
+  summary: '',
+  body: z.object({ pin: fields.pin, idNumber: fields.idNumber }),
+  response: json as Json<{ ok: boolean }>,
+} satisfies Route;
+/** A field with no Chinese message of its own. */
+const codeRoute = {
+  method: 'POST',
+  path: '/v1/test/code',
+  handler: 'test-code',
+  auth: 'public',
+  summary: '',
+  body: z.object({ code: z.string().check(z.minLength(4)) }),
+  response: json as Json<{ code: string }>,
+} satisfies Route;
+const meRoute = { method: 'GET', path: '/v1/test/me', handler: 'test-me', auth: 'session', summary: '', response: json as Json<unknown> } satisfies Route;
+const fileRoute = {
+  method: 'GET',
+  path: '/v1/test/file/{name}',
+  handler: 'test-file',
+  auth: 'public',
+  summary: '',
+  params: z.object({ name: fields.id }),
+  query: z.object({ size: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(8)), 2) }),
+  response: bytes,
+} satisfies Route;
 
 function event(body: unknown, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
   return { body: JSON.stringify(body), headers, isBase64Encoded: false, requestContext: { requestId: 'r1' } } as unknown as APIGatewayProxyEventV2;
 }
 
-const pinHandler = defineHandler({
-  name: 'test-pin',
-  body: z.object({ pin: fields.pin, idNumber: fields.idNumber }),
+const pinHandler = defineHandler(pinRoute, {
   async run({ body }) {
     if (body.pin === '000000') throw new DomainError('PIN_INCORRECT');
     return { body: { ok: true } };
   },
 });
 
-/** A field with no Chinese message of its own. */
-const codeHandler = defineHandler({
-  name: 'test-code',
-  body: z.object({ code: z.string().check(z.minLength(4)) }),
+const codeHandler = defineHandler(codeRoute, {
   async run({ body }) {
     return { body: { code: body.code } };
   },
 });
 
-const meHandler = defineHandler({
-  name: 'test-me',
+const meHandler = defineHandler(meRoute, {
   async run(ctx) {
     return { body: { personId: ctx.personId(), actor: await ctx.actor() } };
+  },
+});
+
+const fileHandler = defineHandler(fileRoute, {
+  async run({ params, query }) {
+    return { binary: new TextEncoder().encode(params.name.repeat(query.size)), contentType: 'text/plain' };
   },
 });
 
@@ -85,6 +107,20 @@ describe('the handler wrapper', () => {
     const res = await codeHandler(event({ code: 'ab' }));
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body as string)).toMatchObject({ code: 'VALIDATION_FAILED', message: '数值过小：期望 string >=4 字符' });
+  });
+
+  it("validates path parameters and the query with the route's schemas, defaults applied, and sends bytes base64-encoded", async () => {
+    const res = await fileHandler({ ...event({}), pathParameters: { name: 'ab' }, queryStringParameters: { size: '3' } });
+    expect({ status: res.statusCode, type: res.headers?.['content-type'], base64: res.isBase64Encoded }).toEqual({ status: 200, type: 'text/plain', base64: true });
+    expect(Buffer.from(res.body as string, 'base64').toString()).toBe('ababab');
+    const byDefault = await fileHandler({ ...event({}), pathParameters: { name: 'ab' } });
+    expect(Buffer.from(byDefault.body as string, 'base64').toString()).toBe('abab');
+    const bad = await fileHandler({ ...event({}), pathParameters: { name: 'a/b' }, queryStringParameters: { size: '9' } });
+    expect({ status: bad.statusCode, code: JSON.parse(bad.body as string).code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('remembers its route, so the wiring can be checked', () => {
+    expect(pinHandler.route).toBe(pinRoute);
   });
 
   it('refuses a body that is not JSON', async () => {

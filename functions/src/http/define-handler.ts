@@ -1,8 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 // A named import: `z.core.$ZodError` would pull all of zod core (and every locale) into each bundle.
-import { $ZodError, type $ZodType } from 'zod/v4/core';
-import { DomainError, ROUTES, configureValidationMessages, isErrorCode, type Actor, type ErrorCode, type RouteDef } from '@seal/shared';
+import { $ZodError } from 'zod/v4/core';
+import { DomainError, isErrorCode, type ErrorCode } from '@seal/shared/errors';
+import type { Actor } from '@seal/shared/domain';
+import { configureValidationMessages, isBytes, type Bytes, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type Route, type Schema } from '@seal/shared/api';
 import { getServices } from '../composition';
 import type { Ports } from '../ports';
 import { logEvent } from '../config/logger';
@@ -10,10 +12,11 @@ import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
 import { loadActor } from '../domain/identity/load-actor';
 
-export interface HandlerContext<B, Q, P> {
-  body: B;
-  query: Q;
-  params: P;
+/** What a handler's `run` gets: the route's params, query and body, validated by its schemas. */
+export interface HandlerContext<R extends Route> {
+  body: BodyOf<R>;
+  query: QueryOf<R>;
+  params: ParamsOf<R>;
   /** The ports (composition.ts builds them). */
   services: Ports;
   principal: Principal;
@@ -26,32 +29,36 @@ export interface HandlerContext<B, Q, P> {
   event: APIGatewayProxyEventV2;
 }
 
-export interface HandlerResult {
+/** A JSON answer of the route's response type (the typed client promises callers exactly this). */
+export interface JsonResult<T> {
   status?: number;
-  body?: unknown;
-  /** Binary responses (PDF, PNG): sent base64-encoded as API Gateway expects. */
-  binary?: Uint8Array;
-  contentType?: string;
+  body: T;
   headers?: Record<string, string>;
 }
+
+/** A file answer (PDF, PEM, SVG...): sent base64-encoded as API Gateway expects. */
+export interface BinaryResult {
+  status?: number;
+  binary: Uint8Array;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+/** What `run` returns for route `R`: bytes for a route whose response is `bytes`, else its JSON. */
+export type HandlerResult<R extends Route> = R extends { response: Bytes } ? BinaryResult : JsonResult<ResponseOf<R>>;
 
 // Checks without a message of their own answer in zod's Chinese text, not a bare "Invalid input".
 configureValidationMessages();
 
-/** Any zod 4 schema (the shared DTOs are zod/mini: decision 0027). */
-type Schema = $ZodType;
-type Out<S> = S extends Schema ? z.infer<S> : undefined;
-
-export interface HandlerSpec<BS, QS, PS> {
-  /** Must match `handler` in the shared route table: that decides the auth mode. */
-  name: string;
-  body?: BS;
-  query?: QS;
-  params?: PS;
-  /** Take the body as raw bytes (uploads) instead of JSON. */
-  rawBody?: boolean;
-  run(ctx: HandlerContext<Out<BS>, Out<QS>, Out<PS>>, raw: Uint8Array): Promise<HandlerResult>;
+export interface HandlerSpec<R extends Route> {
+  /** The use case; `raw` is the request body's bytes as they came (routes whose body is `bytes`). */
+  run(ctx: HandlerContext<R>, raw: Uint8Array): Promise<HandlerResult<R>>;
 }
+
+/** A Lambda handler that remembers its route, so a test can check the wiring. */
+export type RouteHandler<R extends Route = Route> = ((event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>) & {
+  readonly route: R;
+};
 
 /** The permission matrix's view of whoever authenticated. */
 function actorFor(principal: Principal, services: Ports): Promise<Actor> {
@@ -67,13 +74,6 @@ function actorFor(principal: Principal, services: Ports): Promise<Actor> {
     case 'staff':
       return loadActor(services.store, principal.session.personId, { windowStaff: principal.session.kind === 'staff' });
   }
-}
-
-function routeFor(name: string): RouteDef {
-  const routes = ROUTES.filter((r) => r.handler === name);
-  if (routes.length === 0) throw new Error(`handler ${name} is not in the route table`);
-  if (new Set(routes.map((r) => r.auth)).size > 1) throw new Error(`handler ${name} has routes with different auth modes`);
-  return routes[0] as RouteDef;
 }
 
 function rawBodyOf(event: APIGatewayProxyEventV2): Uint8Array {
@@ -111,15 +111,22 @@ function json(status: number, body: unknown, requestId: string, headers: Record<
   };
 }
 
+function isBinary(result: JsonResult<unknown> | BinaryResult): result is BinaryResult {
+  return (result as Partial<BinaryResult>).binary instanceof Uint8Array;
+}
+
+/** Validates `value` with the route's schema, if it has one. */
+function parsed(schema: Schema | undefined, value: unknown): unknown {
+  return schema ? z.parse(schema, value) : undefined;
+}
+
 /**
- * The thin shell of every Lambda: authenticate by the route's mode, validate the DTOs, run the
- * use case, map domain errors to `{ code, message }` with their HTTP status, log one line.
+ * The thin shell of every Lambda: authenticate by the route's mode, validate params, query and
+ * body with the route's schemas, run the use case, map domain errors to `{ code, message }` with
+ * their HTTP status, log one line. `defineHandler(routes.signDocument, { run })`.
  */
-export function defineHandler<BS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, PS extends Schema | undefined = undefined>(
-  spec: HandlerSpec<BS, QS, PS>,
-) {
-  const route = routeFor(spec.name);
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInfer<R>>): RouteHandler<R> {
+  const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = Date.now();
     const requestId = event.requestContext?.requestId ?? 'local';
     let status = 500;
@@ -130,9 +137,9 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       const services = getServices();
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);
-      const body = spec.rawBody ? undefined : spec.body ? z.parse(spec.body as Schema, parseJson(raw)) : undefined;
-      const query = spec.query ? z.parse(spec.query as Schema, event.queryStringParameters ?? {}) : undefined;
-      const params = spec.params ? z.parse(spec.params as Schema, event.pathParameters ?? {}) : undefined;
+      const body = route.body && !isBytes(route.body) ? parsed(route.body, parseJson(raw)) : undefined;
+      const query = parsed(route.query, event.queryStringParameters ?? {});
+      const params = parsed(route.params, event.pathParameters ?? {});
       const personId = () => {
         if (principal.mode !== 'session' && principal.mode !== 'staff') throw new DomainError('UNAUTHENTICATED');
         return principal.session.personId;
@@ -149,14 +156,14 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
         client: { ip: event.requestContext?.http?.sourceIp, userAgent: event.headers?.['user-agent'] },
         requestId,
         event,
-      } as HandlerContext<Out<BS>, Out<QS>, Out<PS>>;
-      const result = await spec.run(ctx, raw);
+      } as HandlerContext<R>;
+      const result = (await spec.run(ctx, raw)) as JsonResult<unknown> | BinaryResult;
       status = result.status ?? 200;
-      if (result.binary) {
+      if (isBinary(result)) {
         return {
           statusCode: status,
           isBase64Encoded: true,
-          headers: { 'content-type': result.contentType ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-request-id': requestId, ...result.headers },
+          headers: { 'content-type': result.contentType, 'cache-control': 'no-store', 'x-request-id': requestId, ...result.headers },
           body: Buffer.from(result.binary).toString('base64'),
         };
       }
@@ -165,10 +172,11 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       const response = errorResult(error, requestId);
       status = response.statusCode ?? 500;
       code = JSON.parse(response.body as string).code;
-      if (status >= 500) logEvent('error', 'request failed', { handler: spec.name, error: String(error), stack: (error as Error)?.stack });
+      if (status >= 500) logEvent('error', 'request failed', { handler: route.handler, error: String(error), stack: (error as Error)?.stack });
       return response;
     } finally {
-      logEvent('info', 'request', { handler: spec.name, method: route.method, path: route.path, status, code, ms: Date.now() - started, requestId });
+      logEvent('info', 'request', { handler: route.handler, method: route.method, path: route.path, status, code, ms: Date.now() - started, requestId });
     }
   };
+  return Object.assign(handler, { route });
 }

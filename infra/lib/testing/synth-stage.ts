@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import type { RouteDef } from '../../../shared/src/api/route';
+import type { Route } from '@seal/shared/api';
 import { buildApp } from '../app';
 import type { NagFinding } from '../nag';
 import type { SealPlatformStack } from '../seal-platform-stack';
@@ -16,7 +16,7 @@ export interface SynthesizedStage {
 }
 
 /** Synthesizes one stage with stub code (no bundling), cdk-nag included. */
-export function synthStage(context: Record<string, unknown> = {}, routes?: readonly RouteDef[]): SynthesizedStage {
+export function synthStage(context: Record<string, unknown> = {}, routes?: readonly Route[]): SynthesizedStage {
   const { app, stack, nag } = buildApp({ bundling: 'stub', ...context }, routes);
   app.synth();
   const main = Template.fromStack(stack);

@@ -1,20 +1,7 @@
 // Errors that leave the platform layer. Pages show `message` (Chinese) and branch on `code`.
 
-/** The API answered with a non-2xx status, an unreadable body, or could not be reached (status 0). */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  /** The parsed response body, when there was one (e.g. a 503 health report). */
-  readonly body: unknown;
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown; body?: unknown },
-  ) {
-    super(message, options);
-    this.body = options?.body;
-  }
-}
+/** The API answered with a non-2xx status, an unreadable body, or could not be reached (status 0): the shared client's error. */
+export { ApiError } from '@seal/shared/api';
 
 export type PlatformErrorCode =
   /** The user backed out (closed the scanner, the file picker or a simulator screen). */

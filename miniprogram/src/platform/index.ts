@@ -3,8 +3,6 @@
 // (Taro's multi-platform resolution; TypeScript follows via `moduleSuffixes` in tsconfig).
 
 export type {
-  ApiRequest,
-  HttpMethod,
   LoginResult,
   FaceCheckRequest,
   FaceCheckResult,
@@ -16,7 +14,8 @@ export type {
   UploadRequest,
 } from './types';
 export { ApiError, PlatformError, type PlatformErrorCode } from './errors';
-export { request } from './request';
+export { call } from './api';
+export { routePath } from '@seal/shared/api';
 export { readSessionToken, saveSessionToken, clearSessionToken } from './session';
 export { login } from './login';
 export { faceCheck } from './face-check';

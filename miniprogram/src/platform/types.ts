@@ -1,25 +1,12 @@
 // The contract every platform implementation (x.weapp.ts / x.h5.ts) fulfils. Pages import from
 // `src/platform` only and never touch `wx` or Taro device APIs themselves.
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface ApiRequest {
-  /** Path under the API origin, starting with `/v1/`. */
-  path: string;
-  method?: HttpMethod;
-  /** Query parameters; undefined values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** JSON body for POST/PUT/PATCH/DELETE. */
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 /** A one-time login code: `wx.login`'s code on weapp, `sim:<test identity>` on H5. */
 export interface LoginResult {
   code: string;
 }
 
-/** What the backend's `POST /v1/face-checks` answered, as the face check needs it. */
+/** What the API's face-check start (`routes.faceCheckStart`) answered, as the face check needs it. */
 export interface FaceCheckRequest {
   /** WeChat mode: the verify id for `wx.requestFacialVerify`. Absent in simulated mode. */
   verifyId?: string;
@@ -56,7 +43,7 @@ export interface ChosenFile {
 export interface SharedFile {
   /** The file name the recipient sees, e.g. `合同-已签章.pdf`. */
   name: string;
-  /** An API path (`/v1/...`) or an absolute URL to download the file from. */
+  /** An API path (`routePath(routes.x, params)`) or an absolute URL to download the file from. */
   url: string;
 }
 

@@ -1,39 +1,36 @@
-import type { applicationDto } from '@seal/shared';
-import { request, shareFile } from '../platform';
+import type { RequestBody, applicationDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call, routePath, shareFile } from '../platform';
 
 export type ApplicationView = applicationDto.ApplicationView;
-export type WindowApplication = applicationDto.WindowApplicationRequest;
+export type WindowApplication = RequestBody<typeof routes.submitWindowApplication>;
 
 /** 在线申请 (legal representative; face ticket for `seal.apply_online` on the company). */
-export function applyOnline(companyId: string, input: { faceTicket: string; kinds: string[] }) {
-  return request<applicationDto.OnlineApplyResponse>({
-    path: `/v1/companies/${encodeURIComponent(companyId)}/seal-applications`,
-    method: 'POST',
-    body: input,
-  });
+export function applyOnline(companyId: string, body: RequestBody<typeof routes.applyOnline>) {
+  return call(routes.applyOnline, { params: { companyId }, body });
 }
 
 /** 窗口办理: the application is recorded; the applicant prints its form and takes it to the window. */
 export function submitWindowApplication(application: WindowApplication): Promise<ApplicationView> {
-  return request<ApplicationView>({ path: '/v1/applications', method: 'POST', body: application });
+  return call(routes.submitWindowApplication, { body: application });
 }
 
 export async function fetchMyApplications(): Promise<ApplicationView[]> {
-  const { items } = await request<applicationDto.ApplicationList>({ path: '/v1/applications/mine' });
+  const { items } = await call(routes.listMyApplications);
   return items;
 }
 
 export function fetchApplication(applicationId: string): Promise<ApplicationView> {
-  return request<ApplicationView>({ path: `/v1/applications/${encodeURIComponent(applicationId)}` });
+  return call(routes.getApplication, { params: { applicationId } });
 }
 
 /**
- * 下载申请表: sends the form to a chat (WeChat) or downloads it (H5). The path is built here
- * rather than taken from `formUrl`, whose origin is the server's public one.
+ * 下载申请表: sends the form to a chat (WeChat) or downloads it (H5). The path is built from the
+ * route rather than taken from `formUrl`, whose origin is the server's public one.
  */
 export function downloadApplicationForm(application: Pick<ApplicationView, 'applicationId' | 'reference' | 'kindLabel'>): Promise<void> {
   return shareFile({
     name: `${application.kindLabel}申请表-${application.reference}.pdf`,
-    url: `/v1/applications/${encodeURIComponent(application.applicationId)}/form.pdf`,
+    url: routePath(routes.downloadApplicationForm, { applicationId: application.applicationId }),
   });
 }

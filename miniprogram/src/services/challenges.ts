@@ -1,5 +1,6 @@
-import type { challengeDto } from '@seal/shared';
-import { request } from '../platform';
+import type { RequestBody, challengeDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../platform';
 
 export type ChallengeSummary = challengeDto.ChallengeSummary;
 
@@ -10,18 +11,16 @@ export function challengeIdFromQr(payload: string): string | null {
   return QR_PREFIX.exec(payload.trim())?.[1] ?? null;
 }
 
-const base = (challengeId: string) => `/v1/challenges/${encodeURIComponent(challengeId)}`;
-
 /** What the desktop asks the phone to approve. */
 export function fetchChallenge(challengeId: string): Promise<ChallengeSummary> {
-  return request<ChallengeSummary>({ path: base(challengeId) });
+  return call(routes.challengeSummary, { params: { challengeId } });
 }
 
 /** 确认: with a face ticket (login, UKey) or the signing PIN (sign). */
-export function approveChallenge(challengeId: string, proof: { faceTicket: string } | { pin: string }) {
-  return request<{ challengeId: string; state: 'approved' }>({ path: `${base(challengeId)}/approve`, method: 'POST', body: proof });
+export function approveChallenge(challengeId: string, proof: RequestBody<typeof routes.challengeApprove>) {
+  return call(routes.challengeApprove, { params: { challengeId }, body: proof });
 }
 
 export function rejectChallenge(challengeId: string) {
-  return request<{ challengeId: string; state: 'rejected' }>({ path: `${base(challengeId)}/reject`, method: 'POST', body: {} });
+  return call(routes.challengeReject, { params: { challengeId } });
 }

@@ -1,18 +1,17 @@
-import type { documentDto } from '@seal/shared';
-import { readChosenFile, request, uploadBytes, type ChosenFile } from '../platform';
+import { documentDto, type RequestBody } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call, readChosenFile, uploadBytes, type ChosenFile } from '../platform';
 
 // 文件签章 over the documents API (shared/src/api/routes/documents.ts, decision 0019): the file
-// goes straight to storage through a presigned PUT, then the API signs it. Types only from shared.
+// goes straight to storage through a presigned PUT, then the API signs it.
 
 export type DocumentView = documentDto.DocumentView;
 export type SignedDocument = documentDto.SignedDocument;
 export type SealPlacement = documentDto.SealPlacement;
 export type UploadTicket = documentDto.UploadTicket;
 
-const documentPath = (documentId: string) => `/v1/documents/${encodeURIComponent(documentId)}`;
-
-/** Documents up to 50 MB (shared `MAX_DOCUMENT_BYTES`; kept here so zod stays out of the bundle). */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+/** Documents up to 50 MB. */
+export const MAX_DOCUMENT_BYTES = documentDto.MAX_DOCUMENT_BYTES;
 
 export interface UploadedDocument {
   documentId: string;
@@ -25,35 +24,27 @@ export interface UploadedDocument {
 /** Reads the chosen file, asks for an upload URL and PUTs the file there. */
 export async function uploadDocument(file: ChosenFile): Promise<UploadedDocument> {
   const bytes = await readChosenFile(file);
-  const ticket = await request<UploadTicket>({
-    path: '/v1/documents',
-    method: 'POST',
-    body: { name: file.name, size: bytes.byteLength },
-  });
+  const ticket = await call(routes.createDocument, { body: { name: file.name, size: bytes.byteLength } });
   await uploadBytes({ url: ticket.uploadUrl, bytes, headers: ticket.uploadHeaders });
   return { documentId: ticket.documentId, name: file.name, size: bytes.byteLength, bytes };
 }
 
 /** A document's facts: page count, signatures so far, download URL (the owner only). */
 export function fetchDocument(documentId: string): Promise<DocumentView> {
-  return request<DocumentView>({ path: documentPath(documentId) });
+  return call(routes.getDocument, { params: { documentId } });
 }
 
-export interface SignInput {
-  sealId: string;
-  pin: string;
-  placements: SealPlacement[];
-  crossPage: boolean;
-  /** The same id again returns the first result instead of signing twice (a retried tap). */
-  requestId: string;
-}
+/**
+ * 文件签章's request. Placements on screen carry more than the API takes (their keys): only page
+ * and position are sent. `requestId`: the same id again returns the first result (a retried tap).
+ */
+export type SignInput = RequestBody<typeof routes.signDocument>;
 
 /** Signs the latest version of the document with one seal, at every placement (and 骑缝章). */
 export function signDocument(documentId: string, { sealId, pin, placements, crossPage, requestId }: SignInput): Promise<SignedDocument> {
-  return request<SignedDocument>({
-    path: `${documentPath(documentId)}/sign`,
-    method: 'POST',
-    body: { sealId, pin, placements: placements.map(({ page, x, y }) => ({ page, x, y })), crossPage, requestId },
+  return call(routes.signDocument, {
+    params: { documentId },
+    body: { sealId, pin, placements: placements?.map(({ page, x, y }) => ({ page, x, y })), crossPage, requestId },
   });
 }
 

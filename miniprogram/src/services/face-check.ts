@@ -1,6 +1,7 @@
-import type { Action } from '@seal/shared';
-import type { identityDto } from '@seal/shared';
-import { faceCheck, request } from '../platform';
+import type { Action } from '@seal/shared/domain';
+import type { identityDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call, faceCheck } from '../platform';
 
 /**
  * 人脸核验 for one action on one target: start it on the server, run it on the phone, report
@@ -8,11 +9,10 @@ import { faceCheck, request } from '../platform';
  * `faceTicket`; a failed check rejects with the API's FACE_CHECK_FAILED.
  */
 export async function passFaceCheck(action: Action, target: identityDto.FaceCheckTarget): Promise<string> {
-  const started = await request<identityDto.FaceCheckStarted>({ path: '/v1/face-checks', method: 'POST', body: { action, target } });
+  const started = await call(routes.faceCheckStart, { body: { action, target } });
   const outcome = await faceCheck({ verifyId: started.verifyId, personName: started.identity.name });
-  await request<identityDto.FaceCheckResult>({
-    path: `/v1/face-checks/${encodeURIComponent(started.ticketId)}/result`,
-    method: 'POST',
+  await call(routes.faceCheckResult, {
+    params: { ticketId: started.ticketId },
     body: outcome.simulatedOutcome ? { passed: outcome.simulatedOutcome === 'pass' } : {},
   });
   return started.ticketId;

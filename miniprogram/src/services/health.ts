@@ -1,9 +1,10 @@
-import type { HealthResponse } from '@seal/shared';
-import { ApiError, request } from '../platform';
+import type { HealthResponse } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { ApiError, call } from '../platform';
 
 /**
- * GET /v1/health: the platform's own view of its backing services. Only the fields this screen
- * reads are required; the type comes from shared/ (type-only: zod stays out of the bundle).
+ * `routes.health`: the platform's own view of its backing services. Only the fields this screen
+ * reads are required.
  */
 export type PlatformHealth = Pick<HealthResponse, 'status'> & { services: Record<string, { up: boolean }> };
 
@@ -26,7 +27,7 @@ function isPlatformHealth(value: unknown): value is PlatformHealth {
 export async function fetchPlatformHealth(): Promise<PlatformHealth> {
   let body: unknown;
   try {
-    body = await request<unknown>({ path: '/v1/health' });
+    body = await call(routes.health);
   } catch (err) {
     // A degraded platform may answer 503 with the same report; that is a result, not a failure.
     if (err instanceof ApiError && err.status === 503 && isPlatformHealth(err.body)) return err.body;

@@ -1,15 +1,16 @@
-import type { identityDto } from '@seal/shared';
+import type { identityDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
 import type { Actor } from '../domain';
-import { request } from '../platform';
+import { call } from '../platform';
 
 export type Me = identityDto.MeResponse;
 
 /** 我的: who I am, my companies (legal representative), my grants, the seals I claimed. */
 export function fetchMe(): Promise<Me> {
-  return request<Me>({ path: '/v1/me' });
+  return call(routes.me);
 }
 
-/** The permission matrix's view of me, built from /v1/me: the UI asks `authorize` with it. */
+/** The permission matrix's view of me, built from `routes.me`: the UI asks `authorize` with it. */
 export function actorOf(me: Me): Actor {
   return {
     personId: me.person.personId,

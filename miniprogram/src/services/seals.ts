@@ -1,58 +1,52 @@
-import type { grantDto, sealDto } from '@seal/shared';
-import type { RevocationCategory } from '../domain';
-import { request } from '../platform';
-
-const company = (companyId: string) => `/v1/companies/${encodeURIComponent(companyId)}`;
-const seal = (sealId: string) => `/v1/seals/${encodeURIComponent(sealId)}`;
+import type { RequestBody, grantDto, sealDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../platform';
 
 export type CompanySeals = grantDto.CompanySealsResponse;
 export type VisibleSeal = grantDto.VisibleSeal;
 
 /** A company's seals as I may see them, each with the actions my role may take from its state. */
 export function fetchCompanySeals(companyId: string): Promise<CompanySeals> {
-  return request<CompanySeals>({ path: `${company(companyId)}/seals` });
+  return call(routes.companySeals, { params: { companyId } });
 }
 
-/** 印章领取: face ticket for `seal.claim` on this seal, the new PIN twice. */
-export function claimSeal(sealId: string, input: { faceTicket: string; pin: string; pinConfirm: string }) {
-  return request<sealDto.ClaimSealResponse>({ path: `${seal(sealId)}/claim`, method: 'POST', body: { ...input, medium: 'phone' } });
+/** 印章领取: face ticket for `seal.claim` on this seal, the new PIN twice; the phone claims on the phone medium. */
+export function claimSeal(sealId: string, body: Omit<RequestBody<typeof routes.claimSeal>, 'medium'>) {
+  return call(routes.claimSeal, { params: { sealId }, body: { ...body, medium: 'phone' } });
 }
 
 /** 修改签章密码 (face ticket for `credential.change_pin`). */
-export function changePin(sealId: string, input: { faceTicket: string; currentPin: string; newPin: string; newPinConfirm: string }) {
-  return request<{ message: string }>({ path: `${seal(sealId)}/pin`, method: 'POST', body: input });
+export function changePin(sealId: string, body: RequestBody<typeof routes.changePin>) {
+  return call(routes.changePin, { params: { sealId }, body });
 }
 
 /** 忘记签章密码 (face ticket for `credential.reset_pin`): a new PIN and a new certificate. */
-export function resetPin(sealId: string, input: { faceTicket: string; newPin: string; newPinConfirm: string }) {
-  return request<sealDto.ClaimSealResponse>({ path: `${seal(sealId)}/pin/reset`, method: 'POST', body: input });
+export function resetPin(sealId: string, body: RequestBody<typeof routes.resetPin>) {
+  return call(routes.resetPin, { params: { sealId }, body });
 }
 
 export type SealBatch = sealDto.SealBatchResponse;
 
-export function freezeSeals(companyId: string, input: { faceTicket: string; sealIds: string[]; reason: string }) {
-  return request<SealBatch>({ path: `${company(companyId)}/seals/freeze`, method: 'POST', body: input });
+export function freezeSeals(companyId: string, body: RequestBody<typeof routes.freezeSeals>) {
+  return call(routes.freezeSeals, { params: { companyId }, body });
 }
 
-export function unfreezeSeals(companyId: string, input: { faceTicket: string; sealIds: string[]; reason: string }) {
-  return request<SealBatch>({ path: `${company(companyId)}/seals/unfreeze`, method: 'POST', body: input });
+export function unfreezeSeals(companyId: string, body: RequestBody<typeof routes.unfreezeSeals>) {
+  return call(routes.unfreezeSeals, { params: { companyId }, body });
 }
 
-export function revokeSeals(
-  companyId: string,
-  input: { faceTicket: string; sealIds: string[]; reason: { category: RevocationCategory; text?: string } },
-) {
-  return request<SealBatch>({ path: `${company(companyId)}/seals/revoke`, method: 'POST', body: input });
+export function revokeSeals(companyId: string, body: RequestBody<typeof routes.revokeSeals>) {
+  return call(routes.revokeSeals, { params: { companyId }, body });
 }
 
 /** 续期 needs no face check. */
 export function renewSeals(companyId: string, sealIds: string[]) {
-  return request<SealBatch>({ path: `${company(companyId)}/seals/renew`, method: 'POST', body: { sealIds } });
+  return call(routes.renewSeals, { params: { companyId }, body: { sealIds } });
 }
 
 /** 在线变更: after a licence change, apply again for these kinds (face ticket for the company). */
-export function changeOnline(companyId: string, input: { faceTicket: string; kinds: string[] }) {
-  return request<sealDto.OnlineChangeResponse>({ path: `${company(companyId)}/change`, method: 'POST', body: input });
+export function changeOnline(companyId: string, body: RequestBody<typeof routes.changeOnline>) {
+  return call(routes.changeOnline, { params: { companyId }, body });
 }
 
 /** A batch answers 200 even when some seals were refused: the first refusal, in Chinese, or null. */

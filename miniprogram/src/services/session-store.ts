@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, clearSessionToken, readSessionToken } from '../platform';
 import { fetchMe, type Me } from './me';
 
-// The one piece of app-wide state: who is logged in (/v1/me). Pages read it with useSession();
+// The one piece of app-wide state: who is logged in (`routes.me`). Pages read it with useSession();
 // it is fetched once and refreshed after anything that changes roles, grants or claimed seals.
 export type SessionState =
   { status: 'anonymous' } | { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'error'; message: string };
@@ -26,7 +26,7 @@ export function forgetSession(): void {
   set({ status: 'anonymous' });
 }
 
-/** Loads /v1/me again (after login, a claim, a grant...). Concurrent callers share one request. */
+/** Loads `routes.me` again (after login, a claim, a grant...). Concurrent callers share one request. */
 export function refreshSession(): Promise<void> {
   if (!readSessionToken()) {
     set({ status: 'anonymous' });

@@ -1,5 +1,6 @@
-import type { identityDto } from '@seal/shared';
-import { clearSessionToken, faceCheck, login, request, saveSessionToken } from '../platform';
+import type { identityDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call, clearSessionToken, faceCheck, login, saveSessionToken } from '../platform';
 
 /** A login in progress: the secret lives in memory only, for the few minutes the login takes. */
 export interface PhoneLogin {
@@ -12,7 +13,7 @@ export interface PhoneLogin {
 /** 登录 step 1: the WeChat code (H5: the chosen test identity) opens a login attempt. */
 export async function startPhoneLogin(): Promise<PhoneLogin> {
   const { code } = await login();
-  const started = await request<identityDto.WechatLoginResponse>({ path: '/v1/login/wechat', method: 'POST', body: { code } });
+  const started = await call(routes.loginWechat, { body: { code } });
   return { loginId: started.loginId, loginSecret: started.loginSecret, identity: started.identity };
 }
 
@@ -24,24 +25,14 @@ export async function finishPhoneLogin(
   attempt: PhoneLogin,
   firstTime?: { name: string; idNumber: string },
 ): Promise<identityDto.SessionResponse> {
-  const base = `/v1/login/${encodeURIComponent(attempt.loginId)}`;
-  const { loginSecret } = attempt;
-  const started = await request<identityDto.FaceCheckStarted>({
-    path: `${base}/face-checks`,
-    method: 'POST',
-    body: { loginSecret, ...(firstTime ?? {}) },
-  });
+  const { loginId, loginSecret } = attempt;
+  const started = await call(routes.loginFaceCheckStart, { params: { loginId }, body: { loginSecret, ...(firstTime ?? {}) } });
   const outcome = await faceCheck({ verifyId: started.verifyId, personName: started.identity.name });
-  await request<identityDto.FaceCheckResult>({
-    path: `${base}/face-checks/${encodeURIComponent(started.ticketId)}/result`,
-    method: 'POST',
+  await call(routes.loginFaceCheckResult, {
+    params: { loginId, ticketId: started.ticketId },
     body: { loginSecret, ...(outcome.simulatedOutcome ? { passed: outcome.simulatedOutcome === 'pass' } : {}) },
   });
-  const session = await request<identityDto.SessionResponse>({
-    path: `${base}/session`,
-    method: 'POST',
-    body: { loginSecret, faceTicket: started.ticketId },
-  });
+  const session = await call(routes.loginSession, { params: { loginId }, body: { loginSecret, faceTicket: started.ticketId } });
   saveSessionToken(session.token);
   return session;
 }
@@ -49,7 +40,7 @@ export async function finishPhoneLogin(
 /** 退出登录: ends the session on the server (every device), then forgets the token here. */
 export async function logout(): Promise<void> {
   try {
-    await request({ path: '/v1/sessions/logout', method: 'POST', body: {} });
+    await call(routes.logout);
   } finally {
     clearSessionToken();
   }

@@ -1,8 +1,9 @@
-import type { identityDto } from '@seal/shared';
-import { request } from '../platform';
+import type { identityDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../platform';
 
-/** The people the H5 login simulator offers: GET /v1/dev/test-identities (local stack only). */
+/** The people the H5 login simulator offers: `routes.devTestIdentities` (local stack only). */
 export async function fetchTestIdentities(): Promise<identityDto.TestIdentity[]> {
-  const { people } = await request<{ people: identityDto.TestIdentity[] }>({ path: '/v1/dev/test-identities' });
+  const { people } = await call(routes.devTestIdentities);
   return people;
 }

@@ -1,21 +1,18 @@
-import { request } from '../platform';
+import { documentDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../platform';
 
-// The report of POST /v1/verify: the shared DTO's type only (a type import adds no zod to the
-// weapp bundle).
-import type { VerificationResult } from '@seal/shared/src/api/dto/documents';
+/** The report of 文档验证 (`routes.verifyDocument`). */
+export type VerificationReport = documentDto.VerificationResult;
+export type Verdict = VerificationReport['verdict'];
 
-export type VerificationReport = VerificationResult;
-export type Verdict = VerificationResult['verdict'];
+/** A PDF posted to the API for verification: at most the API's inline body limit (6 MB). */
+export const MAX_VERIFY_BYTES = documentDto.MAX_INLINE_VERIFY_BYTES;
 
 export const VERDICT_LABELS: Record<Verdict, string> = { valid: '文档有效', invalid: '文档无效', indeterminate: '无法确定' };
 export const SIGNATURE_VERDICT_LABELS: Record<Verdict, string> = { valid: '签章有效', invalid: '签章无效', indeterminate: '无法确定' };
 
 /** 文档验证 (no login): the PDF itself is the body. */
 export function verifyDocument(pdf: ArrayBuffer): Promise<VerificationReport> {
-  return request<VerificationReport>({
-    path: '/v1/verify',
-    method: 'POST',
-    body: pdf,
-    headers: { 'Content-Type': 'application/pdf' },
-  });
+  return call(routes.verifyDocument, { body: { bytes: pdf, contentType: 'application/pdf' } });
 }

@@ -1,5 +1,3 @@
-import { call } from './client';
-
 /** Saves a Blob under a file name (the browser's download). */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -10,9 +8,4 @@ export function saveBlob(blob: Blob, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A PDF behind an authenticated route (application forms): fetched with the session, then saved. */
-export async function downloadFrom(handler: string, params: Record<string, string>, fileName: string): Promise<void> {
-  saveBlob(await call<Blob>(handler, { params, as: 'blob' }), fileName);
 }

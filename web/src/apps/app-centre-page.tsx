@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { authorize, type applicationDto } from '@seal/shared';
+import { authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { actorOf } from '../seals/seal-actions';
@@ -10,14 +11,14 @@ import { IntegrationSection } from './integration-section';
 /** 应用中心: per company the person may act for (legal representative or administrator). */
 export function AppCentrePage() {
   const { me } = useMe();
-  const mine = useApi(() => call<applicationDto.ApplicationList>('list-my-applications'), []);
+  const mine = useApi(() => call(routes.listMyApplications), []);
   const companies = companiesOf(me).filter((c) => me && authorize(actorOf(me), 'integration.apply', { companyId: c.companyId }).allowed);
   const [companyId, setCompanyId] = useState<string>();
   const company = companies.find((c) => c.companyId === companyId) ?? companies[0];
   const clients = useApi(
     () =>
       company
-        ? call<{ items: applicationDto.IntegrationClientView[] }>('list-integration-clients', { params: { companyId: company.companyId } })
+        ? call(routes.listIntegrationClients, { params: { companyId: company.companyId } })
         : Promise.resolve({ items: [] }),
     [company?.companyId, mine.data],
   );

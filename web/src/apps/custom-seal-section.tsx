@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { applicationDto } from '@seal/shared';
 
 const { SEAL_TEMPLATES, SEAL_TEMPLATE_LABELS } = applicationDto;
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { ErrorBox } from '../components/status';
 import { GranteeFields, emptyGrantee, granteeOf, type GranteeDraft } from '../window/grantee-fields';
@@ -52,10 +53,9 @@ export function CustomSealSection({
     setMessages([]);
     if (source === 'image') return setPreview(image ? `data:image/png;base64,${image}` : undefined);
     try {
-      const svg = await call<Blob>('preview-custom-seal', {
+      const svg = await call(routes.previewCustomSeal, {
         params: { companyId: company.companyId },
         body: { sealName, template },
-        as: 'blob',
       });
       setPreview(URL.createObjectURL(svg));
     } catch (e) {
@@ -74,7 +74,7 @@ export function CustomSealSection({
     });
     if (!checked.ok) return setMessages(checked.messages);
     try {
-      await call('submit-window-application', { body: checked.value });
+      await call(routes.submitWindowApplication, { body: checked.value });
       setMessages([]);
       onChanged();
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FaceCheck } from '../components/face-check';
@@ -20,7 +21,7 @@ export function IntegrationSection({
   const [draft, setDraft] = useState({ systemName: '', contactName: '', contactPhone: '', purpose: '' });
   const [messages, setMessages] = useState<string[]>([]);
   const clients = useApi(
-    () => call<{ items: applicationDto.IntegrationClientView[] }>('list-integration-clients', { params: { companyId: company.companyId } }),
+    () => call(routes.listIntegrationClients, { params: { companyId: company.companyId } }),
     [company.companyId, applications.length],
   );
   const mine = applications.filter((a) => a.kind === 'system_integration' && a.companyId === company.companyId);
@@ -33,7 +34,7 @@ export function IntegrationSection({
     });
     if (!checked.ok) return setMessages(checked.messages);
     try {
-      await call('submit-window-application', { body: checked.value });
+      await call(routes.submitWindowApplication, { body: checked.value });
       setMessages([]);
       onChanged();
     } catch (e) {
@@ -96,8 +97,8 @@ function Credentials({
     try {
       const params = { companyId, clientId: client.clientId };
       if (op === 'issue')
-        setIssued(await call<applicationDto.IssuedSecretResponse>('issue-integration-secret', { params, body: { faceTicket } }));
-      else await call('revoke-integration-client', { params, body: { faceTicket } });
+        setIssued(await call(routes.issueIntegrationSecret, { params, body: { faceTicket } }));
+      else await call(routes.revokeIntegrationClient, { params, body: { faceTicket } });
       onChanged();
     } catch (e) {
       setError((e as Error).message);

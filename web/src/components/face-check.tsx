@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 
 /**
@@ -26,7 +27,7 @@ export function FaceCheck({
     setBusy(true);
     setError(undefined);
     try {
-      setStarted(await call<identityDto.FaceCheckStarted>('face-check-start', { body: { action, target } }));
+      setStarted(await call(routes.faceCheckStart, { body: { action, target } }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -37,7 +38,7 @@ export function FaceCheck({
     if (!started) return;
     setBusy(true);
     try {
-      const result = await call<identityDto.FaceCheckResult>('face-check-result', {
+      const result = await call(routes.faceCheckResult, {
         params: { ticketId: started.ticketId },
         body: { passed },
       });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { challengeDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { ApiError, call } from '../api/client';
 import { POLL_INTERVAL_MS, refreshDelayMs, secondsLeft } from '../login/refresh-timing';
 
@@ -57,7 +58,7 @@ export function useChallenge(options: {
         }, delay);
         const poll = async () => {
           try {
-            const answer = await call<challengeDto.PollChallengeResponse>('challenge-poll', {
+            const answer = await call(routes.challengePoll, {
               params: { challengeId: created.challengeId },
               body: { desktopSecret: created.desktopSecret },
             });

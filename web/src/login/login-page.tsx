@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { challengeDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { saveSession } from '../api/session-store';
 import { QrCode } from '../components/qr-code';
@@ -11,7 +11,7 @@ import { companiesOf, useMe } from '../shell/me-context';
 /** 立即登录: a fresh login challenge as a QR code, replaced before it expires, until a phone approves it. */
 export function LoginPage() {
   const session = useSession('person');
-  const create = useCallback(() => call<challengeDto.ChallengeCreated>('login-challenge-create'), []);
+  const create = useCallback(() => call(routes.loginChallengeCreate), []);
   const onApproved = useCallback(({ poll }: ChallengeOutcome) => {
     if (poll.session) saveSession('person', poll.session);
   }, []);

@@ -3,10 +3,8 @@ import {
   REVOCATION_CATEGORIES,
   REVOCATION_CATEGORY_LABELS,
   type RevocationCategory,
-  type challengeDto,
-  type sealDto,
-  type ukeyDto,
 } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { FaceCheck } from '../components/face-check';
 import { QrCode } from '../components/qr-code';
@@ -14,12 +12,23 @@ import { useChallenge } from '../components/use-challenge';
 import { ErrorBox } from '../components/status';
 import type { SealAction } from './seal-actions';
 
-const HANDLER: Partial<Record<SealAction['key'], string>> = {
-  freeze: 'freeze-seals',
-  unfreeze: 'unfreeze-seals',
-  revoke: 'revoke-seals',
-  renew: 'renew-seals',
-};
+/** The batch route of each online action, with the body its DTO asks for. */
+function runAction(key: SealAction['key'], companyId: string, sealIds: string[], input: { faceTicket?: string; reason: string; category: RevocationCategory }) {
+  const params = { companyId };
+  const faceTicket = input.faceTicket ?? '';
+  switch (key) {
+    case 'freeze':
+      return call(routes.freezeSeals, { params, body: { sealIds, faceTicket, reason: input.reason } });
+    case 'unfreeze':
+      return call(routes.unfreezeSeals, { params, body: { sealIds, faceTicket, reason: input.reason } });
+    case 'revoke':
+      return call(routes.revokeSeals, { params, body: { sealIds, faceTicket, reason: { category: input.category, text: input.reason || undefined } } });
+    case 'renew':
+      return call(routes.renewSeals, { params, body: { sealIds } });
+    default:
+      throw new Error(`no online route for ${key}`);
+  }
+}
 
 /** One action on one seal, with the proof the permission matrix asks for. */
 export function SealActionPanel({
@@ -43,13 +52,8 @@ export function SealActionPanel({
 
   const submit = async (faceTicket?: string) => {
     setError(undefined);
-    const reasonBody =
-      action.key === 'revoke' ? { reason: { category, text: reason || undefined } } : action.key === 'renew' ? {} : { reason };
     try {
-      const result = await call<sealDto.SealBatchResponse>(HANDLER[action.key]!, {
-        params: { companyId },
-        body: { sealIds: [seal.sealId], ...reasonBody, ...(faceTicket ? { faceTicket } : {}) },
-      });
+      const result = await runAction(action.key, companyId, [seal.sealId], { faceTicket, reason, category });
       const failed = result.results.find((r) => !r.ok);
       if (failed) setError(failed.error?.message ?? '办理失败');
       else onDone(result.message);
@@ -122,7 +126,7 @@ function UkeyConfirm({
   const [bindError, setBindError] = useState<string>();
   const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
   const create = useCallback(
-    () => call<challengeDto.ChallengeCreated>('challenge-create', { body: { purpose, companyId, sealId, details: {} } }),
+    () => call(routes.challengeCreate, { body: { purpose, companyId, sealId, details: {} } }),
     [purpose, companyId, sealId],
   );
   const { challenge, phase, error, restart, secondsLeft } = useChallenge({
@@ -131,7 +135,7 @@ function UkeyConfirm({
     enabled: started,
     onApproved: ({ challenge: c }) => {
       // The approval is consumed by the binding call, with the secret only this page holds.
-      call<ukeyDto.UkeyBindingResponse>(purpose === 'ukey_bind' ? 'ukey-bind' : 'ukey-unbind', {
+      call(purpose === 'ukey_bind' ? routes.ukeyBind : routes.ukeyUnbind, {
         params: { sealId },
         body: { challengeId: c.challengeId, desktopSecret: c.desktopSecret },
       }).then(

@@ -11,7 +11,7 @@ import {
   type identityDto,
 } from '@seal/shared';
 
-/** The permission matrix's Actor for the person on this desktop, from `GET /v1/me`. */
+/** The permission matrix's Actor for the person on this desktop, from `routes.me`. */
 export function actorOf(me: identityDto.MeResponse): Actor {
   return {
     personId: me.person.personId,

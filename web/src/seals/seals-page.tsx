@@ -6,8 +6,8 @@ import {
   type SealState,
   type grantDto,
   type identityDto,
-  type sealDto,
 } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorBox, Loading } from '../components/status';
@@ -18,7 +18,7 @@ import { SealActionPanel } from './seal-action-panel';
 /** 我的印章: every company the person acts for, with the seals they may see. */
 export function SealsPage() {
   const { me, loading } = useMe();
-  const grants = useApi(() => call<grantDto.GrantListResponse>('grants-list'), []);
+  const grants = useApi(() => call(routes.grantsList), []);
   if (loading && !me) return <Loading />;
   if (!me) return null;
   const companies = companiesOf(me);
@@ -37,7 +37,7 @@ export function SealsPage() {
 
 function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; companyId: string; managed: grantDto.GrantView[] }) {
   const { data, error, loading, reload } = useApi(
-    () => call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId } }),
+    () => call(routes.companySeals, { params: { companyId } }),
     [companyId],
   );
   const [open, setOpen] = useState<{ sealId: string; action: SealAction }>();
@@ -118,7 +118,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
 }
 
 function Certificate({ sealId }: { sealId: string }) {
-  const { data } = useApi(() => call<{ credential: sealDto.CredentialView }>('get-my-credential', { params: { sealId } }), [sealId]);
+  const { data } = useApi(() => call(routes.getMyCredential, { params: { sealId } }), [sealId]);
   if (!data) return <span className="muted">…</span>;
   const cert = data.credential.certificate;
   return (

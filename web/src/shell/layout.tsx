@@ -1,3 +1,4 @@
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { saveSession } from '../api/session-store';
 import { Link, navigate } from './router';
@@ -13,7 +14,7 @@ const MENU = [
 ];
 
 async function logout() {
-  await call('logout').catch(() => undefined);
+  await call(routes.logout).catch(() => undefined);
   saveSession('person', null);
   navigate('/');
 }

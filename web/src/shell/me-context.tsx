@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { useSession } from './use-session';
@@ -11,11 +12,11 @@ interface MeState {
 }
 const MeContext = createContext<MeState>({ loading: false, reload: () => undefined });
 
-/** Who is logged in on this desktop and for which companies (`GET /v1/me`), for every page. */
+/** Who is logged in on this desktop and for which companies (`routes.me`), for every page. */
 export function MeProvider({ children }: { children: React.ReactNode }) {
   const session = useSession('person');
   const { data, loading, reload } = useApi(
-    () => (session ? call<identityDto.MeResponse>('me') : Promise.resolve(undefined)),
+    () => (session ? call(routes.me) : Promise.resolve(undefined)),
     [session?.token],
   );
   return <MeContext.Provider value={{ me: session ? data : undefined, loading, reload }}>{children}</MeContext.Provider>;

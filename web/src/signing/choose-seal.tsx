@@ -1,4 +1,5 @@
-import { canSign, SEAL_STATE_LABELS, authorize, type SealState, type grantDto } from '@seal/shared';
+import { canSign, SEAL_STATE_LABELS, authorize, type SealState } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { actorOf } from '../seals/seal-actions';
@@ -17,7 +18,7 @@ export function ChooseSeal({ value, onChange }: { value?: ChosenSeal; onChange: 
   const companies = companiesOf(me).filter((c) => me && authorize(actorOf(me), 'seal.sign', { companyId: c.companyId }).allowed);
   const companyId = value?.companyId ?? companies[0]?.companyId;
   const { data } = useApi(
-    () => (companyId ? call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId } }) : Promise.resolve(undefined)),
+    () => (companyId ? call(routes.companySeals, { params: { companyId } }) : Promise.resolve(undefined)),
     [companyId],
   );
   const usable = (data?.seals ?? []).filter(

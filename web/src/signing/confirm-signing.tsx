@@ -4,8 +4,7 @@ import { QrCode } from '../components/qr-code';
 import { ErrorBox } from '../components/status';
 import { useChallenge } from '../components/use-challenge';
 import type { documentDto } from '@seal/shared';
-import { hasRoute } from '../api/client';
-import { CONFIRMED_SIGN_ROUTE, prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
+import { prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
 
 /** The QR step of 签章: scan, check document / pages / seal on the phone, enter the PIN; then download. */
 export function ConfirmSigning({ request, sealName, onClose }: { request: SigningRequest; sealName: string; onClose: () => void }) {
@@ -45,9 +44,6 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
           <dt>印章</dt>
           <dd>{sealName}</dd>
         </dl>
-        {!hasRoute(CONFIRMED_SIGN_ROUTE) && (
-          <p className="warn">本环境尚未提供扫码签章接口（{CONFIRMED_SIGN_ROUTE}），手机确认后无法完成签署。</p>
-        )}
         {!prepared && !error && <p className="muted">正在上传文件…</p>}
         {challenge && !signed && phase !== 'approved' && (
           <>

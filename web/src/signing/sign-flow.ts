@@ -1,9 +1,8 @@
-import { approvalDigest, placementSummary, sha256Hex, type challengeDto, type documentDto } from '@seal/shared';
+import { approvalDigest, placementSummary, sha256Hex } from '@seal/shared/signing';
+import type { challengeDto, documentDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import type { PdfPlacement } from './placement';
-
-/** The route that signs with a phone-approved `sign` challenge instead of a PIN typed on this computer. */
-export const CONFIRMED_SIGN_ROUTE = 'POST /v1/documents/{documentId}/sign-confirmed';
 
 export interface PreparedSigning {
   documentId: string;
@@ -33,11 +32,11 @@ export async function uploadTo(ticket: documentDto.UploadTicket, bytes: ArrayBuf
  */
 export async function prepareSigning(req: SigningRequest): Promise<PreparedSigning> {
   const documentSha256 = await sha256Hex(req.bytes);
-  const ticket = await call<documentDto.UploadTicket>('create-document', {
+  const ticket = await call(routes.createDocument, {
     body: { name: req.file.name, size: req.file.size, sha256: documentSha256 },
   });
   await uploadTo(ticket, req.bytes);
-  const challenge = await call<challengeDto.ChallengeCreated>('challenge-create', {
+  const challenge = await call(routes.challengeCreate, {
     body: {
       purpose: 'sign',
       companyId: req.companyId,
@@ -53,9 +52,12 @@ export async function prepareSigning(req: SigningRequest): Promise<PreparedSigni
   return { documentId: ticket.documentId, challenge };
 }
 
-/** The phone approved: ask for exactly the approved placement; the API consumes the challenge once. */
+/**
+ * The phone approved: sign with the `sign` challenge instead of a PIN typed on this computer,
+ * asking for exactly the approved placement; the API consumes the challenge once.
+ */
 export async function signApproved(req: SigningRequest, prepared: PreparedSigning): Promise<documentDto.SignedDocument> {
-  return call<documentDto.SignedDocument>(CONFIRMED_SIGN_ROUTE, {
+  return call(routes.signDocumentConfirmed, {
     params: { documentId: prepared.documentId },
     body: {
       sealId: req.sealId,

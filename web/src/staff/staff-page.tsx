@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { APPLICATION_STATES, APPLICATION_STATE_LABELS, type ApplicationState, type applicationDto, type identityDto } from '@seal/shared';
+import { APPLICATION_STATES, APPLICATION_STATE_LABELS, type ApplicationState, type applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { saveSession } from '../api/session-store';
 import { useApi } from '../api/use-api';
@@ -20,7 +21,7 @@ function StaffLogin() {
   const login = async () => {
     setError(undefined);
     try {
-      const s = await call<identityDto.SessionResponse>('staff-login', { body: { username, password } });
+      const s = await call(routes.staffLogin, { body: { username, password } });
       saveSession('staff', s);
     } catch (e) {
       setError((e as Error).message);
@@ -53,18 +54,18 @@ function StaffLogin() {
 
 function StaffQueue({ name }: { name: string }) {
   const [state, setState] = useState<ApplicationState>('submitted');
-  const queue = useApi(() => call<applicationDto.ApplicationList>('staff-list-applications', { query: { state } }), [state]);
+  const queue = useApi(() => call(routes.staffListApplications, { query: { state } }), [state]);
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
   const decide = async (a: applicationDto.ApplicationView, approve: boolean) => {
     setError(undefined);
     try {
       if (approve)
-        await call('staff-approve-application', { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
+        await call(routes.staffApproveApplication, { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
       else {
         const reason = window.prompt('驳回原因（将告知申请人）');
         if (!reason) return;
-        await call('staff-reject-application', {
+        await call(routes.staffRejectApplication, {
           params: { applicationId: a.applicationId },
           body: { reason, expectedVersion: a.version },
         });
@@ -79,7 +80,7 @@ function StaffQueue({ name }: { name: string }) {
     <div data-testid="staff-queue">
       <h2>
         窗口待办申请 <span className="muted">工作人员：{name}</span>{' '}
-        <button className="link" onClick={() => (call('staff-logout').catch(() => undefined), saveSession('staff', null))}>
+        <button className="link" onClick={() => (call(routes.staffLogout).catch(() => undefined), saveSession('staff', null))}>
           退出
         </button>
       </h2>

@@ -1,6 +1,6 @@
 import type { documentDto } from '@seal/shared';
 
-/** The verification report as `POST /v1/verify` returns it (shared/src/api/dto/documents.ts). */
+/** The verification report as `routes.verifyDocument` answers it (`documentDto.VerificationResult`). */
 export type VerificationReportView = documentDto.VerificationResult;
 export type SignatureReportView = documentDto.VerifiedSignature;
 export type Verdict = VerificationReportView['verdict'];

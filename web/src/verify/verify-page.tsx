@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { uploadTo } from '../signing/sign-flow';
 import { ErrorBox } from '../components/status';
@@ -11,10 +12,10 @@ const DIRECT_LIMIT = documentDto.MAX_INLINE_VERIFY_BYTES - 64 * 1024;
 
 async function verify(file: File): Promise<VerificationReportView> {
   if (file.size <= DIRECT_LIMIT)
-    return call<VerificationReportView>('verify-document', { raw: { bytes: file, contentType: 'application/pdf' } });
-  const ticket = await call<documentDto.UploadTicket>('create-verify-upload', { body: { size: file.size } });
+    return call(routes.verifyDocument, { body: { bytes: file, contentType: 'application/pdf' } });
+  const ticket = await call(routes.createVerifyUpload, { body: { size: file.size } });
   await uploadTo(ticket, file);
-  return call<VerificationReportView>('verify-uploaded-document', { body: { documentId: ticket.documentId } });
+  return call(routes.verifyUploadedDocument, { body: { documentId: ticket.documentId } });
 }
 
 /** 免登录文档验证: no login; upload a PDF, read the report. */

@@ -1,5 +1,14 @@
-import type { applicationDto } from '@seal/shared';
-import { downloadFrom } from '../api/download';
+import type { applicationDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../api/client';
+import { saveBlob } from '../api/download';
+
+/** The form as a PDF, fetched with the applicant's (or the staff member's) session, then saved. */
+async function downloadForm(a: applicationDto.ApplicationView, staff: boolean | undefined): Promise<void> {
+  const params = { applicationId: a.applicationId };
+  const pdf = await (staff ? call(routes.staffDownloadApplicationForm, { params }) : call(routes.downloadApplicationForm, { params }));
+  saveBlob(pdf, `申请表-${a.reference}.pdf`);
+}
 
 /** An application with its 申请编号, state and the form to print (applicant or staff side). */
 export function ApplicationCard({
@@ -24,13 +33,7 @@ export function ApplicationCard({
       <button
         className="button small"
         data-testid="download-form"
-        onClick={() =>
-          downloadFrom(
-            staff ? 'staff-download-application-form' : 'download-application-form',
-            { applicationId: a.applicationId },
-            `申请表-${a.reference}.pdf`,
-          )
-        }
+        onClick={() => void downloadForm(a, staff)}
       >
         下载申请表
       </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { APPLICATION_KIND_LABELS, type applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApplicationCard } from './application-card';
@@ -9,7 +10,7 @@ import { WINDOW_KINDS, WindowForm, type WindowKind } from './window-form';
 export function BusinessPage() {
   const [kind, setKind] = useState<WindowKind>('apply');
   const [submitted, setSubmitted] = useState<applicationDto.ApplicationView>();
-  const mine = useApi(() => call<applicationDto.ApplicationList>('list-my-applications'), [submitted?.applicationId]);
+  const mine = useApi(() => call(routes.listMyApplications), [submitted?.applicationId]);
   return (
     <div>
       <h2>业务办理 · 窗口办理</h2>

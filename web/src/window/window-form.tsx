@@ -9,8 +9,8 @@ import {
   type RevocationCategory,
   type SealKind,
   type applicationDto,
-  type grantDto,
 } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorBox } from '../components/status';
@@ -38,7 +38,7 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
   const [messages, setMessages] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  // `/v1/me` may arrive after the form: fill in the first company once it does.
+  // `routes.me` may answer after the form shows: fill in the first company once it does.
   const first = companies[0];
   useEffect(() => {
     if (first && !creditCode) {
@@ -50,11 +50,11 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
   const known = companies.some((c) => c.companyId === creditCode);
   const seals = useApi(
     () =>
-      known ? call<grantDto.CompanySealsResponse>('company-seals', { params: { companyId: creditCode } }) : Promise.resolve(undefined),
+      known ? call(routes.companySeals, { params: { companyId: creditCode } }) : Promise.resolve(undefined),
     [creditCode, known],
   );
   const grants = useApi(
-    () => (kind === 'cancel_authorization' ? call<grantDto.GrantListResponse>('grants-list') : Promise.resolve(undefined)),
+    () => (kind === 'cancel_authorization' ? call(routes.grantsList) : Promise.resolve(undefined)),
     [kind],
   );
   const mayCancel = me ? authorize(actorOf(me), 'window.cancel_authorization', { companyId: creditCode }).allowed : false;
@@ -88,7 +88,7 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
     setMessages([]);
     setBusy(true);
     try {
-      onSubmitted(await call<applicationDto.ApplicationView>('submit-window-application', { body: checked.value }));
+      onSubmitted(await call(routes.submitWindowApplication, { body: checked.value }));
     } catch (e) {
       setMessages([(e as Error).message]);
     } finally {

@@ -1,8 +1,8 @@
-import { DomainError } from '@seal/shared';
+import { DomainError, PIN_LOCK_MS } from '@seal/shared';
 import { createTestTable } from '../../../test-support/dynamo';
 import { findFirstBreak } from '../audit/chain';
 import type { SealStore } from '../../ports/seal-store';
-import { checkPin, PIN_LOCK_MS } from './check-pin';
+import { checkPin } from './check-pin';
 import { hashPin } from './pin-hash';
 import { testTable } from '../../../test-support/table';
 

@@ -1,11 +1,8 @@
-import { DomainError, SYSTEM_CAUSE_LABELS, credentialMachine, step } from '@seal/shared';
+import { DomainError, MAX_PIN_FAILURES, PIN_LOCK_MS, SYSTEM_CAUSE_LABELS, credentialMachine, pinAttemptsLeftMessage, step } from '@seal/shared';
 import type { SealStore, WriteOp } from '../../ports/seal-store';
 import { liveCredentialOf, type CredentialItem } from './find-credential';
 import { pinMatches } from './pin-hash';
 
-/** Five wrong PINs in a row lock the credential for thirty minutes (PIN_LOCKED's message says so). */
-export const MAX_PIN_FAILURES = 5;
-export const PIN_LOCK_MS = 30 * 60 * 1000;
 const MAX_ROUNDS = 20;
 
 export interface PinCheck {
@@ -47,7 +44,7 @@ export async function checkPin(store: SealStore, check: PinCheck): Promise<Crede
     if (credential.failedAttempts < MAX_PIN_FAILURES - 1) {
       if (await store.credentials.countPinFailure(credential, MAX_PIN_FAILURES - 1)) {
         const left = MAX_PIN_FAILURES - credential.failedAttempts - 1;
-        throw new DomainError('PIN_INCORRECT', `签章密码错误，还可尝试${left}次`);
+        throw new DomainError('PIN_INCORRECT', pinAttemptsLeftMessage(left));
       }
     } else if (await lock(store, credential, check.now)) {
       throw new DomainError('PIN_LOCKED');

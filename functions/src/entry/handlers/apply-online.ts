@@ -1,12 +1,10 @@
 import { applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { applyOnline } from '../../domain/application/apply-online';
 
 /** POST /v1/companies/{companyId}/seal-applications: 在线申请 (legal representative, face check). */
-export const handler = defineHandler({
-  name: 'apply-online',
-  params: applicationDto.CompanyIdParams,
-  body: applicationDto.OnlineApplyRequest,
+export const handler = defineHandler(routes.applyOnline, {
   async run(ctx) {
     const seals = await applyOnline(ctx.services, {
       companyId: ctx.params.companyId,

@@ -1,12 +1,9 @@
-import { challengeDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { approveChallenge } from '../../domain/challenge/approve-challenge';
 
 /** POST /v1/challenges/{challengeId}/approve — face ticket (login, UKey) or signing PIN (sign). */
-export const handler = defineHandler({
-  name: 'challenge-approve',
-  params: challengeDto.ChallengeParams,
-  body: challengeDto.ApproveChallengeRequest,
+export const handler = defineHandler(routes.challengeApprove, {
   async run(ctx) {
     return { body: await approveChallenge(ctx.services, { challengeId: ctx.params.challengeId, actor: await ctx.actor(), ...ctx.body }) };
   },

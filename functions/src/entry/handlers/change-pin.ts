@@ -1,13 +1,10 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { changePin } from '../../domain/seal/change-pin';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/seals/{sealId}/pin — 修改签章密码: face check, current PIN, new PIN twice → "修改成功". */
-export const handler = defineHandler({
-  name: 'change-pin',
-  params: sealDto.SealIdParams,
-  body: sealDto.ChangePinRequest,
+export const handler = defineHandler(routes.changePin, {
   async run({ params, body, services, actor }) {
     await changePin(lifecycleDeps(services), {
       party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },

@@ -1,11 +1,9 @@
-import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { createVerifyUpload } from '../../domain/document/verify-upload-ticket';
 
 /** POST /v1/verify/uploads — a presigned upload for verifying a file too large to post (no login, rate-limited by size). */
-export const handler = defineHandler({
-  name: 'create-verify-upload',
-  body: documentDto.CreateVerifyUploadRequest,
+export const handler = defineHandler(routes.createVerifyUpload, {
   async run(ctx) {
     const ticket = await createVerifyUpload(ctx.services, {
       size: ctx.body.size,

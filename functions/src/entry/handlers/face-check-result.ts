@@ -1,14 +1,10 @@
-import * as z from 'zod/mini';
-import { fields, identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { completeFaceCheck } from '../../domain/identity/face-check';
 import { personAsFaceSubject } from '../../domain/identity/person-face-check';
 
 /** POST /v1/face-checks/{ticketId}/result — simulated: the screen's pass/fail; WeChat: queryverifyinfo. */
-export const handler = defineHandler({
-  name: 'face-check-result',
-  params: z.object({ ticketId: fields.id }),
-  body: identityDto.FaceCheckResultRequest,
+export const handler = defineHandler(routes.faceCheckResult, {
   async run(ctx) {
     const who = await personAsFaceSubject(ctx.services, ctx.personId());
     return { body: await completeFaceCheck(ctx.services, who, ctx.params.ticketId, ctx.body.passed) };

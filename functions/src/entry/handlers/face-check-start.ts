@@ -1,4 +1,5 @@
-import { DomainError, authorize, identityDto, type Action } from '@seal/shared';
+import { DomainError, authorize, type Action } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { startFaceCheck } from '../../domain/identity/face-check';
 import { faceTarget } from '../../domain/identity/face-ticket';
@@ -11,9 +12,7 @@ import { assertMayApprove } from '../../domain/challenge/approve-challenge';
  * POST /v1/face-checks — start the 人脸核验 an action demands. Refused early when the caller may not
  * take the action on that target at all; the ticket is bound to (person, action, target).
  */
-export const handler = defineHandler({
-  name: 'face-check-start',
-  body: identityDto.StartFaceCheckRequest,
+export const handler = defineHandler(routes.faceCheckStart, {
   async run(ctx) {
     const { body, services } = ctx;
     const action = body.action as Action;

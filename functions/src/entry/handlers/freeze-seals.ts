@@ -1,13 +1,10 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { freezeSeals } from '../../domain/seal/freeze-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/freeze — 在线冻结 (face check). */
-export const handler = defineHandler({
-  name: 'freeze-seals',
-  params: sealDto.CompanyIdParams,
-  body: sealDto.FreezeSealsRequest,
+export const handler = defineHandler(routes.freezeSeals, {
   async run({ params, body, services, actor }) {
     const results = await freezeSeals(lifecycleDeps(services), {
       companyId: params.companyId,

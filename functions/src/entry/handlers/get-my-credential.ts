@@ -1,13 +1,12 @@
-import { DomainError, authorize, sealDto } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { credentialsOfSeal } from '../../domain/credential/find-credential';
 import { loadSeal } from '../../domain/seal/load-seal';
 import { credentialView, sealView } from '../../domain/seal/views';
 
 /** GET /v1/seals/{sealId}/credential — the caller's own credential of a seal and its certificate. */
-export const handler = defineHandler({
-  name: 'get-my-credential',
-  params: sealDto.SealIdParams,
+export const handler = defineHandler(routes.getMyCredential, {
   async run({ params, services, actor, personId }) {
     const seal = await loadSeal(services.store, params.sealId);
     if (!authorize(await actor(), 'seal.view', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');

@@ -1,12 +1,11 @@
-import { DomainError, authorize, grantDto } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { cancelGrant, getGrant } from '../../domain/grant/cancel-grant';
 import { cancelActionFor } from '../../domain/grant/grant-actions';
 
 /** POST /v1/companies/{companyId}/grants/{grantId}/cancel — 在线取消: takes effect at once. */
-export const handler = defineHandler({
-  name: 'grant-cancel',
-  params: grantDto.GrantParams,
+export const handler = defineHandler(routes.grantCancel, {
   async run(ctx) {
     const { params, services } = ctx;
     const grant = await getGrant(services.store, params.companyId, params.grantId);

@@ -1,4 +1,5 @@
-import { DomainError, authorize, grantDto } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { createGrant } from '../../domain/grant/create-grant';
 import { authorizeActionFor } from '../../domain/grant/grant-actions';
@@ -6,10 +7,7 @@ import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket
 import { sealsOfCompany } from '../../domain/identity/seal-scope';
 
 /** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
-export const handler = defineHandler({
-  name: 'grant-create',
-  params: grantDto.CompanyParams,
-  body: grantDto.CreateGrantRequest,
+export const handler = defineHandler(routes.grantCreate, {
   async run(ctx) {
     const { params, body, services } = ctx;
     const now = services.now();

@@ -1,4 +1,5 @@
 import type { HealthResponse } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 
 async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
@@ -12,8 +13,7 @@ async function probe(check: () => Promise<unknown>): Promise<HealthResponse['ser
 }
 
 /** GET /v1/health: is each backing service reachable (table, documents bucket, the root CA key)? */
-export const handler = defineHandler({
-  name: 'health',
+export const handler = defineHandler(routes.health, {
   async run({ services }) {
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([

@@ -1,10 +1,10 @@
 import { DomainError, authorize, type applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import '../../domain/integration/verify-integration-request';
 
 /** GET /v1/integration/seals: an integrated system lists its company's seals (HTTP Basic credentials). */
-export const handler = defineHandler({
-  name: 'integration-list-seals',
+export const handler = defineHandler(routes.integrationListSeals, {
   async run(ctx) {
     if (ctx.principal.mode !== 'integration') throw new DomainError('UNAUTHENTICATED');
     const companyId = ctx.principal.subject;

@@ -1,12 +1,10 @@
 import { applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { issueClientSecret } from '../../domain/integration/manage-client';
 
 /** POST …/integration/clients/{clientId}/secret: issue or rotate the secret; shown this once. */
-export const handler = defineHandler({
-  name: 'issue-integration-secret',
-  params: applicationDto.IntegrationClientParams,
-  body: applicationDto.ManageCredentialsRequest,
+export const handler = defineHandler(routes.issueIntegrationSecret, {
   async run(ctx) {
     const body: applicationDto.IssuedSecretResponse = await issueClientSecret(ctx.services, {
       ...ctx.params,

@@ -1,13 +1,9 @@
-import * as z from 'zod/mini';
-import { fields, identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { startLoginFaceCheck } from '../../domain/identity/login/login-face-check';
 
 /** POST /v1/login/{loginId}/face-checks — the login's face check (bound to the attempt, not a person). */
-export const handler = defineHandler({
-  name: 'login-face-check-start',
-  params: z.object({ loginId: fields.id }),
-  body: identityDto.LoginFaceCheckRequest,
+export const handler = defineHandler(routes.loginFaceCheckStart, {
   async run({ params, body, services }) {
     return { status: 201, body: await startLoginFaceCheck(services, { loginId: params.loginId, ...body }) };
   },

@@ -1,13 +1,9 @@
-import * as z from 'zod/mini';
-import { fields, identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { finishLogin } from '../../domain/identity/login/finish-login';
 
 /** POST /v1/login/{loginId}/session — the passed login face ticket → a phone session. */
-export const handler = defineHandler({
-  name: 'login-session',
-  params: z.object({ loginId: fields.id }),
-  body: identityDto.LoginSessionRequest,
+export const handler = defineHandler(routes.loginSession, {
   async run({ params, body, services }) {
     return { status: 201, body: await finishLogin(services, { loginId: params.loginId, ...body }) };
   },

@@ -1,11 +1,9 @@
-import { identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { startLogin } from '../../domain/identity/login/start-login';
 
 /** POST /v1/login/wechat — the `wx.login` code → a login attempt (face check next). */
-export const handler = defineHandler({
-  name: 'login-wechat',
-  body: identityDto.WechatLoginRequest,
+export const handler = defineHandler(routes.loginWechat, {
   async run({ body, services, client }) {
     return { status: 201, body: await startLogin(services, body.code, client.ip) };
   },

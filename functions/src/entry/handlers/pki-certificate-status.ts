@@ -1,12 +1,9 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { certificateStatus } from '../../domain/platform-pki/certificate-status';
 
 /** GET /v1/pki/certificates/{serial}/status?at= — a certificate's status at a moment (default: now). */
-export const handler = defineHandler({
-  name: 'pki-certificate-status',
-  params: sealDto.CertificateStatusParams,
-  query: sealDto.CertificateStatusQuery,
+export const handler = defineHandler(routes.pkiCertificateStatus, {
   async run({ params, query, services }) {
     const at = query.at ? new Date(query.at) : services.now();
     const answer = await certificateStatus(services.store, { serial: params.serial, at });

@@ -1,10 +1,9 @@
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { answerTimestampRequest } from '../../domain/platform-pki/timestamp';
 
 /** POST /v1/pki/tsa — RFC 3161 over HTTP: application/timestamp-query in, application/timestamp-reply out. */
-export const handler = defineHandler({
-  name: 'pki-timestamp',
-  rawBody: true,
+export const handler = defineHandler(routes.pkiTimestamp, {
   async run({ services }, raw) {
     return { binary: await answerTimestampRequest(services, raw), contentType: 'application/timestamp-reply' };
   },

@@ -1,4 +1,4 @@
-import { identityDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { registerRegistryVerifier } from '../../domain/company/verify-registry-notification';
 import { applyRegistryNotification } from '../../domain/company/apply-registry-notification';
@@ -8,9 +8,7 @@ import { lifecycleDeps } from '../../domain/seal/deps';
 registerRegistryVerifier();
 
 /** POST /v1/registry/notifications — the business-licence registry reports a change. */
-export const handler = defineHandler({
-  name: 'registry-notification',
-  body: identityDto.RegistryNotification,
+export const handler = defineHandler(routes.registryNotification, {
   async run({ body, services }) {
     const result = await applyRegistryNotification(services.store, body, services.now(), lifecycleDeps(services));
     return { body: { notificationId: body.notificationId, ...result } };

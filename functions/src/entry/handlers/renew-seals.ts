@@ -1,13 +1,10 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { renewSeals } from '../../domain/seal/renew-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/renew — 印章续期 of seals in renewal_due or expired. */
-export const handler = defineHandler({
-  name: 'renew-seals',
-  params: sealDto.CompanyIdParams,
-  body: sealDto.RenewSealsRequest,
+export const handler = defineHandler(routes.renewSeals, {
   async run({ params, body, services, actor }) {
     const results = await renewSeals(lifecycleDeps(services), {
       companyId: params.companyId,

@@ -1,13 +1,10 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { revokeSeals } from '../../domain/seal/revoke-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/revoke — 在线注销 (face check): final, certificates revoked, CRL rebuilt. */
-export const handler = defineHandler({
-  name: 'revoke-seals',
-  params: sealDto.CompanyIdParams,
-  body: sealDto.RevokeSealsRequest,
+export const handler = defineHandler(routes.revokeSeals, {
   async run({ params, body, services, actor }) {
     const results = await revokeSeals(lifecycleDeps(services), {
       companyId: params.companyId,

@@ -1,12 +1,9 @@
-import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { signConfirmedDocument } from '../../domain/document/sign-confirmed';
 
 /** POST /v1/documents/{documentId}/sign-confirmed — 电脑网页签章 after the phone approved with the PIN (decision 0018). */
-export const handler = defineHandler({
-  name: 'sign-document-confirmed',
-  params: documentDto.DocumentIdParams,
-  body: documentDto.SignConfirmedRequest,
+export const handler = defineHandler(routes.signDocumentConfirmed, {
   async run(ctx) {
     const signed = await signConfirmedDocument(ctx.services, {
       personId: ctx.personId(),

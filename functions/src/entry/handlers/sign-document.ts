@@ -1,12 +1,9 @@
-import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { signDocument } from '../../domain/document/sign-document';
 
 /** POST /v1/documents/{documentId}/sign — 文件签章 with the signing PIN (and 骑缝章 on request). */
-export const handler = defineHandler({
-  name: 'sign-document',
-  params: documentDto.DocumentIdParams,
-  body: documentDto.SignDocumentRequest,
+export const handler = defineHandler(routes.signDocument, {
   async run(ctx) {
     const signed = await signDocument(ctx.services, {
       personId: ctx.personId(),

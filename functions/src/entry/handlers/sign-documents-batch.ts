@@ -1,11 +1,9 @@
-import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { signDocuments } from '../../domain/document/sign-batch';
 
 /** POST /v1/documents/sign-batch — 批量签章: the PIN once, each document succeeds or fails on its own. */
-export const handler = defineHandler({
-  name: 'sign-documents-batch',
-  body: documentDto.SignBatchRequest,
+export const handler = defineHandler(routes.signDocumentsBatch, {
   async run(ctx) {
     return { body: await signDocuments(ctx.services, { personId: ctx.personId(), ...ctx.body, now: ctx.services.now() }) };
   },

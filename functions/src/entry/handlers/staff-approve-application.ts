@@ -1,13 +1,11 @@
-import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { approveApplication } from '../../domain/application/approve-application';
 import { applicationView } from '../../domain/application/application-view';
 
 /** POST /v1/staff/applications/{applicationId}/approve: the change takes effect. */
-export const handler = defineHandler({
-  name: 'staff-approve-application',
-  params: applicationDto.ApplicationIdParams,
-  body: applicationDto.ApproveApplicationRequest,
+export const handler = defineHandler(routes.staffApproveApplication, {
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
     const app = await approveApplication(ctx.services, {

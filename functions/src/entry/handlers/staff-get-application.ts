@@ -1,11 +1,10 @@
-import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { applicationView, getApplicationRecord } from '../../domain/application/application-view';
 
 /** GET /v1/staff/applications/{applicationId}: by the reference scanned from the form's QR code. */
-export const handler = defineHandler({
-  name: 'staff-get-application',
-  params: applicationDto.ApplicationIdParams,
+export const handler = defineHandler(routes.staffGetApplication, {
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
     const app = await getApplicationRecord(ctx.services.store, ctx.params.applicationId);

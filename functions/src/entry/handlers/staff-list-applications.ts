@@ -1,12 +1,11 @@
 import { DomainError, applicationDto, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { listQueue } from '../../domain/application/list-applications';
 import { applicationView } from '../../domain/application/application-view';
 
 /** GET /v1/staff/applications?state=submitted: the window queue, oldest first. */
-export const handler = defineHandler({
-  name: 'staff-list-applications',
-  query: applicationDto.StaffQueueQuery,
+export const handler = defineHandler(routes.staffListApplications, {
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
     const page = await listQueue(ctx.services.store, ctx.query.state, ctx.query);

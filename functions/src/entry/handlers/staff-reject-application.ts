@@ -1,13 +1,11 @@
-import { DomainError, applicationDto, authorize } from '@seal/shared';
+import { DomainError, authorize } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { rejectApplication } from '../../domain/application/reject-application';
 import { applicationView } from '../../domain/application/application-view';
 
 /** POST /v1/staff/applications/{applicationId}/reject: 驳回, with the reason the applicant sees. */
-export const handler = defineHandler({
-  name: 'staff-reject-application',
-  params: applicationDto.ApplicationIdParams,
-  body: applicationDto.RejectApplicationRequest,
+export const handler = defineHandler(routes.staffRejectApplication, {
   async run(ctx) {
     if (!authorize(await ctx.actor(), 'application.review').allowed) throw new DomainError('NOT_AUTHORIZED');
     const app = await rejectApplication(ctx.services, {

@@ -1,12 +1,10 @@
-import { applicationDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { submitWindowApplication } from '../../domain/application/submit-window-application';
 import { applicationView, getApplicationRecord } from '../../domain/application/application-view';
 
 /** POST /v1/applications: 窗口办理, any kind; answers with the application and its form's URL. */
-export const handler = defineHandler({
-  name: 'submit-window-application',
-  body: applicationDto.WindowApplicationRequest,
+export const handler = defineHandler(routes.submitWindowApplication, {
   async run(ctx) {
     const { applicationId } = await submitWindowApplication(ctx.services, { personId: ctx.personId(), actor: ctx.actor, request: ctx.body });
     const app = await getApplicationRecord(ctx.services.store, applicationId);

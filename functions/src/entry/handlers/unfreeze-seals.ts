@@ -1,13 +1,10 @@
-import { sealDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { unfreezeSeals } from '../../domain/seal/freeze-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/unfreeze — 在线解冻 (face check). */
-export const handler = defineHandler({
-  name: 'unfreeze-seals',
-  params: sealDto.CompanyIdParams,
-  body: sealDto.UnfreezeSealsRequest,
+export const handler = defineHandler(routes.unfreezeSeals, {
   async run({ params, body, services, actor }) {
     const results = await unfreezeSeals(lifecycleDeps(services), {
       companyId: params.companyId,

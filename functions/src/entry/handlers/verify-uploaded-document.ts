@@ -1,11 +1,9 @@
-import { documentDto } from '@seal/shared';
+import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { verifyUploadedDocument } from '../../domain/document/verify-upload';
 
 /** POST /v1/verify/by-upload — verifies a file uploaded with /v1/verify/uploads, then deletes it. */
-export const handler = defineHandler({
-  name: 'verify-uploaded-document',
-  body: documentDto.VerifyUploadedRequest,
+export const handler = defineHandler(routes.verifyUploadedDocument, {
   async run(ctx) {
     return { body: await verifyUploadedDocument(ctx.services, { documentId: ctx.body.documentId, now: ctx.services.now() }) };
   },

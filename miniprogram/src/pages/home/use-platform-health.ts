@@ -4,7 +4,7 @@ import { fetchPlatformHealth, type PlatformHealth } from '../../services/health'
 
 export type HealthView = { state: 'loading' } | { state: 'loaded'; health: PlatformHealth } | { state: 'failed'; message: string };
 
-/** Loads GET /v1/health on mount and on `reload()`. */
+/** Loads `routes.health` on mount and on `reload()`. */
 export function usePlatformHealth(): { view: HealthView; reload: () => void } {
   const [view, setView] = useState<HealthView>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -156,6 +156,12 @@ export const StaffQueueQuery = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
 });
 
+/** `GET /v1/applications/mine`: newest first, a page at a time. */
+export const MyApplicationsQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+});
+
 const expectedVersion = z.optional(z.number().check(z.int(), z.gte(1)));
 
 export const ApproveApplicationRequest = z.object({ expectedVersion });
@@ -179,6 +185,7 @@ export const IntegrationClientView = z.object({
   secretIssued: z.boolean(),
 });
 export type IntegrationClientView = z.infer<typeof IntegrationClientView>;
+export type IntegrationClientList = { items: IntegrationClientView[] };
 
 export const IntegrationClientParams = z.object({ companyId: creditCode, clientId: id });
 /** Issuing or rotating a secret, and revoking a client, need a face check (`integration.manage_credentials`). */
@@ -190,3 +197,6 @@ export const IssuedSecretResponse = z.object({
   authorization: z.string(),
 });
 export type IssuedSecretResponse = z.infer<typeof IssuedSecretResponse>;
+export type RevokedClientResponse = { clientId: string; state: 'revoked' };
+/** `GET /v1/integration/seals`: the integrated system's own company's seals. */
+export type IntegrationSealsResponse = { companyId: string; seals: SealSummary[] };

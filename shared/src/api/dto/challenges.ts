@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CHALLENGE_PURPOSES, CHALLENGE_STATES, type ChallengePurpose } from '../../machines/challenge-machine';
+import { CHALLENGE_PURPOSES, CHALLENGE_STATES, type ChallengePurpose, type ChallengeState } from '../../machines/challenge-machine';
 import * as fields from '../fields';
 
 /** Details the desktop adds for the phone's summary (sign: which document and placement). */
@@ -69,3 +69,5 @@ export type ChallengeSummary = z.infer<typeof ChallengeSummary>;
 export const ApproveChallengeRequest = z.object({ faceTicket: z.optional(fields.faceTicket), pin: z.optional(fields.pin) });
 export type ApproveChallengeRequest = z.infer<typeof ApproveChallengeRequest>;
 export const ChallengeParams = z.object({ challengeId: fields.id });
+/** The phone's answer to a challenge took effect. */
+export type ChallengeDecision = { challengeId: string; state: Extract<ChallengeState, 'approved' | 'rejected'> };

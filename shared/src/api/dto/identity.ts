@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ACTION_NAMES } from '../../domain/permissions';
 import { COMPANY_TYPES } from '../../domain/seal';
 import { GRANT_ROLES } from '../../domain/roles';
+import type { SystemCause } from '../../domain/reasons';
 import * as fields from '../fields';
 
 /** Who the platform believes a person is, safe to show: never the full ID number. */
@@ -29,6 +30,11 @@ export const WechatLoginResponse = z.object({
 export type WechatLoginRequest = z.infer<typeof WechatLoginRequest>;
 export type WechatLoginResponse = z.infer<typeof WechatLoginResponse>;
 
+export const LoginParams = z.object({ loginId: fields.id });
+export const LoginTicketParams = z.object({ loginId: fields.id, ticketId: fields.id });
+/** A face ticket in the path: `/v1/face-checks/{ticketId}/result`. */
+export const TicketParams = z.object({ ticketId: fields.id });
+
 /** `POST /v1/login/{loginId}/face-checks`: name + ID number are needed the first time only. */
 export const LoginFaceCheckRequest = z.object({
   loginSecret,
@@ -55,6 +61,9 @@ export const StaffLoginRequest = z.object({
   password: z.string({ error: '请填写密码' }).check(z.minLength(1, '请填写密码'), z.maxLength(256)),
 });
 export type StaffLoginRequest = z.infer<typeof StaffLoginRequest>;
+
+/** Logout (phone or staff) ends every session of the person. */
+export type LoggedOut = { loggedOut: true };
 
 // ---- Face checks (人脸核验) ----
 
@@ -107,6 +116,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 /** `GET /v1/dev/test-identities` (local/dev only): the seed's people, for the H5 login picker. */
 export const TestIdentity = z.object({ key: z.string(), name: z.string(), idNumber: z.string(), note: z.string(), code: z.string() });
 export type TestIdentity = z.infer<typeof TestIdentity>;
+export type TestIdentityList = { people: TestIdentity[] };
 
 // ---- Business-licence registry notifications (HMAC-signed; decision 0011) ----
 
@@ -126,3 +136,5 @@ export const RegistryNotification = z.object({
   changes: z.array(RegistryChange).check(z.minLength(1), z.maxLength(10)),
 });
 export type RegistryNotification = z.infer<typeof RegistryNotification>;
+/** What the platform did about a notification: the life-cycle causes it fired for the company. */
+export type RegistryNotificationResult = { notificationId: string; companyId: string; causes: SystemCause[] };

@@ -67,6 +67,8 @@ export type SealStateView = z.infer<typeof SealStateView>;
 
 export const ClaimSealResponse = z.object({ message: z.string(), seal: SealStateView, credential: CredentialView });
 export type ClaimSealResponse = z.infer<typeof ClaimSealResponse>;
+/** `GET /v1/seals/{sealId}/credential`: the caller's own credential of the seal. */
+export type MyCredentialResponse = { seal: SealStateView; credential: CredentialView };
 
 // ---------------------------------------------------------------- PIN (修改 / 忘记签章密码)
 

@@ -1,13 +1,92 @@
-import { route } from '../route';
+import * as documents from '../dto/documents';
+import { bytes, type Route } from '../route';
 
 /** 文件签章 (upload, sign, 骑缝章, batch) and 免登录文档验证 (decision 0019). */
-export const documentRoutes = [
-  route('POST', '/v1/documents', 'create-document', 'session', '上传待签文件：申请上传地址（预签名 PUT，≤50MB）'),
-  route('GET', '/v1/documents/{documentId}', 'get-document', 'session', '文件信息：页数、签章数、下载地址（仅本人）'),
-  route('POST', '/v1/documents/{documentId}/sign', 'sign-document', 'session', '文件签章（签章密码；可加骑缝章）'),
-  route('POST', '/v1/documents/{documentId}/sign-confirmed', 'sign-document-confirmed', 'session', '电脑网页签章：手机扫码以签章密码确认后签署'),
-  route('POST', '/v1/documents/sign-batch', 'sign-documents-batch', 'session', '批量签章（密码校验一次，逐个成功或失败）'),
-  route('POST', '/v1/verify', 'verify-document', 'public', '免登录文档验证（请求体为 PDF，≤6MB）'),
-  route('POST', '/v1/verify/uploads', 'create-verify-upload', 'public', '免登录文档验证：大文件上传地址'),
-  route('POST', '/v1/verify/by-upload', 'verify-uploaded-document', 'public', '免登录文档验证：验证已上传的大文件'),
-];
+
+export const createDocument = {
+  method: 'POST',
+  path: '/v1/documents',
+  handler: 'create-document',
+  auth: 'session',
+  summary: '上传待签文件：申请上传地址（预签名 PUT，≤50MB）',
+  body: documents.CreateDocumentRequest,
+  response: documents.UploadTicket,
+} satisfies Route;
+
+export const getDocument = {
+  method: 'GET',
+  path: '/v1/documents/{documentId}',
+  handler: 'get-document',
+  auth: 'session',
+  summary: '文件信息：页数、签章数、下载地址（仅本人）',
+  params: documents.DocumentIdParams,
+  response: documents.DocumentView,
+} satisfies Route;
+
+export const signDocument = {
+  method: 'POST',
+  path: '/v1/documents/{documentId}/sign',
+  handler: 'sign-document',
+  auth: 'session',
+  summary: '文件签章（签章密码；可加骑缝章）',
+  action: 'seal.sign',
+  params: documents.DocumentIdParams,
+  body: documents.SignDocumentRequest,
+  response: documents.SignedDocument,
+} satisfies Route;
+
+export const signDocumentConfirmed = {
+  method: 'POST',
+  path: '/v1/documents/{documentId}/sign-confirmed',
+  handler: 'sign-document-confirmed',
+  auth: 'session',
+  summary: '电脑网页签章：手机扫码以签章密码确认后签署',
+  action: 'seal.sign',
+  params: documents.DocumentIdParams,
+  body: documents.SignConfirmedRequest,
+  response: documents.SignedDocument,
+} satisfies Route;
+
+export const signDocumentsBatch = {
+  method: 'POST',
+  path: '/v1/documents/sign-batch',
+  handler: 'sign-documents-batch',
+  auth: 'session',
+  summary: '批量签章（密码校验一次，逐个成功或失败）',
+  action: 'seal.sign',
+  body: documents.SignBatchRequest,
+  response: documents.SignBatchResponse,
+} satisfies Route;
+
+export const verifyDocument = {
+  method: 'POST',
+  path: '/v1/verify',
+  handler: 'verify-document',
+  auth: 'public',
+  summary: '免登录文档验证（请求体为 PDF，≤6MB）',
+  action: 'document.verify',
+  body: bytes,
+  response: documents.VerificationResult,
+} satisfies Route;
+
+export const createVerifyUpload = {
+  method: 'POST',
+  path: '/v1/verify/uploads',
+  handler: 'create-verify-upload',
+  auth: 'public',
+  summary: '免登录文档验证：大文件上传地址',
+  action: 'document.verify',
+  body: documents.CreateVerifyUploadRequest,
+  response: documents.UploadTicket,
+} satisfies Route;
+
+export const verifyUploadedDocument = {
+  method: 'POST',
+  path: '/v1/verify/by-upload',
+  handler: 'verify-uploaded-document',
+  auth: 'public',
+  summary: '免登录文档验证：验证已上传的大文件',
+  action: 'document.verify',
+  body: documents.VerifyUploadedRequest,
+  response: documents.VerificationResult,
+} satisfies Route;

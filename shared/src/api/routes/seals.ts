@@ -1,20 +1,172 @@
-import { route } from '../route';
+import * as seals from '../dto/seals';
+import { bytes, json, type Json, type Route } from '../route';
 
 /** 印章领取, 印章管理 (密码, 续期, 变更, 注销, 冻结, 解冻), the audit chain and the platform PKI (decision 0012). */
-export const sealRoutes = [
-  route('POST', '/v1/seals/{sealId}/claim', 'claim-seal', 'session', '印章领取（人脸核验，设置签章密码，签发证书）'),
-  route('GET', '/v1/seals/{sealId}/credential', 'get-my-credential', 'session', '我领取的该枚印章的证书'),
-  route('POST', '/v1/seals/{sealId}/pin', 'change-pin', 'session', '修改签章密码（人脸核验）'),
-  route('POST', '/v1/seals/{sealId}/pin/reset', 'reset-pin', 'session', '忘记签章密码：重设密码并重新签发证书（人脸核验）'),
-  route('POST', '/v1/companies/{companyId}/seals/freeze', 'freeze-seals', 'session', '在线冻结（人脸核验）'),
-  route('POST', '/v1/companies/{companyId}/seals/unfreeze', 'unfreeze-seals', 'session', '在线解冻（人脸核验）'),
-  route('POST', '/v1/companies/{companyId}/seals/revoke', 'revoke-seals', 'session', '在线注销（人脸核验）'),
-  route('POST', '/v1/companies/{companyId}/seals/renew', 'renew-seals', 'session', '印章续期'),
-  route('POST', '/v1/companies/{companyId}/change', 'change-online', 'session', '在线变更：营业执照变更后重新申请印章（人脸核验）'),
-  route('GET', '/v1/companies/{companyId}/audit/verify', 'verify-audit-chain', 'session', '校验企业审计哈希链'),
-  route('GET', '/v1/staff/companies/{companyId}/audit/verify', 'staff-verify-audit-chain', 'staff', '窗口校验企业审计哈希链'),
-  route('GET', '/v1/pki/root', 'pki-root', 'public', '平台根证书（PEM）'),
-  route('GET', '/v1/pki/crl', 'pki-crl', 'public', '证书吊销列表（DER）'),
-  route('GET', '/v1/pki/certificates/{serial}/status', 'pki-certificate-status', 'public', '证书在某一时刻的状态'),
-  route('POST', '/v1/pki/tsa', 'pki-timestamp', 'public', 'RFC 3161 时间戳服务'),
-];
+
+export const claimSeal = {
+  method: 'POST',
+  path: '/v1/seals/{sealId}/claim',
+  handler: 'claim-seal',
+  auth: 'session',
+  summary: '印章领取（人脸核验，设置签章密码，签发证书）',
+  action: 'seal.claim',
+  params: seals.SealIdParams,
+  body: seals.ClaimSealRequest,
+  response: seals.ClaimSealResponse,
+} satisfies Route;
+
+export const getMyCredential = {
+  method: 'GET',
+  path: '/v1/seals/{sealId}/credential',
+  handler: 'get-my-credential',
+  auth: 'session',
+  summary: '我领取的该枚印章的证书',
+  action: 'seal.view',
+  params: seals.SealIdParams,
+  response: json as Json<seals.MyCredentialResponse>,
+} satisfies Route;
+
+export const changePin = {
+  method: 'POST',
+  path: '/v1/seals/{sealId}/pin',
+  handler: 'change-pin',
+  auth: 'session',
+  summary: '修改签章密码（人脸核验）',
+  action: 'credential.change_pin',
+  params: seals.SealIdParams,
+  body: seals.ChangePinRequest,
+  response: seals.ChangePinResponse,
+} satisfies Route;
+
+export const resetPin = {
+  method: 'POST',
+  path: '/v1/seals/{sealId}/pin/reset',
+  handler: 'reset-pin',
+  auth: 'session',
+  summary: '忘记签章密码：重设密码并重新签发证书（人脸核验）',
+  action: 'credential.reset_pin',
+  params: seals.SealIdParams,
+  body: seals.ResetPinRequest,
+  response: seals.ResetPinResponse,
+} satisfies Route;
+
+export const freezeSeals = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/seals/freeze',
+  handler: 'freeze-seals',
+  auth: 'session',
+  summary: '在线冻结（人脸核验）',
+  action: 'seal.freeze',
+  params: seals.CompanyIdParams,
+  body: seals.FreezeSealsRequest,
+  response: seals.SealBatchResponse,
+} satisfies Route;
+
+export const unfreezeSeals = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/seals/unfreeze',
+  handler: 'unfreeze-seals',
+  auth: 'session',
+  summary: '在线解冻（人脸核验）',
+  action: 'seal.unfreeze',
+  params: seals.CompanyIdParams,
+  body: seals.UnfreezeSealsRequest,
+  response: seals.SealBatchResponse,
+} satisfies Route;
+
+export const revokeSeals = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/seals/revoke',
+  handler: 'revoke-seals',
+  auth: 'session',
+  summary: '在线注销（人脸核验）',
+  action: 'seal.revoke',
+  params: seals.CompanyIdParams,
+  body: seals.RevokeSealsRequest,
+  response: seals.SealBatchResponse,
+} satisfies Route;
+
+export const renewSeals = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/seals/renew',
+  handler: 'renew-seals',
+  auth: 'session',
+  summary: '印章续期',
+  action: 'seal.renew',
+  params: seals.CompanyIdParams,
+  body: seals.RenewSealsRequest,
+  response: seals.SealBatchResponse,
+} satisfies Route;
+
+export const changeOnline = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/change',
+  handler: 'change-online',
+  auth: 'session',
+  summary: '在线变更：营业执照变更后重新申请印章（人脸核验）',
+  action: 'seal.change_online',
+  params: seals.CompanyIdParams,
+  body: seals.OnlineChangeRequest,
+  response: seals.OnlineChangeResponse,
+} satisfies Route;
+
+export const verifyAuditChain = {
+  method: 'GET',
+  path: '/v1/companies/{companyId}/audit/verify',
+  handler: 'verify-audit-chain',
+  auth: 'session',
+  summary: '校验企业审计哈希链',
+  action: 'audit.verify',
+  params: seals.CompanyIdParams,
+  response: seals.AuditVerifyResponse,
+} satisfies Route;
+
+export const staffVerifyAuditChain = {
+  method: 'GET',
+  path: '/v1/staff/companies/{companyId}/audit/verify',
+  handler: 'staff-verify-audit-chain',
+  auth: 'staff',
+  summary: '窗口校验企业审计哈希链',
+  action: 'audit.verify',
+  params: seals.CompanyIdParams,
+  response: seals.AuditVerifyResponse,
+} satisfies Route;
+
+export const pkiRoot = {
+  method: 'GET',
+  path: '/v1/pki/root',
+  handler: 'pki-root',
+  auth: 'public',
+  summary: '平台根证书（PEM）',
+  response: bytes,
+} satisfies Route;
+
+export const pkiCrl = {
+  method: 'GET',
+  path: '/v1/pki/crl',
+  handler: 'pki-crl',
+  auth: 'public',
+  summary: '证书吊销列表（DER）',
+  response: bytes,
+} satisfies Route;
+
+export const pkiCertificateStatus = {
+  method: 'GET',
+  path: '/v1/pki/certificates/{serial}/status',
+  handler: 'pki-certificate-status',
+  auth: 'public',
+  summary: '证书在某一时刻的状态',
+  params: seals.CertificateStatusParams,
+  query: seals.CertificateStatusQuery,
+  response: seals.CertificateStatusResponse,
+} satisfies Route;
+
+export const pkiTimestamp = {
+  method: 'POST',
+  path: '/v1/pki/tsa',
+  handler: 'pki-timestamp',
+  auth: 'public',
+  summary: 'RFC 3161 时间戳服务',
+  body: bytes,
+  response: bytes,
+} satisfies Route;

@@ -1,3 +1,12 @@
-import { route } from '../route';
+import { HealthResponse } from '../health';
+import type { Route } from '../route';
 
-export const systemRoutes = [route('GET', '/v1/health', 'health', 'public', '各后端服务的健康状况')];
+/** The platform's own health. */
+export const health = {
+  method: 'GET',
+  path: '/v1/health',
+  handler: 'health',
+  auth: 'public',
+  summary: '各后端服务的健康状况',
+  response: HealthResponse,
+} satisfies Route;

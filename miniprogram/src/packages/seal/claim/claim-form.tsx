@@ -4,7 +4,7 @@ import { Button } from '../../../components/nutui';
 import { FormError } from '../../../components/feedback';
 import { PinField } from '../../../components/form-field';
 import { useAction } from '../../../components/use-action';
-import { isSixDigitPin, isWeakPin } from '../../../domain';
+import { PIN_LOCKOUT_NOTE, isSixDigitPin, isWeakPin } from '../../../domain';
 import { passFaceCheck } from '../../../services/face-check';
 import { claimSeal } from '../../../services/seals';
 import { refreshSession } from '../../../services/session-store';
@@ -38,7 +38,7 @@ export function ClaimForm({ seal, onClaimed }: { seal: ClaimableSeal; onClaimed:
   return (
     <View className="card">
       <Text className="card-title">{`${seal.companyName} · ${seal.name}`}</Text>
-      <Text className="page-note">请设置6位数字签章密码，签章时使用；密码不能为相同数字或连续数字。</Text>
+      <Text className="page-note">{`请设置6位数字签章密码，签章时使用；密码不能为相同数字或连续数字，${PIN_LOCKOUT_NOTE}。`}</Text>
       <PinField label="签章密码" value={pin} onChange={setPin} />
       <PinField label="确认签章密码" value={confirm} onChange={setConfirm} />
       <FormError message={error} />

@@ -20,7 +20,7 @@ const WINDOW_LABELS: Record<string, string> = { freeze: '窗口冻结', unfreeze
  */
 export function sealActions(me: Me, companyId: string, seal: VisibleSeal): SealAction[] {
   const q = `companyId=${companyId}&sealId=${seal.sealId}`;
-  // A revoked seal keeps no usable credential, whatever /v1/me last said.
+  // A revoked seal keeps no usable credential, whatever `routes.me` last said.
   const claimed = hasClaimed(me, seal.sealId) && seal.state !== 'revoked';
   const actions: SealAction[] = [];
   const ids = [seal.sealId];

@@ -5,13 +5,11 @@ import { Button } from '../../../components/nutui';
 import { FormError } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { chooseFile, readChosenFile } from '../../../platform';
-import { verifyDocument, type VerificationReport } from '../../../services/verify';
+import { MAX_VERIFY_BYTES, verifyDocument, type VerificationReport } from '../../../services/verify';
 import { ReportView } from './report-view';
 import '../../../components/forms.css';
 
-const MAX_VERIFY_BYTES = 6 * 1024 * 1024;
-
-// 文档验证: anyone, no login. The PDF goes to POST /v1/verify; larger files are refused here
+// 文档验证: anyone, no login. The PDF is the body of `routes.verifyDocument`; larger files are refused here
 // (the API's body limit) with the message the API would give.
 export default function VerifyPage() {
   const [result, setResult] = useState<{ fileName: string; report: VerificationReport } | null>(null);
@@ -20,7 +18,7 @@ export default function VerifyPage() {
     run(async () => {
       setResult(null);
       const file = await chooseFile({ extensions: ['pdf'] });
-      if (file.size > MAX_VERIFY_BYTES) return setError('文件过大，手机端验证的文件不能超过6MB');
+      if (file.size > MAX_VERIFY_BYTES) return setError(`文件过大，手机端验证的文件不能超过${MAX_VERIFY_BYTES / 1024 / 1024}MB`);
       const report = await verifyDocument(await readChosenFile(file));
       setResult({ fileName: file.name, report });
     });

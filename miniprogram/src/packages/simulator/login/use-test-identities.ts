@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { identityDto } from '@seal/shared';
+import type { identityDto } from '@seal/shared/api';
 import { ApiError } from '../../../platform';
 import { fetchTestIdentities } from '../../../services/test-identities';
 

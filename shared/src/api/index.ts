@@ -1,0 +1,18 @@
+/**
+ * `@seal/shared/api`: the route list (`ROUTES`), the route types, the typed client, the DTO schemas
+ * by area and the shared field schemas. The routes by name are their own entry point,
+ * `import * as routes from '@seal/shared/routes'` (a namespace import: see routes/index.ts).
+ */
+export { ROUTES, matchPath, routeAuthTable, type RouteAuthTable } from './route-table';
+export * from './route';
+export * from './client';
+export * as fields from './fields';
+export { configureValidationMessages } from './validation-messages';
+export * from './health';
+export * as applicationDto from './dto/applications';
+export * as identityDto from './dto/identity';
+export * as grantDto from './dto/grants';
+export * as challengeDto from './dto/challenges';
+export * as sealDto from './dto/seals';
+export * as documentDto from './dto/documents';
+export * as ukeyDto from './dto/ukey';
