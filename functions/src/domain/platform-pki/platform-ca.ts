@@ -4,7 +4,7 @@ import { ensurePlatformKeys } from '../../adapters/aws-kms/platform-keys';
 import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import type { DigestSigner } from '../../engines/pki/digest-signer';
+import type { Signer } from '../../ports/signer';
 import { PkiError } from '../../engines/pki/errors';
 import type { Services } from '../../composition';
 import type { SealService } from '../../adapters/dynamodb/service';
@@ -14,8 +14,8 @@ import { kmsOf } from '../../adapters/aws-kms/client';
 export interface PlatformPki {
   root: Uint8Array;
   tsa: Uint8Array;
-  rootSigner: DigestSigner;
-  tsaSigner: DigestSigner;
+  rootSigner: Signer;
+  tsaSigner: Signer;
 }
 
 const ROOT_YEARS = 20;
@@ -45,8 +45,8 @@ export function platformPki(services: Services): Promise<PlatformPki> {
 async function loadPlatformPki(services: Services): Promise<PlatformPki> {
   const keys = await ensurePlatformKeys(kmsOf(services));
   const [rootSigner, tsaSigner] = await Promise.all([
-    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.rootCaKeyId }),
-    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.tsaKeyId }),
+    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.rootCaKeyId, algorithm: keys.signingAlgorithm }),
+    KmsDigestSigner.create({ client: kmsOf(services), keyId: keys.tsaKeyId, algorithm: keys.signingAlgorithm }),
   ]);
   const root = await ensureCertificate(services.db, 'root', rootSigner.keyId, () =>
     createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
