@@ -4,7 +4,7 @@
  * builders and their ASN.1 schemas, which a verifying function does not need.
  */
 export type { Signer } from '../../pki/signer';
-export type { SignatureAlgorithmId } from '../../pki/algorithms';
+export { algorithmBySignatureOid, digestAlgorithmByOid, type SignatureAlgorithmId } from '../../pki/algorithms';
 export { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
 export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
 export { verifyTimestampToken } from '../../pki/verify-timestamp-token';
