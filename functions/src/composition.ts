@@ -6,7 +6,8 @@ import { createSealService, type SealService } from './adapters/dynamodb/service
 /**
  * The ports every handler may use, built once per cold start from the environment, lazily. The
  * S3 and KMS clients are not here: `documentsStoreOf` / `kmsOf` (adapters/) build them, so only the functions
- * whose code reaches S3 or KMS bundle those SDK clients (decision 0022).
+ * whose code reaches S3 or KMS bundle those SDK clients (decision 0022). Nor are the document ports:
+ * composition-documents.ts adds them for the functions that read, sign or verify documents.
  */
 export interface Services {
   config: Config;
@@ -40,3 +41,4 @@ export function getServices(): Services {
 export function setServices(services: Services | undefined): void {
   cached = services;
 }
+

@@ -1,6 +1,7 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { rateLimit } from '../identity/rate-limit';
 import type { Services } from '../../composition';
+import type { DocumentVerifying } from '../../ports/document-format';
 import { deleteObject } from '../../ports/blob-store';
 import { readCurrentBytes } from './load-document';
 import { verifyDocument } from './verify-document';
@@ -10,7 +11,7 @@ import { verifyDocument } from './verify-document';
  * document is kept). The id is the capability: it is random and good for one verification.
  */
 export async function verifyUploadedDocument(
-  services: Services,
+  services: Services & DocumentVerifying,
   request: { documentId: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   const { data: document } = await services.db.entities.document.get({ documentId: request.documentId }).go({ consistent: true });
@@ -30,7 +31,7 @@ export async function verifyUploadedDocument(
 
 /** `POST /v1/verify`: the PDF in the request body. */
 export async function verifyPostedDocument(
-  services: Services,
+  services: Services & DocumentVerifying,
   request: { bytes: Uint8Array; clientKey: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');

@@ -1,5 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
+import { signingServices } from '../../composition-documents';
 import { signConfirmedDocument } from '../../domain/document/sign-confirmed';
 
 /** POST /v1/documents/{documentId}/sign-confirmed — 电脑网页签章 after the phone approved with the PIN (decision 0018). */
@@ -8,7 +9,7 @@ export const handler = defineHandler({
   params: documentDto.DocumentIdParams,
   body: documentDto.SignConfirmedRequest,
   async run(ctx) {
-    const signed = await signConfirmedDocument(ctx.services, {
+    const signed = await signConfirmedDocument(signingServices(ctx.services), {
       personId: ctx.personId(),
       documentId: ctx.params.documentId,
       ...ctx.body,

@@ -1,5 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
+import { signingServices } from '../../composition-documents';
 import { signDocument } from '../../domain/document/sign-document';
 
 /** POST /v1/documents/{documentId}/sign — 文件签章 with the signing PIN (and 骑缝章 on request). */
@@ -8,7 +9,7 @@ export const handler = defineHandler({
   params: documentDto.DocumentIdParams,
   body: documentDto.SignDocumentRequest,
   async run(ctx) {
-    const signed = await signDocument(ctx.services, {
+    const signed = await signDocument(signingServices(ctx.services), {
       personId: ctx.personId(),
       documentId: ctx.params.documentId,
       ...ctx.body,

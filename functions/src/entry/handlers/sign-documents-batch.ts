@@ -1,5 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
+import { signingServices } from '../../composition-documents';
 import { signDocuments } from '../../domain/document/sign-batch';
 
 /** POST /v1/documents/sign-batch — 批量签章: the PIN once, each document succeeds or fails on its own. */
@@ -7,6 +8,6 @@ export const handler = defineHandler({
   name: 'sign-documents-batch',
   body: documentDto.SignBatchRequest,
   async run(ctx) {
-    return { body: await signDocuments(ctx.services, { personId: ctx.personId(), ...ctx.body, now: ctx.services.now() }) };
+    return { body: await signDocuments(signingServices(ctx.services), { personId: ctx.personId(), ...ctx.body, now: ctx.services.now() }) };
   },
 });
