@@ -131,7 +131,7 @@ export interface DocumentFormats<T extends { format: DocumentFormatId }> {
   of(bytes: Uint8Array): T;
 }
 
-/** What the use cases that read, sign or verify documents are given (wired per function: composition-documents.ts). */
+/** What the use cases that read, sign or verify documents are given (wired per function: composition-reading/-signing/-verifying.ts). */
 export interface DocumentReading {
   documentReaders: DocumentFormats<DocumentReader>;
 }

@@ -34,7 +34,14 @@ export async function fixedSigning(): Promise<FixedSigning> {
   const notBefore = new Date(FIXED_TIME.getTime() - 86400000);
   const publicBaseUrl = 'https://seal.example.cn';
   const root = await createRootCertificate({ signer: rootSigner, notBefore, serialNumber: 1001n });
-  const tsa = await issueTsaCertificate({ signer: rootSigner, caCertificate: root, tsaPublicKey: await tsaSigner.publicKeySpki(), notBefore, publicBaseUrl, serialNumber: 1002n });
+  const tsa = await issueTsaCertificate({
+    signer: rootSigner,
+    caCertificate: root,
+    tsaPublicKey: await tsaSigner.publicKeySpki(),
+    notBefore,
+    publicBaseUrl,
+    serialNumber: 1002n,
+  });
   const seal = await issueSealCertificate({
     signer: rootSigner,
     caCertificate: root,
@@ -58,5 +65,12 @@ export async function fixedSigning(): Promise<FixedSigning> {
     text('BT /F1 18 Tf 72 760 Td (Contract page 1) Tj ET'),
     text('BT /F1 18 Tf 72 760 Td (Contract page 2) Tj ET'),
   ]);
-  return { sealSigner, chain: [seal, root], root, timestamp, appearance: drawSeal({ kind: 'contract', companyName: '深圳市示例科技有限公司' }), pdf };
+  return {
+    sealSigner,
+    chain: [seal, root],
+    root,
+    timestamp,
+    appearance: drawSeal({ kind: 'contract', companyName: '深圳市示例科技有限公司' }),
+    pdf,
+  };
 }

@@ -112,7 +112,11 @@ describe('idempotency records in the single table', () => {
     const store = idempotency({ resultSeconds: 3600 });
     await store.once(request(), async () => ({ version: 1 }));
     const { Items } = await client.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'idempotency#sign-document' } } }),
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'idempotency#sign-document' } },
+      }),
     );
     const record = Items!.at(-1)!;
     expect(record.sk!.S).toMatch(/^sign-document#[A-Za-z0-9+/]{43}=$/);

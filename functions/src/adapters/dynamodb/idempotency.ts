@@ -87,7 +87,8 @@ export function dynamoIdempotency(options: IdempotencyOptions): Idempotency {
         try {
           return await run({ key: request.key, payload: request.payload });
         } catch (error) {
-          if (error instanceof IdempotencyValidationError) throw new DomainError('REQUEST_ID_REUSED', undefined, undefined, { cause: error });
+          if (error instanceof IdempotencyValidationError)
+            throw new DomainError('REQUEST_ID_REUSED', undefined, undefined, { cause: error });
           if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
           if (Date.now() + pause > deadline) throw new DomainError('REQUEST_IN_PROGRESS', undefined, undefined, { cause: error });
           // The first request is still signing: ask again shortly (each ask is one conditional put).

@@ -165,7 +165,6 @@ describe('signing over the API', () => {
     expect(wrongPin.body.code).toBe('PIN_INCORRECT');
   });
 
-
   it('keeps a document to its owner', async () => {
     const documentId = await t.api.upload(lr, 'f.pdf', await threePages());
     const res = await t.api.call('GET', `/v1/documents/${documentId}`, { token: holder });

@@ -27,7 +27,10 @@ export interface SigningContext {
 }
 
 /** A signed version as recorded: what a signing returns, and what a retry of it gets back (plain data). */
-export type SignedVersion = Pick<DocumentItem, 'documentId' | 'name' | 'objectKey' | 'version' | 'state' | 'pages' | 'signatures' | 'size' | 'sha256'>;
+export type SignedVersion = Pick<
+  DocumentItem,
+  'documentId' | 'name' | 'objectKey' | 'version' | 'state' | 'pages' | 'signatures' | 'size' | 'sha256'
+>;
 
 /**
  * Signs one document with an already-authorized seal (the gate ran: grant, seal state, PIN):
@@ -40,7 +43,11 @@ export type SignedVersion = Pick<DocumentItem, 'documentId' | 'name' | 'objectKe
  * B's signature is lost, never A's: no version is ever overwritten in storage. (A retry of A with
  * A's request id never gets here: the idempotency record answers it with A's version, decision 0047.)
  */
-export async function signNewVersion(services: Services & DocumentSigning, context: SigningContext, item: SignItem): Promise<SignedVersion> {
+export async function signNewVersion(
+  services: Services & DocumentSigning,
+  context: SigningContext,
+  item: SignItem,
+): Promise<SignedVersion> {
   const { document } = item;
   const { seal, signer, certificateChain } = context.authorization;
 

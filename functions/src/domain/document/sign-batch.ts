@@ -21,7 +21,10 @@ export interface SignBatchRequest {
  * signing) is reported with its code and the others still sign. A refused gate refuses the
  * whole request (wrong PIN, frozen seal...), with nothing written.
  */
-export async function signDocuments(services: Services & DocumentSigning, request: SignBatchRequest): Promise<documentDto.SignBatchResponse> {
+export async function signDocuments(
+  services: Services & DocumentSigning,
+  request: SignBatchRequest,
+): Promise<documentDto.SignBatchResponse> {
   const authorization = await authorizeSignature(services, {
     personId: request.personId,
     sealId: request.sealId,

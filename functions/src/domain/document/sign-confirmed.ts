@@ -44,9 +44,14 @@ function recordedSha256(document: DocumentItem): string {
  * A retry with the request id of a signature already made (or still being made) returns that
  * signature, without touching the spent challenge (decision 0047).
  */
-export async function signConfirmedDocument(services: Services & DocumentSigning & Idempotent, request: SignConfirmedRequest): Promise<documentDto.SignedDocument> {
+export async function signConfirmedDocument(
+  services: Services & DocumentSigning & Idempotent,
+  request: SignConfirmedRequest,
+): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  const signed = await signOnce(services, 'sign-document-confirmed', request, { challengeId: request.challengeId }, () => signApproved(services, request, document));
+  const signed = await signOnce(services, 'sign-document-confirmed', request, { challengeId: request.challengeId }, () =>
+    signApproved(services, request, document),
+  );
   return signedView(services, signed, request.now);
 }
 

@@ -12,7 +12,11 @@ import { signatureOrigins } from './signature-origins';
  * whose certificate the platform issued, which company and seal signed it and the seal's image.
  * Input no format can examine (of no known format, unreadable, encrypted, no signature) is a 4xx with its code.
  */
-export async function verifyDocument(services: Services & DocumentVerifying, bytes: Uint8Array, now: Date): Promise<documentDto.VerificationResult> {
+export async function verifyDocument(
+  services: Services & DocumentVerifying,
+  bytes: Uint8Array,
+  now: Date,
+): Promise<documentDto.VerificationResult> {
   const pki = await platformPki(services);
   const revoked = revocationCheck(services);
   // The engine asks about each signer certificate that chains to the root: remember which.

@@ -41,14 +41,18 @@ describe('the signature algorithm table', () => {
     const algorithm = signatureAlgorithm('ecdsa-p256-sha256');
     const message = new TextEncoder().encode('message');
     const { spki, privateKey } = spkiOf('P-256');
-    expect(Buffer.from(algorithm.digestToSign(message, spki)).toString('hex')).toBe('ab530a13e45914982b79f9b7e3fba994cfd1f3fb22f71cea1afbf02b460c6d1d');
+    expect(Buffer.from(algorithm.digestToSign(message, spki)).toString('hex')).toBe(
+      'ab530a13e45914982b79f9b7e3fba994cfd1f3fb22f71cea1afbf02b460c6d1d',
+    );
     const openssl = createSign('sha256').update(message).sign({ key: privateKey, dsaEncoding: 'der' });
     expect(algorithm.verify(message, openssl, spki)).toBe(true);
     expect(algorithm.holdsKey(spki)).toBe(true);
     const p384 = spkiOf('P-384');
     expect(algorithm.holdsKey(p384.spki)).toBe(false);
     // A P-384 signature under ecdsa-with-SHA256 is a valid ECDSA signature, but not one the platform's algorithm makes.
-    expect(algorithm.verify(message, createSign('sha256').update(message).sign({ key: p384.privateKey, dsaEncoding: 'der' }), p384.spki)).toBe(false);
+    expect(
+      algorithm.verify(message, createSign('sha256').update(message).sign({ key: p384.privateKey, dsaEncoding: 'der' }), p384.spki),
+    ).toBe(false);
   });
 
   it('names the algorithm of a public key, or none', () => {

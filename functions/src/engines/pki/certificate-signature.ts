@@ -14,7 +14,8 @@ import { bytesEqual } from './bytes';
 export async function issuerSigned(certificate: CertificateView, issuer: CertificateView): Promise<boolean> {
   if (!bytesEqual(certificate.signatureAlgorithm, certificate.tbsSignatureAlgorithm)) return false;
   const platform = algorithmByIdentifier(certificate.signatureAlgorithm);
-  if (platform?.holdsKey(issuer.subjectPublicKeyInfo)) return platform.verify(certificate.tbs, certificate.signature, issuer.subjectPublicKeyInfo);
+  if (platform?.holdsKey(issuer.subjectPublicKeyInfo))
+    return platform.verify(certificate.tbs, certificate.signature, issuer.subjectPublicKeyInfo);
   try {
     const algorithm = nodeSignatureAlgorithm(certificate.signatureAlgorithm);
     if (!algorithm) return false;

@@ -66,7 +66,10 @@ export interface PreparedSignedData extends SignedDataRequest {
 export function prepareSignedData(request: SignedDataRequest): PreparedSignedData {
   const algorithm = signatureAlgorithm(request.algorithm);
   if (request.contentDigest.length !== algorithm.hash.length)
-    throw new PkiError('PKI_BAD_INPUT', `the content digest has ${request.contentDigest.length} bytes, ${algorithm.id} makes ${algorithm.hash.length}`);
+    throw new PkiError(
+      'PKI_BAD_INPUT',
+      `the content digest has ${request.contentDigest.length} bytes, ${algorithm.id} makes ${algorithm.hash.length}`,
+    );
   const certificate = viewCertificate(request.signerCertificate);
   const signedAttributes = sortedForDer([
     [OID.contentType, oidDer(request.contentType)],
@@ -78,7 +81,11 @@ export function prepareSignedData(request: SignedDataRequest): PreparedSignedDat
 }
 
 /** ContentInfo(SignedData), DER, around the signature value the signer's key made over `prepared.digestToSign`. */
-export function completeSignedData(prepared: PreparedSignedData, signature: Uint8Array, unsignedAttributes: [string, Uint8Array][] = []): Uint8Array {
+export function completeSignedData(
+  prepared: PreparedSignedData,
+  signature: Uint8Array,
+  unsignedAttributes: [string, Uint8Array][] = [],
+): Uint8Array {
   const certificate = viewCertificate(prepared.signerCertificate);
   const signerInfo = new SignerInfo({
     version: 1,

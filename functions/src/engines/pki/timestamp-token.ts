@@ -37,7 +37,9 @@ export interface TimestampTokenRequest {
 /** An RFC 3161 TimeStampToken: ContentInfo(SignedData(TSTInfo)), DER. */
 export async function createTimestampToken(request: TimestampTokenRequest): Promise<Uint8Array> {
   // The imprint's hash is the requester's choice (SHA-256 for the platform's own signatures), not the TSA key's.
-  const hashAlgorithm = request.hashAlgorithm ? AsnConvert.parse(request.hashAlgorithm, AlgorithmIdentifier) : new AlgorithmIdentifier({ algorithm: OID.sha256 });
+  const hashAlgorithm = request.hashAlgorithm
+    ? AsnConvert.parse(request.hashAlgorithm, AlgorithmIdentifier)
+    : new AlgorithmIdentifier({ algorithm: OID.sha256 });
   if (hashAlgorithm.algorithm === OID.sha256 && request.messageImprint.length !== 32) {
     throw new PkiError('PKI_BAD_INPUT', 'a SHA-256 message imprint has 32 bytes');
   }

@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { readingServices } from '../../composition-documents';
+import { readingServices } from '../../composition-reading';
 import { describeDocument } from '../../domain/document/describe-document';
 
 /** GET /v1/documents/{documentId} — name, size, pages, signatures, download URL (owner only). */
@@ -9,7 +9,11 @@ export const handler = defineHandler({
   params: documentDto.DocumentIdParams,
   async run(ctx) {
     return {
-      body: await describeDocument(readingServices(ctx.services), { documentId: ctx.params.documentId, personId: ctx.personId(), now: ctx.services.now() }),
+      body: await describeDocument(readingServices(ctx.services), {
+        documentId: ctx.params.documentId,
+        personId: ctx.personId(),
+        now: ctx.services.now(),
+      }),
     };
   },
 });

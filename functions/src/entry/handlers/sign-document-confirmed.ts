@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { signingServices } from '../../composition-documents';
+import { signingServices } from '../../composition-signing';
 import { signConfirmedDocument } from '../../domain/document/sign-confirmed';
 
 /** POST /v1/documents/{documentId}/sign-confirmed — 电脑网页签章 after the phone approved with the PIN (decision 0018). */

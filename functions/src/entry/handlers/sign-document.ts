@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { signingServices } from '../../composition-documents';
+import { signingServices } from '../../composition-signing';
 import { signDocument } from '../../domain/document/sign-document';
 
 /** POST /v1/documents/{documentId}/sign — 文件签章 with the signing PIN (and 骑缝章 on request). */

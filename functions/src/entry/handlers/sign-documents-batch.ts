@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { signingServices } from '../../composition-documents';
+import { signingServices } from '../../composition-signing';
 import { signDocuments } from '../../domain/document/sign-batch';
 
 /** POST /v1/documents/sign-batch — 批量签章: the PIN once, each document succeeds or fails on its own. */

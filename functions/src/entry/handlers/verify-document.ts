@@ -1,5 +1,5 @@
 import { defineHandler } from '../../http/define-handler';
-import { verifyingServices } from '../../composition-documents';
+import { verifyingServices } from '../../composition-verifying';
 import { verifyPostedDocument } from '../../domain/document/verify-upload';
 
 /** POST /v1/verify — 免登录文档验证: the PDF is the request body (≤6 MB). */
@@ -8,7 +8,11 @@ export const handler = defineHandler({
   rawBody: true,
   async run(ctx, raw) {
     return {
-      body: await verifyPostedDocument(verifyingServices(ctx.services), { bytes: raw, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() }),
+      body: await verifyPostedDocument(verifyingServices(ctx.services), {
+        bytes: raw,
+        clientKey: ctx.client.ip ?? 'unknown',
+        now: ctx.services.now(),
+      }),
     };
   },
 });

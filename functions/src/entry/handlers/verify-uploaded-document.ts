@@ -1,6 +1,6 @@
 import { documentDto } from '@seal/shared';
 import { defineHandler } from '../../http/define-handler';
-import { verifyingServices } from '../../composition-documents';
+import { verifyingServices } from '../../composition-verifying';
 import { verifyUploadedDocument } from '../../domain/document/verify-upload';
 
 /** POST /v1/verify/by-upload — verifies a file uploaded with /v1/verify/uploads, then deletes it. */
@@ -8,6 +8,8 @@ export const handler = defineHandler({
   name: 'verify-uploaded-document',
   body: documentDto.VerifyUploadedRequest,
   async run(ctx) {
-    return { body: await verifyUploadedDocument(verifyingServices(ctx.services), { documentId: ctx.body.documentId, now: ctx.services.now() }) };
+    return {
+      body: await verifyUploadedDocument(verifyingServices(ctx.services), { documentId: ctx.body.documentId, now: ctx.services.now() }),
+    };
   },
 });

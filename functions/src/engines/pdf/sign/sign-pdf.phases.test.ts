@@ -26,7 +26,8 @@ const request = (pdf: Uint8Array, overrides: Overrides = {}) => ({
   ...overrides,
 });
 
-const sign = (pdf: Uint8Array, overrides: Overrides = {}) => signPdf({ ...request(pdf, overrides), signer: fixed.sealSigner, timestamp: fixed.timestamp });
+const sign = (pdf: Uint8Array, overrides: Overrides = {}) =>
+  signPdf({ ...request(pdf, overrides), signer: fixed.sealSigner, timestamp: fixed.timestamp });
 
 /** The two phases with the key "elsewhere": only the digest goes to it, only the signature value comes back. */
 async function signInTwoPhases(pdf: Uint8Array, overrides: Overrides = {}): Promise<Uint8Array> {
@@ -57,25 +58,28 @@ describe('signed bytes for fixed inputs', () => {
 });
 
 describe('signing in two phases', () => {
-  it('prepares the update with the signature space reserved, and asks the key for the algorithm\'s digest of the signed attributes', () => {
-    const prepared = preparePdfSignature({ ...request(fixed.pdf), algorithm: 'ecdsa-p256-sha256' });
+  it("prepares the update with the signature space reserved, and asks the key for the algorithm's digest of the signed attributes", () => {
+    const prepared = preparePdfSignature({ ...request(fixed.pdf), algorithm: fixed.sealSigner.algorithm });
     expect(Buffer.from(prepared.pdf.subarray(0, fixed.pdf.length)).equals(Buffer.from(fixed.pdf))).toBe(true);
     const reserved = Buffer.from(prepared.pdf.subarray(prepared.contents.start + 1, prepared.contents.end - 1)).toString('latin1');
     expect(reserved).toMatch(/^0+$/);
-    const algorithm = signatureAlgorithm('ecdsa-p256-sha256');
+    const algorithm = signatureAlgorithm(fixed.sealSigner.algorithm);
     expect(prepared.digestToSign).toEqual(algorithm.hash.digest(prepared.cms.signedBytes));
     // The message-digest attribute covers everything but the reserved /Contents.
-    const rangesDigest = algorithm.hash.digest(prepared.pdf.subarray(0, prepared.contents.start), prepared.pdf.subarray(prepared.contents.end));
+    const rangesDigest = algorithm.hash.digest(
+      prepared.pdf.subarray(0, prepared.contents.start),
+      prepared.pdf.subarray(prepared.contents.end),
+    );
     expect(Buffer.from(prepared.cms.signedBytes).includes(Buffer.from(rangesDigest))).toBe(true);
   });
 
-  it('refuses to complete with a value that is not the certified key\'s signature over the prepared attributes', async () => {
-    const prepared = preparePdfSignature({ ...request(fixed.pdf), algorithm: 'ecdsa-p256-sha256' });
+  it("refuses to complete with a value that is not the certified key's signature over the prepared attributes", async () => {
+    const prepared = preparePdfSignature({ ...request(fixed.pdf), algorithm: fixed.sealSigner.algorithm });
     const stranger = await InMemoryDigestSigner.generate();
     await expect(completePdfSignature(prepared, await stranger.signDigest(prepared.digestToSign), fixed.timestamp)).rejects.toMatchObject({
       code: 'PDF_SIGNATURE_VALUE_INVALID',
     });
-    const otherDigest = signatureAlgorithm('ecdsa-p256-sha256').hash.digest(new TextEncoder().encode('另一份文件'));
+    const otherDigest = signatureAlgorithm(fixed.sealSigner.algorithm).hash.digest(new TextEncoder().encode('另一份文件'));
     await expect(completePdfSignature(prepared, await fixed.sealSigner.signDigest(otherDigest), fixed.timestamp)).rejects.toMatchObject({
       code: 'PDF_SIGNATURE_VALUE_INVALID',
     });
