@@ -57,7 +57,8 @@ function needsFullTsx(): boolean {
 
 function rerunUnderTsx(args: DemoArgs): Promise<number> {
   const cli = require.resolve('tsx/cli');
-  const child = spawn(process.execPath, [cli, join(__dirname, 'seal.ts'), 'demo', '--out', args.out, '--port', String(args.port)], {
+  const seal = join(__dirname, '..', '..', 'src', 'entry', 'cli', 'seal.ts');
+  const child = spawn(process.execPath, [cli, seal, 'demo', '--out', args.out, '--port', String(args.port)], {
     stdio: 'inherit',
     env: {
       ...process.env,
