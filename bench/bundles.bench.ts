@@ -76,7 +76,9 @@ function packagesOf(metafile: Metafile): { module: string; bytes: number }[] {
   const sizes = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0]!.inputs)) {
     const match = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-    const key = match ? match[1]! : input.replace(/^(\.\.\/)+/, '').split('/').slice(0, 3).join('/');
+    const path = input.replace(/^(\.\.\/)+/, '');
+    // Our own code by layer, and engines and adapters one by one (functions/src/engines/pdf, ...).
+    const key = match ? match[1]! : path.split('/').slice(0, /^functions\/src\/(engines|adapters)\//.test(path) ? 4 : 3).join('/');
     sizes.set(key, (sizes.get(key) ?? 0) + bytesInOutput);
   }
   return [...sizes].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes);
@@ -110,9 +112,9 @@ export async function run(): Promise<void> {
       largest: packages.slice(0, 4),
       awsClients: packages.map((p) => p.module).filter((m) => /^@aws-sdk\/client-/.test(m)).sort(),
       carries: {
-        pdf: packages.some((p) => /^(functions\/src\/pdf|pdf-lib)/.test(p.module)),
-        pki: packages.some((p) => /^(functions\/src\/pki|pkijs|@peculiar\/asn1-)/.test(p.module)),
-        font: packages.some((p) => /^(functions\/src\/fonts|fontkit)/.test(p.module)),
+        pdf: packages.some((p) => /^(functions\/src\/engines\/pdf|pdf-lib)/.test(p.module)),
+        pki: packages.some((p) => /^(functions\/src\/engines\/pki|pkijs|@peculiar\/asn1-)/.test(p.module)),
+        font: packages.some((p) => /^(functions\/src\/engines\/fonts|fontkit)/.test(p.module)),
         s3: packages.some((p) => p.module === 'aws4fetch' || p.module === '@aws-sdk/client-s3'),
       },
     });

@@ -3,11 +3,11 @@
  * poppler's pdfsig verifying the same files and with plain @libpdf/core signing them.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDF, type Signer, type TimestampAuthority } from '@libpdf/core';
 import { toPem } from '../functions/src/engines/pki/pem';
+import { signMessage } from '../functions/src/engines/pki/signer';
 import { clearVerificationCaches, verifyPdf } from '../functions/src/engines/pdf/verify';
 import { signingWorld, samplePdf, type SigningWorld } from '../functions/test-support/pdf/signed-fixtures';
 import { testTimestamp } from '../functions/test-support/pdf/pki-fixture';
@@ -38,14 +38,14 @@ function targets(row: { signMs: number; verifyColdMs: number; pdfsigVerifyMs: nu
   ];
 }
 
-/** @libpdf/core's Signer over the same DigestSigner port (it hands us the data; we hash). */
+/** @libpdf/core's Signer over the same Signer port (it hands us the data; the algorithm makes the digest). */
 function libpdfSigner(world: SigningWorld): Signer {
   return {
     certificate: world.pki.seal,
     certificateChain: [world.pki.root],
     keyType: 'EC',
     signatureAlgorithm: 'ECDSA',
-    sign: (data) => world.pki.sealSigner.signDigest(new Uint8Array(createHash('sha256').update(data).digest())),
+    sign: (data) => signMessage(world.pki.sealSigner, data),
   };
 }
 

@@ -16,6 +16,8 @@ import { LocalBusinessRegistry } from './adapters/registry/local-registry';
 import { loadIdentityConfig } from './domain/identity/identity-config';
 
 export type { Ports };
+/** The ports container as handlers and use cases receive it. */
+export type Services = Ports;
 
 /**
  * The one place each port is built: from the environment, on first use, once per container (a
@@ -23,6 +25,9 @@ export type { Ports };
  * on an unknown setting. Nothing is built until a use case reaches for it, so a function that
  * never signs never creates a KMS client, and the table's entities are built one by one as they
  * are first used (decision 0022).
+ * The document ports are not here: composition-reading.ts, composition-signing.ts and
+ * composition-verifying.ts add them (`withPort`) for the functions that read, sign or verify
+ * documents, so the PDF engine stays out of every other bundle (decision 0046).
  */
 export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
   const made = new Map<keyof Ports, unknown>();
@@ -135,4 +140,20 @@ export function getServices(): Ports {
 /** Tests and the local stack replace the container (e.g. after changing the environment). */
 export function setServices(services: Ports | undefined): void {
   cached = services;
+}
+
+/**
+ * Adds a port to the container itself, built on first use. Ports that only some functions use are
+ * added this way by their own composition module (composition-signing.ts, ...), which only those
+ * functions' entry points import: esbuild cannot drop an unused export whose modules run code when
+ * loaded (ASN.1 schema classes, a JMESPath parser), so a port wired here would be in every bundle.
+ * On the container itself, so per-container caches keyed on the services still hit; each port has
+ * its own name, so the local stack (one container for every route) holds all of them at once.
+ */
+export function withPort<S extends Ports, K extends string, T>(services: S, name: K, build: () => T): S & Record<K, T> {
+  if (!Object.hasOwn(services, name)) {
+    let port: T | undefined;
+    Object.defineProperty(services, name, { get: () => (port ??= build()), enumerable: false });
+  }
+  return services as S & Record<K, T>;
 }

@@ -10,9 +10,9 @@ import { PlatformClient, type TestPerson } from '../dev/demo/platform-client';
 import { sdkS3Of } from './s3/sdk-client';
 
 /**
- * The documents area's API tests: the whole local stack on ports of this area's range
- * (19000-19999; each test file takes its own slot of ten), the seed registry with its newly
- * registered company's four seals, and a client that does every step over HTTP.
+ * The documents area's API tests: the whole local stack on free ports (several checkouts may run
+ * their tests on one machine at once), the seed registry with its newly registered company's four
+ * seals, and a client that does every step over HTTP.
  */
 export interface DocumentsStack {
   stack: LocalStack;
@@ -24,11 +24,10 @@ export interface DocumentsStack {
   stop(): Promise<void>;
 }
 
-export async function startDocumentsStack(slot: number): Promise<DocumentsStack> {
-  const base = 19000 + slot * 10;
+export async function startDocumentsStack(): Promise<DocumentsStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-documents-'));
   process.env.STAGE = 'local';
-  const stack = await startLocalStack({ port: base, dynamoPort: base + 1, s3Port: base + 2, kmsPort: base + 3, dataDir, inMemoryDb: true });
+  const stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true });
   await starterSealsHook.run(getServices(), { dataDir });
   const seed = readRegistrySeed();
   return {

@@ -23,6 +23,10 @@ export const ERRORS = {
   PDF_PAGE_NOT_FOUND: { status: 422, message: '指定的盖章页码不存在' },
   /** The uploaded object differs from the size or SHA-256 declared when the upload was requested. */
   DOCUMENT_MISMATCH: { status: 422, message: '上传的文件与申请上传时声明的大小或摘要不一致，请重新上传' },
+  /** The file is of no format the platform signs or verifies (its first bytes are neither a PDF header nor a known package). */
+  DOCUMENT_FORMAT_UNSUPPORTED: { status: 415, message: '不支持该文件格式，请上传PDF文件' },
+  /** A signing request id already used for a different request (another seal, placement or approval). */
+  REQUEST_ID_REUSED: { status: 422, message: '该请求编号已用于另一项签章请求，请刷新后重新发起' },
   // 401: who is asking is unknown.
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -65,6 +69,8 @@ export const ERRORS = {
   CHALLENGE_EXPIRED: { status: 410, message: '二维码已过期，请刷新' },
   CHALLENGE_USED: { status: 409, message: '二维码已使用' },
   REQUEST_REPLAYED: { status: 409, message: '重复的请求' },
+  /** The same signing request (same request id) is still being processed and did not finish in time. */
+  REQUEST_IN_PROGRESS: { status: 409, message: '相同的签章请求正在处理中，请稍后查看结果' },
   CREDENTIAL_INACTIVE: { status: 409, message: '该印章证书已失效，请重新领取' },
   PIN_LOCKED: { status: 423, message: `签章密码连续错误次数过多，已锁定${PIN_LOCK_MINUTES}分钟` },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },

@@ -1,4 +1,4 @@
-import type { DigestSigner } from '../engines/pki/digest-signer';
+import type { SignatureAlgorithmId, Signer } from './signer';
 
 /** Which company, seal and credential a key belongs to; bound into KMS (encryption context or tags). */
 export interface CredentialKeyContext {
@@ -14,19 +14,21 @@ export interface CredentialKeyRecord {
   custody: KeyCustodyKind;
   /** kms-envelope: the KMS ciphertext of the PKCS#8 key, base64. kms-asymmetric: the KMS key ARN. */
   keyRef: string;
-  /** DER SubjectPublicKeyInfo, for the certificate request. */
+  /** DER SubjectPublicKeyInfo, for the certificate request. The key's algorithm is read from it (`algorithmOfKey`). */
   publicKeySpki: Uint8Array;
 }
 
 /** Where seal-credential keys live. See docs/decisions/0004-key-custody.md. */
 export interface KeyCustody {
+  /** The algorithm new credential keys are made for. */
+  readonly algorithm: SignatureAlgorithmId;
   createCredentialKey(ctx: CredentialKeyContext): Promise<CredentialKeyRecord>;
   /**
    * A signer for one request. For kms-envelope the private key is unwrapped (KMS Decrypt with
    * the same encryption context) only when this is called, i.e. after the caller checked the
-   * PIN; drop the signer when the request ends.
+   * PIN; drop the signer when the request ends. The signer's algorithm is the recorded key's.
    */
-  signerFor(record: CredentialKeyRecord, ctx: CredentialKeyContext): Promise<DigestSigner>;
+  signerFor(record: CredentialKeyRecord, ctx: CredentialKeyContext): Promise<Signer>;
   retireCredentialKey(record: CredentialKeyRecord, ctx: CredentialKeyContext): Promise<void>;
 }
 

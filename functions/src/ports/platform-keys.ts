@@ -1,7 +1,7 @@
-import type { DigestSigner } from '../engines/pki/digest-signer';
+import type { Signer } from './signer';
 
 /** A platform key's signer, naming the key so a stored certificate can be checked against it. */
-export interface PlatformSigner extends DigestSigner {
+export interface PlatformSigner extends Signer {
   readonly keyId: string;
 }
 

@@ -1,6 +1,8 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import { kmsClientFromEnv } from './client';
 import type { CredentialKeyRecord, KeyCustody, KeyCustodyKind } from '../../ports/key-custody';
+import { DEFAULT_SIGNATURE_ALGORITHM } from '../../engines/pki/algorithms';
+import type { SignatureAlgorithmId } from '../../ports/signer';
 import { KeyCustodyError } from './key-custody-error';
 import { KmsAsymmetricCustody } from './kms-asymmetric-custody';
 import { KmsEnvelopeCustody } from './kms-envelope-custody';
@@ -16,6 +18,8 @@ export interface KeyCustodyDeps {
   wrappingKeyId?: string;
   /** kms-asymmetric: days between retiring a credential and KMS deleting its key (7-30). */
   deletionWindowInDays?: number;
+  /** The algorithm of new credential keys; existing ones keep theirs (read from their public key). */
+  algorithm?: SignatureAlgorithmId;
 }
 
 /** Reads the deployment's custody setting; an unknown value stops start-up, it never falls back. */
@@ -31,9 +35,10 @@ export function parseKeyCustodyKind(value: string | undefined): KeyCustodyKind {
  * credentials issued before the switch.
  */
 export function createKeyCustody(kind: KeyCustodyKind, deps: KeyCustodyDeps): KeyCustody {
+  const algorithm = deps.algorithm ?? DEFAULT_SIGNATURE_ALGORITHM;
   const custodies: Record<KeyCustodyKind, KeyCustody> = {
-    'kms-envelope': new KmsEnvelopeCustody({ client: deps.client, wrappingKeyId: deps.wrappingKeyId ?? PLATFORM_KEY_ALIASES.credentialWrapping }),
-    'kms-asymmetric': new KmsAsymmetricCustody({ client: deps.client, ...(deps.deletionWindowInDays ? { deletionWindowInDays: deps.deletionWindowInDays } : {}) }),
+    'kms-envelope': new KmsEnvelopeCustody({ client: deps.client, algorithm, wrappingKeyId: deps.wrappingKeyId ?? PLATFORM_KEY_ALIASES.credentialWrapping }),
+    'kms-asymmetric': new KmsAsymmetricCustody({ client: deps.client, algorithm, ...(deps.deletionWindowInDays ? { deletionWindowInDays: deps.deletionWindowInDays } : {}) }),
   };
   const forRecord = (record: CredentialKeyRecord): KeyCustody => {
     switch (record.custody) {
@@ -48,6 +53,7 @@ export function createKeyCustody(kind: KeyCustodyKind, deps: KeyCustodyDeps): Ke
   };
   const creating = custodies[parseKeyCustodyKind(kind)];
   return {
+    algorithm,
     createCredentialKey: (ctx) => creating.createCredentialKey(ctx),
     signerFor: async (record, ctx) => forRecord(record).signerFor(record, ctx),
     retireCredentialKey: async (record, ctx) => forRecord(record).retireCredentialKey(record, ctx),

@@ -6,7 +6,7 @@
 export type KeyCustodyErrorCode =
   /** The key cannot be used now: missing, disabled, pending deletion, or KMS unreachable/throttled. Retry or call operations. */
   | 'KEY_UNAVAILABLE'
-  /** The key exists but cannot do ECDSA P-256 / SHA-256 signing (wrong spec or usage): a configuration error. */
+  /** The key exists but cannot do the algorithm asked for (wrong spec, usage or curve): a configuration error. */
   | 'KEY_UNSUITABLE'
   /** The stored key does not belong to this company/seal/credential (wrong encryption context or tags). */
   | 'KEY_CONTEXT_MISMATCH'

@@ -12,7 +12,7 @@ let custody: KmsAsymmetricCustody;
 beforeAll(async () => {
   kms = await startLocalKms({ port: 13121 });
   client = localKmsClient(kms.endpoint);
-  custody = new KmsAsymmetricCustody({ client, deletionWindowInDays: 7 });
+  custody = new KmsAsymmetricCustody({ client, algorithm: 'ecdsa-p256-sha256', deletionWindowInDays: 7 });
 });
 afterAll(async () => {
   client.destroy();

@@ -1,7 +1,9 @@
 import { CreateKeyCommand, DescribeKeyCommand, ListResourceTagsCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { KmsDigestSigner } from './kms-digest-signer';
 import { kmsCall } from './translate-kms-error';
-import type { DigestSigner } from '../../engines/pki/digest-signer';
+import { KMS_SIGNING_KEYS } from './kms-algorithms';
+import { algorithmOfKey } from '../../engines/pki/algorithms';
+import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
 import { credentialKeyBinding, sameBytes, type CredentialKeyContext, type CredentialKeyRecord, type KeyCustody } from '../../ports/key-custody';
 import { KeyCustodyError } from './key-custody-error';
 
@@ -12,9 +14,11 @@ import { KeyCustodyError } from './key-custody-error';
  */
 export class KmsAsymmetricCustody implements KeyCustody {
   private readonly deletionWindowInDays: number;
+  readonly algorithm: SignatureAlgorithmId;
 
-  constructor(private readonly deps: { client: KMSClient; deletionWindowInDays?: number }) {
+  constructor(private readonly deps: { client: KMSClient; algorithm: SignatureAlgorithmId; deletionWindowInDays?: number }) {
     this.deletionWindowInDays = deps.deletionWindowInDays ?? 30;
+    this.algorithm = deps.algorithm;
   }
 
   async createCredentialKey(ctx: CredentialKeyContext): Promise<CredentialKeyRecord> {
@@ -22,7 +26,7 @@ export class KmsAsymmetricCustody implements KeyCustody {
     const created = await kmsCall('CreateKey', () =>
       this.deps.client.send(
         new CreateKeyCommand({
-          KeySpec: 'ECC_NIST_P256',
+          KeySpec: KMS_SIGNING_KEYS[this.algorithm].keySpec,
           KeyUsage: 'SIGN_VERIFY',
           Description: `Seal credential ${ctx.credentialId} (seal ${ctx.sealId}, company ${ctx.companyId})`,
           Tags: Object.entries(binding).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
@@ -31,14 +35,17 @@ export class KmsAsymmetricCustody implements KeyCustody {
     );
     const keyArn = created.KeyMetadata?.Arn;
     if (!keyArn) throw new KeyCustodyError('KEY_UNAVAILABLE', 'KMS CreateKey returned no key ARN');
-    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: keyArn });
+    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: keyArn, algorithm: this.algorithm });
     return { custody: 'kms-asymmetric', keyRef: keyArn, publicKeySpki: await signer.publicKeySpki() };
   }
 
-  async signerFor(record: CredentialKeyRecord, ctx: CredentialKeyContext): Promise<DigestSigner> {
+  async signerFor(record: CredentialKeyRecord, ctx: CredentialKeyContext): Promise<Signer> {
     expectAsymmetric(record);
+    const algorithm = algorithmOfKey(record.publicKeySpki);
+    if (!algorithm) throw new KeyCustodyError('KEY_UNSUITABLE', 'The public key on record is of no algorithm the platform signs with');
     await this.expectBoundTo(record.keyRef, ctx);
-    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: record.keyRef });
+    // create() refuses a KMS key of another algorithm than the recorded public key's.
+    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: record.keyRef, algorithm });
     if (!sameBytes(await signer.publicKeySpki(), record.publicKeySpki)) {
       throw new KeyCustodyError('KEY_CONTEXT_MISMATCH', 'The KMS key does not match the public key on record');
     }

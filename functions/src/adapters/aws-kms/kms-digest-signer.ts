@@ -1,30 +1,37 @@
 import { GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { KeyCustodyError } from './key-custody-error';
-import type { DigestSigner } from '../../engines/pki/digest-signer';
+import { signatureAlgorithm } from '../../engines/pki/algorithms';
+import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
+import { KMS_SIGNING_KEYS } from './kms-algorithms';
 import { kmsCall } from './translate-kms-error';
 
-const DIGEST_BYTES = 32;
-
 /**
- * A DigestSigner whose private key never leaves KMS: the platform root CA, the TSA and
- * `kms-asymmetric` credentials. `create()` reads the public key once and refuses a key that
- * cannot sign ECDSA P-256 / SHA-256, so a misconfigured key fails at start-up, not mid-signature.
+ * A Signer whose private key never leaves KMS: the platform root CA, the TSA and `kms-asymmetric`
+ * credentials. `create()` reads the public key once and refuses a key that cannot do the algorithm
+ * asked for (key spec, usage, signing algorithm, and the public key itself), so a misconfigured key
+ * fails at start-up, not mid-signature.
  */
-export class KmsDigestSigner implements DigestSigner {
+export class KmsDigestSigner implements Signer {
   private constructor(
     private readonly client: KMSClient,
     readonly keyId: string,
+    readonly algorithm: SignatureAlgorithmId,
     private readonly spki: Uint8Array,
   ) {}
 
-  static async create({ client, keyId }: { client: KMSClient; keyId: string }): Promise<KmsDigestSigner> {
+  static async create({ client, keyId, algorithm }: { client: KMSClient; keyId: string; algorithm: SignatureAlgorithmId }): Promise<KmsDigestSigner> {
+    const wanted = KMS_SIGNING_KEYS[algorithm];
     const key = await kmsCall('GetPublicKey', () => client.send(new GetPublicKeyCommand({ KeyId: keyId })));
-    if (key.KeySpec !== 'ECC_NIST_P256' || key.KeyUsage !== 'SIGN_VERIFY' || !key.SigningAlgorithms?.includes('ECDSA_SHA_256')) {
-      throw new KeyCustodyError('KEY_UNSUITABLE', `KMS key ${keyId} is ${key.KeySpec}/${key.KeyUsage}; ECC_NIST_P256 SIGN_VERIFY with ECDSA_SHA_256 is required`);
+    if (key.KeySpec !== wanted.keySpec || key.KeyUsage !== 'SIGN_VERIFY' || !key.SigningAlgorithms?.includes(wanted.signingAlgorithm)) {
+      throw new KeyCustodyError(
+        'KEY_UNSUITABLE',
+        `KMS key ${keyId} is ${key.KeySpec}/${key.KeyUsage}; ${algorithm} needs ${wanted.keySpec} SIGN_VERIFY with ${wanted.signingAlgorithm}`,
+      );
     }
     if (!key.PublicKey) throw new KeyCustodyError('KEY_UNAVAILABLE', `KMS returned no public key for ${keyId}`);
+    if (!signatureAlgorithm(algorithm).holdsKey(key.PublicKey)) throw new KeyCustodyError('KEY_UNSUITABLE', `KMS key ${keyId} is not a ${algorithm} key`);
     // Sign with the key's ARN from here on: an alias moved later must not change this signer's key.
-    return new KmsDigestSigner(client, key.KeyId ?? keyId, key.PublicKey);
+    return new KmsDigestSigner(client, key.KeyId ?? keyId, algorithm, key.PublicKey);
   }
 
   async publicKeySpki(): Promise<Uint8Array> {
@@ -33,9 +40,12 @@ export class KmsDigestSigner implements DigestSigner {
 
   /** Sends only the digest (MessageType DIGEST): the document never leaves the function. */
   async signDigest(digest: Uint8Array): Promise<Uint8Array> {
-    if (digest.length !== DIGEST_BYTES) throw new RangeError(`A SHA-256 digest is ${DIGEST_BYTES} bytes, got ${digest.length}`);
+    const length = signatureAlgorithm(this.algorithm).hash.length;
+    if (digest.length !== length) throw new RangeError(`A ${this.algorithm} digest is ${length} bytes, got ${digest.length}`);
     const result = await kmsCall('Sign', () =>
-      this.client.send(new SignCommand({ KeyId: this.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' })),
+      this.client.send(
+        new SignCommand({ KeyId: this.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: KMS_SIGNING_KEYS[this.algorithm].signingAlgorithm }),
+      ),
     );
     if (!result.Signature) throw new KeyCustodyError('KEY_UNAVAILABLE', `KMS returned no signature for ${this.keyId}`);
     return result.Signature;

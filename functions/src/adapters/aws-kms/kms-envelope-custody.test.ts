@@ -17,7 +17,7 @@ beforeAll(async () => {
   kms = await startLocalKms({ port: 13120 });
   client = localKmsClient(kms.endpoint);
   ({ wrappingKeyId } = await ensurePlatformKeys(client));
-  custody = new KmsEnvelopeCustody({ client, wrappingKeyId: 'alias/seal-platform/credential-wrapping' });
+  custody = new KmsEnvelopeCustody({ client, algorithm: 'ecdsa-p256-sha256', wrappingKeyId: 'alias/seal-platform/credential-wrapping' });
 });
 afterEach(() => jest.restoreAllMocks());
 afterAll(async () => {

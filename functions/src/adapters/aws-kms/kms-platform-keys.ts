@@ -9,8 +9,8 @@ export function kmsPlatformKeys(client: KMSClient): PlatformKeys {
     async signers() {
       const keys = await ensurePlatformKeys(client);
       const [root, tsa] = await Promise.all([
-        KmsDigestSigner.create({ client, keyId: keys.rootCaKeyId }),
-        KmsDigestSigner.create({ client, keyId: keys.tsaKeyId }),
+        KmsDigestSigner.create({ client, keyId: keys.rootCaKeyId, algorithm: keys.signingAlgorithm }),
+        KmsDigestSigner.create({ client, keyId: keys.tsaKeyId, algorithm: keys.signingAlgorithm }),
       ]);
       return { root, tsa };
     },

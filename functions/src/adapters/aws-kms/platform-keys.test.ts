@@ -13,7 +13,9 @@ import {
 } from '@aws-sdk/client-kms';
 import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
 import { localKmsClient } from '../../../test-support/kms-server';
-import { ensurePlatformKeys, PLATFORM_KEY_ALIASES } from './platform-keys';
+import { ensurePlatformKeys, PLATFORM_KEY_ALIASES, type PlatformKeyIds } from './platform-keys';
+
+const keyIds = (keys: PlatformKeyIds): string[] => [keys.rootCaKeyId, keys.tsaKeyId, keys.wrappingKeyId];
 
 const PORT = 13122;
 let kms: LocalKms | undefined;
@@ -39,7 +41,8 @@ describe('ensurePlatformKeys', () => {
     const first = await ensurePlatformKeys(c);
     const second = await ensurePlatformKeys(c);
     expect(second).toEqual(first);
-    expect(new Set(Object.values(first)).size).toBe(3);
+    expect(new Set(keyIds(first)).size).toBe(3);
+    expect(first.signingAlgorithm).toBe('ecdsa-p256-sha256');
 
     expect((await describe_(c, PLATFORM_KEY_ALIASES.rootCa)).Arn).toBe(first.rootCaKeyId);
     expect((await describe_(c, PLATFORM_KEY_ALIASES.tsa)).Arn).toBe(first.tsaKeyId);
@@ -71,7 +74,7 @@ describe('ensurePlatformKeys', () => {
       const keys = (await c.send(new ListKeysCommand({}))).Keys!;
       const live = [];
       for (const key of keys) if ((await describe_(c, key.KeyId!)).KeyState === 'Enabled') live.push(key.KeyArn);
-      expect(live.sort()).toEqual(Object.values(results[0]!).sort());
+      expect(live.sort()).toEqual(keyIds(results[0]!).sort());
     } finally {
       for (const other of others) other.destroy();
     }

@@ -8,8 +8,12 @@ import {
   NotFoundException,
   ScheduleKeyDeletionCommand,
   type KeyMetadata,
+  type KeySpec,
   type KMSClient,
 } from '@aws-sdk/client-kms';
+import { DEFAULT_SIGNATURE_ALGORITHM } from '../../engines/pki/algorithms';
+import type { SignatureAlgorithmId } from '../../ports/signer';
+import { KMS_SIGNING_KEYS } from './kms-algorithms';
 import { kmsCall, translateKmsError } from './translate-kms-error';
 import { KeyCustodyError } from './key-custody-error';
 
@@ -25,30 +29,36 @@ export interface PlatformKeyIds {
   rootCaKeyId: string;
   tsaKeyId: string;
   wrappingKeyId: string;
+  /** What the root CA and TSA keys sign with. */
+  signingAlgorithm: SignatureAlgorithmId;
 }
 
 interface PlatformKeySpec {
   alias: string;
   role: string;
-  keySpec: 'ECC_NIST_P256' | 'SYMMETRIC_DEFAULT';
+  keySpec: KeySpec;
   keyUsage: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
 }
 
-const ROOT_CA: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.rootCa, role: 'root-ca', keySpec: 'ECC_NIST_P256', keyUsage: 'SIGN_VERIFY' };
-const TSA: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.tsa, role: 'tsa', keySpec: 'ECC_NIST_P256', keyUsage: 'SIGN_VERIFY' };
+const signingKey = (alias: string, role: string, algorithm: SignatureAlgorithmId): PlatformKeySpec => ({
+  alias,
+  role,
+  keySpec: KMS_SIGNING_KEYS[algorithm].keySpec,
+  keyUsage: 'SIGN_VERIFY',
+});
 const WRAPPING: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.credentialWrapping, role: 'credential-wrapping', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' };
 
 /**
  * Finds the root CA, TSA and credential-wrapping keys by alias, creating any that is missing.
  * Idempotent, and safe when several processes start at once (see ensureKey).
  */
-export async function ensurePlatformKeys(client: KMSClient): Promise<PlatformKeyIds> {
+export async function ensurePlatformKeys(client: KMSClient, signingAlgorithm: SignatureAlgorithmId = DEFAULT_SIGNATURE_ALGORITHM): Promise<PlatformKeyIds> {
   const [rootCaKeyId, tsaKeyId, wrappingKeyId] = await Promise.all([
-    ensureKey(client, ROOT_CA),
-    ensureKey(client, TSA),
+    ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.rootCa, 'root-ca', signingAlgorithm)),
+    ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.tsa, 'tsa', signingAlgorithm)),
     ensureKey(client, WRAPPING).then((arn) => ensureRotation(client, arn)),
   ]);
-  return { rootCaKeyId, tsaKeyId, wrappingKeyId };
+  return { rootCaKeyId, tsaKeyId, wrappingKeyId, signingAlgorithm };
 }
 
 /**

@@ -9,6 +9,8 @@ const CODES: Record<PdfInputErrorCode, ErrorCode> = {
   PDF_PAGE_NOT_FOUND: 'PDF_PAGE_NOT_FOUND',
   // The reserved space is the engine's constant: a CMS that does not fit is our fault, not the user's.
   PDF_SIGNATURE_TOO_LARGE: 'INTERNAL',
+  // A server-held key signs what it was given; a mismatch is ours. (A key on the user's device will map it to a 4xx.)
+  PDF_SIGNATURE_VALUE_INVALID: 'INTERNAL',
 };
 
 /** Runs a PDF-engine call and turns its input errors into the API's stable codes. */

@@ -1,8 +1,8 @@
 import type { documentDto } from '@seal/shared';
 import type { Ports } from '../../ports';
+import type { DocumentReading } from '../../ports/document-format';
 import { objectSize, presignDownload } from './document-blobs';
 import { loadOwnedDocument, readCurrentBytes, type DocumentItem } from './load-document';
-import { pdfFacts } from '../../adapters/pdf-format/pdf-facts';
 import { signedName } from './document-keys';
 
 /**
@@ -10,7 +10,7 @@ import { signedName } from './document-keys';
  * download URL. The first read after the upload arrived counts the pages and remembers them.
  */
 export async function describeDocument(
-  services: Ports,
+  services: Ports & DocumentReading,
   request: { documentId: string; personId: string; now: Date },
 ): Promise<documentDto.DocumentView> {
   let document = await loadOwnedDocument(services, request.documentId, request.personId);
@@ -38,13 +38,14 @@ export async function describeDocument(
 }
 
 /**
- * Has the upload arrived? Then read its facts (a file that is not a PDF fails here with its
- * code) and record them, conditional on the document still awaiting its upload.
+ * Has the upload arrived? Then read its facts (a file of no format the platform handles, or one
+ * its format cannot read, fails here with its code) and record them, conditional on the document
+ * still awaiting its upload.
  */
-async function inspectUpload(services: Ports, document: DocumentItem): Promise<DocumentItem> {
+async function inspectUpload(services: Ports & DocumentReading, document: DocumentItem): Promise<DocumentItem> {
   if ((await objectSize(services, document.objectKey)) === undefined) return document;
   const bytes = await readCurrentBytes(services, document);
-  const facts = await pdfFacts(bytes);
+  const facts = await services.documentReaders.of(bytes).describe(bytes);
   const inspected = { ...document, state: 'uploaded' as const, size: bytes.length, pages: facts.pages, signatures: facts.signatures };
   // Lost to a signing or another read (false): the facts shown are still true of these bytes.
   await services.store.documents.recordUpload(document.documentId, { size: bytes.length, pages: facts.pages, signatures: facts.signatures });

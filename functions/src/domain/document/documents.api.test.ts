@@ -19,7 +19,7 @@ const LR_PIN = '258036';
 const HOLDER_PIN = '470913';
 
 beforeAll(async () => {
-  t = await startDocumentsStack(1);
+  t = await startDocumentsStack();
   companyId = t.companyOf('lr-xinchuang').creditCode;
   lr = await t.api.login(t.person('lr-xinchuang'));
   const { seals } = await t.api.expect(200, 'seals', 'GET', `/v1/companies/${companyId}/seals`, { token: lr });
@@ -165,15 +165,6 @@ describe('signing over the API', () => {
     expect(wrongPin.body.code).toBe('PIN_INCORRECT');
   });
 
-  it('signs once for a retried request with the same request id', async () => {
-    const documentId = await t.api.upload(lr, 'e.pdf', await threePages());
-    const body = { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 300, y: 100 }], requestId: 'retry-0001-abcdef' };
-    const first = await t.api.sign(lr, documentId, body);
-    const again = await t.api.sign(lr, documentId, body);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ version: 1, signatures: 1, sha256: first.body.sha256 });
-  });
-
   it('keeps a document to its owner', async () => {
     const documentId = await t.api.upload(lr, 'f.pdf', await threePages());
     const res = await t.api.call('GET', `/v1/documents/${documentId}`, { token: holder });
@@ -221,16 +212,70 @@ describe('signing over the API', () => {
   });
 });
 
+describe('retried signing requests (decision 0047)', () => {
+  const body = (requestId: string, x = 300) => ({ sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x, y: 100 }], requestId });
+
+  it('signs once for a retried request with the same request id, and the retry gets the first result', async () => {
+    const documentId = await t.api.upload(lr, 'e.pdf', await threePages());
+    const first = await t.api.sign(lr, documentId, body('retry-0001-abcdef'));
+    const again = await t.api.sign(lr, documentId, body('retry-0001-abcdef'));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ version: 1, signatures: 1, sha256: first.body.sha256 });
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toHaveLength(1);
+  });
+
+  it('answers requests that overlap the first with its result: one signature, every request 200', async () => {
+    const documentId = await t.api.upload(lr, 'overlap.pdf', await threePages());
+    // Sent together: the later ones arrive while the first is still signing.
+    const answers = await Promise.all([1, 2, 3].map(() => t.api.sign(lr, documentId, body('overlap-0001-abcdef'))));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.sha256)).size).toBe(1);
+    expect(answers[0]!.body).toMatchObject({ version: 1, signatures: 1 });
+    expect(await documentOf(lr, documentId)).toMatchObject({ version: 1, signatures: 1 });
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toHaveLength(1);
+    const report = (await t.api.verify(await download(answers[2]!.body.downloadUrl))).body;
+    expect([report.verdict, report.signatures.length]).toEqual(['valid', 1]);
+  });
+
+  it('refuses the same request id for another placement with a 4xx, and signs nothing for it', async () => {
+    const documentId = await t.api.upload(lr, 'reused.pdf', await threePages());
+    await t.api.sign(lr, documentId, body('reused-0001-abcdef'));
+    const other = await t.api.sign(lr, documentId, body('reused-0001-abcdef', 100));
+    expect([other.status, other.body.code]).toEqual([422, 'REQUEST_ID_REUSED']);
+    expect(await documentOf(lr, documentId)).toMatchObject({ version: 1, signatures: 1 });
+  });
+
+  it('lets a request that failed (a wrong PIN) be retried with its id', async () => {
+    const documentId = await t.api.upload(lr, 'pin.pdf', await threePages());
+    const wrong = await t.api.sign(lr, documentId, { ...body('pin-retry-0001'), pin: '999000' });
+    expect(wrong.body.code).toBe('PIN_INCORRECT');
+    const right = await t.api.sign(lr, documentId, body('pin-retry-0001'));
+    expect([right.status, right.body.version]).toEqual([200, 1]);
+  });
+});
+
 describe('bad input', () => {
-  it('answers PDF_UNREADABLE for a non-PDF upload, signed or verified', async () => {
+  it('answers DOCUMENT_FORMAT_UNSUPPORTED for a file of no known format, signed, read or verified', async () => {
     const text = new TextEncoder().encode('这不是PDF文件，只是一段文字。'.repeat(20));
     const documentId = await t.api.upload(lr, 'notes.pdf', text);
     const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
-    expect([signed.status, signed.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+    expect([signed.status, signed.body.code]).toEqual([415, 'DOCUMENT_FORMAT_UNSUPPORTED']);
+    const read = await t.api.call('GET', `/v1/documents/${documentId}`, { token: lr });
+    expect([read.status, read.body.code]).toEqual([415, 'DOCUMENT_FORMAT_UNSUPPORTED']);
     const verified = await t.api.verify(text);
-    expect([verified.status, verified.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+    expect([verified.status, verified.body.code]).toEqual([415, 'DOCUMENT_FORMAT_UNSUPPORTED']);
+    // A zip (what an OFD package is) until the OFD format is there.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
+    expect((await t.api.verify(zip)).body.code).toBe('DOCUMENT_FORMAT_UNSUPPORTED');
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+  });
+
+  it('answers PDF_UNREADABLE for a PDF that cannot be read', async () => {
     const truncated = (await samplePdf({ pages: 2 })).subarray(0, 500);
     expect((await t.api.verify(truncated)).body.code).toBe('PDF_UNREADABLE');
+    const documentId = await t.api.upload(lr, 'broken.pdf', truncated);
+    const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
+    expect([signed.status, signed.body.code]).toEqual([422, 'PDF_UNREADABLE']);
   });
 
   it('answers PDF_NOT_SIGNED for a readable PDF without signatures', async () => {

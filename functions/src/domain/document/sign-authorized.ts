@@ -1,15 +1,14 @@
 import { DomainError, documentDto } from '@seal/shared';
-import { signPdf } from '../../engines/pdf';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
+import type { DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
-import { withPdfErrors } from '../../adapters/pdf-format/pdf-errors';
-import { pdfFacts } from '../../adapters/pdf-format/pdf-facts';
 import { sealDrawingOf } from './seal-drawing';
+import { signWithKey } from './sign-with-key';
 
 export interface SignItem {
   document: DocumentItem;
@@ -24,63 +23,68 @@ export interface SigningContext {
   /** The role the signer acts in (permission matrix), for the audit event. */
   actorRole: string;
   now: Date;
-  requestId?: string;
 }
+
+/** A signed version as recorded: what a signing returns, and what a retry of it gets back (plain data). */
+export type SignedVersion = Pick<
+  DocumentItem,
+  'documentId' | 'name' | 'objectKey' | 'version' | 'state' | 'pages' | 'signatures' | 'size' | 'sha256'
+>;
 
 /**
  * Signs one document with an already-authorized seal (the gate ran: grant, seal state, PIN):
  * visible seal + PAdES B-T with the platform TSA, as an incremental update of the current version,
- * stored as a new version. The record moves v(n) → v(n+1) in the same transaction as the audit
- * event, conditional on v(n):
+ * in the format the file is (DocumentFormat port), stored as a new version. The record moves
+ * v(n) → v(n+1) in the same transaction as the audit event, conditional on v(n):
  *
  *   A reads v1 ─ signs ─ writes object a ─ record v1→v2 ✓
  *   B reads v1 ─ signs ─ writes object b ─ record v1→v2 ✗ → CONFLICT, object b deleted
- * B's signature is lost, never A's: no version is ever overwritten in storage.
+ * B's signature is lost, never A's: no version is ever overwritten in storage. (A retry of A with
+ * A's request id never gets here: the idempotency record answers it with A's version, decision 0047.)
  */
-export async function signAuthorizedDocument(
-  services: Ports,
+export async function signNewVersion(
+  services: Ports & DocumentSigning,
   context: SigningContext,
   item: SignItem,
-): Promise<documentDto.SignedDocument> {
+): Promise<SignedVersion> {
   const { document } = item;
   const { seal, signer, certificateChain } = context.authorization;
-  if (context.requestId && document.lastRequestId === context.requestId) return signedView(services, document, context.now);
 
   const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const bytes = await readCurrentBytes(services, document);
-  const signed = await withPdfErrors(() =>
-    signPdf({
-      pdf: bytes,
-      signer,
-      certificateChain,
-      timestamp: (imprint) => timestampImprint(services, imprint),
+  const format = services.documentSigners.of(bytes);
+  const signed = await signWithKey(
+    format,
+    bytes,
+    {
       placements: item.placements,
       crossPage: item.crossPage,
       appearance: sealDrawingOf(company, seal),
+      signer: { certificateChain, name: readSealCertificate(certificateChain[0]!).holderName },
       signingTime: context.now,
       reason: `${company.name} ${seal.name}`,
       location: '深圳',
-      signerName: readSealCertificate(certificateChain[0]!).holderName,
-    }),
+    },
+    signer,
+    (imprint) => timestampImprint(services, imprint),
   );
-  const facts = await pdfFacts(signed);
+  const facts = await format.describe(signed);
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
   const sha256 = sha256Hex(signed);
   await writeObject(services, objectKey, signed);
 
-  const after = {
-    ...document,
+  const after: SignedVersion = {
+    documentId: document.documentId,
+    name: document.name,
     objectKey,
     version,
     size: signed.length,
     sha256,
     pages: facts.pages,
     signatures: facts.signatures,
-    state: 'signed' as const,
-    signedAt: context.now.toISOString(),
-    lastRequestId: context.requestId,
+    state: 'signed',
   };
   try {
     await services.store.commitWithAudit(
@@ -96,12 +100,11 @@ export async function signAuthorizedDocument(
         services.store.documents.recordSignedVersion(document, {
           objectKey,
           version,
-          size: after.size,
+          size: signed.length,
           sha256,
           pages: facts.pages,
           signatures: facts.signatures,
-          signedAt: after.signedAt,
-          lastRequestId: context.requestId,
+          signedAt: context.now.toISOString(),
         }),
       ],
       context.now,
@@ -110,10 +113,19 @@ export async function signAuthorizedDocument(
     await deleteObject(services, objectKey);
     throw error;
   }
-  return signedView(services, after, context.now);
+  return after;
 }
 
-export async function signedView(services: Ports, document: DocumentItem, now: Date): Promise<documentDto.SignedDocument> {
+/** `signNewVersion`, answered as the API shows a signed document. */
+export async function signAuthorizedDocument(
+  services: Ports & DocumentSigning,
+  context: SigningContext,
+  item: SignItem,
+): Promise<documentDto.SignedDocument> {
+  return signedView(services, await signNewVersion(services, context, item), context.now);
+}
+
+export async function signedView(services: Ports, document: SignedVersion, now: Date): Promise<documentDto.SignedDocument> {
   if (document.state !== 'signed') throw new DomainError('CONFLICT');
   return {
     documentId: document.documentId,

@@ -2,6 +2,7 @@ import { DomainError, ERRORS, type documentDto } from '@seal/shared';
 import { authorizeSignature } from '../seal/authorize-signature';
 import { logEvent } from '../../config/logger';
 import type { Ports } from '../../ports';
+import type { DocumentSigning } from '../../ports/document-format';
 import { loadOwnedDocument } from './load-document';
 import { signAuthorizedDocument } from './sign-authorized';
 import { signerRole } from './sign-document';
@@ -20,7 +21,10 @@ export interface SignBatchRequest {
  * signing) is reported with its code and the others still sign. A refused gate refuses the
  * whole request (wrong PIN, frozen seal...), with nothing written.
  */
-export async function signDocuments(services: Ports, request: SignBatchRequest): Promise<documentDto.SignBatchResponse> {
+export async function signDocuments(
+  services: Ports & DocumentSigning,
+  request: SignBatchRequest,
+): Promise<documentDto.SignBatchResponse> {
   const authorization = await authorizeSignature(services, {
     personId: request.personId,
     sealId: request.sealId,

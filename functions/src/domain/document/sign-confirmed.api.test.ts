@@ -33,7 +33,7 @@ const HOLDER_PIN = '470913';
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-sign-confirmed-'));
   process.env.STAGE = 'local';
-  stack = await startLocalStack({ port: 24000, dynamoPort: 24001, s3Port: 24002, kmsPort: 24003, dataDir, inMemoryDb: true });
+  stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true });
   await starterSealsHook.run(getServices(), { dataDir });
   api = new PlatformClient(stack.url);
   const seed = readRegistrySeed();

@@ -1,9 +1,11 @@
 import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
 import { consumeChallenge } from '../challenge/poll-challenge';
 import type { Ports } from '../../ports';
+import type { DocumentSigning } from '../../ports/document-format';
+import type { Idempotent } from '../../ports/idempotency';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
 import { signedView } from './sign-authorized';
-import { signWithProof } from './sign-document';
+import { signOnce, signWithProof } from './sign-document';
 
 export interface SignConfirmedRequest {
   /** The person logged in on the desktop (the session of this request). */
@@ -39,11 +41,21 @@ function recordedSha256(document: DocumentItem): string {
  *   4. the signing gate with the credential the phone's PIN check recorded: fresh grants, the
  *      seal's state, the credential still active — a grant cancelled or a seal frozen since refuses;
  *   5. the signature, as `POST /v1/documents/{id}/sign` makes it.
- * A retry with the request id of a signature already made returns that signature.
+ * A retry with the request id of a signature already made (or still being made) returns that
+ * signature, without touching the spent challenge (decision 0047).
  */
-export async function signConfirmedDocument(services: Ports, request: SignConfirmedRequest): Promise<documentDto.SignedDocument> {
+export async function signConfirmedDocument(
+  services: Ports & DocumentSigning & Idempotent,
+  request: SignConfirmedRequest,
+): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  if (request.requestId && document.lastRequestId === request.requestId) return signedView(services, document, request.now);
+  const signed = await signOnce(services, 'sign-document-confirmed', request, { challengeId: request.challengeId }, () =>
+    signApproved(services, request, document),
+  );
+  return signedView(services, signed, request.now);
+}
+
+async function signApproved(services: Ports & DocumentSigning, request: SignConfirmedRequest, document: DocumentItem) {
   const documentSha256 = recordedSha256(document);
 
   const approval = await consumeChallenge(services, {

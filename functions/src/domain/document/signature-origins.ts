@@ -1,5 +1,5 @@
 import { sealToSvg } from '../../engines/appearance';
-import type { SignatureReport } from '../../engines/pdf';
+import type { SignatureReport } from '../../ports/document-format';
 import { readSealCertificate, type SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
 import { normalizeSerial } from '../../engines/pki/revocation';
 import type { Ports } from '../../ports';

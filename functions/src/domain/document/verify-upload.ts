@@ -1,6 +1,7 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { rateLimit } from '../identity/rate-limit';
 import type { Ports } from '../../ports';
+import type { DocumentVerifying } from '../../ports/document-format';
 import { deleteObject } from './document-blobs';
 import { readCurrentBytes } from './load-document';
 import { verifyDocument } from './verify-document';
@@ -10,7 +11,7 @@ import { verifyDocument } from './verify-document';
  * document is kept). The id is the capability: it is random and good for one verification.
  */
 export async function verifyUploadedDocument(
-  services: Ports,
+  services: Ports & DocumentVerifying,
   request: { documentId: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   const document = await services.store.documents.get(request.documentId, { consistent: true });
@@ -27,7 +28,7 @@ export async function verifyUploadedDocument(
 
 /** `POST /v1/verify`: the PDF in the request body. */
 export async function verifyPostedDocument(
-  services: Ports,
+  services: Ports & DocumentVerifying,
   request: { bytes: Uint8Array; clientKey: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');

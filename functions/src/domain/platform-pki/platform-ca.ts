@@ -2,7 +2,7 @@
 import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import type { DigestSigner } from '../../engines/pki/digest-signer';
+import type { Signer } from '../../ports/signer';
 import { PkiError } from '../../engines/pki/errors';
 import type { Ports, SealStore } from '../../ports';
 
@@ -10,8 +10,8 @@ import type { Ports, SealStore } from '../../ports';
 export interface PlatformPki {
   root: Uint8Array;
   tsa: Uint8Array;
-  rootSigner: DigestSigner;
-  tsaSigner: DigestSigner;
+  rootSigner: Signer;
+  tsaSigner: Signer;
 }
 
 const ROOT_YEARS = 20;

@@ -3,7 +3,7 @@ import { loadActor } from '../identity/load-actor';
 import { checkPin } from '../credential/check-pin';
 import { liveCredentialOf, type CredentialItem } from '../credential/find-credential';
 import { platformPki } from '../platform-pki/platform-ca';
-import type { DigestSigner } from '../../engines/pki';
+import type { Signer } from '../../ports/signer';
 import { refusalFor } from './transition-seal';
 import type { Ports, SealStore } from '../../ports';
 import { lifecycleDeps, type LifecycleDeps } from './deps';
@@ -14,7 +14,7 @@ export interface SignatureAuthorization {
   seal: SealItem;
   credential: CredentialItem;
   /** Use for this one signing request, then drop it. */
-  signer: DigestSigner;
+  signer: Signer;
   /** DER: the credential's certificate, then the platform root. */
   certificateChain: Uint8Array[];
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { verifyP256Digest } from '../../../test-support/p256';
-import { readSealCertificate, verifyChain } from '../../engines/pki';
+import { readSealCertificate, signatureAlgorithm, signMessage, verifyChain } from '../../engines/pki';
+import { viewCertificate } from '../../engines/pki/certificate-view';
 import { platformPki } from '../platform-pki/platform-ca';
 import { timestampImprint } from '../platform-pki/timestamp';
 import { readTimestampToken } from '../../engines/pki';
@@ -26,12 +26,11 @@ describe.each(['kms-envelope', 'kms-asymmetric'])('claim and sign with %s custod
     expect(claim.body.credential.custody).toBe(custody);
 
     const { signer, certificateChain } = await authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '135790', now: h.services.now() });
-    const digest = createHash('sha256').update('合同正文').digest();
-    const signature = await signer.signDigest(digest);
-    const spki = await signer.publicKeySpki();
-    expect(verifyP256Digest(spki, digest, signature)).toBe(true);
-    // The signer's key is the certified one, and the certificate chains to the platform root.
+    const message = new TextEncoder().encode('合同正文');
+    const signature = await signMessage(signer, message);
     const [certificate, root] = certificateChain as [Uint8Array, Uint8Array];
+    expect(signatureAlgorithm(signer.algorithm).verify(message, signature, viewCertificate(certificate).subjectPublicKeyInfo)).toBe(true);
+    // The signer's key is the certified one, and the certificate chains to the platform root.
     expect(readSealCertificate(certificate).sealId).toBe(sealId);
     expect((await verifyChain({ certificate, trustedRoots: [root], at: h.services.now() })).trusted).toBe(true);
     expect(Buffer.from(root).equals(Buffer.from((await platformPki(h.services)).root))).toBe(true);

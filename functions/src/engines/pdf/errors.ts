@@ -5,7 +5,8 @@ export type PdfInputErrorCode =
   | 'PDF_TOO_LARGE' // over the size, object or nesting limits
   | 'PDF_NOT_SIGNED' // readable, but carries no signature to verify
   | 'PDF_PAGE_NOT_FOUND' // a placement names a page the document does not have
-  | 'PDF_SIGNATURE_TOO_LARGE'; // the CMS blob does not fit the reserved /Contents space
+  | 'PDF_SIGNATURE_TOO_LARGE' // the CMS blob does not fit the reserved /Contents space
+  | 'PDF_SIGNATURE_VALUE_INVALID'; // the value given to complete a prepared signature is not the signer's over its attributes
 
 const messages: Record<PdfInputErrorCode, string> = {
   PDF_UNREADABLE: '无法读取该文件：不是有效的 PDF 或文件已损坏',
@@ -14,6 +15,7 @@ const messages: Record<PdfInputErrorCode, string> = {
   PDF_NOT_SIGNED: '该 PDF 不包含电子签章',
   PDF_PAGE_NOT_FOUND: '指定的页码不存在',
   PDF_SIGNATURE_TOO_LARGE: '签名数据超出预留空间',
+  PDF_SIGNATURE_VALUE_INVALID: '签名值与待签数据或签章证书不符',
 };
 
 export class PdfInputError extends Error {

@@ -1,1 +1,10 @@
-export { signPdf, signPdfs, type SignPdfInput, type SealPlacement } from './sign/sign-pdf';
+export {
+  completePdfSignature,
+  preparePdfSignature,
+  signPdf,
+  signPdfs,
+  type PdfSignatureRequest,
+  type PreparedPdfSignature,
+  type SealPlacement,
+  type SignPdfInput,
+} from './sign/sign-pdf';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** SHA-256 of some bytes: the only digest the platform signs with. */
+/** SHA-256 of some bytes (ESS certificate hashes, timestamp imprints; signing digests come from algorithms.ts). */
 export function sha256(data: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(data).digest());
 }

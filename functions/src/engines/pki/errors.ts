@@ -5,7 +5,7 @@ export type PkiErrorCode =
   | 'PKI_MALFORMED'
   /** A parameter is out of range (validity, serial, key type). */
   | 'PKI_BAD_INPUT'
-  /** The key is not an ECDSA P-256 key. */
+  /** The key is not one of the algorithm expected (e.g. not P-256 for ecdsa-p256-sha256). */
   | 'PKI_UNSUPPORTED_KEY';
 
 export class PkiError extends Error {

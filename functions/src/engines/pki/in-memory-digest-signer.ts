@@ -1,17 +1,19 @@
 import { p256 } from '@noble/curves/nist.js';
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
 import { toArrayBuffer } from './bytes';
 import { PkiError } from './errors';
 
 const P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
 /**
- * A P-256 key held in memory, for tests and local runs. WebCrypto makes and imports the key;
+ * An ECDSA P-256 key held in memory (algorithm ecdsa-p256-sha256), for tests and local runs. WebCrypto makes and imports the key;
  * WebCrypto cannot sign a precomputed digest (it always hashes the message itself), so the
  * signature over the digest is made with @noble/curves, which is what KMS `Sign` with
  * MessageType DIGEST does.
  */
-export class InMemoryDigestSigner implements DigestSigner {
+export class InMemoryDigestSigner implements Signer {
+  readonly algorithm = 'ecdsa-p256-sha256' as const;
+
   private constructor(
     private readonly secretKey: Uint8Array,
     private readonly spki: Uint8Array,

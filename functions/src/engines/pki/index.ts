@@ -1,10 +1,20 @@
 /**
  * The platform PKI: root CA, seal and TSA certificates, RFC 3161 timestamps, CRLs, status at a
- * time and chain checks. Every private-key operation goes through `DigestSigner` (SHA-256 digest →
- * DER ECDSA P-256), so the CA and TSA keys can stay in KMS. Certificates, CRLs and tokens are DER
+ * time and chain checks. Every private-key operation goes through a `Signer`, which names its
+ * algorithm (algorithms.ts: the digest to sign, the identifiers written, how to verify), so the CA and
+ * TSA keys can stay in KMS and another algorithm is one more table entry (decision 0045). Certificates, CRLs and tokens are DER
  * `Uint8Array`s everywhere; use `toPem` / `fromPem` at the edges. Profile: docs/decisions/0005.
  */
-export type { DigestSigner } from './digest-signer';
+export { signMessage, type Signer } from './signer';
+export {
+  algorithmOfKey,
+  DEFAULT_SIGNATURE_ALGORITHM,
+  isSignatureAlgorithmId,
+  signatureAlgorithm,
+  SIGNATURE_ALGORITHMS,
+  type SignatureAlgorithm,
+  type SignatureAlgorithmId,
+} from './algorithms';
 export { InMemoryDigestSigner } from './in-memory-digest-signer';
 
 export { createRootCertificate, DEFAULT_PLATFORM_NAME, type RootCaOptions } from './root-ca';
@@ -13,6 +23,7 @@ export { readSealCertificate, type SealCertificateInfo } from './read-seal-certi
 export { issueTsaCertificate, type TsaCertificateRequest } from './tsa-certificate';
 export { crlUrl } from './extensions';
 
+export { buildSignedData, completeSignedData, prepareSignedData, type PreparedSignedData, type SignedDataRequest } from './signed-data';
 export { createTimestampToken, DEFAULT_TSA_POLICY_OID, type TimestampTokenRequest } from './timestamp-token';
 export { timestampResponse, type TimestampAuthority } from './timestamp-response';
 export { readTimestampToken, type TimestampTokenInfo } from './read-timestamp-token';

@@ -8,21 +8,21 @@ import {
   type Name,
   type SubjectPublicKeyInfo,
 } from '@peculiar/asn1-x509';
-import type { DigestSigner } from './digest-signer';
+import { signMessage, type Signer } from './signer';
 import type { NameAttribute } from './names';
 import { buildName } from './build-name';
 import { authorityKeyIdentifierExtension, keyIdentifierOf, subjectKeyIdentifierExtension } from './certificate-extensions';
 import { viewCertificate } from './certificate-view';
 import { subjectKeyIdIn } from './read-extensions';
 import { publicKeyBitsOf } from './der-values';
-import { ecdsaWithSha256, integerFrom, signTbs } from './sign-tbs';
+import { integerFrom, signatureAlgorithmIdentifier } from './sign-tbs';
 import { derOf, rawDer } from './schema';
 import { bytesEqual, fromHex, randomSerialNumber, toArrayBuffer, toHex } from './bytes';
 import { PkiError } from './errors';
 
 export interface CertificateTemplate {
   /** The key that signs: the issuer's key, or the subject's own key for a self-signed root. */
-  signer: DigestSigner;
+  signer: Signer;
   /** DER of the issuing CA certificate; absent for a self-signed certificate. */
   issuerCertificate?: Uint8Array;
   subject: NameAttribute[];
@@ -37,7 +37,7 @@ export interface CertificateTemplate {
 }
 
 /**
- * Builds an X.509 v3 certificate and signs its TBS through the DigestSigner port, so the same code
+ * Builds an X.509 v3 certificate and signs its TBS through the Signer port, with the signer's algorithm,, so the same code
  * works whether the CA key is in KMS or in memory. Returns DER. The issuer name and the public key
  * are copied byte for byte from the issuer certificate and the given SubjectPublicKeyInfo.
  */
@@ -60,7 +60,7 @@ export async function issueCertificate(template: CertificateTemplate): Promise<U
     new TBSCertificate({
       version: Version.v3,
       serialNumber: integerFrom(template.serialNumber ?? randomSerialNumber()),
-      signature: ecdsaWithSha256(),
+      signature: signatureAlgorithmIdentifier(template.signer.algorithm),
       issuer: issuer ? rawDer<Name>(issuer.subject) : subject,
       validity: new Validity({ notBefore: template.notBefore, notAfter: template.notAfter }),
       subject,
@@ -72,11 +72,11 @@ export async function issueCertificate(template: CertificateTemplate): Promise<U
       ]),
     }),
   );
-  const signature = await signTbs(template.signer, tbs);
+  const signature = await signMessage(template.signer, tbs);
   return derOf(
     new Certificate({
       tbsCertificate: rawDer<TBSCertificate>(tbs),
-      signatureAlgorithm: ecdsaWithSha256(),
+      signatureAlgorithm: signatureAlgorithmIdentifier(template.signer.algorithm),
       signatureValue: toArrayBuffer(signature),
     }),
   );

@@ -41,9 +41,6 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
 } as const;
 
-/** DER AlgorithmIdentifier of ecdsa-with-SHA256, parameters absent (RFC 5758 §3.2): what the platform signs with. */
-export const ECDSA_WITH_SHA256_DER = new Uint8Array([0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]);
-
 /** Digest algorithms a timestamp request may use, with their digest length. */
 export const DIGEST_LENGTHS: Record<string, number> = {
   [OID.sha256]: 32,

@@ -1,11 +1,11 @@
-import { ECDSA_WITH_SHA256_DER, OID } from './oids';
+import { OID } from './oids';
+import { algorithmByIdentifier } from './algorithms';
 import { formatName } from './names';
 import { readNameDer, sameName } from './name-der';
 import { reasonFromCode, type Revocation } from './revocation';
 import { readExtensionList, viewCertificate } from './certificate-view';
 import { authorityKeyIdIn, extensionOf, keyUsagesIn } from './read-extensions';
 import { integerHex } from './der-values';
-import { ecdsaSha256Verifies } from './ecdsa';
 import { children, decodeTime, readTlv, TAG, type Tlv } from './der';
 import { bytesEqual, toHex } from './bytes';
 import { PkiError } from './errors';
@@ -73,12 +73,15 @@ function parse(der: Uint8Array, options: { issuerCertificate?: Uint8Array }): Pa
   if (options.issuerCertificate) {
     const issuer = viewCertificate(options.issuerCertificate);
     const signature = der.subarray(signatureValue.contentStart + 1, signatureValue.end); // skip the unused-bits byte
+    // Only an algorithm the platform signs with, named the same inside and outside the TBS.
+    const signedWith = algorithmByIdentifier(slice(der, algorithm));
     parsed.signatureValid =
       (keyUsagesIn(issuer)?.has('cRLSign') ?? true) &&
       sameName(issuerName, issuer.subject) &&
-      bytesEqual(slice(der, algorithm), ECDSA_WITH_SHA256_DER) &&
-      bytesEqual(slice(der, innerAlgorithm), ECDSA_WITH_SHA256_DER) &&
-      ecdsaSha256Verifies(issuer.subjectPublicKeyInfo, slice(der, tbs), signature);
+      signedWith !== undefined &&
+      bytesEqual(slice(der, algorithm), signedWith.signatureAlgorithmDer) &&
+      bytesEqual(slice(der, innerAlgorithm), signedWith.signatureAlgorithmDer) &&
+      signedWith.verify(slice(der, tbs), signature, issuer.subjectPublicKeyInfo);
   }
   return parsed;
 }

@@ -5,7 +5,7 @@ import { extendedKeyUsagesIn, extensionOf } from './read-extensions';
 import { readTokenStructure, readTstInfo } from './timestamp-token-structure';
 import { contentOf, oidOf } from './der-values';
 import { readTlv, TAG } from './der';
-import { ecdsaSha256Verifies } from './ecdsa';
+import { algorithmBySignatureOid } from './algorithms';
 import { bytesEqual, sha256 } from './bytes';
 import { PkiError } from './errors';
 
@@ -53,15 +53,16 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
   const signatureProblems: string[] = [];
   const digest = signer.attributes.get(OID.messageDigest);
   const contentType = signer.attributes.get(OID.contentType);
-  if (!digest || !isOctetString(digest, sha256(eContent))) signatureProblems.push('时间戳内容与签名摘要不符');
+  // A token signed with an algorithm the platform signs with, and that algorithm's digest.
+  const algorithm = algorithmBySignatureOid(signer.signatureAlgorithm);
+  if (!algorithm || signer.digestAlgorithm !== algorithm.hash.oid) signatureProblems.push('时间戳签名算法不受支持');
+  else if (!digest || !isOctetString(digest, algorithm.hash.digest(eContent))) signatureProblems.push('时间戳内容与签名摘要不符');
   if (!contentType || oidOf(contentType, readTlv(contentType, 0)) !== OID.tstInfo) signatureProblems.push('时间戳内容类型不符');
-  if (signer.digestAlgorithm !== OID.sha256 || signer.signatureAlgorithm !== OID.ecdsaWithSha256)
-    signatureProblems.push('时间戳签名算法不受支持');
   if (essIds.length === 0) signatureProblems.push('时间戳缺少签名证书属性（ESS signing-certificate-v2）');
   let certificateProblems: string[] = ['时间戳令牌未携带其签名证书'];
   if (tsaCertificate) {
     const certificate = viewCertificate(tsaCertificate);
-    if (!ecdsaSha256Verifies(certificate.subjectPublicKeyInfo, signer.signedAttributes, signer.signature))
+    if (algorithm && !algorithm.verify(signer.signedAttributes, signer.signature, certificate.subjectPublicKeyInfo))
       signatureProblems.push('时间戳签名无效');
     certificateProblems = tsaCertificateProblems(certificate, tstInfo.genTime);
   }

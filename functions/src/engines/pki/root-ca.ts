@@ -1,4 +1,4 @@
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
 import { OID } from './oids';
 import type { NameAttribute } from './names';
 import { basicConstraintsExtension, keyUsageExtension } from './certificate-extensions';
@@ -6,7 +6,7 @@ import { addYears, issueCertificate } from './issue-certificate';
 
 export interface RootCaOptions {
   /** The root key (KMS in production). */
-  signer: DigestSigner;
+  signer: Signer;
   /** Defaults to 深圳市统一电子印章平台. */
   organization?: string;
   /** Defaults to `<organization> 根CA`. */

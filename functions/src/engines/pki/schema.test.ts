@@ -1,16 +1,19 @@
 import { AlgorithmIdentifier, GeneralName, type Name } from '@peculiar/asn1-x509';
 import { derOf, oidDer, rawDer } from './schema';
-import { ecdsaWithSha256 } from './sign-tbs';
-import { ECDSA_WITH_SHA256_DER, OID } from './oids';
+import { signatureAlgorithmIdentifier } from './sign-tbs';
+import { signatureAlgorithm } from './algorithms';
+import { OID } from './oids';
 import { createTestPki } from '../../../test-support/pki/test-pki';
 import { viewCertificate } from './certificate-view';
 import { encodeTlv } from './der';
 import { OpensslWorkspace } from '../../../test-support/pki/openssl';
 
 describe('asn1-schema helpers', () => {
-  it('writes ecdsa-with-SHA256 without parameters, as the CRL reader expects it', () => {
-    expect(derOf(ecdsaWithSha256())).toEqual(ECDSA_WITH_SHA256_DER);
-    expect(derOf(new AlgorithmIdentifier({ algorithm: OID.ecdsaWithSha256, parameters: null }))).not.toEqual(ECDSA_WITH_SHA256_DER);
+  it('writes ecdsa-with-SHA256 without parameters (RFC 5758), as asn1-schema writes it and the CRL reader expects it', () => {
+    const table = signatureAlgorithm('ecdsa-p256-sha256').signatureAlgorithmDer;
+    expect(derOf(signatureAlgorithmIdentifier('ecdsa-p256-sha256'))).toEqual(table);
+    expect(derOf(new AlgorithmIdentifier({ algorithm: OID.ecdsaWithSha256 }))).toEqual(table);
+    expect(derOf(new AlgorithmIdentifier({ algorithm: OID.ecdsaWithSha256, parameters: null }))).not.toEqual(table);
   });
 
   it('copies an issuer name byte for byte into a new structure', async () => {

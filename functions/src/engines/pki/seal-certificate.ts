@@ -1,4 +1,4 @@
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
 import { OID } from './oids';
 import type { NameAttribute } from './names';
 import { crlUrl } from './extensions';
@@ -9,10 +9,10 @@ import { PkiError } from './errors';
 
 export interface SealCertificateRequest {
   /** The issuing CA's key (the root's KMS key in production). */
-  signer: DigestSigner;
+  signer: Signer;
   /** DER of the issuing CA certificate. */
   caCertificate: Uint8Array;
-  /** DER SubjectPublicKeyInfo of the credential's P-256 key. */
+  /** DER SubjectPublicKeyInfo of the credential's key. */
   subjectPublicKey: Uint8Array;
   company: { name: string; creditCode: string };
   /** `name` as the seal shows it (合同专用章, or a custom seal's name); `kindLabel` from SEAL_KIND_LABELS. */

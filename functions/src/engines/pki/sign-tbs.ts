@@ -1,21 +1,17 @@
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import type { DigestSigner } from './digest-signer';
-import { OID } from './oids';
+import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { signatureAlgorithm, type SignatureAlgorithmId } from './algorithms';
 import { integerContent } from './der';
-import { sha256, toArrayBuffer } from './bytes';
+import { rawDer } from './schema';
+import { toArrayBuffer } from './bytes';
 
-/** ecdsa-with-SHA256 has no parameters (RFC 5758 §3.2): the field is absent, not NULL. */
-export function ecdsaWithSha256(): AlgorithmIdentifier {
-  return new AlgorithmIdentifier({ algorithm: OID.ecdsaWithSha256 });
+/** The signature AlgorithmIdentifier the algorithm writes (certificates, CMS), byte for byte from its table entry. */
+export function signatureAlgorithmIdentifier(id: SignatureAlgorithmId): AlgorithmIdentifier {
+  return rawDer<AlgorithmIdentifier>(signatureAlgorithm(id).signatureAlgorithmDer);
 }
 
-export function sha256Algorithm(): AlgorithmIdentifier {
-  return new AlgorithmIdentifier({ algorithm: OID.sha256 });
-}
-
-/** Signs DER-encoded "to be signed" bytes: SHA-256 here, ECDSA in the signer (KMS Sign, DIGEST). */
-export async function signTbs(signer: DigestSigner, tbs: Uint8Array): Promise<Uint8Array> {
-  return signer.signDigest(sha256(tbs));
+/** The AlgorithmIdentifier of the algorithm's message digest (CMS digestAlgorithm). */
+export function digestAlgorithmIdentifier(id: SignatureAlgorithmId): AlgorithmIdentifier {
+  return rawDer<AlgorithmIdentifier>(signatureAlgorithm(id).hash.der);
 }
 
 /** A non-negative INTEGER's content (serial numbers, nonces) as asn1-schema takes it. */

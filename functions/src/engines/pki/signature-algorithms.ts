@@ -1,7 +1,7 @@
 /**
  * Certificate signature algorithms, read from their DER AlgorithmIdentifier into what node:crypto
- * (OpenSSL) needs to verify them. The platform signs with ECDSA P-256 / SHA-256; the others are for
- * certificates made elsewhere (verify-chain-algorithms.test.ts).
+ * (OpenSSL) needs to verify them: for certificates made elsewhere (verify-chain-algorithms.test.ts).
+ * What the platform signs with is in algorithms.ts.
  */
 import { constants } from 'node:crypto';
 import { readTlv, TAG } from './der';

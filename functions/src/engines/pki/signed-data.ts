@@ -2,7 +2,12 @@
  * A CMS SignedData (RFC 5652) with one signer, as the platform makes them: RFC 3161 timestamp
  * tokens (TSTInfo encapsulated) and PAdES signatures (detached). Signed attributes are
  * content-type, message-digest and ESS signing-certificate-v2; no signing-time (PAdES forbids it,
- * RFC 3161 does not need it). The private-key step is one `signDigest` call, so KMS keys work.
+ * RFC 3161 does not need it).
+ *
+ * Made in two phases so that the private key can be elsewhere (decision 0046): `prepareSignedData`
+ * fixes the signed attributes and says what digest the key must sign; `completeSignedData` puts the
+ * signature value (and unsigned attributes made from it, e.g. a signature time-stamp) around them.
+ * `buildSignedData` runs both with a `Signer` in one call.
  */
 import { OctetString } from '@peculiar/asn1-schema';
 import type { Certificate, Name } from '@peculiar/asn1-x509';
@@ -20,41 +25,68 @@ import {
   SignerInfo,
   SignerInfos,
 } from '@peculiar/asn1-cms';
-import type { DigestSigner } from './digest-signer';
+import { signatureAlgorithm, type SignatureAlgorithmId } from './algorithms';
+import type { Signer } from './signer';
 import { OID } from './oids';
 import { viewCertificate } from './certificate-view';
 import { signingCertificateV2 } from './signing-certificate-v2';
-import { ecdsaWithSha256, sha256Algorithm, signTbs } from './sign-tbs';
+import { digestAlgorithmIdentifier, signatureAlgorithmIdentifier } from './sign-tbs';
 import { derOf, oidDer, rawDer } from './schema';
 import { encodeTlv, concat } from './der';
 import { toArrayBuffer } from './bytes';
+import { PkiError } from './errors';
 
 export interface SignedDataRequest {
-  signer: DigestSigner;
-  /** DER of the signer's certificate: the signer identifier and ESS attribute name it. */
+  /** The algorithm of the signer's key: its digest makes message-digest, its identifiers are written. */
+  algorithm: SignatureAlgorithmId;
+  /** DER of the signer's certificate: the signer identifier and ESS attribute name it; its key makes SM2's Z. */
   signerCertificate: Uint8Array;
   /** DER certificates carried in the certificate set, in this order (none: the field is left out). */
   certificates: Uint8Array[];
   contentType: string;
   /** The content to encapsulate; absent for a detached signature. */
   content?: Uint8Array;
-  /** SHA-256 of the content (the message-digest attribute). */
+  /** The algorithm's digest of the content (the message-digest attribute). */
   contentDigest: Uint8Array;
-  /** Unsigned attributes made from the signature value, e.g. a signature time-stamp: [type, DER value]. */
-  unsignedAttributes?: (signature: Uint8Array) => Promise<[string, Uint8Array][]>;
 }
 
-/** ContentInfo(SignedData), DER. */
-export async function buildSignedData(request: SignedDataRequest): Promise<Uint8Array> {
+/**
+ * What the signer's key must sign, and everything `completeSignedData` needs: plain data (bytes and
+ * strings), so it can be kept while a key on another device signs.
+ */
+export interface PreparedSignedData extends SignedDataRequest {
+  /** The signed attributes in DER order, each as [type, DER value]. */
+  signedAttributes: [string, Uint8Array][];
+  /** What the signature covers: the attributes encoded as a SET OF (tag 0x31), not as the [0] field (RFC 5652 §5.4). */
+  signedBytes: Uint8Array;
+  /** `signatureAlgorithm(algorithm).digestToSign(signedBytes, signer's public key)`. */
+  digestToSign: Uint8Array;
+}
+
+export function prepareSignedData(request: SignedDataRequest): PreparedSignedData {
+  const algorithm = signatureAlgorithm(request.algorithm);
+  if (request.contentDigest.length !== algorithm.hash.length)
+    throw new PkiError(
+      'PKI_BAD_INPUT',
+      `the content digest has ${request.contentDigest.length} bytes, ${algorithm.id} makes ${algorithm.hash.length}`,
+    );
   const certificate = viewCertificate(request.signerCertificate);
-  const signedAttrs = sortedForDer([
-    attribute(OID.contentType, oidDer(request.contentType)),
-    attribute(OID.messageDigest, derOf(new OctetString(request.contentDigest))),
-    attribute(OID.signingCertificateV2, signingCertificateV2(request.signerCertificate)),
+  const signedAttributes = sortedForDer([
+    [OID.contentType, oidDer(request.contentType)],
+    [OID.messageDigest, derOf(new OctetString(request.contentDigest))],
+    [OID.signingCertificateV2, signingCertificateV2(request.signerCertificate)],
   ]);
-  // The signature covers the attributes encoded as a SET OF (tag 0x31), not as the [0] field (RFC 5652 §5.4).
-  const signature = await signTbs(request.signer, encodeTlv(0x31, concat(signedAttrs.map(([, der]) => der))));
-  const unsigned = request.unsignedAttributes ? await request.unsignedAttributes(signature) : [];
+  const signedBytes = encodeTlv(0x31, concat(signedAttributes.map(([type, value]) => attributeDer(type, value))));
+  return { ...request, signedAttributes, signedBytes, digestToSign: algorithm.digestToSign(signedBytes, certificate.subjectPublicKeyInfo) };
+}
+
+/** ContentInfo(SignedData), DER, around the signature value the signer's key made over `prepared.digestToSign`. */
+export function completeSignedData(
+  prepared: PreparedSignedData,
+  signature: Uint8Array,
+  unsignedAttributes: [string, Uint8Array][] = [],
+): Uint8Array {
+  const certificate = viewCertificate(prepared.signerCertificate);
   const signerInfo = new SignerInfo({
     version: 1,
     sid: new SignerIdentifier({
@@ -63,24 +95,24 @@ export async function buildSignedData(request: SignedDataRequest): Promise<Uint8
         serialNumber: toArrayBuffer(certificate.serialNumber),
       }),
     }),
-    digestAlgorithm: sha256Algorithm(),
-    signedAttrs: signedAttrs.map(([value]) => value),
-    signatureAlgorithm: ecdsaWithSha256(),
+    digestAlgorithm: digestAlgorithmIdentifier(prepared.algorithm),
+    signedAttrs: prepared.signedAttributes.map(([type, value]) => attribute(type, value)),
+    signatureAlgorithm: signatureAlgorithmIdentifier(prepared.algorithm),
     signature: new OctetString(signature),
-    ...(unsigned.length > 0 ? { unsignedAttrs: unsigned.map(([type, value]) => attribute(type, value)[0]) } : {}),
+    ...(unsignedAttributes.length > 0 ? { unsignedAttrs: unsignedAttributes.map(([type, value]) => attribute(type, value)) } : {}),
   });
   const signedData = new SignedData({
     // RFC 5652 §5.1: version 3 when the content is not id-data.
-    version: request.contentType === OID.data ? 1 : 3,
-    digestAlgorithms: new DigestAlgorithmIdentifiers([sha256Algorithm()]),
+    version: prepared.contentType === OID.data ? 1 : 3,
+    digestAlgorithms: new DigestAlgorithmIdentifiers([digestAlgorithmIdentifier(prepared.algorithm)]),
     encapContentInfo: new EncapsulatedContentInfo({
-      eContentType: request.contentType,
-      ...(request.content ? { eContent: new EncapsulatedContent({ single: new OctetString(request.content) }) } : {}),
+      eContentType: prepared.contentType,
+      ...(prepared.content ? { eContent: new EncapsulatedContent({ single: new OctetString(prepared.content) }) } : {}),
     }),
-    ...(request.certificates.length > 0
+    ...(prepared.certificates.length > 0
       ? {
           certificates: new CertificateSet(
-            request.certificates.map((der) => new CertificateChoices({ certificate: rawDer<Certificate>(der) })),
+            prepared.certificates.map((der) => new CertificateChoices({ certificate: rawDer<Certificate>(der) })),
           ),
         }
       : {}),
@@ -89,13 +121,30 @@ export async function buildSignedData(request: SignedDataRequest): Promise<Uint8
   return derOf(new ContentInfo({ contentType: OID.signedData, content: toArrayBuffer(derOf(signedData)) }));
 }
 
-/** An attribute with one value, and its DER (to sort by). */
-function attribute(type: string, value: Uint8Array): [Attribute, Uint8Array] {
-  const item = new Attribute({ attrType: type, attrValues: [toArrayBuffer(value)] });
-  return [item, derOf(item)];
+/** Both phases with a signer at hand (timestamp tokens, server-held keys). */
+export async function buildSignedData(
+  request: Omit<SignedDataRequest, 'algorithm'> & {
+    signer: Signer;
+    /** Unsigned attributes made from the signature value, e.g. a signature time-stamp: [type, DER value]. */
+    unsignedAttributes?: (signature: Uint8Array) => Promise<[string, Uint8Array][]>;
+  },
+): Promise<Uint8Array> {
+  const { signer, unsignedAttributes, ...rest } = request;
+  const prepared = prepareSignedData({ ...rest, algorithm: signer.algorithm });
+  const signature = await signer.signDigest(prepared.digestToSign);
+  return completeSignedData(prepared, signature, unsignedAttributes ? await unsignedAttributes(signature) : []);
 }
 
+function attribute(type: string, value: Uint8Array): Attribute {
+  return new Attribute({ attrType: type, attrValues: [toArrayBuffer(value)] });
+}
+
+const attributeDer = (type: string, value: Uint8Array): Uint8Array => derOf(attribute(type, value));
+
 /** DER sorts the members of a SET OF by their encodings; verifiers that re-encode (OpenSSL) depend on it. */
-function sortedForDer(attributes: [Attribute, Uint8Array][]): [Attribute, Uint8Array][] {
-  return [...attributes].sort(([, a], [, b]) => Buffer.compare(a, b));
+function sortedForDer(attributes: [string, Uint8Array][]): [string, Uint8Array][] {
+  return attributes
+    .map((item) => ({ item, der: attributeDer(...item) }))
+    .sort((a, b) => Buffer.compare(a.der, b.der))
+    .map(({ item }) => item);
 }

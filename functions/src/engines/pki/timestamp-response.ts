@@ -8,7 +8,7 @@ import {
   TimeStampResp,
   type TimeStampToken,
 } from '@peculiar/asn1-tsp';
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
 import { DIGEST_LENGTHS } from './oids';
 import { createTimestampToken, DEFAULT_TSA_POLICY_OID } from './timestamp-token';
 import { namedBits } from './certificate-extensions';
@@ -16,7 +16,7 @@ import { derOf, rawDer } from './schema';
 
 /** The platform TSA as the HTTP endpoint sees it. */
 export interface TimestampAuthority {
-  signer: DigestSigner;
+  signer: Signer;
   tsaCertificate: Uint8Array;
   /** Sent when the request asks for certificates (certReq): usually the root. */
   chain?: Uint8Array[];

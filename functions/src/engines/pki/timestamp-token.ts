@@ -1,13 +1,14 @@
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, GeneralName, type Name } from '@peculiar/asn1-x509';
 import { Accuracy, MessageImprint, TSTInfo } from '@peculiar/asn1-tsp';
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
+import { signatureAlgorithm } from './algorithms';
 import { OID } from './oids';
 import { viewCertificate } from './certificate-view';
 import { buildSignedData } from './signed-data';
-import { integerFrom, sha256Algorithm } from './sign-tbs';
+import { integerFrom } from './sign-tbs';
 import { derOf, rawDer } from './schema';
-import { bytesEqual, randomSerialNumber, sha256 } from './bytes';
+import { bytesEqual, randomSerialNumber } from './bytes';
 import { PkiError } from './errors';
 
 /** The platform TSA's policy. A UUID-based OID (X.667, arc 2.25): unique without registering an arc. */
@@ -15,7 +16,7 @@ export const DEFAULT_TSA_POLICY_OID = '2.25.329516015496054449014003598554822168
 
 export interface TimestampTokenRequest {
   /** The TSA key (KMS in production). */
-  signer: DigestSigner;
+  signer: Signer;
   /** DER of the TSA certificate (EKU id-kp-timeStamping). */
   tsaCertificate: Uint8Array;
   /** Further certificates to carry (DER), e.g. the root. */
@@ -35,7 +36,10 @@ export interface TimestampTokenRequest {
 
 /** An RFC 3161 TimeStampToken: ContentInfo(SignedData(TSTInfo)), DER. */
 export async function createTimestampToken(request: TimestampTokenRequest): Promise<Uint8Array> {
-  const hashAlgorithm = request.hashAlgorithm ? AsnConvert.parse(request.hashAlgorithm, AlgorithmIdentifier) : sha256Algorithm();
+  // The imprint's hash is the requester's choice (SHA-256 for the platform's own signatures), not the TSA key's.
+  const hashAlgorithm = request.hashAlgorithm
+    ? AsnConvert.parse(request.hashAlgorithm, AlgorithmIdentifier)
+    : new AlgorithmIdentifier({ algorithm: OID.sha256 });
   if (hashAlgorithm.algorithm === OID.sha256 && request.messageImprint.length !== 32) {
     throw new PkiError('PKI_BAD_INPUT', 'a SHA-256 message imprint has 32 bytes');
   }
@@ -59,7 +63,7 @@ export async function createTimestampToken(request: TimestampTokenRequest): Prom
     certificates: includeCertificates ? [request.tsaCertificate, ...withoutDuplicates(request.chain ?? [], request.tsaCertificate)] : [],
     contentType: OID.tstInfo,
     content: tstInfo,
-    contentDigest: sha256(tstInfo),
+    contentDigest: signatureAlgorithm(request.signer.algorithm).hash.digest(tstInfo),
   });
 }
 

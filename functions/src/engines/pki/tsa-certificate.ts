@@ -1,4 +1,4 @@
-import type { DigestSigner } from './digest-signer';
+import type { Signer } from './signer';
 import { OID } from './oids';
 import { DEFAULT_PLATFORM_NAME } from './root-ca';
 import { crlUrl } from './extensions';
@@ -8,7 +8,7 @@ import { viewCertificate } from './certificate-view';
 
 export interface TsaCertificateRequest {
   /** The issuing CA's key. */
-  signer: DigestSigner;
+  signer: Signer;
   caCertificate: Uint8Array;
   /** DER SubjectPublicKeyInfo of the TSA key (a KMS key in production). */
   tsaPublicKey: Uint8Array;

@@ -1,11 +1,12 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { signingServices } from '../../composition-signing';
 import { signConfirmedDocument } from '../../domain/document/sign-confirmed';
 
 /** POST /v1/documents/{documentId}/sign-confirmed — 电脑网页签章 after the phone approved with the PIN (decision 0018). */
 export const handler = defineHandler(routes.signDocumentConfirmed, {
   async run(ctx) {
-    const signed = await signConfirmedDocument(ctx.services, {
+    const signed = await signConfirmedDocument(signingServices(ctx.services), {
       personId: ctx.personId(),
       documentId: ctx.params.documentId,
       ...ctx.body,

@@ -1,11 +1,12 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { signingServices } from '../../composition-signing';
 import { signDocument } from '../../domain/document/sign-document';
 
 /** POST /v1/documents/{documentId}/sign — 文件签章 with the signing PIN (and 骑缝章 on request). */
 export const handler = defineHandler(routes.signDocument, {
   async run(ctx) {
-    const signed = await signDocument(ctx.services, {
+    const signed = await signDocument(signingServices(ctx.services), {
       personId: ctx.personId(),
       documentId: ctx.params.documentId,
       ...ctx.body,

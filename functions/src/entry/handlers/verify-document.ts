@@ -1,12 +1,17 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { verifyingServices } from '../../composition-verifying';
 import { verifyPostedDocument } from '../../domain/document/verify-upload';
 
 /** POST /v1/verify — 免登录文档验证: the PDF is the request body (≤6 MB). */
 export const handler = defineHandler(routes.verifyDocument, {
   async run(ctx, raw) {
     return {
-      body: await verifyPostedDocument(ctx.services, { bytes: raw, clientKey: ctx.client.ip ?? 'unknown', now: ctx.services.now() }),
+      body: await verifyPostedDocument(verifyingServices(ctx.services), {
+        bytes: raw,
+        clientKey: ctx.client.ip ?? 'unknown',
+        now: ctx.services.now(),
+      }),
     };
   },
 });

@@ -23,8 +23,6 @@ export interface DocumentRecord {
   /** Signed versions so far; every signing is conditional on the version it read. */
   version: number;
   signedAt?: string;
-  /** Idempotency key of the last signing: a retry with it returns that result. */
-  lastRequestId?: string;
 }
 
 export type NewDocument = Pick<
@@ -34,10 +32,7 @@ export type NewDocument = Pick<
   Partial<Pick<DocumentRecord, 'declaredSize' | 'declaredSha256'>>;
 
 /** What a signature makes of a document: its new current version. */
-export type SignedVersion = Required<
-  Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>
-> &
-  Pick<DocumentRecord, 'lastRequestId'>;
+export type SignedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>>;
 
 export interface Documents {
   get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;

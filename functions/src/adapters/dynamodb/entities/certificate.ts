@@ -77,8 +77,6 @@ export const DocumentRecord = (config: EntityConfiguration) =>
         /** Signed versions so far; every signing is conditional on the version it read. */
         version: { type: 'number', required: true, default: 0 },
         signedAt: { type: 'string' },
-        /** Idempotency key of the last signing: a retry with it returns that result. */
-        lastRequestId: { type: 'string' },
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },

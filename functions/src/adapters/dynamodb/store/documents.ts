@@ -26,11 +26,11 @@ export function dynamoDbDocuments({ entities }: SealService): Documents {
         .go()
         .catch(() => undefined);
     },
-    recordSignedVersion: (document, { lastRequestId, ...signed }) =>
+    recordSignedVersion: (document, signed) =>
       tableWrite((e) =>
         e.document
           .patch({ documentId: document.documentId })
-          .set({ ...signed, state: 'signed', ...(lastRequestId ? { lastRequestId } : {}) })
+          .set({ ...signed, state: 'signed' })
           .remove(['ttl'])
           .where((a, op) => op.eq(a.version, document.version))
           .commit(),

@@ -1,40 +1,51 @@
-import type { DigestSigner } from '../trust/pki';
+import type { SignatureAlgorithmId } from '../trust/pki';
 // Not through trust/pki.ts: verification imports that file, and the builder's ASN.1 schemas would follow it.
-import { buildSignedData } from '../../pki/signed-data';
+import { completeSignedData, prepareSignedData, type PreparedSignedData } from '../../pki/signed-data';
+import { signatureAlgorithm } from '../../pki/algorithms';
+import { viewCertificate } from '../../pki/certificate-view';
 import { sha256 } from '../../pki/bytes';
 import { OID } from './oids';
 
-export interface CadesInput {
-  /** SHA-256 of the signed byte ranges. */
+export interface CadesRequest {
+  algorithm: SignatureAlgorithmId;
+  /** The algorithm's digest of the signed byte ranges. */
   contentDigest: Uint8Array;
-  signer: DigestSigner;
   /** DER certificates, signer first, then up to the root. */
   certificateChain: Uint8Array[];
-  /** RFC 3161 token over the signature value, added as an unsigned attribute. */
-  timestamp?: (imprint: Uint8Array) => Promise<Uint8Array>;
 }
 
 /**
- * A detached CAdES (PAdES baseline B-T) SignedData: content-type, message-digest and
- * ESS signing-certificate-v2 signed attributes (no signing-time, as PAdES requires), the
- * chain in the certificate set, and a signature time-stamp token as unsigned attribute.
- * The private-key step is one `signDigest` call, so KMS-held keys work unchanged.
+ * The signed attributes of a detached CAdES (PAdES baseline) SignedData: content-type,
+ * message-digest and ESS signing-certificate-v2 (no signing-time, as PAdES requires), and the
+ * digest the signer's key must sign over them.
  */
-export async function buildCadesSignature(input: CadesInput): Promise<Uint8Array> {
-  const [leaf] = input.certificateChain;
+export function prepareCadesSignature(request: CadesRequest): PreparedSignedData {
+  const [leaf] = request.certificateChain;
   if (!leaf) throw new Error('certificate chain is empty');
-  const timestamp = input.timestamp;
-  return buildSignedData({
-    signer: input.signer,
+  return prepareSignedData({
+    algorithm: request.algorithm,
     signerCertificate: leaf,
-    certificates: input.certificateChain,
+    certificates: request.certificateChain,
     contentType: OID.data,
-    contentDigest: input.contentDigest,
-    ...(timestamp
-      ? {
-          unsignedAttributes: async (signature: Uint8Array) =>
-            [[OID.signatureTimeStampToken, await timestamp(sha256(signature))]] as [string, Uint8Array][],
-        }
-      : {}),
+    contentDigest: request.contentDigest,
   });
+}
+
+/** Whether a signature value is the signer certificate's key's, over the prepared attributes. */
+export function signatureFits(prepared: PreparedSignedData, signature: Uint8Array): boolean {
+  const publicKey = viewCertificate(prepared.signerCertificate).subjectPublicKeyInfo;
+  return signatureAlgorithm(prepared.algorithm).verify(prepared.signedBytes, signature, publicKey);
+}
+
+/**
+ * The SignedData around the signature value, with the chain in the certificate set and (PAdES
+ * B-T) an RFC 3161 token over SHA-256 of the signature value as signature-time-stamp attribute.
+ */
+export async function completeCadesSignature(
+  prepared: PreparedSignedData,
+  signature: Uint8Array,
+  timestamp?: (imprint: Uint8Array) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const unsigned: [string, Uint8Array][] = timestamp ? [[OID.signatureTimeStampToken, await timestamp(sha256(signature))]] : [];
+  return completeSignedData(prepared, signature, unsigned);
 }

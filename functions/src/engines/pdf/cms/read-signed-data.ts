@@ -1,9 +1,10 @@
 import { createHash, verify } from 'node:crypto';
 import { OID } from './oids';
 import { publicKeyOf } from '../trust/certificates';
-import { children, content, issuerAndSerialOf, oidString, readTlv, whole, type Tlv } from './der';
+import { algorithmBySignatureOid, digestAlgorithmByOid } from '../trust/pki';
+import { children, content, issuerAndSerialOf, oidString, readTlv, spkiOf, whole, type Tlv } from './der';
 
-export const sha256 = (...parts: Uint8Array[]): Buffer => {
+const sha256 = (...parts: Uint8Array[]): Buffer => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest();
@@ -32,9 +33,13 @@ export interface CheckedSignedData {
 
 /**
  * Parses a CMS ContentInfo(SignedData) with a plain DER walker and checks its single signer
- * against `contentDigest` (or its eContent).
+ * against the detached content (a PDF's signed byte ranges, digested with the signer's digest
+ * algorithm), or its eContent when `detached` is absent; `detached: null` means there is no content
+ * to match (a broken ByteRange). The digest and signature algorithms are the platform's table's
+ * (an SM2 signature verifies where its entry is); a signature made elsewhere with SHA-256 and
+ * another key type (RSA, other curves) is checked as node:crypto does, as pdfsig would.
  */
-export function checkSignedData(der: Uint8Array, contentDigest?: Uint8Array): CheckedSignedData {
+export function checkSignedData(der: Uint8Array, detached?: Uint8Array[] | null): CheckedSignedData {
   const top = readTlv(der, 0);
   const [type, explicit] = children(der, top);
   if (oidString(der, type) !== OID.signedData || explicit?.tag !== 0xa0) throw new Error('CMS is not SignedData');
@@ -59,12 +64,14 @@ export function checkSignedData(der: Uint8Array, contentDigest?: Uint8Array): Ch
   const problems: string[] = [];
   let j = 3;
   const signedAttrs = si[j]?.tag === 0xa0 ? si[j++] : undefined;
-  j++; // signatureAlgorithm
+  const signatureOid = si[j]?.tag === 0x30 ? oidString(der, children(der, si[j]!)[0]) : undefined;
+  j++;
   const sigBlock = si[j++];
   const unsignedAttrs = si[j]?.tag === 0xa1 ? si[j] : undefined;
   if (sigBlock?.tag !== 0x04) throw new Error('no signature value');
   const signatureValue = content(der, sigBlock);
-  if (oidString(der, children(der, si[2]!)[0]) !== OID.sha256) problems.push('digest algorithm is not SHA-256');
+  const hash = digestAlgorithmByOid(oidString(der, children(der, si[2]!)[0]));
+  if (!hash) problems.push('digest algorithm is not supported');
 
   const attributes = (block: Tlv | undefined): Map<string, Tlv[]> =>
     new Map(block ? children(der, block).map((a) => { const [t, v] = children(der, a); return [oidString(der, t) ?? '', v ? children(der, v) : []]; }) : []);
@@ -80,17 +87,23 @@ export function checkSignedData(der: Uint8Array, contentDigest?: Uint8Array): Ch
         })
       : undefined;
   const md = signed.get(OID.messageDigest)?.[0];
-  const expected = contentDigest ?? (eContent ? sha256(eContent) : undefined);
+  const digested = detached === undefined ? (eContent ? [eContent] : undefined) : detached ?? undefined;
+  const expected = hash && digested ? hash.digest(...digested) : undefined;
   const digestMatches = !!expected && md?.tag === 0x04 && Buffer.from(content(der, md)).equals(Buffer.from(expected));
   let signatureVerifies = false;
   if (signedAttrs && signerCertificate) {
     // The signature covers the attributes as they were encoded, re-tagged as a SET.
     const encoded = Buffer.from(whole(der, signedAttrs));
     encoded[0] = 0x31;
-    try {
-      signatureVerifies = verify('sha256', encoded, { key: publicKeyOf(signerCertificate), dsaEncoding: 'der' }, signatureValue);
-    } catch {
-      signatureVerifies = false;
+    const platform = algorithmBySignatureOid(signatureOid);
+    const spki = spkiOf(signerCertificate);
+    if (platform?.holdsKey(spki)) signatureVerifies = platform.hash === hash && platform.verify(encoded, signatureValue, spki);
+    else if (hash?.oid === OID.sha256) {
+      try {
+        signatureVerifies = verify('sha256', encoded, { key: publicKeyOf(signerCertificate), dsaEncoding: 'der' }, signatureValue);
+      } catch {
+        signatureVerifies = false;
+      }
     }
   }
   const ess = signed.get(OID.signingCertificateV2)?.[0];

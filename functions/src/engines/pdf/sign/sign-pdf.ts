@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { SealDrawing } from '../../appearance/drawing';
-import type { DigestSigner } from '../trust/pki';
-import { buildCadesSignature } from '../cms/build-signed-data';
+import type { PreparedSignedData } from '../../pki/signed-data';
+import { signatureAlgorithm } from '../../pki/algorithms';
+import type { SignatureAlgorithmId, Signer } from '../trust/pki';
+import { completeCadesSignature, prepareCadesSignature, signatureFits } from '../cms/build-signed-data';
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
 import { dict, name, pdfDate, PdfString, type PdfRef } from '../syntax/objects';
@@ -21,13 +22,13 @@ export interface SealPlacement {
   height?: number;
 }
 
-export interface SignPdfInput {
+/** What a signature looks like and who makes it: everything but the private key. */
+export interface PdfSignatureRequest {
   pdf: Uint8Array;
-  signer: DigestSigner;
+  /** The algorithm of the signer's key. */
+  algorithm: SignatureAlgorithmId;
   /** DER, signer first, then up to the root. */
   certificateChain: Uint8Array[];
-  /** RFC 3161 TimeStampToken (DER) over the given SHA-256 imprint of the signature value. */
-  timestamp: (imprint: Uint8Array) => Promise<Uint8Array>;
   placements: SealPlacement[];
   appearance: SealDrawing;
   signingTime: Date;
@@ -40,10 +41,30 @@ export interface SignPdfInput {
 }
 
 /**
- * Signs a PDF as PAdES B-T in one incremental update: earlier bytes, and so earlier
- * signatures, are untouched. Only the pages that get a seal are read.
+ * A signature waiting for its value: the document with the incremental update appended (signature
+ * dictionary, seal widgets, ByteRange written, /Contents reserved as zeros), the CMS signed
+ * attributes, and the digest the signer's key must sign. Plain data: it can be kept while a key on
+ * the user's device signs (decision 0046).
  */
-export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
+export interface PreparedPdfSignature {
+  pdf: Uint8Array;
+  /** Offsets of '<' and just past '>' of the reserved /Contents. */
+  contents: { start: number; end: number };
+  cms: PreparedSignedData;
+  digestToSign: Uint8Array;
+}
+
+export interface SignPdfInput extends Omit<PdfSignatureRequest, 'algorithm'> {
+  signer: Signer;
+  /** RFC 3161 TimeStampToken (DER) over the given SHA-256 imprint of the signature value. */
+  timestamp: (imprint: Uint8Array) => Promise<Uint8Array>;
+}
+
+/**
+ * Phase one: the incremental update, with everything but the signature value. Earlier bytes, and
+ * so earlier signatures, are untouched; only the pages that get a seal are read.
+ */
+export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSignature {
   const doc = PdfDocument.open(input.pdf);
   if (input.placements.length === 0 && !input.crossPage) throw new PdfInputError('PDF_PAGE_NOT_FOUND', '未指定盖章位置');
   const update = new IncrementalUpdate(doc);
@@ -73,11 +94,40 @@ export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
   const out = Buffer.concat([input.pdf, tail]);
   const placeholder = locatePlaceholder(out, offsets.get(sigRef.num)!);
   const [, a, b] = fillByteRange(out, placeholder);
-  const digest = createHash('sha256').update(out.subarray(0, a)).update(out.subarray(b)).digest();
-  const cms = await buildCadesSignature({ contentDigest: digest, signer: input.signer, certificateChain: input.certificateChain, timestamp: input.timestamp });
+  const contentDigest = signatureAlgorithm(input.algorithm).hash.digest(out.subarray(0, a), out.subarray(b));
+  const cms = prepareCadesSignature({ algorithm: input.algorithm, contentDigest, certificateChain: input.certificateChain });
+  return {
+    pdf: new Uint8Array(out.buffer, out.byteOffset, out.length),
+    contents: { start: placeholder.contentsStart, end: placeholder.contentsEnd },
+    cms,
+    digestToSign: cms.digestToSign,
+  };
+}
+
+/**
+ * Phase two: the signature value (checked against the signer certificate's key first, so a token
+ * that signed something else never makes a broken document), then the RFC 3161 timestamp over it,
+ * into the reserved /Contents. Fills `prepared.pdf` in place and returns it: a prepared signature
+ * completes once.
+ */
+export async function completePdfSignature(
+  prepared: PreparedPdfSignature,
+  signature: Uint8Array,
+  timestamp?: (imprint: Uint8Array) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  if (!signatureFits(prepared.cms, signature)) throw new PdfInputError('PDF_SIGNATURE_VALUE_INVALID');
+  const cms = await completeCadesSignature(prepared.cms, signature, timestamp);
   if (cms.length > CONTENTS_BYTES) throw new PdfInputError('PDF_SIGNATURE_TOO_LARGE');
-  fillContents(out, placeholder, cms);
-  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  const out = Buffer.from(prepared.pdf.buffer, prepared.pdf.byteOffset, prepared.pdf.length);
+  fillContents(out, { contentsStart: prepared.contents.start }, cms);
+  return prepared.pdf;
+}
+
+/** Both phases with a key at hand (server-held keys): PAdES B-T in one incremental update. */
+export async function signPdf(input: SignPdfInput): Promise<Uint8Array> {
+  const { signer, timestamp, ...request } = input;
+  const prepared = preparePdfSignature({ ...request, algorithm: signer.algorithm });
+  return completePdfSignature(prepared, await signer.signDigest(prepared.digestToSign), timestamp);
 }
 
 /** Signs several documents with the same seal, one after another (each is its own update). */

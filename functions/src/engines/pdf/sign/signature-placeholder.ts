@@ -1,4 +1,4 @@
-/** Reserved CMS space: chain of two P-256 certificates plus a timestamp token fit in well under this. */
+/** Reserved CMS space: the seal and root certificates plus a timestamp token (with its own two) fit in well under this. */
 export const CONTENTS_BYTES = 8192;
 /** Fixed-width ByteRange so filling it in never moves a byte. */
 export const BYTE_RANGE_PLACEHOLDER = '[0 9999999999 9999999999 9999999999]';
@@ -27,7 +27,7 @@ export function fillByteRange(bytes: Buffer, p: Placeholder): [number, number, n
   return range;
 }
 
-export function fillContents(bytes: Buffer, p: Placeholder, cms: Uint8Array): void {
+export function fillContents(bytes: Buffer, p: Pick<Placeholder, 'contentsStart'>, cms: Uint8Array): void {
   if (cms.length > CONTENTS_BYTES) throw new Error('CMS larger than the reserved space');
   bytes.write(Buffer.from(cms).toString('hex'), p.contentsStart + 1, 'latin1');
 }

@@ -3,7 +3,8 @@
  * It names the modules, not the index: the index also carries the certificate, CRL and token
  * builders and their ASN.1 schemas, which a verifying function does not need.
  */
-export type { DigestSigner } from '../../pki/digest-signer';
+export type { Signer } from '../../pki/signer';
+export { algorithmBySignatureOid, digestAlgorithmByOid, type SignatureAlgorithmId } from '../../pki/algorithms';
 export { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
 export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
 export { verifyTimestampToken } from '../../pki/verify-timestamp-token';

@@ -1,5 +1,5 @@
 import { SEAL_KIND_LABELS } from '@seal/shared';
-import { checkSignedData, sha256, type CheckedSignedData } from '../cms/read-signed-data';
+import { checkSignedData, type CheckedSignedData } from '../cms/read-signed-data';
 import { OID } from '../cms/oids';
 import type { PdfDocument } from '../syntax/document';
 import { PdfString } from '../syntax/objects';
@@ -32,8 +32,8 @@ export async function verifySignature(ctx: VerifyContext, found: FoundSignature)
   let integrity: SignatureReport['integrity'] = 'broken';
   if (range.cms) {
     try {
-      const digest = range.ranges ? sha256(...range.ranges.map(([s, l]) => ctx.doc.bytes.subarray(s, s + l))) : undefined;
-      cms = checkSignedData(range.cms, digest ?? new Uint8Array(32));
+      const signedBytes = range.ranges ? range.ranges.map(([s, l]) => ctx.doc.bytes.subarray(s, s + l)) : null;
+      cms = checkSignedData(range.cms, signedBytes);
       if (cms.eContent) findings.push({ verdict: 'invalid', reason: '签名不是分离式签名' });
       if (!cms.digestMatches) findings.push({ verdict: 'invalid', reason: '文档内容在签章后被篡改（摘要不一致）' });
       if (!cms.signerCertificate) findings.push({ verdict: 'invalid', reason: '签名中缺少签章证书' });

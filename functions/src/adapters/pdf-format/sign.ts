@@ -1,0 +1,31 @@
+import type { DocumentSigner, PreparedSignature } from '../../ports/document-format';
+import { completePdfSignature, preparePdfSignature, type PreparedPdfSignature } from '../../engines/pdf/sign';
+import { withPdfErrors } from './pdf-errors';
+import { describePdf } from './read';
+
+/** PDF signing, PAdES B-T as an incremental update, in the engine's two phases (decision 0046). */
+export const pdfSigner: DocumentSigner = {
+  format: 'pdf',
+  describe: describePdf,
+  prepare: (bytes, request) =>
+    withPdfErrors((): PreparedSignature => {
+      const state = preparePdfSignature({
+        pdf: bytes,
+        algorithm: request.signer.algorithm,
+        certificateChain: request.signer.certificateChain,
+        placements: request.placements,
+        crossPage: request.crossPage,
+        appearance: request.appearance,
+        signingTime: request.signingTime,
+        reason: request.reason,
+        location: request.location,
+        signerName: request.signer.name,
+      });
+      return { format: 'pdf', algorithm: request.signer.algorithm, digestToSign: state.digestToSign, state };
+    }),
+  complete: (prepared, signatureValue, timestamp) =>
+    withPdfErrors(() => {
+      if (prepared.format !== 'pdf') throw new TypeError(`a ${prepared.format} signature cannot be completed as PDF`);
+      return completePdfSignature(prepared.state as PreparedPdfSignature, signatureValue, timestamp);
+    }),
+};

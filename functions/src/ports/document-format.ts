@@ -1,0 +1,143 @@
+import type { SealDrawing } from '../engines/appearance/drawing';
+import type { SignatureAlgorithmId } from './signer';
+
+/**
+ * The DocumentFormat port (decision 0046): what the document use cases need of a file format, so
+ * that they never call a format's engine. PDF is the first adapter (adapters/pdf-format/); OFD
+ * (GB/T 33190) will be the second. The format is chosen by the file's bytes, not by its name or
+ * the type the uploader declared; bytes of no known format are refused with
+ * DOCUMENT_FORMAT_UNSUPPORTED.
+ *
+ * It comes in three capabilities, so that each function carries only the engine code it uses
+ * (decision 0022): reading (counts), signing (reading + the two phases), verifying.
+ */
+export type DocumentFormatId = 'pdf' | 'ofd';
+
+/** A page's size in points (1/72 inch), as its media box says. */
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+export interface DocumentDescription {
+  format: DocumentFormatId;
+  pages: number;
+  /** Signatures in the file, including ones made elsewhere. */
+  signatures: number;
+  /** Every page's size, in page order; only when asked for (it reads every page). */
+  pageSizes?: PageSize[];
+}
+
+/** Where a seal goes: 1-based page, lower-left corner in points from the page's lower-left corner. */
+export interface SealPlacement {
+  page: number;
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+
+export interface SignatureRequest {
+  placements: SealPlacement[];
+  /** Also (or only) the seal split across the right edge of every page (骑缝章). */
+  crossPage?: boolean;
+  /** The seal as drawn from the platform's records. */
+  appearance: SealDrawing;
+  signer: {
+    /** The algorithm of the key that will sign (it decides the digest to sign). */
+    algorithm: SignatureAlgorithmId;
+    /** DER, the signer's certificate first, then up to the root. */
+    certificateChain: Uint8Array[];
+    /** The name shown as the signer's. */
+    name?: string;
+  };
+  signingTime: Date;
+  reason?: string;
+  location?: string;
+}
+
+/**
+ * A signature made up to its value: the key signs `digestToSign` (with the algorithm named), and
+ * `complete` takes the value. `state` is the format's own, plain data (bytes, numbers, strings), so
+ * a prepared signature can be kept while a key on the user's device signs.
+ */
+export interface PreparedSignature {
+  readonly format: DocumentFormatId;
+  readonly algorithm: SignatureAlgorithmId;
+  readonly digestToSign: Uint8Array;
+  readonly state: unknown;
+}
+
+/** An RFC 3161 timestamp token (DER) over an imprint (SHA-256 of the signature value). */
+export type Timestamper = (imprint: Uint8Array) => Promise<Uint8Array>;
+
+export type RevocationStatus = 'good' | 'revoked' | 'unknown';
+
+export interface VerificationOptions {
+  /** DER roots the caller trusts (the platform's own). */
+  trustedRoots: Uint8Array[];
+  /** Whether a signer certificate (DER) that chains to a trusted root was revoked at a time. */
+  revocationsAt?: (certificate: Uint8Array, at: Date) => RevocationStatus | Promise<RevocationStatus>;
+  now: Date;
+  /** Refuse larger files before reading them. */
+  maxBytes?: number;
+}
+
+export type Verdict = 'valid' | 'invalid' | 'indeterminate';
+
+/** One signature as the format's verifier judged it (the engine's structured report). */
+export interface SignatureReport {
+  fieldName: string;
+  verdict: Verdict;
+  reasons: string[];
+  signer: { name: string | null; organization: string | null; creditCode: string | null };
+  seal: { name: string | null; kind: string | null };
+  signingTime: string | null;
+  timestamp: { time: string; valid: boolean } | null;
+  certificateStatus: string;
+  integrity: string;
+  coverage: string;
+  modifiedAfter: string;
+  modifications: string[];
+  revision: number | null;
+}
+
+export interface VerificationReport {
+  verdict: Verdict;
+  reasons: readonly string[];
+  signatures: readonly SignatureReport[];
+}
+
+export interface DocumentReader {
+  readonly format: DocumentFormatId;
+  describe(bytes: Uint8Array, options?: { pageSizes?: boolean }): Promise<DocumentDescription>;
+}
+
+export interface DocumentSigner extends DocumentReader {
+  /** Phase one: everything but the signature value; says what the key must sign. */
+  prepare(bytes: Uint8Array, request: SignatureRequest): Promise<PreparedSignature>;
+  /** Phase two: the signature value (checked against the signer's certificate), then the timestamp over it. */
+  complete(prepared: PreparedSignature, signatureValue: Uint8Array, timestamp: Timestamper): Promise<Uint8Array>;
+}
+
+export interface DocumentVerifier {
+  readonly format: DocumentFormatId;
+  verify(bytes: Uint8Array, options: VerificationOptions): Promise<VerificationReport>;
+}
+
+/** The formats a function can handle, chosen by a file's bytes. */
+export interface DocumentFormats<T extends { format: DocumentFormatId }> {
+  /** The format of these bytes; DOCUMENT_FORMAT_UNSUPPORTED when they are of none it handles. */
+  of(bytes: Uint8Array): T;
+}
+
+/** What the use cases that read, sign or verify documents are given (wired per function: composition-reading/-signing/-verifying.ts). */
+export interface DocumentReading {
+  documentReaders: DocumentFormats<DocumentReader>;
+}
+export interface DocumentSigning {
+  documentSigners: DocumentFormats<DocumentSigner>;
+}
+export interface DocumentVerifying {
+  documentVerifiers: DocumentFormats<DocumentVerifier>;
+}
