@@ -130,9 +130,9 @@ export function expectedAllowed(action: Action, role: MatrixRole, scope: Scope =
   return (ACTIONS[action].roles as readonly Role[]).some((r) => HELD[role][scope].includes(r));
 }
 
-/** One local stack per matrix test file, on the matrix's port range (22000-22999): ten ports a slot. */
-export function startMatrixStack(slot: number): Promise<TestStack> {
-  return startTestStack(slot, { firstPort: 22000, name: 'matrix' });
+/** One local stack per matrix test file, on free ports. */
+export function startMatrixStack(): Promise<TestStack> {
+  return startTestStack('matrix');
 }
 
 async function createSeal(store: SealStore, companyId: string, kind: 'contract' | 'finance', state: SealState = 'active') {
@@ -286,11 +286,11 @@ export async function checkCase(w: MatrixWorld, row: MatrixRow, role: MatrixRole
  * A matrix test file: one stack and world for `rows`, one case per (row, role), and a check that
  * every row has both allowed and refused roles (a row nobody may take, or everyone, tests nothing).
  */
-export function runMatrix(title: string, rows: readonly AnyRow[], options: { slot: number; spares?: number }): void {
+export function runMatrix(title: string, rows: readonly AnyRow[], options: { spares?: number } = {}): void {
   let t: TestStack | undefined;
   let w: MatrixWorld;
   beforeAll(async () => {
-    t = await startMatrixStack(options.slot);
+    t = await startMatrixStack();
     w = await buildWorld(t, { spares: options.spares });
   }, 120_000);
   afterAll(() => t?.stop());

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Action } from '@seal/shared';
-import type { LocalStack } from '../dev/local/stack';
-import { startStackForTests } from './routes-stack';
+import { startLocalStack, type LocalStack } from '../dev/local/stack';
 import { getServices } from '../src/composition';
 import { issueSessionToken, type SessionKind } from '../src/domain/identity/session-token';
 import { sessionSecret } from '../src/config/config';
@@ -15,7 +14,7 @@ import { readRegistrySeed } from '../src/adapters/registry/seed';
 import { starterSealsHook } from '../dev/local/hooks/starter-seals-hook';
 
 /**
- * One local stack per test file (ports from this area's range 16000-16999), the local registry
+ * One local stack per test file (on free ports), the local registry
  * seeded, sessions for the seed's people and window staff, and passed face tickets (the face-check
  * flow belongs to the identity area; tests arrange its outcome directly).
  */
@@ -30,9 +29,9 @@ export interface WindowHarness {
   stop(): Promise<void>;
 }
 
-export async function startWindowHarness(basePort: number): Promise<WindowHarness> {
+export async function startWindowHarness(): Promise<WindowHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-window-'));
-  const stack = await startStackForTests({ port: basePort, dynamoPort: basePort + 1, s3Port: basePort + 2, kmsPort: basePort + 3, dataDir });
+  const stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true });
   const services = getServices();
   await loadRegistrySeed(services);
   await starterSealsHook.run(services, { dataDir });

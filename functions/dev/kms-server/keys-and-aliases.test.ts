@@ -27,7 +27,7 @@ let kms: LocalKms;
 let client: KMSClient;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13103 });
+  kms = await startLocalKms({ port: 0 });
   client = localKmsClient(kms.endpoint);
 });
 afterAll(async () => {

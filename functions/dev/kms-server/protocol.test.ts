@@ -2,7 +2,7 @@ import { startLocalKms, type LocalKms } from './index';
 
 let kms: LocalKms;
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13105 });
+  kms = await startLocalKms({ port: 0 });
 });
 afterAll(() => kms.stop());
 

@@ -17,7 +17,7 @@ let client: KMSClient;
 let signingKeyId: string;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13101 });
+  kms = await startLocalKms({ port: 0 });
   client = localKmsClient(kms.endpoint);
   const created = await client.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
   signingKeyId = created.KeyMetadata!.KeyId!;

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone } from './support/phone';
-import { journeyPorts, PEOPLE } from './support/people';
+import { PEOPLE } from './support/people';
 import { enterNewPin, openTab, tapChip, tapSeal } from './support/steps';
 
 // 法定代表人 张伟 applies online for a contract seal, claims it, changes its PIN, resets a forgotten
@@ -13,7 +13,7 @@ let zhang: Phone;
 const J = 'mini-pin-revoke';
 
 beforeAll(async () => {
-  stack = await startJourneyStack(journeyPorts(110));
+  stack = await startJourneyStack();
   browser = await launchChromium();
   zhang = await Phone.open(browser, stack.url, PEOPLE.zhang);
 });

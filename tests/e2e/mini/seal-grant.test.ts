@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { Phone } from './support/phone';
-import { journeyPorts, PEOPLE } from './support/people';
+import { PEOPLE } from './support/people';
 import { openTab } from './support/steps';
 
 // 法定代表人 李娜 claims her company-name seal, authorizes 孙丽 as its holder, 孙丽 claims it;
@@ -17,7 +17,7 @@ const J = 'mini-seal-grant';
 let sealPage = '';
 
 beforeAll(async () => {
-  stack = await startJourneyStack(journeyPorts(100));
+  stack = await startJourneyStack();
   browser = await launchChromium();
   li = await Phone.open(browser, stack.url, PEOPLE.li);
   sun = await Phone.open(browser, stack.url, PEOPLE.sun);

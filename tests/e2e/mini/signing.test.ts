@@ -46,7 +46,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'seal-e2e-signing-'));
   contract = path.join(dir, '采购合同.pdf');
   await threePageContract(contract);
-  stack = await startJourneyStack({ port: 21000, dynamoPort: 21001, s3Port: 21002, kmsPort: 21003 });
+  stack = await startJourneyStack();
   const base = stack.url;
   liToken = await apiLogin(base, PEOPLE.li);
   const seals = await companySeals(base, liToken, XINCHUANG.companyId);

@@ -4,7 +4,7 @@ import { launchChromium } from '../../support/browser';
 import { startJourneyStack } from '../../support/stack';
 import { api, staffToken } from './support/api';
 import { Phone } from './support/phone';
-import { journeyPorts, PENGCHENG, PEOPLE } from './support/people';
+import { PENGCHENG, PEOPLE } from './support/people';
 import { openTab, tapChip } from './support/steps';
 
 // 王强's partnership has three executive partners, so its seals are applied for at the window:
@@ -17,7 +17,7 @@ let wang: Phone;
 const J = 'mini-window-scan';
 
 beforeAll(async () => {
-  stack = await startJourneyStack(journeyPorts(120));
+  stack = await startJourneyStack();
   browser = await launchChromium();
   wang = await Phone.open(browser, stack.url, PEOPLE.wang);
 });

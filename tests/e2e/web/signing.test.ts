@@ -18,7 +18,7 @@ const PIN = '246810';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'web-sign-'));
 
 beforeAll(async () => {
-  stack = await startJourneyStack({ port: 24100, dynamoPort: 24101, s3Port: 24102, kmsPort: 24103 });
+  stack = await startJourneyStack();
   browser = await launchChromium();
   legalRep = await new Phone(stack.url, PEOPLE.xinchuangLegalRep).login();
   const { seals } = await legalRep.seals(XINCHUANG.companyId);

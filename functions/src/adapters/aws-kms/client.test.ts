@@ -4,7 +4,7 @@ import { kmsClientFromEnv } from './client';
 
 describe('kmsClientFromEnv', () => {
   it('reaches the local endpoint named by KMS_ENDPOINT with no AWS credentials in the environment', async () => {
-    const kms = await startLocalKms({ port: 13111 });
+    const kms = await startLocalKms({ port: 0 });
     const client = kmsClientFromEnv({ KMS_ENDPOINT: kms.endpoint, AWS_REGION: 'cn-north-1' });
     try {
       const created = await client.send(new CreateKeyCommand({}));

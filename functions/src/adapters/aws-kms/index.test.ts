@@ -8,7 +8,7 @@ let kms: LocalKms;
 let client: KMSClient;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13123 });
+  kms = await startLocalKms({ port: 0 });
   client = localKmsClient(kms.endpoint);
   await ensurePlatformKeys(client);
 });

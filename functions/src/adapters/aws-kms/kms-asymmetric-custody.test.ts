@@ -10,7 +10,7 @@ let client: KMSClient;
 let custody: KmsAsymmetricCustody;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13121 });
+  kms = await startLocalKms({ port: 0 });
   client = localKmsClient(kms.endpoint);
   custody = new KmsAsymmetricCustody({ client, algorithm: 'ecdsa-p256-sha256', deletionWindowInDays: 7 });
 });

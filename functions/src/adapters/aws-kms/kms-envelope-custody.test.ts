@@ -14,7 +14,7 @@ let custody: KmsEnvelopeCustody;
 let wrappingKeyId: string;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 13120 });
+  kms = await startLocalKms({ port: 0 });
   client = localKmsClient(kms.endpoint);
   ({ wrappingKeyId } = await ensurePlatformKeys(client));
   custody = new KmsEnvelopeCustody({ client, algorithm: 'ecdsa-p256-sha256', wrappingKeyId: 'alias/seal-platform/credential-wrapping' });

@@ -2,7 +2,7 @@ import { DomainError } from '@seal/shared';
 import type { TransactionItem } from 'electrodb';
 import type { AuditEntry, AuditFacts } from '../../ports/store/audit';
 import type { WriteOp } from '../../ports/store/write-op';
-import { GENESIS_HASH, eventHash } from '../../domain/audit/chain';
+import { GENESIS_HASH, eventHash } from '../../engines/hash-chain/hash-chain';
 import type { SealService } from './service';
 import { buildOf } from './store/table-write';
 

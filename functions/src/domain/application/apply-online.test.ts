@@ -2,7 +2,7 @@ import { startWindowHarness, type WindowHarness } from '../../../test-support/wi
 
 let h: WindowHarness;
 beforeAll(async () => {
-  h = await startWindowHarness(16100);
+  h = await startWindowHarness();
 }, 120_000);
 afterAll(() => h?.stop());
 

@@ -9,7 +9,7 @@ import { testTable } from '../../../test-support/table';
 
 let h: WindowHarness;
 beforeAll(async () => {
-  h = await startWindowHarness(16200);
+  h = await startWindowHarness();
 }, 120_000);
 afterAll(() => h?.stop());
 

@@ -1,5 +1,5 @@
 import type { SealStore } from '../../ports/seal-store';
-import { findFirstBreak, type ChainBreak } from './chain';
+import { findFirstBreak, type ChainBreak } from '../../engines/hash-chain/hash-chain';
 
 export interface ChainReport {
   companyId: string;

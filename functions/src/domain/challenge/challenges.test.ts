@@ -14,7 +14,7 @@ let stranger: string;
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 beforeAll(async () => {
-  t = await startTestStack(5);
+  t = await startTestStack();
   const now = new Date().toISOString();
   await testTable(getServices().store).put('seal', { sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now });
   const admin = seedPerson('admin');

@@ -3,7 +3,7 @@ import { creditCodeCheckChar } from '@seal/shared';
 import { startTestStack, loginAs, seedCompany, seedPerson, type TestStack } from '../../../test-support/identity-stack';
 import { getServices } from '../../composition';
 import { createGrant } from '../grant/create-grant';
-import { findFirstBreak } from '../audit/chain';
+import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import { LOCAL_REGISTRY_HMAC_KEY } from '../identity/identity-config';
 import { notificationHeaders } from './notification-signature';
 import { LocalBusinessRegistry } from '../../../test-support/registry';
@@ -14,7 +14,7 @@ const company = seedCompany('lr-huamei');
 const sealIds = [`seal-${randomUUID()}`, `seal-${randomUUID()}`];
 
 beforeAll(async () => {
-  t = await startTestStack(6);
+  t = await startTestStack();
   const now = new Date().toISOString();
   const store = getServices().store;
   for (const sealId of sealIds)

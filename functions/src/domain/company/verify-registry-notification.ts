@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '@seal/shared';
-import { verifiers } from '../../http/authenticate';
 import type { Ports } from '../../ports';
 import { loadIdentityConfig } from '../identity/identity-config';
 import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureMatches } from './notification-signature';
@@ -25,9 +24,4 @@ export async function verifyRegistryRequest(event: APIGatewayProxyEventV2, servi
     throw new DomainError('REQUEST_SIGNATURE_INVALID');
   }
   return 'business-registry';
-}
-
-/** Registered when a registry handler is loaded. */
-export function registerRegistryVerifier(): void {
-  verifiers.registry = verifyRegistryRequest;
 }

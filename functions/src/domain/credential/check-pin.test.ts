@@ -1,6 +1,6 @@
 import { DomainError, PIN_LOCK_MS } from '@seal/shared';
 import { createTestTable } from '../../../test-support/dynamo';
-import { findFirstBreak } from '../audit/chain';
+import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import type { SealStore } from '../../ports/seal-store';
 import { checkPin } from './check-pin';
 import { hashPin } from './pin-hash';

@@ -16,7 +16,7 @@ const person = (key: string) => {
 };
 
 beforeAll(async () => {
-  t = await startTestStack(4);
+  t = await startTestStack();
   const now = new Date().toISOString();
   for (const [sealId, kind] of [
     [contractSeal, 'contract'],

@@ -16,7 +16,7 @@ const authorizeHolder = (sealIds: string[], faceTicket: string) =>
   t.api('POST', `/v1/companies/${companyId}/grants`, { token, body: { role: 'seal_holder', sealIds, grantee: grantee(), faceTicket } });
 
 beforeAll(async () => {
-  t = await startTestStack(3);
+  t = await startTestStack();
   const now = new Date().toISOString();
   for (const sealId of [sealA, sealB]) {
     await testTable(getServices().store).put('seal', { sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now });

@@ -6,7 +6,7 @@ import { sdkS3Of } from '../../../test-support/s3/sdk-client';
 
 let h: WindowHarness;
 beforeAll(async () => {
-  h = await startWindowHarness(16300);
+  h = await startWindowHarness();
 }, 120_000);
 afterAll(() => h?.stop());
 

@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
-import { verifiers } from '../../http/authenticate';
 import { parseBasicAuthorization, secretMatches } from './credentials';
 
 const refused = () => new DomainError('UNAUTHENTICATED', '接入凭证无效');
@@ -20,6 +19,3 @@ export async function verifyIntegrationRequest(event: APIGatewayProxyEventV2, se
   if (!company || company.status !== 'active' || company.integration !== 'approved') throw refused();
   return client.companyId;
 }
-
-/** Registered when a handler of an integration route is loaded (import for the side effect). */
-verifiers.integration = verifyIntegrationRequest;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findFirstBreak } from '../audit/chain';
+import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import { parseCrl, readSealCertificate, verifyChain, fromPem } from '../../engines/pki';
 import { runRenewalJob } from '../../entry/jobs/renewal-job';
 import { onLicenceChange } from './on-licence-change';

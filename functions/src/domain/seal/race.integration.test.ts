@@ -1,5 +1,5 @@
 import { DomainError, canSign, sealMachine, step, type Role, type SealEvent, type SealState } from '@seal/shared';
-import { findFirstBreak } from '../audit/chain';
+import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import type { KeyCustody } from '../../ports/key-custody';
 import { authorizeSignature } from './authorize-signature';
 import { addCompany, addPerson, api, grantHolder, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';

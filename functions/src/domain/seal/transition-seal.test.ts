@@ -2,7 +2,7 @@ import { DomainError } from '@seal/shared';
 import { createTestTable } from '../../../test-support/dynamo';
 import { seedCompanyWithSeals } from '../../../test-support/fixtures';
 import { transitionSeal } from './transition-seal';
-import { findFirstBreak } from '../audit/chain';
+import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import type { SealStore } from '../../ports/seal-store';
 
 let store: SealStore;

@@ -8,7 +8,7 @@ import { createGrant } from '../grant/create-grant';
 let t: TestStack;
 let w: MatrixWorld;
 beforeAll(async () => {
-  t = await startMatrixStack(4);
+  t = await startMatrixStack();
   w = await buildWorld(t, { spares: 10 });
 }, 120_000);
 afterAll(() => t?.stop());

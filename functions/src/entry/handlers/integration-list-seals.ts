@@ -1,7 +1,11 @@
 import { DomainError, authorize, type applicationDto } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
-import '../../domain/integration/verify-integration-request';
+import { verifiers } from '../../http/authenticate';
+import { verifyIntegrationRequest } from '../../domain/integration/verify-integration-request';
+
+// Auth mode `integration`: HTTP Basic with the client's id and secret (decision 0014).
+verifiers.integration = verifyIntegrationRequest;
 
 /** GET /v1/integration/seals: an integrated system lists its company's seals (HTTP Basic credentials). */
 export const handler = defineHandler(routes.integrationListSeals, {

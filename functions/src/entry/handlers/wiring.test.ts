@@ -19,7 +19,7 @@ let w: MatrixWorld;
 const saved = process.env.KEY_CUSTODY;
 beforeAll(async () => {
   process.env.KEY_CUSTODY = 'kms-asymmetric';
-  t = await startMatrixStack(5);
+  t = await startMatrixStack();
   w = await buildWorld(t, { spares: 4 });
 }, 120_000);
 afterAll(async () => {

@@ -20,8 +20,3 @@ export const XINCHUANG = { companyId: '91440300MA5GNC3P79', name: '深圳市南�
 export const PENGCHENG = { companyId: '91440300MA5FPC6Q1X', name: '深圳市福田鹏程投资合伙企业（有限合伙）' };
 export const XINGHE = { companyId: '91440300MA5DXH8K2L', name: '深圳市前海星河科技有限公司' };
 
-/** Journeys use ports of 20000-20999, four per file: API, DynamoDB Local, S3, KMS. */
-export function journeyPorts(offset: number) {
-  const base = 20000 + offset;
-  return { port: base, dynamoPort: base + 1, s3Port: base + 2, kmsPort: base + 3 };
-}

@@ -2,7 +2,7 @@ import { startTestStack, seedPerson, loginAs, type TestStack } from '../../../..
 
 let t: TestStack;
 beforeAll(async () => {
-  t = await startTestStack(1);
+  t = await startTestStack();
 }, 120_000);
 afterAll(() => t?.stop());
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
     WECHAT_APP_ID: wx.appId,
     WECHAT_APP_SECRET: wx.appSecret,
   });
-  t = await startTestStack(7);
+  t = await startTestStack();
 }, 120_000);
 afterAll(async () => {
   await t?.stop();

@@ -4,7 +4,7 @@ import { dict, name, PdfRef, type PdfValue } from '../syntax/objects';
 import type { IncrementalUpdate } from './incremental-update';
 import type { PageInfo } from './page-tree';
 import { sealFormXObject, sealSliceXObject } from './seal-appearance';
-import type { SealPlacement } from './sign-pdf';
+import type { SealPlacement } from './placement';
 
 interface Args {
   sigRef: PdfRef;

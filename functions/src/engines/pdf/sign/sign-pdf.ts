@@ -10,17 +10,11 @@ import { addSignatureField } from './acroform';
 import { IncrementalUpdate } from './incremental-update';
 import { findPages, pageCount } from './page-tree';
 import { placeWidgets } from './place-widgets';
+import type { SealPlacement } from './placement';
+
+export type { SealPlacement };
 import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder } from './signature-placeholder';
 
-/** Where a seal goes, in PDF user space (origin bottom-left); size defaults to the seal's own. */
-export interface SealPlacement {
-  /** 1-based page number. */
-  page: number;
-  x: number;
-  y: number;
-  width?: number;
-  height?: number;
-}
 
 /** What a signature looks like and who makes it: everything but the private key. */
 export interface PdfSignatureRequest {

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { AuditFacts } from '../../ports/store/audit';
 
-export type { AuditFacts };
+/**
+ * An append-only hash chain: each link's hash covers the previous hash and its own facts in
+ * canonical JSON, so changing, removing or reordering any link breaks every later one. The
+ * platform keeps one per company for its audit events (the store appends, decision 0002).
+ */
+export interface ChainFacts {
+  seq: number;
+}
 
-/** The hash before the first event of every company's chain. */
+/** The hash before the first link of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted, so the same facts always hash the same. */
@@ -17,7 +23,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function eventHash(prevHash: string, facts: AuditFacts): string {
+export function eventHash(prevHash: string, facts: ChainFacts): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(facts)).digest('hex');
 }
 
@@ -26,8 +32,8 @@ export interface ChainBreak {
   problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
 }
 
-/** Walks a company's events in order and reports the first broken link, if any. */
-export function findFirstBreak(events: readonly (AuditFacts & { prevHash: string; hash: string })[]): ChainBreak | null {
+/** Walks a chain's links in order and reports the first broken link, if any. */
+export function findFirstBreak(events: readonly (ChainFacts & { prevHash: string; hash: string })[]): ChainBreak | null {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const e of events) {
