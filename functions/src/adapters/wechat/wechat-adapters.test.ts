@@ -7,7 +7,7 @@ import type { FaceCheckSubject } from '../../ports/face-verifier';
 
 let wx: WechatStandIn;
 beforeAll(async () => {
-  wx = await new WechatStandIn().start(14095);
+  wx = await new WechatStandIn().start(0);
 });
 afterAll(() => wx.stop());
 

@@ -6,7 +6,7 @@ let t: TestStack;
 let wx: WechatStandIn;
 const saved = { ...process.env };
 beforeAll(async () => {
-  wx = await new WechatStandIn().start(14096);
+  wx = await new WechatStandIn().start(0);
   Object.assign(process.env, {
     WECHAT_AUTH: 'wechat',
     FACE_VERIFIER: 'wechat',
