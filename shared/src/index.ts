@@ -26,3 +26,5 @@ export * as sealDto from './api/dto/seals';
 export * as documentDto from './api/dto/documents';
 export * as ukeyDto from './api/dto/ukey';
 export * from './signing/approval-digest';
+export * from './verification/codes';
+export * from './verification/messages';

@@ -2,7 +2,7 @@ import type { DigestSigner } from '../trust/pki';
 // Not through trust/pki.ts: verification imports that file, and the builder's ASN.1 schemas would follow it.
 import { buildSignedData } from '../../pki/signed-data';
 import { sha256 } from '../../pki/bytes';
-import { OID } from './oids';
+import { OID } from '../../pki/oids';
 
 export interface CadesInput {
   /** SHA-256 of the signed byte ranges. */

@@ -6,4 +6,8 @@
 export type { DigestSigner } from '../../pki/digest-signer';
 export { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
 export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
-export { verifyTimestampToken } from '../../pki/verify-timestamp-token';
+export { verifyTimestampToken, type TimestampFailure } from '../../pki/verify-timestamp-token';
+export { readSignedData, type SignedDataView, type SignerInfoView } from '../../pki/read-signed-data';
+export { verifySignerInfo, digestOf, type SignerCheck } from '../../pki/verify-signer-info';
+export { viewCertificate } from '../../pki/certificate-view';
+export { DIGEST_NAMES, OID } from '../../pki/oids';
