@@ -253,3 +253,11 @@ export function wordReport<S extends SignatureCodes & SealLabel>(r: ReportCodes<
     }),
   };
 }
+
+/** An ISO time as people here read it: Beijing time, 2026-06-01 16:00:00. */
+export function beijingTime(iso: string | null): string {
+  if (!iso) return '未知';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '未知';
+  return new Date(t.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+}

@@ -1,4 +1,4 @@
-import type { CertificationLevel, Finding, Indication, ModificationLevel, SubIndication } from './report';
+import type { CertificationLevel, Finding, FindingCode, Indication, ModificationLevel, SubIndication } from './report';
 
 /** Ordered as pyHanko orders them: each level allows everything below it. */
 export const MODIFICATION_ORDER: readonly ModificationLevel[] = ['none', 'ltv_updates', 'signatures_only', 'form_filling', 'annotations', 'other'];
@@ -32,16 +32,25 @@ export const PLATFORM_POLICY: VerificationPolicy = Object.freeze({
 
 const SEVERITY: Record<Indication, number> = { TOTAL_PASSED: 0, INDETERMINATE: 1, TOTAL_FAILED: 2 };
 
-/** The bottom line: the worst finding wins (the first of its kind gives the sub-indication); none means passed. */
+/** The bottom line: the first of the findings ordered by worstFirst; none means passed. */
 export function bottomLine(findings: readonly Finding[]): { indication: Indication; subIndication: SubIndication | null } {
-  let worst: Finding | undefined;
-  for (const f of findings) if (!worst || SEVERITY[f.indication] > SEVERITY[worst.indication]) worst = f;
+  const [worst] = worstFirst(findings);
   return worst ? { indication: worst.indication, subIndication: worst.subIndication } : { indication: 'TOTAL_PASSED', subIndication: null };
 }
 
-/** Findings ordered worst first, keeping their order within an indication. */
+/** Within an indication, what a reader needs to hear first: the bytes, the signer, then time and strength. */
+const PRIORITY: readonly FindingCode[] = [
+  'UNVERIFIABLE', 'BYTE_RANGE_INVALID', 'CONTENTS_NOT_EXCLUDED', 'SIGNATURE_DICTIONARY_UNLOCATABLE', 'CONTENTS_EMPTY', 'NOT_AT_REVISION_END',
+  'SIGNATURE_SHARED', 'CMS_UNREADABLE', 'NOT_DETACHED', 'SUBFILTER_UNSUPPORTED', 'DIGEST_MISMATCH', 'SIGNATURE_INVALID',
+  'SIGNING_CERTIFICATE_MISMATCH', 'MODIFIED_AFTER_SIGNING', 'DOCMDP_VIOLATION', 'SIGNER_CERTIFICATE_MISSING', 'CHAIN_UNTRUSTED',
+  'CHAIN_INVALID', 'CERTIFICATE_REVOKED', 'CERTIFICATE_EXPIRED', 'CERTIFICATE_NOT_YET_VALID', 'REVOCATION_UNKNOWN',
+  'SIGNING_CERTIFICATE_UNBOUND', 'ALGORITHM_UNSUPPORTED', 'CERTIFICATION_NOT_FIRST', 'TIMESTAMP_INVALID', 'TIMESTAMP_UNTRUSTED',
+  'TIMESTAMP_IN_FUTURE', 'WEAK_ALGORITHM',
+];
+
+/** Findings ordered worst first, then by what matters most (the first gives the sub-indication). */
 export function worstFirst(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY[b.indication] - SEVERITY[a.indication]);
+  return [...findings].sort((a, b) => SEVERITY[b.indication] - SEVERITY[a.indication] || PRIORITY.indexOf(a.code) - PRIORITY.indexOf(b.code));
 }
 
 export function worstOf(items: readonly { indication: Indication; subIndication: SubIndication | null }[]): { indication: Indication; subIndication: SubIndication | null } {

@@ -1,5 +1,6 @@
 import { PdfInputError } from '../errors';
 import { handmadePdf } from '../../../../test-support/pdf/handmade-pdf';
+import { pageCountLie, xrefStreamBomb } from '../../../../test-support/pdf/hostile';
 import { signingWorld, samplePdf, type SigningWorld } from '../../../../test-support/pdf/signed-fixtures';
 import { verifyPdf } from '../verify';
 
@@ -51,5 +52,37 @@ describe('verifyPdf on bad input', () => {
 
   it('says an unsigned document is not signed', async () => {
     await expect(verify(await samplePdf())).rejects.toMatchObject({ code: 'PDF_NOT_SIGNED' });
+  });
+});
+
+describe('verifyPdf on hostile and damaged signed files', () => {
+  it('refuses the 4 KB cross-reference stream claiming two million entries (422 PDF_UNREADABLE)', async () => {
+    await expect(verify(xrefStreamBomb())).rejects.toMatchObject({ name: 'PdfInputError', code: 'PDF_UNREADABLE' });
+  });
+
+  it('refuses a page tree claiming 20,000,000 pages (422 PDF_UNREADABLE)', async () => {
+    await expect(verify(pageCountLie())).rejects.toMatchObject({ code: 'PDF_UNREADABLE' });
+  });
+
+  it('verifies a signed file with bytes before its header: the signed ranges are the file’s own offsets', async () => {
+    // Offsets in the cross-reference tables are then wrong by the prefix; objects are found by scanning.
+    const shifted = new Uint8Array(Buffer.concat([Buffer.from('GARBAGE\n'), signedTwice]));
+    const report = await verify(shifted);
+    // The prefix moves every signed byte: both signatures fail on their digest, none is valid.
+    expect(report.signatures.map((s) => s.verdict)).toEqual(['invalid', 'invalid']);
+  });
+
+  it('still reads a signed file whose last startxref was damaged, from the rebuilt table, and judges every signature', async () => {
+    const text = Buffer.from(signedTwice).toString('latin1');
+    const at = text.lastIndexOf('startxref');
+    const damaged = Buffer.from(text.slice(0, at) + text.slice(at).replace(/startxref\s+\d+/, (m) => m.replace(/\d/g, '9')), 'latin1');
+    const report = await verify(damaged);
+    // The first signature's bytes are untouched; the last one covered the damaged startxref. The
+    // rebuilt table has no revisions to tell apart, so neither can be valid.
+    expect(report.signatures.map((s) => [s.fieldName, s.integrity])).toEqual([
+      ['Seal1', 'intact'],
+      ['Seal2', 'broken'],
+    ]);
+    expect(report.signatures.map((s) => s.verdict)).toEqual(['invalid', 'invalid']);
   });
 });
