@@ -69,7 +69,6 @@ export function readSignedData(bytes: Uint8Array): SignedDataView {
       signers: signerInfos.map((signerInfo) => readSigner(bytes, signerInfo)),
     };
   } catch (cause) {
-    if (cause instanceof PkiError && cause.message.startsWith('CMS')) throw cause;
     throw new PkiError('PKI_MALFORMED', 'CMS 签名数据格式无法识别', { cause });
   }
 }

@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PdfDocument } from './document';
 import { PdfDict, PdfStream } from './objects';
@@ -101,5 +105,20 @@ describe('inflate, tolerant as viewers are', () => {
   it('refuses to decode past its ceiling', () => {
     const bomb = new PdfStream(new PdfDict(new Map([['Filter', { name: 'FlateDecode' } as never]])), deflateSync(Buffer.alloc(1 << 20)));
     expect(() => decodeStream(bomb, 1000)).toThrow();
+  });
+});
+
+describe('PdfDocument.open on files written by other tools', () => {
+  const hasQpdf = spawnSync('sh', ['-c', 'command -v qpdf']).status === 0;
+  (hasQpdf || process.env.CI ? it : it.skip)('reads qpdf’s cross-reference streams with PNG predictors (a row tag byte each)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qpdf-'));
+    writeFileSync(join(dir, 'in.pdf'), await samplePdf({ pages: 3, xref: 'table' }));
+    execFileSync('qpdf', ['--object-streams=generate', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
+    const bytes = readFileSync(join(dir, 'out.pdf'));
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Predictor 12/);
+    const doc = PdfDocument.open(bytes);
+    expect(doc.last.xrefKind).toBe('stream');
+    expect(doc.dict(catalogOf(doc)?.get('Pages'))?.get('Count')).toBe(3);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

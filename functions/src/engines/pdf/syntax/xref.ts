@@ -89,7 +89,8 @@ export function readXrefStream(stream: PdfStream, budget: Budget): Map<number, X
   let claimed = 0;
   for (let r = 1; r < ranges.length; r += 2) claimed += ranges[r] as number;
   const rows = Math.min(claimed, budget.entriesLeft + 1);
-  const limit = Math.min(budget.decodedLeft(), rows * rowLen);
+  // PNG predictors add a tag byte to each row before they are undone.
+  const limit = Math.min(budget.decodedLeft(), rows * (rowLen + 1) + 64);
   let data: Uint8Array;
   try {
     data = decodeStream(stream, limit);
