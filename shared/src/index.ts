@@ -8,3 +8,5 @@ export * from './validation/index';
 export * from './errors';
 export * from './api/index';
 export * from './signing/approval-digest';
+export * from './verification/codes';
+export * from './verification/messages';

@@ -83,30 +83,12 @@ export interface VerificationOptions {
   maxBytes?: number;
 }
 
-export type Verdict = 'valid' | 'invalid' | 'indeterminate';
-
-/** One signature as the format's verifier judged it (the engine's structured report). */
-export interface SignatureReport {
-  fieldName: string;
-  verdict: Verdict;
-  reasons: string[];
-  signer: { name: string | null; organization: string | null; creditCode: string | null };
-  seal: { name: string | null; kind: string | null };
-  signingTime: string | null;
-  timestamp: { time: string; valid: boolean } | null;
-  certificateStatus: string;
-  integrity: string;
-  coverage: string;
-  modifiedAfter: string;
-  modifications: string[];
-  revision: number | null;
-}
-
-export interface VerificationReport {
-  verdict: Verdict;
-  reasons: readonly string[];
-  signatures: readonly SignatureReport[];
-}
+/**
+ * The verifier's report: ETSI EN 319 102-1 indications and coded findings (decision 0061). The PDF
+ * engine defines it; every format's verifier answers in it, so the edge words all formats alike.
+ */
+export type { VerificationReport, SignatureReport, Verdict } from '../engines/pdf/verify/report';
+import type { VerificationReport } from '../engines/pdf/verify/report';
 
 export interface DocumentReader {
   readonly format: DocumentFormatId;

@@ -1,3 +1,4 @@
+import { beijingTime, CERTIFICATION_LEVEL_LABELS } from '@seal/shared';
 import {
   modifiedAfterLabel,
   SIGNATURE_VERDICT_LABELS,
@@ -6,7 +7,7 @@ import {
   type VerificationReportView,
 } from './report-types';
 
-const time = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const time = (iso: string | null | undefined) => (iso ? `${beijingTime(iso)}（北京时间）` : '—');
 
 /** One verdict at the top, then each signature: seal image, company, signer, time, timestamp, what changed after. */
 export function ReportView({ report, fileName }: { report: VerificationReportView; fileName: string }) {
@@ -22,6 +23,7 @@ export function ReportView({ report, fileName }: { report: VerificationReportVie
             <li key={r}>{r}</li>
           ))}
         </ul>
+        {report.certification && <div className="verdict-certification">{CERTIFICATION_LEVEL_LABELS[report.certification.level]}</div>}
       </div>
       {report.signatures.length === 0 && <p className="muted">该文档没有电子签章。</p>}
       {report.signatures.map((s, i) => (
@@ -43,7 +45,12 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
       </div>
       <div className="signature-body">
         <h3>
-          第 {index} 个签章 · <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
+          第 {index} 个{s.kind === 'document_timestamp' ? '文档时间戳' : '签章'} · <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
+          <span className="muted" data-testid="indication">
+            {' '}
+            {s.indication}
+            {s.subIndication ? ` / ${s.subIndication}` : ''}
+          </span>
         </h3>
         <dl>
           <dt>印章</dt>
@@ -67,7 +74,7 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
             {s.modifications.length > 0 && (
               <ul>
                 {s.modifications.map((m) => (
-                  <li key={m}>{m}</li>
+                  <li key={m.message}>{m.message}</li>
                 ))}
               </ul>
             )}

@@ -34,11 +34,8 @@ export async function signatureOrigins(
   const infos = certificates.map(safeInfo).filter((i): i is SealCertificateInfo => !!i);
   return Promise.all(
     signatures.map(async (s) => {
-      // The report names the certificate's subject fields; match them to a certificate the engine checked.
-      const info = infos.find(
-        (i) =>
-          i.creditCode === s.signer.creditCode && i.sealName === s.seal.name && (i.holderName ?? i.commonName ?? null) === s.signer.name,
-      );
+      // The report names the signer certificate's serial; only a certificate the engine checked against the root counts.
+      const info = s.signer.serialNumber === null ? undefined : infos.find((i) => i.serialNumber === s.signer.serialNumber && i.creditCode === s.signer.creditCode);
       return info ? originOf(services, info) : NONE;
     }),
   );

@@ -1,4 +1,4 @@
-import { documentDto } from '@seal/shared';
+import { documentDto, wordReport } from '@seal/shared';
 import { platformPki } from '../platform-pki/platform-ca';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Ports } from '../../ports';
@@ -31,10 +31,10 @@ export async function verifyDocument(
     },
   });
   const origins = await signatureOrigins(services, report.signatures, certificates);
+  const worded = wordReport(structuredClone(report));
   return {
-    verdict: report.verdict,
-    reasons: [...report.reasons],
-    signatures: report.signatures.map((s, i) => ({ ...structuredClone(s), ...origins[i]! })),
+    ...worded,
+    signatures: worded.signatures.map((s, i) => ({ ...s, ...origins[i]! })),
     sha256: sha256Hex(bytes),
     size: bytes.length,
     verifiedAt: now.toISOString(),

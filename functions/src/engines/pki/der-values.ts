@@ -21,7 +21,7 @@ export function readWhole(bytes: Uint8Array, tag: number): Tlv {
 }
 
 /** The whole encoding (tag, length, content) of an element. */
-export const encodingOf = (bytes: Uint8Array, tlv: Tlv): Uint8Array => bytes.subarray(tlv.start, tlv.end);
+export const encodingOf = (bytes: Uint8Array, tlv: Tlv): Uint8Array => bytes.subarray(tlv.start, tlv.after);
 
 export const contentOf = (bytes: Uint8Array, tlv: Tlv): Uint8Array => bytes.subarray(tlv.contentStart, tlv.end);
 

@@ -1,4 +1,4 @@
-/** Reading the ESS signing-certificate-v2 attribute (RFC 5035); writing it: signing-certificate-v2.ts. */
+/** Reading the ESS signing-certificate (RFC 2634) and -v2 (RFC 5035) attributes; writing v2: signing-certificate-v2.ts. */
 import { OID } from './oids';
 import { readTlv, TAG } from './der';
 import { algorithmOf, childrenOf, contentOf } from './der-values';
@@ -27,4 +27,30 @@ export function readSigningCertificateV2(value: Uint8Array | undefined): EssCert
   } catch {
     return [];
   }
+}
+
+/**
+ * The ESSCertID entries of a signing-certificate (v1) attribute value: SigningCertificate { certs
+ * SEQUENCE OF ESSCertID { certHash OCTET STRING (SHA-1), issuerSerial OPTIONAL }, policies OPTIONAL }.
+ * Timestamp authorities elsewhere still use v1; [] when it cannot be read.
+ */
+export function readSigningCertificateV1(value: Uint8Array | undefined): EssCertId[] {
+  if (!value) return [];
+  try {
+    const [certs] = childrenOf(value, readTlv(value, 0), TAG.sequence);
+    return childrenOf(value, certs, TAG.sequence).flatMap((item): EssCertId[] => {
+      const [hash] = childrenOf(value, item, TAG.sequence);
+      return hash?.tag === TAG.octetString ? [{ hashAlgorithm: OID.sha1, certHash: contentOf(value, hash).slice() }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Every certificate a signer committed to by hash, from either attribute (v2 first). */
+export function essCertIds(attributes: Map<string, Uint8Array[]>): EssCertId[] {
+  return [
+    ...readSigningCertificateV2(attributes.get(OID.signingCertificateV2)?.[0]),
+    ...readSigningCertificateV1(attributes.get(OID.signingCertificate)?.[0]),
+  ];
 }

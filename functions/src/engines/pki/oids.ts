@@ -1,11 +1,25 @@
-/** Object identifiers the platform PKI writes and reads. */
+/** Object identifiers the platform writes and reads: the one table (the PDF engine uses it too). */
 export const OID = {
-  // algorithms
+  // digest algorithms
+  sha1: '1.3.14.3.2.26',
+  sha224: '2.16.840.1.101.3.4.2.4',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
+  // signature algorithms and key types
   ecPublicKey: '1.2.840.10045.2.1',
+  ecdsaWithSha1: '1.2.840.10045.4.1',
+  ecdsaWithSha224: '1.2.840.10045.4.3.1',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecdsaWithSha512: '1.2.840.10045.4.3.4',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha1WithRsa: '1.2.840.113549.1.1.5',
+  sha224WithRsa: '1.2.840.113549.1.1.14',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+  sha384WithRsa: '1.2.840.113549.1.1.12',
+  sha512WithRsa: '1.2.840.113549.1.1.13',
+  rsassaPss: '1.2.840.113549.1.1.10',
   // name attributes (X.520)
   commonName: '2.5.4.3',
   serialNumber: '2.5.4.5',
@@ -38,8 +52,25 @@ export const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   tstInfo: '1.2.840.113549.1.9.16.1.4',
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
 } as const;
+
+/** node:crypto's names of the digest algorithms a signature made elsewhere may use. */
+export const DIGEST_NAMES: Record<string, string> = {
+  [OID.sha1]: 'sha1',
+  [OID.sha224]: 'sha224',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+};
+
+/** Digests no longer strong enough to rely on (collisions are practical for SHA-1). */
+export const WEAK_DIGESTS = new Set<string>([OID.sha1]);
+
+/** DER AlgorithmIdentifier of ecdsa-with-SHA256, parameters absent (RFC 5758 §3.2): what the platform signs with. */
+export const ECDSA_WITH_SHA256_DER = new Uint8Array([0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]);
 
 /** Digest algorithms a timestamp request may use, with their digest length. */
 export const DIGEST_LENGTHS: Record<string, number> = {

@@ -3,7 +3,7 @@ import * as pkijs from 'pkijs';
 import { createTestPki, type TestPki } from '../../../test-support/pki/test-pki';
 import { createTimestampToken } from './timestamp-token';
 import { readTimestampToken } from './read-timestamp-token';
-import { readTokenStructure } from './timestamp-token-structure';
+import { readSignedData } from './read-signed-data';
 import { sha256, toArrayBuffer } from './bytes';
 import { OID } from './oids';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
 function withConstructedContent(der: Uint8Array): Uint8Array {
   const contentInfo = pkijs.ContentInfo.fromBER(toArrayBuffer(der));
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
-  const tstInfo = readTokenStructure(der).eContent!;
+  const tstInfo = readSignedData(der).eContent!;
   signedData.encapContentInfo = new pkijs.EncapsulatedContentInfo({
     eContentType: OID.tstInfo,
     eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(tstInfo) }),

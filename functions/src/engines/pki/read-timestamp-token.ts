@@ -1,12 +1,12 @@
-import { OID } from './oids';
-import { readSigningCertificateV2 } from './ess';
+import { OID, WEAK_DIGESTS } from './oids';
+import { essCertIds } from './ess';
 import { viewCertificate, type CertificateView } from './certificate-view';
 import { extendedKeyUsagesIn, extensionOf } from './read-extensions';
-import { readTokenStructure, readTstInfo } from './timestamp-token-structure';
-import { contentOf, oidOf } from './der-values';
-import { readTlv, TAG } from './der';
-import { algorithmBySignatureOid } from './algorithms';
-import { bytesEqual, sha256 } from './bytes';
+import { readTstInfo } from './timestamp-token-structure';
+import { readSignedData } from './read-signed-data';
+import { digestOf, verifySignerInfo } from './verify-signer-info';
+import { readTlv } from './der';
+import { bytesEqual } from './bytes';
 import { PkiError } from './errors';
 
 export interface TimestampTokenInfo {
@@ -28,44 +28,43 @@ export interface TimestampTokenInfo {
   certificateValid: boolean;
   /** Why signatureValid or certificateValid is false, in plain Chinese. */
   problems: string[];
+  /** Algorithms too weak to rely on ('sha1', 'rsa-1024', …). */
+  weak: string[];
 }
 
 /**
  * Reads an RFC 3161 TimeStampToken and verifies its signature and its certificate. Chain trust and the
  * imprint comparison are in `verifyTimestampToken`. Throws PkiError(PKI_MALFORMED) on unreadable input.
- * The token is walked as DER (timestamp-token-structure.ts) and the signature is checked over the
- * signed attributes exactly as they were encoded.
+ * The token is CMS SignedData read with the one DER/BER reader (read-signed-data.ts); its signature is
+ * checked over the signed attributes exactly as they were encoded, with whatever algorithm the TSA used.
  */
 export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: Uint8Array } = {}): TimestampTokenInfo {
-  const { eContentType, eContent, certificates, signers } = readTokenStructure(der);
+  const top = readTlv(der, 0, der.length, { ber: true });
+  if (top.after !== der.length) throw new PkiError('PKI_MALFORMED', '时间戳令牌格式无法识别');
+  const signedData = readSignedData(der);
+  const { eContentType, eContent, certificates, signers } = signedData;
   if (eContentType !== OID.tstInfo || !eContent) throw new PkiError('PKI_MALFORMED', '不是时间戳令牌');
   const tstInfo = readTstInfo(eContent);
   const signer = signers[0];
   if (!signer || signers.length !== 1) throw new PkiError('PKI_MALFORMED', '时间戳令牌必须恰有一个签名者');
 
-  const essIds = readSigningCertificateV2(signer.attributes.get(OID.signingCertificateV2));
+  const essIds = essCertIds(signer.attributes);
   const candidates = [...certificates, ...(options.tsaCertificate ? [options.tsaCertificate] : [])];
   // The TSA certificate is the one the signer committed to by hash (ESS), not merely one with a matching name.
-  const tsaCertificate = candidates.find((candidate) =>
-    essIds.some((id) => id.hashAlgorithm === OID.sha256 && bytesEqual(id.certHash, sha256(candidate))),
-  );
+  const tsaCertificate = candidates.find((candidate) => essIds.some((id) => bytesEqual(digestOf(id.hashAlgorithm, [candidate]) ?? new Uint8Array(), id.certHash)));
+  const check = verifySignerInfo({ signedData, signer, content: [eContent], extraCertificates: tsaCertificate ? [tsaCertificate] : [] });
 
   const signatureProblems: string[] = [];
-  const digest = signer.attributes.get(OID.messageDigest);
-  const contentType = signer.attributes.get(OID.contentType);
-  // A token signed with an algorithm the platform signs with, and that algorithm's digest.
-  const algorithm = algorithmBySignatureOid(signer.signatureAlgorithm);
-  if (!algorithm || signer.digestAlgorithm !== algorithm.hash.oid) signatureProblems.push('时间戳签名算法不受支持');
-  else if (!digest || !isOctetString(digest, algorithm.hash.digest(eContent))) signatureProblems.push('时间戳内容与签名摘要不符');
-  if (!contentType || oidOf(contentType, readTlv(contentType, 0)) !== OID.tstInfo) signatureProblems.push('时间戳内容类型不符');
-  if (essIds.length === 0) signatureProblems.push('时间戳缺少签名证书属性（ESS signing-certificate-v2）');
+  if (!check.digestMatches) signatureProblems.push('时间戳内容与签名摘要不符');
+  if (check.contentTypeMatches === false || !check.hasSignedAttributes) signatureProblems.push('时间戳内容类型不符');
+  if (!check.supported) signatureProblems.push('时间戳签名算法不受支持');
+  if (essIds.length === 0) signatureProblems.push('时间戳缺少签名证书属性（ESS signing-certificate）');
   let certificateProblems: string[] = ['时间戳令牌未携带其签名证书'];
   if (tsaCertificate) {
-    const certificate = viewCertificate(tsaCertificate);
-    if (algorithm && !algorithm.verify(signer.signedAttributes, signer.signature, certificate.subjectPublicKeyInfo))
-      signatureProblems.push('时间戳签名无效');
-    certificateProblems = tsaCertificateProblems(certificate, tstInfo.genTime);
+    if (!check.signatureVerifies || !check.signerCertificate || !bytesEqual(check.signerCertificate, tsaCertificate)) signatureProblems.push('时间戳签名无效');
+    certificateProblems = tsaCertificateProblems(viewCertificate(tsaCertificate), tstInfo.genTime);
   }
+  const weak = [...new Set([...check.weak, ...(WEAK_DIGESTS.has(tstInfo.hashAlgorithm) ? ['sha1'] : [])])];
   return {
     ...tstInfo,
     ...(tsaCertificate ? { tsaCertificate } : {}),
@@ -73,13 +72,8 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
     signatureValid: tsaCertificate !== undefined && signatureProblems.length === 0,
     certificateValid: tsaCertificate !== undefined && certificateProblems.length === 0,
     problems: [...signatureProblems, ...certificateProblems],
+    weak,
   };
-}
-
-/** An OCTET STRING holding exactly `expected`. */
-function isOctetString(encoding: Uint8Array, expected: Uint8Array): boolean {
-  const tlv = readTlv(encoding, 0);
-  return tlv.tag === TAG.octetString && tlv.end === encoding.length && bytesEqual(contentOf(encoding, tlv), expected);
 }
 
 /** RFC 3161 §2.3: exactly one EKU, id-kp-timeStamping, critical; and valid when the token was made. */

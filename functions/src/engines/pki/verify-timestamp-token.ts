@@ -1,12 +1,19 @@
 import { readTimestampToken, type TimestampTokenInfo } from './read-timestamp-token';
-import { verifyChain } from './verify-chain';
-import { bytesEqual, sha256 } from './bytes';
+import { verifyChain, type ChainProblem } from './verify-chain';
+import { bytesEqual } from './bytes';
+import { digestOf } from './verify-signer-info';
 import { PkiError } from './errors';
+
+/** What is wrong with a token, as codes for programs (the reasons say it in Chinese). */
+export type TimestampFailure = 'MALFORMED' | 'SIGNATURE_INVALID' | 'TSA_CERTIFICATE_INVALID' | 'IMPRINT_MISMATCH' | 'CHAIN_UNTRUSTED';
 
 export interface TimestampVerdict {
   valid: boolean;
   /** Plain-Chinese reasons when not valid. */
   reasons: string[];
+  failures: TimestampFailure[];
+  /** Why the TSA certificate does not chain to a trusted root, when it does not. */
+  chain?: ChainProblem;
   /** The token's content; absent only when the token could not be read at all. */
   info?: TimestampTokenInfo;
 }
@@ -14,11 +21,13 @@ export interface TimestampVerdict {
 export interface TimestampCheck {
   token: Uint8Array;
   /**
-   * What the token must cover: the digest itself (`imprint`), or the signature value it timestamps
-   * (`signatureValue`, hashed here with SHA-256 as PAdES does).
+   * What the token must cover: the digest itself (`imprint`), the signature value it timestamps
+   * (`signatureValue`), or the parts of a document it timestamps (`content`: a PDF document
+   * timestamp's byte ranges). The last two are hashed with the token's own imprint algorithm.
    */
   imprint?: Uint8Array;
   signatureValue?: Uint8Array;
+  content?: Uint8Array[];
   trustedRoots: Uint8Array[];
   intermediates?: Uint8Array[];
   /** The TSA certificate, when the token does not carry it. */
@@ -31,13 +40,21 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
   try {
     info = readTimestampToken(check.token, { tsaCertificate: check.tsaCertificate });
   } catch (error) {
-    if (error instanceof PkiError) return { valid: false, reasons: [error.message] };
+    if (error instanceof PkiError) return { valid: false, reasons: [error.message], failures: ['MALFORMED'] };
     throw error;
   }
   const reasons = [...info.problems];
-  const expected = check.imprint ?? (check.signatureValue ? sha256(check.signatureValue) : undefined);
-  if (!expected) throw new PkiError('PKI_BAD_INPUT', 'give the imprint or the signature value the token must cover');
-  if (!bytesEqual(info.messageImprint, expected)) reasons.push('时间戳不是针对该签名生成的');
+  const failures: TimestampFailure[] = [];
+  if (!info.signatureValid) failures.push('SIGNATURE_INVALID');
+  if (!info.certificateValid) failures.push('TSA_CERTIFICATE_INVALID');
+  let chainProblem: ChainProblem | undefined;
+  const parts = check.content ?? (check.signatureValue ? [check.signatureValue] : undefined);
+  if (!check.imprint && !parts) throw new PkiError('PKI_BAD_INPUT', 'give the imprint, the signature value or the content the token must cover');
+  const expected = check.imprint ?? digestOf(info.hashAlgorithm, parts!);
+  if (!expected || !bytesEqual(info.messageImprint, expected)) {
+    reasons.push(expected ? '时间戳不是针对该签名生成的' : '时间戳摘要算法不受支持');
+    failures.push('IMPRINT_MISMATCH');
+  }
   if (info.tsaCertificate) {
     const chain = await verifyChain({
       certificate: info.tsaCertificate,
@@ -45,7 +62,11 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
       trustedRoots: check.trustedRoots,
       at: info.genTime,
     });
-    if (!chain.trusted) reasons.push(`时间戳服务证书不受信任：${chain.reason ?? ''}`);
+    if (!chain.trusted) {
+      reasons.push(`时间戳服务证书不受信任：${chain.reason ?? ''}`);
+      failures.push('CHAIN_UNTRUSTED');
+      chainProblem = chain.code;
+    }
   }
-  return { valid: reasons.length === 0, reasons, info };
+  return { valid: reasons.length === 0, reasons, failures, ...(chainProblem ? { chain: chainProblem } : {}), info };
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { wordReport } from '@seal/shared';
 import { PdfInputError } from '../../engines/pdf/errors';
 import { verifyPdf, type VerificationReport } from '../../engines/pdf/verify';
 import { fromPem } from '../../engines/pki/pem';
@@ -7,6 +9,9 @@ import { formatReport } from './format-report';
 
 /** Exit status: 0 valid, 1 invalid, 2 indeterminate, 3 unreadable input. */
 export const EXIT = { valid: 0, invalid: 1, indeterminate: 2, unreadable: 3 } as const;
+
+/** `seal verify --json` output: docs/verification-report.md. Raise the version on any incompatible change. */
+export const REPORT_SCHEMA = { schema: 'seal-verification-report', version: 1 } as const;
 
 export interface VerifyArgs {
   file: string;
@@ -29,19 +34,27 @@ export async function runVerify(args: VerifyArgs, out: (s: string) => void): Pro
   } catch {
     return fail(args, out, 'PDF_UNREADABLE', `无法读取文件 ${args.file}`);
   }
+  const now = new Date();
   let report: VerificationReport;
   try {
-    report = await verifyPdf(bytes, { trustedRoots });
+    report = await verifyPdf(bytes, { trustedRoots, now });
   } catch (e) {
     if (e instanceof PdfInputError) return fail(args, out, e.code, e.message);
     throw e;
   }
-  if (args.json) out(JSON.stringify(report, null, 2));
-  else out(formatReport(report, trustFiles.length === 0));
+  const worded = wordReport(structuredClone(report));
+  if (args.json) {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    out(JSON.stringify({ ...REPORT_SCHEMA, file: basename(args.file), sha256, size: bytes.length, verifiedAt: now.toISOString(), ...worded }, null, 2));
+  } else out(formatReport(worded, trustFiles.length === 0));
   return EXIT[report.verdict];
 }
 
 function fail(args: VerifyArgs, out: (s: string) => void, code: string, message: string): number {
-  out(args.json ? JSON.stringify({ verdict: 'unreadable', error: { code, message }, signatures: [] }, null, 2) : `无法验证：${message}`);
+  out(
+    args.json
+      ? JSON.stringify({ ...REPORT_SCHEMA, file: basename(args.file), verdict: 'unreadable', error: { code, message }, signatures: [] }, null, 2)
+      : `无法验证：${message}`,
+  );
   return EXIT.unreadable;
 }

@@ -4,7 +4,7 @@ import { completeSignedData, prepareSignedData, type PreparedSignedData } from '
 import { signatureAlgorithm } from '../../pki/algorithms';
 import { viewCertificate } from '../../pki/certificate-view';
 import { sha256 } from '../../pki/bytes';
-import { OID } from './oids';
+import { OID } from '../../pki/oids';
 
 export interface CadesRequest {
   algorithm: SignatureAlgorithmId;

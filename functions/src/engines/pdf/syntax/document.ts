@@ -1,70 +1,69 @@
 import { PdfInputError, unreadable } from '../errors';
-import { decodeStream } from './filters';
+import { BoundExceeded, Budget, CEILING } from './bounds';
+import { objectStreamHeader, type ObjectStream } from './object-stream';
 import { PdfDict, PdfRef, PdfStream, type PdfValue } from './objects';
 import { latin1, parseIndirectObject, PdfLexer } from './parser';
+import { reconstructRevision, scanObjectHeaders } from './reconstruct';
+import { readXrefSection, type Revision, type XrefEntry, type XrefSection } from './xref';
 
-export type XrefEntry =
-  | { kind: 'free' }
-  | { kind: 'offset'; offset: number; gen: number }
-  | { kind: 'compressed'; stream: number; index: number };
-
-/** One revision: the original file or one incremental update, ending at its %%EOF. */
-export interface Revision {
-  index: number;
-  xrefOffset: number;
-  xrefKind: 'table' | 'stream';
-  entries: Map<number, XrefEntry>;
-  trailer: PdfDict;
-  /** Offset just past this revision's %%EOF marker (and its end-of-line, if any). */
-  end: number;
-  /** Offset just past the %%EOF marker itself. */
-  eofEnd: number;
-}
+export type { Revision, XrefEntry } from './xref';
 
 export interface OpenOptions {
   maxBytes?: number;
 }
-const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-const MAX_REVISIONS = 500;
-const MAX_OBJECTS = 2_000_000;
+
+/** How far from the start a header may sit (some producers put bytes before it). */
+const HEADER_WINDOW = 1024;
+/** How far from the end startxref may sit (some producers append padding after %%EOF). */
+const TAIL_WINDOW = 8192;
 
 /**
  * A PDF read lazily: only the cross-reference sections are parsed up front; objects are
  * parsed on demand, so the work grows with what is looked at, not with the page count.
+ * A broken cross-reference chain is rebuilt by scanning; every count the file claims is bounded
+ * by its size before it is allocated (bounds.ts).
  */
 export class PdfDocument {
   private readonly cache = new Map<string, PdfValue | undefined>();
-  private readonly objStreams = new Map<number, { data: Uint8Array; offsets: number[]; first: number }>();
+  private readonly objStreams = new Map<string, ObjectStream | null>();
+  private scanned: Map<number, number[]> | undefined;
 
   private constructor(
     readonly bytes: Uint8Array,
     /** Oldest first. */
     readonly revisions: Revision[],
+    /** Where `%PDF-` starts; offsets are tried from the file start, then from here. */
+    readonly headerOffset: number,
+    readonly budget: Budget,
   ) {}
 
   static open(bytes: Uint8Array, options: OpenOptions = {}): PdfDocument {
-    if (bytes.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new PdfInputError('PDF_TOO_LARGE');
-    if (!latin1(bytes, 0, 1024).includes('%PDF-')) throw unreadable('no %PDF header');
-    const tail = latin1(bytes, Math.max(0, bytes.length - 2048), bytes.length);
-    const at = tail.lastIndexOf('startxref');
-    if (at < 0) throw unreadable('no startxref');
-    const m = /^startxref\s+(\d+)/.exec(tail.slice(at));
-    if (!m) throw unreadable('bad startxref');
-    const newestFirst: Omit<Revision, 'index'>[] = [];
-    const seen = new Set<number>();
-    let offset: number | undefined = Number(m[1]);
-    while (offset !== undefined) {
-      if (seen.has(offset) || newestFirst.length >= MAX_REVISIONS) throw unreadable('xref chain loops');
-      seen.add(offset);
-      const rev = readXrefSection(bytes, offset);
-      newestFirst.push(rev);
-      const prev = rev.trailer.get('Prev');
-      offset = typeof prev === 'number' ? prev : undefined;
+    if (bytes.length > Math.min(options.maxBytes ?? CEILING.bytes, CEILING.bytes)) throw new PdfInputError('PDF_TOO_LARGE');
+    const headerOffset = latin1(bytes, 0, HEADER_WINDOW).indexOf('%PDF-');
+    if (headerOffset < 0) throw unreadable('no %PDF header');
+    const budget = new Budget(bytes.length);
+    let sections: XrefSection[];
+    try {
+      sections = readChain(bytes, headerOffset, budget);
+    } catch (e) {
+      if (e instanceof BoundExceeded || (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE')) throw e;
+      sections = [];
     }
-    const revisions = newestFirst.reverse().map((r, index) => ({ ...r, index }));
-    const doc = new PdfDocument(bytes, revisions);
+    let scanned: Map<number, number[]> | undefined;
+    const root = sections.map((s) => s.trailer.get('Root')).find((r) => r instanceof PdfRef);
+    if (root && !(sections[0]!.trailer.get('Root') instanceof PdfRef)) sections[0]!.trailer.set('Root', root);
+    if (!root) {
+      // As viewers do: rebuild the table from the objects found in the file.
+      const rebuildBudget = new Budget(bytes.length);
+      scanned = scanObjectHeaders(bytes, rebuildBudget);
+      sections = [reconstructRevision(bytes, scanned, rebuildBudget)];
+    }
+    const revisions = sections.reverse().map((r, index) => ({ ...r, index }));
+    const doc = new PdfDocument(bytes, revisions, headerOffset, budget);
+    doc.scanned = scanned;
     if (doc.trailer.get('Encrypt') !== undefined) throw new PdfInputError('PDF_ENCRYPTED');
     doc.readHybridStreams();
+    doc.checkPageCount();
     return doc;
   }
 
@@ -73,6 +72,10 @@ export class PdfDocument {
   }
   get trailer(): PdfDict {
     return this.last.trailer;
+  }
+  /** True when the cross-reference chain was broken and one revision was rebuilt by scanning. */
+  get reconstructed(): boolean {
+    return this.last.reconstructed === true;
   }
   /** The next free object number. */
   get size(): number {
@@ -85,6 +88,20 @@ export class PdfDocument {
     return size;
   }
 
+  /** How many objects the newest revision defines (each page needs one of its own). */
+  objectCount(): number {
+    const seen = new Set<number>();
+    let count = 0;
+    for (let r = this.revisions.length - 1; r >= 0; r--) {
+      for (const [n, e] of this.revisions[r]!.entries) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        if (e.kind !== 'free') count++;
+      }
+    }
+    return count;
+  }
+
   /** The cross-reference entry in force for an object at a revision, and the revision that set it. */
   entry(num: number, revision = this.revisions.length - 1): { entry: XrefEntry; revision: number } | undefined {
     for (let r = revision; r >= 0; r--) {
@@ -92,6 +109,12 @@ export class PdfDocument {
       if (e) return { entry: e, revision: r };
     }
     return undefined;
+  }
+
+  /** Whether the object is defined (in use) at a revision. */
+  defined(num: number, revision = this.revisions.length - 1): boolean {
+    const e = this.entry(num, revision)?.entry;
+    return e !== undefined && e.kind !== 'free';
   }
 
   /** The object as it stands at a revision (the newest by default). */
@@ -103,7 +126,7 @@ export class PdfDocument {
     this.cache.set(key, undefined); // breaks /Length reference cycles
     let value: PdfValue | undefined;
     try {
-      value = this.load(num, found.entry, revision);
+      value = this.load(num, found.entry, found.revision);
     } catch (e) {
       if (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE') throw e;
       value = undefined;
@@ -121,41 +144,77 @@ export class PdfDocument {
     return v instanceof PdfDict ? v : v instanceof PdfStream ? v.dict : undefined;
   }
 
-  /** Where an uncompressed object starts, for locating its /Contents exactly. */
+  /** Where an uncompressed object really starts (for locating a signature's /Contents exactly). */
   offsetOf(num: number, revision?: number): number | undefined {
-    const e = this.entry(num, revision)?.entry;
-    return e?.kind === 'offset' ? e.offset : undefined;
+    const found = this.entry(num, revision);
+    if (found?.entry.kind !== 'offset') return undefined;
+    return this.locate(num, found.entry.offset, found.revision);
   }
 
-  private load(num: number, e: XrefEntry, revision: number): PdfValue | undefined {
+  /**
+   * The offset of `num obj` for an entry: as written, else shifted by the header's offset, else
+   * the last definition found by scanning before the revision's end (viewers repair the same way;
+   * staying before the end keeps an older revision's view of the object).
+   */
+  private locate(num: number, offset: number, setBy: number): number | undefined {
+    if (this.startsObject(num, offset)) return offset;
+    if (this.headerOffset > 0 && this.startsObject(num, offset + this.headerOffset)) return offset + this.headerOffset;
+    const end = this.revisions[setBy]!.end;
+    if (!this.scanned) {
+      try {
+        this.scanned = scanObjectHeaders(this.bytes, new Budget(this.bytes.length));
+      } catch {
+        this.scanned = new Map(); // scanned once, whatever it found
+      }
+    }
+    const candidates = this.scanned.get(num) ?? [];
+    for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i]! < end) return candidates[i];
+    return undefined;
+  }
+
+  private startsObject(num: number, offset: number): boolean {
+    if (!(offset >= 0 && offset < this.bytes.length)) return false;
+    const lx = new PdfLexer(this.bytes, offset);
+    return lx.word() === String(num) && /^\d+$/.test(lx.word()) && lx.word() === 'obj';
+  }
+
+  private load(num: number, e: XrefEntry, setBy: number): PdfValue | undefined {
     if (e.kind === 'offset') {
-      const obj = parseIndirectObject(this.bytes, e.offset, (ref) => {
-        const v = this.object(ref.num, revision);
-        return typeof v === 'number' ? v : undefined;
-      });
-      return obj.ref.num === num ? obj.value : undefined;
+      const parse = (at: number) => {
+        const obj = parseIndirectObject(this.bytes, at, (ref) => {
+          const v = this.object(ref.num, setBy);
+          return typeof v === 'number' ? v : undefined;
+        });
+        return obj.ref.num === num ? { value: obj.value } : undefined;
+      };
+      const direct = this.startsObject(num, e.offset) ? parse(e.offset) : undefined;
+      if (direct) return direct.value;
+      const at = this.locate(num, e.offset, setBy);
+      return at === undefined ? undefined : parse(at)?.value;
     }
     if (e.kind !== 'compressed') return undefined;
-    const os = this.objectStream(e.stream, revision);
-    const off = os.offsets[e.index * 2 + 1];
-    if (os.offsets[e.index * 2] !== num || off === undefined) return undefined;
+    const os = this.objectStream(e.stream, setBy);
+    if (!os || os.numbers[e.index] !== num) return undefined;
+    const off = os.offsets[e.index]!;
     return new PdfLexer(os.data, os.first + off).value();
   }
 
-  private objectStream(num: number, revision: number): { data: Uint8Array; offsets: number[]; first: number } {
-    const cached = this.objStreams.get(num);
-    if (cached) return cached;
+  /** An object stream as the given revision sees it (a later update may redefine the number). */
+  private objectStream(num: number, revision: number): ObjectStream | null {
+    const found = this.entry(num, revision);
+    const key = `${num}@${found?.revision ?? -1}`;
+    const cached = this.objStreams.get(key);
+    if (cached !== undefined) return cached;
+    this.objStreams.set(key, null);
     const s = this.object(num, revision);
-    if (!(s instanceof PdfStream)) throw unreadable('missing object stream');
-    const data = decodeStream(s);
-    const n = Number(s.dict.get('N'));
-    const first = Number(s.dict.get('First'));
-    if (!(n >= 0 && n < MAX_OBJECTS && first >= 0)) throw unreadable('bad object stream');
-    const lx = new PdfLexer(data);
-    const offsets: number[] = [];
-    for (let i = 0; i < n * 2; i++) offsets.push(lx.readInt());
-    const parsed = { data, offsets, first };
-    this.objStreams.set(num, parsed);
+    if (!(s instanceof PdfStream)) return null;
+    let parsed: ObjectStream | null = null;
+    try {
+      parsed = objectStreamHeader(s, this.budget);
+    } catch (e) {
+      if (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE') throw e;
+    }
+    this.objStreams.set(key, parsed);
     return parsed;
   }
 
@@ -165,85 +224,52 @@ export class PdfDocument {
       const stm = r.trailer.get('XRefStm');
       if (r.xrefKind !== 'table' || typeof stm !== 'number') continue;
       try {
-        const extra = readXrefSection(this.bytes, stm).entries;
+        const extra = readXrefSection(this.bytes, stm, this.budget).entries;
         for (const [k, v] of extra) if (!r.entries.has(k)) r.entries.set(k, v);
-      } catch {
-        // A broken hybrid stream leaves the table as it is, as readers do.
+      } catch (e) {
+        // A broken hybrid stream leaves the table as it is, as readers do; a hostile one is refused.
+        if (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE') throw e;
       }
     }
   }
-}
 
-function readXrefSection(bytes: Uint8Array, offset: number): Omit<Revision, 'index'> {
-  if (!Number.isInteger(offset) || offset < 0 || offset >= bytes.length) throw unreadable('startxref out of range');
-  const lx = new PdfLexer(bytes, offset);
-  if (lx.peekWord() === 'xref') return readXrefTable(bytes, lx, offset);
-  const obj = parseIndirectObject(bytes, offset);
-  if (!(obj.value instanceof PdfStream) || obj.value.dict.name('Type') !== 'XRef') throw unreadable('no cross-reference at startxref');
-  return { xrefOffset: offset, xrefKind: 'stream', entries: readXrefStream(obj.value), trailer: obj.value.dict, ...findEof(bytes, obj.end) };
-}
-
-function readXrefTable(bytes: Uint8Array, lx: PdfLexer, offset: number): Omit<Revision, 'index'> {
-  lx.word();
-  const entries = new Map<number, XrefEntry>();
-  for (;;) {
-    const w = lx.word();
-    if (w === 'trailer') break;
-    if (!/^\d+$/.test(w)) throw unreadable('bad xref subsection');
-    const start = Number(w);
-    const count = lx.readInt();
-    if (start + count > MAX_OBJECTS) throw new PdfInputError('PDF_TOO_LARGE', 'objects');
-    for (let i = 0; i < count; i++) {
-      const off = lx.readInt();
-      const gen = lx.readInt();
-      const type = lx.word();
-      if (type !== 'n' && type !== 'f') throw unreadable('bad xref entry');
-      if (!entries.has(start + i)) entries.set(start + i, type === 'n' ? { kind: 'offset', offset: off, gen } : { kind: 'free' });
-    }
+  /**
+   * A page tree that claims more pages than the file has objects cannot be true (each page is an
+   * object of its own): refused here, before a caller sizes anything by /Count.
+   */
+  private checkPageCount(): void {
+    const pages = this.dict(this.dict(this.trailer.get('Root'))?.get('Pages'));
+    const count = pages?.get('Count');
+    if (typeof count === 'number' && count > this.objectCount()) throw new BoundExceeded(`page tree claims ${count} pages, the file holds ${this.objectCount()} objects`);
   }
-  const trailer = lx.value();
-  if (!(trailer instanceof PdfDict)) throw unreadable('bad trailer');
-  return { xrefOffset: offset, xrefKind: 'table', entries, trailer, ...findEof(bytes, lx.pos) };
 }
 
-function readXrefStream(stream: PdfStream): Map<number, XrefEntry> {
-  const data = decodeStream(stream);
-  const w = stream.dict.get('W');
-  if (!Array.isArray(w) || w.length !== 3 || !w.every((x) => typeof x === 'number' && x >= 0 && x <= 8)) throw unreadable('bad /W');
-  const [w0, w1, w2] = w as number[];
-  const size = Number(stream.dict.get('Size'));
-  const index = stream.dict.get('Index');
-  const ranges = Array.isArray(index) ? (index as number[]) : [0, size];
-  const rowLen = w0! + w1! + w2!;
-  const entries = new Map<number, XrefEntry>();
-  let p = 0;
-  const field = (len: number, dflt: number): number => {
-    if (len === 0) return dflt;
-    let v = 0;
-    for (let i = 0; i < len; i++) v = v * 256 + (data[p++] ?? 0);
-    return v;
-  };
-  for (let r = 0; r + 1 < ranges.length; r += 2) {
-    const start = Number(ranges[r]);
-    const count = Number(ranges[r + 1]);
-    if (!(start >= 0 && count >= 0 && start + count <= MAX_OBJECTS)) throw unreadable('bad /Index');
-    for (let i = 0; i < count && p + rowLen <= data.length; i++) {
-      const type = field(w0!, 1);
-      const a = field(w1!, 0);
-      const b = field(w2!, 0);
-      const e: XrefEntry = type === 0 ? { kind: 'free' } : type === 1 ? { kind: 'offset', offset: a, gen: b } : { kind: 'compressed', stream: a, index: b };
-      if (type <= 2) entries.set(start + i, e);
-    }
+/** The chain of sections from the last startxref back through /Prev, newest first. */
+function readChain(bytes: Uint8Array, headerOffset: number, budget: Budget): XrefSection[] {
+  const tail = latin1(bytes, Math.max(0, bytes.length - TAIL_WINDOW), bytes.length);
+  const at = tail.lastIndexOf('startxref');
+  if (at < 0) throw unreadable('no startxref');
+  const m = /^startxref\s+(\d+)/.exec(tail.slice(at));
+  if (!m) throw unreadable('bad startxref');
+  const newestFirst: XrefSection[] = [];
+  const seen = new Set<number>();
+  let offset: number | undefined = Number(m[1]);
+  while (offset !== undefined) {
+    if (seen.has(offset)) throw unreadable('xref chain loops');
+    if (newestFirst.length >= budget.maxRevisions) throw new PdfInputError('PDF_TOO_LARGE', 'revisions');
+    seen.add(offset);
+    newestFirst.push(readSectionNear(bytes, offset, headerOffset, budget));
+    const prev = newestFirst[newestFirst.length - 1]!.trailer.get('Prev');
+    offset = typeof prev === 'number' ? prev : undefined;
   }
-  return entries;
+  return newestFirst;
 }
 
-function findEof(bytes: Uint8Array, from: number): { end: number; eofEnd: number } {
-  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf('%%EOF', from, 'latin1');
-  if (at < 0) throw unreadable('no %%EOF');
-  let end = at + 5;
-  const eofEnd = end;
-  if (bytes[end] === 0x0d) end++;
-  if (bytes[end] === 0x0a) end++;
-  return { end, eofEnd };
+function readSectionNear(bytes: Uint8Array, offset: number, headerOffset: number, budget: Budget): XrefSection {
+  try {
+    return readXrefSection(bytes, offset, budget);
+  } catch (e) {
+    if (headerOffset === 0 || e instanceof BoundExceeded || (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE')) throw e;
+    return readXrefSection(bytes, offset + headerOffset, budget);
+  }
 }

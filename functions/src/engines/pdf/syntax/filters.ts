@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync } from 'node:zlib';
+import { constants as zlib, deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { PdfInputError, unreadable } from '../errors';
 import { dict, name, PdfDict, PdfName, PdfStream, type PdfValue } from './objects';
 
@@ -11,24 +11,52 @@ export function flateStream(data: Uint8Array | string, entries: Record<string, P
 /** Decompression bomb guard: no structural stream we read (xref, object stream) is this large. */
 const MAX_DECODED = 64 * 1024 * 1024;
 
-/** Decodes the filters we need for structure: FlateDecode (with PNG predictors) or none. */
-export function decodeStream(stream: PdfStream): Uint8Array {
+/**
+ * Decodes the filters we need for structure: FlateDecode (with PNG predictors) or none, at most
+ * `maxOutput` bytes. Damaged Flate data gives what decompresses before the damage, as viewers do.
+ */
+export function decodeStream(stream: PdfStream, maxOutput = MAX_DECODED): Uint8Array {
   const filter = stream.dict.get('Filter');
   const filters = Array.isArray(filter) ? filter : filter ? [filter] : [];
   const parms = stream.dict.get('DecodeParms');
   let data = stream.data;
   filters.forEach((f, i) => {
-    if (!(f instanceof PdfName) || f.name !== 'FlateDecode') throw unreadable(`unsupported filter`);
-    try {
-      data = inflateSync(data, { maxOutputLength: MAX_DECODED });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfInputError('PDF_TOO_LARGE', 'stream');
-      throw unreadable('corrupt compressed stream');
-    }
+    if (!(f instanceof PdfName) || (f.name !== 'FlateDecode' && f.name !== 'Fl')) throw unreadable(`unsupported filter`);
+    data = inflateTolerant(data, maxOutput);
     const p = Array.isArray(parms) ? parms[i] : parms;
     if (p instanceof PdfDict) data = unpredict(data, p);
   });
+  if (data.length > maxOutput) throw new PdfInputError('PDF_TOO_LARGE', 'stream');
   return data;
+}
+
+/**
+ * zlib, tolerant as viewers are: an unterminated stream (macOS Preview writes some) yields what it
+ * holds; a stream damaged part-way yields the longest prefix that inflates (found by halving:
+ * a prefix inflates exactly when it ends before the damage); a raw deflate stream without the zlib
+ * header is accepted too. Output never exceeds `max` bytes.
+ */
+export function inflateTolerant(data: Uint8Array, max: number): Uint8Array {
+  const options = { maxOutputLength: Math.max(1, max), finishFlush: zlib.Z_SYNC_FLUSH };
+  const attempt = (input: Uint8Array, raw = false): Uint8Array | undefined => {
+    try {
+      return raw ? inflateRawSync(input, options) : inflateSync(input, options);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfInputError('PDF_TOO_LARGE', 'stream');
+      return undefined;
+    }
+  };
+  const whole = attempt(data) ?? attempt(data, true);
+  if (whole) return whole;
+  if (data.length < 2 || attempt(data.subarray(0, 2)) === undefined) return new Uint8Array(0);
+  let good = 2;
+  let bad = data.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (attempt(data.subarray(0, mid))) good = mid;
+    else bad = mid;
+  }
+  return attempt(data.subarray(0, good)) ?? new Uint8Array(0);
 }
 
 function unpredict(data: Uint8Array, parms: PdfDict): Uint8Array {

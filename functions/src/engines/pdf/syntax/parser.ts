@@ -1,8 +1,9 @@
 import { PdfInputError, unreadable } from '../errors';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './objects';
+import { CEILING } from './bounds';
 
 /** Nesting bound: a hostile file can nest arrays thousands deep to exhaust the stack. */
-const MAX_DEPTH = 64;
+const MAX_DEPTH = CEILING.depth;
 
 const isWhite = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelim = (c: number): boolean =>

@@ -1,12 +1,15 @@
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
-import { findSignatures } from './find-signatures';
-import { PLATFORM_POLICY, worst, type VerificationPolicy } from './policy';
-import { deepFreeze, type SignatureReport, type VerificationReport } from './report';
-import { verifySignature, type RevocationCheck } from './verify-signature';
+import { readCertification } from './certification';
+import { checkSignatureBytes, finding, type SignatureEvidence } from './check-signature-bytes';
+import { analyseModifications, RevisionAnalyses } from './diff/analyse-modifications';
+import { findSignatures, type FoundSignature } from './find-signatures';
+import { CERTIFICATION_CEILING, PLATFORM_POLICY, worstOf, type VerificationPolicy } from './policy';
+import { deepFreeze, VERDICT_OF, type CertificationLevel, type SignatureReport, type VerificationReport } from './report';
+import { judgeSignature, type RevocationCheck } from './verify-signature';
 
 export interface VerifyPdfOptions {
-  /** DER root certificates the platform trusts (its own root). */
+  /** DER root certificates the verifier trusts (the platform's own root). */
   trustedRoots: Uint8Array[];
   revocationsAt?: RevocationCheck;
   now?: Date;
@@ -15,40 +18,121 @@ export interface VerifyPdfOptions {
 }
 
 /**
- * Verifies every signature of a PDF and gives one frozen report with a bottom-line verdict.
- * Throws PdfInputError only when the file cannot be examined at all (unreadable, encrypted,
- * too large, or carrying no signature).
+ * Verifies every signature and document timestamp of a PDF and gives one frozen report in
+ * ETSI EN 319 102-1 terms (report.ts). First every signature's bytes and cryptography, because a
+ * later revision may add exactly the fields and widgets of a signature that verifies over it;
+ * then, per signature, what changed after it, its time and its certificate. Throws PdfInputError
+ * only when the file cannot be examined at all (unreadable, encrypted, too large, not signed).
  */
 export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): Promise<VerificationReport> {
   const doc = PdfDocument.open(bytes, { maxBytes: options.maxBytes });
   const found = findSignatures(doc);
   if (found.length === 0) throw new PdfInputError('PDF_NOT_SIGNED');
-  const ctx = { doc, trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, now: options.now ?? new Date(), policy: options.policy ?? PLATFORM_POLICY };
-  const signatures = [];
-  for (const f of found) signatures.push(await verifySignature(ctx, f).catch(() => unverifiable(f.fieldName)));
-  const verdict = worst(signatures.map((s) => s.verdict));
-  const reasons =
-    verdict === 'valid'
-      ? [`文档包含 ${signatures.length} 个电子签章，全部有效`]
-      : signatures.filter((s) => s.verdict !== 'valid').map((s) => `签章“${s.fieldName}”${s.verdict === 'invalid' ? '无效' : '无法确认'}：${s.reasons[0] ?? ''}`);
-  return deepFreeze({ verdict, reasons, signatures });
+  const now = options.now ?? new Date();
+  const policy = options.policy ?? PLATFORM_POLICY;
+
+  const evidence: (SignatureEvidence | null)[] = [];
+  for (const f of found) evidence.push(await checkSignatureBytes(doc, f, options.trustedRoots).catch(() => null));
+
+  // Which intact signatures each revision ends with: only their fields and widgets may appear in it.
+  const covering = new Map<number, Map<number, 'signature' | 'document_timestamp'>>();
+  for (const e of evidence) {
+    if (!e?.intact || e.range.revision === null || !e.found.sigRef) continue;
+    const m = covering.get(e.range.revision) ?? new Map();
+    m.set(e.found.sigRef.num, e.kind);
+    covering.set(e.range.revision, m);
+  }
+  const analyses = new RevisionAnalyses(doc, (r) => ({ coveringSignatures: covering.get(r) ?? new Map() }));
+
+  // The certification counts only if the catalog named it when that signature was made.
+  const certification = readCertification(doc);
+  const certified = certification ? evidence.find((e) => e?.found.sigRef?.num === certification.sigRef.num) : undefined;
+  const certRevision = certified?.range.revision ?? null;
+  const certLevel: CertificationLevel | null =
+    certification && certRevision !== null && readCertification(doc, certRevision)?.sigRef.num === certification.sigRef.num ? certification.level : null;
+
+  // Proof of existence: a signature's own valid timestamp, or a valid document timestamp made after it.
+  const docTimestamps = evidence.filter((e): e is SignatureEvidence => !!e && e.kind === 'document_timestamp' && e.intact && !!e.timestamp?.valid && !!e.timestamp.time);
+  const proofOf = (e: SignatureEvidence): Date | null => {
+    const own = e.kind === 'signature' && e.timestamp?.valid && e.timestamp.time ? [e.timestamp.time] : e.kind === 'document_timestamp' && e.timestamp?.valid && e.timestamp.time ? [e.timestamp.time] : [];
+    const later = e.range.revision === null ? [] : docTimestamps.filter((t) => t.range.revision !== null && t.range.revision > e.range.revision!).map((t) => t.timestamp!.time!);
+    const all = [...own, ...later];
+    return all.length ? new Date(Math.min(...all.map((d) => d.getTime()))) : null;
+  };
+
+  const signatures: SignatureReport[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const e = evidence[i];
+    if (!e) {
+      signatures.push(unverifiable(found[i]!));
+      continue;
+    }
+    const revision = e.range.revision;
+    const afterCertification = certLevel !== null && revision !== null && certRevision !== null && revision >= certRevision;
+    const isCertification = certLevel !== null && e === certified;
+    const extraFindings = [];
+    if (isCertification && evidence.some((o) => o && o !== e && o.range.revision !== null && o.range.revision < certRevision!)) {
+      extraFindings.push(finding('CERTIFICATION_NOT_FIRST', 'INDETERMINATE', 'FORMAT_FAILURE'));
+    }
+    const modifications =
+      revision === null && e.range.wholeDocument
+        ? { level: 'none' as const, modifications: [] }
+        : e.range.coverage === 'invalid'
+          ? { level: 'other' as const, modifications: [] }
+          : analyseModifications(doc, revision, analyses);
+    try {
+      signatures.push(
+        await judgeSignature(
+          { trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, now, policy },
+          {
+            evidence: e,
+            modifications,
+            ceiling: afterCertification ? CERTIFICATION_CEILING[certLevel] : policy.allowedAfterSigning,
+            certifiedBy: afterCertification ? certLevel : null,
+            certificationLevel: isCertification ? certLevel : null,
+            extraFindings,
+            proofOfExistence: proofOf(e),
+          },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof PdfInputError && error.code !== 'PDF_UNREADABLE') throw error;
+      signatures.push(unverifiable(found[i]!));
+    }
+  }
+  const worst = worstOf(signatures);
+  const certifying = signatures.find((s) => s.certificationLevel !== null);
+  return deepFreeze({
+    indication: worst.indication,
+    subIndication: worst.subIndication,
+    verdict: VERDICT_OF[worst.indication],
+    certification: certifying && certLevel ? { level: certLevel, fieldName: certifying.fieldName } : null,
+    signatures,
+  });
 }
 
 /** Last line of defence: a signature whose data breaks a parser is reported, never thrown. */
-function unverifiable(fieldName: string): SignatureReport {
+function unverifiable(found: FoundSignature): SignatureReport {
   return {
-    fieldName,
+    fieldName: found.fieldName,
+    kind: 'signature',
+    subFilter: found.sig.name('SubFilter') ?? null,
+    indication: 'TOTAL_FAILED',
+    subIndication: 'FORMAT_FAILURE',
     verdict: 'invalid',
-    reasons: ['签名数据已损坏，无法验证'],
-    signer: { name: null, organization: null, creditCode: null },
-    seal: { name: null, kind: null },
+    findings: [finding('UNVERIFIABLE', 'TOTAL_FAILED', 'FORMAT_FAILURE')],
+    signer: { name: null, organization: null, creditCode: null, subject: null, serialNumber: null },
+    seal: { name: null, kindLabel: null },
     signingTime: null,
     timestamp: null,
+    algorithms: { digest: null, signature: null },
     certificateStatus: 'missing',
     integrity: 'broken',
     coverage: 'invalid',
+    coversWholeDocument: false,
     modifiedAfter: 'other',
     modifications: [],
     revision: null,
+    certificationLevel: null,
   };
 }

@@ -1,106 +1,153 @@
-import { SEAL_KIND_LABELS } from '@seal/shared';
-import { checkSignedData, type CheckedSignedData } from '../cms/read-signed-data';
-import { OID } from '../cms/oids';
-import type { PdfDocument } from '../syntax/document';
 import { PdfString } from '../syntax/objects';
 import { verifyChainAt } from '../trust/chain';
 import { sealCertificateInfo } from '../trust/certificates';
-import { checkTimestamp, type TimestampCheck } from '../trust/timestamp';
-import { analyseModifications } from './diff-revisions';
-import type { FoundSignature } from './find-signatures';
-import { checkByteRange } from './byte-range';
-import { combine, MODIFICATION_ORDER, type Finding, type VerificationPolicy } from './policy';
-import type { CertificateStatus, SignatureReport } from './report';
+import type { ChainProblem, SealCertificateInfo } from '../trust/pki';
+import { finding, type SignatureEvidence } from './check-signature-bytes';
+import type { ModificationAnalysis } from './diff/analyse-modifications';
+import { bottomLine, exceeds, worstFirst, type VerificationPolicy } from './policy';
+import { VERDICT_OF, type CertificateStatus, type CertificationLevel, type Finding, type ModificationLevel, type SignatureReport, type SubIndication } from './report';
 
 export type RevocationStatus = 'good' | 'revoked' | 'unknown';
 /** Whether a certificate (DER) was revoked at a time; the platform answers from its CRL. */
 export type RevocationCheck = (certificate: Uint8Array, at: Date) => RevocationStatus | Promise<RevocationStatus>;
 
-export interface VerifyContext {
-  doc: PdfDocument;
+export interface JudgeContext {
   trustedRoots: Uint8Array[];
   revocationsAt?: RevocationCheck;
   now: Date;
   policy: VerificationPolicy;
 }
 
-export async function verifySignature(ctx: VerifyContext, found: FoundSignature): Promise<SignatureReport> {
-  const findings: Finding[] = [];
-  const range = checkByteRange(ctx.doc, found.sigRef, found.sig);
-  range.problems.forEach((p) => findings.push({ verdict: 'invalid', reason: p }));
-  let cms: CheckedSignedData | undefined;
-  let integrity: SignatureReport['integrity'] = 'broken';
-  if (range.cms) {
-    try {
-      const signedBytes = range.ranges ? range.ranges.map(([s, l]) => ctx.doc.bytes.subarray(s, s + l)) : null;
-      cms = checkSignedData(range.cms, signedBytes);
-      if (cms.eContent) findings.push({ verdict: 'invalid', reason: '签名不是分离式签名' });
-      if (!cms.digestMatches) findings.push({ verdict: 'invalid', reason: '文档内容在签章后被篡改（摘要不一致）' });
-      if (!cms.signerCertificate) findings.push({ verdict: 'invalid', reason: '签名中缺少签章证书' });
-      else if (!cms.signatureVerifies) findings.push({ verdict: 'invalid', reason: '签名值校验失败' });
-      else if (!cms.signingCertificateBound) findings.push({ verdict: 'invalid', reason: '签名未绑定签章证书（缺少 ESS 签名证书属性）' });
-      cms.problems.forEach((p) => findings.push({ verdict: 'invalid', reason: `签名格式不符合要求：${p}` }));
-      if (range.ranges && cms.digestMatches && cms.signatureVerifies && !cms.eContent) integrity = 'intact';
-    } catch {
-      findings.push({ verdict: 'invalid', reason: '签名数据无法解析' });
-    }
-  }
-  const claimed = parsePdfDate(found.sig.get('M'));
-  let ts: TimestampCheck | null = null;
-  const token = cms?.unsignedAttributes.get(OID.signatureTimeStampToken)?.[0];
-  if (cms && token) ts = await checkTimestamp(token, cms.signatureValue, ctx.trustedRoots);
-  if (ts && !ts.valid) ts.problems.forEach((p) => findings.push({ verdict: 'indeterminate', reason: p }));
-  if (!ts && ctx.policy.requireTimestamp) findings.push({ verdict: 'indeterminate', reason: '签名没有可信时间戳，签章时间仅为签署方声明' });
-  const at = ts?.valid && ts.time ? ts.time : claimed ?? ctx.now;
-  if (ts?.valid && ts.time && ts.time > ctx.now) findings.push({ verdict: 'invalid', reason: '时间戳晚于当前时间' });
+export interface Judgement {
+  evidence: SignatureEvidence;
+  modifications: ModificationAnalysis;
+  /** The most changes this signature allows after it: the certification's, else the policy's. */
+  ceiling: ModificationLevel;
+  /** Set when the document is certified and this signature is at or after the certification. */
+  certifiedBy: CertificationLevel | null;
+  /** Set on the certification signature itself. */
+  certificationLevel: CertificationLevel | null;
+  extraFindings: Finding[];
+  /** The earliest proven time the signature existed (its own valid timestamp, or a later document timestamp). */
+  proofOfExistence: Date | null;
+}
 
+const UNTRUSTED: ReadonlySet<ChainProblem> = new Set(['UNKNOWN_ISSUER', 'BAD_SIGNATURE']);
+
+/**
+ * One signature's report: its bytes and cryptography (already checked), then the time it is proven
+ * to have existed, its certificate path and revocation at that time, and what changed after it
+ * against what its policy or the document's certification allows. The worst finding is the bottom line.
+ */
+export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<SignatureReport> {
+  const { evidence } = j;
+  const findings: Finding[] = [...evidence.findings, ...j.extraFindings];
+  const ts = evidence.timestamp;
+  const isTimestamp = evidence.kind === 'document_timestamp';
+  const claimed = parsePdfDate(evidence.found.sig.get('M'));
+  const poe = j.proofOfExistence;
+
+  // A signature timestamp that is there but proves nothing leaves the signing time unproven.
+  if (!isTimestamp && ts && !ts.valid) {
+    const untrustedOnly = ts.failures.every((f) => f === 'CHAIN_UNTRUSTED');
+    findings.push(finding(untrustedOnly ? 'TIMESTAMP_UNTRUSTED' : 'TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
+  }
+  if (poe && poe > ctx.now) findings.push(finding('TIMESTAMP_IN_FUTURE', 'INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE'));
+  if (!isTimestamp && !poe && ctx.policy.requireTimestamp) findings.push(finding('TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
+  const weak = new Set([...(evidence.cms?.weak ?? []), ...(ts?.weak ?? [])]);
+  if (weak.size > 0) findings.push(finding('WEAK_ALGORITHM', 'INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE'));
+
+  // The certificate: the signer's, or for a document timestamp the TSA's (its chain was checked with the token).
   let certificateStatus: CertificateStatus = 'missing';
-  if (cms?.signerCertificate) {
-    const chain = await verifyChainAt(cms.signerCertificate, cms.certificates, ctx.trustedRoots, at);
-    certificateStatus = chain.status;
-    const messages: Partial<Record<CertificateStatus, [Finding['verdict'], string]>> = {
-      unknown_issuer: [ctx.policy.unknownIssuer, '签章证书不是由本平台签发（未知签发者）'],
-      invalid_chain: ['invalid', '签章证书链校验失败'],
-      expired: ['invalid', '签章时证书已过期'],
-      not_yet_valid: ['invalid', '签章时证书尚未生效'],
-    };
-    const m = messages[chain.status];
-    if (m) findings.push({ verdict: m[0], reason: m[1] });
-    if (chain.status === 'valid' && ctx.revocationsAt) {
-      const status = await ctx.revocationsAt(cms.signerCertificate, at);
+  const certificate = isTimestamp ? ts?.tsaCertificate : evidence.cms?.signerCertificate;
+  const at = poe ?? ctx.now;
+  if (isTimestamp && ts) {
+    certificateStatus = ts.chain ? chainStatus(ts.chain) : ts.failures.includes('TSA_CERTIFICATE_INVALID') ? 'invalid_chain' : ts.tsaCertificate ? 'valid' : 'missing';
+    if (ts.chain) findings.push(chainFinding(ts.chain, true));
+    else if (ts.failures.includes('TSA_CERTIFICATE_INVALID')) findings.push(finding('CHAIN_INVALID', 'INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE'));
+  } else if (certificate && evidence.cms) {
+    const chain = await verifyChainAt(certificate, evidence.cms.certificates, ctx.trustedRoots, at);
+    certificateStatus = chain.trusted ? 'valid' : chainStatus(chain.problem!);
+    if (!chain.trusted) findings.push(chainFinding(chain.problem!, poe !== null));
+    if (chain.trusted && ctx.revocationsAt) {
+      const status = await ctx.revocationsAt(certificate, at);
       if (status === 'revoked') {
         certificateStatus = 'revoked';
-        findings.push({ verdict: 'invalid', reason: '签章时证书已被吊销' });
+        findings.push(poe ? finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED') : finding('CERTIFICATE_REVOKED', 'INDETERMINATE', 'REVOKED_NO_POE'));
       } else if (status === 'unknown') {
         certificateStatus = 'revocation_unknown';
-        findings.push({ verdict: 'indeterminate', reason: '无法确定证书在签章时的吊销状态' });
+        findings.push(finding('REVOCATION_UNKNOWN', 'INDETERMINATE', 'TRY_LATER'));
       }
     }
   }
-  const mods = range.revision === null ? { level: 'other' as const, modifications: ['无法确定签名对应的版本'] } : analyseModifications(ctx.doc, range.revision);
-  if (MODIFICATION_ORDER.indexOf(mods.level) > MODIFICATION_ORDER.indexOf(ctx.policy.allowedAfterSigning))
-    findings.push({ verdict: 'invalid', reason: `签章后文档被修改：${mods.modifications.join('；')}` });
 
-  const info = cms?.signerCertificate ? safeRead(cms.signerCertificate) : undefined;
-  const { verdict, reasons } = combine(findings);
+  // A range that could not be placed in a revision is already failed; its later changes cannot be told apart.
+  const placed = evidence.range.revision !== null || evidence.range.problem === 'NOT_AT_REVISION_END';
+  if (placed && exceeds(j.modifications.level, j.ceiling)) {
+    findings.push(finding(j.certifiedBy ? 'DOCMDP_VIOLATION' : 'MODIFIED_AFTER_SIGNING', 'TOTAL_FAILED', 'HASH_FAILURE'));
+  }
+
+  const info = certificate ? safeInfo(certificate) : undefined;
+  const ordered = worstFirst(findings);
+  const { indication, subIndication } = bottomLine(ordered);
+  const range = evidence.range;
   return {
-    fieldName: found.fieldName,
-    verdict,
-    reasons: verdict === 'valid' ? ['签章有效：文档自签章后未被篡改，证书由本平台签发且签章时有效', ...mods.modifications.map((m) => `签章后的允许变更：${m}`)] : reasons,
-    signer: { name: info?.holderName ?? info?.commonName ?? null, organization: info?.companyName ?? null, creditCode: info?.creditCode ?? null },
-    seal: { name: info?.sealName ?? null, kind: kindOf(info?.sealKindLabel) },
-    signingTime: ts?.valid && ts.time ? ts.time.toISOString() : claimed?.toISOString() ?? null,
-    timestamp: ts?.time ? { time: ts.time.toISOString(), valid: ts.valid } : ts ? { time: '', valid: false } : null,
+    fieldName: evidence.found.fieldName,
+    kind: evidence.kind,
+    subFilter: evidence.subFilter,
+    indication,
+    subIndication,
+    verdict: VERDICT_OF[indication],
+    findings: ordered,
+    signer: {
+      name: info?.holderName ?? info?.commonName ?? null,
+      organization: info?.companyName ?? null,
+      creditCode: info?.creditCode ?? null,
+      subject: info?.subject ?? null,
+      serialNumber: info?.serialNumber ?? null,
+    },
+    seal: { name: info?.sealName ?? null, kindLabel: info?.sealKindLabel ?? null },
+    signingTime: (ts?.valid && ts.time ? ts.time : isTimestamp ? ts?.time : claimed)?.toISOString() ?? null,
+    timestamp: ts ? { time: ts.time?.toISOString() ?? '', valid: ts.valid } : null,
+    algorithms: { digest: evidence.cms?.digestAlgorithm ?? null, signature: evidence.cms?.signatureAlgorithm ?? (isTimestamp ? 'rfc3161' : null) },
     certificateStatus,
-    integrity,
+    integrity: evidence.intact ? 'intact' : 'broken',
     coverage: range.coverage,
-    modifiedAfter: mods.level,
-    modifications: mods.modifications,
+    coversWholeDocument: range.wholeDocument,
+    modifiedAfter: j.modifications.level,
+    modifications: j.modifications.modifications,
     revision: range.revision === null ? null : range.revision + 1,
+    certificationLevel: j.certificationLevel,
   };
 }
 
-function safeRead(der: Uint8Array): ReturnType<typeof sealCertificateInfo> | undefined {
+const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
+  MALFORMED: 'invalid_chain',
+  UNKNOWN_ISSUER: 'unknown_issuer',
+  // A root look-alike (same name, other key) fails on the signature: still not a certificate we know.
+  BAD_SIGNATURE: 'unknown_issuer',
+  NOT_A_CA: 'invalid_chain',
+  KEY_USAGE: 'invalid_chain',
+  EXPIRED: 'expired',
+  NOT_YET_VALID: 'not_yet_valid',
+  UNSUPPORTED_CRITICAL_EXTENSION: 'invalid_chain',
+  TOO_LONG: 'invalid_chain',
+};
+const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
+
+/**
+ * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed);
+ * a certificate out of its validity is failed only when a proof of existence dates the signature.
+ */
+function chainFinding(problem: ChainProblem, proven: boolean): Finding {
+  if (UNTRUSTED.has(problem)) return finding('CHAIN_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
+  if (problem === 'EXPIRED') return proven ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
+  if (problem === 'NOT_YET_VALID') return proven ? finding('CERTIFICATE_NOT_YET_VALID', 'TOTAL_FAILED', 'NOT_YET_VALID') : finding('CERTIFICATE_NOT_YET_VALID', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
+  const sub: SubIndication = problem === 'MALFORMED' ? 'CERTIFICATE_CHAIN_GENERAL_FAILURE' : 'CHAIN_CONSTRAINTS_FAILURE';
+  return finding('CHAIN_INVALID', 'INDETERMINATE', sub);
+}
+
+function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
   try {
     return sealCertificateInfo(der);
   } catch {
@@ -108,13 +155,7 @@ function safeRead(der: Uint8Array): ReturnType<typeof sealCertificateInfo> | und
   }
 }
 
-function kindOf(label: string | undefined): string | null {
-  if (!label) return null;
-  const hit = Object.entries(SEAL_KIND_LABELS).find(([, l]) => l === label);
-  return hit ? hit[0] : 'custom';
-}
-
-function parsePdfDate(v: unknown): Date | undefined {
+export function parsePdfDate(v: unknown): Date | undefined {
   if (!(v instanceof PdfString)) return undefined;
   const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(v.text());
   if (!m) return undefined;
