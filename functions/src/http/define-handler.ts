@@ -7,6 +7,9 @@ import { getServices, type Services } from '../composition';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
+import { API_SECURITY_HEADERS } from './security-headers';
+import { cursorBinding, openCursor, sealCursor } from './cursor';
+import { sessionSecret } from '../config/config';
 import { loadActor } from '../domain/identity/load-actor';
 
 export interface HandlerContext<B, Q, P> {
@@ -79,8 +82,12 @@ function rawBodyOf(event: APIGatewayProxyEventV2): Uint8Array {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-function parseJson(raw: Uint8Array): unknown {
+/** JSON bodies must say so: `application/json` or a `+json` type, any charset parameter. */
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+function parseJson(raw: Uint8Array, contentType: string | undefined): unknown {
   if (raw.length === 0) return {};
+  if (contentType !== undefined && !JSON_TYPE.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
   try {
     return JSON.parse(Buffer.from(raw).toString('utf8'));
   } catch {
@@ -104,8 +111,39 @@ export function errorResult(error: unknown, requestId: string): APIGatewayProxyS
 function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...API_SECURITY_HEADERS, ...headers },
     body: JSON.stringify(body ?? {}),
+  };
+}
+
+/** Callers as a cursor binding names them. */
+function callerOf(principal: Principal): string {
+  switch (principal.mode) {
+    case 'session':
+    case 'staff':
+      return `${principal.mode}:${principal.session.personId}`;
+    case 'registry':
+    case 'integration':
+      return `${principal.mode}:${principal.subject}`;
+    case 'public':
+      return 'public';
+  }
+}
+
+/**
+ * Pages of a list: a `cursor` query parameter is opened (replaced by the store's own cursor) and a
+ * `cursor` the handler returns in its body is sealed, both bound to the same route, caller and other
+ * query parameters.
+ */
+function pagination(route: RouteDef, principal: Principal, query: unknown, secret: () => string) {
+  const parameters = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const binding = cursorBinding(`${route.method} ${route.path}`, callerOf(principal), parameters);
+  if (typeof parameters.cursor === 'string') parameters.cursor = openCursor(secret(), binding, parameters.cursor);
+  return {
+    sealIn(body: unknown): void {
+      const page = body as { cursor?: unknown } | undefined;
+      if (page && typeof page.cursor === 'string') page.cursor = sealCursor(secret(), binding, page.cursor);
+    },
   };
 }
 
@@ -128,8 +166,10 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       const services = getServices();
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);
-      const body = spec.rawBody ? undefined : spec.body ? z.parse(spec.body as Schema, parseJson(raw)) : undefined;
+      const body = spec.rawBody ? undefined : spec.body ? z.parse(spec.body as Schema, parseJson(raw, event.headers?.['content-type'])) : undefined;
       const query = spec.query ? z.parse(spec.query as Schema, event.queryStringParameters ?? {}) : undefined;
+      // Pagination cursors are sealed for this route, caller and query (http/cursor.ts).
+      const cursors = pagination(route, principal, query, () => sessionSecret(services.config));
       const params = spec.params ? z.parse(spec.params as Schema, event.pathParameters ?? {}) : undefined;
       const personId = () => {
         if (principal.mode !== 'session' && principal.mode !== 'staff') throw new DomainError('UNAUTHENTICATED');
@@ -150,11 +190,12 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       } as HandlerContext<Out<BS>, Out<QS>, Out<PS>>;
       const result = await spec.run(ctx, raw);
       status = result.status ?? 200;
+      cursors.sealIn(result.body);
       if (result.binary) {
         return {
           statusCode: status,
           isBase64Encoded: true,
-          headers: { 'content-type': result.contentType ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-request-id': requestId, ...result.headers },
+          headers: { 'content-type': result.contentType ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-request-id': requestId, ...API_SECURITY_HEADERS, ...result.headers },
           body: Buffer.from(result.binary).toString('base64'),
         };
       }

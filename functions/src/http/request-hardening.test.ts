@@ -1,0 +1,116 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { defineHandler } from './define-handler';
+import { API_SECURITY_HEADERS } from './security-headers';
+import { issueSessionToken } from '../domain/identity/session-token';
+import { LOCAL_SESSION_SECRET } from '../config/config';
+import { setServices, getServices } from '../composition';
+import { createTestTable } from '../../test-support/dynamo';
+
+jest.mock('@seal/shared', () => {
+  const actual = jest.requireActual('@seal/shared');
+  const extra = [
+    { method: 'GET', path: '/v1/test/pages', handler: 'test-pages', auth: 'session', summary: '' },
+    { method: 'GET', path: '/v1/test/other-pages', handler: 'test-other-pages', auth: 'session', summary: '' },
+    { method: 'POST', path: '/v1/test/json', handler: 'test-json', auth: 'public', summary: '' },
+    { method: 'GET', path: '/v1/test/png', handler: 'test-png', auth: 'public', summary: '' },
+  ];
+  return { ...actual, ROUTES: [...actual.ROUTES, ...extra] };
+});
+
+const pageQuery = z.object({ cursor: z.optional(z.string().check(z.maxLength(2048))), state: z._default(z.string(), 'submitted') });
+/** A list whose store cursor says which page came before, so the test sees what the handler was given. */
+const pages = (name: string) =>
+  defineHandler({
+    name,
+    query: pageQuery,
+    async run({ query }) {
+      return { body: { items: [], cursor: `store:${query.state}:${query.cursor ?? 'first'}` } };
+    },
+  });
+const pagesHandler = pages('test-pages');
+const otherPagesHandler = pages('test-other-pages');
+const jsonHandler = defineHandler({
+  name: 'test-json',
+  body: z.object({ name: z.string() }),
+  async run({ body }) {
+    return { body: { hello: body.name } };
+  },
+});
+const pngHandler = defineHandler({
+  name: 'test-png',
+  async run() {
+    return { binary: new Uint8Array([0x89, 0x50]), contentType: 'image/png' };
+  },
+});
+
+const get = (query: Record<string, string>, token: string) =>
+  ({ headers: { authorization: `Bearer ${token}` }, queryStringParameters: query, isBase64Encoded: false, requestContext: { requestId: 'r' } }) as unknown as APIGatewayProxyEventV2;
+const post = (body: string, contentType?: string) =>
+  ({ body, headers: contentType ? { 'content-type': contentType } : {}, isBase64Encoded: false, requestContext: { requestId: 'r' } }) as unknown as APIGatewayProxyEventV2;
+const json = (res: APIGatewayProxyStructuredResultV2) => JSON.parse(res.body as string);
+
+let alice: string;
+let bob: string;
+beforeAll(async () => {
+  const { tableName, endpoint } = await createTestTable();
+  Object.assign(process.env, { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'us-east-1' });
+  setServices(undefined);
+  const now = new Date();
+  for (const personId of ['p-alice', 'p-bob']) {
+    await getServices().db.entities.person.create({ personId, name: '张三', idNumberMasked: '1101**********002X', sessionEpoch: 0, createdAt: now.toISOString() }).go();
+  }
+  alice = await issueSessionToken(LOCAL_SESSION_SECRET, { personId: 'p-alice', sessionId: 's1', kind: 'phone', epoch: 0 }, now);
+  bob = await issueSessionToken(LOCAL_SESSION_SECRET, { personId: 'p-bob', sessionId: 's2', kind: 'phone', epoch: 0 }, now);
+});
+
+describe('pagination cursors', () => {
+  it('hands out sealed cursors and takes them back for the next page', async () => {
+    const first = json(await pagesHandler(get({}, alice)));
+    expect(first.cursor).toMatch(/^c1\./);
+    expect(first.cursor).not.toContain('store');
+    const second = json(await pagesHandler(get({ cursor: first.cursor }, alice)));
+    // The handler was given the store's own cursor back.
+    expect(second.cursor).not.toBe(first.cursor);
+    const third = await pagesHandler(get({ cursor: second.cursor }, alice));
+    expect(third.statusCode).toBe(200);
+  });
+
+  it.each([
+    ['garbage', 'not-a-cursor'],
+    ['a forged store cursor', Buffer.from(JSON.stringify({ pk: '$seal#companyid_x', sk: 'x' })).toString('base64')],
+    ['a sealed-looking forgery', `c1.${Buffer.alloc(64, 7).toString('base64url')}`],
+    ['an empty one', ''],
+  ])('answers %s with 400 VALIDATION_FAILED', async (_, cursor) => {
+    const res = await pagesHandler(get({ cursor }, alice));
+    expect(res.statusCode).toBe(400);
+    expect(json(res)).toMatchObject({ code: 'VALIDATION_FAILED', message: '分页参数无效，请从第一页重新查询' });
+  });
+
+  it('refuses a cursor brought by another person, to another route, for another query, or altered', async () => {
+    const { cursor } = json(await pagesHandler(get({ state: 'approved' }, alice)));
+    expect((await pagesHandler(get({ cursor, state: 'approved' }, alice))).statusCode).toBe(200);
+    expect((await pagesHandler(get({ cursor, state: 'approved' }, bob))).statusCode).toBe(400);
+    expect((await otherPagesHandler(get({ cursor, state: 'approved' }, alice))).statusCode).toBe(400);
+    expect((await pagesHandler(get({ cursor, state: 'submitted' }, alice))).statusCode).toBe(400);
+    const flipped = cursor.slice(0, -2) + (cursor.endsWith('A') ? 'B' : 'A') + cursor.slice(-1);
+    expect((await pagesHandler(get({ cursor: flipped, state: 'approved' }, alice))).statusCode).toBe(400);
+  });
+});
+
+describe('request bodies and response headers', () => {
+  it('takes JSON said to be JSON (or said nothing), and answers another content type with 415', async () => {
+    expect((await jsonHandler(post('{"name":"张三"}', 'application/json; charset=utf-8'))).statusCode).toBe(200);
+    expect((await jsonHandler(post('{"name":"张三"}'))).statusCode).toBe(200);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp']) {
+      const res = await jsonHandler(post('{"name":"张三"}', type));
+      expect({ type, status: res.statusCode, code: json(res).code }).toEqual({ type, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    }
+  });
+
+  it('puts the security headers on every answer: JSON, errors and binary', async () => {
+    for (const res of [await jsonHandler(post('{"name":"x"}')), await jsonHandler(post('{', 'application/json')), await pagesHandler(get({}, 'bad-token')), await pngHandler(post(''))]) {
+      expect(res.headers).toMatchObject(API_SECURITY_HEADERS);
+    }
+  });
+});
