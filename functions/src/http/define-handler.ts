@@ -10,6 +10,7 @@ import { authenticate, type Principal } from './authenticate';
 import { API_SECURITY_HEADERS } from './security-headers';
 import { cursorBinding, openCursor, sealCursor } from './cursor';
 import { sessionSecret } from '../config/config';
+import { clientOf } from './edge';
 import { loadActor } from '../domain/identity/load-actor';
 
 export interface HandlerContext<B, Q, P> {
@@ -164,6 +165,8 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
       // Secret values come from the secrets extension in AWS; config is read only after this.
       await loadRuntimeSecrets();
       const services = getServices();
+      // Behind CloudFront, refuse what came around it before authenticating anything (http/edge.ts).
+      const client = clientOf(event, services.config.ORIGIN_VERIFY_SECRET);
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);
       const body = spec.rawBody ? undefined : spec.body ? z.parse(spec.body as Schema, parseJson(raw, event.headers?.['content-type'])) : undefined;
@@ -184,7 +187,7 @@ export function defineHandler<BS extends Schema | undefined = undefined, QS exte
         principal,
         personId,
         actor: () => (actor ??= actorFor(principal, services)),
-        client: { ip: event.requestContext?.http?.sourceIp, userAgent: event.headers?.['user-agent'] },
+        client,
         requestId,
         event,
       } as HandlerContext<Out<BS>, Out<QS>, Out<PS>>;

@@ -14,6 +14,7 @@ jest.mock('@seal/shared', () => {
     { method: 'GET', path: '/v1/test/other-pages', handler: 'test-other-pages', auth: 'session', summary: '' },
     { method: 'POST', path: '/v1/test/json', handler: 'test-json', auth: 'public', summary: '' },
     { method: 'GET', path: '/v1/test/png', handler: 'test-png', auth: 'public', summary: '' },
+    { method: 'GET', path: '/v1/test/ip', handler: 'test-ip', auth: 'public', summary: '' },
   ];
   return { ...actual, ROUTES: [...actual.ROUTES, ...extra] };
 });
@@ -41,6 +42,13 @@ const pngHandler = defineHandler({
   name: 'test-png',
   async run() {
     return { binary: new Uint8Array([0x89, 0x50]), contentType: 'image/png' };
+  },
+});
+
+const ipHandler = defineHandler({
+  name: 'test-ip',
+  async run({ client }) {
+    return { body: { ip: client.ip } };
   },
 });
 
@@ -112,5 +120,31 @@ describe('request bodies and response headers', () => {
     for (const res of [await jsonHandler(post('{"name":"x"}')), await jsonHandler(post('{', 'application/json')), await pagesHandler(get({}, 'bad-token')), await pngHandler(post(''))]) {
       expect(res.headers).toMatchObject(API_SECURITY_HEADERS);
     }
+  });
+});
+
+describe('behind CloudFront (an origin secret configured)', () => {
+  const secret = 'origin-secret-0123456789abcdef0123456789abcdef';
+  const call = (headers: Record<string, string>) =>
+    ipHandler({ headers, isBase64Encoded: false, requestContext: { requestId: 'r', http: { sourceIp: '130.176.0.1' } } } as unknown as APIGatewayProxyEventV2);
+  beforeAll(() => {
+    process.env.ORIGIN_VERIFY_SECRET = secret;
+    setServices(undefined);
+  });
+  afterAll(() => {
+    delete process.env.ORIGIN_VERIFY_SECRET;
+    setServices(undefined);
+  });
+
+  it('refuses a request that came to the API’s own URL, around the firewall', async () => {
+    for (const headers of [{}, { 'x-origin-verify': 'guess' }, { 'x-origin-verify': `${secret}x` }]) {
+      const res = await call(headers);
+      expect({ status: res.statusCode, code: json(res).code }).toEqual({ status: 403, code: 'NOT_AUTHORIZED' });
+    }
+  });
+
+  it('takes the viewer’s address from CloudFront, not the connection’s (CloudFront’s own)', async () => {
+    expect(json(await call({ 'x-origin-verify': secret, 'cloudfront-viewer-address': '203.0.113.7:46532' }))).toEqual({ ip: '203.0.113.7' });
+    expect(json(await call({ 'x-origin-verify': secret, 'cloudfront-viewer-address': '2001:db8::1:443' }))).toEqual({ ip: '2001:db8::1' });
   });
 });
