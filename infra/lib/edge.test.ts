@@ -11,6 +11,12 @@ type Rule = {
   Statement: { RateBasedStatement?: { Limit: number; AggregateKeyType: string; ScopeDownStatement?: { RegexMatchStatement: { RegexString: string } } }; RegexMatchStatement?: { RegexString: string } };
   Action?: { Block?: { CustomResponse?: { ResponseCode: number; CustomResponseBodyKey: string; ResponseHeaders?: { Name: string; Value: string }[] } } };
 };
+type DistributionConfig = {
+  WebACLId: unknown;
+  Logging?: unknown;
+  Origins: { DomainName: unknown; CustomOriginConfig: unknown; OriginCustomHeaders: unknown }[];
+  DefaultCacheBehavior: Record<string, unknown>;
+};
 type WebAcl = { Scope: string; Rules: Rule[]; CustomResponseBodies: Record<string, { Content: string }> };
 const only = <T>(found: Record<string, { Properties?: Record<string, unknown> }>): T => {
   const values = Object.values(found);
@@ -30,10 +36,10 @@ describe('the edge in front of the API (region not yet chosen: one stack)', () =
   });
 
   it('puts CloudFront, uncached, over HTTPS and TLS 1.2 to the API, with the firewall and the origin secret', () => {
-    const { DistributionConfig: config } = only<{ DistributionConfig: Record<string, any> }>(stage.main.findResources('AWS::CloudFront::Distribution')); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const { DistributionConfig: config } = only<{ DistributionConfig: DistributionConfig }>(stage.main.findResources('AWS::CloudFront::Distribution'));
     expect(config.WebACLId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^FirewallWebAcl/), 'Arn'] });
     expect(config.Logging).toBeDefined();
-    const [origin] = config.Origins;
+    const origin = config.Origins[0]!;
     expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
     expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^Secretsoriginverify/) }, ':SecretString:::}}']] } }]);
