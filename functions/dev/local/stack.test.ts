@@ -60,7 +60,7 @@ describe('the local stack', () => {
     expect(csp).toContain(`script-src 'self' 'unsafe-hashes' 'sha256-${noOp}' 'sha256-${hash}';`);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain(`connect-src 'self' ${new URL(stack.endpoints.s3).origin}`);
+    expect(csp).toContain(`connect-src 'self' blob: ${new URL(stack.endpoints.s3).origin}`);
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
