@@ -137,7 +137,7 @@ describe('behind CloudFront (an origin secret configured)', () => {
   });
 
   it('refuses a request that came to the API’s own URL, around the firewall', async () => {
-    for (const headers of [{}, { 'x-origin-verify': 'guess' }, { 'x-origin-verify': `${secret}x` }]) {
+    for (const headers of [{}, { 'x-origin-verify': 'guess' }, { 'x-origin-verify': `${secret}x` }] as Record<string, string>[]) {
       const res = await call(headers);
       expect({ status: res.statusCode, code: json(res).code }).toEqual({ status: 403, code: 'NOT_AUTHORIZED' });
     }
