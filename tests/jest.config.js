@@ -5,5 +5,7 @@ module.exports = {
   testTimeout: 180000,
   maxWorkers: 1,
   setupFiles: ['<rootDir>/../functions/test-support/jest/env.ts'],
+  // Every journey fails on a Content-Security-Policy violation in its pages.
+  setupFilesAfterEnv: ['<rootDir>/support/csp-guard.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
 };

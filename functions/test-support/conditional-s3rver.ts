@@ -1,55 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import S3rver from 's3rver';
+import { startLocalS3 } from '../dev/local/s3-local';
 import { signatureProblem } from './s3/signature-check';
 
-interface KoaContext {
-  method: string;
-  path: string;
-  querystring: string;
-  headers: Record<string, string | string[] | undefined>;
-  status: number;
-  type: string;
-  body: unknown;
-}
-
 /**
- * s3rver with S3's conditional writes: s3rver 3.7 predates `If-None-Match: *` on PUT (S3 added it
- * in 2024) and would overwrite, so a small middleware answers 412 PreconditionFailed, as S3 does,
- * when the object exists. Path-style requests only (the S3 client of the tests uses them).
- * `verifySignatures`: refuse, as S3 would, a request whose SigV4 signature is wrong (s3rver does not check).
+ * The local S3 (SigV4 checked, S3's conditional writes: dev/local/s3-local.ts) on a fresh directory.
+ * `verifySignatures`: every signed request is also recomputed by the test oracle
+ * (s3/signature-check.ts), an independent check of how the adapter encodes keys and queries.
  */
 export async function startConditionalS3rver(port: number, buckets: string[], options: { verifySignatures?: boolean } = {}): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const directory = mkdtempSync(path.join(tmpdir(), 'seal-s3rver-'));
-  const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
-  const koa = server as unknown as { middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[]; context: { store: { existsObject(bucket: string, key: string): Promise<boolean> } } };
-  koa.middleware.unshift(async (ctx, next) => {
-    if (ctx.method === 'PUT' && ctx.headers['if-none-match'] === '*') {
-      const [, bucket, ...key] = ctx.path.split('/');
-      if (bucket && key.length && (await koa.context.store.existsObject(bucket, decodeURIComponent(key.join('/'))))) {
-        ctx.status = 412;
-        ctx.type = 'application/xml';
-        ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-None-Match</Condition></Error>';
-        return;
-      }
-    }
-    await next();
-  });
-  if (options.verifySignatures) {
-    koa.middleware.unshift(async (ctx, next) => {
-      const problem = await signatureProblem(ctx);
-      if (!problem) return next();
-      ctx.status = 403;
-      ctx.type = 'application/xml';
-      ctx.body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>${problem}</Message></Error>`;
-    });
-  }
-  await server.run();
+  const oracle = async (request: Parameters<typeof signatureProblem>[0]) => {
+    const problem = await signatureProblem(request);
+    return problem ? { status: 403, code: 'SignatureDoesNotMatch', message: `test oracle: ${problem}` } : undefined;
+  };
+  const server = await startLocalS3({ port, dataDir: directory, buckets, ...(options.verifySignatures ? { precheck: oracle } : {}) });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     stop: async () => {
-      await server.close();
+      await server.stop();
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -69,7 +69,8 @@ describe('the buckets', () => {
 
   it('blocks every form of public access on every bucket', () => {
     const all = buckets(prod);
-    expect(all).toHaveLength(3);
+    // access logs, documents, audit archive, and CloudFront's logs (api-edge.ts)
+    expect(all).toHaveLength(4);
     for (const bucket of all) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     }
@@ -77,7 +78,7 @@ describe('the buckets', () => {
 
   it('refuses plain-HTTP requests to every bucket', () => {
     const policies = Object.values(prod.main.findResources('AWS::S3::BucketPolicy')) as { Properties: { PolicyDocument: { Statement: unknown[] } } }[];
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

@@ -5,13 +5,17 @@ import { Construct } from 'constructs';
 import type { IdentitySecret } from './function-permissions';
 import { suppressSecretRotation } from './nag-suppressions';
 
+/** `originVerify`: the header CloudFront adds and the API functions require (decision 0074). */
+export type PlatformSecretName = IdentitySecret | 'session' | 'originVerify';
+
 /**
  * Environment variables of each secret: a function gets the ARN; at run time the secrets extension
  * loader (functions/src/config/runtime-secrets.ts) sets the value one, which config.ts and
  * identity-config.ts read.
  */
-export const SECRET_ENV: Record<IdentitySecret | 'session', { value: string; arn: string }> = {
+export const SECRET_ENV: Record<PlatformSecretName, { value: string; arn: string }> = {
   session: { value: 'SESSION_SECRET', arn: 'SESSION_SECRET_ARN' },
+  originVerify: { value: 'ORIGIN_VERIFY_SECRET', arn: 'ORIGIN_VERIFY_SECRET_ARN' },
   wechatAppSecret: { value: 'WECHAT_APP_SECRET', arn: 'WECHAT_APP_SECRET_ARN' },
   registryHmacKey: { value: 'REGISTRY_HMAC_KEY', arn: 'REGISTRY_HMAC_KEY_ARN' },
   personIdKey: { value: 'PERSON_ID_KEY', arn: 'PERSON_ID_KEY_ARN' },
@@ -23,7 +27,7 @@ export const SECRET_ENV: Record<IdentitySecret | 'session', { value: string; arn
  * the business registry.
  */
 export class PlatformSecrets extends Construct {
-  readonly all: Record<IdentitySecret | 'session', secretsmanager.Secret>;
+  readonly all: Record<PlatformSecretName, secretsmanager.Secret>;
 
   constructor(scope: Construct, id: string, props: { stage: string; key: kms.IKey; removalPolicy: RemovalPolicy }) {
     super(scope, id);
@@ -43,6 +47,7 @@ export class PlatformSecrets extends Construct {
       wechatAppSecret: secret('wechat-app-secret', 'WeChat mini-program AppSecret: replace with the value from mp.weixin.qq.com'),
       registryHmacKey: secret('registry-hmac-key', 'HMAC key of business-registry notifications: share with the registry'),
       personIdKey: secret('person-id-key', 'Key of the keyed hash that turns an ID number into a person id: never change it'),
+      originVerify: secret('origin-verify', 'Header value CloudFront adds to every API request; the functions refuse requests without it (rotate by redeploying)'),
     };
   }
 }

@@ -49,9 +49,10 @@ describe('secrets at run time', () => {
     }
   });
 
-  it('gives each function the ARNs of exactly the secrets its entry names, the session secret to all', () => {
+  it('gives each function the ARNs of exactly the secrets its entry names, the session secret to all, the origin secret to the API handlers', () => {
     for (const { name, entry, props } of functionsOf(stage)) {
-      const expected = ['session', ...(entry.secrets ?? [])] as (keyof typeof SECRET_ENV)[];
+      const apiHandler = name !== 'authorizer' && name !== 'renewal-job';
+      const expected = ['session', ...(entry.secrets ?? []), ...(apiHandler ? ['originVerify'] : [])] as (keyof typeof SECRET_ENV)[];
       const arns = Object.keys(props.Environment.Variables).filter((v) => v.endsWith('_ARN')).sort();
       expect({ name, arns }).toEqual({ name, arns: expected.map((s) => SECRET_ENV[s].arn).sort() });
       expect(JSON.stringify(props.Environment.Variables[SECRET_ENV.session.arn])).toContain(secretId('session'));
@@ -80,8 +81,9 @@ describe('secrets at run time', () => {
       const reads = statements.filter((s) => actions(s).some((a) => a.startsWith('secretsmanager:')));
       expect({ name, actions: reads.flatMap(actions) }).toEqual({ name, actions: ['secretsmanager:GetSecretValue'] });
       const resources = JSON.stringify(reads[0]!.Resource);
-      for (const secret of ['session', 'wechatAppSecret', 'registryHmacKey', 'personIdKey'] as const) {
-        const allowed = secret === 'session' || (entry.secrets ?? []).includes(secret);
+      const apiHandler = name !== 'authorizer' && name !== 'renewal-job';
+      for (const secret of ['session', 'wechatAppSecret', 'registryHmacKey', 'personIdKey', 'originVerify'] as const) {
+        const allowed = secret === 'session' || (secret === 'originVerify' ? apiHandler : (entry.secrets ?? []).includes(secret as never));
         expect({ name, secret, allowed: resources.includes(secretId(secret)) }).toEqual({ name, secret, allowed });
       }
       const decrypt = statements.find((s) => JSON.stringify(s.Condition ?? {}).includes('secretsmanager.'));

@@ -4,7 +4,9 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
+import type { Route } from '@seal/shared/api';
+import { DEFAULT_THROTTLE, ROUTE_GROUP_LIMITS, routesOf } from './edge-limits';
 
 export interface SealApiProps {
   authorizerFunction: lambda.IFunction;
@@ -32,7 +34,7 @@ export class SealApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 200, burstLimit: 400 },
+      throttle: DEFAULT_THROTTLE,
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(ACCESS_LOG_FORMAT) },
     });
 
@@ -53,6 +55,22 @@ export class SealApi extends Construct {
     });
     const authorizerId = this.authorizer.authorizerId;
     this.sessionAuthorizer = { bind: () => ({ authorizerId, authorizationType: 'CUSTOM' }) };
+  }
+
+  /**
+   * Tighter throttles, all callers together, on the public doors (edge-limits.ts). API Gateway
+   * checks that each route exists, so the stage waits for the stacks that create them.
+   */
+  throttleRoutes(routes: readonly Route[], routeStacks: readonly IDependable[]): void {
+    // RouteSettings is untyped JSON in CloudFormation's schema: CDK passes it through, so CloudFormation's casing.
+    const settings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const group of ROUTE_GROUP_LIMITS) {
+      for (const route of routesOf(group, routes)) {
+        settings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: group.throttle.rateLimit, ThrottlingBurstLimit: group.throttle.burstLimit };
+      }
+    }
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = settings;
+    for (const routeStack of routeStacks) this.stage.node.addDependency(routeStack);
   }
 }
 

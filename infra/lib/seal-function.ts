@@ -8,7 +8,7 @@ import { BUNDLE_OPTIONS, REPO_ROOT, aliasArgs } from './bundling';
 import type { FunctionPermissions } from './function-permissions';
 import { grantPermissions, grantSecretReads, type GrantTargets } from './grant-permissions';
 import { suppressFunctionFindings } from './nag-suppressions';
-import { SECRET_ENV, type PlatformSecrets } from './platform-secrets';
+import { SECRET_ENV, type PlatformSecretName, type PlatformSecrets } from './platform-secrets';
 import type { StageSettings } from './stage-settings';
 import { join } from 'node:path';
 
@@ -25,6 +25,8 @@ export interface SealFunctionProps {
   removalPolicy: RemovalPolicy;
   /** Constants written into the bundle (esbuild `define`): the authorizer's route table. */
   define?: Record<string, string>;
+  /** An API handler behind CloudFront: it reads the origin secret and refuses requests without it. */
+  behindEdge?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export class SealFunction extends Construct {
     // run time through the Parameters and Secrets extension (functions/src/config/runtime-secrets.ts),
     // so they are not visible to whoever may read the function's configuration. Each function
     // gets only the secrets its entry names; every one but the audit writer the session secret.
-    const names = [...(permissions.sessionSecret === false ? [] : (['session'] as const)), ...(permissions.secrets ?? [])];
+    const names: PlatformSecretName[] = [...(permissions.sessionSecret === false ? [] : (['session'] as const)), ...(permissions.secrets ?? []), ...(props.behindEdge ? (['originVerify'] as const) : [])];
     const secrets = names.map((name) => props.secrets.all[name]);
     names.forEach((name, i) => (environment[SECRET_ENV[name].arn] = secrets[i]!.secretArn));
 

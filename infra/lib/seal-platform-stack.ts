@@ -14,11 +14,18 @@ import { PlatformSecrets } from './platform-secrets';
 import { SealApi } from './seal-api';
 import { SealFunction, type SealFunctionProps } from './seal-function';
 import type { StageSettings } from './stage-settings';
+import { ApiEdge } from './api-edge';
+import { EdgeFirewall } from './edge-firewall';
 
 export interface SealPlatformStackProps extends StackProps {
   settings: StageSettings;
   /** The route table; the shared ROUTES unless a test passes its own. */
   routes?: readonly Route[];
+  /**
+   * With `edge: cloudfront-waf`: the web ACL made by the us-east-1 edge stack (app.ts) when this
+   * stack is in another region; without it the web ACL is made here (us-east-1, or no region yet).
+   */
+  webAclArn?: string;
 }
 
 /**
@@ -36,6 +43,9 @@ export class SealPlatformStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: AuditArchiveWriter;
   readonly groups: HandlerGroup[] = [];
+  /** CloudFront and AWS WAF in front of the API (edge `cloudfront-waf`). */
+  readonly edge?: ApiEdge;
+  readonly firewall?: EdgeFirewall;
 
   constructor(scope: Construct, id: string, props: SealPlatformStackProps) {
     super(scope, id, props);
@@ -82,16 +92,29 @@ export class SealPlatformStack extends Stack {
     addFunctionAlarms(this, 'authorizer', this.authorizer.fn, alarmTopic);
     this.api = new SealApi(this, 'Api', { authorizerFunction: this.authorizer.fn, logRetentionDays: settings.logRetentionDays, removalPolicy: settings.removalPolicy });
     addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }), alarmTopic);
-    // Without a custom domain, people reach the platform at the API's own URL.
-    if (!settings.publicBaseUrl) environment.PUBLIC_BASE_URL = this.api.api.apiEndpoint;
+    const routes = props.routes ?? ROUTES;
+    if (settings.edge === 'cloudfront-waf') {
+      const webAclArn = props.webAclArn ?? (this.firewall = new EdgeFirewall(this, 'Firewall', { stage: settings.stage, routes })).webAcl.attrArn;
+      this.edge = new ApiEdge(this, 'Edge', { api: this.api.api, webAclArn, originSecret: this.secrets.all.originVerify, accessLogs: this.data.accessLogs, removalPolicy: settings.removalPolicy });
+    }
+    // Without a custom domain, people reach the platform at CloudFront's URL (or the API's own without the edge).
+    const apiUrl = this.edge ? `https://${this.edge.distribution.distributionDomainName}` : this.api.api.apiEndpoint;
+    if (!settings.publicBaseUrl) environment.PUBLIC_BASE_URL = apiUrl;
 
     for (let group = 0; group < HANDLER_GROUPS; group++) {
       const mine = routes.filter((r) => groupOf(r.handler) === group);
       if (mine.length === 0) continue;
       this.groups.push(
-        new HandlerGroup(this, `Handlers${group}`, { routes: mine, api: this.api.api, sessionAuthorizer: this.api.sessionAuthorizer, functionProps, alarmTopic }),
+        new HandlerGroup(this, `Handlers${group}`, {
+          routes: mine,
+          api: this.api.api,
+          sessionAuthorizer: this.api.sessionAuthorizer,
+          functionProps: { ...functionProps, behindEdge: !!this.edge },
+          alarmTopic,
+        }),
       );
     }
+    this.api.throttleRoutes(routes, this.groups);
 
     this.renewalJob = new SealFunction(this, 'Fn-renewal-job', { ...functionProps, name: 'renewal-job', entry: RENEWAL_JOB_ENTRY, permissions: RENEWAL_JOB_PERMISSIONS });
     addFunctionAlarms(this, 'renewal-job', this.renewalJob.fn, alarmTopic);
@@ -103,7 +126,7 @@ export class SealPlatformStack extends Stack {
 
     this.auditArchiveWriter = new AuditArchiveWriter(this, 'AuditArchiveWriter', { functionProps, stage: settings.stage, alarmTopic });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint, description: 'TARO_APP_API_BASE for the mini-program build' });
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'TARO_APP_API_BASE for the mini-program build' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: this.data.documents.bucketName });
     new CfnOutput(this, 'AuditArchiveBucket', { value: this.data.auditArchive.bucketName });

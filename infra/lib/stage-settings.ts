@@ -4,6 +4,8 @@ import type { Node } from 'constructs';
 export type Stage = 'dev' | 'prod';
 export type FaceVerifier = 'simulated' | 'wechat';
 export type KeyCustody = 'kms-envelope' | 'kms-asymmetric';
+/** `cloudfront-waf`: CloudFront with AWS WAF in front of the API (decision 0074); `none`: the API's own URL (China regions). */
+export type Edge = 'cloudfront-waf' | 'none';
 
 /** Everything that differs between dev and prod, read once from CDK context (`-c stage=prod`). */
 export interface StageSettings {
@@ -30,6 +32,11 @@ export interface StageSettings {
    * China regions (`-c paramsAndSecretsLayerArn=arn:aws-cn:lambda:...`); otherwise version 1.0.103.
    */
   paramsAndSecretsLayerArn?: string;
+  /**
+   * What stands in front of the API. AWS WAF protects CloudFront only from us-east-1 and, in the
+   * China regions, regional resources only (not an HTTP API): there the default is `none`.
+   */
+  edge: Edge;
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
@@ -38,7 +45,8 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   return value as T;
 }
 
-export function stageSettings(node: Node): StageSettings {
+/** `region`: where the stack goes (unresolved when synthesized environment-agnostic). */
+export function stageSettings(node: Node, region?: string): StageSettings {
   const stage = oneOf<Stage>('stage', node.tryGetContext('stage'), ['dev', 'prod'], 'dev');
   const prod = stage === 'prod';
   const faceVerifier = oneOf<FaceVerifier>('faceVerifier', node.tryGetContext('faceVerifier'), ['simulated', 'wechat'], prod ? 'wechat' : 'simulated');
@@ -47,6 +55,9 @@ export function stageSettings(node: Node): StageSettings {
   if (prod && faceVerifier === 'simulated') throw new Error('stage prod cannot use the simulated face verifier (FACE_VERIFIER=simulated)');
   if (prod && wechatAuth === 'simulated') throw new Error('stage prod cannot use the simulated WeChat login (WECHAT_AUTH=simulated)');
   const alarmEmail = node.tryGetContext('alarmEmail') as string | undefined;
+  const china = (region ?? '').startsWith('cn-');
+  const edge = oneOf<Edge>('edge', node.tryGetContext('edge'), ['cloudfront-waf', 'none'], china ? 'none' : 'cloudfront-waf');
+  if (china && edge === 'cloudfront-waf') throw new Error('edge=cloudfront-waf: AWS WAF in the China regions protects regional resources only, not CloudFront (use edge=none)');
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) throw new Error(`context alarmEmail=${alarmEmail}: not an e-mail address`);
   return {
     stage,
@@ -61,5 +72,6 @@ export function stageSettings(node: Node): StageSettings {
     bundling: oneOf<'esbuild' | 'stub'>('bundling', node.tryGetContext('bundling'), ['esbuild', 'stub'], 'esbuild'),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(node.tryGetContext('paramsAndSecretsLayerArn') ? { paramsAndSecretsLayerArn: String(node.tryGetContext('paramsAndSecretsLayerArn')) } : {}),
+    edge,
   };
 }

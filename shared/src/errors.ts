@@ -14,7 +14,10 @@ export const ERRORS = {
   PIN_MISMATCH: { status: 400, message: '两次输入的签章密码不一致' },
   REASON_REQUIRED: { status: 400, message: '请填写原因' },
   IMAGE_INVALID: { status: 400, message: '印章图片须为PNG或JPEG格式，且不超过2MB' },
+  /** The request body is over what the API accepts (API Gateway's 10 MB, Lambda's 6 MB event): refused before any handler. */
   BODY_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  /** A JSON route was sent a body of another content type. */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求内容格式不正确，请以JSON格式提交' },
   DOCUMENT_TOO_LARGE: { status: 413, message: '文件过大，单个文件不能超过50MB' },
   PDF_UNREADABLE: { status: 422, message: '无法读取该文件，请上传有效的PDF文件' },
   PDF_ENCRYPTED: { status: 422, message: '该PDF文件已加密，无法处理' },

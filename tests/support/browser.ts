@@ -11,14 +11,35 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Content-Security-Policy violations seen by any page of a context made here, with where they
+ * happened; `support/csp-guard.ts` fails the running test on any (the apps must work under their CSP).
+ */
+export const cspViolations: string[] = [];
+
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  // Reported by the page itself (blocked script, style, image, connection, frame…)…
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`[csp] ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`);
+    });
+  });
+  // …and by Chromium's own console messages ("Refused to … because it violates … Content Security Policy").
+  context.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && (text.startsWith('[csp]') || /Content Security Policy/i.test(text))) cspViolations.push(`${message.location().url}: ${text}`);
+  });
+  return context;
+}
+
 /** A phone: mobile viewport, touch, a Chinese locale. */
 export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  return watchCsp(await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }));
 }
 
 /** A desktop browser. */
 export async function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  return watchCsp(await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true }));
 }
 
 const SHOTS = path.resolve(__dirname, '../e2e/screenshots');

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalStack, type LocalStack } from './stack';
 import { getServices } from '../../src/composition';
+import { connectOutcome, nonLoopbackAddress } from '../../test-support/network';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-stack-'));
 const appDir = path.join(dataDir, 'app');
 mkdirSync(appDir);
-writeFileSync(path.join(appDir, 'index.html'), '<!doctype html><title>电子印章</title>');
+const INLINE_SCRIPT = 'document.documentElement.style.fontSize="20px"';
+writeFileSync(path.join(appDir, 'index.html'), `<!doctype html><title>电子印章</title><script>${INLINE_SCRIPT}</script><script src="/app.js"></script>`);
 
 let stack: LocalStack;
 beforeAll(async () => {
@@ -46,6 +49,41 @@ describe('the local stack', () => {
       expect(await res.text()).toContain('电子印章');
     }
   });
+
+  it('tells browsers what a page may do: CSP without inline script but the built one by hash, no framing, nosniff', async () => {
+    const page = await fetch(`${stack.url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    expect(csp).toContain(`'sha256-${hash}'`);
+    // 'unsafe-hashes' lets exactly Taro's no-op `javascript:;` tab-bar links through, nothing else inline.
+    const noOp = createHash('sha256').update('javascript:;').digest('base64');
+    expect(csp).toContain(`script-src 'self' 'unsafe-hashes' 'sha256-${noOp}' 'sha256-${hash}';`);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain(`connect-src 'self' blob: ${new URL(stack.endpoints.s3).origin}`);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    for (const res of [await fetch(`${stack.url}/v1/health`), await fetch(`${stack.url}/v1/no-such-thing`)]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  const address = nonLoopbackAddress();
+  if (!address) {
+    it.skip('listens on loopback only — SKIPPED: this machine has no non-loopback network interface', () => undefined);
+  } else {
+    it(`listens on loopback only: the API, DynamoDB Local, S3 and KMS are unreachable at ${address}`, async () => {
+      const ports = [stack.url, stack.endpoints.dynamodb, stack.endpoints.s3, stack.endpoints.kms].map((u) => Number(new URL(u).port));
+      for (const port of ports) {
+        expect({ port, outcome: await connectOutcome('127.0.0.1', port) }).toEqual({ port, outcome: 'connected' });
+        expect({ port, outcome: await connectOutcome(address, port) }).toEqual({ port, outcome: 'refused' });
+      }
+    });
+  }
 
   it('keeps its data across a restart', async () => {
     const now = new Date().toISOString();

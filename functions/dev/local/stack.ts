@@ -17,6 +17,8 @@ import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
 export interface LocalStackOptions {
   /** HTTP port of the API and the apps; 0 picks a free one. */
   port: number;
+  /** Interface the API and the apps listen on (`HOST`); loopback by default. The emulators always listen on loopback. */
+  host?: string;
   /** Where DynamoDB Local, S3 objects and KMS keys persist. */
   dataDir: string;
   /** Emulator ports; 0 (default) picks free ones. */
@@ -43,6 +45,7 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
+  const host = options.host ?? '127.0.0.1';
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const [dynamoPort, s3Port, kmsPort] = await Promise.all([
@@ -51,9 +54,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.kmsPort || freePort(),
   ]);
   const bucket = process.env.DOCUMENTS_BUCKET ?? 'seal-documents';
+  const region = process.env.AWS_REGION ?? 'us-east-1';
   const [dynamo, s3, kms] = await Promise.all([
     startDynamoDbLocal({ port: dynamoPort, dataDir: options.inMemoryDb ? undefined : path.join(dataDir, 'dynamodb') }),
-    startLocalS3({ port: s3Port, dataDir: path.join(dataDir, 's3'), buckets: [bucket] }),
+    startLocalS3({ port: s3Port, dataDir: path.join(dataDir, 's3'), buckets: [bucket], region }),
     startLocalKms({ port: kmsPort, dataDir: path.join(dataDir, 'kms') }),
   ]);
   const stopAll = async () => {
@@ -70,7 +74,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     Object.assign(process.env, {
       STAGE: process.env.STAGE ?? 'local',
-      AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      AWS_REGION: region,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3.endpoint,
       KMS_ENDPOINT: kms.endpoint,
@@ -87,10 +91,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await hook.run(services, { dataDir });
       log(`startup: ${hook.name}`);
     }
-    server = createApiServer(await loadHandlers(), options.staticRoots ?? []);
+    server = createApiServer(await loadHandlers(), options.staticRoots ?? [], { s3Endpoint: s3.endpoint });
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
-      server!.listen(options.port, '0.0.0.0', () => resolve());
+      server!.listen(options.port, host, () => resolve());
     });
   } catch (error) {
     await stopAll();
@@ -98,8 +102,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${loopback ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`,
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
     dataDir,
     stop: async () => {

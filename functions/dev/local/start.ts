@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const stack = await startLocalStack({
     port,
+    // Loopback only unless HOST says otherwise (e.g. HOST=0.0.0.0 to open the apps to a phone on the LAN).
+    ...(process.env.HOST ? { host: process.env.HOST } : {}),
     dataDir,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? port + 10),
     s3Port: Number(process.env.S3_PORT ?? port + 11),
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   desktop site        ${stack.url}/web/
   API                 ${stack.url}/v1/health
   DynamoDB Local      ${stack.endpoints.dynamodb}
-  S3 (s3rver)         ${stack.endpoints.s3}
+  S3 (s3rver, SigV4)  ${stack.endpoints.s3}
   KMS (local)         ${stack.endpoints.kms}
   data                ${stack.dataDir}
 Press Ctrl-C to stop.`);

@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   PUBLIC_BASE_URL: z._default(z.url(), 'http://localhost:8080'),
   /** HMAC key for session tokens (Secrets Manager in AWS). Local runs get a fixed dev key. */
   SESSION_SECRET: z.optional(z.string().check(z.minLength(32))),
+  /** Set in AWS behind CloudFront: the header value CloudFront adds to every request (http/edge.ts). */
+  ORIGIN_VERIFY_SECRET: z.optional(z.string().check(z.minLength(32))),
   FACE_VERIFIER: z._default(z.enum(['simulated', 'wechat']), 'simulated'),
   KEY_CUSTODY: z._default(z.enum(['kms-envelope', 'kms-asymmetric']), 'kms-envelope'),
   /** Validity of a seal certificate, in whole years (decision 0012). */

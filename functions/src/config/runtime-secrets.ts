@@ -12,6 +12,7 @@ export const RUNTIME_SECRETS: Readonly<Record<string, string>> = {
   WECHAT_APP_SECRET_ARN: 'WECHAT_APP_SECRET',
   REGISTRY_HMAC_KEY_ARN: 'REGISTRY_HMAC_KEY',
   PERSON_ID_KEY_ARN: 'PERSON_ID_KEY',
+  ORIGIN_VERIFY_SECRET_ARN: 'ORIGIN_VERIFY_SECRET',
 };
 
 /** The extension's default port; CDK sets PARAMETERS_SECRETS_EXTENSION_HTTP_PORT when it differs. */

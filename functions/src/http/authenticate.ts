@@ -4,6 +4,13 @@ import { verifySessionToken, type SessionClaims } from '../domain/identity/sessi
 import { sessionSecret } from '../config/config';
 import type { Ports } from '../ports';
 
+/**
+ * A credential longer than this is refused before anything reads it: session tokens and integration
+ * credentials are a few hundred characters, and a longer value would only reach the store as an
+ * oversized key (a 3,000-character Basic credential was a 500).
+ */
+export const MAX_AUTHORIZATION_LENGTH = 1024;
+
 /** Who is calling, once the route's auth mode is satisfied. */
 export type Principal =
   | { mode: 'public' }
@@ -31,6 +38,8 @@ export type RequestVerifier = (event: APIGatewayProxyEventV2, services: Ports) =
 export const verifiers: Partial<Record<'registry' | 'integration', RequestVerifier>> = {};
 
 export async function authenticate(mode: AuthMode, event: APIGatewayProxyEventV2, services: Ports): Promise<Principal> {
+  const authorization = event.headers?.authorization ?? event.headers?.Authorization;
+  if (mode !== 'public' && authorization !== undefined && authorization.length > MAX_AUTHORIZATION_LENGTH) throw new DomainError('UNAUTHENTICATED');
   switch (mode) {
     case 'public':
       return { mode };

@@ -10,6 +10,10 @@ import type { Ports } from '../ports';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
 import { authenticate, type Principal } from './authenticate';
+import { API_SECURITY_HEADERS } from './security-headers';
+import { cursorBinding, openCursor, sealCursor } from './cursor';
+import { sessionSecret } from '../config/config';
+import { clientOf } from './edge';
 import { loadActor } from '../domain/identity/load-actor';
 
 /** What a handler's `run` gets: the route's params, query and body, validated by its schemas. */
@@ -81,8 +85,12 @@ function rawBodyOf(event: APIGatewayProxyEventV2): Uint8Array {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-function parseJson(raw: Uint8Array): unknown {
+/** JSON bodies must say so: `application/json` or a `+json` type, any charset parameter. */
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+function parseJson(raw: Uint8Array, contentType: string | undefined): unknown {
   if (raw.length === 0) return {};
+  if (contentType !== undefined && !JSON_TYPE.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
   try {
     return JSON.parse(Buffer.from(raw).toString('utf8'));
   } catch {
@@ -106,7 +114,7 @@ export function errorResult(error: unknown, requestId: string): APIGatewayProxyS
 function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...API_SECURITY_HEADERS, ...headers },
     body: JSON.stringify(body ?? {}),
   };
 }
@@ -118,6 +126,37 @@ function isBinary(result: JsonResult<unknown> | BinaryResult): result is BinaryR
 /** Validates `value` with the route's schema, if it has one. */
 function parsed(schema: Schema | undefined, value: unknown): unknown {
   return schema ? z.parse(schema, value) : undefined;
+}
+
+/** Callers as a cursor binding names them. */
+function callerOf(principal: Principal): string {
+  switch (principal.mode) {
+    case 'session':
+    case 'staff':
+      return `${principal.mode}:${principal.session.personId}`;
+    case 'registry':
+    case 'integration':
+      return `${principal.mode}:${principal.subject}`;
+    case 'public':
+      return 'public';
+  }
+}
+
+/**
+ * Pages of a list: a `cursor` query parameter is opened (replaced by the store's own cursor) and a
+ * `cursor` the handler returns in its body is sealed, both bound to the same route, caller and other
+ * query parameters.
+ */
+function pagination(route: Route, principal: Principal, query: unknown, secret: () => string) {
+  const parameters = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const binding = cursorBinding(`${route.method} ${route.path}`, callerOf(principal), parameters);
+  if (typeof parameters.cursor === 'string') parameters.cursor = openCursor(secret(), binding, parameters.cursor);
+  return {
+    sealIn(body: unknown): void {
+      const page = body as { cursor?: unknown } | undefined;
+      if (page && typeof page.cursor === 'string') page.cursor = sealCursor(secret(), binding, page.cursor);
+    },
+  };
 }
 
 /**
@@ -135,10 +174,14 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
       // Secret values come from the secrets extension in AWS; config is read only after this.
       await loadRuntimeSecrets();
       const services = getServices();
+      // Behind CloudFront, refuse what came around it before authenticating anything (http/edge.ts).
+      const client = clientOf(event, services.config.ORIGIN_VERIFY_SECRET);
       const principal = await authenticate(route.auth, event, services);
       const raw = rawBodyOf(event);
-      const body = route.body && !isBytes(route.body) ? parsed(route.body, parseJson(raw)) : undefined;
+      const body = route.body && !isBytes(route.body) ? parsed(route.body, parseJson(raw, event.headers?.['content-type'])) : undefined;
       const query = parsed(route.query, event.queryStringParameters ?? {});
+      // Pagination cursors are sealed for this route, caller and query (http/cursor.ts).
+      const cursors = pagination(route, principal, query, () => sessionSecret(services.config));
       const params = parsed(route.params, event.pathParameters ?? {});
       const personId = () => {
         if (principal.mode !== 'session' && principal.mode !== 'staff') throw new DomainError('UNAUTHENTICATED');
@@ -153,17 +196,18 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
         principal,
         personId,
         actor: () => (actor ??= actorFor(principal, services)),
-        client: { ip: event.requestContext?.http?.sourceIp, userAgent: event.headers?.['user-agent'] },
+        client,
         requestId,
         event,
       } as HandlerContext<R>;
       const result = (await spec.run(ctx, raw)) as JsonResult<unknown> | BinaryResult;
       status = result.status ?? 200;
+      if (!isBinary(result)) cursors.sealIn(result.body);
       if (isBinary(result)) {
         return {
           statusCode: status,
           isBase64Encoded: true,
-          headers: { 'content-type': result.contentType, 'cache-control': 'no-store', 'x-request-id': requestId, ...result.headers },
+          headers: { 'content-type': result.contentType, 'cache-control': 'no-store', 'x-request-id': requestId, ...API_SECURITY_HEADERS, ...result.headers },
           body: Buffer.from(result.binary).toString('base64'),
         };
       }

@@ -33,7 +33,8 @@ describe('desktop QR login', () => {
 
     await page.getByTestId('logged-in').waitFor();
     await expect(page.getByTestId('account').innerText()).resolves.toContain('李娜');
-    await expect(page.getByTestId('my-companies').innerText()).resolves.toContain(XINCHUANG.name);
+    // The companies come from GET /v1/me after the login shows: wait for them rather than read at once.
+    await page.getByTestId('my-companies').getByText(XINCHUANG.name).waitFor();
     await screenshot(page, 'web-login', '2-logged-in');
     await desktop.close();
   });
