@@ -92,7 +92,6 @@ export class SealPlatformStack extends Stack {
     addFunctionAlarms(this, 'authorizer', this.authorizer.fn, alarmTopic);
     this.api = new SealApi(this, 'Api', { authorizerFunction: this.authorizer.fn, logRetentionDays: settings.logRetentionDays, removalPolicy: settings.removalPolicy });
     addApiAlarm(this, this.api.api.metricServerError({ period: Duration.minutes(5) }), alarmTopic);
-    const routes = props.routes ?? ROUTES;
     if (settings.edge === 'cloudfront-waf') {
       const webAclArn = props.webAclArn ?? (this.firewall = new EdgeFirewall(this, 'Firewall', { stage: settings.stage, routes })).webAcl.attrArn;
       this.edge = new ApiEdge(this, 'Edge', { api: this.api.api, webAclArn, originSecret: this.secrets.all.originVerify, accessLogs: this.data.accessLogs, removalPolicy: settings.removalPolicy });
