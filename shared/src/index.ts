@@ -10,3 +10,4 @@ export * from './api/index';
 export * from './signing/approval-digest';
 export * from './verification/codes';
 export * from './verification/messages';
+export * from './time';

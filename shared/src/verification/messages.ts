@@ -1,3 +1,4 @@
+import { formatBeijingDateTime } from '../time/beijing-time';
 /**
  * The verification report's codes in Chinese, for the API, the CLI and the apps. The engine
  * returns codes only (docs/verification-report.md); this is the one place that words them.
@@ -256,8 +257,6 @@ export function wordReport<S extends SignatureCodes & SealLabel>(r: ReportCodes<
 
 /** An ISO time as people here read it: Beijing time, 2026-06-01 16:00:00. */
 export function beijingTime(iso: string | null): string {
-  if (!iso) return '未知';
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return '未知';
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  const text = formatBeijingDateTime(iso, { seconds: true });
+  return text === '—' ? '未知' : text;
 }

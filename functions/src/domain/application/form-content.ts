@@ -1,3 +1,4 @@
+import { formatBeijingDateTime } from '@seal/shared/time';
 import {
   APPLICATION_KIND_LABELS,
   APPLICATION_STATE_LABELS,
@@ -39,7 +40,6 @@ export interface FormSource {
 
 const kindsText = (kinds: readonly SealKind[]) => kinds.map((k) => SEAL_KIND_LABELS[k]).join('、');
 const roleText = (role: GrantRole) => (GRANT_ROLES.includes(role) ? ROLE_LABELS[role] : role);
-const beijingTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function granteeRows(g: { role: GrantRole; grantee: applicationDto.GranteeInput; medium?: Medium }, seals: string): FormRow[] {
   return [
@@ -121,7 +121,7 @@ export function formContent(src: FormSource): FormContent {
         rows: [
           ['业务类型', `窗口办理 · ${APPLICATION_KIND_LABELS[src.kind]}`],
           ['申请人', src.applicantName],
-          ['提交时间', beijingTime(src.createdAt)],
+          ['提交时间', formatBeijingDateTime(src.createdAt)],
           ['办理状态', APPLICATION_STATE_LABELS[src.state]],
         ],
       },

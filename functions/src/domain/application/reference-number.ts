@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { beijingDayStamp } from '@seal/shared/time';
 
 /** Crockford base32 without I, L, O, U: nothing a person at the window misreads or mistypes. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -10,7 +11,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * guessable. A collision (1 in 10^12 per day) is caught by the create's existence condition.
  */
 export function newReference(now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = beijingDayStamp(now);
   let random = '';
   for (let i = 0; i < 8; i++) random += ALPHABET[randomInt(ALPHABET.length)];
   return `YZ${day}-${random}`;

@@ -1,0 +1,2 @@
+/** `@seal/shared/time`: times as people in China read them (Beijing time). */
+export * from './beijing-time';
