@@ -80,6 +80,8 @@ export const ERRORS = {
   // 5xx: ours.
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   KEY_UNAVAILABLE: { status: 503, message: '密钥服务暂不可用，请稍后再试' },
+  /** The platform's CA/TSA keys or certificates are missing: the bootstrap step (deploy, local start) has not run. */
+  PLATFORM_NOT_READY: { status: 503, message: '平台证书服务尚未就绪，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
