@@ -94,6 +94,19 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length,
   return options.ber ? { tag, start: offset, contentStart, end, after: end, ber: true } : { tag, start: offset, contentStart, end, after: end };
 }
 
+/**
+ * Whether the bytes are exactly one DER element, nothing after it. asn1-schema reads the first
+ * element and ignores what follows, so a reader of signed structures checks this first: otherwise
+ * bytes added to, or a length shortened in, a signed file would go unnoticed.
+ */
+export function isSingleElement(der: Uint8Array): boolean {
+  try {
+    return readTlv(der, 0).after === der.length;
+  } catch {
+    return false;
+  }
+}
+
 /** The children of a constructed element (read as BER when the parent was). */
 export function children(bytes: Uint8Array, parent: Tlv): Tlv[] {
   const items: Tlv[] = [];
