@@ -20,6 +20,7 @@ export const OID = {
   sha384WithRsa: '1.2.840.113549.1.1.12',
   sha512WithRsa: '1.2.840.113549.1.1.13',
   rsassaPss: '1.2.840.113549.1.1.10',
+  mgf1: '1.2.840.113549.1.1.8',
   // name attributes (X.520)
   commonName: '2.5.4.3',
   serialNumber: '2.5.4.5',

@@ -5,6 +5,7 @@
  */
 import { constants } from 'node:crypto';
 import { readTlv, TAG } from './der';
+import { DIGEST_NAMES, OID } from './oids';
 import { algorithmOf, childrenOf, contentOf, ensure } from './der-values';
 
 export interface NodeSignatureAlgorithm {
@@ -16,33 +17,27 @@ export interface NodeSignatureAlgorithm {
   pss?: { saltLength: number };
 }
 
-const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'sha1',
-  '2.16.840.1.101.3.4.2.4': 'sha224',
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
+const HASHES = DIGEST_NAMES;
 
 const ECDSA: Record<string, string> = {
-  '1.2.840.10045.4.1': 'sha1',
-  '1.2.840.10045.4.3.1': 'sha224',
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
+  [OID.ecdsaWithSha1]: 'sha1',
+  [OID.ecdsaWithSha224]: 'sha224',
+  [OID.ecdsaWithSha256]: 'sha256',
+  [OID.ecdsaWithSha384]: 'sha384',
+  [OID.ecdsaWithSha512]: 'sha512',
 };
 
 const RSA_PKCS1: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.113549.1.1.14': 'sha224',
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
+  [OID.sha1WithRsa]: 'sha1',
+  [OID.sha224WithRsa]: 'sha224',
+  [OID.sha256WithRsa]: 'sha256',
+  [OID.sha384WithRsa]: 'sha384',
+  [OID.sha512WithRsa]: 'sha512',
 };
 
-const RSASSA_PSS = '1.2.840.113549.1.1.10';
-const MGF1 = '1.2.840.113549.1.1.8';
-const SHA1 = '1.3.14.3.2.26';
+const RSASSA_PSS = OID.rsassaPss;
+const MGF1 = OID.mgf1;
+const SHA1 = OID.sha1;
 
 /** How to verify with the algorithm `encoding` names; undefined when node:crypto cannot here. */
 export function nodeSignatureAlgorithm(encoding: Uint8Array): NodeSignatureAlgorithm | undefined {

@@ -1,5 +1,6 @@
 import { AsnConvert, AsnParser } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
+import { OID } from '../pki/oids';
 
 /** What the seal checks need from a certificate: its public key and validity. Chains and revocation are the PKI's. */
 export interface CertificateFacts {
@@ -12,8 +13,6 @@ export interface CertificateFacts {
   serialNumberHex: string;
 }
 
-const COMMON_NAME = '2.5.4.3';
-
 /** Undefined when the bytes are not an X.509 certificate. */
 export function certificateFacts(der: Uint8Array): CertificateFacts | undefined {
   let certificate: Certificate;
@@ -25,7 +24,7 @@ export function certificateFacts(der: Uint8Array): CertificateFacts | undefined 
   const tbs = certificate.tbsCertificate;
   const commonName = tbs.subject
     .flatMap((set) => [...set])
-    .find((attribute) => attribute.type === COMMON_NAME)
+    .find((attribute) => attribute.type === OID.commonName)
     ?.value.toString();
   return {
     der,
