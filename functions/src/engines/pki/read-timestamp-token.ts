@@ -9,6 +9,17 @@ import { readTlv } from './der';
 import { bytesEqual } from './bytes';
 import { PkiError } from './errors';
 
+/** What is wrong with a token's own signature or its certificate. */
+export type TimestampTokenProblem =
+  | 'CONTENT_DIGEST_MISMATCH'
+  | 'CONTENT_TYPE_MISMATCH'
+  | 'ALGORITHM_UNSUPPORTED'
+  | 'ESS_CERTIFICATE_MISSING'
+  | 'TSA_CERTIFICATE_MISSING'
+  | 'SIGNATURE_INVALID'
+  | 'NOT_A_TSA_CERTIFICATE'
+  | 'TSA_CERTIFICATE_EXPIRED_AT_GENTIME';
+
 export interface TimestampTokenInfo {
   genTime: Date;
   /** The timestamped digest (for a PAdES signature: SHA-256 of the signature value). */
@@ -26,8 +37,8 @@ export interface TimestampTokenInfo {
   signatureValid: boolean;
   /** The signing certificate is a TSA certificate (critical EKU timeStamping only) valid at genTime. */
   certificateValid: boolean;
-  /** Why signatureValid or certificateValid is false, in plain Chinese. */
-  problems: string[];
+  /** Why signatureValid or certificateValid is false (the words are the caller's). */
+  problems: TimestampTokenProblem[];
   /** Algorithms too weak to rely on ('sha1', 'rsa-1024', …). */
   weak: string[];
 }
@@ -54,14 +65,14 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
   const tsaCertificate = candidates.find((candidate) => essIds.some((id) => bytesEqual(digestOf(id.hashAlgorithm, [candidate]) ?? new Uint8Array(), id.certHash)));
   const check = verifySignerInfo({ signedData, signer, content: [eContent], extraCertificates: tsaCertificate ? [tsaCertificate] : [] });
 
-  const signatureProblems: string[] = [];
-  if (!check.digestMatches) signatureProblems.push('时间戳内容与签名摘要不符');
-  if (check.contentTypeMatches === false || !check.hasSignedAttributes) signatureProblems.push('时间戳内容类型不符');
-  if (!check.supported) signatureProblems.push('时间戳签名算法不受支持');
-  if (essIds.length === 0) signatureProblems.push('时间戳缺少签名证书属性（ESS signing-certificate）');
-  let certificateProblems: string[] = ['时间戳令牌未携带其签名证书'];
+  const signatureProblems: TimestampTokenProblem[] = [];
+  if (!check.digestMatches) signatureProblems.push('CONTENT_DIGEST_MISMATCH');
+  if (check.contentTypeMatches === false || !check.hasSignedAttributes) signatureProblems.push('CONTENT_TYPE_MISMATCH');
+  if (!check.supported) signatureProblems.push('ALGORITHM_UNSUPPORTED');
+  if (essIds.length === 0) signatureProblems.push('ESS_CERTIFICATE_MISSING');
+  let certificateProblems: TimestampTokenProblem[] = ['TSA_CERTIFICATE_MISSING'];
   if (tsaCertificate) {
-    if (!check.signatureVerifies || !check.signerCertificate || !bytesEqual(check.signerCertificate, tsaCertificate)) signatureProblems.push('时间戳签名无效');
+    if (!check.signatureVerifies || !check.signerCertificate || !bytesEqual(check.signerCertificate, tsaCertificate)) signatureProblems.push('SIGNATURE_INVALID');
     certificateProblems = tsaCertificateProblems(viewCertificate(tsaCertificate), tstInfo.genTime);
   }
   const weak = [...new Set([...check.weak, ...(WEAK_DIGESTS.has(tstInfo.hashAlgorithm) ? ['sha1'] : [])])];
@@ -77,11 +88,11 @@ export function readTimestampToken(der: Uint8Array, options: { tsaCertificate?: 
 }
 
 /** RFC 3161 §2.3: exactly one EKU, id-kp-timeStamping, critical; and valid when the token was made. */
-function tsaCertificateProblems(certificate: CertificateView, genTime: Date): string[] {
-  const problems: string[] = [];
+function tsaCertificateProblems(certificate: CertificateView, genTime: Date): TimestampTokenProblem[] {
+  const problems: TimestampTokenProblem[] = [];
   const eku = extendedKeyUsagesIn(certificate);
   if (!eku || eku.length !== 1 || eku[0] !== OID.kpTimeStamping || !extensionOf(certificate, OID.extKeyUsage)?.critical)
-    problems.push('时间戳证书不是专用的时间戳证书');
-  if (genTime < certificate.notBefore || genTime > certificate.notAfter) problems.push('时间戳生成时时间戳证书不在有效期内');
+    problems.push('NOT_A_TSA_CERTIFICATE');
+  if (genTime < certificate.notBefore || genTime > certificate.notAfter) problems.push('TSA_CERTIFICATE_EXPIRED_AT_GENTIME');
   return problems;
 }

@@ -88,13 +88,13 @@ describe('RFC 3161 timestamp token', () => {
 
   it('is valid for the signature it covers, from a TSA chained to the trusted root', async () => {
     const verdict = await verifyTimestampToken({ token, signatureValue, trustedRoots: [pki.root] });
-    expect(verdict).toMatchObject({ valid: true, reasons: [] });
+    expect(verdict).toMatchObject({ valid: true, failures: [] });
   });
 
   it('is refused for another signature (another imprint), by us and by openssl', async () => {
     const other = new TextEncoder().encode('another signature');
     const verdict = await verifyTimestampToken({ token, signatureValue: other, trustedRoots: [pki.root] });
-    expect(verdict).toMatchObject({ valid: false, reasons: ['时间戳不是针对该签名生成的'] });
+    expect(verdict).toMatchObject({ valid: false, failures: ['IMPRINT_MISMATCH'] });
     expect(opensslVerifiesToken('token.der', openssl.file('other.bin', other)).status).not.toBe(0);
   });
 
@@ -102,7 +102,7 @@ describe('RFC 3161 timestamp token', () => {
     const tampered = token.slice();
     const time = Buffer.from(tampered).indexOf(Buffer.from('20260520083015'));
     tampered[time + 3] = '7'.charCodeAt(0); // 2026 → 2027
-    expect(readTimestampToken(tampered)).toMatchObject({ signatureValid: false, problems: ['时间戳内容与签名摘要不符'] });
+    expect(readTimestampToken(tampered)).toMatchObject({ signatureValid: false, problems: ['CONTENT_DIGEST_MISMATCH'] });
     expect(opensslVerifiesToken(openssl.file('tampered.der', tampered)).status).not.toBe(0);
     expect((await verifyTimestampToken({ token: tampered, signatureValue, trustedRoots: [pki.root] })).valid).toBe(false);
   });
@@ -115,7 +115,7 @@ describe('RFC 3161 timestamp token', () => {
       messageImprint: sha256(signatureValue),
       genTime,
     });
-    expect(readTimestampToken(forged)).toMatchObject({ signatureValid: false, problems: ['时间戳签名无效'] });
+    expect(readTimestampToken(forged)).toMatchObject({ signatureValid: false, problems: ['SIGNATURE_INVALID'] });
   });
 
   it('is refused when its TSA does not chain to a trusted root', async () => {
@@ -139,7 +139,7 @@ describe('RFC 3161 timestamp token', () => {
     });
     const verdict = await verifyTimestampToken({ token: foreign, signatureValue, trustedRoots: [pki.root] });
     expect(verdict.valid).toBe(false);
-    expect(verdict.reasons[0]).toMatch(/^时间戳服务证书不受信任：证书签发者不受信任/);
+    expect(verdict).toMatchObject({ failures: ['CHAIN_UNTRUSTED'], chain: 'UNKNOWN_ISSUER' });
   });
 
   it('is refused when made with a seal certificate instead of a TSA certificate', () => {
@@ -148,7 +148,7 @@ describe('RFC 3161 timestamp token', () => {
         expect(readTimestampToken(made)).toMatchObject({
           signatureValid: true,
           certificateValid: false,
-          problems: ['时间戳证书不是专用的时间戳证书'],
+          problems: ['NOT_A_TSA_CERTIFICATE'],
         });
       },
     );

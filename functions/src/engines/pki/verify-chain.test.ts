@@ -67,7 +67,6 @@ describe('verifyChain', () => {
     expect(await verifyChain({ certificate: tampered, trustedRoots: [pki.root], at: now })).toMatchObject({
       trusted: false,
       code: 'BAD_SIGNATURE',
-      reason: '证书签名验证失败，证书可能被篡改',
     });
   });
 
@@ -77,7 +76,7 @@ describe('verifyChain', () => {
     const seal = await sealIssuedBy(impostorKey, impostorRoot);
     const verdict = await verifyChain({ certificate: seal, trustedRoots: [pki.root], at: now });
     expect(verdict).toMatchObject({ trusted: false, code: 'UNKNOWN_ISSUER' });
-    expect(verdict.reason).toContain('深圳市统一电子印章平台 根CA');
+    expect(verdict.detail).toContain('深圳市统一电子印章平台 根CA');
   });
 
   it('ends at an untrusted self-signed root carried among the intermediates instead of looping', async () => {
@@ -86,7 +85,7 @@ describe('verifyChain', () => {
     const seal = await sealIssuedBy(impostorKey, impostorRoot);
     const verdict = await verifyChain({ certificate: seal, intermediates: [impostorRoot, pki.root], trustedRoots: [pki.root], at: now });
     expect(verdict).toMatchObject({ trusted: false, code: 'UNKNOWN_ISSUER', chain: [seal, impostorRoot] });
-    expect(verdict.reason).toContain('深圳市统一电子印章平台 根CA');
+    expect(verdict.detail).toContain('深圳市统一电子印章平台 根CA');
   });
 
   it('trusts a chain whose root is also carried among the intermediates', async () => {

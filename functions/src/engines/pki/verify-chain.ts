@@ -22,8 +22,8 @@ export interface ChainVerdict {
   trusted: boolean;
   /** Machine-readable problem when not trusted. */
   code?: ChainProblem;
-  /** Plain-Chinese reason when not trusted. */
-  reason?: string;
+  /** What the problem is about: the certificate's or issuer's name, or the unknown extension's OID (the words are the caller's). */
+  detail?: string;
   /** DER certificates from the given one up to the trusted root, as far as the path was built. */
   chain: Uint8Array[];
 }
@@ -55,7 +55,7 @@ export async function verifyChain(query: ChainQuery): Promise<ChainVerdict> {
     roots = query.trustedRoots.map(viewCertificate);
     pool = withoutDuplicates([...roots, ...(query.intermediates ?? []).map(viewCertificate)]);
   } catch (error) {
-    if (error instanceof PkiError) return refuse('MALFORMED', '证书格式无法识别', [query.certificate]);
+    if (error instanceof PkiError) return refuse('MALFORMED', [query.certificate]);
     throw error;
   }
   const isTrustedRoot = (certificate: CertificateView) => roots.some((root) => bytesEqual(root.der, certificate.der));
@@ -64,15 +64,15 @@ export async function verifyChain(query: ChainQuery): Promise<ChainVerdict> {
 
   const leafUsages = keyUsagesIn(leaf);
   if (leafUsages && !leafUsages.has('digitalSignature') && !leafUsages.has('nonRepudiation')) {
-    return refuse('KEY_USAGE', '证书不允许用于签名', chainDer());
+    return refuse('KEY_USAGE', chainDer());
   }
   let current = leaf;
   while (!isTrustedRoot(current)) {
-    if (path.length > MAX_DEPTH) return refuse('TOO_LONG', '证书链过长', chainDer());
+    if (path.length > MAX_DEPTH) return refuse('TOO_LONG', chainDer());
     const candidates = pool.filter(
       (candidate) => !path.includes(candidate) && sameName(candidate.subject, current.issuer) && keyIdMatches(current, candidate),
     );
-    if (candidates.length === 0) return refuse('UNKNOWN_ISSUER', `证书签发者不受信任：${nameOf(current.issuer)}`, chainDer());
+    if (candidates.length === 0) return refuse('UNKNOWN_ISSUER', chainDer(), nameOf(current.issuer));
     let issuer: CertificateView | undefined;
     for (const candidate of candidates) {
       if (await issuerSigned(current, candidate)) {
@@ -80,18 +80,18 @@ export async function verifyChain(query: ChainQuery): Promise<ChainVerdict> {
         break;
       }
     }
-    if (!issuer) return refuse('BAD_SIGNATURE', '证书签名验证失败，证书可能被篡改', chainDer());
+    if (!issuer) return refuse('BAD_SIGNATURE', chainDer());
     if (!isCertificateAuthorityView(issuer) || keyUsagesIn(issuer)?.has('keyCertSign') === false) {
-      return refuse('NOT_A_CA', '签发者证书不是 CA 证书，无权签发证书', [...chainDer(), issuer.der.slice()]);
+      return refuse('NOT_A_CA', [...chainDer(), issuer.der.slice()], nameOf(issuer.subject));
     }
     path.push(issuer);
     current = issuer;
   }
   for (const certificate of path) {
-    if (query.at < certificate.notBefore) return refuse('NOT_YET_VALID', `签署时证书尚未生效：${nameOf(certificate.subject)}`, chainDer());
-    if (query.at > certificate.notAfter) return refuse('EXPIRED', `签署时证书已过期：${nameOf(certificate.subject)}`, chainDer());
+    if (query.at < certificate.notBefore) return refuse('NOT_YET_VALID', chainDer(), nameOf(certificate.subject));
+    if (query.at > certificate.notAfter) return refuse('EXPIRED', chainDer(), nameOf(certificate.subject));
     const unknown = certificate.extensions.find((extension) => extension.critical && !UNDERSTOOD_CRITICAL.has(extension.oid));
-    if (unknown) return refuse('UNSUPPORTED_CRITICAL_EXTENSION', `证书含有无法识别的关键扩展 ${unknown.oid}`, chainDer());
+    if (unknown) return refuse('UNSUPPORTED_CRITICAL_EXTENSION', chainDer(), unknown.oid);
   }
   return { trusted: true, chain: chainDer() };
 }
@@ -116,6 +116,6 @@ function nameOf(name: Uint8Array): string {
   }
 }
 
-function refuse(code: ChainProblem, reason: string, chain: Uint8Array[]): ChainVerdict {
-  return { trusted: false, code, reason, chain };
+function refuse(code: ChainProblem, chain: Uint8Array[], detail?: string): ChainVerdict {
+  return { trusted: false, code, chain, ...(detail ? { detail } : {}) };
 }

@@ -4,13 +4,11 @@ import { bytesEqual } from './bytes';
 import { digestOf } from './verify-signer-info';
 import { PkiError } from './errors';
 
-/** What is wrong with a token, as codes for programs (the reasons say it in Chinese). */
+/** What is wrong with a token (the words a person reads are the caller's; `info.problems` says more). */
 export type TimestampFailure = 'MALFORMED' | 'SIGNATURE_INVALID' | 'TSA_CERTIFICATE_INVALID' | 'IMPRINT_MISMATCH' | 'CHAIN_UNTRUSTED';
 
 export interface TimestampVerdict {
   valid: boolean;
-  /** Plain-Chinese reasons when not valid. */
-  reasons: string[];
   failures: TimestampFailure[];
   /** Why the TSA certificate does not chain to a trusted root, when it does not. */
   chain?: ChainProblem;
@@ -40,10 +38,9 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
   try {
     info = readTimestampToken(check.token, { tsaCertificate: check.tsaCertificate });
   } catch (error) {
-    if (error instanceof PkiError) return { valid: false, reasons: [error.message], failures: ['MALFORMED'] };
+    if (error instanceof PkiError) return { valid: false, failures: ['MALFORMED'] };
     throw error;
   }
-  const reasons = [...info.problems];
   const failures: TimestampFailure[] = [];
   if (!info.signatureValid) failures.push('SIGNATURE_INVALID');
   if (!info.certificateValid) failures.push('TSA_CERTIFICATE_INVALID');
@@ -52,7 +49,6 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
   if (!check.imprint && !parts) throw new PkiError('PKI_BAD_INPUT', 'give the imprint, the signature value or the content the token must cover');
   const expected = check.imprint ?? digestOf(info.hashAlgorithm, parts!);
   if (!expected || !bytesEqual(info.messageImprint, expected)) {
-    reasons.push(expected ? '时间戳不是针对该签名生成的' : '时间戳摘要算法不受支持');
     failures.push('IMPRINT_MISMATCH');
   }
   if (info.tsaCertificate) {
@@ -63,10 +59,9 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
       at: info.genTime,
     });
     if (!chain.trusted) {
-      reasons.push(`时间戳服务证书不受信任：${chain.reason ?? ''}`);
       failures.push('CHAIN_UNTRUSTED');
       chainProblem = chain.code;
     }
   }
-  return { valid: reasons.length === 0, reasons, failures, ...(chainProblem ? { chain: chainProblem } : {}), info };
+  return { valid: failures.length === 0, failures, ...(chainProblem ? { chain: chainProblem } : {}), info };
 }
