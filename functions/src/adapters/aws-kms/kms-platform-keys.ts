@@ -2,10 +2,12 @@ import { DescribeKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { PlatformKeys } from '../../ports/platform-keys';
 import { KmsDigestSigner } from './kms-digest-signer';
 import { PLATFORM_KEY_ALIASES, ensurePlatformKeys } from './platform-keys';
+import { sm2PlatformSigners, type Sm2PlatformKeyMode } from './sm2-platform-keys';
 
-/** The `PlatformKeys` port on KMS: asymmetric keys found by alias, created on first need. */
-export function kmsPlatformKeys(client: KMSClient): PlatformKeys {
+/** The `PlatformKeys` port on KMS: keys found by alias, created on first need. */
+export function kmsPlatformKeys(client: KMSClient, options: { sm2Keys: Sm2PlatformKeyMode }): PlatformKeys {
   return {
+    sm2Signers: () => sm2PlatformSigners(client, options.sm2Keys),
     async signers() {
       const keys = await ensurePlatformKeys(client);
       const [root, tsa] = await Promise.all([

@@ -1,7 +1,8 @@
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { SignatureAlgorithmId } from '../../ports/signer';
-import { generateSm2PrivateKey, signSm2Digest, sm2Pkcs8FromPrivateKey, sm2PrivateKeyFromPkcs8, sm2PublicKeyOf, sm2SpkiFromPublicKey } from '../../engines/gm';
+import { generateSm2PrivateKey, signSm2Digest, sm2PublicKeyOf } from '../../engines/gm/sm2';
+import { sm2Pkcs8FromPrivateKey, sm2PrivateKeyFromPkcs8, sm2SpkiFromPublicKey } from '../../engines/gm/keys';
 import { privateScalar, signWithScalar } from './p256-digest';
 
 const generateKeyPairAsync = promisify(generateKeyPair);

@@ -1,36 +1,98 @@
 // Module paths, not the index: the index would bring the token and CMS builders into every function that reads the CA.
 import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
+import { issueSealMakerCertificate } from '../../engines/pki/seal-maker-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import type { Signer } from '../../ports/signer';
+import { crlUrl } from '../../engines/pki/extensions';
+import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
+import type { PlatformSigner } from '../../ports/platform-keys';
 import { PkiError } from '../../engines/pki/errors';
 import type { Ports, SealStore } from '../../ports';
+import type { PlatformCertificateRecord } from '../../ports/store/certificates';
 
-/** The platform CA and TSA: certificates (DER) and their KMS-held keys. */
-export interface PlatformPki {
+/**
+ * One of the platform's CA hierarchies: its root and TSA certificates (DER) and their keys, the
+ * name its CRL and its certificate records go by, and the CRL's URL written into what it issues.
+ */
+export interface PlatformCa {
+  algorithm: SignatureAlgorithmId;
   root: Uint8Array;
   tsa: Uint8Array;
   rootSigner: Signer;
   tsaSigner: Signer;
+  /** `CrlState.issuer` and `CertificateRecord.issuer`. */
+  crlIssuer: string;
+  crlUrl: string;
 }
+
+/** The P-256 hierarchy (the platform's first). */
+export type PlatformPki = PlatformCa;
+
+/** The SM2 hierarchy (decision 0076): also the seal maker (制章) that signs every seal's 印章数据. */
+export interface GmPlatformPki extends PlatformCa {
+  sealMaker: Uint8Array;
+  sealMakerSigner: Signer;
+}
+
+import { CRL_ISSUERS } from './crl-issuers';
+
+export { CRL_ISSUERS };
 
 const ROOT_YEARS = 20;
 const TSA_YEARS = 10;
+const SEAL_MAKER_YEARS = 10;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
 
 // One per services container: the stack and tests replace the container when endpoints change.
-const cache = new WeakMap<Ports, Promise<PlatformPki>>();
+const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
+const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
 
 /**
- * The root CA and TSA, created on first need (the keys by alias in KMS, the certificates in the
+ * The P-256 root CA and TSA, created on first need (the keys by alias in KMS, the certificates in the
  * table), then kept for the life of the container. Works the same in AWS (no bootstrap step) and
  * locally (the start-up hook calls it to write the root PEM).
  */
 export function platformPki(services: Ports): Promise<PlatformPki> {
+  return cached(p256Cache, services, loadP256);
+}
+
+/** The SM2 root CA, TSA and seal maker, made the same way (decision 0076). */
+export function gmPlatformPki(services: Ports): Promise<GmPlatformPki> {
+  return cached(sm2Cache, services, loadSm2);
+}
+
+/** The hierarchy that issues and timestamps for keys of an algorithm. */
+export function platformCaFor(services: Ports, algorithm: SignatureAlgorithmId): Promise<PlatformCa> {
+  switch (algorithm) {
+    case 'ecdsa-p256-sha256':
+      return platformPki(services);
+    case 'sm2-sm3':
+      return gmPlatformPki(services);
+    default: {
+      const unknown: never = algorithm;
+      throw new Error(`no platform CA for ${String(unknown)}`);
+    }
+  }
+}
+
+/** The hierarchy whose CRL has this name. */
+export function platformCaOfCrl(services: Ports, crlIssuer: string): Promise<PlatformCa> {
+  const algorithm = (Object.keys(CRL_ISSUERS) as SignatureAlgorithmId[]).find((id) => CRL_ISSUERS[id] === crlIssuer);
+  if (!algorithm) throw new Error(`no platform CA issues CRL ${crlIssuer}`);
+  return platformCaFor(services, algorithm);
+}
+
+/** Every root the platform trusts for its own signatures (P-256 and SM2). */
+export async function platformRoots(services: Ports): Promise<Uint8Array[]> {
+  const [p256, sm2] = await Promise.all([platformPki(services), gmPlatformPki(services)]);
+  return [p256.root, sm2.root];
+}
+
+function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
   let pending = cache.get(services);
   if (!pending) {
-    pending = loadPlatformPki(services);
+    pending = load(services);
     // A failed load (KMS briefly down) must not stick for the container's life.
     pending.catch(() => cache.delete(services));
     cache.set(services, pending);
@@ -38,12 +100,51 @@ export function platformPki(services: Ports): Promise<PlatformPki> {
   return pending;
 }
 
-async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
+async function loadP256(services: Ports): Promise<PlatformPki> {
   const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const root = await ensureCertificate(services.store, 'root', rootSigner.keyId, () =>
-    createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
+  const url = crlUrl(services.config.PUBLIC_BASE_URL);
+  const { root, tsa } = await rootAndTsa(services, { rootSigner, tsaSigner, roles: ['root', 'tsa'], url });
+  return { algorithm: 'ecdsa-p256-sha256', root, tsa, rootSigner, tsaSigner, crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'], crlUrl: url };
+}
+
+async function loadSm2(services: Ports): Promise<GmPlatformPki> {
+  const { root: rootSigner, tsa: tsaSigner, sealMaker: sealMakerSigner } = await services.platformKeys.sm2Signers();
+  const url = `${crlUrl(services.config.PUBLIC_BASE_URL)}?ca=sm2`;
+  const { root, tsa } = await rootAndTsa(services, {
+    rootSigner,
+    tsaSigner,
+    roles: ['sm2-root', 'sm2-tsa'],
+    url,
+    rootName: '深圳市统一电子印章平台 SM2根CA',
+    tsaName: '深圳市统一电子印章平台 SM2时间戳服务',
+  });
+  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sealMakerSigner.keyId, async () =>
+    issueSealMakerCertificate({
+      signer: rootSigner,
+      caCertificate: root,
+      makerPublicKey: await sealMakerSigner.publicKeySpki(),
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
+      validityYears: SEAL_MAKER_YEARS,
+      crlUrl: url,
+    }),
   );
-  const tsa = await ensureCertificate(services.store, 'tsa', tsaSigner.keyId, async () =>
+  return { algorithm: 'sm2-sm3', root, tsa, rootSigner, tsaSigner, crlIssuer: CRL_ISSUERS['sm2-sm3'], crlUrl: url, sealMaker, sealMakerSigner };
+}
+
+async function rootAndTsa(
+  services: Ports,
+  hierarchy: { rootSigner: PlatformSigner; tsaSigner: PlatformSigner; roles: [PlatformCertificateRecord['role'], PlatformCertificateRecord['role']]; url: string; rootName?: string; tsaName?: string },
+): Promise<{ root: Uint8Array; tsa: Uint8Array }> {
+  const { rootSigner, tsaSigner, roles } = hierarchy;
+  const root = await ensureCertificate(services.store, roles[0], rootSigner.keyId, () =>
+    createRootCertificate({
+      signer: rootSigner,
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
+      validityYears: ROOT_YEARS,
+      ...(hierarchy.rootName ? { commonName: hierarchy.rootName } : {}),
+    }),
+  );
+  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, async () =>
     issueTsaCertificate({
       signer: rootSigner,
       caCertificate: root,
@@ -51,9 +152,11 @@ async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: TSA_YEARS,
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
+      crlUrl: hierarchy.url,
+      ...(hierarchy.tsaName ? { commonName: hierarchy.tsaName } : {}),
     }),
   );
-  return { root, tsa, rootSigner, tsaSigner };
+  return { root, tsa };
 }
 
 /**
@@ -62,7 +165,7 @@ async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
  *   A: issue, create ✓           B: issue, create ✗ (exists) → B re-reads and uses A's
  * Both serve A's certificate; B's is discarded before anyone saw it.
  */
-async function ensureCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function ensureCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const stored = await readCertificate(store, role, keyId);
   if (stored) return stored;
   const der = await issue();
@@ -81,7 +184,7 @@ async function ensureCertificate(store: SealStore, role: 'root' | 'tsa', keyId: 
   throw new Error(`the ${role} certificate existed a moment ago and is gone`);
 }
 
-async function readCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string): Promise<Uint8Array | undefined> {
+async function readCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<Uint8Array | undefined> {
   const data = await store.platformCertificates.get(role);
   if (!data) return undefined;
   // The stored certificate must certify the key KMS holds now; a swapped key is an operator matter.

@@ -17,7 +17,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readTlv } from './der';
 import { algorithmOf } from './der-values';
-// Module paths, not the gm index: the signer and key writers are not needed to verify.
+// Module paths, not the gm index: the in-memory signer is not needed to sign through a port or to verify.
 import { DEFAULT_SM2_DISTINGUISHING_ID, OID_SM2_WITH_SM3, OID_SM3 } from '../gm/constants';
 import { sm2PublicKeyFromSpki } from '../gm/keys';
 import { sm2MessageDigest, verifySm2Digest } from '../gm/sm2';
