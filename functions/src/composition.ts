@@ -62,7 +62,10 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
     },
     get platformKeys() {
       return once('platformKeys', () =>
-        kmsPlatformKeys(kmsClient(), { sm2Keys: ports.config.PLATFORM_SM2_KEYS ?? defaultSm2PlatformKeyMode(ports.config.AWS_REGION) }),
+        kmsPlatformKeys(kmsClient(), {
+          makeMissing: Boolean(env.KMS_ENDPOINT),
+          sm2Keys: ports.config.PLATFORM_SM2_KEYS ?? defaultSm2PlatformKeyMode(ports.config.AWS_REGION),
+        }),
       );
     },
     get idNumbers() {

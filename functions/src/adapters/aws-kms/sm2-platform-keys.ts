@@ -4,7 +4,7 @@ import { sm2SpkiFromPublicKey } from '../../engines/gm/keys';
 import type { PlatformSigner } from '../../ports/platform-keys';
 import { KeyCustodyError } from './key-custody-error';
 import { KmsDigestSigner } from './kms-digest-signer';
-import { ensureKey, signingKey } from './platform-keys';
+import { ensureKey, signingKey, type PlatformKeySpec } from './platform-keys';
 import { kmsCall } from './translate-kms-error';
 
 /**
@@ -35,28 +35,17 @@ export function defaultSm2PlatformKeyMode(region: string): Sm2PlatformKeyMode {
   return region.startsWith('cn-') ? 'kms-asymmetric' : 'kms-hmac-derived';
 }
 
-/** Finds (or creates on first need) the SM2 platform keys, as the P-256 ones are found: by alias. */
-export async function sm2PlatformSigners(client: KMSClient, mode: Sm2PlatformKeyMode): Promise<Sm2PlatformSigners> {
+/** The KMS keys each mode needs, under the aliases the functions look up. */
+export function sm2PlatformKeySpecs(mode: Sm2PlatformKeyMode): PlatformKeySpec[] {
   switch (mode) {
-    case 'kms-asymmetric': {
-      const inKms = async (alias: string, role: string) =>
-        KmsDigestSigner.create({ client, keyId: await ensureKey(client, signingKey(alias, role, 'sm2-sm3')), algorithm: 'sm2-sm3' });
-      const [root, tsa, sealMaker] = await Promise.all([
-        inKms(SM2_PLATFORM_KEY_ALIASES.rootCa, 'sm2-root-ca'),
-        inKms(SM2_PLATFORM_KEY_ALIASES.tsa, 'sm2-tsa'),
-        inKms(SM2_PLATFORM_KEY_ALIASES.sealMaker, 'seal-maker'),
-      ]);
-      return { root, tsa, sealMaker };
-    }
-    case 'kms-hmac-derived': {
-      const macKey = await ensureKey(client, { alias: SM2_PLATFORM_KEY_ALIASES.derivation, role: 'sm2-derivation', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' });
-      const [root, tsa, sealMaker] = await Promise.all([
-        derivedSigner(client, macKey, 'sm2-root-ca'),
-        derivedSigner(client, macKey, 'sm2-tsa'),
-        derivedSigner(client, macKey, 'seal-maker'),
-      ]);
-      return { root, tsa, sealMaker };
-    }
+    case 'kms-asymmetric':
+      return [
+        signingKey(SM2_PLATFORM_KEY_ALIASES.rootCa, 'sm2-root-ca', 'sm2-sm3'),
+        signingKey(SM2_PLATFORM_KEY_ALIASES.tsa, 'sm2-tsa', 'sm2-sm3'),
+        signingKey(SM2_PLATFORM_KEY_ALIASES.sealMaker, 'seal-maker', 'sm2-sm3'),
+      ];
+    case 'kms-hmac-derived':
+      return [{ alias: SM2_PLATFORM_KEY_ALIASES.derivation, role: 'sm2-derivation', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' }];
     default: {
       const unknown: never = mode;
       throw new KeyCustodyError('KEY_CUSTODY_MISCONFIGURED', `PLATFORM_SM2_KEYS must be kms-asymmetric or kms-hmac-derived, not "${String(unknown)}"`);
@@ -64,8 +53,47 @@ export async function sm2PlatformSigners(client: KMSClient, mode: Sm2PlatformKey
   }
 }
 
-/** The role's SM2 key from two HMACs of its label; the signer keeps the scalar only. */
-async function derivedSigner(client: KMSClient, macKeyArn: string, role: string): Promise<PlatformSigner> {
+/** Bootstrap only: creates the SM2 platform keys that are missing (as ensurePlatformKeys does for P-256). */
+export async function ensureSm2PlatformKeys(client: KMSClient, mode: Sm2PlatformKeyMode): Promise<void> {
+  await Promise.all(sm2PlatformKeySpecs(mode).map((spec) => ensureKey(client, spec)));
+}
+
+/**
+ * The SM2 signers, their keys found by alias (`find` throws PLATFORM_NOT_READY for a missing one):
+ * a request never creates them.
+ */
+export async function sm2PlatformSigners(client: KMSClient, mode: Sm2PlatformKeyMode, find: (alias: string) => Promise<string>): Promise<Sm2PlatformSigners> {
+  if (mode === 'kms-asymmetric') {
+    const inKms = async (alias: string) => KmsDigestSigner.create({ client, keyId: await find(alias), algorithm: 'sm2-sm3' });
+    const [root, tsa, sealMaker] = await Promise.all([inKms(SM2_PLATFORM_KEY_ALIASES.rootCa), inKms(SM2_PLATFORM_KEY_ALIASES.tsa), inKms(SM2_PLATFORM_KEY_ALIASES.sealMaker)]);
+    return { root, tsa, sealMaker };
+  }
+  const macKey = await find(SM2_PLATFORM_KEY_ALIASES.derivation);
+  return { root: derivedSigner(client, macKey, 'sm2-root-ca'), tsa: derivedSigner(client, macKey, 'sm2-tsa'), sealMaker: derivedSigner(client, macKey, 'seal-maker') };
+}
+
+/**
+ * The role's SM2 key from two HMACs of its label, derived on first use: reading the platform
+ * certificates (which only compares key ids) calls KMS for nothing more than DescribeKey.
+ */
+function derivedSigner(client: KMSClient, macKeyArn: string, role: string): PlatformSigner {
+  let derived: Promise<{ scalar: Uint8Array; spki: Uint8Array }> | undefined;
+  const key = () => {
+    derived ??= derive(client, macKeyArn, role);
+    // A failed derivation (KMS briefly down) is tried again on the next use.
+    derived.catch(() => (derived = undefined));
+    return derived;
+  };
+  return {
+    algorithm: 'sm2-sm3',
+    // The stored certificate names this: the HMAC key and the role it derives.
+    keyId: `${macKeyArn}#${role}`,
+    publicKeySpki: async () => (await key()).spki.slice(),
+    signDigest: async (digest) => signSm2Digest((await key()).scalar, digest),
+  };
+}
+
+async function derive(client: KMSClient, macKeyArn: string, role: string): Promise<{ scalar: Uint8Array; spki: Uint8Array }> {
   const mac = async (part: number) => {
     const label = new TextEncoder().encode(`seal-platform/sm2-key/${role}/v1/${part}`);
     const answer = await kmsCall('GenerateMac', () => client.send(new GenerateMacCommand({ KeyId: macKeyArn, MacAlgorithm: 'HMAC_SHA_256', Message: label })));
@@ -75,12 +103,5 @@ async function derivedSigner(client: KMSClient, macKeyArn: string, role: string)
   const seed = new Uint8Array([...(await mac(1)), ...(await mac(2))]);
   const scalar = sm2PrivateKeyFromSeed(seed);
   seed.fill(0);
-  const spki = sm2SpkiFromPublicKey(sm2PublicKeyOf(scalar));
-  return {
-    algorithm: 'sm2-sm3',
-    // The stored certificate names this: the HMAC key and the role it derives.
-    keyId: `${macKeyArn}#${role}`,
-    publicKeySpki: async () => spki.slice(),
-    signDigest: async (digest) => signSm2Digest(scalar, digest),
-  };
+  return { scalar, spki: sm2SpkiFromPublicKey(sm2PublicKeyOf(scalar)) };
 }

@@ -7,8 +7,12 @@ import { crlUrl } from '../../engines/pki/extensions';
 import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
 import type { PlatformSigner } from '../../ports/platform-keys';
 import { PkiError } from '../../engines/pki/errors';
+import { DomainError } from '@seal/shared';
 import type { Ports, SealStore } from '../../ports';
 import type { PlatformCertificateRecord } from '../../ports/store/certificates';
+import { CRL_ISSUERS } from './crl-issuers';
+
+export { CRL_ISSUERS };
 
 /**
  * One of the platform's CA hierarchies: its root and TSA certificates (DER) and their keys, the
@@ -34,30 +38,29 @@ export interface GmPlatformPki extends PlatformCa {
   sealMakerSigner: Signer;
 }
 
-import { CRL_ISSUERS } from './crl-issuers';
-
-export { CRL_ISSUERS };
+type Role = PlatformCertificateRecord['role'];
 
 const ROOT_YEARS = 20;
 const TSA_YEARS = 10;
 const SEAL_MAKER_YEARS = 10;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
+const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务' };
 
 // One per services container: the stack and tests replace the container when endpoints change.
 const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
 const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
 
 /**
- * The P-256 root CA and TSA, created on first need (the keys by alias in KMS, the certificates in the
- * table), then kept for the life of the container. Works the same in AWS (no bootstrap step) and
- * locally (the start-up hook calls it to write the root PEM).
+ * The P-256 root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
+ * table), kept for the life of the container. A user's request never creates them: before the
+ * bootstrap has run, this is PLATFORM_NOT_READY (503).
  */
 export function platformPki(services: Ports): Promise<PlatformPki> {
   return cached(p256Cache, services, loadP256);
 }
 
-/** The SM2 root CA, TSA and seal maker, made the same way (decision 0076). */
+/** The SM2 root CA, TSA and seal maker, read the same way (decision 0076). */
 export function gmPlatformPki(services: Ports): Promise<GmPlatformPki> {
   return cached(sm2Cache, services, loadSm2);
 }
@@ -83,17 +86,11 @@ export function platformCaOfCrl(services: Ports, crlIssuer: string): Promise<Pla
   return platformCaFor(services, algorithm);
 }
 
-/** Every root the platform trusts for its own signatures (P-256 and SM2). */
-export async function platformRoots(services: Ports): Promise<Uint8Array[]> {
-  const [p256, sm2] = await Promise.all([platformPki(services), gmPlatformPki(services)]);
-  return [p256.root, sm2.root];
-}
-
 function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
   let pending = cache.get(services);
   if (!pending) {
     pending = load(services);
-    // A failed load (KMS briefly down) must not stick for the container's life.
+    // A failed load (KMS briefly down, bootstrap not run yet) must not stick for the container's life.
     pending.catch(() => cache.delete(services));
     cache.set(services, pending);
   }
@@ -102,46 +99,80 @@ function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (se
 
 async function loadP256(services: Ports): Promise<PlatformPki> {
   const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const url = crlUrl(services.config.PUBLIC_BASE_URL);
-  const { root, tsa } = await rootAndTsa(services, { rootSigner, tsaSigner, roles: ['root', 'tsa'], url });
-  return { algorithm: 'ecdsa-p256-sha256', root, tsa, rootSigner, tsaSigner, crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'], crlUrl: url };
+  const [root, tsa] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), readCertificate(services.store, 'tsa', tsaSigner.keyId)]);
+  if (!root || !tsa) throw new DomainError('PLATFORM_NOT_READY');
+  return p256Ca(services, { root, tsa, rootSigner, tsaSigner });
 }
 
 async function loadSm2(services: Ports): Promise<GmPlatformPki> {
   const { root: rootSigner, tsa: tsaSigner, sealMaker: sealMakerSigner } = await services.platformKeys.sm2Signers();
-  const url = `${crlUrl(services.config.PUBLIC_BASE_URL)}?ca=sm2`;
-  const { root, tsa } = await rootAndTsa(services, {
-    rootSigner,
-    tsaSigner,
-    roles: ['sm2-root', 'sm2-tsa'],
-    url,
-    rootName: '深圳市统一电子印章平台 SM2根CA',
-    tsaName: '深圳市统一电子印章平台 SM2时间戳服务',
-  });
-  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sealMakerSigner.keyId, async () =>
+  const [root, tsa, sealMaker] = await Promise.all([
+    readCertificate(services.store, 'sm2-root', rootSigner.keyId),
+    readCertificate(services.store, 'sm2-tsa', tsaSigner.keyId),
+    readCertificate(services.store, 'seal-maker', sealMakerSigner.keyId),
+  ]);
+  if (!root || !tsa || !sealMaker) throw new DomainError('PLATFORM_NOT_READY');
+  return sm2Ca(services, { root, tsa, rootSigner, tsaSigner, sealMaker, sealMakerSigner });
+}
+
+const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner'>): PlatformPki => ({
+  algorithm: 'ecdsa-p256-sha256',
+  ...parts,
+  crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'],
+  crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
+});
+
+const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'>): GmPlatformPki => ({
+  algorithm: 'sm2-sm3',
+  ...parts,
+  crlIssuer: CRL_ISSUERS['sm2-sm3'],
+  crlUrl: sm2CrlUrl(services),
+});
+
+/** The SM2 root's CRL: the same route, `?ca=sm2`. */
+const sm2CrlUrl = (services: Ports): string => `${crlUrl(services.config.PUBLIC_BASE_URL)}?ca=sm2`;
+
+/**
+ * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
+ * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root
+ * and TSA, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
+ * (see ensureCertificate).
+ */
+export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: PlatformPki; sm2: GmPlatformPki }> {
+  await services.platformKeys.ensure();
+  const [p256Signers, sm2Signers] = await Promise.all([services.platformKeys.signers(), services.platformKeys.sm2Signers()]);
+  const p256 = await rootAndTsa(services, { ...p256Signers, roles: ['root', 'tsa'], crlUrl: crlUrl(services.config.PUBLIC_BASE_URL) });
+  const sm2Url = sm2CrlUrl(services);
+  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
+  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
     issueSealMakerCertificate({
-      signer: rootSigner,
-      caCertificate: root,
-      makerPublicKey: await sealMakerSigner.publicKeySpki(),
+      signer: sm2Signers.root,
+      caCertificate: sm2.root,
+      makerPublicKey: await sm2Signers.sealMaker.publicKeySpki(),
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: SEAL_MAKER_YEARS,
-      crlUrl: url,
+      crlUrl: sm2Url,
     }),
   );
-  return { algorithm: 'sm2-sm3', root, tsa, rootSigner, tsaSigner, crlIssuer: CRL_ISSUERS['sm2-sm3'], crlUrl: url, sealMaker, sealMakerSigner };
+  p256Cache.delete(services);
+  sm2Cache.delete(services);
+  return {
+    p256: p256Ca(services, { ...p256, rootSigner: p256Signers.root, tsaSigner: p256Signers.tsa }),
+    sm2: sm2Ca(services, { ...sm2, rootSigner: sm2Signers.root, tsaSigner: sm2Signers.tsa, sealMaker, sealMakerSigner: sm2Signers.sealMaker }),
+  };
 }
 
 async function rootAndTsa(
   services: Ports,
-  hierarchy: { rootSigner: PlatformSigner; tsaSigner: PlatformSigner; roles: [PlatformCertificateRecord['role'], PlatformCertificateRecord['role']]; url: string; rootName?: string; tsaName?: string },
+  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; names?: { root: string; tsa: string } },
 ): Promise<{ root: Uint8Array; tsa: Uint8Array }> {
-  const { rootSigner, tsaSigner, roles } = hierarchy;
+  const { root: rootSigner, tsa: tsaSigner, roles, names } = hierarchy;
   const root = await ensureCertificate(services.store, roles[0], rootSigner.keyId, () =>
     createRootCertificate({
       signer: rootSigner,
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: ROOT_YEARS,
-      ...(hierarchy.rootName ? { commonName: hierarchy.rootName } : {}),
+      ...(names ? { commonName: names.root } : {}),
     }),
   );
   const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, async () =>
@@ -152,8 +183,8 @@ async function rootAndTsa(
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: TSA_YEARS,
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
-      crlUrl: hierarchy.url,
-      ...(hierarchy.tsaName ? { commonName: hierarchy.tsaName } : {}),
+      crlUrl: hierarchy.crlUrl,
+      ...(names ? { commonName: names.tsa } : {}),
     }),
   );
   return { root, tsa };
