@@ -6,6 +6,7 @@ import { createObjectStore } from './adapters/s3/object-store';
 import { kmsClientFromEnv } from './adapters/aws-kms/client';
 import { createKeyCustody } from './adapters/aws-kms';
 import { kmsPlatformKeys } from './adapters/aws-kms/kms-platform-keys';
+import { defaultSm2PlatformKeyMode } from './adapters/aws-kms/sm2-platform-keys';
 import { kmsIdNumberVault } from './adapters/aws-kms/id-number-vault';
 import { SimulatedFaceVerifier } from './adapters/face/simulated-face-verifier';
 import { WechatFaceVerifier } from './adapters/face/wechat-face-verifier';
@@ -60,7 +61,12 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
       return once('custody', () => createKeyCustody(ports.config.KEY_CUSTODY, { client: kmsClient() }));
     },
     get platformKeys() {
-      return once('platformKeys', () => kmsPlatformKeys(kmsClient(), { makeMissing: Boolean(env.KMS_ENDPOINT) }));
+      return once('platformKeys', () =>
+        kmsPlatformKeys(kmsClient(), {
+          makeMissing: Boolean(env.KMS_ENDPOINT),
+          sm2Keys: ports.config.PLATFORM_SM2_KEYS ?? defaultSm2PlatformKeyMode(ports.config.AWS_REGION),
+        }),
+      );
     },
     get idNumbers() {
       return once('idNumbers', () => kmsIdNumberVault(kmsClient()));

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/platform-keys';
+import { SM2_PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/sm2-platform-keys';
 import { TABLE_KEYS } from '../../functions/src/adapters/dynamodb/table-design';
 import { synthStage, type SynthesizedStage } from './testing/synth-stage';
 
@@ -50,6 +51,16 @@ describe('the platform keys', () => {
     for (const alias of [PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa]) {
       expect(keyProps(prod, alias).Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     }
+  });
+
+  it('keeps the SM2 keys as one HMAC key they are derived from by default, and as three KMS SM2 keys with sm2Keys=kms-asymmetric', () => {
+    expect(keyProps(prod, SM2_PLATFORM_KEY_ALIASES.derivation).Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    expect(prod.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: SM2_PLATFORM_KEY_ALIASES.rootCa } })).toEqual({});
+    const china = synthStage({ stage: 'prod', sm2Keys: 'kms-asymmetric' });
+    for (const alias of [SM2_PLATFORM_KEY_ALIASES.rootCa, SM2_PLATFORM_KEY_ALIASES.tsa, SM2_PLATFORM_KEY_ALIASES.sealMaker]) {
+      expect(keyProps(china, alias).Properties).toMatchObject({ KeySpec: 'SM2', KeyUsage: 'SIGN_VERIFY' });
+    }
+    expect(china.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: SM2_PLATFORM_KEY_ALIASES.derivation } })).toEqual({});
   });
 
   it('wraps credential keys with a symmetric key that rotates', () => {

@@ -35,7 +35,15 @@ describe('per-function permissions', () => {
   });
 
   it('gives no function a platform KMS key its entry does not list', () => {
-    const keyRefs: Record<PlatformKey, string> = { rootCa: 'KeysRootCa', tsa: 'KeysTsa', wrapping: 'KeysCredentialWrapping' };
+    // Derived SM2 keys (the default outside the China regions): the three SM2 roles are one HMAC key.
+    const keyRefs: Record<PlatformKey, string> = {
+      rootCa: 'KeysRootCa',
+      tsa: 'KeysTsa',
+      wrapping: 'KeysCredentialWrapping',
+      sm2RootCa: 'KeysSm2Derivation',
+      sm2Tsa: 'KeysSm2Derivation',
+      sealMaker: 'KeysSm2Derivation',
+    };
     for (const handler of stage.stack.handlerFunctions().keys()) {
       const entry = permissionsFor(handler);
       for (const statement of statementsOf(stage, handler).filter((s) => actions(s).some((a) => a.startsWith('kms:')))) {
@@ -55,6 +63,19 @@ describe('per-function permissions', () => {
       statementsOf(stage, h).some((s) => actions(s).includes('kms:Sign') && JSON.stringify(s.Resource).includes('KeysTsa')),
     );
     expect(signers.sort()).toEqual(Object.keys(FUNCTION_PERMISSIONS).filter((h) => FUNCTION_PERMISSIONS[h]!.keys?.tsa?.includes('sign')).sort());
+  });
+
+  it('lets only functions that issue SM2 certificates or timestamps derive the SM2 keys (GenerateMac), and nobody Sign with the HMAC key', () => {
+    const derivers = [...stage.stack.handlerFunctions().keys()].filter((h) =>
+      statementsOf(stage, h).some((s) => actions(s).includes('kms:GenerateMac') && JSON.stringify(s.Resource).includes('KeysSm2Derivation')),
+    );
+    const signsSm2 = (h: string) => [FUNCTION_PERMISSIONS[h]!.keys?.sm2RootCa, FUNCTION_PERMISSIONS[h]!.keys?.sm2Tsa].some((uses) => uses?.includes('sign'));
+    expect(derivers.sort()).toEqual(Object.keys(FUNCTION_PERMISSIONS).filter(signsSm2).sort());
+    expect(derivers.length).toBeGreaterThan(0);
+    for (const h of stage.stack.handlerFunctions().keys()) {
+      const onHmac = statementsOf(stage, h).filter((s) => JSON.stringify(s.Resource).includes('KeysSm2Derivation')).flatMap(actions);
+      expect(onHmac.filter((a) => a === 'kms:Sign' || a === 'kms:GetPublicKey')).toEqual([]);
+    }
   });
 
   it('limits wrapping-key encryption to the purposes the entry names', () => {

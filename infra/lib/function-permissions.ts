@@ -6,9 +6,13 @@
  * using a new key, prefix or secret.
  */
 
-/** The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts`. */
-export type PlatformKey = 'rootCa' | 'tsa' | 'wrapping';
-/** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key). */
+/**
+ * The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts` and `sm2-platform-keys.ts`.
+ * The SM2 ones name a role: with derived SM2 keys (decision 0076) all three are the one HMAC key,
+ * and `sign` on any of them is GenerateMac on it, which derives all three.
+ */
+export type PlatformKey = 'rootCa' | 'tsa' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker';
+/** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key; DescribeKey only on the HMAC key). */
 export type KeyUse = 'describe' | 'sign';
 /** The `purpose` of the wrapping key's encryption context: what Encrypt/Decrypt are allowed for. */
 export type WrappingPurpose = 'seal-credential' | 'id-number';
@@ -45,10 +49,10 @@ const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey
  * made (decision 0029): reading them needs no signing. Functions that issue seal certificates or
  * sign the CRL add the root's `sign`.
  */
-const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'] } as const;
-const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'] } as const;
-/** Timestamps are signed with the TSA key. */
-const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] } as const;
+const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'], sm2RootCa: ['describe'], sm2Tsa: ['describe'], sealMaker: ['describe'] } as const;
+const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'] } as const;
+/** Timestamps are signed with the TSA key of the signature's hierarchy. */
+const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'], sm2Tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;

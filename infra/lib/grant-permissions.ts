@@ -54,8 +54,11 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
   }
 
   for (const [name, uses] of Object.entries(p.keys ?? {}) as [PlatformKey, readonly string[]][]) {
-    const actions = uses.includes('describe') ? ['kms:DescribeKey', ...(name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : ['kms:GetPublicKey'])] : [];
-    if (uses.includes('sign')) actions.push('kms:Sign');
+    // Derived SM2 keys (decision 0076): the role's key is the HMAC key; signing is GenerateMac on it.
+    const derived = SM2_ROLES.includes(name) && t.keys.sm2Keys === 'kms-hmac-derived';
+    const described = name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : derived ? [] : ['kms:GetPublicKey'];
+    const actions = uses.includes('describe') ? ['kms:DescribeKey', ...described] : [];
+    if (uses.includes('sign')) actions.push(derived ? 'kms:GenerateMac' : 'kms:Sign');
     if (actions.length) add({ actions, resources: [t.keys.key(name).keyArn] });
   }
 
@@ -70,6 +73,8 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
 
   if (p.credentialKeys && t.keyCustody === 'kms-asymmetric') grantCredentialKeys(add, Stack.of(role));
 }
+
+const SM2_ROLES: readonly PlatformKey[] = ['sm2RootCa', 'sm2Tsa', 'sealMaker'];
 
 /** kms-asymmetric custody: one KMS key per credential, created and used only with the seal-credential tag. */
 function grantCredentialKeys(add: (s: iam.PolicyStatementProps) => void, stack: Stack): void {

@@ -2,33 +2,57 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/platform-keys';
+import { SM2_PLATFORM_KEY_ALIASES } from '../../functions/src/adapters/aws-kms/sm2-platform-keys';
 import type { PlatformKey } from './function-permissions';
+import type { Sm2Keys } from './stage-settings';
 
 /**
  * The platform's KMS keys under the aliases the functions look up (custody/platform-keys.ts):
  * root CA and TSA (asymmetric P-256, sign/verify; the private halves never leave KMS) and the
  * credential-wrapping key (symmetric, yearly rotation). Plus the data key that encrypts the table,
- * the buckets and the secrets.
+ * the buckets and the secrets. The SM2 hierarchy (decision 0076): three KMS `SM2` keys (root CA, TSA,
+ * seal maker) where AWS offers them, otherwise one HMAC key the functions derive all three from.
  */
 export class PlatformKeys extends Construct {
   readonly rootCa: kms.Key;
   readonly tsa: kms.Key;
   readonly wrapping: kms.Key;
   readonly data: kms.Key;
+  /** The key behind each SM2 role: its own SM2 key, or the one HMAC key they are derived from. */
+  readonly sm2: Record<'sm2RootCa' | 'sm2Tsa' | 'sealMaker', kms.Key>;
+  readonly sm2Keys: Sm2Keys;
 
-  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
+  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; sm2Keys: Sm2Keys }) {
     super(scope, id);
-    const signing = (name: string, alias: string, description: string) =>
+    const signing = (name: string, alias: string, description: string, keySpec = kms.KeySpec.ECC_NIST_P256) =>
       new kms.Key(this, name, {
         alias,
         description,
-        keySpec: kms.KeySpec.ECC_NIST_P256,
+        keySpec,
         keyUsage: kms.KeyUsage.SIGN_VERIFY,
         removalPolicy: props.removalPolicy,
         pendingWindow: Duration.days(30),
       });
     this.rootCa = signing('RootCa', PLATFORM_KEY_ALIASES.rootCa, 'Seal platform root CA signing key');
     this.tsa = signing('Tsa', PLATFORM_KEY_ALIASES.tsa, 'Seal platform time-stamping authority key');
+    this.sm2Keys = props.sm2Keys;
+    if (props.sm2Keys === 'kms-asymmetric') {
+      this.sm2 = {
+        sm2RootCa: signing('Sm2RootCa', SM2_PLATFORM_KEY_ALIASES.rootCa, 'Seal platform SM2 root CA signing key', kms.KeySpec.SM2),
+        sm2Tsa: signing('Sm2Tsa', SM2_PLATFORM_KEY_ALIASES.tsa, 'Seal platform SM2 time-stamping authority key', kms.KeySpec.SM2),
+        sealMaker: signing('SealMaker', SM2_PLATFORM_KEY_ALIASES.sealMaker, 'Seal platform seal maker (制章) SM2 key', kms.KeySpec.SM2),
+      };
+    } else {
+      const derivation = new kms.Key(this, 'Sm2Derivation', {
+        alias: SM2_PLATFORM_KEY_ALIASES.derivation,
+        description: 'Derives the seal platform SM2 root CA, TSA and seal maker keys (GenerateMac of a label per role)',
+        keySpec: kms.KeySpec.HMAC_256,
+        keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+        removalPolicy: props.removalPolicy,
+        pendingWindow: Duration.days(30),
+      });
+      this.sm2 = { sm2RootCa: derivation, sm2Tsa: derivation, sealMaker: derivation };
+    }
     this.wrapping = new kms.Key(this, 'CredentialWrapping', {
       alias: PLATFORM_KEY_ALIASES.credentialWrapping,
       description: 'Wraps seal credential keys and ID numbers (encryption context names the purpose)',
@@ -46,6 +70,6 @@ export class PlatformKeys extends Construct {
   }
 
   key(name: PlatformKey): kms.Key {
-    return { rootCa: this.rootCa, tsa: this.tsa, wrapping: this.wrapping }[name];
+    return { rootCa: this.rootCa, tsa: this.tsa, wrapping: this.wrapping, ...this.sm2 }[name];
   }
 }

@@ -54,7 +54,7 @@ export class SealPlatformStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
     const prod = settings.stage === 'prod';
-    this.keys = new PlatformKeys(this, 'Keys', { removalPolicy: settings.removalPolicy });
+    this.keys = new PlatformKeys(this, 'Keys', { removalPolicy: settings.removalPolicy, sm2Keys: settings.sm2Keys });
     this.data = new DataStore(this, 'Data', {
       key: this.keys.data,
       removalPolicy: settings.removalPolicy,
@@ -73,6 +73,7 @@ export class SealPlatformStack extends Stack {
       FACE_VERIFIER: settings.faceVerifier,
       WECHAT_AUTH: settings.wechatAuth,
       KEY_CUSTODY: settings.keyCustody,
+      PLATFORM_SM2_KEYS: settings.sm2Keys,
       ...(settings.wechatAppId ? { WECHAT_APP_ID: settings.wechatAppId } : {}),
       ...(settings.publicBaseUrl ? { PUBLIC_BASE_URL: settings.publicBaseUrl } : {}),
     };
@@ -126,7 +127,7 @@ export class SealPlatformStack extends Stack {
       targets: [new targets.LambdaFunction(this.renewalJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
 
-    // The platform bootstrap (root CA and TSA certificates) runs once the keys and the table exist, at
+    // The platform bootstrap (root CA and TSA certificates, P-256 and SM2, and the seal maker) runs once the keys and the table exist, at
     // every deployment that changes it; requests only read what it made (decision 0029).
     this.bootstrap = new SealFunction(this, 'Fn-bootstrap-platform', { ...functionProps, name: 'bootstrap-platform', entry: BOOTSTRAP_ENTRY, permissions: BOOTSTRAP_PERMISSIONS });
     addFunctionAlarms(this, 'bootstrap-platform', this.bootstrap.fn, alarmTopic);

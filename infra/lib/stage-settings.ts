@@ -4,6 +4,8 @@ import type { Node } from 'constructs';
 export type Stage = 'dev' | 'prod';
 export type FaceVerifier = 'simulated' | 'wechat';
 export type KeyCustody = 'kms-envelope' | 'kms-asymmetric';
+/** Where the platform's SM2 keys live (decision 0076): KMS SM2 keys (China regions) or derived from a KMS HMAC key. */
+export type Sm2Keys = 'kms-asymmetric' | 'kms-hmac-derived';
 /** `cloudfront-waf`: CloudFront with AWS WAF in front of the API (decision 0074); `none`: the API's own URL (China regions). */
 export type Edge = 'cloudfront-waf' | 'none';
 
@@ -14,6 +16,8 @@ export interface StageSettings {
   /** How `wx.login` codes are exchanged; prod refuses the simulated one too (identity-config.ts). */
   wechatAuth: FaceVerifier;
   keyCustody: KeyCustody;
+  /** The SM2 root CA, TSA and seal maker keys: KMS `SM2` keys where AWS offers them (China regions), elsewhere derived. */
+  sm2Keys: Sm2Keys;
   /** The WeChat mini-program's AppID (not secret). */
   wechatAppId: string;
   /** Where people reach the platform (QR codes, CRL URL); the API's own URL when not given. */
@@ -64,6 +68,7 @@ export function stageSettings(node: Node, region?: string): StageSettings {
     faceVerifier,
     wechatAuth,
     keyCustody: oneOf<KeyCustody>('keyCustody', node.tryGetContext('keyCustody'), ['kms-envelope', 'kms-asymmetric'], 'kms-envelope'),
+    sm2Keys: oneOf<Sm2Keys>('sm2Keys', node.tryGetContext('sm2Keys'), ['kms-asymmetric', 'kms-hmac-derived'], china ? 'kms-asymmetric' : 'kms-hmac-derived'),
     wechatAppId: String(node.tryGetContext('wechatAppId') ?? ''),
     publicBaseUrl: node.tryGetContext('publicBaseUrl') as string | undefined,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

@@ -18,7 +18,11 @@ export function keyMetadata(key: StoredKey, accountId: string) {
     CustomerMasterKeySpec: key.keySpec,
     KeySpec: key.keySpec,
     MultiRegion: false,
-    ...(symmetric ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } : { SigningAlgorithms: [SIGNING_ALGORITHM[key.keySpec]] }),
+    ...(symmetric
+      ? { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] }
+      : key.keySpec === 'HMAC_256'
+        ? { MacAlgorithms: ['HMAC_SHA_256'] }
+        : { SigningAlgorithms: [SIGNING_ALGORITHM[key.keySpec]] }),
     ...(key.deletionDate === undefined ? {} : { DeletionDate: seconds(key.deletionDate), PendingDeletionWindowInDays: key.pendingWindowInDays }),
   };
 }

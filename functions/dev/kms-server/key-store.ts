@@ -7,8 +7,8 @@ import { join } from 'node:path';
  * `<dataDir>/kms-state.json` after every change when a data directory is given, so a
  * restarted endpoint still decrypts yesterday's envelopes and signs with the same CA key.
  */
-export type KeySpec = 'SYMMETRIC_DEFAULT' | 'ECC_NIST_P256' | 'SM2';
-export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY';
+export type KeySpec = 'SYMMETRIC_DEFAULT' | 'ECC_NIST_P256' | 'SM2' | 'HMAC_256';
+export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion';
 
 export interface SymmetricMaterial {
@@ -20,6 +20,11 @@ export interface EcMaterial {
   kind: 'ec';
   privateKeyPkcs8: string;
   publicKeySpki: string;
+}
+export interface HmacMaterial {
+  kind: 'hmac';
+  /** The 32-byte HMAC key, base64. */
+  key: string;
 }
 
 export interface StoredKey {
@@ -35,7 +40,7 @@ export interface StoredKey {
   pendingWindowInDays?: number;
   tags: Record<string, string>;
   rotation: { enabled: boolean; periodInDays: number; lastRotationDate?: number };
-  material: SymmetricMaterial | EcMaterial;
+  material: SymmetricMaterial | EcMaterial | HmacMaterial;
 }
 
 export interface StoredAlias {

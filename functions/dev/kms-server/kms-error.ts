@@ -13,6 +13,7 @@ export type KmsErrorType =
   | 'InvalidKeyUsageException'
   | 'InvalidMarkerException'
   | 'KMSInternalException'
+  | 'KMSInvalidMacException'
   | 'KMSInvalidSignatureException'
   | 'KMSInvalidStateException'
   | 'NotFoundException'

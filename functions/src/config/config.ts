@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
   ORIGIN_VERIFY_SECRET: z.optional(z.string().check(z.minLength(32))),
   FACE_VERIFIER: z._default(z.enum(['simulated', 'wechat']), 'simulated'),
   KEY_CUSTODY: z._default(z.enum(['kms-envelope', 'kms-asymmetric']), 'kms-envelope'),
+  /**
+   * Where the platform's SM2 keys live (decision 0076): KMS SM2 keys (AWS China regions) or derived
+   * from a KMS HMAC key (elsewhere). Unset: by the region.
+   */
+  PLATFORM_SM2_KEYS: z.optional(z.enum(['kms-asymmetric', 'kms-hmac-derived'])),
   /** Validity of a seal certificate, in whole years (decision 0012). */
   SEAL_CERTIFICATE_VALIDITY_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 1),
   SERVICE_VERSION: z._default(z.string(), '0.1.0'),

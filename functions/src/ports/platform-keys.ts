@@ -8,12 +8,15 @@ export interface PlatformSigner extends Signer {
 /**
  * The `PlatformKeys` port: the platform root CA's and timestamp authority's keys, held where they
  * never leave (KMS), found by their fixed names. Only the bootstrap step makes them (`ensure`):
- * a user's request never creates a platform key.
+ * a user's request never creates a platform key. Two hierarchies: P-256 (`signers`) and SM2
+ * (`sm2Signers`: root CA, TSA and the seal maker that signs 印章数据, decision 0076).
  */
 export interface PlatformKeys {
   /** The keys; PLATFORM_NOT_READY when the bootstrap has not made them. */
   signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner }>;
-  /** Bootstrap only: makes any platform key that is missing (idempotent, safe when run twice at once). */
+  /** The SM2 keys; PLATFORM_NOT_READY when the bootstrap has not made them. */
+  sm2Signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner; sealMaker: PlatformSigner }>;
+  /** Bootstrap only: makes any platform key that is missing, of both hierarchies (idempotent, safe when run twice at once). */
   ensure(): Promise<void>;
   /** Resolves when the root CA key is reachable (health probe). */
   ping(): Promise<void>;

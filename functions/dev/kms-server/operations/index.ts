@@ -4,6 +4,7 @@ import { CancelKeyDeletion, CreateKey, DescribeKey, DisableKey, EnableKey, ListK
 import type { Operation } from './operation';
 import { DisableKeyRotation, EnableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand } from './rotation';
 import { GetPublicKey, Sign, Verify } from './signing';
+import { GenerateMac, VerifyMac } from './mac';
 import { ListResourceTags, TagResource, UntagResource } from './tags';
 
 /** The operations the platform uses (and a few neighbours tests find handy); anything else is UnknownOperationException. */
@@ -13,5 +14,5 @@ export const operations: Readonly<Record<string, Operation>> = {
   TagResource, UntagResource, ListResourceTags,
   CreateAlias, UpdateAlias, DeleteAlias, ListAliases,
   Encrypt, Decrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext, ReEncrypt, GenerateRandom,
-  GetPublicKey, Sign, Verify,
+  GetPublicKey, Sign, Verify, GenerateMac, VerifyMac,
 };

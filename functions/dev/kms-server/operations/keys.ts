@@ -12,15 +12,21 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * The kinds of key the platform uses; anything else is refused rather than faked. SM2 keys exist
  * in KMS's China Regions for SIGN_VERIFY (SM2DSA) and ENCRYPT_DECRYPT (SM2PKE); only signing is
- * implemented here.
+ * implemented here. HMAC_256 keys (GENERATE_VERIFY_MAC) derive the platform's SM2 keys outside the
+ * China Regions (decision 0076).
  */
-const SUPPORTED: Record<KeySpec, KeyUsage> = { SYMMETRIC_DEFAULT: 'ENCRYPT_DECRYPT', ECC_NIST_P256: 'SIGN_VERIFY', SM2: 'SIGN_VERIFY' };
+const SUPPORTED: Record<KeySpec, KeyUsage> = {
+  SYMMETRIC_DEFAULT: 'ENCRYPT_DECRYPT',
+  ECC_NIST_P256: 'SIGN_VERIFY',
+  SM2: 'SIGN_VERIFY',
+  HMAC_256: 'GENERATE_VERIFY_MAC',
+};
 
 export const CreateKey: Operation = (ctx, body) => {
   const keySpec = (optionalString(body, 'KeySpec') ?? optionalString(body, 'CustomerMasterKeySpec') ?? 'SYMMETRIC_DEFAULT') as KeySpec;
   const keyUsage = (optionalString(body, 'KeyUsage') ?? 'ENCRYPT_DECRYPT') as KeyUsage;
   if (!(keySpec in SUPPORTED)) {
-    throw new KmsError('UnsupportedOperationException', `KeySpec ${keySpec} is not supported by the local KMS endpoint (only SYMMETRIC_DEFAULT, ECC_NIST_P256 and SM2).`);
+    throw new KmsError('UnsupportedOperationException', `KeySpec ${keySpec} is not supported by the local KMS endpoint (only SYMMETRIC_DEFAULT, ECC_NIST_P256, SM2 and HMAC_256).`);
   }
   if (SUPPORTED[keySpec] !== keyUsage) throw invalid(`KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}.`);
   const origin = optionalString(body, 'Origin');
@@ -37,7 +43,14 @@ export const CreateKey: Operation = (ctx, body) => {
     state: 'Enabled',
     tags: tagList(body, 'Tags'),
     rotation: { enabled: false, periodInDays: 365 },
-    material: keySpec === 'SYMMETRIC_DEFAULT' ? { kind: 'symmetric', backingKeys: [randomBytes(32).toString('base64')] } : keySpec === 'SM2' ? newSm2Material() : newEcMaterial(),
+    material:
+      keySpec === 'SYMMETRIC_DEFAULT'
+        ? { kind: 'symmetric', backingKeys: [randomBytes(32).toString('base64')] }
+        : keySpec === 'HMAC_256'
+          ? { kind: 'hmac', key: randomBytes(32).toString('base64') }
+          : keySpec === 'SM2'
+            ? newSm2Material()
+            : newEcMaterial(),
   };
   ctx.store.putKey(key);
   return { KeyMetadata: keyMetadata(key, ctx.accountId) };

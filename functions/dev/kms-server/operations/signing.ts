@@ -19,7 +19,7 @@ export const GetPublicKey: Operation = (ctx, body) => {
   const key = resolveKey(ctx, requiredString(body, 'KeyId'), { allowAlias: true });
   requireEnabled(key);
   if (key.material.kind !== 'ec') {
-    throw new KmsError('UnsupportedOperationException', `${key.arn} is a symmetric key; it has no public key.`);
+    throw new KmsError('UnsupportedOperationException', `${key.arn} is not an asymmetric key; it has no public key.`);
   }
   return {
     KeyId: key.arn,

@@ -5,13 +5,14 @@ import { KeyCustodyError } from './key-custody-error';
 import { KmsDigestSigner } from './kms-digest-signer';
 import { translateKmsError } from './translate-kms-error';
 import { PLATFORM_KEY_ALIASES, ensurePlatformKeys } from './platform-keys';
+import { ensureSm2PlatformKeys, sm2PlatformKeySpecs, sm2PlatformSigners, type Sm2PlatformKeyMode } from './sm2-platform-keys';
 
 /**
  * The `PlatformKeys` port on KMS: asymmetric keys found by alias. In AWS the CDK stack makes them
  * and `ensure` only checks they are there (`makeMissing: false`); against the local KMS endpoint the
  * stack's start-up makes them. A request only ever looks them up.
  */
-export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boolean }): PlatformKeys {
+export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boolean; sm2Keys: Sm2PlatformKeyMode }): PlatformKeys {
   const find = async (alias: string): Promise<string> => {
     try {
       const { KeyMetadata } = await client.send(new DescribeKeyCommand({ KeyId: alias }));
@@ -22,6 +23,7 @@ export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boole
     throw new KeyCustodyError('PLATFORM_NOT_READY', `${alias} does not exist: run the platform bootstrap`);
   };
   return {
+    sm2Signers: () => sm2PlatformSigners(client, options.sm2Keys, find),
     async signers() {
       const algorithm = DEFAULT_SIGNATURE_ALGORITHM;
       const [rootKeyId, tsaKeyId] = await Promise.all([find(PLATFORM_KEY_ALIASES.rootCa), find(PLATFORM_KEY_ALIASES.tsa)]);
@@ -32,8 +34,8 @@ export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boole
       return { root, tsa };
     },
     async ensure() {
-      if (options.makeMissing) await ensurePlatformKeys(client);
-      else await Promise.all([find(PLATFORM_KEY_ALIASES.rootCa), find(PLATFORM_KEY_ALIASES.tsa)]);
+      if (options.makeMissing) await Promise.all([ensurePlatformKeys(client), ensureSm2PlatformKeys(client, options.sm2Keys)]);
+      else await Promise.all([PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa, ...sm2PlatformKeySpecs(options.sm2Keys).map((k) => k.alias)].map(find));
     },
     async ping() {
       await client.send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }));

@@ -33,14 +33,14 @@ export interface PlatformKeyIds {
   signingAlgorithm: SignatureAlgorithmId;
 }
 
-interface PlatformKeySpec {
+export interface PlatformKeySpec {
   alias: string;
   role: string;
   keySpec: KeySpec;
-  keyUsage: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
+  keyUsage: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT' | 'GENERATE_VERIFY_MAC';
 }
 
-const signingKey = (alias: string, role: string, algorithm: SignatureAlgorithmId): PlatformKeySpec => ({
+export const signingKey = (alias: string, role: string, algorithm: SignatureAlgorithmId): PlatformKeySpec => ({
   alias,
   role,
   keySpec: KMS_SIGNING_KEYS[algorithm].keySpec,
@@ -70,7 +70,7 @@ export async function ensurePlatformKeys(client: KMSClient, signingAlgorithm: Si
  * Both end with kA. A crash between CreateKey and CreateAlias leaves an unaliased key tagged
  * with its role, never a second live platform key.
  */
-async function ensureKey(client: KMSClient, spec: PlatformKeySpec): Promise<string> {
+export async function ensureKey(client: KMSClient, spec: PlatformKeySpec): Promise<string> {
   const existing = await describeAlias(client, spec.alias);
   if (existing) return usable(existing, spec);
 

@@ -67,7 +67,7 @@ export async function prepareCredential(
         failedAttempts: 0,
         createdAt: now.toISOString(),
       }),
-      certificateRecordWrite(store, { serial, companyId: seal.companyId, sealId: seal.sealId, credentialId, notBefore, notAfter }),
+      certificateRecordWrite(store, { serial, companyId: seal.companyId, sealId: seal.sealId, credentialId, notBefore, notAfter, issuer: issued.issuer }),
     ],
     discard: async () => {
       await deps.custody.retireCredentialKey(key, context).catch(() => undefined);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createCrl } from '../../engines/pki/crl';
 import type { Revocation, RevocationReason } from '../../engines/pki/revocation';
 import type { Ports } from '../../ports';
-import { platformPki } from './platform-ca';
+import { platformCaOfCrl } from './platform-ca';
 import { PLATFORM_CRL } from './revoke-certificates';
 
 /**
@@ -15,19 +15,20 @@ const REBUILD_MARGIN_MS = 24 * 3600 * 1000;
 const MAX_ATTEMPTS = 5;
 
 /**
- * The current platform CRL (DER), rebuilt when a revocation happened since the last build or
- * when it nears its nextUpdate. The CRL itself lives in S3 (it grows with revocations, beyond an
- * item's 400 KB); `CrlState` in the table says which object is current.
+ * A platform CRL (DER): the P-256 root's (`platform-root`) or the SM2 root's (`platform-sm2-root`),
+ * rebuilt when a revocation happened since the last build or when it nears its nextUpdate. The CRL
+ * itself lives in S3 (it grows with revocations, beyond an item's 400 KB); `CrlState` in the table
+ * says which object is current.
  */
-export async function currentCrl(services: Ports): Promise<Uint8Array> {
+export async function currentCrl(services: Ports, issuer: string = PLATFORM_CRL): Promise<Uint8Array> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const state = await readState(services);
+    const state = await readState(services, issuer);
     if (state.objectKey && !isStale(state, services.now())) {
       const der = await services.blobs.get(state.objectKey);
       if (!der) throw new Error(`the current CRL object is missing: ${state.objectKey}`);
       return der;
     }
-    const built = await rebuild(services, state);
+    const built = await rebuild(services, issuer, state);
     if (built) return built;
   }
   throw new Error('the CRL could not be rebuilt: too many concurrent rebuilds');
@@ -35,8 +36,8 @@ export async function currentCrl(services: Ports): Promise<Uint8Array> {
 
 type State = Awaited<ReturnType<typeof readState>>;
 
-async function readState(services: Ports) {
-  const data = await services.store.crl.get(PLATFORM_CRL);
+async function readState(services: Ports, issuer: string) {
+  const data = await services.store.crl.get(issuer);
   // The item is born from whichever write comes first (a revocation's ADD or a build's SET).
   return {
     revocationCount: data?.revocationCount ?? 0,
@@ -58,9 +59,10 @@ function isStale(state: State, now: Date): boolean {
  * before the query, capped by what the query returned: an index that lags behind a revocation
  * leaves the CRL marked stale, so the next request builds again.
  */
-async function rebuild(services: Ports, state: State): Promise<Uint8Array | undefined> {
-  const pki = await platformPki(services);
-  const records = await services.store.certificates.revoked();
+async function rebuild(services: Ports, issuer: string, state: State): Promise<Uint8Array | undefined> {
+  const pki = await platformCaOfCrl(services, issuer);
+  // One query of the revoked partition; each CRL lists its own CA's certificates.
+  const records = (await services.store.certificates.revoked()).filter((r) => (r.issuer ?? PLATFORM_CRL) === issuer);
   const entries: Revocation[] = records.map((r) => ({
     serialNumber: r.serial,
     revokedAt: new Date(r.revokedAt),
@@ -76,9 +78,9 @@ async function rebuild(services: Ports, state: State): Promise<Uint8Array | unde
     nextUpdate: new Date(thisUpdate.getTime() + CRL_VALIDITY_MS),
     crlNumber,
   });
-  const objectKey = `pki/crl/${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
+  const objectKey = `pki/crl/${issuer === PLATFORM_CRL ? '' : `${issuer}/`}${String(crlNumber).padStart(10, '0')}-${randomUUID()}.crl`;
   await services.blobs.put(objectKey, der, { contentType: 'application/pkix-crl' });
-  const published = await services.store.crl.publish(PLATFORM_CRL, state.crlNumber, {
+  const published = await services.store.crl.publish(issuer, state.crlNumber, {
     crlNumber,
     builtForCount: Math.min(state.revocationCount, entries.length),
     objectKey,

@@ -2,18 +2,23 @@ import { SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
 import { issueSealCertificate } from '../../engines/pki/seal-certificate';
 import { readSealCertificate, type SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
 import { toPem } from '../../engines/pki/pem';
+import { algorithmOfKey } from '../../engines/pki/algorithms';
+import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
-import { platformPki } from './platform-ca';
+import { platformCaFor } from './platform-ca';
 
 export interface IssuedSealCertificate {
   der: Uint8Array;
   info: SealCertificateInfo;
+  /** The CA that issued it, by its CRL's name (the certificate record keeps it). */
+  issuer: string;
 }
 
 /**
- * Issues a seal certificate for a credential's key under the platform root, signed through KMS:
- * company name and credit code, seal name and kind, holder name, signature key usage, and the
- * configured validity (one year by default). See docs/decisions/0005 (profile) and 0012.
+ * Issues a seal certificate for a credential's key under the platform root of the key's algorithm
+ * (P-256 or SM2), signed through KMS: company name and credit code, seal name and kind, holder
+ * name, signature key usage, and the configured validity (one year by default). See
+ * docs/decisions/0005 (profile), 0012 and 0076 (the SM2 hierarchy, GB/T 20518).
  */
 export async function issueCredentialCertificate(
   services: Ports,
@@ -25,7 +30,9 @@ export async function issueCredentialCertificate(
     now: Date;
   },
 ): Promise<IssuedSealCertificate> {
-  const pki = await platformPki(services);
+  const algorithm = algorithmOfKey(request.publicKeySpki);
+  if (!algorithm) throw new DomainError('INTERNAL', 'a credential key of no algorithm the platform signs with');
+  const pki = await platformCaFor(services, algorithm);
   const der = await issueSealCertificate({
     signer: pki.rootSigner,
     caCertificate: pki.root,
@@ -36,8 +43,9 @@ export async function issueCredentialCertificate(
     notBefore: request.now,
     validityYears: services.config.SEAL_CERTIFICATE_VALIDITY_YEARS,
     publicBaseUrl: services.config.PUBLIC_BASE_URL,
+    crlUrl: pki.crlUrl,
   });
-  return { der, info: readSealCertificate(der) };
+  return { der, info: readSealCertificate(der), issuer: pki.crlIssuer };
 }
 
 /** The certificate as the API shows it ("证书下载成功!"). */

@@ -1,37 +1,95 @@
 // Module paths, not the index: the index would bring the token and CMS builders into every function that reads the CA.
 import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
+import { issueSealMakerCertificate } from '../../engines/pki/seal-maker-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import type { Signer } from '../../ports/signer';
+import { crlUrl } from '../../engines/pki/extensions';
+import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
+import type { PlatformSigner } from '../../ports/platform-keys';
 import { PkiError } from '../../engines/pki/errors';
 import { DomainError } from '@seal/shared';
 import type { Ports, SealStore } from '../../ports';
+import type { PlatformCertificateRecord } from '../../ports/store/certificates';
+import { CRL_ISSUERS } from './crl-issuers';
 
-/** The platform CA and TSA: certificates (DER) and their KMS-held keys. */
-export interface PlatformPki {
+export { CRL_ISSUERS };
+
+/**
+ * One of the platform's CA hierarchies: its root and TSA certificates (DER) and their keys, the
+ * name its CRL and its certificate records go by, and the CRL's URL written into what it issues.
+ */
+export interface PlatformCa {
+  algorithm: SignatureAlgorithmId;
   root: Uint8Array;
   tsa: Uint8Array;
   rootSigner: Signer;
   tsaSigner: Signer;
+  /** `CrlState.issuer` and `CertificateRecord.issuer`. */
+  crlIssuer: string;
+  crlUrl: string;
 }
+
+/** The P-256 hierarchy (the platform's first). */
+export type PlatformPki = PlatformCa;
+
+/** The SM2 hierarchy (decision 0076): also the seal maker (制章) that signs every seal's 印章数据. */
+export interface GmPlatformPki extends PlatformCa {
+  sealMaker: Uint8Array;
+  sealMakerSigner: Signer;
+}
+
+type Role = PlatformCertificateRecord['role'];
 
 const ROOT_YEARS = 20;
 const TSA_YEARS = 10;
+const SEAL_MAKER_YEARS = 10;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
+const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务' };
 
 // One per services container: the stack and tests replace the container when endpoints change.
-const cache = new WeakMap<Ports, Promise<PlatformPki>>();
+const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
+const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
 
 /**
- * The root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
+ * The P-256 root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
  * table), kept for the life of the container. A user's request never creates them: before the
  * bootstrap has run, this is PLATFORM_NOT_READY (503).
  */
 export function platformPki(services: Ports): Promise<PlatformPki> {
+  return cached(p256Cache, services, loadP256);
+}
+
+/** The SM2 root CA, TSA and seal maker, read the same way (decision 0076). */
+export function gmPlatformPki(services: Ports): Promise<GmPlatformPki> {
+  return cached(sm2Cache, services, loadSm2);
+}
+
+/** The hierarchy that issues and timestamps for keys of an algorithm. */
+export function platformCaFor(services: Ports, algorithm: SignatureAlgorithmId): Promise<PlatformCa> {
+  switch (algorithm) {
+    case 'ecdsa-p256-sha256':
+      return platformPki(services);
+    case 'sm2-sm3':
+      return gmPlatformPki(services);
+    default: {
+      const unknown: never = algorithm;
+      throw new Error(`no platform CA for ${String(unknown)}`);
+    }
+  }
+}
+
+/** The hierarchy whose CRL has this name. */
+export function platformCaOfCrl(services: Ports, crlIssuer: string): Promise<PlatformCa> {
+  const algorithm = (Object.keys(CRL_ISSUERS) as SignatureAlgorithmId[]).find((id) => CRL_ISSUERS[id] === crlIssuer);
+  if (!algorithm) throw new Error(`no platform CA issues CRL ${crlIssuer}`);
+  return platformCaFor(services, algorithm);
+}
+
+function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
   let pending = cache.get(services);
   if (!pending) {
-    pending = loadPlatformPki(services);
+    pending = load(services);
     // A failed load (KMS briefly down, bootstrap not run yet) must not stick for the container's life.
     pending.catch(() => cache.delete(services));
     cache.set(services, pending);
@@ -39,28 +97,85 @@ export function platformPki(services: Ports): Promise<PlatformPki> {
   return pending;
 }
 
-async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
+async function loadP256(services: Ports): Promise<PlatformPki> {
   const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const [root, tsa] = await Promise.all([
-    readCertificate(services.store, 'root', rootSigner.keyId),
-    readCertificate(services.store, 'tsa', tsaSigner.keyId),
-  ]);
+  const [root, tsa] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), readCertificate(services.store, 'tsa', tsaSigner.keyId)]);
   if (!root || !tsa) throw new DomainError('PLATFORM_NOT_READY');
-  return { root, tsa, rootSigner, tsaSigner };
+  return p256Ca(services, { root, tsa, rootSigner, tsaSigner });
 }
+
+async function loadSm2(services: Ports): Promise<GmPlatformPki> {
+  const { root: rootSigner, tsa: tsaSigner, sealMaker: sealMakerSigner } = await services.platformKeys.sm2Signers();
+  const [root, tsa, sealMaker] = await Promise.all([
+    readCertificate(services.store, 'sm2-root', rootSigner.keyId),
+    readCertificate(services.store, 'sm2-tsa', tsaSigner.keyId),
+    readCertificate(services.store, 'seal-maker', sealMakerSigner.keyId),
+  ]);
+  if (!root || !tsa || !sealMaker) throw new DomainError('PLATFORM_NOT_READY');
+  return sm2Ca(services, { root, tsa, rootSigner, tsaSigner, sealMaker, sealMakerSigner });
+}
+
+const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner'>): PlatformPki => ({
+  algorithm: 'ecdsa-p256-sha256',
+  ...parts,
+  crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'],
+  crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
+});
+
+const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'>): GmPlatformPki => ({
+  algorithm: 'sm2-sm3',
+  ...parts,
+  crlIssuer: CRL_ISSUERS['sm2-sm3'],
+  crlUrl: sm2CrlUrl(services),
+});
+
+/** The SM2 root's CRL: the same route, `?ca=sm2`. */
+const sm2CrlUrl = (services: Ports): string => `${crlUrl(services.config.PUBLIC_BASE_URL)}?ca=sm2`;
 
 /**
  * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
- * makes the platform keys if missing, then the root and TSA certificates. Idempotent, and safe
- * when two runs overlap (see ensureCertificate).
+ * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root
+ * and TSA, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
+ * (see ensureCertificate).
  */
-export async function bootstrapPlatformPki(services: Ports): Promise<PlatformPki> {
+export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: PlatformPki; sm2: GmPlatformPki }> {
   await services.platformKeys.ensure();
-  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const root = await ensureCertificate(services.store, 'root', rootSigner.keyId, () =>
-    createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
+  const [p256Signers, sm2Signers] = await Promise.all([services.platformKeys.signers(), services.platformKeys.sm2Signers()]);
+  const p256 = await rootAndTsa(services, { ...p256Signers, roles: ['root', 'tsa'], crlUrl: crlUrl(services.config.PUBLIC_BASE_URL) });
+  const sm2Url = sm2CrlUrl(services);
+  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
+  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
+    issueSealMakerCertificate({
+      signer: sm2Signers.root,
+      caCertificate: sm2.root,
+      makerPublicKey: await sm2Signers.sealMaker.publicKeySpki(),
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
+      validityYears: SEAL_MAKER_YEARS,
+      crlUrl: sm2Url,
+    }),
   );
-  const tsa = await ensureCertificate(services.store, 'tsa', tsaSigner.keyId, async () =>
+  p256Cache.delete(services);
+  sm2Cache.delete(services);
+  return {
+    p256: p256Ca(services, { ...p256, rootSigner: p256Signers.root, tsaSigner: p256Signers.tsa }),
+    sm2: sm2Ca(services, { ...sm2, rootSigner: sm2Signers.root, tsaSigner: sm2Signers.tsa, sealMaker, sealMakerSigner: sm2Signers.sealMaker }),
+  };
+}
+
+async function rootAndTsa(
+  services: Ports,
+  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; names?: { root: string; tsa: string } },
+): Promise<{ root: Uint8Array; tsa: Uint8Array }> {
+  const { root: rootSigner, tsa: tsaSigner, roles, names } = hierarchy;
+  const root = await ensureCertificate(services.store, roles[0], rootSigner.keyId, () =>
+    createRootCertificate({
+      signer: rootSigner,
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
+      validityYears: ROOT_YEARS,
+      ...(names ? { commonName: names.root } : {}),
+    }),
+  );
+  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, async () =>
     issueTsaCertificate({
       signer: rootSigner,
       caCertificate: root,
@@ -68,10 +183,11 @@ export async function bootstrapPlatformPki(services: Ports): Promise<PlatformPki
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: TSA_YEARS,
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
+      crlUrl: hierarchy.crlUrl,
+      ...(names ? { commonName: names.tsa } : {}),
     }),
   );
-  cache.delete(services);
-  return { root, tsa, rootSigner, tsaSigner };
+  return { root, tsa };
 }
 
 /**
@@ -80,7 +196,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<PlatformPki
  *   A: issue, create ✓           B: issue, create ✗ (exists) → B re-reads and uses A's
  * Both serve A's certificate; B's is discarded before anyone saw it.
  */
-async function ensureCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
+async function ensureCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string, issue: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const stored = await readCertificate(store, role, keyId);
   if (stored) return stored;
   const der = await issue();
@@ -99,7 +215,7 @@ async function ensureCertificate(store: SealStore, role: 'root' | 'tsa', keyId: 
   throw new Error(`the ${role} certificate existed a moment ago and is gone`);
 }
 
-async function readCertificate(store: SealStore, role: 'root' | 'tsa', keyId: string): Promise<Uint8Array | undefined> {
+async function readCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<Uint8Array | undefined> {
   const data = await store.platformCertificates.get(role);
   if (!data) return undefined;
   // The stored certificate must certify the key KMS holds now; a swapped key is an operator matter.

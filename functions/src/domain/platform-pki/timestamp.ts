@@ -1,15 +1,17 @@
 import { createTimestampToken } from '../../engines/pki/timestamp-token';
 import { timestampResponse } from '../../engines/pki/timestamp-response';
 import type { Ports } from '../../ports';
-import { platformPki } from './platform-ca';
+import type { SignatureAlgorithmId } from '../../ports/signer';
+import { platformCaFor } from './platform-ca';
 
 /**
  * An RFC 3161 timestamp token from the platform TSA (key in KMS) over a SHA-256 imprint: what
  * the signer passes to `signPdf` as `timestamp` (PAdES B-T). The token carries the TSA and root
- * certificates so a verifier needs nothing else.
+ * certificates so a verifier needs nothing else. An SM2 signature is timestamped by the SM2 TSA,
+ * so one root checks the whole signature.
  */
-export async function timestampImprint(services: Ports, imprint: Uint8Array): Promise<Uint8Array> {
-  const pki = await platformPki(services);
+export async function timestampImprint(services: Ports, imprint: Uint8Array, algorithm: SignatureAlgorithmId = 'ecdsa-p256-sha256'): Promise<Uint8Array> {
+  const pki = await platformCaFor(services, algorithm);
   return createTimestampToken({
     signer: pki.tsaSigner,
     tsaCertificate: pki.tsa,
@@ -20,7 +22,7 @@ export async function timestampImprint(services: Ports, imprint: Uint8Array): Pr
 }
 
 /** The HTTP TSA: a DER TimeStampReq in, a DER TimeStampResp out (never throws for a bad request). */
-export async function answerTimestampRequest(services: Ports, requestDer: Uint8Array): Promise<Uint8Array> {
-  const pki = await platformPki(services);
+export async function answerTimestampRequest(services: Ports, requestDer: Uint8Array, algorithm: SignatureAlgorithmId = 'ecdsa-p256-sha256'): Promise<Uint8Array> {
+  const pki = await platformCaFor(services, algorithm);
   return timestampResponse(requestDer, { signer: pki.tsaSigner, tsaCertificate: pki.tsa, chain: [pki.root], now: services.now });
 }

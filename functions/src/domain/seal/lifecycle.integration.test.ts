@@ -232,6 +232,22 @@ describe('the seal life cycle through the real handlers', () => {
     expect(res.body.intact).toBe(false);
     expect(res.body.firstBreak).toEqual({ seq: victim.seq, problem: 'hash_mismatch' });
   });
+
+  it('publishes the SM2 hierarchy beside it (?ca=sm2): its own root, and a CRL it signs that lists none of the P-256 revocations', async () => {
+    const res = await api(h.stack, 'GET', '/v1/pki/root?ca=sm2');
+    expect(res.status).toBe(200);
+    const sm2Root = fromPem(Buffer.from(res.body).toString('utf8'))[0]!;
+    expect(readSealCertificate(sm2Root).subject).toContain('SM2根CA');
+    expect(Buffer.from(sm2Root).equals(Buffer.from(await root()))).toBe(false);
+    const crl = await api(h.stack, 'GET', '/v1/pki/crl?ca=sm2');
+    expect(crl.status).toBe(200);
+    // Signature checked against the SM2 root; the P-256 seals revoked above are on the other CRL only.
+    expect(parseCrl(crl.body, { issuerCertificate: sm2Root }).entries).toEqual([]);
+    expect((await crlSerials()).length).toBeGreaterThan(0);
+    const bad = await api(h.stack, 'GET', '/v1/pki/crl?ca=rsa');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('证书体系不正确');
+  });
 });
 
 /** The company's current legal representative (changed above). */

@@ -54,7 +54,7 @@ async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: P
     alsoWrite: [
       ...certificateRevocationWrites(
         store,
-        renewed.map((r) => r.credential.serial),
+        renewed.map((r) => r.credential),
         { reason: 'superseded', at: now },
       ),
       ...renewed.flatMap(({ credential: c, issued }) => [
@@ -71,6 +71,7 @@ async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: P
           credentialId: c.credentialId,
           notBefore: issued.info.notBefore,
           notAfter: issued.info.notAfter,
+          issuer: issued.issuer,
         }),
       ]),
     ],

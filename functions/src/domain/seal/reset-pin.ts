@@ -48,7 +48,7 @@ export async function resetPin(
       [
         store.seals.update(seal, { expiresOn, updatedAt: request.now.toISOString() }),
         store.credentials.retire(old, { state: next.to, keyRef: shreddedKeyRef(old) }),
-        ...certificateRevocationWrites(store, [old.serial], { reason: 'superseded', at: request.now }),
+        ...certificateRevocationWrites(store, [old], { reason: 'superseded', at: request.now }),
         ...prepared.writes,
       ],
       request.now,

@@ -37,7 +37,7 @@ export async function revokeOneSeal(
       ...live.map((c) => store.credentials.retire(c, { state: 'revoked', keyRef: shreddedKeyRef(c) })),
       ...certificateRevocationWrites(
         store,
-        live.map((c) => c.serial),
+        live,
         { reason: request.crlReason, at: now },
       ),
     ],

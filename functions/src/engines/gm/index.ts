@@ -6,6 +6,7 @@ export {
   signSm2,
   signSm2Digest,
   sm2MessageDigest,
+  sm2PrivateKeyFromSeed,
   sm2PublicKeyOf,
   sm2Z,
   verifySm2,

@@ -5,7 +5,9 @@ import {
   GmError,
   InMemorySm2Signer,
   sm2MessageDigest,
+  sm2PrivateKeyFromSeed,
   sm2PublicKeyFromSpki,
+  sm2PublicKeyOf,
   sm3,
   verifySm2,
   verifySm2Digest,
@@ -124,5 +126,20 @@ describe('SM2 keys as DER', () => {
     expect(() => InMemorySm2Signer.fromPkcs8(openssl.read('p256.p8'))).toThrow(/not on the SM2 curve/);
     expect(() => InMemorySm2Signer.fromPkcs8(new Uint8Array([1, 2, 3]))).toThrow(GmError);
     expect(() => sm2PublicKeyFromSpki(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]))).toThrow(/GM_BAD_KEY/);
+  });
+});
+
+describe('an SM2 key derived from a seed (the platform keys outside the China regions, decision 0076)', () => {
+  it('is the same key for the same seed, another for another seed, and refuses a seed too short to reduce evenly', () => {
+    const seed = randomBytes(64);
+    const key = sm2PrivateKeyFromSeed(seed);
+    expect(Buffer.from(sm2PrivateKeyFromSeed(Uint8Array.from(seed))).equals(Buffer.from(key))).toBe(true);
+    expect(Buffer.from(sm2PrivateKeyFromSeed(randomBytes(64))).equals(Buffer.from(key))).toBe(false);
+    // A valid scalar: it has a public point, and OpenSSL-compatible signatures follow from it.
+    expect(sm2PublicKeyOf(key)).toHaveLength(65);
+    // All-ones and all-zeros seeds still land in [1, n − 2].
+    expect(() => sm2PublicKeyOf(sm2PrivateKeyFromSeed(new Uint8Array(40).fill(0xff)))).not.toThrow();
+    expect(() => sm2PublicKeyOf(sm2PrivateKeyFromSeed(new Uint8Array(40)))).not.toThrow();
+    expect(() => sm2PrivateKeyFromSeed(randomBytes(39))).toThrow(GmError);
   });
 });

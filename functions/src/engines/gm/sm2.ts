@@ -107,6 +107,16 @@ export function generateSm2PrivateKey(): Uint8Array {
   }
 }
 
+/**
+ * A private scalar in [1, n − 2] derived from secret bytes (a KMS HMAC of a fixed label, decision
+ * 0076): at least 40 bytes, so the reduction modulo n is as uniform as FIPS 186-5 A.2.1 asks.
+ * The same seed always gives the same key.
+ */
+export function sm2PrivateKeyFromSeed(seed: Uint8Array): Uint8Array {
+  if (seed.length < COORDINATE_BYTES + 8) throw new GmError('GM_BAD_INPUT', `a seed has at least ${COORDINATE_BYTES + 8} bytes`);
+  return numberToBytesBE((bytesToNumberBE(seed) % (n - 2n)) + 1n, COORDINATE_BYTES);
+}
+
 function privateScalar(privateKey: Uint8Array): bigint {
   if (privateKey.length !== COORDINATE_BYTES) throw new GmError('GM_BAD_KEY', `an SM2 private key has ${COORDINATE_BYTES} bytes`);
   const d = bytesToNumberBE(privateKey);

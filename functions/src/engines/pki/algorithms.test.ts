@@ -62,3 +62,22 @@ describe('the signature algorithm table', () => {
     expect(DEFAULT_SIGNATURE_ALGORITHM).toBe('ecdsa-p256-sha256');
   });
 });
+
+describe('sm2-sm3 in the table', () => {
+  it('signs e = SM3(Z ‖ M) with the default distinguishing ID, and holds only SM2 keys', async () => {
+    const { InMemorySm2Signer, sm2MessageDigest, sm2PublicKeyFromSpki, verifySm2 } = await import('../gm');
+    const algorithm = signatureAlgorithm('sm2-sm3');
+    const signer = InMemorySm2Signer.generate();
+    const spki = await signer.publicKeySpki();
+    const message = new TextEncoder().encode('电子印章');
+    expect(algorithm.digestToSign(message, spki)).toEqual(sm2MessageDigest(sm2PublicKeyFromSpki(spki), message, '1234567812345678'));
+    const signature = await signMessage(signer, message);
+    expect(verifySm2(sm2PublicKeyFromSpki(spki), message, signature, '1234567812345678')).toBe(true);
+    expect(algorithm.verify(message, signature, spki)).toBe(true);
+    expect(algorithm.verify(message, await signer.sign(new TextEncoder().encode('其他')), spki)).toBe(false);
+    expect(algorithm.holdsKey(spki)).toBe(true);
+    expect(algorithm.holdsKey(spkiOf('P-256').spki)).toBe(false);
+    expect(signatureAlgorithm('ecdsa-p256-sha256').holdsKey(spki)).toBe(false);
+    expect(algorithmOfKey(spki)).toBe('sm2-sm3');
+  });
+});

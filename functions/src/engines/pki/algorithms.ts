@@ -7,14 +7,21 @@
  *
  * ECDSA signs e = H(M); SM2 (GB/T 32918) signs e = SM3(Z ‖ M), where Z is computed from the public
  * key and the signer's distinguishing ID: so "the digest to sign" is the algorithm's to compute, from
- * the message and the public key. An SM2 entry (engines/gm) adds one row here and one KMS key spec in
- * adapters/aws-kms/kms-algorithms.ts; the compiler points at both.
+ * the message and the public key. The SM2 entry has its row in adapters/aws-kms/kms-algorithms.ts
+ * (KMS key spec) and adapters/aws-kms/local-keys.ts (keys made in the function) too (decision 0075).
  *
- * Only node:crypto here: verifying functions import this table, and no curve library belongs in them.
+ * ECDSA verifies with node:crypto. SM2 verifies with engines/gm (curve arithmetic from
+ * @noble/curves): OpenSSL in Node signs and verifies an SM2-curve key as ECDSA and cannot be given
+ * a distinguishing ID, so it cannot check an SM2 signature.
  */
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readTlv } from './der';
 import { algorithmOf } from './der-values';
+// Module paths, not the gm index: the in-memory signer is not needed to sign through a port or to verify.
+import { DEFAULT_SM2_DISTINGUISHING_ID, OID_SM2_WITH_SM3, OID_SM3 } from '../gm/constants';
+import { sm2PublicKeyFromSpki } from '../gm/keys';
+import { sm2MessageDigest, verifySm2Digest } from '../gm/sm2';
+import { sm3 } from '../gm/sm3';
 
 export interface DigestAlgorithm {
   readonly oid: string;
@@ -38,6 +45,11 @@ export interface SignatureAlgorithm {
   digestToSign(message: Uint8Array, publicKeySpki: Uint8Array): Uint8Array;
   /** Whether `signature` (as signers return it: DER for ECDSA and SM2) is over `message` by the key. */
   verify(message: Uint8Array, signature: Uint8Array, publicKeySpki: Uint8Array): boolean;
+  /**
+   * Other OIDs that name this algorithm where a signature's algorithm is read (not written): GB/T
+   * 35275 names SM2 in a SignerInfo `sm2-1` (1.2.156.10197.1.301.1), the digest being SM3.
+   */
+  readonly alsoKnownAs?: readonly string[];
 }
 
 const OIDS = {
@@ -84,9 +96,52 @@ const ECDSA_P256_SHA256: SignatureAlgorithm = {
   },
 };
 
+const SM3: DigestAlgorithm = {
+  oid: OID_SM3,
+  // AlgorithmIdentifier { sm3 } with the parameters absent, as OpenSSL and GB/T 35275 write it.
+  der: new Uint8Array([0x30, 0x0a, 0x06, 0x08, 0x2a, 0x81, 0x1c, 0xcf, 0x55, 0x01, 0x83, 0x11]),
+  length: 32,
+  digest: (...parts) => sm3(...parts),
+};
+
+/** The SM2 public point of a SubjectPublicKeyInfo, or undefined when it is not an SM2 key. */
+function sm2Point(spki: Uint8Array): Uint8Array | undefined {
+  try {
+    return sm2PublicKeyFromSpki(spki);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * SM2 with SM3 (GB/T 32918.2, GB/T 35276). The platform's signatures always use the default
+ * distinguishing ID of GM/T 0009 (`distinguishingId`): a verifier needs the same ID, and OpenSSL
+ * is told it with `-sigopt distid:` / `-vfyopt distid:` (OpenSSL's own default is the empty ID).
+ */
+const SM2_SM3: SignatureAlgorithm & { readonly distinguishingId: string } = {
+  id: 'sm2-sm3',
+  hash: SM3,
+  signatureOid: OID_SM2_WITH_SM3,
+  // SM2-with-SM3, parameters absent (GB/T 20518, as OpenSSL writes it).
+  signatureAlgorithmDer: new Uint8Array([0x30, 0x0a, 0x06, 0x08, 0x2a, 0x81, 0x1c, 0xcf, 0x55, 0x01, 0x83, 0x75]),
+  alsoKnownAs: ['1.2.156.10197.1.301.1'],
+  distinguishingId: DEFAULT_SM2_DISTINGUISHING_ID,
+  holdsKey: (spki) => sm2Point(spki) !== undefined,
+  digestToSign: (message, spki) => {
+    const point = sm2Point(spki);
+    if (!point) throw new RangeError('sm2-sm3 needs an SM2 public key');
+    return sm2MessageDigest(point, message, DEFAULT_SM2_DISTINGUISHING_ID);
+  },
+  verify: (message, signature, spki) => {
+    const point = sm2Point(spki);
+    return !!point && verifySm2Digest(point, sm2MessageDigest(point, message, DEFAULT_SM2_DISTINGUISHING_ID), signature);
+  },
+};
+
 /** The table. A new algorithm is one more entry (and its key spec where keys are made). */
 export const SIGNATURE_ALGORITHMS = {
   'ecdsa-p256-sha256': ECDSA_P256_SHA256,
+  'sm2-sm3': SM2_SM3,
 } as const satisfies Record<string, SignatureAlgorithm>;
 
 export type SignatureAlgorithmId = keyof typeof SIGNATURE_ALGORITHMS;
@@ -107,6 +162,11 @@ const ENTRIES = Object.values(SIGNATURE_ALGORITHMS) as SignatureAlgorithm[];
 /** The platform algorithm a signature OID names, if the platform signs with it. */
 export function algorithmBySignatureOid(oid: string | undefined): SignatureAlgorithm | undefined {
   return ENTRIES.find((algorithm) => algorithm.signatureOid === oid);
+}
+
+/** The same for a CMS SignerInfo's signatureAlgorithm, which may also name the algorithm by another OID (`alsoKnownAs`). */
+export function algorithmOfSignerInfo(oid: string | undefined): SignatureAlgorithm | undefined {
+  return algorithmBySignatureOid(oid) ?? ENTRIES.find((algorithm) => oid !== undefined && algorithm.alsoKnownAs?.includes(oid));
 }
 
 /** The platform algorithm whose signature AlgorithmIdentifier this DER is, if any. */

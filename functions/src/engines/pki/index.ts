@@ -21,6 +21,7 @@ export { createRootCertificate, DEFAULT_PLATFORM_NAME, type RootCaOptions } from
 export { issueSealCertificate, sealSubject, SEAL_SIGNING_EKU, type SealCertificateRequest } from './seal-certificate';
 export { readSealCertificate, type SealCertificateInfo } from './read-seal-certificate';
 export { issueTsaCertificate, type TsaCertificateRequest } from './tsa-certificate';
+export { issueSealMakerCertificate, type SealMakerCertificateRequest } from './seal-maker-certificate';
 export { crlUrl } from './extensions';
 
 export { buildSignedData, completeSignedData, prepareSignedData, type PreparedSignedData, type SignedDataRequest } from './signed-data';

@@ -6,6 +6,7 @@ export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
+  sm3: '1.2.156.10197.1.401',
   // signature algorithms and key types
   ecPublicKey: '1.2.840.10045.2.1',
   ecdsaWithSha1: '1.2.840.10045.4.1',
@@ -49,6 +50,9 @@ export const OID = {
   // CMS / RFC 3161 / ESS
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
+  /** GB/T 35275 (SM2 cryptographic message syntax): its own data and signedData content types. */
+  gmData: '1.2.156.10197.6.1.4.2.1',
+  gmSignedData: '1.2.156.10197.6.1.4.2.2',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
@@ -65,6 +69,7 @@ export const DIGEST_NAMES: Record<string, string> = {
   [OID.sha256]: 'sha256',
   [OID.sha384]: 'sha384',
   [OID.sha512]: 'sha512',
+  [OID.sm3]: 'sm3',
 };
 
 /** Digests no longer strong enough to rely on (collisions are practical for SHA-1). */
@@ -78,6 +83,7 @@ export const DIGEST_LENGTHS: Record<string, number> = {
   [OID.sha256]: 32,
   [OID.sha384]: 48,
   [OID.sha512]: 64,
+  [OID.sm3]: 32,
 };
 
 /**

@@ -24,6 +24,8 @@ export interface SealCertificateRequest {
   validityYears?: number;
   /** Public base URL of the platform API; the CRL is at `<base>/v1/pki/crl`. */
   publicBaseUrl: string;
+  /** The CRL's URL when it is not `<base>/v1/pki/crl` (the SM2 hierarchy's CRL). */
+  crlUrl?: string;
   /**
    * Extended key usages. None by default: NSS (poppler's pdfsig) checks PDF signers for the
    * e-mail-signer usage, which an EKU without id-kp-emailProtection would fail. See SEAL_SIGNING_EKU.
@@ -65,7 +67,7 @@ export async function issueSealCertificate(request: SealCertificateRequest): Pro
   const caExpiry = ca.notAfter;
   const extensions = [
     keyUsageExtension(['digitalSignature', 'nonRepudiation']),
-    crlDistributionPointsExtension(crlUrl(request.publicBaseUrl)),
+    crlDistributionPointsExtension(request.crlUrl ?? crlUrl(request.publicBaseUrl)),
   ];
   if (request.extendedKeyUsage?.length) extensions.push(extKeyUsageExtension(request.extendedKeyUsage, false));
   return issueCertificate({

@@ -18,6 +18,8 @@ export interface TsaCertificateRequest {
   /** 10 years by default; never beyond the CA's expiry. */
   validityYears?: number;
   publicBaseUrl?: string;
+  /** The CRL's URL when it is not `<base>/v1/pki/crl`. */
+  crlUrl?: string;
   serialNumber?: Uint8Array | bigint;
 }
 
@@ -27,7 +29,7 @@ export async function issueTsaCertificate(request: TsaCertificateRequest): Promi
   const organization = request.organization ?? DEFAULT_PLATFORM_NAME;
   const wanted = addYears(request.notBefore, request.validityYears ?? 10);
   const extensions = [keyUsageExtension(['digitalSignature', 'nonRepudiation']), extKeyUsageExtension([OID.kpTimeStamping], true)];
-  if (request.publicBaseUrl) extensions.push(crlDistributionPointsExtension(crlUrl(request.publicBaseUrl)));
+  if (request.publicBaseUrl) extensions.push(crlDistributionPointsExtension(request.crlUrl ?? crlUrl(request.publicBaseUrl)));
   return issueCertificate({
     signer: request.signer,
     issuerCertificate: request.caCertificate,

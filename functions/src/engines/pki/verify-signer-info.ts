@@ -14,7 +14,7 @@ import { DIGEST_NAMES, OID, WEAK_DIGESTS } from './oids';
 import { nodeSignatureAlgorithm, PSS_PADDING } from './signature-algorithms';
 import type { SignedDataView, SignerInfoView } from './read-signed-data';
 import { bytesEqual, toHex } from './bytes';
-import { algorithmBySignatureOid } from './algorithms';
+import { algorithmOfSignerInfo } from './algorithms';
 
 export interface SignerCheck {
   /** DER of the certificate the signer identifier names, when it is carried (or given). */
@@ -142,7 +142,7 @@ export function verifySignerInfo(input: {
   let signatureVerifies = false;
   // An algorithm of the platform's own table (decision 0045; SM2 is checked only this way) verifies
   // as the table says; anything else made elsewhere is checked with node:crypto below.
-  const platform = algorithmBySignatureOid(signer.signatureAlgorithmOid);
+  const platform = algorithmOfSignerInfo(signer.signatureAlgorithmOid);
   const spki = signerCertificate ? viewCertificate(signerCertificate).subjectPublicKeyInfo : undefined;
   if (spki && platform?.holdsKey(spki) && platform.hash.oid === signer.digestAlgorithm && hasSignedAttributes) {
     signatureVerifies =

@@ -1,14 +1,19 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { currentCrl } from '../../domain/platform-pki/crl';
+import { CRL_ISSUERS } from '../../domain/platform-pki/crl-issuers';
 
-/** GET /v1/pki/crl — the platform CRL (DER), rebuilt after every revocation; the URL in every seal certificate. */
+/**
+ * GET /v1/pki/crl — the P-256 root's CRL (DER), rebuilt after every revocation; `?ca=sm2`: the SM2
+ * root's (decision 0076). The URL in every seal certificate of that hierarchy.
+ */
 export const handler = defineHandler(routes.pkiCrl, {
-  async run({ services }) {
+  async run({ query, services }) {
+    const sm2 = query.ca === 'sm2';
     return {
-      binary: await currentCrl(services),
+      binary: await currentCrl(services, CRL_ISSUERS[sm2 ? 'sm2-sm3' : 'ecdsa-p256-sha256']),
       contentType: 'application/pkix-crl',
-      headers: { 'content-disposition': 'attachment; filename="platform.crl"', 'cache-control': 'no-cache' },
+      headers: { 'content-disposition': `attachment; filename="${sm2 ? 'platform-sm2.crl' : 'platform.crl'}"`, 'cache-control': 'no-cache' },
     };
   },
 });

@@ -8,6 +8,8 @@ export interface CertificateRecord {
   credentialId: string;
   notBefore: string;
   notAfter: string;
+  /** The CA that issued it, by its CRL's name (decision 0076); absent on records made before SM2: the P-256 root. */
+  issuer?: string;
   status: 'issued' | 'revoked';
   /** `-` while issued. */
   revokedAt: string;
@@ -26,9 +28,9 @@ export interface Certificates {
   revoke(serial: string, revocation: { reason: string; at: string }): WriteOp;
 }
 
-/** The platform's own certificates (root CA, TSA), created once. */
+/** The platform's own certificates (the P-256 root CA and TSA; the SM2 root CA, TSA and seal maker), created once. */
 export interface PlatformCertificateRecord {
-  role: 'root' | 'tsa';
+  role: 'root' | 'tsa' | 'sm2-root' | 'sm2-tsa' | 'seal-maker';
   /** DER, base64. */
   certificate: string;
   serial: string;

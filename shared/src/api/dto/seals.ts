@@ -140,6 +140,8 @@ export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 // ---------------------------------------------------------------- platform PKI
 
 export const CertificateStatusParams = z.object({ serial: z.string().check(z.regex(/^[0-9a-fA-F]{1,64}$/, '证书序列号格式不正确')) });
+/** Which of the platform's CA hierarchies (decision 0076): the P-256 one when absent, `sm2` the SM2 one. */
+export const PlatformCaQuery = z.object({ ca: z.optional(z.enum(['sm2'], { error: '证书体系不正确' })) });
 export const CertificateStatusQuery = z.object({ at: z.optional(z.iso.datetime({ offset: true, error: '时间格式不正确' })) });
 export const CertificateStatusResponse = z.object({
   serialNumber: z.string(),

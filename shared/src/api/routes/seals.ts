@@ -137,7 +137,8 @@ export const pkiRoot = {
   path: '/v1/pki/root',
   handler: 'pki-root',
   auth: 'public',
-  summary: '平台根证书（PEM）',
+  summary: '平台根证书（PEM；?ca=sm2：SM2 根证书）',
+  query: seals.PlatformCaQuery,
   response: bytes,
 } satisfies Route;
 
@@ -146,7 +147,8 @@ export const pkiCrl = {
   path: '/v1/pki/crl',
   handler: 'pki-crl',
   auth: 'public',
-  summary: '证书吊销列表（DER）',
+  summary: '证书吊销列表（DER；?ca=sm2：SM2 根 CA 的）',
+  query: seals.PlatformCaQuery,
   response: bytes,
 } satisfies Route;
 

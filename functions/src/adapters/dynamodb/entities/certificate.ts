@@ -12,6 +12,8 @@ export const CertificateRecord = (config: EntityConfiguration) =>
         credentialId: { type: 'string', required: true, readOnly: true },
         notBefore: { type: 'string', required: true, readOnly: true },
         notAfter: { type: 'string', required: true, readOnly: true },
+        /** The CA that issued it, as its CRL is named (`platform-sm2-root`); absent: the P-256 root. */
+        issuer: { type: 'string', readOnly: true },
         /** `issued` or `revoked`: the CRL is one query of the `revoked` partition. */
         status: { type: ['issued', 'revoked'] as const, required: true },
         revokedAt: { type: 'string', required: true, default: '-' },

@@ -1,15 +1,16 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 
 /**
- * The platform's own certificates (root CA, TSA), created once on first need. `create` is
- * conditional on the role not existing, so two cold starts racing both end with the winner's.
+ * The platform's own certificates, created once on first need: the P-256 root CA and TSA, and the
+ * SM2 root CA, TSA and seal maker (制章, decision 0076). `create` is conditional on the role not
+ * existing, so two cold starts racing both end with the winner's.
  */
 export const PlatformCertificate = (config: EntityConfiguration) =>
   new Entity(
     {
       model: { entity: 'platformCertificate', version: '1', service: 'seal' },
       attributes: {
-        role: { type: ['root', 'tsa'] as const, required: true, readOnly: true },
+        role: { type: ['root', 'tsa', 'sm2-root', 'sm2-tsa', 'seal-maker'] as const, required: true, readOnly: true },
         /** DER, base64. */
         certificate: { type: 'string', required: true, readOnly: true },
         serial: { type: 'string', required: true, readOnly: true },
