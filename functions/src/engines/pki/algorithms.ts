@@ -14,6 +14,7 @@
  * @noble/curves): OpenSSL in Node signs and verifies an SM2-curve key as ECDSA and cannot be given
  * a distinguishing ID, so it cannot check an SM2 signature.
  */
+import { OID } from './oids';
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readTlv } from './der';
 import { algorithmOf } from './der-values';
@@ -52,13 +53,8 @@ export interface SignatureAlgorithm {
   readonly alsoKnownAs?: readonly string[];
 }
 
-const OIDS = {
-  sha256: '2.16.840.1.101.3.4.2.1',
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
-} as const;
-
 const SHA256: DigestAlgorithm = {
-  oid: OIDS.sha256,
+  oid: OID.sha256,
   // AlgorithmIdentifier { sha256 } with the parameters absent, as the platform has always written it.
   der: new Uint8Array([0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01]),
   length: 32,
@@ -80,7 +76,7 @@ function publicKey(spki: Uint8Array): KeyObject | undefined {
 const ECDSA_P256_SHA256: SignatureAlgorithm = {
   id: 'ecdsa-p256-sha256',
   hash: SHA256,
-  signatureOid: OIDS.ecdsaWithSha256,
+  signatureOid: OID.ecdsaWithSha256,
   // ecdsa-with-SHA256, parameters absent (RFC 5758 §3.2).
   signatureAlgorithmDer: new Uint8Array([0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]),
   holdsKey: (spki) => publicKey(spki)?.asymmetricKeyDetails?.namedCurve === 'prime256v1',
