@@ -47,7 +47,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
 export async function addPerson(services: Ports, name: string): Promise<{ personId: string; token: string }> {
   const personId = `person-${randomUUID()}`;
-  await services.store.people.create({ personId, name, idNumberMasked: '4403**********0012', sessionEpoch: 0, createdAt: services.now().toISOString() });
+  // As their own login leaves them: the name verified with the ID number (decision 0101).
+  const at = services.now().toISOString();
+  await services.store.people.create({ personId, name, idNumberMasked: '4403**********0012', nameVerifiedAt: at, sessionEpoch: 0, createdAt: at });
   const token = await issueSessionToken(sessionSecret(services.config), { personId, sessionId: randomUUID(), kind: 'phone', epoch: 0 }, services.now(), 24 * 3600 * 400 * 3);
   return { personId, token };
 }
@@ -77,11 +79,14 @@ export async function addCompany(
 
 export async function grantHolder(services: Ports, options: { companyId: string; personId: string; sealIds: string[]; role?: 'seal_holder' | 'seal_administrator' }) {
   const grantId = `grant-${randomUUID()}`;
+  // A grant is the grantee's under the name their own check verified: name them as they are.
+  const grantee = await services.store.people.get(options.personId);
+  if (!grantee) throw new Error(`grantHolder: no person ${options.personId}`);
   await testTable(services.store).put('grant', {
     companyId: options.companyId,
     grantId,
     granteeId: options.personId,
-    granteeName: '李四',
+    granteeName: grantee.name,
     grantorId: 'person-lr',
     role: options.role ?? 'seal_holder',
     sealIds: options.sealIds,

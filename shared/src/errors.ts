@@ -80,6 +80,7 @@ export const ERRORS = {
   REQUEST_IN_PROGRESS: { status: 409, message: '相同的签章请求正在处理中，请稍后查看结果' },
   CREDENTIAL_INACTIVE: { status: 409, message: '该印章证书已失效，请重新领取' },
   PIN_LOCKED: { status: 423, message: `签章密码连续错误次数过多，已锁定${PIN_LOCK_MINUTES}分钟` },
+  /** A quota or rate limit is used up (functions/src/config/quotas.ts); the answer carries Retry-After. */
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   // 5xx: ours.
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
@@ -105,13 +106,16 @@ export interface ApiErrorBody {
 /** A domain error: thrown by services, mapped to HTTP by the handler wrapper. */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  /** RATE_LIMITED: seconds until the caller may try again (sent as the Retry-After header). */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly details?: ApiErrorBody['details'],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message ?? ERRORS[code].message, options);
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
   get status(): number {
     return ERRORS[this.code].status;

@@ -6,12 +6,17 @@ import { ROUTES, type Route } from '@seal/shared/api';
 import { startLocalStack, type LocalStack } from './stack';
 import { PlatformClient } from '../demo/platform-client';
 import { readRegistrySeed } from '../../src/adapters/registry/seed';
+import { documentDto, idNumberCheckChar } from '@seal/shared';
+import { QUOTAS } from '../../src/config/quotas';
 
 /**
  * Issue #15: every bad request is a 4xx. A catalogue of hostile requests — broken escapes, huge and
  * malformed credentials, garbage and forged cursors, garbage JSON, wrong types, wrong content types,
  * oversized bodies — sent to every route of the route table on the real local stack, anonymously and
  * with a real session (so validation past the login is reached too). Any 5xx fails, naming each probe.
+ * Beside it, the other hostile requests of issue #15 as an attacker sends them to `npm start`: an
+ * over-large inline verification, a grant squatting someone's ID number, and a rush of uploads and
+ * paid face checks that the quotas stop with 429.
  */
 
 interface Probe {
@@ -32,6 +37,7 @@ interface Answer {
 
 let stack: LocalStack;
 let dataDir: string;
+let api: PlatformClient;
 let phone: string;
 let staff: string;
 
@@ -50,7 +56,7 @@ beforeAll(async () => {
       { prefix: '/', dir: app },
     ],
   });
-  const api = new PlatformClient(stack.url);
+  api = new PlatformClient(stack.url);
   const person = readRegistrySeed().people[0]!;
   phone = await api.login({ key: person.key, name: person.name, idNumber: person.idNumber });
   staff = (await api.expect(201, '窗口登录', 'POST', '/v1/staff/sessions', { body: { username: 'window01', password: 'Window#2026a' } })).token;
@@ -216,6 +222,62 @@ describe('hostile requests to every route of the route table', () => {
     const verify = await send({ what: '', method: 'POST', path: '/v1/verify', headers: { 'content-type': 'application/pdf' }, body: pdf });
     expect({ status: verify.status, code: JSON.parse(verify.body).code }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' });
   });
+
+  it('bounds inline verification at MAX_INLINE_VERIFY_BYTES: 4 MB reaches the verifier, one byte more is 413 DOCUMENT_TOO_LARGE', async () => {
+    const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x30)]);
+    const verify = (body: Buffer) => send({ what: '', method: 'POST', path: '/v1/verify', headers: { 'content-type': 'application/pdf' }, body });
+    const atLimit = await verify(pdfOf(documentDto.MAX_INLINE_VERIFY_BYTES));
+    expect(atLimit.status).toBe(422); // read and found not to be a PDF: past every size check
+    const over = await verify(pdfOf(documentDto.MAX_INLINE_VERIFY_BYTES + 1));
+    expect({ status: over.status, body: JSON.parse(over.body) }).toEqual({
+      status: 413,
+      body: { code: 'DOCUMENT_TOO_LARGE', message: '文件超过4MB，请使用大文件上传验证' },
+    });
+  });
+
+  it('answers a grant squatting someone’s ID number exactly like one naming an unknown ID number, and the victim still logs in', async () => {
+    const seed = readRegistrySeed();
+    const grantor = seed.people.find((p) => p.key === 'lr-xinchuang')!; // newly registered: has starter seals
+    const victim = seed.people.find((p) => p.key === 'holder')!;
+    const companyId = seed.companies.find((c) => c.registeredOn === 'this-month')!.creditCode;
+    const lr = await api.login({ key: grantor.key, name: grantor.name, idNumber: grantor.idNumber });
+    await api.login({ key: victim.key, name: victim.name, idNumber: victim.idNumber }); // a verified user
+    const sealId = (await api.expect(200, '印章列表', 'GET', `/v1/companies/${companyId}/seals`, { token: lr })).seals[0].sealId as string;
+    const grant = async (idNumber: string) => {
+      const faceTicket = await api.faceTicket(lr, 'grant.authorize_holder', { companyId, sealIds: [sealId] });
+      const res = await api.call('POST', `/v1/companies/${companyId}/grants`, {
+        token: lr,
+        body: { role: 'seal_holder', sealIds: [sealId], grantee: { name: '冒用姓名', idNumber, phone: '13800000000' }, faceTicket },
+      });
+      const { grantId: _g, granteeId: _p, createdAt: _c, ...rest } = res.body;
+      return { status: res.status, rest };
+    };
+    const unknownId = '44030419900101777' + idNumberCheckChar('44030419900101777');
+    const squat = await grant(victim.idNumber);
+    expect(squat.status).toBe(201);
+    expect(squat).toEqual(await grant(unknownId));
+    const token = await api.login({ key: victim.key, name: victim.name, idNumber: victim.idNumber });
+    const me = await api.expect(200, '我的', 'GET', '/v1/me', { token });
+    expect({ name: me.person.name, grants: me.grants }).toEqual({ name: victim.name, grants: [] });
+  });
+
+  it('answers 40 concurrent 50 MB upload declarations and 40 concurrent face-check starts of one person with 201 up to the quota, then 429', async () => {
+    const companyId = readRegistrySeed().companies[0]!.creditCode; // 张伟 is its legal representative
+    await api.expect(200, '印章列表', 'GET', `/v1/companies/${companyId}/seals`, { token: phone }); // the platform's copy of it
+    const rush = (body: object, path: string) =>
+      Promise.all(Array.from({ length: 40 }, () => send({ what: '', method: 'POST', path, headers: { authorization: `Bearer ${phone}`, 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) })));
+    const tally = (answers: Answer[]) => answers.reduce<Record<number, number>>((n, a) => ({ ...n, [a.status]: (n[a.status] ?? 0) + 1 }), {});
+    const refusals = (answers: Answer[]) => [...new Set(answers.filter((a) => a.status === 429).map((a) => `${a.body} retry-after=${Number(a.headers['retry-after']) > 0}`))];
+
+    const uploads = await rush({ name: '合同.pdf', size: documentDto.MAX_DOCUMENT_BYTES }, '/v1/documents');
+    expect(tally(uploads)).toEqual({ 201: 20, 429: 20 }); // 1 GB a day per person
+    expect(refusals(uploads)).toEqual([`{"code":"RATE_LIMITED","message":"${QUOTAS['upload.bytes.person'].message}"} retry-after=true`]);
+
+    const faceChecks = await rush({ action: 'seal.apply_online', target: { companyId } }, '/v1/face-checks');
+    expect(tally(faceChecks)).toEqual({ 201: QUOTAS['faceCheck.person'].limit, 429: 40 - QUOTAS['faceCheck.person'].limit });
+    expect(refusals(faceChecks)).toEqual([`{"code":"RATE_LIMITED","message":"${QUOTAS['faceCheck.person'].message}"} retry-after=true`]);
+  });
+
   it('never get a 5xx; API refusals are JSON with a stable code and the security headers', async () => {
     // Logging out ends the session the other probes use: those routes go after all the others.
     const loggingOut = (r: Route) => r.path.includes('logout');

@@ -108,7 +108,8 @@ export function errorResult(error: unknown, requestId: string): APIGatewayProxyS
     // Adapters' own errors (e.g. KeyCustodyError KEY_UNAVAILABLE) whose code is a shared one.
     domain = new DomainError((error as { code: ErrorCode }).code, undefined, undefined, { cause: error });
   } else domain = new DomainError('INTERNAL', undefined, undefined, { cause: error });
-  return json(domain.status, domain.toBody(), requestId);
+  const retryAfter: Record<string, string> = domain.retryAfterSeconds === undefined ? {} : { 'retry-after': String(domain.retryAfterSeconds) };
+  return json(domain.status, domain.toBody(), requestId, retryAfter);
 }
 
 function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
@@ -126,6 +127,17 @@ function isBinary(result: JsonResult<unknown> | BinaryResult): result is BinaryR
 /** Validates `value` with the route's schema, if it has one. */
 function parsed(schema: Schema | undefined, value: unknown): unknown {
   return schema ? z.parse(schema, value) : undefined;
+}
+
+/**
+ * To a signed-in person, a company or seal that does not exist answers exactly like one they may
+ * not act on: 403 NOT_AUTHORIZED (issue #15). Otherwise 403 against 404 tells anyone with a session
+ * which credit codes are on the platform and which seal ids exist. Staff, the registry and
+ * integrated systems still get the 404.
+ */
+function concealAbsence(route: Route, error: unknown): unknown {
+  const absent = error instanceof DomainError && (error.code === 'COMPANY_NOT_FOUND' || error.code === 'SEAL_NOT_FOUND');
+  return route.auth === 'session' && absent ? new DomainError('NOT_AUTHORIZED', undefined, undefined, { cause: error }) : error;
 }
 
 /** Callers as a cursor binding names them. */
@@ -213,7 +225,7 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
       }
       return json(status, result.body, requestId, result.headers);
     } catch (error) {
-      const response = errorResult(error, requestId);
+      const response = errorResult(concealAbsence(route, error), requestId);
       status = response.statusCode ?? 500;
       code = JSON.parse(response.body as string).code;
       if (status >= 500) logEvent('error', 'request failed', { handler: route.handler, error: String(error), stack: (error as Error)?.stack });

@@ -6,7 +6,7 @@ import { call } from '../platform';
 export type VerificationReport = documentDto.VerificationResult;
 export type Verdict = VerificationReport['verdict'];
 
-/** A PDF posted to the API for verification: at most the API's inline body limit (6 MB). */
+/** A PDF posted to the API for verification: at most the API's inline body limit (4 MB). */
 export const MAX_VERIFY_BYTES = documentDto.MAX_INLINE_VERIFY_BYTES;
 
 export const VERDICT_LABELS: Record<Verdict, string> = { valid: '文档有效', invalid: '文档无效', indeterminate: '无法确定' };

@@ -24,7 +24,11 @@ export interface ApplyOnlineInput {
 export async function applyOnline(services: Ports, input: ApplyOnlineInput): Promise<CreatedSeal[]> {
   const { store } = services;
   const now = services.now();
-  const company = await loadCompany(services, input.companyId);
+  const company = await loadCompany(services, input.companyId).catch((error: unknown) => {
+    // A credit code nobody has answers like one whose legal representative is someone else (issue #15).
+    if (error instanceof DomainError && error.code === 'COMPANY_NOT_FOUND') throw new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY);
+    throw error;
+  });
   const target = { companyId: company.companyId };
   const decision = authorize(await input.actor(), 'seal.apply_online', target);
   if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED', LEGAL_REPRESENTATIVE_ONLY);

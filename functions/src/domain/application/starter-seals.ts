@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { DomainError, STANDARD_SEAL_SET } from '@seal/shared';
+import { loadIdentityConfig } from '../identity/identity-config';
 import type { SealStore } from '../../ports/seal-store';
 import { createSeals } from './create-seals';
 
@@ -13,9 +15,15 @@ export function isNewlyRegistered(registeredOn: string, now: Date, windowDays = 
   return Number.isFinite(registered) && registered <= now.getTime() && now.getTime() - registered <= windowDays * 86_400_000;
 }
 
-/** The starter seal of a kind has a fixed id: creating it twice is impossible, not merely avoided. */
-export function starterSealId(companyId: string, kind: string): string {
-  return `seal-${companyId}-${kind}`;
+/**
+ * The starter seal of a kind has a fixed id: creating it twice is impossible, not merely avoided.
+ * Keyed (HMAC under a platform secret), so nobody can guess a company's seal ids from its public
+ * credit code (issue #15). Seals made before this kept their `seal-<credit code>-<kind>` ids: ids are
+ * only compared, never parsed, so those stay valid.
+ */
+export function starterSealId(companyId: string, kind: string, key: string = loadIdentityConfig().personIdKey): string {
+  const digest = createHmac('sha256', key).update(`starter-seal\u0000${companyId}\u0000${kind}`).digest('base64url');
+  return `seal-${digest.slice(0, 24)}`;
 }
 
 /**

@@ -147,15 +147,16 @@ describe('UKey binding confirmation', () => {
     });
     const faceTicket = await passFaceCheck(t.api, admin, 'ukey.confirm', { challengeId: c.challengeId });
     expect((await t.api('POST', `/v1/challenges/${c.challengeId}/approve`, { token: admin, body: { faceTicket } })).status).toBe(200);
-    const used = await consumeChallenge(getServices(), {
-      challengeId: c.challengeId,
-      desktopSecret: c.desktopSecret,
-      purpose: 'ukey_bind',
+    const desktop = { challengeId: c.challengeId, desktopSecret: c.desktopSecret, purpose: 'ukey_bind' as const };
+    // Only the person whose desktop asked may use it; anyone else is refused and spends nothing.
+    await expect(consumeChallenge(getServices(), { ...desktop, callerId: seedPerson('admin').personId })).rejects.toMatchObject({
+      code: 'NOT_AUTHORIZED',
     });
+    const used = await consumeChallenge(getServices(), { ...desktop, callerId: seedPerson('lr-xinghe').personId });
     expect(used.approverId).toBe(seedPerson('admin').personId);
-    await expect(
-      consumeChallenge(getServices(), { challengeId: c.challengeId, desktopSecret: c.desktopSecret, purpose: 'ukey_bind' }),
-    ).rejects.toMatchObject({ code: 'CHALLENGE_USED' });
+    await expect(consumeChallenge(getServices(), { ...desktop, callerId: seedPerson('lr-xinghe').personId })).rejects.toMatchObject({
+      code: 'CHALLENGE_USED',
+    });
   });
 
   it('cannot be started by an administrator (only the legal representative and holders bind)', async () => {
@@ -225,7 +226,7 @@ describe('web signing confirmation', () => {
     expect((await t.api('POST', `/v1/challenges/${c.challengeId}/approve`, { token: lr, body: { pin: '135790' } })).body.state).toBe(
       'approved',
     );
-    const used = await consumeChallenge(getServices(), { challengeId: c.challengeId, desktopSecret: c.desktopSecret, purpose: 'sign' });
+    const used = await consumeChallenge(getServices(), { challengeId: c.challengeId, desktopSecret: c.desktopSecret, purpose: 'sign', callerId: lrId });
     expect(used.outcome.credentialId).toMatch(/^cred-/);
   });
 });

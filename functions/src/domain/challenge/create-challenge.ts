@@ -2,7 +2,7 @@ import { CHALLENGE_TTL_SECONDS, DomainError, authorize, type Actor, type Challen
 import type { Ports } from '../../ports';
 import { newId, newSecret } from '../identity/secrets';
 import { sealsOfCompany } from '../identity/seal-scope';
-import { rateLimit } from '../identity/rate-limit';
+import { spendQuota, spendQuotas } from '../quota/spend-quota';
 import { browserOf, coarseLocation } from './desktop-info';
 import type { ChallengeSummaryData } from './challenge-rules';
 
@@ -42,11 +42,14 @@ async function saveChallenge(services: Ports, purpose: ChallengePurpose, summary
 
 /** A desktop before login asks to be logged in by a phone. Public, so rate-limited per address. */
 export async function createLoginChallenge(services: Ports, client: Client) {
-  await rateLimit(services.store, { key: `login-challenge:${client.ip ?? 'unknown'}`, limit: 20, windowSeconds: 60, now: services.now() });
+  await spendQuota(services.store, 'challenge.login.ip', client.ip ?? 'unknown', services.now());
   return saveChallenge(services, 'login', { details: {}, desktop: { location: coarseLocation(client.ip), browser: browserOf(client.userAgent) } });
 }
 
-/** A logged-in desktop asks the phone to confirm a UKey binding or a signature on one seal. */
+/**
+ * A logged-in desktop asks the phone to confirm a UKey binding or a signature on one seal. Counted
+ * against the person's and the company's daily QR quotas once the caller may start it.
+ */
 export async function createSealChallenge(
   services: Ports,
   input: {
@@ -62,6 +65,14 @@ export async function createSealChallenge(
   if (!authorize(input.actor, START_ACTION[input.purpose], target).allowed) throw new DomainError('NOT_AUTHORIZED');
   const [seal] = await sealsOfCompany(services.store, input.companyId, [input.sealId]);
   const company = await services.store.companies.get(input.companyId);
+  await spendQuotas(
+    services.store,
+    [
+      { quota: 'challenge.person', subject: input.actor.personId! },
+      { quota: 'challenge.company', subject: input.companyId },
+    ],
+    services.now(),
+  );
   return saveChallenge(services, input.purpose, {
     companyId: input.companyId,
     companyName: company?.name,

@@ -43,16 +43,23 @@ export async function pollChallenge(services: Ports, input: { challengeId: strin
 /**
  * For the APIs a challenge confirms (UKey binding, web signing): the approved challenge of this
  * desktop and purpose, consumed now. Returns who approved and the outcome (sign: the credential).
+ *
+ * The caller is checked before the approval is spent (issue #15): the challenge must have been
+ * started by the desktop session's own person, and a `sign` approval made by that same person (it
+ * signs with their credential). Someone presenting another person's challenge id and desktop
+ * secret is refused (403) and leaves the approval to its owner.
  */
 export async function consumeChallenge(
   services: Ports,
-  input: { challengeId: string; desktopSecret: string; purpose: ChallengePurpose },
+  input: { challengeId: string; desktopSecret: string; purpose: ChallengePurpose; callerId: string },
 ) {
   const challenge = await ownChallenge(services, input.challengeId, input.desktopSecret);
   if (challenge.purpose !== input.purpose) throw new DomainError('CHALLENGE_NOT_FOUND');
   const state = effectiveState(challenge, services.now());
   if (state !== 'approved')
     throw new DomainError(state === 'expired' ? 'CHALLENGE_EXPIRED' : state === 'pending' ? 'FACE_CHECK_REQUIRED' : 'CHALLENGE_USED');
+  if (challenge.summary.creatorId !== input.callerId) throw new DomainError('NOT_AUTHORIZED');
+  if (challenge.purpose === 'sign' && challenge.approverId !== input.callerId) throw new DomainError('NOT_AUTHORIZED');
   await consume(services, challenge);
   return { approverId: challenge.approverId!, outcome: (challenge.outcome ?? {}) as { credentialId?: string }, summary: challenge.summary };
 }

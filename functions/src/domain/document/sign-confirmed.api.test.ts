@@ -182,6 +182,29 @@ describe('signing on the desktop after the phone approved', () => {
     expect((await signConfirmed(lr, p.documentId, askFor(p, nameSealId, ON_PAGE_1))).status).toBe(200);
   });
 
+  it('refuses someone else’s challenge id and desktop secret before spending the approval: its owner still signs (issue #15)', async () => {
+    const owners = await prepare(holder, contractSealId, ON_PAGE_1);
+    await approve(holder, owners, HOLDER_PIN);
+    // 李娜 got hold of 孙丽's QR challenge id and desktop secret, and presents them for a document of her own.
+    const mine = await prepare(lr, nameSealId, ON_PAGE_1);
+    const stolen = await signConfirmed(lr, mine.documentId, askFor(owners, contractSealId, ON_PAGE_1));
+    expect([stolen.status, stolen.body.code]).toEqual([403, 'NOT_AUTHORIZED']);
+    await expectUnsigned(lr, mine.documentId);
+    const res = await signConfirmed(holder, owners.documentId, askFor(owners, contractSealId, ON_PAGE_1));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ documentId: owners.documentId, version: 1, signatures: 1 });
+  });
+
+  it('counts no PIN try of someone who may not approve the challenge: five wrong PINs lock nothing', async () => {
+    const owners = await prepare(holder, contractSealId, ON_PAGE_1);
+    for (let i = 0; i < 5; i++) {
+      const res = await api.call('POST', `/v1/challenges/${owners.challengeId}/approve`, { token: lr, body: { pin: '000000' } });
+      expect([res.status, res.body.code]).toEqual([403, 'NOT_AUTHORIZED']);
+    }
+    await approve(holder, owners, HOLDER_PIN);
+    expect((await signConfirmed(holder, owners.documentId, askFor(owners, contractSealId, ON_PAGE_1))).status).toBe(200);
+  });
+
   it('signs nothing before the phone approved', async () => {
     const p = await prepare(lr, nameSealId, ON_PAGE_1);
     const res = await signConfirmed(lr, p.documentId, askFor(p, nameSealId, ON_PAGE_1));

@@ -62,6 +62,7 @@ async function signApproved(services: Ports & DocumentSigning, request: SignConf
     challengeId: request.challengeId,
     desktopSecret: request.desktopSecret,
     purpose: 'sign',
+    callerId: request.personId,
   });
   if (approval.approverId !== request.personId || approval.summary.creatorId !== request.personId) throw new DomainError('NOT_AUTHORIZED');
   if (approval.summary.sealId !== request.sealId) throw new DomainError('APPROVAL_MISMATCH');

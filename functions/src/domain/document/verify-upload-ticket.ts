@@ -1,8 +1,7 @@
 import { documentDto } from '@seal/shared';
-import { rateLimit } from '../identity/rate-limit';
 import type { Ports } from '../../ports';
 import { presignUpload } from './document-blobs';
-import { spendBytes } from './byte-budget';
+import { spendQuotas } from '../quota/spend-quota';
 import { documentKeys, newDocumentId } from './document-keys';
 
 /*
@@ -10,12 +9,8 @@ import { documentKeys, newDocumentId } from './document-keys';
  * verifier (decision 0022).
  */
 
-/** Per client address and hour: this many large-file verifications, this many bytes in all. */
-export const VERIFY_UPLOADS_PER_HOUR = 30;
-export const VERIFY_BYTES_PER_HOUR = 500 * 1024 * 1024;
-const HOUR = 3600;
 /** A verification upload is good for an hour; the record and object go once it is verified. */
-const VERIFY_UPLOAD_TTL_SECONDS = HOUR;
+const VERIFY_UPLOAD_TTL_SECONDS = 3600;
 
 /** `POST /v1/verify/uploads` (no login): a presigned upload for a file too large to post inline. */
 export async function createVerifyUpload(
@@ -23,14 +18,15 @@ export async function createVerifyUpload(
   request: { size: number; clientKey: string; now: Date },
 ): Promise<documentDto.UploadTicket> {
   const { store } = services;
-  await rateLimit(store, { key: `verify-upload:${request.clientKey}`, limit: VERIFY_UPLOADS_PER_HOUR, windowSeconds: HOUR, now: request.now });
-  await spendBytes(store, {
-    key: `verify-bytes:${request.clientKey}`,
-    bytes: request.size,
-    limit: VERIFY_BYTES_PER_HOUR,
-    windowSeconds: HOUR,
-    now: request.now,
-  });
+  // Per client address and hour: this many large-file verifications, this many bytes in all (config/quotas.ts).
+  await spendQuotas(
+    store,
+    [
+      { quota: 'verifyUpload.count.ip', subject: request.clientKey },
+      { quota: 'verifyUpload.bytes.ip', subject: request.clientKey, amount: request.size },
+    ],
+    request.now,
+  );
   const documentId = newDocumentId();
   const objectKey = documentKeys.verify(documentId);
   const ticket = await presignUpload(services, objectKey, request.size, request.now);

@@ -1,5 +1,5 @@
 import { DomainError, documentDto } from '@seal/shared';
-import { rateLimit } from '../identity/rate-limit';
+import { spendQuota } from '../quota/spend-quota';
 import type { Ports } from '../../ports';
 import type { DocumentVerifying } from '../../ports/document-format';
 import { deleteObject } from './document-blobs';
@@ -33,7 +33,7 @@ export async function verifyPostedDocument(
 ): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');
   if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES)
-    throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过6MB，请使用大文件上传验证');
-  await rateLimit(services.store, { key: `verify:${request.clientKey}`, limit: 120, windowSeconds: 60, now: request.now });
+    throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过4MB，请使用大文件上传验证');
+  await spendQuota(services.store, 'verify.ip', request.clientKey, request.now);
   return verifyDocument(services, request.bytes, request.now);
 }

@@ -1,6 +1,6 @@
 import { DomainError, type GrantRole, type Medium, type Role } from '@seal/shared';
 import type { SealStore } from '../../ports/seal-store';
-import { ensurePerson } from '../identity/people';
+import { personIdFor } from '../identity/person-id';
 import { sealsOfCompany } from '../identity/seal-scope';
 import { newId } from '../identity/secrets';
 
@@ -15,11 +15,20 @@ export interface CreateGrantInput {
   /** The role the permission check resolved for the grantor (`window_staff` for window approvals). */
   as: Role;
   now: Date;
+  /** Spends the grantor's proof (online: the face ticket), once every check that could refuse has passed. */
+  prove?: () => Promise<void>;
 }
 
 /**
  * 授权: lets the grantee administer or hold the named seals of the company. The caller has already
- * authorized the action and checked its proof (face ticket online; the window's materials for staff).
+ * authorized the action; its proof (face ticket online; the window's materials for staff) is spent
+ * by `prove` after the checks here, so a refused grant costs the grantor nothing.
+ *
+ * The grant names the grantee (name, ID number, phone) and binds nothing about who they are: no
+ * person record is read or written here. It becomes the grantee's only when their own face check
+ * verified that very name with that ID number (`grantsOfPerson`). So the answer is the same whether
+ * the ID number is known to the platform or not, under any name (no oracle), and a grant typed with
+ * someone else's ID number cannot lock them out or act as them (issue #15).
  */
 export async function createGrant(store: SealStore, input: CreateGrantInput) {
   const company = await store.companies.get(input.companyId);
@@ -27,9 +36,10 @@ export async function createGrant(store: SealStore, input: CreateGrantInput) {
   if (company.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', '该商事主体已注销，不能办理授权');
   const seals = await sealsOfCompany(store, input.companyId, input.sealIds);
   if (seals.some((s) => s.state === 'revoked')) throw new DomainError('SEAL_REVOKED');
-  const granteeId = await ensurePerson(store, input.grantee, input.now);
+  const granteeId = personIdFor(input.grantee.idNumber);
   if (granteeId === company.legalRepPersonId) throw new DomainError('VALIDATION_FAILED', '法定代表人无需授权');
   if (granteeId === input.grantorId) throw new DomainError('VALIDATION_FAILED', '不能授权给本人');
+  await input.prove?.();
   const grant = {
     companyId: input.companyId,
     grantId: newId('g'),

@@ -106,19 +106,22 @@ describe('online authorization and cancellation', () => {
       token: lr,
       body: { role: 'seal_holder', sealIds: [other], grantee: person('holder'), faceTicket: 'ft_xxxxxxxxxxxxxxxxxxxxxxxx' },
     });
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('SEAL_NOT_FOUND');
+    // A seal of another company is, to this legal representative, one they may not act on (no 404: issue #15).
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('NOT_AUTHORIZED');
   });
 
-  it('refuses a grantee whose name does not match the ID number on record', async () => {
+  it('spends the face ticket only once the grant can be made: a refused grant leaves it for the next try', async () => {
     const lr = await loginAs(t.api, 'lr-xinghe');
     const faceTicket = await passFaceCheck(t.api, lr, 'grant.authorize_holder', { companyId, sealIds: [contractSeal] });
-    const res = await t.api('POST', `/v1/companies/${companyId}/grants`, {
-      token: lr,
-      body: { role: 'seal_holder', sealIds: [contractSeal], grantee: { ...person('holder'), name: '冒名' }, faceTicket },
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.message).toBe('姓名与身份证号码不符');
+    const body = { role: 'seal_holder', sealIds: [contractSeal], faceTicket };
+    const toSelf = await t.api('POST', `/v1/companies/${companyId}/grants`, { token: lr, body: { ...body, grantee: person('lr-xinghe') } });
+    expect([toSelf.status, toSelf.body.message]).toEqual([400, '法定代表人无需授权']);
+    const granted = await t.api('POST', `/v1/companies/${companyId}/grants`, { token: lr, body: { ...body, grantee: person('stranger') } });
+    expect(granted.status).toBe(201);
+    const again = await t.api('POST', `/v1/companies/${companyId}/grants`, { token: lr, body: { ...body, grantee: person('stranger') } });
+    expect([again.status, again.body.code]).toEqual([403, 'FACE_TICKET_INVALID']);
+    await t.api('POST', `/v1/companies/${companyId}/grants/${granted.body.grantId}/cancel`, { token: lr });
   });
 });
 

@@ -1,6 +1,7 @@
 import { authorize, type Actor } from '@seal/shared';
 import type { GrantRecord, SealStore } from '../../ports/seal-store';
 import { cancelActionFor } from './grant-actions';
+import { grantsOfPerson } from '../identity/grants-of-person';
 
 function view(g: GrantRecord, companyNames: Map<string, string>) {
   return {
@@ -28,14 +29,13 @@ export async function listGrants(store: SealStore, actor: Actor) {
   const companyIds = [
     ...new Set([...actor.legalRepresentativeOf, ...actor.grants.filter((g) => g.role === 'seal_administrator').map((g) => g.companyId)]),
   ];
-  const [held, ...perCompany] = await Promise.all([store.grants.ofGrantee(personId), ...companyIds.map((companyId) => store.grants.ofCompany(companyId))]);
+  const [held, ...perCompany] = await Promise.all([grantsOfPerson(store, personId), ...companyIds.map((companyId) => store.grants.ofCompany(companyId))]);
   const managed = perCompany
     .flat()
     .filter((g) => g.state === 'active' && g.granteeId !== personId)
     .filter((g) => authorize(actor, cancelActionFor(g.role), { companyId: g.companyId, sealIds: g.sealIds }).allowed);
-  const heldActive = held.filter((g) => g.state === 'active');
-  const allCompanyIds = [...new Set([...managed, ...heldActive].map((g) => g.companyId))];
+  const allCompanyIds = [...new Set([...managed, ...held].map((g) => g.companyId))];
   const companies = await store.companies.getMany(allCompanyIds);
   const names = new Map(companies.map((c) => [c.companyId, c.name]));
-  return { managed: managed.map((g) => view(g, names)), held: heldActive.map((g) => view(g, names)) };
+  return { managed: managed.map((g) => view(g, names)), held: held.map((g) => view(g, names)) };
 }

@@ -2,6 +2,7 @@ import { DomainError, type Action } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { FACE_TICKET_TTL_SECONDS } from './face-ticket';
 import { newId } from './secrets';
+import { spendQuotas, type QuotaCharge } from '../quota/spend-quota';
 
 /** Whom a face check is for: a person (`personId`) or a login attempt (`login:<loginId>`). */
 export interface FaceCheckWho {
@@ -11,15 +12,20 @@ export interface FaceCheckWho {
   openid?: string;
   /** Opened only by the WeChat adapter, which needs the full ID number. */
   idNumber: () => Promise<string>;
+  /** The daily face-check quotas a check for this subject counts against (each start is a paid call). */
+  charges: readonly QuotaCharge[];
 }
 
 /**
  * Starts a face check and creates its ticket, `pending` until the verifier reports a pass. The
  * ticket is bound now to (subject, action, target) and lives five minutes from now, whatever
- * happens: a pass cannot be carried over to another action, target or person.
+ * happens: a pass cannot be carried over to another action, target or person. The start is
+ * counted against the subject's quotas before the verifier is asked (in production each start is
+ * a paid WeChat call); callers have checked the subject may take the action first.
  */
 export async function startFaceCheck(services: Ports, who: FaceCheckWho, action: Action, target: string) {
   const now = services.now();
+  await spendQuotas(services.store, who.charges, now);
   const verifier = services.faceVerifier;
   const ticketId = newId('ft');
   const { verifyId } = await verifier.start({ outSeqNo: ticketId, openid: who.openid, name: who.name, idNumber: who.idNumber });

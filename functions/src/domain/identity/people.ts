@@ -1,37 +1,32 @@
-import { DomainError, maskIdNumber } from '@seal/shared';
-import type { SealStore } from '../../ports/seal-store';
-import { personIdFor } from './person-id';
-
-export interface PersonFacts {
-  name: string;
-  idNumber: string;
-  phone?: string;
-}
-
-/**
- * The person with this ID number, created on first sight (as a grantee, a legal representative or
- * at their first login). A known ID number under another name is refused: names do not change by
- * typing them differently.
- */
-export async function ensurePerson(store: SealStore, facts: PersonFacts, now: Date): Promise<string> {
-  const personId = personIdFor(facts.idNumber);
-  const name = facts.name.trim();
-  const created = await store.people.create({
-    personId,
-    name,
-    idNumberMasked: maskIdNumber(facts.idNumber),
-    phone: facts.phone,
-    sessionEpoch: 0,
-    createdAt: now.toISOString(),
-  });
-  if (created) return personId;
-  const existing = await store.people.get(personId);
-  if (existing && existing.name !== name) throw new DomainError('VALIDATION_FAILED', '姓名与身份证号码不符');
-  return personId;
-}
+import { DomainError } from '@seal/shared';
+import type { PersonRecord, SealStore } from '../../ports/seal-store';
 
 export async function getPerson(store: SealStore, personId: string) {
   const data = await store.people.get(personId);
   if (!data) throw new DomainError('PERSON_NOT_FOUND');
   return data;
+}
+
+/**
+ * The name this person's own face check verified together with their ID number, or undefined
+ * while nobody but others has named them (issue #15: identity comes only from one's own check).
+ * A record bound to WeChat before `nameVerifiedAt` existed was written by that same check: the
+ * login then refused any other name, so its name is verified too.
+ */
+export function verifiedName(person: Pick<PersonRecord, 'name' | 'nameVerifiedAt' | 'openid'> | undefined): string | undefined {
+  if (!person) return undefined;
+  return person.nameVerifiedAt || person.openid ? person.name : undefined;
+}
+
+/**
+ * Names compared as a person would read them: full-width and half-width forms alike (NFKC), no
+ * spaces, and the middle dots of minority names (·, •, ・, ‧, ．) as one.
+ */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/\s+/gu, '')
+      .replace(/[·•・‧．.]/gu, '·');
+  return norm(a) === norm(b);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '@seal/shared';
 import type { SealStore } from '../../ports/seal-store';
 import { getPerson } from './people';
+import { grantsOfPerson } from './grants-of-person';
 
 /** 我的: who I am, my companies as legal representative, my active grants, the seals I claimed. */
 export async function whoAmI(store: SealStore, actor: Actor) {
@@ -8,16 +9,15 @@ export async function whoAmI(store: SealStore, actor: Actor) {
   const [person, companies, grants, credentials] = await Promise.all([
     getPerson(store, personId),
     store.companies.ofLegalRepresentative(personId),
-    store.grants.ofGrantee(personId),
+    grantsOfPerson(store, personId),
     store.credentials.ofPerson(personId),
   ]);
-  const active = grants.filter((g) => g.state === 'active');
-  const grantCompanies = await store.companies.getMany([...new Set(active.map((g) => g.companyId))]);
+  const grantCompanies = await store.companies.getMany([...new Set(grants.map((g) => g.companyId))]);
   const names = new Map(grantCompanies.map((c) => [c.companyId, c.name]));
   return {
     person: { personId, name: person.name, idNumberMasked: person.idNumberMasked, phone: person.phone },
     companies: companies.map((c) => ({ companyId: c.companyId, name: c.name, type: c.type, status: c.status })),
-    grants: active.map((g) => ({
+    grants: grants.map((g) => ({
       grantId: g.grantId,
       companyId: g.companyId,
       companyName: names.get(g.companyId) ?? g.companyId,

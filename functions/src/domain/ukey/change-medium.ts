@@ -41,6 +41,7 @@ export async function changeUkeyBinding(
     challengeId: input.challengeId,
     desktopSecret: input.desktopSecret,
     purpose: rule.purpose,
+    callerId: personId,
   });
 
   const now = services.now();

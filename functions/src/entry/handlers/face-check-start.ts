@@ -20,6 +20,7 @@ export const handler = defineHandler(routes.faceCheckStart, {
     // Phone login has its own face check; a session asks for `session.login` only to approve a QR login.
     if (action === 'session.login' && !body.target.challengeId) throw new DomainError('NOT_AUTHORIZED', '登录请使用微信登录');
     let target: string;
+    let companyId: string | undefined;
     if (body.target.challengeId) {
       const challenge = await getChallenge(services.store, body.target.challengeId);
       if (approvalAction(challenge.purpose) !== action) throw new DomainError('VALIDATION_FAILED', '人脸核验的业务与二维码不符');
@@ -27,16 +28,20 @@ export const handler = defineHandler(routes.faceCheckStart, {
       if (state !== 'pending') throw notPendingError(state);
       assertMayApprove(challenge, actor);
       target = challengeFaceTarget(challenge.challengeId);
+      companyId = challenge.summary.companyId;
     } else {
-      const { companyId, sealIds } = body.target;
+      const { sealIds } = body.target;
+      companyId = body.target.companyId;
       if (sealIds?.length && !companyId) throw new DomainError('VALIDATION_FAILED', '请选择企业');
-      if (companyId && sealIds?.length) await sealsOfCompany(services.store, companyId, sealIds);
+      // Asked before any seal is looked up: to someone with no rights, a seal that does not exist and
+      // one of another company answer alike (issue #15).
       const decision = authorize(actor, action, { companyId, sealIds });
       if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
+      if (companyId && sealIds?.length) await sealsOfCompany(services.store, companyId, sealIds);
       if (decision.proof !== 'face') throw new DomainError('VALIDATION_FAILED', '该业务无需人脸核验');
       target = faceTarget({ companyId, sealIds });
     }
-    const who = await personAsFaceSubject(services, ctx.personId());
+    const who = await personAsFaceSubject(services, ctx.personId(), companyId);
     return { status: 201, body: await startFaceCheck(services, who, action, target) };
   },
 });

@@ -4,7 +4,6 @@ import { defineHandler } from '../../http/define-handler';
 import { createGrant } from '../../domain/grant/create-grant';
 import { authorizeActionFor } from '../../domain/grant/grant-actions';
 import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket';
-import { sealsOfCompany } from '../../domain/identity/seal-scope';
 
 /** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
 export const handler = defineHandler(routes.grantCreate, {
@@ -12,11 +11,11 @@ export const handler = defineHandler(routes.grantCreate, {
     const { params, body, services } = ctx;
     const now = services.now();
     const action = authorizeActionFor(body.role);
-    await sealsOfCompany(services.store, params.companyId, body.sealIds);
     const target = { companyId: params.companyId, sealIds: body.sealIds };
     const decision = authorize(await ctx.actor(), action, target);
+    // Asked before anything is looked up: to someone with no rights, a seal that does not exist
+    // and one of another company answer alike (createGrant checks the seals belong to the company).
     if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-    await consumeFaceTicket(services.store, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now });
     const grant = await createGrant(services.store, {
       companyId: params.companyId,
       role: body.role,
@@ -26,6 +25,7 @@ export const handler = defineHandler(routes.grantCreate, {
       grantorId: ctx.personId(),
       as: decision.as,
       now,
+      prove: () => consumeFaceTicket(services.store, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now }),
     });
     return { status: 201, body: grant };
   },

@@ -3,7 +3,7 @@ import { defineHandler } from '../../http/define-handler';
 import { verifyingServices } from '../../composition-verifying';
 import { verifyPostedDocument } from '../../domain/document/verify-upload';
 
-/** POST /v1/verify — 免登录文档验证: the PDF is the request body (≤6 MB). */
+/** POST /v1/verify — 免登录文档验证: the PDF is the request body (≤4 MB, `MAX_INLINE_VERIFY_BYTES`). */
 export const handler = defineHandler(routes.verifyDocument, {
   async run(ctx, raw) {
     return {

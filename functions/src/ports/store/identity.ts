@@ -13,6 +13,12 @@ export interface PersonRecord {
   openid?: string;
   /** The ID number, sealed by the ID-number vault (WeChat's face check needs it in full). */
   idNumberSealed?: string;
+  /**
+   * When this person's own face check verified `name` together with the ID number (login). Records
+   * written by anyone else (a legal representative named by the registry, the seed) have none: their
+   * name is hearsay until the person's own check confirms or corrects it.
+   */
+  nameVerifiedAt?: string;
   /** Raising it ends every session issued before (logout everywhere). */
   sessionEpoch: number;
   createdAt: string;
@@ -25,8 +31,14 @@ export interface People {
   get(personId: string): Promise<PersonRecord | undefined>;
   /** Create-only: false when the person exists already. */
   create(person: NewPerson): Promise<boolean>;
-  /** A passed login face check binds the openid and keeps the sealed ID number. */
-  bindWechat(personId: string, binding: { openid: string; idNumberSealed: string }): Promise<void>;
+  /**
+   * The person's own passed login face check: binds the openid, keeps the sealed ID number and
+   * writes the name it verified with the ID number (correcting whatever name was there).
+   */
+  recordRealNameCheck(
+    personId: string,
+    check: { name: string; idNumberMasked: string; openid: string; idNumberSealed: string; nameVerifiedAt: string },
+  ): Promise<void>;
   /** Logout everywhere: the session epoch goes up by one. */
   endSessions(personId: string): Promise<void>;
 }
@@ -100,4 +112,6 @@ export interface RateCounters {
    * write, so concurrent requests cannot together overspend; false (and nothing added) when refused.
    */
   add(counter: { key: string; window: string; amount: number; limit: number; ttl: number }): Promise<boolean>;
+  /** Takes back an amount `add` counted, for a request refused by another counter after it (unconditional). */
+  giveBack(counter: { key: string; window: string; amount: number }): Promise<void>;
 }

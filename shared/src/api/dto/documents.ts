@@ -21,8 +21,12 @@ import {
 
 /** Documents to sign: up to 50 MB each, uploaded straight to storage. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
-/** `POST /v1/verify` carries the PDF in the request: API Gateway / Lambda payload limit. */
-export const MAX_INLINE_VERIFY_BYTES = 6 * 1024 * 1024;
+/**
+ * `POST /v1/verify` carries the PDF in the request. Lambda takes a 6 MB event and the API sends a
+ * binary body base64-encoded (×4/3), so about 4.5 MB of PDF is the most that can ever arrive; 4 MB
+ * leaves room for the headers. Larger files go through `POST /v1/verify/uploads` (decision 0104).
+ */
+export const MAX_INLINE_VERIFY_BYTES = 4 * 1024 * 1024;
 /** Most documents in one batch request (each one is its own incremental update). */
 export const MAX_BATCH_DOCUMENTS = 20;
 

@@ -63,7 +63,7 @@ export const verifyDocument = {
   path: '/v1/verify',
   handler: 'verify-document',
   auth: 'public',
-  summary: '免登录文档验证（请求体为 PDF，≤6MB）',
+  summary: '免登录文档验证（请求体为 PDF，≤4MB；更大的文件走上传验证）',
   action: 'document.verify',
   body: bytes,
   response: documents.VerificationResult,

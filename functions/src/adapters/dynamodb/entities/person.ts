@@ -18,6 +18,8 @@ export const Person = (config: EntityConfiguration) =>
         openid: { type: 'string' },
         /** The ID number, KMS-encrypted: WeChat's face check (getverifyid) needs it in full. */
         idNumberSealed: { type: 'string' },
+        /** When the person's own face check verified `name` with the ID number (none: written by others). */
+        nameVerifiedAt: { type: 'string' },
         /** Raising it ends every session issued before (logout everywhere). */
         sessionEpoch: { type: 'number', required: true, default: 0 },
         createdAt: { type: 'string', required: true, readOnly: true },

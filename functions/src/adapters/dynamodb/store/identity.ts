@@ -23,8 +23,8 @@ export function dynamoDbPeople({ entities }: SealService): People {
       return (await entities.person.get({ personId }).go()).data ?? undefined;
     },
     create: (person) => conditionally(() => entities.person.create(person).go()),
-    async bindWechat(personId, binding) {
-      await entities.person.patch({ personId }).set(binding).go();
+    async recordRealNameCheck(personId, check) {
+      await entities.person.patch({ personId }).set(check).add({ version: 1 }).go();
     },
     async endSessions(personId) {
       await entities.person.patch({ personId }).add({ sessionEpoch: 1 }).go();
@@ -81,7 +81,10 @@ export function dynamoDbLoginAttempts({ entities }: SealService): LoginAttempts 
 
 export function dynamoDbRateCounters({ entities }: SealService): RateCounters {
   return {
-    add: (counter) =>
+    // An amount over the limit is refused outright: `attribute_not_exists(count)` alone would let
+    // the first request of a window take more than the whole limit.
+    add: async (counter) =>
+      counter.amount <= counter.limit &&
       conditionally(() =>
         entities.rateCounter
           .update({ key: counter.key, window: counter.window })
@@ -90,5 +93,8 @@ export function dynamoDbRateCounters({ entities }: SealService): RateCounters {
           .where((a, op) => `${op.notExists(a.count)} OR ${op.lte(a.count, counter.limit - counter.amount)}`)
           .go(),
       ),
+    async giveBack(counter) {
+      await entities.rateCounter.update({ key: counter.key, window: counter.window }).subtract({ count: counter.amount }).go();
+    },
   };
 }

@@ -6,8 +6,9 @@ import { loginSubject, openLoginAttempt } from './login-attempt';
 
 /**
  * Step 3: the passed login face ticket buys a phone session. The attempt is spent (conditional on
- * its version), the openid is bound to the person, and the ID number is kept sealed on the person
- * for later face checks.
+ * its version), the openid is bound to the person, the name the face check verified with the ID
+ * number becomes the person's name, and the ID number is kept sealed on the person for later face
+ * checks. This is the only place a person's name↔ID binding is written.
  */
 export async function finishLogin(services: Ports, input: { loginId: string; loginSecret: string; faceTicket: string }) {
   const { store, idNumbers } = services;
@@ -21,21 +22,11 @@ export async function finishLogin(services: Ports, input: { loginId: string; log
   const personId = attempt.personId;
   const idNumber = await idNumbers.open(subject, attempt.idNumberSealed);
   const idNumberSealed = await idNumbers.seal(personId, idNumber);
-  const existing = await store.people.get(personId);
-  if (existing && existing.name !== attempt.name) throw new DomainError('VALIDATION_FAILED', '姓名与身份证号码不符');
-  const created =
-    !existing &&
-    (await store.people.create({
-      personId,
-      name: attempt.name,
-      idNumberMasked: attempt.idNumberMasked,
-      openid: attempt.openid,
-      idNumberSealed,
-      sessionEpoch: 0,
-      createdAt: now.toISOString(),
-    }));
-  // Known already, or created meanwhile (e.g. as a grantee): bind to it.
-  if (!created) await store.people.bindWechat(personId, { openid: attempt.openid, idNumberSealed });
+  // The face check verified this name with this ID number: it is written whatever name others
+  // gave the person before (a registry copy, an old grant's guess), never refused (issue #15).
+  const check = { name: attempt.name, idNumberMasked: attempt.idNumberMasked, openid: attempt.openid, idNumberSealed, nameVerifiedAt: now.toISOString() };
+  const created = await store.people.create({ personId, ...check, sessionEpoch: 0, createdAt: now.toISOString() });
+  if (!created) await store.people.recordRealNameCheck(personId, check);
   await store.wechatBindings.put({ openid: attempt.openid, personId, boundAt: now.toISOString() });
   return issueSession(services, personId, 'phone');
 }

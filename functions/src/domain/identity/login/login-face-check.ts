@@ -14,6 +14,8 @@ function whoFor(services: Ports, attempt: Attempt): FaceCheckWho {
     idNumberMasked: attempt.idNumberMasked!,
     openid: attempt.openid,
     idNumber: () => services.idNumbers.open(subject, attempt.idNumberSealed!),
+    // Per WeChat account, not per person named: naming someone must not use up their logins.
+    charges: [{ quota: 'faceCheck.login', subject: attempt.openid }],
   };
 }
 

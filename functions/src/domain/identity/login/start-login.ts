@@ -1,6 +1,6 @@
 import type { Ports } from '../../../ports';
 import { newId, newSecret } from '../secrets';
-import { rateLimit } from '../rate-limit';
+import { spendQuota } from '../../quota/spend-quota';
 
 const LOGIN_TTL_SECONDS = 10 * 60;
 
@@ -10,7 +10,7 @@ const LOGIN_TTL_SECONDS = 10 * 60;
  */
 export async function startLogin(services: Ports, code: string, clientIp = 'unknown') {
   const now = services.now();
-  await rateLimit(services.store, { key: `login:${clientIp}`, limit: 30, windowSeconds: 60, now });
+  await spendQuota(services.store, 'login.ip', clientIp, now);
   const { openid } = await services.wechatAuth.code2session(code);
   const binding = await services.store.wechatBindings.get(openid);
   const person = binding ? await services.store.people.get(binding.personId) : undefined;
