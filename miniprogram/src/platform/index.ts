@@ -10,7 +10,6 @@ export type {
   ChooseFileOptions,
   ChosenFile,
   SharedFile,
-  SimulatorHooks,
   UploadRequest,
 } from './types';
 export { ApiError, PlatformError, type PlatformErrorCode } from './errors';

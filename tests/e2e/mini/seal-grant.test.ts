@@ -41,9 +41,11 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.see('隐私保护指引');
     await li.shot(J, '1-privacy');
     await li.tap('同意并继续');
+    await li.pickIdentity();
     await li.fill('请输入姓名', PEOPLE.li.name);
     await li.fill('请输入身份证号码', PEOPLE.li.idNumber);
     await li.tap('开始人脸核验');
+    await li.faceCheck();
     await li.see('李娜，您好');
     await li.shot(J, '2-home-legal-rep');
   });
@@ -58,6 +60,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.fill('6位数字', '402917');
     await li.screen.locator('input[placeholder="6位数字"]').nth(1).fill('402917');
     await li.tap('人脸核验并领取');
+    await li.faceCheck();
     await li.see('证书下载成功!');
     await li.shot(J, '3-claimed');
   });
@@ -72,6 +75,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.fill('请输入手机号码', PEOPLE.sun.phone);
     await li.shot(J, '4-authorize-form');
     await li.tap('人脸核验并授权');
+    await li.faceCheck();
     await li.see('授权成功');
   });
 
@@ -84,6 +88,7 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await sun.fill('6位数字', '583920');
     await sun.screen.locator('input[placeholder="6位数字"]').nth(1).fill('583920');
     await sun.tap('人脸核验并领取');
+    await sun.faceCheck();
     await sun.see('证书下载成功!');
   });
 
@@ -94,23 +99,24 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await li.tap('在线冻结');
     await li.fill('请输入冻结原因', '公章保管人员变动');
     await li.tap('人脸核验并提交');
+    await li.faceCheck();
     await li.see('已冻结');
     await li.shot(J, '6-frozen');
     expect(await li.screen.getByText('在线冻结', { exact: true }).count()).toBe(0);
     await li.tap('在线解冻');
     await li.fill('请输入解冻原因', '人员交接完成');
     await li.tap('人脸核验并提交');
+    await li.faceCheck();
     await li.see('在线冻结');
     await li.shot(J, '7-unfrozen');
   });
 
   it('shows a failed face check as its Chinese refusal', async () => {
-    await li.setFace('fail');
     await li.tap('在线冻结');
     await li.fill('请输入冻结原因', '测试核验失败');
     await li.tap('人脸核验并提交');
+    await li.faceCheck('fail');
     await li.see('人脸核验未通过');
-    await li.setFace('pass');
   });
 
   it('cancels the holder’s grant in 授权管理, after which the holder no longer sees the seal', async () => {

@@ -73,11 +73,12 @@ describe('window application and QR confirmation on the phone', () => {
   it('confirms a desktop login after showing exactly what is asked', async () => {
     const challenge = await api(stack.url, 'POST', '/v1/login-challenges');
     await wang.home();
-    await wang.setScan(challenge.qrPayload);
     await wang.tap('扫一扫');
+    await wang.scanQr(challenge.qrPayload);
     await wang.see('确认电脑端登录');
     await wang.shot(J, '5-scan-summary');
     await wang.tap('人脸核验并确认');
+    await wang.faceCheck();
     await wang.see('已确认，请在电脑端继续操作');
     const polled = await api(stack.url, 'POST', `/v1/challenges/${challenge.challengeId}/poll`, {
       body: { desktopSecret: challenge.desktopSecret },

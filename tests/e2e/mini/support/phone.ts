@@ -3,9 +3,9 @@ import { phoneContext, screenshot } from '../../../support/browser';
 import type { Person } from './people';
 
 /**
- * One person's phone: its own browser context (storage, session), the H5 mini-program, and the
- * simulator hooks set before every page load so WeChat login, face check and scan are
- * deterministic. `face` / `scan` can be changed between steps.
+ * One person's phone: its own browser context (storage, session) and the H5 mini-program. WeChat's
+ * own screens (login, face check, camera) are the H5 build's simulator pages, and the journeys walk
+ * them as a person does: pick who logs in, tap 核验通过 / 核验不通过, paste the QR code's content.
  */
 export class Phone {
   private constructor(
@@ -16,22 +16,43 @@ export class Phone {
 
   static async open(browser: Browser, baseURL: string, person: Person): Promise<Phone> {
     const context = await phoneContext(browser, baseURL);
-    await context.addInitScript((key) => {
-      const w = window as unknown as Record<string, unknown>;
-      w.__sealTestIdentity = key;
-      w.__sealTestFace = 'pass';
-    }, person.key);
     const page = await context.newPage();
     await page.goto('/#/pages/home/index');
     return new Phone(context, page, person);
   }
 
-  async setFace(outcome: 'pass' | 'fail'): Promise<void> {
-    await this.page.evaluate((o) => ((window as unknown as Record<string, unknown>).__sealTestFace = o), outcome);
+  /** WeChat's face check (the simulator page): checks whose face is asked for, then answers. */
+  async faceCheck(outcome: 'pass' | 'fail' = 'pass'): Promise<void> {
+    await this.simulator('人脸核验');
+    await this.see(`模拟核验“${this.person.name}”本人`);
+    await this.tap(outcome === 'pass' ? '核验通过' : '核验不通过');
+    await this.gone();
   }
 
-  async setScan(payload: string): Promise<void> {
-    await this.page.evaluate((p) => ((window as unknown as Record<string, unknown>).__sealTestScan = p), payload);
+  /** The camera of 扫一扫 (the simulator page): what the camera would read is pasted. */
+  async scanQr(payload: string): Promise<void> {
+    await this.simulator('扫一扫');
+    await this.screen.locator('textarea').fill(payload);
+    await this.tap('确定');
+    await this.gone();
+  }
+
+  /** wx.login (the simulator page): this phone's person is picked from the local test people. */
+  async pickIdentity(): Promise<void> {
+    await this.simulator('选择测试身份登录');
+    await this.tap(new RegExp(`^${this.person.name}（`));
+    await this.gone();
+  }
+
+  /** Waits for one of the simulator pages standing in for WeChat's own screens. */
+  private async simulator(title: string): Promise<void> {
+    await this.explained(this.screen.locator('.page-title', { hasText: title }).first().waitFor({ state: 'visible' }));
+    await this.see('测试环境');
+  }
+
+  /** Waits until the simulator page has closed and the page below is back. */
+  private async gone(): Promise<void> {
+    await this.explained(this.screen.locator('.simulator-badge').waitFor({ state: 'detached', timeout: 15_000 }));
   }
 
   /** The page currently shown (Taro H5 keeps earlier pages of the stack hidden in the DOM). */
@@ -85,12 +106,14 @@ export class Phone {
     await this.see('微信一键登录');
     await this.tap('微信一键登录');
     await this.agreePrivacyIfAsked();
+    await this.pickIdentity();
     await this.see('开始人脸核验');
     if (await this.input('请输入身份证号码').isVisible()) {
       await this.fill('请输入姓名', this.person.name);
       await this.fill('请输入身份证号码', this.person.idNumber);
     }
     await this.tap('开始人脸核验');
+    await this.faceCheck('pass');
     await this.see(`${this.person.name}，您好`);
   }
 
