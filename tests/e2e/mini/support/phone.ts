@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { phoneContext, screenshot } from '../../../support/browser';
+import { phoneContext, type DeviceOptions } from '../../../support/browser';
+import { review } from '../../../support/review';
 import type { Person } from './people';
 
 /**
@@ -14,8 +15,8 @@ export class Phone {
     readonly person: Person,
   ) {}
 
-  static async open(browser: Browser, baseURL: string, person: Person): Promise<Phone> {
-    const context = await phoneContext(browser, baseURL);
+  static async open(browser: Browser, baseURL: string, person: Person, device: DeviceOptions = {}): Promise<Phone> {
+    const context = await phoneContext(browser, baseURL, device);
     const page = await context.newPage();
     await page.goto('/#/pages/home/index');
     return new Phone(context, page, person);
@@ -94,6 +95,11 @@ export class Phone {
     await this.explained(this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout }));
   }
 
+  /** Waits until the text has gone from the page shown (a dialog closed, a step left). */
+  async notSee(text: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.explained(this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'hidden', timeout }));
+  }
+
   /** Answers the privacy prompt if it is shown. */
   async agreePrivacyIfAsked(): Promise<void> {
     const agree = this.screen.getByText('同意并继续');
@@ -130,13 +136,16 @@ export class Phone {
     await this.page.reload();
   }
 
-  /** Saves a screenshot once page transitions have finished (a page slides in when opened). */
+  /**
+   * Reviews the page once transitions have finished (a page slides in when opened): a screenshot
+   * and axe-core, which fails the journey on any serious or critical violation.
+   */
   async shot(journey: string, step: string): Promise<void> {
     // Spinners loop forever; only finite animations (page slides) are waited for.
     await this.page.waitForFunction(() =>
       document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     );
-    await screenshot(this.page, journey, step);
+    await review(this.page, journey, step);
   }
 
   async close(): Promise<void> {
