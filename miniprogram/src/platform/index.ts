@@ -23,6 +23,7 @@ export { chooseFile, readChosenFile } from './choose-file';
 export { shareFile } from './share-file';
 export { uploadBytes } from './upload-bytes';
 export { windowWidth } from './window-width';
+export { makePagesKeyboardScrollable } from './page-focus';
 export { watchPrivacyRequests, PRIVACY_AGREE_BUTTON_ID } from './privacy';
 export {
   hasAcceptedPrivacy,
