@@ -22,10 +22,13 @@ export class Phone {
     return new Phone(context, page, person);
   }
 
-  /** WeChat's face check (the simulator page): checks whose face is asked for, then answers. */
-  async faceCheck(outcome: 'pass' | 'fail' = 'pass'): Promise<void> {
+  /**
+   * WeChat's face check (the simulator page): checks whose face is asked for (this phone's person
+   * unless another name was typed), then answers.
+   */
+  async faceCheck(outcome: 'pass' | 'fail' = 'pass', name = this.person.name): Promise<void> {
     await this.simulator('人脸核验');
-    await this.see(`模拟核验“${this.person.name}”本人`);
+    await this.see(`模拟核验“${name}”本人`);
     await this.tap(outcome === 'pass' ? '核验通过' : '核验不通过');
     await this.gone();
   }
