@@ -17,8 +17,9 @@ const summary = {
   details: {},
   desktop: { location: '127.0.0.1', browser: 'Chrome 130 · Windows' },
   state: 'pending',
-  createdAt: '2026-01-01T00:00:00Z',
-  expiresAt: '2026-01-01T00:02:00Z',
+  // A code still valid: the page shows an expired one as expired and will not approve it.
+  createdAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 120_000).toISOString(),
 };
 
 function answer(routes: Record<string, unknown>) {
