@@ -32,14 +32,37 @@ async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
   return context;
 }
 
-/** A phone: mobile viewport, touch, a Chinese locale. */
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return watchCsp(await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }));
+/** Where the device is: a Chinese phone by default; a traveller's abroad (`America/New_York`) must see the same Beijing times. */
+export interface DeviceOptions {
+  timezoneId?: string;
+}
+
+/** A phone: mobile viewport, touch, a Chinese locale, Beijing's time zone unless told. */
+export async function phoneContext(browser: Browser, baseURL: string, options: DeviceOptions = {}): Promise<BrowserContext> {
+  return watchCsp(
+    await browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    }),
+  );
 }
 
 /** A desktop browser. */
-export async function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return watchCsp(await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true }));
+export async function desktopContext(browser: Browser, baseURL: string, options: DeviceOptions = {}): Promise<BrowserContext> {
+  return watchCsp(
+    await browser.newContext({
+      baseURL,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+      timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    }),
+  );
 }
 
 const SHOTS = path.resolve(__dirname, '../e2e/screenshots');

@@ -1,4 +1,5 @@
 import { Suspense, lazy } from 'react';
+import { DOCUMENT_PATHS, DocumentPage } from './about/document-page';
 import { AppCentrePage } from './apps/app-centre-page';
 import { LoginPage } from './login/login-page';
 import { SealsPage } from './seals/seals-page';
@@ -17,6 +18,7 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/login')) return <LoginPage />;
   if (path.startsWith('/verify')) return <VerifyPage />;
   if (path.startsWith('/staff')) return <StaffPage />;
+  if (DOCUMENT_PATHS.includes(path)) return <DocumentPage path={path} />;
   const needsLogin: Record<string, () => JSX.Element> = {
     '/seals': () => <SealsPage />,
     '/sign': () => (

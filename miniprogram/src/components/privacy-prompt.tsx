@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { answerPrivacyPrompt, PRIVACY_AGREE_BUTTON_ID } from '../platform';
+import { answerPrivacyPrompt, openPage, PRIVACY_AGREE_BUTTON_ID } from '../platform';
 import { usePrivacyPromptOpen } from './use-privacy-prompt';
 import './privacy-prompt.css';
 
@@ -22,6 +22,9 @@ export function PrivacyPrompt() {
         </Text>
         <View className="privacy-body">
           <Text>{PRIVACY_SUMMARY}</Text>
+          <View className="privacy-link" role="link" onClick={() => void openPage('/packages/about/privacy/index')}>
+            <Text>阅读完整的《隐私保护指引》</Text>
+          </View>
         </View>
         <View className="privacy-actions">
           <Button className="privacy-decline" onClick={() => answerPrivacyPrompt('decline')}>

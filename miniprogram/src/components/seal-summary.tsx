@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { sealValidityText } from '@seal/shared/time';
 import { SEAL_KIND_LABELS, SEAL_STATE_LABELS, type SealKind, type SealState } from '../domain';
 import { Tag } from './nutui';
 import './forms.css';
@@ -11,19 +12,29 @@ export function sealKindLabel(kind: string): string {
   return SEAL_KIND_LABELS[kind as SealKind] ?? kind;
 }
 
-/** A seal as a list row or page header: its name, kind, state and expiry. */
-export function SealSummary({ seal }: { seal: { name: string; kind: string; state: string; expiresOn?: string } }) {
+/**
+ * A seal as a list row or page header: its name, kind, state and validity. `unclaimedByMe` shows
+ * it as the person sees it in 印章领取: 待领取 for them, whatever the seal's state for the company.
+ */
+export function SealSummary({
+  seal,
+  unclaimedByMe,
+}: {
+  seal: { name: string; kind: string; state: string; expiresOn?: string; stateReason?: string };
+  unclaimedByMe?: boolean;
+}) {
   const usable = seal.state === 'active' || seal.state === 'renewal_due';
+  const waiting = unclaimedByMe || seal.state === 'pending_claim';
   return (
     <View className="list-item">
       <View className="row">
         <Text className="list-title">{seal.name}</Text>
-        <Tag type={usable ? 'success' : seal.state === 'pending_claim' ? 'warning' : 'default'}>{sealStateLabel(seal.state)}</Tag>
+        <Tag type={waiting ? 'warning' : usable ? 'success' : 'default'}>{waiting ? '待领取' : sealStateLabel(seal.state)}</Tag>
       </View>
-      <Text className="list-sub">
-        {sealKindLabel(seal.kind)}
-        {seal.expiresOn ? ` · 有效期至 ${seal.expiresOn.slice(0, 10)}` : ''}
-      </Text>
+      <Text className="list-sub">{`${sealKindLabel(seal.kind)} · ${waiting ? '未领取' : sealValidityText(seal)}`}</Text>
+      {seal.stateReason && (seal.state === 'frozen' || seal.state === 'revoked') && (
+        <Text className="list-sub">{`${seal.state === 'frozen' ? '冻结' : '注销'}原因：${seal.stateReason}`}</Text>
+      )}
     </View>
   );
 }

@@ -6,9 +6,6 @@ import { login } from './login';
 import { answerPrivacyPrompt, isPrivacyPromptOpen } from './privacy-consent';
 import { settlePageResult } from './page-result';
 import { scanCode } from './scan-code';
-import type { SimulatorHooks } from './types';
-
-const hooks = window as SimulatorHooks;
 
 function acceptPrivacy(): void {
   if (isPrivacyPromptOpen()) answerPrivacyPrompt('agree');
@@ -21,17 +18,16 @@ function answerOpenedPage(value: unknown): void {
 
 beforeEach(() => {
   resetTaroStub();
-  delete hooks.__sealTestIdentity;
-  delete hooks.__sealTestFace;
-  delete hooks.__sealTestScan;
 });
 
 describe('H5 login', () => {
-  it('asks for privacy consent first, then names the test identity set by the hook', async () => {
-    hooks.__sealTestIdentity = 'legal-rep';
+  it('asks for privacy consent before it opens the simulator screen', async () => {
     const result = login();
     expect(isPrivacyPromptOpen()).toBe(true);
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
     acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    answerOpenedPage('legal-rep');
     await expect(result).resolves.toEqual({ code: 'sim:legal-rep' });
   });
 
@@ -45,10 +41,10 @@ describe('H5 login', () => {
   });
 
   it('collects nothing when privacy is declined', async () => {
-    hooks.__sealTestIdentity = 'legal-rep';
     const result = login();
     answerPrivacyPrompt('decline');
     await expect(result).rejects.toMatchObject({ code: 'PRIVACY_DECLINED' });
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
   });
 });
 
@@ -62,27 +58,30 @@ describe('H5 face check', () => {
     await expect(result).resolves.toEqual({ simulatedOutcome: 'fail' });
   });
 
-  it('uses the test hook without opening a screen', async () => {
-    hooks.__sealTestFace = 'pass';
+  it('passes the verify id through with the outcome', async () => {
     const result = faceCheck({ verifyId: 'verify-43' });
     acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    answerOpenedPage('pass');
     await expect(result).resolves.toEqual({ verifyId: 'verify-43', simulatedOutcome: 'pass' });
-    expect(Taro.navigateTo).not.toHaveBeenCalled();
   });
 });
 
 describe('H5 scan', () => {
-  it('returns the payload from the window.__sealTestScan hook', async () => {
-    hooks.__sealTestScan = async () => '  seal-challenge:abc123 ';
+  it('returns what was pasted on the simulator screen, trimmed', async () => {
     const result = scanCode();
     acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    expect(jest.mocked(Taro.navigateTo).mock.calls[0]?.[0].url).toMatch(/^\/packages\/simulator\/scan\/index\?/);
+    answerOpenedPage('  seal-challenge:abc123 ');
     await expect(result).resolves.toEqual({ payload: 'seal-challenge:abc123' });
   });
 
   it('treats an empty paste as a cancel', async () => {
-    hooks.__sealTestScan = '   ';
     const result = scanCode();
     acceptPrivacy();
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalled());
+    answerOpenedPage('   ');
     await expect(result).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -1,4 +1,4 @@
-import { clampFontScale, fontScaleStyle, scaleForSystemFontSize } from './font-scale-rule';
+import { clampFontScale, FONT_SCALE_CHOICES, fontScaleStyle, scaleForSystemFontSize } from './font-scale-rule';
 
 describe('font scale', () => {
   it('keeps the design size for the standard system font', () => {
@@ -12,6 +12,10 @@ describe('font scale', () => {
 
   it('caps the scale so layouts stay usable', () => {
     expect(scaleForSystemFontSize(40)).toBe(1.6);
+  });
+
+  it('offers 特大 at 1.5× at least (elder mode)', () => {
+    expect(FONT_SCALE_CHOICES.find((c) => c.label === '特大')?.scale).toBeGreaterThanOrEqual(1.5);
   });
 
   it('ignores nonsense values', () => {

@@ -1,13 +1,14 @@
 // Large-font (适老化) support: every text size in the styles is `calc(Npx * var(--font-scale))`,
-// and the page root sets --font-scale. Layouts are checked up to 1.3× and must not break beyond.
+// and the page root sets --font-scale. 特大 is 1.5× (适老化: at least 1.5); the journeys check layouts at
+// 1.5× and they must not break up to the 1.6× cap.
 
 export const MIN_FONT_SCALE = 1;
 export const MAX_FONT_SCALE = 1.6;
 /** The choices the H5 setting offers: 标准 / 大 / 特大. */
 export const FONT_SCALE_CHOICES = [
   { scale: 1, label: '标准' },
-  { scale: 1.15, label: '大' },
-  { scale: 1.3, label: '特大' },
+  { scale: 1.25, label: '大' },
+  { scale: 1.5, label: '特大' },
 ] as const;
 
 // WeChat reports the system font size in px; 17 is the standard size on iOS (Android's is 16, which

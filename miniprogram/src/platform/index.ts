@@ -10,7 +10,6 @@ export type {
   ChooseFileOptions,
   ChosenFile,
   SharedFile,
-  SimulatorHooks,
   UploadRequest,
 } from './types';
 export { ApiError, PlatformError, type PlatformErrorCode } from './errors';
@@ -24,6 +23,7 @@ export { chooseFile, readChosenFile } from './choose-file';
 export { shareFile } from './share-file';
 export { uploadBytes } from './upload-bytes';
 export { windowWidth } from './window-width';
+export { makePagesKeyboardScrollable } from './page-focus';
 export { watchPrivacyRequests, PRIVACY_AGREE_BUTTON_ID } from './privacy';
 export {
   hasAcceptedPrivacy,

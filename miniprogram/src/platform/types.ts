@@ -47,16 +47,6 @@ export interface SharedFile {
   url: string;
 }
 
-/** Test hooks the H5 build reads instead of showing its simulator screens (end-to-end tests). */
-export interface SimulatorHooks {
-  /** Test identity used by `login()`, e.g. `legal-rep`. */
-  __sealTestIdentity?: string;
-  /** Outcome used by `faceCheck()`. */
-  __sealTestFace?: 'pass' | 'fail';
-  /** Payload returned by `scanCode()`, or a function producing it. */
-  __sealTestScan?: string | (() => string | Promise<string>);
-}
-
 /** Bytes to PUT to a presigned storage URL (a document to sign). */
 export interface UploadRequest {
   url: string;

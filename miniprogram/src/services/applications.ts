@@ -24,13 +24,27 @@ export function fetchApplication(applicationId: string): Promise<ApplicationView
   return call(routes.getApplication, { params: { applicationId } });
 }
 
+/** 撤回申请: only the applicant, only before the window has decided (the version read must still hold). */
+export function withdrawApplication(application: Pick<ApplicationView, 'applicationId' | 'version'>): Promise<ApplicationView> {
+  return call(routes.withdrawApplication, {
+    params: { applicationId: application.applicationId },
+    body: { expectedVersion: application.version },
+  });
+}
+
+/** The form's file name: 印章申请表-…, 系统接入申请表-… (a kind already ending in 申请 is not doubled). */
+export function applicationFormName(application: Pick<ApplicationView, 'reference' | 'kindLabel'>): string {
+  const kind = application.kindLabel.replace(/申请$/, '');
+  return `${kind}申请表-${application.reference}.pdf`;
+}
+
 /**
  * 下载申请表: sends the form to a chat (WeChat) or downloads it (H5). The path is built from the
  * route rather than taken from `formUrl`, whose origin is the server's public one.
  */
 export function downloadApplicationForm(application: Pick<ApplicationView, 'applicationId' | 'reference' | 'kindLabel'>): Promise<void> {
   return shareFile({
-    name: `${application.kindLabel}申请表-${application.reference}.pdf`,
+    name: applicationFormName(application),
     url: routePath(routes.downloadApplicationForm, { applicationId: application.applicationId }),
   });
 }

@@ -1,17 +1,16 @@
 import Taro from '@tarojs/taro';
 import { resetTaroStub } from '../../test/taro-stub';
+import { answerSimulators } from '../../test/simulator-answers';
 import { answerPrivacyPrompt, readSessionToken } from '../platform';
 import { finishPhoneLogin, startPhoneLogin } from './session';
 
 const taroRequest = jest.mocked(Taro.request);
 const reply = (statusCode: number, data: unknown) => ({ statusCode, data }) as never;
-const hooks = window as unknown as { __sealTestIdentity?: string; __sealTestFace?: string };
 
 beforeEach(() => {
   resetTaroStub();
   answerPrivacyPrompt('agree');
-  hooks.__sealTestIdentity = 'lr-xinghe';
-  hooks.__sealTestFace = 'pass';
+  answerSimulators({ login: 'lr-xinghe', face: 'pass' });
 });
 
 describe('phone login', () => {
@@ -49,7 +48,7 @@ describe('phone login', () => {
   });
 
   it('refuses the session when the face check fails, with the API message', async () => {
-    hooks.__sealTestFace = 'fail';
+    answerSimulators({ face: 'fail' });
     taroRequest
       .mockResolvedValueOnce(
         reply(201, { ticketId: 'ft1', mode: 'simulated', identity: { name: '张伟', idNumberMasked: 'x' }, expiresAt: 'x' }),

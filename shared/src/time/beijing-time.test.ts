@@ -1,4 +1,5 @@
 import { beijingDayStamp, formatBeijingDate, formatBeijingDateTime, hasExpired, validityText } from './beijing-time';
+import { sealValidityText } from './seal-validity';
 
 describe('Beijing time', () => {
   it('shows a UTC instant as the wall clock in Beijing, across midnight', () => {
@@ -26,5 +27,22 @@ describe('Beijing time', () => {
     expect(validityText('2026-12-02T11:59:59Z', now)).toBe('已过期');
     expect(hasExpired('garbage', now)).toBe(true);
     expect(formatBeijingDateTime(undefined)).toBe('—');
+  });
+});
+
+describe('sealValidityText', () => {
+  const now = '2026-12-02T16:38:00Z'; // 2026-12-03 00:38 in Beijing
+  it('never prints the placeholder day of an unclaimed seal', () => {
+    expect(sealValidityText({ state: 'pending_claim', expiresOn: '9999-12-31' }, now)).toBe('未领取');
+    expect(sealValidityText({ state: 'active', expiresOn: '9999-12-31' }, now)).toBe('未领取');
+  });
+  it('says a revoked seal is revoked, whatever its day', () => {
+    expect(sealValidityText({ state: 'revoked', expiresOn: '9999-12-31' }, now)).toBe('已注销');
+    expect(sealValidityText({ state: 'revoked', expiresOn: '2027-12-02' }, now)).toBe('已注销');
+  });
+  it('shows the last valid day, and 已过期 once the Beijing day has passed', () => {
+    expect(sealValidityText({ state: 'active', expiresOn: '2027-12-02' }, now)).toBe('有效期至 2027-12-02');
+    expect(sealValidityText({ state: 'active', expiresOn: '2026-12-03' }, now)).toBe('有效期至 2026-12-03');
+    expect(sealValidityText({ state: 'active', expiresOn: '2026-12-02' }, now)).toBe('已过期');
   });
 });

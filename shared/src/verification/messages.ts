@@ -207,14 +207,29 @@ export function signatureReasons(s: SignatureCodes): string[] {
   return reasons;
 }
 
+/**
+ * How a person recognises a signature: the seal's name when it has one (签章“合同专用章”), else its
+ * place in the document (第2个签章). Never the PDF field name ("Seal1"), which means nothing to them.
+ */
+export function signatureName(s: SignatureCodes & Partial<SealLabel>, index: number): string {
+  const noun = s.kind === 'document_timestamp' ? '文档时间戳' : '签章';
+  const seal = s.seal?.name?.trim();
+  return seal ? `${noun}“${seal}”` : `第${index + 1}个${noun}`;
+}
+
 /** The document's reasons: all valid, or each signature that is not, with its first reason. */
-export function documentReasons(r: { indication: Indication; signatures: readonly SignatureCodes[]; certification?: { level: CertificationLevel } | null }): string[] {
+export function documentReasons(r: {
+  indication: Indication;
+  signatures: readonly (SignatureCodes & Partial<SealLabel>)[];
+  certification?: { level: CertificationLevel } | null;
+}): string[] {
   const certification = r.certification ? [CERTIFICATION_LEVEL_LABELS[r.certification.level]] : [];
   if (r.indication === 'TOTAL_PASSED') return [`文档包含 ${r.signatures.length} 个电子签章，全部有效`, ...certification];
   return [
     ...r.signatures
-      .filter((s) => s.indication !== 'TOTAL_PASSED')
-      .map((s) => `签章“${s.fieldName}”${s.indication === 'TOTAL_FAILED' ? '无效' : '无法确认'}：${signatureReasons(s)[0] ?? ''}`),
+      .map((s, index) => ({ s, index }))
+      .filter(({ s }) => s.indication !== 'TOTAL_PASSED')
+      .map(({ s, index }) => `${signatureName(s, index)}${s.indication === 'TOTAL_FAILED' ? '无效' : '无法确认'}：${signatureReasons(s)[0] ?? ''}`),
     ...certification,
   ];
 }

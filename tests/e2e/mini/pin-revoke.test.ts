@@ -26,7 +26,7 @@ async function openContractSeal() {
   await zhang.home();
   await openTab(zhang, '印章管理');
   await tapSeal(zhang, '合同专用章');
-  await zhang.see('有效期至');
+  await zhang.see(/有效期至 \d{4}-\d{2}-\d{2}/);
 }
 
 describe('PIN and revocation on the phone', () => {
@@ -37,9 +37,14 @@ describe('PIN and revocation on the phone', () => {
     await tapChip(zhang, '合同专用章');
     await zhang.shot(J, '1-apply-online');
     await zhang.tap('人脸核验并提交');
+    await zhang.faceCheck();
+    // 印章领取 opens in place of the application, listing the new seal to claim (it was a blank page).
+    await zhang.see('印章领取');
+    await zhang.see('选择要领取的印章');
     await tapSeal(zhang, '合同专用章');
     await enterNewPin(zhang, '264810');
     await zhang.tap('人脸核验并领取');
+    await zhang.faceCheck();
     await zhang.see('证书下载成功!');
     await zhang.shot(J, '2-claimed');
   });
@@ -50,6 +55,7 @@ describe('PIN and revocation on the phone', () => {
     await zhang.tap('在线申请');
     await tapChip(zhang, '合同专用章');
     await zhang.tap('人脸核验并提交');
+    await zhang.faceCheck();
     await zhang.see('该商事主体已有合同专用章，无需重复申请');
   });
 
@@ -60,11 +66,13 @@ describe('PIN and revocation on the phone', () => {
     await pins.nth(0).fill('111222');
     await enterNewPin(zhang, '739102');
     await zhang.tap('人脸核验并提交');
+    await zhang.faceCheck();
     await zhang.see('签章密码错误');
     await zhang.shot(J, '3-wrong-pin');
     await pins.nth(0).fill('264810');
     await enterNewPin(zhang, '739102');
     await zhang.tap('人脸核验并提交');
+    await zhang.faceCheck();
     await zhang.see('完成');
     await zhang.shot(J, '4-pin-changed');
   });
@@ -74,6 +82,10 @@ describe('PIN and revocation on the phone', () => {
     await zhang.tap('忘记签章密码');
     await enterNewPin(zhang, '851736');
     await zhang.tap('人脸核验并提交');
+    await zhang.see('确定重置签章密码吗？');
+    await zhang.see('重置后原签章密码和原证书立即作废');
+    await zhang.tap('确定重置');
+    await zhang.faceCheck();
     await zhang.see('完成');
     await zhang.shot(J, '5-pin-reset');
   });
@@ -86,7 +98,21 @@ describe('PIN and revocation on the phone', () => {
     await tapChip(zhang, '企业撤并');
     await zhang.shot(J, '6-revoke-form');
     await zhang.tap('人脸核验并提交');
+    await zhang.see('确定注销该印章吗？');
+    await zhang.see('注销后该印章永久失效，所有证书立即吊销');
+    await zhang.shot(J, '6a-revoke-confirm');
+    // 取消: nothing happens, the seal is still in use.
+    await zhang.tap('取消');
+    await zhang.notSee('确定注销该印章吗？');
+    await openContractSeal();
+    await zhang.see('正常');
+    await zhang.tap('在线注销');
+    await tapChip(zhang, '企业撤并');
+    await zhang.tap('人脸核验并提交');
+    await zhang.tap('确定注销');
+    await zhang.faceCheck();
     await zhang.see('已注销');
+    await zhang.see('注销原因：');
     await zhang.see('该印章当前没有您可办理的业务');
     await zhang.shot(J, '7-revoked');
   });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot } from '../../support/browser';
+import { launchChromium } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import {
   apiLogin,
@@ -97,7 +98,7 @@ async function dragSealTo(fx: number, fy: number) {
 /** Lets a page transition finish so the screenshot shows the screen, not the slide. */
 async function shot(step: string, phone: Phone = sun) {
   await phone.page.waitForTimeout(400);
-  await screenshot(phone.page, J, step);
+  await review(phone.page, J, step);
 }
 
 async function enterPin(pin: string) {

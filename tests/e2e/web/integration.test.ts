@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE } from './support/phone';
 import { loginOnDesktop } from './support/desktop';
@@ -34,7 +35,7 @@ describe('应用中心: 申请系统接入', () => {
     const application = section.getByTestId('application');
     await application.getByText('待受理').waitFor();
     const reference = await application.getByTestId('application-reference').innerText();
-    await screenshot(page, 'web-integration', '1-applied');
+    await review(page, 'web-integration', '1-applied');
 
     const window = await desktopContext(browser, stack.url);
     const staffPage = await window.newPage();
@@ -52,7 +53,7 @@ describe('应用中心: 申请系统接入', () => {
     await credentials.getByRole('button', { name: '开始人脸核验' }).click();
     await credentials.getByRole('button', { name: '模拟核验通过' }).click();
     const authorization = await credentials.getByTestId('client-authorization').innerText();
-    await screenshot(page, 'web-integration', '2-secret-shown-once');
+    await review(page, 'web-integration', '2-secret-shown-once');
 
     // The integrated system calls the platform with those credentials.
     const response = await fetch(`${stack.url}/v1/integration/seals`, { headers: { authorization } });
@@ -61,6 +62,14 @@ describe('应用中心: 申请系统接入', () => {
     await page.reload();
     await section.getByTestId('credentials').waitFor();
     await expect(section.getByTestId('client-secret').count()).resolves.toBe(0);
+    // 吊销凭证 asks first; 取消 keeps the credentials working.
+    await section.getByTestId('credentials').getByTestId('revoke-client').click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('吊销后该接入系统立即不能再调用平台接口').waitFor();
+    await review(page, 'web-integration', '2a-revoke-confirm');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await expect(section.getByTestId('face-check').count()).resolves.toBe(0);
+    expect((await fetch(`${stack.url}/v1/integration/seals`, { headers: { authorization } })).status).toBe(200);
     // And 自定义印章申请 opens up: a template, its preview, the application and its form.
     const custom = page.getByTestId('custom-seal');
     await expect(custom.getByText('需先完成应用系统接入申请').count()).resolves.toBe(0);
@@ -69,7 +78,7 @@ describe('应用中心: 申请系统接入', () => {
     await custom.getByTestId('seal-preview').waitFor();
     await custom.getByRole('button', { name: '提交申请' }).click();
     await custom.getByTestId('application').getByText('待受理').waitFor();
-    await screenshot(page, 'web-integration', '3-custom-seal');
+    await review(page, 'web-integration', '3-custom-seal');
     const [form] = await Promise.all([page.waitForEvent('download'), custom.getByTestId('download-form').click()]);
     expect(form.suggestedFilename()).toMatch(/^申请表-.+\.pdf$/);
     await desktop.close();

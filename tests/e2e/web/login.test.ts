@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { qrPayloadOn } from './support/desktop';
@@ -23,7 +24,7 @@ describe('desktop QR login', () => {
     const page = await desktop.newPage();
     await page.goto('/web/login');
     const payload = await qrPayloadOn(page);
-    await screenshot(page, 'web-login', '1-qr');
+    await review(page, 'web-login', '1-qr');
 
     const phone = await new Phone(stack.url, PEOPLE.xinchuangLegalRep).login();
     const summary = await phone.scan(payload);
@@ -35,7 +36,7 @@ describe('desktop QR login', () => {
     await expect(page.getByTestId('account').innerText()).resolves.toContain('李娜');
     // The companies come from GET /v1/me after the login shows: wait for them rather than read at once.
     await page.getByTestId('my-companies').getByText(XINCHUANG.name).waitFor();
-    await screenshot(page, 'web-login', '2-logged-in');
+    await review(page, 'web-login', '2-logged-in');
     await desktop.close();
   });
 
@@ -61,6 +62,28 @@ describe('desktop QR login', () => {
     await phone.reject(await qrPayloadOn(page));
     await page.getByText('手机端已拒绝本次登录').waitFor();
     expect(await page.getByTestId('account').count()).toBe(0);
+    await desktop.close();
+  });
+
+  it('opens 帮助与常见问题, 隐私保护指引 and 用户服务协议 from the footer of every page', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await page.goto('/web/');
+    await review(page, 'web-public', '1-home');
+    for (const [link, heading, step] of [
+      ['帮助与常见问题', '如何登录？', '2-help'],
+      ['隐私保护指引', '一、我们收集哪些信息', '3-privacy'],
+      ['用户服务协议', '三、签章密码与印章保管', '4-agreement'],
+    ] as const) {
+      await page.locator('footer').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await review(page, 'web-public', step);
+    }
+    await page.goto('/web/verify');
+    await review(page, 'web-public', '5-verify');
+    await page.goto('/web/login');
+    await page.getByTestId('qr-code').waitFor();
+    await review(page, 'web-public', '6-login');
     await desktop.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { loginOnDesktop, qrPayloadOn } from './support/desktop';
@@ -46,20 +47,27 @@ describe('我的印章 on the desktop', () => {
     const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
     await expect(row.innerText()).resolves.toContain('孙丽（持有人）');
     await expect(row.innerText()).resolves.toContain('待领取');
-    await screenshot(page, 'web-seals', '1-legal-representative');
+    await review(page, 'web-seals', '1-legal-representative');
     await desktop.close();
   });
 
-  it('shows a holder only the seal they hold, with its certificate after claiming, and no freeze or revoke', async () => {
+  it('shows a holder only the seal they hold, 待领取 until she claims it, then its certificate, and no freeze or revoke', async () => {
     const holder = await new Phone(stack.url, PEOPLE.holder).login();
     await legalRep.claim(XINCHUANG.companyId, grantedSeal.sealId, '246810');
-    await holder.claim(XINCHUANG.companyId, grantedSeal.sealId, '135790');
     const desktop = await desktopContext(browser, stack.url);
     const page = await desktop.newPage();
     await loginOnDesktop(page, holder);
     await page.goto('/web/seals');
     const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
     await row.waitFor();
+    // The company uses the seal already (its legal representative claimed it); for her it waits.
+    await expect(row.locator('td').nth(1).innerText()).resolves.toContain('待领取');
+    await expect(row.locator('td.actions').innerText()).resolves.toContain('领取');
+    await review(page, 'web-seals', '2a-holder-unclaimed');
+    await holder.claim(XINCHUANG.companyId, grantedSeal.sealId, '135790');
+    await page.reload();
+    await row.getByTestId('certificate').waitFor();
+    await expect(row.locator('td.actions').innerText()).resolves.not.toContain('领取');
     await expect(page.getByTestId(`seal-${otherSeal.sealId}`).count()).resolves.toBe(0);
     await row.getByTestId('certificate').waitFor();
     await expect(row.getByTestId('certificate').innerText()).resolves.toMatch(/序列号 [0-9A-Fa-f]+/);
@@ -67,7 +75,7 @@ describe('我的印章 on the desktop', () => {
     expect(buttons).not.toContain('冻结');
     expect(buttons).not.toContain('注销');
     expect(buttons).toContain('Ukey绑定');
-    await screenshot(page, 'web-seals', '2-holder');
+    await review(page, 'web-seals', '2-holder');
     // And the API refuses the holder's freeze if called directly.
     const faceAttempt = api(stack.url, 'POST', '/v1/face-checks', {
       token: holder.token,
@@ -89,7 +97,7 @@ describe('我的印章 on the desktop', () => {
     const payload = await qrPayloadOn(page);
     const summary = await holder.scan(payload);
     expect(summary).toMatchObject({ purpose: 'ukey_bind', proof: 'face', seal: { sealId: grantedSeal.sealId } });
-    await screenshot(page, 'web-seals', '3-ukey-qr');
+    await review(page, 'web-seals', '3-ukey-qr');
     await holder.approve(payload);
     await page.getByText('绑定成功').waitFor();
     const { credential } = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
@@ -121,10 +129,28 @@ describe('我的印章 on the desktop', () => {
     const panel = page.getByTestId('action-freeze');
     await panel.getByPlaceholder('请填写原因').fill('印章保管人员变动');
     await panel.getByRole('button', { name: '下一步：人脸核验' }).click();
+    // Asked first, saying what follows; 取消 changes nothing.
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog.innerText()).resolves.toContain('冻结后，所有持有人都不能使用该印章签章，直至解冻。');
+    await review(page, 'web-seals', '4a-freeze-confirm');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(panel.getByTestId('face-check').count()).resolves.toBe(0);
+    await expect(row.innerText()).resolves.not.toContain('已冻结');
+    await panel.getByRole('button', { name: '下一步：人脸核验' }).click();
+    await dialog.getByRole('button', { name: '确定冻结' }).click();
     await panel.getByRole('button', { name: '开始人脸核验' }).click();
     await panel.getByRole('button', { name: '模拟核验通过' }).click();
     await row.getByText('已冻结').waitFor();
-    await screenshot(page, 'web-seals', '4-frozen');
+    await review(page, 'web-seals', '4-frozen');
+    // Unfreezing gives back: no confirmation needed. Revoking asks, and 取消 keeps the seal.
+    await row.getByRole('button', { name: '注销' }).click();
+    const revoke = page.getByTestId('action-revoke');
+    await revoke.getByRole('button', { name: '下一步：人脸核验' }).click();
+    await page.getByRole('alertdialog').getByText('注销后该印章永久失效').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expect(row.innerText()).resolves.toContain('已冻结');
     await desktop.close();
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { loginOnDesktop, qrPayloadOn } from './support/desktop';
@@ -43,7 +44,7 @@ async function prepareOnDesktop(page: Page, opts: { fakeClock?: boolean } = {}) 
   await page.getByTestId('add-seal').click();
   await page.getByTestId('palette-seal').dragTo(page.getByTestId('pdf-page-2'), { targetPosition: { x: 400, y: 600 } });
   await expect(page.getByTestId('placed-seal').count()).resolves.toBe(2);
-  await screenshot(page, 'web-signing', '1-placed');
+  await review(page, 'web-signing', '1-placed');
   await page.getByTestId('sign-button').click();
   return qrPayloadOn(page);
 }
@@ -62,7 +63,7 @@ describe('在线签章 confirmed on the phone', () => {
     expect(summary).toMatchObject({ purpose: 'sign', proof: 'pin', seal: { sealId: companySeal.sealId } });
     expect(summary.details).toMatchObject({ documentName: '服务合同.pdf', pageCount: 3, placement: '第1页1处、第2页1处、骑缝章' });
     expect(summary.details.documentDigest).toMatch(/^[0-9a-f]{64}$/);
-    await screenshot(page, 'web-signing', '2-qr');
+    await review(page, 'web-signing', '2-qr');
     await desktop.close();
   });
 
@@ -84,7 +85,7 @@ describe('在线签章 confirmed on the phone', () => {
     await legalRep.approve(payload, { pin: PIN }).catch(() => undefined);
     await page.waitForTimeout(3000); // a poll interval and more: the page no longer asks
     expect(await documentOf(page)).toMatchObject({ state: 'uploaded', version: 0 });
-    await screenshot(page, 'web-signing', '3-expired');
+    await review(page, 'web-signing', '3-expired');
     await desktop.close();
   });
 
@@ -94,7 +95,7 @@ describe('在线签章 confirmed on the phone', () => {
     await legalRep.approve(await prepareOnDesktop(page), { pin: PIN });
     const outcome = page.getByTestId('sign-outcome');
     await outcome.getByTestId('download-signed').waitFor();
-    await screenshot(page, 'web-signing', '4-signed');
+    await review(page, 'web-signing', '4-signed');
     const [download] = await Promise.all([page.waitForEvent('download'), outcome.getByTestId('download-signed').click()]);
     const file = path.join(tmp, 'signed.pdf');
     await download.saveAs(file);

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { samplePdf, tamper } from './support/sample-pdf';
@@ -57,7 +58,7 @@ describe('免登录文档验证', () => {
     expect(text).toContain('签章后文档未被修改');
     expect(text).toMatch(/时间戳\s*\d{4}/);
     await expect(signature.getByAltText('印章图像').count()).resolves.toBe(1);
-    await screenshot(page, 'web-verify', '1-valid');
+    await review(page, 'web-verify', '1-valid');
     await desktop.close();
   });
 
@@ -69,7 +70,25 @@ describe('免登录文档验证', () => {
     await expect(verdict.innerText()).resolves.toContain('文档无效');
     const reasons = await page.getByTestId('signature-reasons').innerText();
     expect(reasons.length).toBeGreaterThan(4);
-    await screenshot(page, 'web-verify', '2-tampered');
+    // Named as a person knows it: the seal's name, never the PDF field ("Seal1") or an ETSI code.
+    const everything = await page.getByTestId('verification-report').innerText();
+    expect(everything).toMatch(/签章“法定名称章”无效|第1个签章无效/);
+    expect(everything).not.toMatch(/Seal\d|TOTAL_FAILED|HASH_FAILURE|INDETERMINATE/);
+    await review(page, 'web-verify', '2-tampered');
+    await desktop.close();
+  });
+
+  it('refuses a file that is not a PDF in plain Chinese, with no technical detail', async () => {
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await page.goto('/web/verify');
+    await page.getByTestId('verify-file').setInputFiles({ name: '合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello, not a pdf') });
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/[\u4e00-\u9fa5]/);
+    expect(text).not.toMatch(/%PDF|header|no /i);
+    await review(page, 'web-verify', '3-not-a-pdf');
     await desktop.close();
   });
 

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium, desktopContext, screenshot } from '../../support/browser';
+import { launchChromium, desktopContext } from '../../support/browser';
+import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE } from './support/phone';
 import { loginOnDesktop } from './support/desktop';
@@ -22,7 +27,8 @@ afterAll(async () => {
 describe('窗口办理 on the web, approved at the window', () => {
   it('submits a window seal application, downloads its form, and staff approval gives the company its seals', async () => {
     const legalRep = await new Phone(stack.url, PEOPLE.xingheLegalRep).login();
-    const applicant = await desktopContext(browser, stack.url);
+    // The applicant's computer is set to New York time: the page still shows Beijing time, as the form prints it.
+    const applicant = await desktopContext(browser, stack.url, { timezoneId: 'America/New_York' });
     const page = await applicant.newPage();
     await loginOnDesktop(page, legalRep);
     await page.goto('/web/business');
@@ -32,7 +38,7 @@ describe('窗口办理 on the web, approved at the window', () => {
     await form.getByRole('button', { name: '提交申请' }).click();
     await page.getByTestId('submitted').waitFor();
     const reference = await page.getByTestId('submitted').getByTestId('application-reference').innerText();
-    await screenshot(page, 'web-window', '1-submitted');
+    await review(page, 'web-window', '1-submitted');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('submitted').getByTestId('download-form').click(),
@@ -40,6 +46,14 @@ describe('窗口办理 on the web, approved at the window', () => {
     expect(download.suggestedFilename()).toBe(`申请表-${reference}.pdf`);
     const formBytes = Buffer.from(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks)));
     expect(formBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const shown = await page.getByTestId('submitted').getByTestId('application-created').innerText();
+    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'web-window-'));
+    writeFileSync(path.join(dir, 'form.pdf'), formBytes);
+    const printed = execFileSync('pdftotext', ['-layout', path.join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(printed).toContain(shown);
+    expect(Math.abs(Date.now() - Date.parse(`${shown.replace(' ', 'T')}:00+08:00`))).toBeLessThan(10 * 60_000);
 
     // The window: staff sign in, find the application in the queue, approve it.
     const window = await desktopContext(browser, stack.url);
@@ -50,7 +64,7 @@ describe('窗口办理 on the web, approved at the window', () => {
     await staffPage.getByRole('button', { name: '登录' }).click();
     const item = staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`);
     await item.waitFor();
-    await screenshot(staffPage, 'web-window', '2-staff-queue');
+    await review(staffPage, 'web-window', '2-staff-queue');
     await item.getByTestId('approve').click();
     await staffPage.getByText(`申请 ${reference} 已审核通过`).waitFor();
 
@@ -61,7 +75,7 @@ describe('窗口办理 on the web, approved at the window', () => {
     const company = page.getByTestId(`company-${XINGHE.companyId}`);
     await company.getByText('合同专用章').first().waitFor();
     await expect(company.getByText('财务专用章').count()).resolves.toBeGreaterThan(0);
-    await screenshot(page, 'web-window', '3-seals-after-approval');
+    await review(page, 'web-window', '3-seals-after-approval');
     await applicant.close();
     await window.close();
   });

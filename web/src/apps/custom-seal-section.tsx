@@ -97,7 +97,7 @@ export function CustomSealSection({
           <input type="radio" checked={source === 'template'} onChange={() => setSource('template')} /> 选择现有印章模板
         </label>
         {source === 'template' && (
-          <select value={template} onChange={(e) => setTemplate(e.target.value as Template)}>
+          <select aria-label="印章模板" value={template} onChange={(e) => setTemplate(e.target.value as Template)}>
             {SEAL_TEMPLATES.map((t) => (
               <option key={t} value={t}>
                 {SEAL_TEMPLATE_LABELS[t]}
@@ -112,6 +112,7 @@ export function CustomSealSection({
           <input
             type="file"
             accept="image/png,image/jpeg"
+            aria-label="实物印章的盖章图片"
             onChange={async (e) => e.target.files?.[0] && setImage(await toBase64(e.target.files[0]))}
           />
         )}

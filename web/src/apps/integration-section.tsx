@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { applicationDto } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
+import { formatBeijingDateTime } from '@seal/shared/time';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FaceCheck } from '../components/face-check';
 import { ErrorBox } from '../components/status';
+import { useConfirmation } from '../components/confirmation';
 import { ApplicationCard } from '../window/application-card';
 import { checkWindowRequest } from '../window/validation';
 
@@ -45,7 +47,7 @@ export function IntegrationSection({
   return (
     <section className="card" data-testid="integration">
       <h3>申请系统接入</h3>
-      <p className="muted">提交后请下载接入申请表，填写并盖章后发送至指定邮箱或携带至办事窗口；审核通过后可在此管理接入凭证。</p>
+      <p className="muted">提交后请下载接入申请表，由法定代表人签字并加盖公章后携带至办事窗口；审核通过后可在此管理接入凭证。</p>
       {mine.map((a) => (
         <ApplicationCard key={a.applicationId} application={a} />
       ))}
@@ -92,6 +94,29 @@ function Credentials({
   const [op, setOp] = useState<'issue' | 'revoke'>();
   const [issued, setIssued] = useState<applicationDto.IssuedSecretResponse>();
   const [error, setError] = useState<string>();
+  const { ask, dialog } = useConfirmation();
+  const rotate = async () => {
+    // Rotating retires the secret in use: the integrated system stops working until it has the new one.
+    if (
+      client.secretIssued &&
+      !(await ask({
+        title: '确定轮换接入密钥吗？',
+        consequence: '轮换后原密钥立即失效，接入系统须改用新密钥才能继续调用平台接口。',
+        confirmLabel: '确定轮换',
+      }))
+    )
+      return;
+    setIssued(undefined);
+    setOp('issue');
+  };
+  const revoke = async () => {
+    const ok = await ask({
+      title: '确定吊销该接入凭证吗？',
+      consequence: '吊销后该接入系统立即不能再调用平台接口，且不可恢复；如需接入，须重新申请。',
+      confirmLabel: '确定吊销',
+    });
+    if (ok) setOp('revoke');
+  };
   const run = async (faceTicket: string) => {
     setError(undefined);
     try {
@@ -110,14 +135,14 @@ function Credentials({
     <div className="credentials" data-testid="credentials">
       <div>
         接入凭证 <code data-testid="client-id">{client.clientId}</code> · {client.state === 'active' ? '有效' : '已吊销'}
-        {client.rotatedAt && ` · 最近轮换 ${new Date(client.rotatedAt).toLocaleString('zh-CN', { hour12: false })}`}
+        {client.rotatedAt && ` · 最近轮换 ${formatBeijingDateTime(client.rotatedAt)}`}
       </div>
       {client.state === 'active' && !op && (
         <div>
-          <button className="button small" data-testid="issue-secret" onClick={() => (setIssued(undefined), setOp('issue'))}>
+          <button className="button small" data-testid="issue-secret" onClick={() => void rotate()}>
             {client.secretIssued ? '轮换密钥' : '生成密钥'}
           </button>{' '}
-          <button className="button small" data-testid="revoke-client" onClick={() => setOp('revoke')}>
+          <button className="button small" data-testid="revoke-client" onClick={() => void revoke()}>
             吊销凭证
           </button>
         </div>
@@ -138,6 +163,7 @@ function Credentials({
         </div>
       )}
       <ErrorBox error={error} />
+      {dialog}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { FaceCheck } from '../components/face-check';
 import { QrCode } from '../components/qr-code';
 import { useChallenge } from '../components/use-challenge';
 import { ErrorBox } from '../components/status';
+import { useConfirmation, type ConfirmationRequest } from '../components/confirmation';
 import type { SealAction } from './seal-actions';
 
 /** The batch route of each online action, with the body its DTO asks for. */
@@ -30,6 +31,28 @@ function runAction(key: SealAction['key'], companyId: string, sealIds: string[],
   }
 }
 
+/** The steps that take something away ask first, saying what follows. */
+function confirmationFor(key: SealAction['key'], sealName: string): ConfirmationRequest | null {
+  switch (key) {
+    case 'freeze':
+      return { title: `确定冻结“${sealName}”吗？`, consequence: '冻结后，所有持有人都不能使用该印章签章，直至解冻。', confirmLabel: '确定冻结' };
+    case 'revoke':
+      return {
+        title: `确定注销“${sealName}”吗？`,
+        consequence: '注销后该印章永久失效，所有证书立即吊销，不能再签章，且不可恢复；如需使用须重新申请。',
+        confirmLabel: '确定注销',
+      };
+    case 'ukey_unbind':
+      return {
+        title: `确定解除“${sealName}”的 Ukey 绑定吗？`,
+        consequence: '解绑后该 Ukey 立即不能再用于此印章签章，印章改回在手机端使用。',
+        confirmLabel: '确定解绑',
+      };
+    default:
+      return null;
+  }
+}
+
 /** One action on one seal, with the proof the permission matrix asks for. */
 export function SealActionPanel({
   companyId,
@@ -46,9 +69,13 @@ export function SealActionPanel({
   const [category, setCategory] = useState<RevocationCategory>('company_merged');
   const [error, setError] = useState<string>();
   const [faceStep, setFaceStep] = useState(false);
+  const { ask, dialog } = useConfirmation();
+  const confirmation = confirmationFor(action.key, seal.name);
+  const confirmed = async () => !confirmation || (await ask(confirmation));
 
   if (action.where === 'phone') return <p className="hint">请在"电子印章"微信小程序中【印章领取】，完成人脸核验并设置签章密码。</p>;
-  if (action.where === 'qr') return <UkeyConfirm companyId={companyId} sealId={seal.sealId} action={action} onDone={onDone} />;
+  if (action.where === 'qr')
+    return <UkeyConfirm companyId={companyId} sealId={seal.sealId} action={action} onDone={onDone} confirm={confirmation} />;
 
   const submit = async (faceTicket?: string) => {
     setError(undefined);
@@ -96,16 +123,17 @@ export function SealActionPanel({
             onCancel={() => setFaceStep(false)}
           />
         ) : (
-          <button className="button primary" onClick={() => setFaceStep(true)}>
+          <button className="button primary" onClick={() => void confirmed().then((ok) => ok && setFaceStep(true))}>
             下一步：人脸核验
           </button>
         )
       ) : (
-        <button className="button primary" onClick={() => submit()}>
+        <button className="button primary" onClick={() => void confirmed().then((ok) => (ok ? submit() : undefined))}>
           确认{action.label}
         </button>
       )}
       <ErrorBox error={error} />
+      {dialog}
     </div>
   );
 }
@@ -116,13 +144,16 @@ function UkeyConfirm({
   sealId,
   action,
   onDone,
+  confirm,
 }: {
   companyId: string;
   sealId: string;
   action: SealAction;
   onDone: (m: string) => void;
+  confirm: ConfirmationRequest | null;
 }) {
   const [started, setStarted] = useState(false);
+  const { ask, dialog } = useConfirmation();
   const [bindError, setBindError] = useState<string>();
   const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
   const create = useCallback(
@@ -149,9 +180,10 @@ function UkeyConfirm({
       <div className="action-panel">
         <h4>{action.label}</h4>
         <p>{action.key === 'ukey_bind' ? '请将 Ukey 插入电脑 USB 接口，' : ''}核对企业和印章信息无误后继续。</p>
-        <button className="button primary" onClick={() => setStarted(true)}>
+        <button className="button primary" onClick={() => void (async () => (!confirm || (await ask(confirm))) && setStarted(true))()}>
           确认并进入下一步
         </button>
+        {dialog}
       </div>
     );
   return (

@@ -13,8 +13,10 @@ const admin: Actor = {
   legalRepresentativeOf: [],
   grants: [{ companyId: company, role: 'seal_administrator', sealIds: ['s-1'] }],
 };
-const keys = (actor: Actor, state: string, credential = false) =>
-  actionsFor(actor, company, { sealId: 's-1', state }, credential).map((a) => a.key);
+const keys = (actor: Actor, state: string, credential: boolean | 'ukey' = false) =>
+  actionsFor(actor, company, { sealId: 's-1', state }, credential ? { medium: credential === 'ukey' ? 'ukey' : 'phone' } : null).map(
+    (a) => a.key,
+  );
 
 describe('the actions a seal row offers', () => {
   it('offers the legal representative freeze and revoke on an active seal, not unfreeze', () => {
@@ -37,6 +39,17 @@ describe('the actions a seal row offers', () => {
     expect(keys(holder, 'active', true)).toContain('ukey_bind');
     expect(keys(holder, 'active', false)).not.toContain('ukey_bind');
     expect(keys(holder, 'frozen', true)).not.toContain('ukey_bind');
+  });
+
+  it('offers 领取 only to a person who has not claimed the seal', () => {
+    expect(keys(holder, 'active', false)).toContain('claim');
+    expect(keys(holder, 'active', true)).not.toContain('claim');
+  });
+
+  it('offers 解绑 instead of 绑定 once the credential is on a UKey', () => {
+    expect(keys(holder, 'active', 'ukey')).toContain('ukey_unbind');
+    expect(keys(holder, 'active', 'ukey')).not.toContain('ukey_bind');
+    expect(keys(holder, 'active', true)).not.toContain('ukey_unbind');
   });
 
   it('offers nothing on a revoked seal', () => {

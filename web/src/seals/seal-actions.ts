@@ -35,19 +35,21 @@ const PHONE_ONLY: readonly SealEvent[] = ['claim'];
 /**
  * What this person may do with this seal now: the seal machine's events from its state, kept only
  * where the permission matrix allows the person (the same two tables the API enforces), plus the
- * UKey binding of a seal they hold a credential of.
+ * UKey binding of a seal they hold a credential of. 领取 only for a seal they have not claimed;
+ * 绑定 only for a credential on the phone, 解绑 only for one on a UKey.
  */
 export function actionsFor(
   actor: Actor,
   companyId: string,
   seal: { sealId: string; state: string },
-  holdsCredential: boolean,
+  credential: { medium: string } | null,
 ): SealAction[] {
   const target = { companyId, sealIds: [seal.sealId] };
   const out: SealAction[] = [];
   for (const event of new Set(eventsFrom(sealMachine, seal.state as SealState))) {
     const row = transitionsFor(sealMachine, event).find((t) => t.from.includes(seal.state as SealState) && t.action);
     if (!row?.action || !authorize(actor, row.action, target).allowed) continue;
+    if (event === 'claim' && credential) continue;
     out.push({
       key: event,
       action: row.action,
@@ -56,13 +58,9 @@ export function actionsFor(
       where: PHONE_ONLY.includes(event) ? 'phone' : 'desktop',
     });
   }
-  if (holdsCredential && (seal.state === 'active' || seal.state === 'renewal_due')) {
-    for (const [key, action] of [
-      ['ukey_bind', 'ukey.bind'],
-      ['ukey_unbind', 'ukey.unbind'],
-    ] as const) {
-      if (authorize(actor, action, target).allowed) out.push({ key, action, label: ACTIONS[action].label, proof: 'face', where: 'qr' });
-    }
+  if (credential && (seal.state === 'active' || seal.state === 'renewal_due')) {
+    const [key, action] = credential.medium === 'ukey' ? (['ukey_unbind', 'ukey.unbind'] as const) : (['ukey_bind', 'ukey.bind'] as const);
+    if (authorize(actor, action, target).allowed) out.push({ key, action, label: ACTIONS[action].label, proof: 'face', where: 'qr' });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import {
   type identityDto,
 } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
+import { formatBeijingDate, sealValidityText } from '@seal/shared/time';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ErrorBox, Loading } from '../components/status';
@@ -43,6 +44,13 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
   const [open, setOpen] = useState<{ sealId: string; action: SealAction }>();
   const [notice, setNotice] = useState<string>();
   const actor = actorOf(me);
+  const isLegalRep = me.companies.some((c) => c.companyId === companyId);
+  // A holder sees the seal as hers: 待领取 until she has claimed it, whatever its state for the company.
+  const unclaimedByMe = (seal: { sealId: string; state: string }) =>
+    !isLegalRep &&
+    seal.state !== 'revoked' &&
+    me.grants.some((g) => g.companyId === companyId && g.role === 'seal_holder' && g.sealIds.includes(seal.sealId)) &&
+    !me.credentials.some((c) => c.sealId === seal.sealId && c.state !== 'superseded' && c.state !== 'revoked');
   if (loading && !data) return <Loading />;
   if (error || !data) return <ErrorBox error={error} />;
   return (
@@ -64,7 +72,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
         <tbody>
           {data.seals.map((seal) => {
             const credential = me.credentials.find((c) => c.sealId === seal.sealId && c.state !== 'superseded' && c.state !== 'revoked');
-            const actions = actionsFor(actor, companyId, seal, Boolean(credential));
+            const actions = actionsFor(actor, companyId, seal, credential ?? null);
             const holders = managed.filter((g) => g.state === 'active' && g.companyId === companyId && g.sealIds.includes(seal.sealId));
             return [
               <tr key={seal.sealId} data-testid={`seal-${seal.sealId}`}>
@@ -73,8 +81,17 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                   <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
                 </td>
                 <td>
-                  <span className={`state state-${seal.state}`}>{SEAL_STATE_LABELS[seal.state as SealState] ?? seal.state}</span>
-                  <div className="muted">{seal.expiresOn.startsWith('9999') ? '领取后签发证书' : `有效期至 ${seal.expiresOn}`}</div>
+                  {unclaimedByMe(seal) ? (
+                    <>
+                      <span className="state state-pending_claim">待领取</span>
+                      <div className="muted">未领取</div>
+                    </>
+                  ) : (
+                    <>
+                      <span className={`state state-${seal.state}`}>{SEAL_STATE_LABELS[seal.state as SealState] ?? seal.state}</span>
+                      <div className="muted">{sealValidityText(seal)}</div>
+                    </>
+                  )}
                 </td>
                 <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
                 <td>
@@ -125,7 +142,7 @@ function Certificate({ sealId }: { sealId: string }) {
     <div className="cert" data-testid="certificate">
       <div>序列号 {cert.serialNumber}</div>
       <div className="muted">
-        {cert.notBefore.slice(0, 10)} 至 {cert.notAfter.slice(0, 10)}
+        {formatBeijingDate(cert.notBefore)} 至 {formatBeijingDate(cert.notAfter)}
       </div>
     </div>
   );

@@ -66,7 +66,12 @@ export function Layout({ path, children }: { path: string; children: React.React
         </nav>
         <main className="content">{children}</main>
       </div>
-      <footer className="footer">电子印章平台（开源实现，本地演示环境） · 数据均为虚构</footer>
+      <footer className="footer">
+        <nav aria-label="帮助与说明">
+          <Link to="/help">帮助与常见问题</Link> · <Link to="/privacy">隐私保护指引</Link> · <Link to="/agreement">用户服务协议</Link>
+        </nav>
+        <div>电子印章平台（开源实现，本地演示环境） · 数据均为虚构 · 页面时间均为北京时间</div>
+      </footer>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { beijingTime, CERTIFICATION_LEVEL_LABELS } from '@seal/shared';
+import { beijingTime, CERTIFICATION_LEVEL_LABELS, SUB_INDICATION_LABELS } from '@seal/shared';
 import {
   modifiedAfterLabel,
   SIGNATURE_VERDICT_LABELS,
@@ -16,7 +16,7 @@ export function ReportView({ report, fileName }: { report: VerificationReportVie
       <div className={`verdict verdict-${report.verdict}`} data-testid="verdict" data-verdict={report.verdict}>
         <div className="verdict-title">{VERDICT_LABELS[report.verdict]}</div>
         <div className="verdict-file">
-          {fileName} · SHA-256 {report.sha256.slice(0, 16)}…
+          {fileName} · 文件摘要（SHA-256）{report.sha256.slice(0, 16)}…
         </div>
         <ul>
           {report.reasons.map((r) => (
@@ -46,11 +46,13 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
       <div className="signature-body">
         <h3>
           第 {index} 个{s.kind === 'document_timestamp' ? '文档时间戳' : '签章'} · <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
-          <span className="muted" data-testid="indication">
-            {' '}
-            {s.indication}
-            {s.subIndication ? ` / ${s.subIndication}` : ''}
-          </span>
+          {s.subIndication && (
+            // The ETSI code stays in the markup for tools; a person reads its Chinese wording.
+            <span className="muted" data-testid="indication" data-indication={s.indication} data-sub-indication={s.subIndication}>
+              {' '}
+              {SUB_INDICATION_LABELS[s.subIndication]}
+            </span>
+          )}
         </h3>
         <dl>
           <dt>印章</dt>

@@ -1,7 +1,11 @@
 import type { applicationDto } from '@seal/shared/api';
 import * as routes from '@seal/shared/routes';
+import { formatBeijingDateTime } from '@seal/shared/time';
 import { call } from '../api/client';
 import { saveBlob } from '../api/download';
+import { useConfirmation } from '../components/confirmation';
+import { ErrorBox } from '../components/status';
+import { useState } from 'react';
 
 /** The form as a PDF, fetched with the applicant's (or the staff member's) session, then saved. */
 async function downloadForm(a: applicationDto.ApplicationView, staff: boolean | undefined): Promise<void> {
@@ -15,11 +19,30 @@ export function ApplicationCard({
   application: a,
   staff,
   children,
+  onWithdrawn,
 }: {
   application: applicationDto.ApplicationView;
   staff?: boolean;
   children?: React.ReactNode;
+  /** The applicant's side: 撤回申请 while it waits for the window; called once withdrawn. */
+  onWithdrawn?: () => void;
 }) {
+  const { ask, dialog } = useConfirmation();
+  const [error, setError] = useState<string>();
+  const withdraw = async () => {
+    const ok = await ask({
+      title: '确定撤回该申请吗？',
+      consequence: `撤回后申请编号 ${a.reference} 作废，窗口将不再受理；如需办理，须重新提交申请。`,
+      confirmLabel: '确定撤回',
+    });
+    if (!ok) return;
+    try {
+      await call(routes.withdrawApplication, { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
+      onWithdrawn?.();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   return (
     <div className="card application" data-testid="application" data-reference={a.reference}>
       <div className="application-head">
@@ -27,7 +50,7 @@ export function ApplicationCard({
       </div>
       <div className="muted">
         申请编号 <span data-testid="application-reference">{a.reference}</span> · 提交于{' '}
-        {new Date(a.createdAt).toLocaleString('zh-CN', { hour12: false })}
+        <span data-testid="application-created">{formatBeijingDateTime(a.createdAt)}</span>
         {a.decisionReason && ` · 原因：${a.decisionReason}`}
       </div>
       <button
@@ -37,6 +60,13 @@ export function ApplicationCard({
       >
         下载申请表
       </button>
+      {onWithdrawn && a.state === 'submitted' && (
+        <button className="button small" data-testid="withdraw" onClick={() => void withdraw()}>
+          撤回申请
+        </button>
+      )}
+      <ErrorBox error={error} />
+      {dialog}
       {children}
     </div>
   );

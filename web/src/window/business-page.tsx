@@ -36,7 +36,7 @@ export function BusinessPage() {
       </div>
       <h3>我的申请</h3>
       {(mine.data?.items ?? []).map((a) => (
-        <ApplicationCard key={a.applicationId} application={a} />
+        <ApplicationCard key={a.applicationId} application={a} onWithdrawn={mine.reload} />
       ))}
       {mine.data && mine.data.items.length === 0 && <p className="muted">暂无申请。</p>}
     </div>

@@ -37,13 +37,16 @@ describe('在线申请 (online apply)', () => {
     expect(res.body).toEqual({ code: 'NOT_AUTHORIZED', message: '需商事主体负责人本人办理' });
   });
 
-  it('sends a partnership with several executive partners to the window', async () => {
+  it('sends a partnership with several executive partners to the window, before any face check', async () => {
     const companyId = h.company('鹏程投资');
-    const faceTicket = await h.faceTicket('lr-pengcheng', 'seal.apply_online', { companyId });
-    const res = await apply('lr-pengcheng', companyId, { faceTicket, kinds: ['company_name'] });
+    const token = await h.token('lr-pengcheng');
+    const faceCheck = await h.call('POST', '/v1/face-checks', token, { action: 'seal.apply_online', target: { companyId } });
+    expect(faceCheck.status).toBe(422);
+    expect(faceCheck.body).toEqual({ code: 'WINDOW_REQUIRED', message: '执行事务合伙人为多个的合伙企业，需通过窗口办理印章申请' });
+    // The application itself is refused the same way, whatever ticket it carries.
+    const res = await apply('lr-pengcheng', companyId, { faceTicket: 'ft-'.padEnd(24, 'x'), kinds: ['company_name'] });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('WINDOW_REQUIRED');
-    expect(res.body.message).toContain('窗口');
   });
 
   it('sends a foreign-invested company wanting a Chinese-English name seal to the window', async () => {

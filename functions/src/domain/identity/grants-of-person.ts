@@ -2,15 +2,15 @@ import type { GrantRecord, SealStore } from '../../ports/seal-store';
 import { sameName, verifiedName } from './people';
 
 /**
- * The active grants that are this person's. A grant names its grantee by ID number and name, but
+ * The grants that are this person's (active ones unless `ended` too are asked for, to tell them why they lost seals). A grant names its grantee by ID number and name, but
  * the name binds only when it is the one the person's own face check verified with that ID number:
  * a grant typed with someone else's ID number under another name (identity squatting, issue #15)
  * never becomes theirs, and stays waiting for a person whose check matches it. Nobody is told
  * which: the grantor's answer is the same whether or not the ID number is known.
  */
-export async function grantsOfPerson(store: SealStore, personId: string): Promise<GrantRecord[]> {
+export async function grantsOfPerson(store: SealStore, personId: string, options: { ended?: boolean } = {}): Promise<GrantRecord[]> {
   const [person, grants] = await Promise.all([store.people.get(personId), store.grants.ofGrantee(personId)]);
   const name = verifiedName(person);
   if (name === undefined) return [];
-  return grants.filter((g) => g.state === 'active' && sameName(g.granteeName, name));
+  return grants.filter((g) => (options.ended || g.state === 'active') && sameName(g.granteeName, name));
 }

@@ -22,7 +22,9 @@ export async function visibleSeals(store: SealStore, actor: Actor, companyId: st
         .filter((t) => t.action && t.from.includes(s.state) && authorize(actor, t.action, target).allowed)
         .filter((t) => (seen.has(t.event) ? false : (seen.add(t.event), true)))
         .map((t) => ({ event: t.event, action: t.action as string, label: t.label, proof: ACTIONS[t.action!].proof }));
-      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, expiresOn: s.expiresOn, actions };
+      // Why a seal can no longer be used is the holder's business too; why it was frozen or revoked only then.
+      const stateReason = s.state === 'frozen' || s.state === 'revoked' ? s.stateReason : undefined;
+      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, expiresOn: s.expiresOn, stateReason, actions };
     }),
   };
 }

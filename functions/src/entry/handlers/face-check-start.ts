@@ -7,6 +7,7 @@ import { personAsFaceSubject } from '../../domain/identity/person-face-check';
 import { sealsOfCompany } from '../../domain/identity/seal-scope';
 import { approvalAction, challengeFaceTarget, effectiveState, getChallenge, notPendingError } from '../../domain/challenge/challenge-rules';
 import { assertMayApprove } from '../../domain/challenge/approve-challenge';
+import { assertOnlineApplyOpen } from '../../domain/application/online-apply-check';
 
 /**
  * POST /v1/face-checks — start the 人脸核验 an action demands. Refused early when the caller may not
@@ -39,6 +40,7 @@ export const handler = defineHandler(routes.faceCheckStart, {
       if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
       if (companyId && sealIds?.length) await sealsOfCompany(services.store, companyId, sealIds);
       if (decision.proof !== 'face') throw new DomainError('VALIDATION_FAILED', '该业务无需人脸核验');
+      if (action === 'seal.apply_online' && companyId) await assertOnlineApplyOpen(services, companyId, ctx.personId());
       target = faceTarget({ companyId, sealIds });
     }
     const who = await personAsFaceSubject(services, ctx.personId(), companyId);

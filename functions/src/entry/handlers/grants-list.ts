@@ -5,6 +5,6 @@ import { listGrants } from '../../domain/grant/list-grants';
 /** GET /v1/grants — 我的 → 授权管理. */
 export const handler = defineHandler(routes.grantsList, {
   async run(ctx) {
-    return { body: await listGrants(ctx.services.store, await ctx.actor()) };
+    return { body: await listGrants(ctx.services.store, await ctx.actor(), ctx.services.now()) };
   },
 });

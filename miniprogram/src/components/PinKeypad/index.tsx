@@ -15,6 +15,8 @@ export interface PinKeypadProps {
   submitLabel?: string;
   /** While the request runs: keys are disabled and the confirm key says so. */
   busy?: boolean;
+  /** Nothing can be confirmed any more (an expired QR code): the confirm key stays disabled. */
+  disabled?: boolean;
   /** The API's refusal in Chinese (wrong PIN, frozen seal…), shown above the keys. */
   error?: string;
   /** `fixed` (default): the telephone layout; `shuffled`: new key positions every time it opens. */
@@ -34,6 +36,7 @@ export function PinKeypad({
   hint,
   submitLabel = '确定',
   busy = false,
+  disabled = false,
   error,
   layout = 'fixed',
   onSubmit,
@@ -46,7 +49,7 @@ export function PinKeypad({
   const press = (digit: string) => !busy && setEntered((current) => pressDigit(current, digit));
   const erase = () => !busy && setEntered(pressDelete);
   const submit = () => {
-    if (!complete || busy) return;
+    if (!complete || busy || disabled) return;
     const pin = entered;
     setEntered('');
     onSubmit(pin);
@@ -72,7 +75,7 @@ export function PinKeypad({
         ))}
         <Key label="删除" aria="删除一位" onPress={erase} disabled={busy || entered.length === 0} modifier="action" />
         <Key label={digits[9]!} onPress={() => press(digits[9]!)} disabled={busy} />
-        <Key label={busy ? '处理中…' : submitLabel} onPress={submit} disabled={busy || !complete} modifier="submit" />
+        <Key label={busy ? '处理中…' : submitLabel} onPress={submit} disabled={busy || disabled || !complete} modifier="submit" />
       </View>
       {onCancel ? (
         <View className="pin-keypad__cancel" role="button" onClick={() => !busy && onCancel()}>

@@ -12,7 +12,7 @@ import './index.css';
 
 function EntryGrid({ entries }: { entries: HomeEntry[] }) {
   return (
-    <View className="entry-grid" role="list">
+    <View className="entry-grid">
       {entries.map((entry) => (
         <View key={entry.label} className="entry" role="button" onClick={() => void (entry.tab ? openTab(entry.url) : openPage(entry.url))}>
           <Text>{entry.label}</Text>

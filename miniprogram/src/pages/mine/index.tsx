@@ -53,13 +53,26 @@ function Profile({ me }: { me: Me }) {
   );
 }
 
+/** 帮助与说明: open to everyone, logged in or not. */
+function MoreLinks() {
+  return (
+    <CellGroup>
+      <Cell title="帮助与常见问题" clickable onClick={() => void openPage('/packages/about/help/index')} />
+      <Cell title="隐私保护指引" clickable onClick={() => void openPage('/packages/about/privacy/index')} />
+      <Cell title="用户服务协议" clickable onClick={() => void openPage('/packages/about/agreement/index')} />
+    </CellGroup>
+  );
+}
+
 // 我的: who I am, my companies and seals, 授权管理, my applications, text size, 退出登录.
 export default function MinePage() {
   return (
     <PageShell>
       <Text className="page-title">我的</Text>
-      <WithSession>{(me) => <Profile me={me} />}</WithSession>
+      {/* 适老化: the text size comes first, reachable before logging in and without scrolling. */}
       <FontSizeSetting />
+      <WithSession>{(me) => <Profile me={me} />}</WithSession>
+      <MoreLinks />
     </PageShell>
   );
 }

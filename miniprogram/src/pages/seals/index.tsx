@@ -5,11 +5,12 @@ import { PageShell } from '../../components/page-shell';
 import { Button } from '../../components/nutui';
 import { CompanyPicker } from '../../components/company-picker';
 import { EmptyNote, ErrorBlock, Loading } from '../../components/feedback';
+import { EndedGrants } from '../../components/ended-grants';
 import { SealSummary } from '../../components/seal-summary';
 import { useRemote } from '../../components/use-remote';
 import { WithSession } from '../../components/with-session';
 import { openPage } from '../../platform';
-import type { Me } from '../../services/me';
+import { hasClaimed, type Me } from '../../services/me';
 import { companiesFor, mayOnSomeCompany } from '../../services/permissions';
 import { fetchCompanySeals } from '../../services/seals';
 import '../../components/forms.css';
@@ -19,8 +20,18 @@ function CompanySeals({ me }: { me: Me }) {
   const [companyId, setCompanyId] = useState(companies[0]?.companyId);
   const { remote, reload } = useRemote(companyId ? () => fetchCompanySeals(companyId) : null, [companyId]);
   useDidShow(() => void reload());
-  if (!companyId) return <EmptyNote text="您暂无可管理的企业印章" />;
-  const canChange = mayOnSomeCompany(me, 'seal.change_online') && me.companies.some((c) => c.companyId === companyId);
+  if (!companyId)
+    return (
+      <View>
+        <EmptyNote text="您暂无可管理的企业印章" />
+        <EndedGrants />
+      </View>
+    );
+  const isLegalRep = me.companies.some((c) => c.companyId === companyId);
+  const canChange = mayOnSomeCompany(me, 'seal.change_online') && isLegalRep;
+  // A holder sees a seal as hers: 待领取 until she has claimed it (the company may use it already).
+  const holdsOnly = (sealId: string) =>
+    !isLegalRep && me.grants.some((g) => g.companyId === companyId && g.role === 'seal_holder' && g.sealIds.includes(sealId));
   return (
     <View>
       {companies.length > 1 && <CompanyPicker companies={companies} companyId={companyId} onChange={setCompanyId} />}
@@ -36,7 +47,7 @@ function CompanySeals({ me }: { me: Me }) {
               role="button"
               onClick={() => void openPage(`/packages/seal/detail/index?companyId=${companyId}&sealId=${seal.sealId}`)}
             >
-              <SealSummary seal={seal} />
+              <SealSummary seal={seal} unclaimedByMe={holdsOnly(seal.sealId) && seal.state !== 'revoked' && !hasClaimed(me, seal.sealId)} />
             </View>
           ))}
         </View>

@@ -27,6 +27,8 @@ export const GrantView = z.object({
   state: z.enum(GRANT_STATES),
   createdAt: z.string(),
   endedAt: z.optional(z.string()),
+  /** Why it ended (取消授权, 营业执照变更：法定代表人变更…): a person who lost seals sees why. */
+  endReason: z.optional(z.string()),
 });
 export type GrantView = z.infer<typeof GrantView>;
 
@@ -36,6 +38,8 @@ export const GrantListResponse = z.object({
   managed: z.array(GrantView),
   /** Grants made to me. */
   held: z.array(GrantView),
+  /** Grants made to me that ended in the last 90 days, with why: the seals I lost and the reason. */
+  ended: z.optional(z.array(GrantView)),
 });
 export type GrantListResponse = z.infer<typeof GrantListResponse>;
 
@@ -49,6 +53,8 @@ export const VisibleSeal = z.object({
   name: z.string(),
   state: z.string(),
   expiresOn: z.string(),
+  /** The reason of the last state change (冻结原因, 注销原因, 营业执照变更…), for frozen and revoked seals. */
+  stateReason: z.optional(z.string()),
   /** Seal machine events this caller may trigger now (the UI shows only these). */
   actions: z.array(z.object({ event: z.string(), action: z.string(), label: z.string(), proof: z.enum(['face', 'pin', 'none']) })),
 });

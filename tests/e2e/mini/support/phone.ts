@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { phoneContext, screenshot } from '../../../support/browser';
+import { phoneContext, type DeviceOptions } from '../../../support/browser';
+import { review } from '../../../support/review';
 import type { Person } from './people';
 
 /**
- * One person's phone: its own browser context (storage, session), the H5 mini-program, and the
- * simulator hooks set before every page load so WeChat login, face check and scan are
- * deterministic. `face` / `scan` can be changed between steps.
+ * One person's phone: its own browser context (storage, session) and the H5 mini-program. WeChat's
+ * own screens (login, face check, camera) are the H5 build's simulator pages, and the journeys walk
+ * them as a person does: pick who logs in, tap 核验通过 / 核验不通过, paste the QR code's content.
  */
 export class Phone {
   private constructor(
@@ -14,24 +15,48 @@ export class Phone {
     readonly person: Person,
   ) {}
 
-  static async open(browser: Browser, baseURL: string, person: Person): Promise<Phone> {
-    const context = await phoneContext(browser, baseURL);
-    await context.addInitScript((key) => {
-      const w = window as unknown as Record<string, unknown>;
-      w.__sealTestIdentity = key;
-      w.__sealTestFace = 'pass';
-    }, person.key);
+  static async open(browser: Browser, baseURL: string, person: Person, device: DeviceOptions = {}): Promise<Phone> {
+    const context = await phoneContext(browser, baseURL, device);
     const page = await context.newPage();
     await page.goto('/#/pages/home/index');
     return new Phone(context, page, person);
   }
 
-  async setFace(outcome: 'pass' | 'fail'): Promise<void> {
-    await this.page.evaluate((o) => ((window as unknown as Record<string, unknown>).__sealTestFace = o), outcome);
+  /**
+   * WeChat's face check (the simulator page): checks whose face is asked for (this phone's person
+   * unless another name was typed), then answers.
+   */
+  async faceCheck(outcome: 'pass' | 'fail' = 'pass', name = this.person.name): Promise<void> {
+    await this.simulator('人脸核验');
+    await this.see(`模拟核验“${name}”本人`);
+    await this.tap(outcome === 'pass' ? '核验通过' : '核验不通过');
+    await this.gone();
   }
 
-  async setScan(payload: string): Promise<void> {
-    await this.page.evaluate((p) => ((window as unknown as Record<string, unknown>).__sealTestScan = p), payload);
+  /** The camera of 扫一扫 (the simulator page): what the camera would read is pasted. */
+  async scanQr(payload: string): Promise<void> {
+    await this.simulator('扫一扫');
+    await this.screen.locator('textarea').fill(payload);
+    await this.tap('确定');
+    await this.gone();
+  }
+
+  /** wx.login (the simulator page): this phone's person is picked from the local test people. */
+  async pickIdentity(): Promise<void> {
+    await this.simulator('选择测试身份登录');
+    await this.tap(new RegExp(`^${this.person.name}（`));
+    await this.gone();
+  }
+
+  /** Waits for one of the simulator pages standing in for WeChat's own screens. */
+  private async simulator(title: string): Promise<void> {
+    await this.explained(this.screen.locator('.page-title', { hasText: title }).first().waitFor({ state: 'visible' }));
+    await this.see('测试环境');
+  }
+
+  /** Waits until the simulator page has closed and the page below is back. */
+  private async gone(): Promise<void> {
+    await this.explained(this.screen.locator('.simulator-badge').waitFor({ state: 'detached', timeout: 15_000 }));
   }
 
   /** The page currently shown (Taro H5 keeps earlier pages of the stack hidden in the DOM). */
@@ -73,6 +98,11 @@ export class Phone {
     await this.explained(this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout }));
   }
 
+  /** Waits until the text has gone from the page shown (a dialog closed, a step left). */
+  async notSee(text: string | RegExp, timeout = 15_000): Promise<void> {
+    await this.explained(this.screen.getByText(text, { exact: false }).first().waitFor({ state: 'hidden', timeout }));
+  }
+
   /** Answers the privacy prompt if it is shown. */
   async agreePrivacyIfAsked(): Promise<void> {
     const agree = this.screen.getByText('同意并继续');
@@ -85,12 +115,14 @@ export class Phone {
     await this.see('微信一键登录');
     await this.tap('微信一键登录');
     await this.agreePrivacyIfAsked();
+    await this.pickIdentity();
     await this.see('开始人脸核验');
     if (await this.input('请输入身份证号码').isVisible()) {
       await this.fill('请输入姓名', this.person.name);
       await this.fill('请输入身份证号码', this.person.idNumber);
     }
     await this.tap('开始人脸核验');
+    await this.faceCheck('pass');
     await this.see(`${this.person.name}，您好`);
   }
 
@@ -107,13 +139,16 @@ export class Phone {
     await this.page.reload();
   }
 
-  /** Saves a screenshot once page transitions have finished (a page slides in when opened). */
+  /**
+   * Reviews the page once transitions have finished (a page slides in when opened): a screenshot
+   * and axe-core, which fails the journey on any serious or critical violation.
+   */
   async shot(journey: string, step: string): Promise<void> {
     // Spinners loop forever; only finite animations (page slides) are waited for.
     await this.page.waitForFunction(() =>
       document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     );
-    await screenshot(this.page, journey, step);
+    await review(this.page, journey, step);
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
+import { formatBeijingDateTime } from '@seal/shared/time';
 import { Button, Tag } from '../../../components/nutui';
+import { confirmDestructive } from '../../../components/confirmation';
 import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { useRemote } from '../../../components/use-remote';
 import { showToast } from '../../../platform';
-import { downloadApplicationForm, fetchApplication } from '../../../services/applications';
+import { downloadApplicationForm, fetchApplication, withdrawApplication } from '../../../services/applications';
 import '../../../components/forms.css';
 
 // A window application: its 申请编号, state, the staff's decision; the form to download and bring.
@@ -27,6 +29,19 @@ export default function ApplicationResultPage() {
       await downloadApplicationForm(app);
       showToast('申请表已下载');
     });
+  const withdraw = async () => {
+    const confirmed = await confirmDestructive({
+      title: '确定撤回该申请吗？',
+      consequence: `撤回后申请编号 ${app.reference} 作废，窗口将不再受理；如需办理，须重新提交申请。`,
+      confirmLabel: '确定撤回',
+    });
+    if (!confirmed) return;
+    await run(async () => {
+      await withdrawApplication(app);
+      showToast('申请已撤回');
+      await reload();
+    });
+  };
   return (
     <PageShell>
       <Text className="page-title">{app.kindLabel}</Text>
@@ -41,8 +56,14 @@ export default function ApplicationResultPage() {
         </View>
         <View className="kv">
           <Text className="kv-key">提交时间</Text>
-          <Text>{app.createdAt.replace('T', ' ').slice(0, 16)}</Text>
+          <Text>{formatBeijingDateTime(app.createdAt)}</Text>
         </View>
+        {app.decidedAt && (
+          <View className="kv">
+            <Text className="kv-key">{app.state === 'withdrawn' ? '撤回时间' : '办理时间'}</Text>
+            <Text>{formatBeijingDateTime(app.decidedAt)}</Text>
+          </View>
+        )}
         {app.decisionReason && (
           <View className="kv">
             <Text className="kv-key">驳回原因</Text>
@@ -60,6 +81,11 @@ export default function ApplicationResultPage() {
           <Button block onClick={() => void reload()}>
             刷新办理进度
           </Button>
+          {app.state === 'submitted' && (
+            <Button block disabled={busy} onClick={() => void withdraw()}>
+              撤回申请
+            </Button>
+          )}
         </View>
       </View>
     </PageShell>

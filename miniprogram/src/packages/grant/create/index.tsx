@@ -13,6 +13,7 @@ import type { Me } from '../../../services/me';
 import { companiesFor } from '../../../services/permissions';
 import { fetchCompanySeals } from '../../../services/seals';
 import { GrantForm } from './grant-form';
+import { granteeCanText } from './grantee-abilities';
 import '../../../components/forms.css';
 
 function Authorize({ me }: { me: Me }) {
@@ -29,7 +30,7 @@ function Authorize({ me }: { me: Me }) {
     return (
       <View className="card feedback">
         <Text className="success-text">授权成功</Text>
-        <Text className="text-muted">{`已授权 ${granted.granteeName} 为${ROLE_LABELS[granted.role]}，被授权人登录后即可领取印章。`}</Text>
+        <Text className="text-muted">{`已授权 ${granted.granteeName} 为${ROLE_LABELS[granted.role]}。${granteeCanText(granted.role)}`}</Text>
         <Button type="primary" block onClick={() => void goBack()}>
           完成
         </Button>

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
+import { confirmDestructive } from '../../../components/confirmation';
 import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { useRemote } from '../../../components/use-remote';
 import { WithSession } from '../../../components/with-session';
 import { GRANT_STATE_LABELS, ROLE_LABELS } from '../../../domain';
 import { showToast } from '../../../platform';
-import { cancelGrant, fetchGrants, type GrantView } from '../../../services/grants';
+import { cancelGrant, endedGrantText, fetchGrants, type GrantView } from '../../../services/grants';
 import { refreshSession } from '../../../services/session-store';
 import '../../../components/forms.css';
 
@@ -34,12 +35,19 @@ function Grants() {
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') return <ErrorBlock message={remote.message} onRetry={() => void reload()} />;
   const { managed, held } = remote.data;
-  const cancel = (grant: GrantView) =>
-    run(async () => {
+  const cancel = async (grant: GrantView) => {
+    const confirmed = await confirmDestructive({
+      title: `确定取消${grant.granteeName}的授权吗？`,
+      consequence: `取消后立即生效：${grant.granteeName}将不能再以${ROLE_LABELS[grant.role]}身份使用${grant.companyName ?? '该企业'}的${grant.sealIds.length}枚印章签章或办理业务。如需恢复，须重新授权。`,
+      confirmLabel: '确定取消授权',
+    });
+    if (!confirmed) return;
+    await run(async () => {
       await cancelGrant(grant.companyId, grant.grantId);
       showToast('已取消授权');
       await Promise.all([reload(), refreshSession()]);
     });
+  };
   const active = managed.filter((g) => g.state === 'active');
   return (
     <View>
@@ -58,6 +66,16 @@ function Grants() {
           <GrantRow key={g.grantId} grant={g} />
         ))}
       </View>
+      {(remote.data.ended ?? []).length > 0 && (
+        <View className="card">
+          <Text className="card-title">已终止的授权</Text>
+          {(remote.data.ended ?? []).map((g) => (
+            <Text key={g.grantId} className="list-sub ended-grant">
+              {endedGrantText(g)}
+            </Text>
+          ))}
+        </View>
+      )}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { validityText } from '@seal/shared/time';
 import { sealKindLabel } from '../../../components/seal-summary';
 import type { ChallengeSummary } from '../../../services/challenges';
 
@@ -13,7 +14,7 @@ function Row({ label, value }: { label: string; value?: string | number }) {
 }
 
 /** Exactly what the desktop asks to be approved: the business, company, seal, document, and from where. */
-export function ChallengeCard({ summary }: { summary: ChallengeSummary }) {
+export function ChallengeCard({ summary, now }: { summary: ChallengeSummary; now: number }) {
   const { details } = summary;
   return (
     <View className="card">
@@ -25,7 +26,7 @@ export function ChallengeCard({ summary }: { summary: ChallengeSummary }) {
       <Row label="盖章位置" value={details.placement} />
       <Row label="Ukey序列号" value={details.ukeySerial} />
       <Row label="电脑端" value={`${summary.desktop.browser} · ${summary.desktop.location}`} />
-      <Row label="有效期至" value={summary.expiresAt.replace('T', ' ').slice(0, 19)} />
+      <Row label="有效期" value={validityText(summary.expiresAt, now)} />
       <Text className="page-note">请确认是您本人在电脑端发起的操作；如非本人操作，请点击“拒绝”。</Text>
     </View>
   );

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { resetTaroStub } from '../../../../test/taro-stub';
+import { answerSimulators } from '../../../../test/simulator-answers';
 import { legalRep } from '../../../../test/session-fixtures';
 import { answerPrivacyPrompt, saveSessionToken } from '../../../platform';
 import { refreshSession } from '../../../services/session-store';
 import ScanConfirmPage from './index';
 
 const taroRequest = jest.mocked(Taro.request);
-const hooks = window as unknown as { __sealTestScan?: string; __sealTestFace?: string };
 const summary = {
   challengeId: 'ch1',
   purpose: 'login',
@@ -17,8 +17,9 @@ const summary = {
   details: {},
   desktop: { location: '127.0.0.1', browser: 'Chrome 130 · Windows' },
   state: 'pending',
-  createdAt: '2026-01-01T00:00:00Z',
-  expiresAt: '2026-01-01T00:02:00Z',
+  // A code still valid: the page shows an expired one as expired and will not approve it.
+  createdAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 120_000).toISOString(),
 };
 
 function answer(routes: Record<string, unknown>) {
@@ -34,8 +35,7 @@ beforeEach(async () => {
   resetTaroStub();
   answerPrivacyPrompt('agree');
   saveSessionToken('tok');
-  hooks.__sealTestScan = 'sealqr:1:ch1';
-  hooks.__sealTestFace = 'pass';
+  answerSimulators({ scan: 'sealqr:1:ch1', face: 'pass' });
 });
 
 describe('扫一扫 confirmation', () => {
@@ -68,7 +68,7 @@ describe('扫一扫 confirmation', () => {
   });
 
   it('refuses a QR code that is not the platform’s', async () => {
-    hooks.__sealTestScan = 'https://example.com';
+    answerSimulators({ scan: 'https://example.com' });
     answer({ 'GET /v1/me': legalRep });
     await refreshSession();
     render(<ScanConfirmPage />);

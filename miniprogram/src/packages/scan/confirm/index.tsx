@@ -6,6 +6,8 @@ import { PinKeypad } from '../../../components/PinKeypad';
 import { FormError } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { WithSession } from '../../../components/with-session';
+import { useNow } from '../../../components/use-now';
+import { hasExpired } from '@seal/shared/time';
 import type { Action } from '../../../domain';
 import { goBack, scanCode } from '../../../platform';
 import { approveChallenge, challengeIdFromQr, fetchChallenge, rejectChallenge, type ChallengeSummary } from '../../../services/challenges';
@@ -20,6 +22,7 @@ function Confirm() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [askPin, setAskPin] = useState(false);
   const { busy, error, setError, run } = useAction();
+  const now = useNow(1000, summary !== null && outcome === null);
 
   const scan = () =>
     run(async () => {
@@ -51,6 +54,8 @@ function Confirm() {
       </View>
     );
   const id = summary.challengeId;
+  // Past its time the code can no longer be approved: say so rather than ask for a PIN in vain.
+  const expired = hasExpired(summary.expiresAt, now);
   const approveWithFace = () =>
     run(async () => {
       const faceTicket = await passFaceCheck(summary.action as Action, { challengeId: id });
@@ -70,9 +75,11 @@ function Confirm() {
   if (askPin)
     return (
       <View>
-        <ChallengeCard summary={summary} />
+        <ChallengeCard summary={summary} now={now} />
+        {expired && <FormError message="二维码已过期，请在电脑端刷新二维码后重新扫描" />}
         <PinKeypad
           busy={busy}
+          disabled={expired}
           error={error ?? undefined}
           submitLabel="确认签章"
           onSubmit={(pin) => void approveWithPin(pin)}
@@ -82,21 +89,27 @@ function Confirm() {
     );
   return (
     <View>
-      <ChallengeCard summary={summary} />
-      <FormError message={error} />
+      <ChallengeCard summary={summary} now={now} />
+      <FormError message={expired ? '二维码已过期，请在电脑端刷新二维码后重新扫描' : error} />
       <View className="actions">
         <Button
           type="primary"
           block
           loading={busy}
-          disabled={busy}
+          disabled={busy || expired}
           onClick={() => (summary.proof === 'pin' ? (setError(null), setAskPin(true)) : void approveWithFace())}
         >
           {summary.proof === 'pin' ? '输入签章密码确认' : '人脸核验并确认'}
         </Button>
-        <Button block disabled={busy} onClick={() => void reject()}>
-          拒绝
-        </Button>
+        {expired ? (
+          <Button block onClick={() => void scan()}>
+            重新扫码
+          </Button>
+        ) : (
+          <Button block disabled={busy} onClick={() => void reject()}>
+            拒绝
+          </Button>
+        )}
       </View>
     </View>
   );

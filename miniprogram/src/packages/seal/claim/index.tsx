@@ -38,7 +38,7 @@ function Claim({ me, preselected }: { me: Me; preselected?: string }) {
       {remote.data.map((s) => (
         <View key={s.sealId} role="button" onClick={() => setPicked(s.sealId)}>
           <Text className="list-sub">{s.companyName}</Text>
-          <SealSummary seal={s} />
+          <SealSummary seal={s} unclaimedByMe />
         </View>
       ))}
     </View>

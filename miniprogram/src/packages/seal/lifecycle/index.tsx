@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
 import { ChoiceChips } from '../../../components/choice-chips';
+import { confirmDestructive } from '../../../components/confirmation';
 import { FormError } from '../../../components/feedback';
 import { FormField } from '../../../components/form-field';
 import { useAction } from '../../../components/use-action';
@@ -22,6 +23,20 @@ const NOTES: Record<LifecycleEvent, string> = {
   revoke: '注销后该印章永久失效，证书将被吊销，且不可恢复。',
 };
 
+// Unfreezing gives back; freezing and revoking take away, so they are confirmed first.
+const CONFIRMATIONS: Partial<Record<LifecycleEvent, { title: string; consequence: string; confirmLabel: string }>> = {
+  freeze: {
+    title: '确定冻结该印章吗？',
+    consequence: '冻结后，所有持有人都不能使用该印章签章，直至解冻。',
+    confirmLabel: '确定冻结',
+  },
+  revoke: {
+    title: '确定注销该印章吗？',
+    consequence: '注销后该印章永久失效，所有证书立即吊销，不能再签章，且不可恢复；如需使用须重新申请。',
+    confirmLabel: '确定注销',
+  },
+};
+
 // 冻结 / 解冻 / 注销 one seal online: a reason, a face check, then the change.
 export default function LifecyclePage() {
   const { params } = useRouter();
@@ -32,9 +47,11 @@ export default function LifecyclePage() {
   const [category, setCategory] = useState<RevocationCategory | undefined>();
   const { busy, error, setError, run } = useAction();
 
-  const submit = () => {
+  const submit = async () => {
     if (event === 'revoke' ? !category || (category === 'other' && reason.trim().length < 2) : reason.trim().length < 2)
       return setError(event === 'revoke' && !category ? '请选择注销原因' : '请填写原因（至少2个字）');
+    const question = CONFIRMATIONS[event];
+    if (question && !(await confirmDestructive(question))) return;
     void run(async () => {
       const action = event === 'freeze' ? 'seal.freeze' : event === 'unfreeze' ? 'seal.unfreeze' : 'seal.revoke';
       const faceTicket = await passFaceCheck(action, { companyId, sealIds });
@@ -77,7 +94,7 @@ export default function LifecyclePage() {
           />
         )}
         <FormError message={error} />
-        <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>
+        <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
           人脸核验并提交
         </Button>
       </View>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
+import { confirmDestructive } from '../../../components/confirmation';
 import { FormError } from '../../../components/feedback';
 import { PinField } from '../../../components/form-field';
 import { useAction } from '../../../components/use-action';
@@ -25,10 +26,19 @@ export default function PinPage() {
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction();
 
-  const submit = () => {
+  const submit = async () => {
     if (!reset && !isSixDigitPin(currentPin)) return setError('请输入6位数字的原签章密码');
     const problem = newPinProblem(newPin, confirm);
     if (problem) return setError(problem);
+    if (
+      reset &&
+      !(await confirmDestructive({
+        title: '确定重置签章密码吗？',
+        consequence: '重置后原签章密码和原证书立即作废，并为您重新签发证书。',
+        confirmLabel: '确定重置',
+      }))
+    )
+      return;
     void run(async () => {
       const target = { companyId, sealIds: [sealId] };
       const faceTicket = await passFaceCheck(reset ? 'credential.reset_pin' : 'credential.change_pin', target);
@@ -61,7 +71,7 @@ export default function PinPage() {
           <PinField label="新签章密码" value={newPin} onChange={setNewPin} />
           <PinField label="确认新签章密码" value={confirm} onChange={setConfirm} />
           <FormError message={error} />
-          <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>
+          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
             人脸核验并提交
           </Button>
         </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { formatBeijingDateTime } from '@seal/shared/time';
 import { Tag } from '../../../components/nutui';
 import { sealKindLabel } from '../../../components/seal-summary';
 import { SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type VerificationReport } from '../../../services/verify';
@@ -26,7 +27,7 @@ export function ReportView({ fileName, report }: { fileName: string; report: Ver
           </View>
           <Text className="list-sub">{sig.platform?.companyName ?? sig.signer.organization ?? ''}</Text>
           {(sig.platform?.sealKind ?? sig.seal.kind) && <Text className="list-sub">{sealKindLabel(sig.platform?.sealKind ?? sig.seal.kind ?? '')}</Text>}
-          {sig.signingTime && <Text className="list-sub">{`签章时间：${sig.signingTime.replace('T', ' ').slice(0, 19)}`}</Text>}
+          {sig.signingTime && <Text className="list-sub">{`签章时间：${formatBeijingDateTime(sig.signingTime, { seconds: true })}（北京时间）`}</Text>}
           {sig.verdict !== 'valid' &&
             sig.reasons.map((r) => (
               <Text key={r} className="error-text">

@@ -20,12 +20,13 @@ describe('login simulator', () => {
     setRouterParams({ resultId: new URLSearchParams(url.split('?')[1]).get('resultId') ?? undefined });
     jest.mocked(Taro.request).mockResolvedValue({ statusCode: 200, data: { people } } as never);
 
-    render(<LoginSimulatorPage />);
+    const page = render(<LoginSimulatorPage />);
     fireEvent.click(await screen.findByRole('button', { name: '王五（印章持有人）' }));
+    expect(Taro.navigateBack).toHaveBeenCalled();
+    page.unmount(); // closed: the choice reaches the waiting login
 
     await expect(pending).resolves.toEqual({ code: 'sim:holder' });
     expect(jest.mocked(Taro.request).mock.calls[0]?.[0].url).toBe('/v1/dev/test-identities');
-    expect(Taro.navigateBack).toHaveBeenCalled();
   });
 
   it('says so when the stack offers no test identities (production)', async () => {

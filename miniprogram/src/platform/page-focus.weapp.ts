@@ -1,0 +1,2 @@
+/** WeChat scrolls its pages natively, keyboard or not: nothing to do. */
+export function makePagesKeyboardScrollable(): void {}

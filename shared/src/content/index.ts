@@ -1,0 +1,2 @@
+/** `@seal/shared/content`: the public documents both apps show (privacy guide, user agreement, help). */
+export * from './documents';
