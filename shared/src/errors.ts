@@ -41,6 +41,8 @@ export const ERRORS = {
   FACE_TICKET_INVALID: { status: 403, message: '人脸核验已失效，请重新核验' },
   PIN_INCORRECT: { status: 403, message: '签章密码错误' },
   LICENCE_CHECK_FAILED: { status: 403, message: '电子营业执照验证未通过，请通过窗口办理' },
+  /** The 电子营业执照 authorization named is not this person's, not for this company, not verified, spent or expired. */
+  LICENCE_TICKET_INVALID: { status: 403, message: '电子营业执照验证已失效，请重新验证' },
   WINDOW_REQUIRED: { status: 422, message: '该业务需通过窗口办理' },
   INTEGRATION_REQUIRED: { status: 403, message: '请先完成应用系统接入申请' },
   PRODUCTION_FORBIDDEN: { status: 403, message: '生产环境不允许使用测试身份' },
@@ -54,6 +56,8 @@ export const ERRORS = {
   CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
   PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
+  /** A verification report asked for after it was kept (a day), or never made. */
+  REPORT_NOT_FOUND: { status: 404, message: '验证报告已过期，请重新验证文件' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   // 409: the state of things forbids it, or someone else changed it first.
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },

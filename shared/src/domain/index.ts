@@ -4,3 +4,5 @@ export * from './seal';
 export * from './reasons';
 export * from './permissions';
 export * from './pin-policy';
+export * from './notifications';
+export * from './window-guide';

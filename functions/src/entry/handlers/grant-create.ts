@@ -5,6 +5,7 @@ import { createGrant } from '../../domain/grant/create-grant';
 import { authorizeActionFor } from '../../domain/grant/grant-actions';
 import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket';
 import { sealsOfCompany } from '../../domain/identity/seal-scope';
+import { tellGrantee } from '../../domain/notification/notices';
 
 /** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
 export const handler = defineHandler(routes.grantCreate, {
@@ -27,6 +28,7 @@ export const handler = defineHandler(routes.grantCreate, {
       as: decision.as,
       now,
     });
+    await tellGrantee(services, grant, 'grant_received', now);
     return { status: 201, body: grant };
   },
 });
