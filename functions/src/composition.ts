@@ -64,7 +64,7 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
       return once('custody', () => createKeyCustody(ports.config.KEY_CUSTODY, { client: kmsClient() }));
     },
     get platformKeys() {
-      return once('platformKeys', () => kmsPlatformKeys(kmsClient()));
+      return once('platformKeys', () => kmsPlatformKeys(kmsClient(), { makeMissing: Boolean(env.KMS_ENDPOINT) }));
     },
     get idNumbers() {
       return once('idNumbers', () => kmsIdNumberVault(kmsClient()));

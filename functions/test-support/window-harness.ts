@@ -25,6 +25,7 @@ export interface WindowHarness {
   token(key: string): Promise<string>;
   staffToken(username?: string): Promise<string>;
   faceTicket(key: string, action: Action, target: { companyId?: string; sealIds?: string[] }): Promise<string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response's JSON, read by each test as it expects
   call(method: string, url: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; bytes: Buffer }>;
   stop(): Promise<void>;
 }

@@ -40,10 +40,15 @@ export interface FunctionPermissions {
 export const DEFAULT_PERMISSIONS: FunctionPermissions = { table: 'readWrite' };
 
 const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey', 'personIdKey'];
-/** `platformPki()` finds the root CA and TSA keys by alias and, on the very first call, has the root sign both certificates. */
-const PLATFORM_PKI = { rootCa: ['describe', 'sign'], tsa: ['describe'], wrapping: ['describe'] } as const;
+/**
+ * `platformPki()` finds the root CA and TSA keys by alias and reads the certificates the bootstrap
+ * made (decision 0029): reading them needs no signing. Functions that issue seal certificates or
+ * sign the CRL add the root's `sign`.
+ */
+const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'] } as const;
+const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'] } as const;
 /** Timestamps are signed with the TSA key. */
-const TIMESTAMPING = { ...PLATFORM_PKI, tsa: ['describe', 'sign'] } as const;
+const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
@@ -118,7 +123,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 
   // Seal life cycle: credential keys are made, used and retired here.
   'claim-seal': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
-  'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI },
+  'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI_READ },
   'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
@@ -130,7 +135,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'staff-verify-audit-chain': { table: 'read' },
 
   // Public PKI endpoints.
-  'pki-root': { table: 'readWrite', keys: PLATFORM_PKI },
+  'pki-root': { table: 'readWrite', keys: PLATFORM_PKI_READ },
   'pki-crl': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL },
   'pki-certificate-status': { table: 'read' },
   'pki-timestamp': { table: 'readWrite', keys: TIMESTAMPING },
@@ -142,9 +147,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document': SIGNING,
   'sign-document-confirmed': SIGNING,
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
-  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI, ...PDF },
+  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
-  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
+  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
 
   // UKey binding and application withdrawal.
   'ukey-bind': { table: 'readWrite', secrets: IDENTITY },
@@ -155,6 +160,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 /** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job and the audit archive writer. */
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
+/** The bootstrap has the root sign the root and TSA certificates once, and stores them. */
+export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: PLATFORM_PKI, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 

@@ -42,7 +42,7 @@ describe('secrets at run time', () => {
   it('puts no secret value, and no dynamic reference to one, in any function environment', () => {
     for (const template of stage.all) {
       for (const fn of Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: FnProps }[]) {
-        const variables = fn.Properties.Environment.Variables;
+        const variables = fn.Properties.Environment?.Variables ?? {};
         expect(JSON.stringify(variables)).not.toContain('{{resolve:secretsmanager');
         expect(Object.keys(variables).filter((v) => VALUE_NAMES.includes(v))).toEqual([]);
       }

@@ -1,15 +1,17 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AuditArchiveWriter } from './audit-archive-writer';
-import { AUTHORIZER_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
-import { AUTHORIZER_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
+import { AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
 import { PlatformKeys } from './platform-keys';
+import { suppressTriggerFindings } from './nag-suppressions';
 import { PlatformSecrets } from './platform-secrets';
 import { SealApi } from './seal-api';
 import { SealFunction, type SealFunctionProps } from './seal-function';
@@ -40,6 +42,7 @@ export class SealPlatformStack extends Stack {
   readonly api: SealApi;
   readonly authorizer: SealFunction;
   readonly renewalJob: SealFunction;
+  readonly bootstrap: SealFunction;
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: AuditArchiveWriter;
   readonly groups: HandlerGroup[] = [];
@@ -122,6 +125,18 @@ export class SealPlatformStack extends Stack {
       schedule: events.Schedule.cron({ minute: '0', hour: '18' }), // 02:00 China Standard Time
       targets: [new targets.LambdaFunction(this.renewalJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
+
+    // The platform bootstrap (root CA and TSA certificates) runs once the keys and the table exist, at
+    // every deployment that changes it; requests only read what it made (decision 0029).
+    this.bootstrap = new SealFunction(this, 'Fn-bootstrap-platform', { ...functionProps, name: 'bootstrap-platform', entry: BOOTSTRAP_ENTRY, permissions: BOOTSTRAP_PERMISSIONS });
+    addFunctionAlarms(this, 'bootstrap-platform', this.bootstrap.fn, alarmTopic);
+    const bootstrapTrigger = new triggers.Trigger(this, 'BootstrapPlatform', {
+      handler: this.bootstrap.fn,
+      executeAfter: [this.keys, this.data],
+      executeOnHandlerChange: true,
+      timeout: Duration.minutes(2),
+    });
+    suppressTriggerFindings(this, bootstrapTrigger);
 
     this.auditArchiveWriter = new AuditArchiveWriter(this, 'AuditArchiveWriter', { functionProps, stage: settings.stage, alarmTopic });
 

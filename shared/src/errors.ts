@@ -22,6 +22,10 @@ export const ERRORS = {
   PDF_UNREADABLE: { status: 422, message: '无法读取该文件，请上传有效的PDF文件' },
   PDF_ENCRYPTED: { status: 422, message: '该PDF文件已加密，无法处理' },
   PDF_NOT_SIGNED: { status: 422, message: '该文件中没有电子签章' },
+  /** The document is certified by its first signature with DocMDP P=1 (no changes): another seal would break the certification. */
+  PDF_CERTIFIED_NO_CHANGES: { status: 422, message: '该文件已被认证为不允许任何修改，不能再加盖签章' },
+  /** Certifying was asked for a document that already carries a signature: only the first signature may certify. */
+  PDF_CERTIFICATION_NOT_FIRST: { status: 422, message: '该文件已有签章，只有文件的第一个签章可以认证文件' },
   /** A placement names a page the document does not have (documents API, decision 0019). */
   PDF_PAGE_NOT_FOUND: { status: 422, message: '指定的盖章页码不存在' },
   /** The uploaded object differs from the size or SHA-256 declared when the upload was requested. */
@@ -84,6 +88,8 @@ export const ERRORS = {
   // 5xx: ours.
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   KEY_UNAVAILABLE: { status: 503, message: '密钥服务暂不可用，请稍后再试' },
+  /** The platform's CA/TSA keys or certificates are missing: the bootstrap step (deploy, local start) has not run. */
+  PLATFORM_NOT_READY: { status: 503, message: '平台证书服务尚未就绪，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -109,7 +109,7 @@ export class PlatformClient {
   sign(
     token: string,
     documentId: string,
-    body: { sealId: string; pin: string; placements?: { page: number; x: number; y: number }[]; crossPage?: boolean; requestId?: string },
+    body: { sealId: string; pin: string; placements?: { page: number; x: number; y: number }[]; crossPage?: boolean; certify?: { level: number }; requestId?: string },
   ) {
     return this.call('POST', `/v1/documents/${documentId}/sign`, { token, body: { placements: [], ...body } });
   }

@@ -26,7 +26,14 @@ export interface DocumentDescription {
   signatures: number;
   /** Every page's size, in page order; only when asked for (it reads every page). */
   pageSizes?: PageSize[];
+  /**
+   * The document's certification by its first signature (DocMDP /P: 1 no changes, 2 form filling
+   * and signatures, 3 also annotations); absent when it is not certified.
+   */
+  certificationLevel?: CertificationLevel;
 }
+
+export type CertificationLevel = 1 | 2 | 3;
 
 /** Where a seal goes: 1-based page, lower-left corner in points from the page's lower-left corner. */
 export interface SealPlacement {
@@ -54,6 +61,12 @@ export interface SignatureRequest {
   signingTime: Date;
   reason?: string;
   location?: string;
+  /**
+   * Make this signature the document's certification, allowing later changes of `level`. Refused
+   * (PDF_CERTIFICATION_NOT_FIRST) when the document already carries a signature; any signing of a
+   * document certified with level 1 is refused (PDF_CERTIFIED_NO_CHANGES).
+   */
+  certify?: { level: CertificationLevel };
 }
 
 /**

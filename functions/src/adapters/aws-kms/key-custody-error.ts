@@ -11,7 +11,9 @@ export type KeyCustodyErrorCode =
   /** The stored key does not belong to this company/seal/credential (wrong encryption context or tags). */
   | 'KEY_CONTEXT_MISMATCH'
   /** A setting the custody needs is missing or unknown; thrown at start-up, never per request. */
-  | 'KEY_CUSTODY_MISCONFIGURED';
+  | 'KEY_CUSTODY_MISCONFIGURED'
+  /** A platform key (root CA, TSA) is not there: the bootstrap step has not made it. */
+  | 'PLATFORM_NOT_READY';
 
 export class KeyCustodyError extends Error {
   override readonly name = 'KeyCustodyError';

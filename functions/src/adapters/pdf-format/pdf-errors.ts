@@ -11,6 +11,8 @@ const CODES: Record<PdfInputErrorCode, ErrorCode> = {
   PDF_SIGNATURE_TOO_LARGE: 'INTERNAL',
   // A server-held key signs what it was given; a mismatch is ours. (A key on the user's device will map it to a 4xx.)
   PDF_SIGNATURE_VALUE_INVALID: 'INTERNAL',
+  PDF_CERTIFIED_NO_CHANGES: 'PDF_CERTIFIED_NO_CHANGES',
+  PDF_CERTIFICATION_NOT_FIRST: 'PDF_CERTIFICATION_NOT_FIRST',
 };
 
 /** Runs a PDF-engine call and turns its input errors into the API's stable codes. */

@@ -20,6 +20,7 @@ export const pdfSigner: DocumentSigner = {
         reason: request.reason,
         location: request.location,
         signerName: request.signer.name,
+        certify: request.certify,
       });
       return { format: 'pdf', algorithm: request.signer.algorithm, digestToSign: state.digestToSign, state };
     }),

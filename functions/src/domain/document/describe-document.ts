@@ -4,6 +4,7 @@ import type { DocumentReading } from '../../ports/document-format';
 import { objectSize, presignDownload } from './document-blobs';
 import { loadOwnedDocument, readCurrentBytes, type DocumentItem } from './load-document';
 import { signedName } from './document-keys';
+import { certificationView } from './certification-view';
 
 /**
  * `GET /v1/documents/{documentId}` (owner only): name, size, page and signature counts and a
@@ -31,6 +32,7 @@ export async function describeDocument(
     size: document.size ?? null,
     pages: document.pages ?? null,
     signatures: document.signatures ?? null,
+    certification: certificationView(document.certificationLevel),
     version: document.version,
     createdAt: document.createdAt,
     ...download,
@@ -46,8 +48,13 @@ async function inspectUpload(services: Ports & DocumentReading, document: Docume
   if ((await objectSize(services, document.objectKey)) === undefined) return document;
   const bytes = await readCurrentBytes(services, document);
   const facts = await services.documentReaders.of(bytes).describe(bytes);
-  const inspected = { ...document, state: 'uploaded' as const, size: bytes.length, pages: facts.pages, signatures: facts.signatures };
+  const recorded = {
+    size: bytes.length,
+    pages: facts.pages,
+    signatures: facts.signatures,
+    ...(facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {}),
+  };
   // Lost to a signing or another read (false): the facts shown are still true of these bytes.
-  await services.store.documents.recordUpload(document.documentId, { size: bytes.length, pages: facts.pages, signatures: facts.signatures });
-  return inspected;
+  await services.store.documents.recordUpload(document.documentId, recorded);
+  return { ...document, state: 'uploaded' as const, ...recorded };
 }

@@ -1,6 +1,9 @@
 import { PDFDocument, PDFName, PDFArray } from 'pdf-lib';
 import { getServices } from '../../composition';
+import { CERTIFICATION_LEVEL_LABELS, ERRORS } from '@seal/shared';
 import { samplePdf } from '../../../test-support/pdf/sample-pdf';
+import { signingWorld } from '../../../test-support/pdf/signed-fixtures';
+import { certify, formPdf } from '../../../test-support/pdf/later-revisions';
 import { download, putBytes } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
 
@@ -212,6 +215,54 @@ describe('signing over the API', () => {
   });
 });
 
+describe('certification (DocMDP) over the API', () => {
+  // The legal representative seals here: the holder's grant was cancelled above.
+  it('certifies a document with its first seal, says what the certification allows, and a later seal keeps both valid', async () => {
+    const documentId = await t.api.upload(lr, '认证合同.pdf', await threePages());
+    expect(await documentOf(lr, documentId)).toMatchObject({ certification: null });
+    const certified = await t.api.sign(lr, documentId, {
+      sealId: nameSealId,
+      pin: LR_PIN,
+      placements: [{ page: 1, x: 380, y: 80 }],
+      certify: { level: 2 },
+    });
+    expect(certified.status).toBe(200);
+    const allows = { level: 2, allows: CERTIFICATION_LEVEL_LABELS[2] };
+    expect(certified.body.certification).toEqual(allows);
+    expect(await documentOf(lr, documentId)).toMatchObject({ signatures: 1, certification: allows });
+    // A later seal on a P=2 certification: both signatures valid, the certification kept.
+    const later = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 2, x: 80, y: 80 }] });
+    expect(later.status).toBe(200);
+    expect(later.body).toMatchObject({ signatures: 2, certification: allows });
+    const report = await t.api.verify(await download(later.body.downloadUrl));
+    expect(report.body).toMatchObject({ verdict: 'valid', certification: { level: 2 } });
+    expect(report.body.signatures.map((s: { verdict: string }) => s.verdict)).toEqual(['valid', 'valid']);
+  });
+
+  it('shows a document certified elsewhere with P=1 as allowing nothing, refuses to seal it with 422, and stores nothing', async () => {
+    const world = await signingWorld();
+    const documentId = await t.api.upload(lr, '不可修改.pdf', await certify(await formPdf(), world, 1));
+    expect(await documentOf(lr, documentId)).toMatchObject({ signatures: 1, certification: { level: 1, allows: CERTIFICATION_LEVEL_LABELS[1] } });
+    const refused = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 100, y: 100 }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'PDF_CERTIFIED_NO_CHANGES', message: ERRORS.PDF_CERTIFIED_NO_CHANGES.message });
+    expect(await documentOf(lr, documentId)).toMatchObject({ version: 0, state: 'uploaded' });
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+  });
+
+  it('refuses to certify with a later seal (422) and a level other than 1–3 (400)', async () => {
+    const documentId = await t.api.upload(lr, '已签.pdf', await threePages());
+    const place = { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 100, y: 100 }] };
+    const badLevel = await t.api.sign(lr, documentId, { ...place, certify: { level: 4 } });
+    expect(badLevel.status).toBe(400);
+    expect((await t.api.sign(lr, documentId, place)).status).toBe(200);
+    const late = await t.api.sign(lr, documentId, { ...place, certify: { level: 3 } });
+    expect(late.status).toBe(422);
+    expect(late.body.code).toBe('PDF_CERTIFICATION_NOT_FIRST');
+    expect(await documentOf(lr, documentId)).toMatchObject({ version: 1, signatures: 1, certification: null });
+  });
+});
+
 describe('retried signing requests (decision 0047)', () => {
   const body = (requestId: string, x = 300) => ({ sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x, y: 100 }], requestId });
 
@@ -242,6 +293,9 @@ describe('retried signing requests (decision 0047)', () => {
     await t.api.sign(lr, documentId, body('reused-0001-abcdef'));
     const other = await t.api.sign(lr, documentId, body('reused-0001-abcdef', 100));
     expect([other.status, other.body.code]).toEqual([422, 'REQUEST_ID_REUSED']);
+    // Asking to certify is part of the request too.
+    const certifying = await t.api.sign(lr, documentId, { ...body('reused-0001-abcdef'), certify: { level: 2 } });
+    expect([certifying.status, certifying.body.code]).toEqual([422, 'REQUEST_ID_REUSED']);
     expect(await documentOf(lr, documentId)).toMatchObject({ version: 1, signatures: 1 });
   });
 

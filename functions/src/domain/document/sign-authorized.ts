@@ -8,12 +8,15 @@ import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
 import { sealDrawingOf } from './seal-drawing';
+import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
 
 export interface SignItem {
   document: DocumentItem;
   placements: documentDto.SealPlacement[];
   crossPage?: boolean;
+  /** Certify the document with this signature (only its first; decision 0106). */
+  certify?: documentDto.Certify;
 }
 
 export interface SigningContext {
@@ -28,7 +31,7 @@ export interface SigningContext {
 /** A signed version as recorded: what a signing returns, and what a retry of it gets back (plain data). */
 export type SignedVersion = Pick<
   DocumentItem,
-  'documentId' | 'name' | 'objectKey' | 'version' | 'state' | 'pages' | 'signatures' | 'size' | 'sha256'
+  'documentId' | 'name' | 'objectKey' | 'version' | 'state' | 'pages' | 'signatures' | 'size' | 'sha256' | 'certificationLevel'
 >;
 
 /**
@@ -66,6 +69,7 @@ export async function signNewVersion(
       signingTime: context.now,
       reason: `${company.name} ${seal.name}`,
       location: '深圳',
+      ...(item.certify ? { certify: item.certify } : {}),
     },
     signer,
     (imprint) => timestampImprint(services, imprint),
@@ -74,6 +78,7 @@ export async function signNewVersion(
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
   const sha256 = sha256Hex(signed);
+  const certified = facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {};
   await writeObject(services, objectKey, signed);
 
   const signedAt = context.now.toISOString();
@@ -87,6 +92,7 @@ export async function signNewVersion(
     pages: facts.pages,
     signatures: facts.signatures,
     state: 'signed',
+    ...certified,
   };
   try {
     await services.store.commitWithAudit(
@@ -96,7 +102,14 @@ export async function signNewVersion(
         actorRole: context.actorRole,
         action: 'seal.sign',
         subject: seal.sealId,
-        after: { documentId: document.documentId, version, sha256, signatures: facts.signatures, crossPage: !!item.crossPage },
+        after: {
+          documentId: document.documentId,
+          version,
+          sha256,
+          signatures: facts.signatures,
+          crossPage: !!item.crossPage,
+          ...(item.certify ? { certifiedLevel: item.certify.level } : {}),
+        },
       },
       [
         services.store.documents.recordSignedVersion(document, {
@@ -107,6 +120,7 @@ export async function signNewVersion(
           pages: facts.pages,
           signatures: facts.signatures,
           signedAt,
+          ...certified,
         }),
         // 用印记录: written with the version it records, so one exists exactly when the other does.
         services.store.signingRecords.add({
@@ -158,6 +172,7 @@ export async function signedView(services: Ports, document: SignedVersion, now: 
     signatures: document.signatures ?? 0,
     size: document.size ?? 0,
     sha256: document.sha256 ?? '',
+    certification: certificationView(document.certificationLevel),
     ...(await presignDownload(services, document.objectKey, signedName(document.name), now)),
   };
 }

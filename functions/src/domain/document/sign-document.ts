@@ -14,6 +14,8 @@ export interface SignDocumentRequest {
   documentId: string;
   placements: documentDto.SealPlacement[];
   crossPage?: boolean;
+  /** Certify the document with this signature (its first; decision 0106). */
+  certify?: documentDto.Certify;
   now: Date;
   /** Idempotency key: a retry with the same key returns the first result (decision 0047). */
   requestId?: string;
@@ -28,7 +30,9 @@ export interface SignDocumentRequest {
  */
 export async function signDocument(services: Ports & DocumentSigning & Idempotent, request: SignDocumentRequest): Promise<documentDto.SignedDocument> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  const signed = await signOnce(services, 'sign-document', request, {}, () => signWithProof(services, request, document, { pin: request.pin }));
+  // A retry that asks to certify differently is another request.
+  const certify: Record<string, string> = request.certify ? { certify: String(request.certify.level) } : {};
+  const signed = await signOnce(services, 'sign-document', request, certify, () => signWithProof(services, request, document, { pin: request.pin }));
   return signedView(services, signed, request.now);
 }
 
@@ -66,7 +70,7 @@ export function signOnce(
  */
 export async function signWithProof(
   services: Ports & DocumentSigning,
-  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'now'>,
+  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'certify' | 'now'>,
   document: DocumentItem,
   proof: SignatureProof,
 ): Promise<SignedVersion> {
@@ -79,7 +83,7 @@ export async function signWithProof(
       actorRole: await signerRole(services, request.personId, authorization.seal),
       now: request.now,
     },
-    { document, placements: request.placements, crossPage: request.crossPage },
+    { document, placements: request.placements, crossPage: request.crossPage, certify: request.certify },
   );
 }
 

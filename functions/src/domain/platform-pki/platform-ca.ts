@@ -4,6 +4,7 @@ import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { Signer } from '../../ports/signer';
 import { PkiError } from '../../engines/pki/errors';
+import { DomainError } from '@seal/shared';
 import type { Ports, SealStore } from '../../ports';
 
 /** The platform CA and TSA: certificates (DER) and their KMS-held keys. */
@@ -23,15 +24,15 @@ const SKEW_MS = 60 * 60 * 1000;
 const cache = new WeakMap<Ports, Promise<PlatformPki>>();
 
 /**
- * The root CA and TSA, created on first need (the keys by alias in KMS, the certificates in the
- * table), then kept for the life of the container. Works the same in AWS (no bootstrap step) and
- * locally (the start-up hook calls it to write the root PEM).
+ * The root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
+ * table), kept for the life of the container. A user's request never creates them: before the
+ * bootstrap has run, this is PLATFORM_NOT_READY (503).
  */
 export function platformPki(services: Ports): Promise<PlatformPki> {
   let pending = cache.get(services);
   if (!pending) {
     pending = loadPlatformPki(services);
-    // A failed load (KMS briefly down) must not stick for the container's life.
+    // A failed load (KMS briefly down, bootstrap not run yet) must not stick for the container's life.
     pending.catch(() => cache.delete(services));
     cache.set(services, pending);
   }
@@ -39,6 +40,22 @@ export function platformPki(services: Ports): Promise<PlatformPki> {
 }
 
 async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
+  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
+  const [root, tsa] = await Promise.all([
+    readCertificate(services.store, 'root', rootSigner.keyId),
+    readCertificate(services.store, 'tsa', tsaSigner.keyId),
+  ]);
+  if (!root || !tsa) throw new DomainError('PLATFORM_NOT_READY');
+  return { root, tsa, rootSigner, tsaSigner };
+}
+
+/**
+ * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
+ * makes the platform keys if missing, then the root and TSA certificates. Idempotent, and safe
+ * when two runs overlap (see ensureCertificate).
+ */
+export async function bootstrapPlatformPki(services: Ports): Promise<PlatformPki> {
+  await services.platformKeys.ensure();
   const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
   const root = await ensureCertificate(services.store, 'root', rootSigner.keyId, () =>
     createRootCertificate({ signer: rootSigner, notBefore: new Date(services.now().getTime() - SKEW_MS), validityYears: ROOT_YEARS }),
@@ -53,6 +70,7 @@ async function loadPlatformPki(services: Ports): Promise<PlatformPki> {
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
     }),
   );
+  cache.delete(services);
   return { root, tsa, rootSigner, tsaSigner };
 }
 

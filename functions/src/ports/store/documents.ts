@@ -20,6 +20,8 @@ export interface DocumentRecord {
   declaredSha256?: string;
   pages?: number;
   signatures?: number;
+  /** The DocMDP level (1–3) when the current version is certified by its first signature. */
+  certificationLevel?: number;
   /** Signed versions so far; every signing is conditional on the version it read. */
   version: number;
   signedAt?: string;
@@ -32,7 +34,8 @@ export type NewDocument = Pick<
   Partial<Pick<DocumentRecord, 'declaredSize' | 'declaredSha256'>>;
 
 /** What a signature makes of a document: its new current version. */
-export type SignedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>>;
+export type SignedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>> &
+  Pick<DocumentRecord, 'certificationLevel'>;
 
 export interface Documents {
   get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;
@@ -40,7 +43,7 @@ export interface Documents {
   signedOfOwner(ownerId: string, page?: PageRequest): Promise<Page<DocumentRecord>>;
   create(document: NewDocument): Promise<void>;
   /** The upload arrived: its facts, if the document still awaits its upload at version 0; false otherwise. */
-  recordUpload(documentId: string, facts: { size: number; pages: number; signatures: number }): Promise<boolean>;
+  recordUpload(documentId: string, facts: { size: number; pages: number; signatures: number; certificationLevel?: number }): Promise<boolean>;
   /** Gone (a verification upload, once verified); never throws. */
   remove(documentId: string): Promise<void>;
   /** The document becomes `signed` at a new version and is kept; conditional on the version read. */

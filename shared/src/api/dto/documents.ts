@@ -82,8 +82,25 @@ const needsAPlace = z.refine<Placed>((r) => r.placements.length > 0 || r.crossPa
   path: ['placements'],
 });
 
+const certificationLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: '认证级别须为1、2或3' });
+
+/**
+ * Certify the document with this signature (DocMDP, decision 0106): only as its first signature;
+ * `level` says what may change afterwards (1 nothing, 2 form filling and further seals, 3 also
+ * annotations; `CERTIFICATION_LEVEL_LABELS` words them).
+ */
+export const Certify = z.object({ level: certificationLevel });
+export type Certify = z.infer<typeof Certify>;
+
+/**
+ * A document certified by its first signature: the level and, in words, what it still allows
+ * (P=1: nothing, so the platform will not seal it; P=2/3: further seals).
+ */
+export const Certification = z.object({ level: certificationLevel, allows: z.string() });
+export type Certification = z.infer<typeof Certification>;
+
 export const SignDocumentRequest = z
-  .object({ sealId: id, pin, placements, crossPage: z.optional(z.boolean()), requestId })
+  .object({ sealId: id, pin, placements, crossPage: z.optional(z.boolean()), certify: z.optional(Certify), requestId })
   .check(needsAPlace);
 export type SignDocumentRequest = z.infer<typeof SignDocumentRequest>;
 
@@ -115,6 +132,8 @@ export const SignedDocument = z.object({
   sha256: z.string(),
   downloadUrl: z.string(),
   downloadExpiresAt: z.string(),
+  /** The document's certification (DocMDP) and what it still allows, when it has one. */
+  certification: z.nullable(Certification),
 });
 export type SignedDocument = z.infer<typeof SignedDocument>;
 
@@ -148,6 +167,8 @@ export const DocumentView = z.object({
   size: z.nullable(z.number()),
   pages: z.nullable(z.number()),
   signatures: z.nullable(z.number()),
+  /** Null when the document is not certified (or not yet read). */
+  certification: z.nullable(Certification),
   version: z.number(),
   createdAt: z.string(),
   downloadUrl: z.nullable(z.string()),

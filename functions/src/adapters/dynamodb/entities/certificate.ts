@@ -74,6 +74,8 @@ export const DocumentRecord = (config: EntityConfiguration) =>
         declaredSha256: { type: 'string' },
         pages: { type: 'number' },
         signatures: { type: 'number' },
+        /** The DocMDP level (1–3) when the current version is certified (decision 0106). */
+        certificationLevel: { type: 'number' },
         /** Signed versions so far; every signing is conditional on the version it read. */
         version: { type: 'number', required: true, default: 0 },
         signedAt: { type: 'string' },

@@ -7,6 +7,9 @@ import { findSignatures } from '../verify/find-signatures';
 import { checkByteRange } from '../verify/byte-range';
 import { PdfDocument } from '../syntax/document';
 import { signingWorld, samplePdf } from '../../../../test-support/pdf/signed-fixtures';
+import { brokenStartxref, unterminatedFlatePdf, withPrefix } from '../../../../test-support/pdf/damaged';
+import { pdfsig } from '../../../../test-support/pdf/third-party';
+import { verifyPdf } from '../verify';
 
 const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const tools = has('pdfsig') && has('certutil') && has('openssl');
@@ -52,5 +55,45 @@ describeWithTools('independent validators accept a twice-signed document', () =>
       const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, `sig${i}.der`), '-content', join(dir, `content${i}.bin`), '-CAfile', join(dir, 'root.pem'), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
       expect(r.stderr).toContain('Verification successful');
     });
+  });
+});
+
+describeWithTools('pdfsig on certified documents and on damaged inputs the platform signed', () => {
+  let world: Awaited<ReturnType<typeof signingWorld>>;
+  let root: string;
+  beforeAll(async () => {
+    world = await signingWorld(new Date());
+    root = toPem(world.pki.root);
+  });
+
+  it('accepts a P=2 certification and a later platform seal on it, both valid and trusted; our verifier reads the certification', async () => {
+    const certified = await world.sign(await samplePdf({ pages: 2 }), { certify: { level: 2 } });
+    const twice = await world.sign(certified, { as: 'second' });
+    const { verdicts, output } = pdfsig(twice, [root]);
+    expect(verdicts).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+    expect(output).toContain('Total document signed');
+    const report = await verifyPdf(twice, { trustedRoots: world.trustedRoots });
+    expect(report.certification).toEqual({ level: 2, fieldName: 'Seal1' });
+    expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+  });
+
+  it('refuses a further seal on a P=1 certification, which pdfsig finds valid as it stands', async () => {
+    const certified = await world.sign(await samplePdf(), { certify: { level: 1 } });
+    expect(pdfsig(certified, [root]).verdicts).toEqual(['TOTAL_PASSED']);
+    await expect(world.sign(certified, { as: 'second' })).rejects.toMatchObject({ code: 'PDF_CERTIFIED_NO_CHANGES' });
+  });
+
+  it.each([
+    ['a rebuilt cross-reference table', async () => brokenStartxref(await samplePdf({ pages: 2, xref: 'table' }))],
+    ['a rebuilt chain with object streams', async () => brokenStartxref(await samplePdf({ pages: 2, xref: 'stream' }))],
+    ['bytes before the header (xref table)', async () => withPrefix(await samplePdf({ pages: 2, xref: 'table' }))],
+    ['bytes before the header (xref stream)', async () => withPrefix(await samplePdf({ pages: 2, xref: 'stream' }))],
+    ['an xref stream deflated without its end (macOS Preview)', async () => unterminatedFlatePdf()],
+  ])('%s: the platform’s signature is valid and trusted, for pdfsig and for our verifier', async (_what, make) => {
+    const signed = await world.sign(await make());
+    const { verdicts, output } = pdfsig(signed, [root]);
+    expect(verdicts).toEqual(['TOTAL_PASSED']);
+    expect(output).toContain('Total document signed');
+    expect((await verifyPdf(signed, { trustedRoots: world.trustedRoots })).verdict).toBe('valid');
   });
 });

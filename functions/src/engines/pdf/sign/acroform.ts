@@ -1,6 +1,6 @@
 import { unreadable } from '../errors';
 import type { PdfDocument } from '../syntax/document';
-import { dict, name, PdfDict, PdfRef, PdfString, type PdfValue } from '../syntax/objects';
+import { name, PdfDict, PdfRef, PdfString, type PdfValue } from '../syntax/objects';
 import type { IncrementalUpdate } from './incremental-update';
 
 interface Args {

@@ -37,9 +37,11 @@ async function signInTwoPhases(pdf: Uint8Array, overrides: Overrides = {}): Prom
 }
 
 const GOLDEN = [
-  // Recorded from the one-call signer before signing was split in two phases (decision 0046).
-  'f4080c685c0b3e56447bac47a9d6b5ec225490ac4d2c5ce1d937fd4f37264ffc',
-  'baf3fcf38d5f51539df82b4b01585b29f1749a10e14b96910c6c901d63de2084',
+  // Recorded from the one-call signer before signing was split in two phases (decision 0046), then
+  // again when the trailer's /Size became one more than the highest object in use (decision 0105):
+  // the only change in the files is /Size 11 → 10 (and the second update's numbers, one lower).
+  'fc5a97010ddae4e951622c3d88c946bf749be041a21fd6709863dcdcf8240516',
+  'd42d57643c46603b3b1f7265528628dd8380fd937d0827776054f1fd588b8958',
 ];
 
 describe('signed bytes for fixed inputs', () => {

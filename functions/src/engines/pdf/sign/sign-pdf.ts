@@ -7,6 +7,8 @@ import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
 import { dict, name, pdfDate, PdfString, type PdfRef } from '../syntax/objects';
 import { addSignatureField } from './acroform';
+import { checkCertification, docMdpReference, namePermsDocMdp } from './certification';
+import type { CertificationLevel } from '../verify/report';
 import { IncrementalUpdate } from './incremental-update';
 import { findPages, pageCount } from './page-tree';
 import { placeWidgets } from './place-widgets';
@@ -32,6 +34,11 @@ export interface PdfSignatureRequest {
   crossPage?: boolean;
   /** Signer's display name in the signature dictionary. */
   signerName?: string;
+  /**
+   * Make this the document's certification signature (DocMDP) allowing later changes of `level`:
+   * 1 none, 2 form filling and signatures, 3 also annotations. Only as the first signature.
+   */
+  certify?: { level: CertificationLevel };
 }
 
 /**
@@ -61,6 +68,7 @@ export interface SignPdfInput extends Omit<PdfSignatureRequest, 'algorithm'> {
 export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSignature {
   const doc = PdfDocument.open(input.pdf);
   if (input.placements.length === 0 && !input.crossPage) throw new PdfInputError('PDF_PAGE_NOT_FOUND', '未指定盖章位置');
+  checkCertification(doc, input.certify);
   const update = new IncrementalUpdate(doc);
   const total = pageCount(doc);
   const indexes = input.crossPage ? [...Array(total).keys()] : [];
@@ -78,11 +86,13 @@ export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSign
       ...(input.reason ? { Reason: PdfString.of(input.reason) } : {}),
       ...(input.location ? { Location: PdfString.of(input.location) } : {}),
       ...(input.signerName ? { Name: PdfString.of(input.signerName) } : {}),
+      ...(input.certify ? { Reference: docMdpReference(input.certify.level) } : {}),
     }),
   );
   const fieldRef: PdfRef = update.allocate();
   const widgets = placeWidgets({ sigRef, doc, update, pages, fieldRef, drawing: input.appearance, placements: input.placements, crossPage: !!input.crossPage, total });
   addSignatureField({ doc, update, fieldRef, sigRef, widgets });
+  if (input.certify) namePermsDocMdp(doc, update, sigRef);
 
   const { bytes: tail, offsets } = update.write();
   const out = Buffer.concat([input.pdf, tail]);

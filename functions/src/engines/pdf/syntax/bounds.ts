@@ -20,6 +20,11 @@ export const CEILING = {
   decodedTotal: 256 * 1024 * 1024,
   /** Objects one analysis may parse (diff analysis walks whole revisions). */
   objectVisits: 4_000_000,
+  /**
+   * Highest object number an update may write (ISO 32000-1 Annex C: readers need not go further;
+   * qpdf and poppler stop at 2^31). A file already numbering beyond it is not signed.
+   */
+  objectNumber: 8_388_607,
 } as const;
 
 /**

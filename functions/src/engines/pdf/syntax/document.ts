@@ -270,6 +270,6 @@ function readSectionNear(bytes: Uint8Array, offset: number, headerOffset: number
     return readXrefSection(bytes, offset, budget);
   } catch (e) {
     if (headerOffset === 0 || e instanceof BoundExceeded || (e instanceof PdfInputError && e.code !== 'PDF_UNREADABLE')) throw e;
-    return readXrefSection(bytes, offset + headerOffset, budget);
+    return { ...readXrefSection(bytes, offset + headerOffset, budget), offsetsFromHeader: true };
   }
 }

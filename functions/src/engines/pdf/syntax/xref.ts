@@ -25,6 +25,8 @@ export interface Revision {
   xrefStream?: number;
   /** True for the one revision made up by scanning a file whose cross-references are broken. */
   reconstructed?: boolean;
+  /** Its section was found only by counting its offset from the `%PDF-` header, not from the first byte. */
+  offsetsFromHeader?: boolean;
 }
 
 export type XrefSection = Omit<Revision, 'index'>;
