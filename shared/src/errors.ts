@@ -60,8 +60,6 @@ export const ERRORS = {
   CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
   PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
-  /** A verification report asked for after it was kept (a day), or never made. */
-  REPORT_NOT_FOUND: { status: 404, message: '验证报告已过期，请重新验证文件' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   // 409: the state of things forbids it, or someone else changed it first.
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },

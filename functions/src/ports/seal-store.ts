@@ -12,7 +12,6 @@ import type { Seals } from './store/seals';
 import type { Notifications } from './store/notifications';
 import type { SigningRecords } from './store/signing-records';
 import type { LicenceAuthorizations } from './store/licence-authorizations';
-import type { VerificationReports } from './store/verification-reports';
 import type { WriteOp } from './store/write-op';
 
 export type * from './store/applications';
@@ -30,7 +29,6 @@ export type * from './store/write-op';
 export type * from './store/notifications';
 export type * from './store/signing-records';
 export type * from './store/licence-authorizations';
-export type * from './store/verification-reports';
 
 /**
  * The `SealStore` port: the platform's records, one module per aggregate, in the domain's words.
@@ -62,7 +60,6 @@ export interface SealStore {
   notifications: Notifications;
   signingRecords: SigningRecords;
   licenceAuthorizations: LicenceAuthorizations;
-  verificationReports: VerificationReports;
 
   /**
    * Applies `writes` and appends one audit event to the company's chain, all or nothing.

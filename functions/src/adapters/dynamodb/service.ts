@@ -11,7 +11,7 @@ import { AuditEvent } from './entities/audit-event';
 import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
-import { LicenceAuthorization, Notification, SigningRecordEntity, VerificationReport } from './entities/records';
+import { LicenceAuthorization, Notification, SigningRecordEntity } from './entities/records';
 
 /** Every entity of the single table, by the name the code uses. */
 const ENTITIES = {
@@ -37,7 +37,6 @@ const ENTITIES = {
   notification: Notification,
   signingRecord: SigningRecordEntity,
   licenceAuthorization: LicenceAuthorization,
-  verificationReport: VerificationReport,
 };
 
 export type Entities = { [K in keyof typeof ENTITIES]: ReturnType<(typeof ENTITIES)[K]> };

@@ -21,7 +21,7 @@ import {
 } from './store/identity';
 import { dynamoDbSeals } from './store/seals';
 import { dynamoDbNotifications } from './store/notifications';
-import { dynamoDbLicenceAuthorizations, dynamoDbSigningRecords, dynamoDbVerificationReports } from './store/records';
+import { dynamoDbLicenceAuthorizations, dynamoDbSigningRecords } from './store/records';
 
 /** The table behind each store (for the test helper in test-table.ts). */
 const tables = new WeakMap<SealStore, SealService>();
@@ -55,7 +55,6 @@ export function createDynamoDbStore(client: DynamoDBDocumentClient, table: strin
     notifications: dynamoDbNotifications(db),
     signingRecords: dynamoDbSigningRecords(db),
     licenceAuthorizations: dynamoDbLicenceAuthorizations(db),
-    verificationReports: dynamoDbVerificationReports(db),
     commitWithAudit: (entry, writes, at) => commitWithAudit(db, entry, writes, at),
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: table }));

@@ -279,12 +279,8 @@ export const VerificationResult = z.object({
   sha256: z.string(),
   size: z.number(),
   verifiedAt: z.string(),
-  /** The downloadable report of this result (`GET /v1/verify/reports/{reportId}`, a PDF), kept for a day. */
-  reportId: z.optional(z.string()),
 });
 export type VerificationResult = z.infer<typeof VerificationResult>;
-
-export const ReportParams = z.object({ reportId: id });
 
 // ---------------------------------------------------------------- 用印记录 and 我的文件
 
@@ -314,8 +310,6 @@ export const SigningRecordList = z.object({
   cursor: z.optional(z.string()),
 });
 export type SigningRecordList = z.infer<typeof SigningRecordList>;
-
-export const SigningRecordParams = z.object({ sealId: id, recordId: id });
 
 /** 我的文件: a document I had signed, as it is now (its latest signed version). */
 export const MyDocumentView = z.object({

@@ -154,17 +154,3 @@ export const CertificateStatusResponse = z.object({
   notAfter: z.optional(z.string()),
 });
 export type CertificateStatusResponse = z.infer<typeof CertificateStatusResponse>;
-
-// ---------------------------------------------------------------- local clock override (dev only)
-
-/** Re-certify the seal as if its certificates had been issued long ago: they expire in `daysLeft` days. */
-export const AgeCertificatesRequest = z.object({
-  daysLeft: z.number({ error: '请填写剩余天数' }).check(z.int(), z.gte(0, '剩余天数不能为负'), z.lte(364, '剩余天数须少于一年')),
-});
-export type AgeCertificatesRequest = z.infer<typeof AgeCertificatesRequest>;
-export type AgeCertificatesResponse = {
-  sealId: string;
-  expiresOn: string;
-  /** What the daily renewal job did when run right after (reminders sent with `renewal_due`). */
-  renewalJob: { markedRenewalDue: string[]; expired: string[]; reminded: number };
-};

@@ -102,17 +102,6 @@ export const verifyUploadedDocument = {
   response: documents.VerificationResult,
 } satisfies Route;
 
-export const verificationReport = {
-  method: 'GET',
-  path: '/v1/verify/reports/{reportId}',
-  handler: 'verification-report',
-  auth: 'public',
-  summary: '下载验证报告（PDF，验证后一天内有效）',
-  action: 'document.verify',
-  params: documents.ReportParams,
-  response: bytes,
-} satisfies Route;
-
 export const sealSigningRecords = {
   method: 'GET',
   path: '/v1/seals/{sealId}/signing-records',
@@ -123,15 +112,4 @@ export const sealSigningRecords = {
   params: seals.SealIdParams,
   query: documents.PageQuery,
   response: documents.SigningRecordList,
-} satisfies Route;
-
-export const verifySigningRecord = {
-  method: 'POST',
-  path: '/v1/seals/{sealId}/signing-records/{recordId}/verify',
-  handler: 'verify-signing-record',
-  auth: 'session',
-  summary: '用印记录：验证该次签署的文件版本',
-  action: 'seal.view_signing_records',
-  params: documents.SigningRecordParams,
-  response: documents.VerificationResult,
 } satisfies Route;

@@ -15,17 +15,6 @@ export const claimSeal = {
   response: seals.ClaimSealResponse,
 } satisfies Route;
 
-export const sealImage = {
-  method: 'GET',
-  path: '/v1/seals/{sealId}/image.svg',
-  handler: 'seal-image',
-  auth: 'session',
-  summary: '印章图像（SVG，由平台按印章信息绘制）',
-  action: 'seal.view',
-  params: seals.SealIdParams,
-  response: bytes,
-} satisfies Route;
-
 export const getMyCredential = {
   method: 'GET',
   path: '/v1/seals/{sealId}/credential',
@@ -180,16 +169,4 @@ export const pkiTimestamp = {
   summary: 'RFC 3161 时间戳服务',
   body: bytes,
   response: bytes,
-} satisfies Route;
-
-export const devAgeCertificates = {
-  method: 'POST',
-  path: '/v1/dev/seals/{sealId}/age-certificates',
-  handler: 'dev-age-certificates',
-  auth: 'session',
-  summary: '本地测试：将印章证书改为若干天后到期并运行续期任务（生产环境不可用）',
-  action: 'seal.renew',
-  params: seals.SealIdParams,
-  body: seals.AgeCertificatesRequest,
-  response: json as Json<seals.AgeCertificatesResponse>,
 } satisfies Route;

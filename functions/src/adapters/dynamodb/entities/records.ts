@@ -80,21 +80,3 @@ export const LicenceAuthorization = (config: EntityConfiguration) =>
     },
     config,
   );
-
-/** A verification result kept a day for its PDF report. */
-export const VerificationReport = (config: EntityConfiguration) =>
-  new Entity(
-    {
-      model: { entity: 'verificationReport', version: '1', service: 'seal' },
-      attributes: {
-        reportId: { type: 'string', required: true, readOnly: true },
-        result: { type: 'any', required: true, readOnly: true },
-        createdAt: { type: 'string', required: true, readOnly: true },
-        ttl: { type: 'number', required: true, readOnly: true },
-      },
-      indexes: {
-        byId: { pk: { field: 'pk', composite: ['reportId'] }, sk: { field: 'sk', composite: [] } },
-      },
-    },
-    config,
-  );

@@ -1,12 +1,10 @@
 import type { LicenceAuthorizationRecord, LicenceAuthorizations } from '../../../ports/store/licence-authorizations';
 import type { SigningRecord, SigningRecords } from '../../../ports/store/signing-records';
-import type { VerificationReportRecord, VerificationReports } from '../../../ports/store/verification-reports';
 import type { SealService } from '../service';
 import { conditionally, tableWrite, type ItemOf, type Same } from './table-write';
 
 const _signing: Same<ItemOf<'signingRecord'>, SigningRecord> = true;
 const _licence: Same<ItemOf<'licenceAuthorization'>, LicenceAuthorizationRecord> = true;
-const _report: Same<ItemOf<'verificationReport'>, VerificationReportRecord> = true;
 
 export function dynamoDbSigningRecords({ entities }: SealService): SigningRecords {
   return {
@@ -50,16 +48,5 @@ export function dynamoDbLicenceAuthorizations({ entities }: SealService): Licenc
           )
           .go(),
       ),
-  };
-}
-
-export function dynamoDbVerificationReports({ entities }: SealService): VerificationReports {
-  return {
-    async create(report) {
-      await entities.verificationReport.create(report).go();
-    },
-    async get(reportId) {
-      return (await entities.verificationReport.get({ reportId }).go()).data ?? undefined;
-    },
   };
 }
