@@ -1,11 +1,8 @@
 import type { CompanyType } from '@seal/shared';
 
-/** How the phone has the licence presented (the 电子营业执照 mini-program, or the local stand-in page). */
+/** How the phone has the licence presented: the local stand-in page (the real system's launch comes with its adapter). */
 export interface LicenceLaunch {
-  mode: 'simulated' | 'wechat';
-  appId?: string;
-  path?: string;
-  extraData?: Record<string, string>;
+  mode: 'simulated';
 }
 
 /** The company's electronic business licence, as its issuing platform verified it. */
@@ -28,7 +25,7 @@ export interface VerifiedLicence {
  * registry's companies stand in.
  */
 export interface ElectronicLicence {
-  readonly mode: 'simulated' | 'wechat';
+  readonly mode: 'simulated';
   /** What the phone opens to present the licence of `creditCode` for this authorization. */
   begin(request: { authorizationId: string; creditCode: string }): Promise<LicenceLaunch>;
   /**

@@ -47,14 +47,12 @@ export type OnlineApplyRequest = z.infer<typeof OnlineApplyRequest>;
 
 // ---------------------------------------------------------------- 电子营业执照 (e-licence authorization)
 
-/** How the phone has the licence presented: the 电子营业执照 mini-program, or the local stand-in page. */
-export const LicenceLaunch = z.object({
-  mode: z.enum(['simulated', 'wechat']),
-  /** The 电子营业执照 mini-program to open (wx.navigateToMiniProgram) and what to hand it. */
-  appId: z.optional(z.string()),
-  path: z.optional(z.string()),
-  extraData: z.optional(z.record(z.string(), z.string())),
-});
+/**
+ * How the phone has the licence presented: locally, the platform's stand-in page (the licence shown,
+ * 授权 or 拒绝). The national 电子营业执照 system's launch (its mini-program and what to hand it) is
+ * added with its adapter (decision 0090).
+ */
+export const LicenceLaunch = z.object({ mode: z.literal('simulated') });
 export type LicenceLaunch = z.infer<typeof LicenceLaunch>;
 
 export const LicenceAuthorizationStarted = z.object({
