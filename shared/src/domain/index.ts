@@ -5,4 +5,3 @@ export * from './reasons';
 export * from './permissions';
 export * from './pin-policy';
 export * from './notifications';
-export * from './window-guide';
