@@ -69,8 +69,8 @@ function LicenceStep({ companyId, onVerified }: { companyId: string; onVerified:
       {started && (
         <View data-testid="licence-simulated">
           <Text className="page-note">（本地演示：模拟电子营业执照授权）</Text>
-          <Text>企业名称：{started.company.name}</Text>
-          <Text>统一社会信用代码：{started.company.companyId}</Text>
+          <View><Text>企业名称：{started.company.name}</Text></View>
+          <View><Text>统一社会信用代码：{started.company.companyId}</Text></View>
           <Text className="page-note">是否授权“电子印章平台”获取并验证本企业的电子营业执照？</Text>
           <Button type="primary" block loading={busy} disabled={busy} onClick={() => answer(true)}>
             授权
@@ -109,9 +109,9 @@ function OnlineApply({ me }: { me: Me }) {
       {licence && (
         <View className="card" data-testid="licence-verified">
           <Text className="section-title">电子营业执照已验证</Text>
-          <Text>{licence.licence.companyName}（{licence.licence.companyTypeLabel}）</Text>
-          <Text>法定代表人（负责人）：{licence.licence.legalRepName}</Text>
-          <Text>成立日期：{licence.licence.registeredOn}</Text>
+          <View><Text>{licence.licence.companyName}（{licence.licence.companyTypeLabel}）</Text></View>
+          <View><Text>法定代表人（负责人）：{licence.licence.legalRepName}</Text></View>
+          <View><Text>成立日期：{licence.licence.registeredOn}</Text></View>
         </View>
       )}
       {licence && (
