@@ -14,7 +14,11 @@ import { AccessTokenCache } from './adapters/wechat/access-token';
 import { HttpsWechatAuth } from './adapters/wechat/https-wechat-auth';
 import { SimulatedWechatAuth } from './adapters/wechat/simulated-wechat-auth';
 import { LocalBusinessRegistry } from './adapters/registry/local-registry';
+import { SimulatedElectronicLicence } from './adapters/registry/simulated-electronic-licence';
+import { WechatSubscribeMessages } from './adapters/wechat/wechat-subscribe-messages';
+import { LocalInbox } from './adapters/notifications/local-inbox';
 import { loadIdentityConfig } from './domain/identity/identity-config';
+import { subscribeTemplates } from './domain/notification/list-notifications';
 
 export type { Ports };
 /** The ports container as handlers and use cases receive it. */
@@ -102,6 +106,35 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
             return new SimulatedWechatAuth(c.STAGE);
           case 'wechat':
             return new HttpsWechatAuth({ base: c.WECHAT_API_BASE, appId: need(c.WECHAT_APP_ID, 'WECHAT_APP_ID'), appSecret: need(c.WECHAT_APP_SECRET, 'WECHAT_APP_SECRET') });
+        }
+      });
+    },
+    get notifier() {
+      return once('notifier', () => {
+        // WeChat subscribe messages wherever the platform talks to WeChat; the local inbox otherwise.
+        const c = loadIdentityConfig(env);
+        switch (c.WECHAT_AUTH) {
+          case 'simulated':
+            return new LocalInbox(c.STAGE);
+          case 'wechat':
+            return new WechatSubscribeMessages({
+              base: c.WECHAT_API_BASE,
+              tokens: (wechatTokens ??= accessTokens()),
+              templates: subscribeTemplates(ports.config),
+              miniprogramState: ports.config.WECHAT_MINIPROGRAM_STATE,
+            });
+        }
+      });
+    },
+    get licences() {
+      return once('licences', () => {
+        const kind = env.ELECTRONIC_LICENCE ?? 'simulated';
+        switch (kind) {
+          // The national 电子营业执照 system's authorization API is not public; its adapter would be chosen here.
+          case 'simulated':
+            return new SimulatedElectronicLicence(ports.config.STAGE, ports.registry);
+          default:
+            throw new Error(`unknown ELECTRONIC_LICENCE ${kind}`);
         }
       });
     },

@@ -12,11 +12,13 @@ import { faceTarget } from '../src/domain/identity/face-ticket';
 import { loadRegistrySeed } from '../dev/local/hooks/registry-seed-hook';
 import { readRegistrySeed } from '../src/adapters/registry/seed';
 import { starterSealsHook } from '../dev/local/hooks/starter-seals-hook';
+import { apiClient, loginAs } from './identity-stack';
 
 /**
  * One local stack per test file (on free ports), the local registry
- * seeded, sessions for the seed's people and window staff, and passed face tickets (the face-check
- * flow belongs to the identity area; tests arrange its outcome directly).
+ * seeded, sessions for the seed's people (logged in through the real phone login once each, so the
+ * platform holds their ID number as the 电子营业执照 step needs) and window staff, and passed face
+ * tickets (the face-check flow belongs to the identity area; tests arrange its outcome directly).
  */
 export interface WindowHarness {
   stack: LocalStack;
@@ -42,6 +44,7 @@ export async function startWindowHarness(): Promise<WindowHarness> {
     if (!p) throw new Error(`no seed person ${key}`);
     return { personId: personIdFor(p.idNumber), name: p.name, idNumber: p.idNumber, phone: p.phone };
   };
+  const phoneSessions = new Map<string, Promise<string>>();
   const session = (personId: string, kind: SessionKind) =>
     issueSessionToken(sessionSecret(services.config), { personId, sessionId: randomUUID(), kind, epoch: 0 }, new Date());
   return {
@@ -52,7 +55,11 @@ export async function startWindowHarness(): Promise<WindowHarness> {
       if (!c) throw new Error(`no seed company ${name}`);
       return c.creditCode;
     },
-    token: (key) => session(person(key).personId, 'phone'),
+    token(key) {
+      let token = phoneSessions.get(key);
+      if (!token) phoneSessions.set(key, (token = loginAs(apiClient(stack.url), key)));
+      return token;
+    },
     staffToken: (username = 'window01') => session(`staff_${username}`, 'staff'),
     async faceTicket(key, action, target) {
       const ticketId = `ft-${randomUUID()}`;

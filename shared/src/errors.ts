@@ -45,6 +45,8 @@ export const ERRORS = {
   FACE_TICKET_INVALID: { status: 403, message: '人脸核验已失效，请重新核验' },
   PIN_INCORRECT: { status: 403, message: '签章密码错误' },
   LICENCE_CHECK_FAILED: { status: 403, message: '电子营业执照验证未通过，请通过窗口办理' },
+  /** The 电子营业执照 authorization named is not this person's, not for this company, not verified, spent or expired. */
+  LICENCE_TICKET_INVALID: { status: 403, message: '电子营业执照验证已失效，请重新验证' },
   WINDOW_REQUIRED: { status: 422, message: '该业务需通过窗口办理' },
   INTEGRATION_REQUIRED: { status: 403, message: '请先完成应用系统接入申请' },
   PRODUCTION_FORBIDDEN: { status: 403, message: '生产环境不允许使用测试身份' },

@@ -28,6 +28,27 @@ const ConfigSchema = z.object({
   /** Validity of a seal certificate, in whole years (decision 0012). */
   SEAL_CERTIFICATE_VALIDITY_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 1),
   SERVICE_VERSION: z._default(z.string(), '0.1.0'),
+  /**
+   * WeChat subscribe-message template ids by group, JSON: `{"grant":"…","application":"…","seal":"…"}`
+   * (the templates chosen in the mini-program's console; not secret). Absent: no WeChat messages.
+   */
+  WECHAT_SUBSCRIBE_TEMPLATES: z.optional(
+    z.string().check(
+      z.refine(
+        (s) => {
+          try {
+            const v: unknown = JSON.parse(s);
+            return typeof v === 'object' && v !== null && !Array.isArray(v);
+          } catch {
+            return false;
+          }
+        },
+        { error: 'WECHAT_SUBSCRIBE_TEMPLATES must be a JSON object' },
+      ),
+    ),
+  ),
+  /** `developer` / `trial` / `formal`: which build a subscribe message opens (formal in production). */
+  WECHAT_MINIPROGRAM_STATE: z._default(z.enum(['developer', 'trial', 'formal']), 'formal'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

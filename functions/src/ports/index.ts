@@ -7,6 +7,8 @@ import type { KeyCustody } from './key-custody';
 import type { PlatformKeys } from './platform-keys';
 import type { SealStore } from './seal-store';
 import type { WechatAuth } from './wechat-auth';
+import type { Notifier } from './notifier';
+import type { ElectronicLicence } from './electronic-licence';
 
 /**
  * Everything the domain talks to, as one container: what a use case receives (as `services`).
@@ -26,6 +28,10 @@ export interface Ports {
   readonly faceVerifier: FaceVerifier;
   readonly registry: BusinessRegistry;
   readonly wechatAuth: WechatAuth;
+  /** Pushes notifications outside the app (WeChat subscribe messages; the local inbox). */
+  readonly notifier: Notifier;
+  /** 电子营业执照 authorization of 在线申请. */
+  readonly licences: ElectronicLicence;
 }
 
-export type { BlobStore, BusinessRegistry, FaceVerifier, IdNumberVault, KeyCustody, PlatformKeys, SealStore, WechatAuth };
+export type { BlobStore, BusinessRegistry, ElectronicLicence, FaceVerifier, IdNumberVault, KeyCustody, Notifier, PlatformKeys, SealStore, WechatAuth };

@@ -9,6 +9,9 @@ import type { Grants } from './store/grants';
 import type { IntegrationClients } from './store/integration-clients';
 import type { LoginAttempts, People, RateCounters, StaffAccounts, WechatBindings } from './store/identity';
 import type { Seals } from './store/seals';
+import type { Notifications } from './store/notifications';
+import type { SigningRecords } from './store/signing-records';
+import type { LicenceAuthorizations } from './store/licence-authorizations';
 import type { WriteOp } from './store/write-op';
 
 export type * from './store/applications';
@@ -23,6 +26,9 @@ export type * from './store/integration-clients';
 export type * from './store/identity';
 export type * from './store/seals';
 export type * from './store/write-op';
+export type * from './store/notifications';
+export type * from './store/signing-records';
+export type * from './store/licence-authorizations';
 
 /**
  * The `SealStore` port: the platform's records, one module per aggregate, in the domain's words.
@@ -51,6 +57,9 @@ export interface SealStore {
   crl: CrlStates;
   integrationClients: IntegrationClients;
   audit: AuditEvents;
+  notifications: Notifications;
+  signingRecords: SigningRecords;
+  licenceAuthorizations: LicenceAuthorizations;
 
   /**
    * Applies `writes` and appends one audit event to the company's chain, all or nothing.

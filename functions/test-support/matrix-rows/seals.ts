@@ -66,14 +66,27 @@ export const sealRows: MatrixRow<any>[] = [
     action: 'seal.apply_online',
     refusal: { status: 403, code: 'NOT_AUTHORIZED' },
     async act(world, as) {
+      // The 电子营业执照 step comes first and is refused the same way; whoever it refuses still
+      // tries the application itself with a made-up licence ticket, so both routes are held to the matrix.
+      const token = world.tokens[as];
+      const started = await world.t.api('POST', `/v1/companies/${world.companyId}/licence-authorizations`, { token });
+      let licenceTicket = 'el-never-issued-0000';
+      if (started.status === 201) {
+        const verified = await world.t.api('POST', `/v1/licence-authorizations/${started.body.authorizationId}/result`, { token, body: { presented: true } });
+        if (verified.status !== 200) return verified;
+        licenceTicket = verified.body.authorizationId;
+      }
       const faceTicket = await world.ticketFor(as, 'seal.apply_online', { companyId: world.companyId });
-      return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, {
-        token: world.tokens[as],
-        body: { faceTicket, kinds: ['invoice'] },
-      });
+      return world.t.api('POST', `/v1/companies/${world.companyId}/seal-applications`, { token, body: { faceTicket, licenceTicket, kinds: ['invoice'] } });
     },
     observe: sealsOfCompany,
     succeeded: (res) => expect(res.body.seals).toMatchObject([{ kind: 'invoice', state: 'pending_claim' }]),
+  },
+  {
+    // 用印记录 of seal A: read only, for its legal representative and administrators, not its holders.
+    action: 'seal.view_signing_records',
+    act: (world, as) => world.t.api('GET', `/v1/seals/${world.sealA}/signing-records`, { token: world.tokens[as] }),
+    succeeded: (res, _as, world) => expect(res.body.seal).toMatchObject({ sealId: world.sealA, companyId: world.companyId }),
   },
   {
     // 在线变更 of a kind the company does not hold (the change re-applies what a licence change revoked).

@@ -10,6 +10,16 @@ export function applyOnline(companyId: string, body: RequestBody<typeof routes.a
   return call(routes.applyOnline, { params: { companyId }, body });
 }
 
+/** 电子营业执照验证 begins (the legal representative, for the company): what the phone shows to present the licence. */
+export function startLicenceAuthorization(companyId: string) {
+  return call(routes.licenceAuthorizationStart, { params: { companyId } });
+}
+
+/** The presentation authorized (or declined): the licence as verified, or the way to the window. */
+export function finishLicenceAuthorization(authorizationId: string, presented: boolean) {
+  return call(routes.licenceAuthorizationResult, { params: { authorizationId }, body: { presented } });
+}
+
 /** 窗口办理: the application is recorded; the applicant prints its form and takes it to the window. */
 export function submitWindowApplication(application: WindowApplication): Promise<ApplicationView> {
   return call(routes.submitWindowApplication, { body: application });

@@ -16,3 +16,4 @@ export * as challengeDto from './dto/challenges';
 export * as sealDto from './dto/seals';
 export * as documentDto from './dto/documents';
 export * as ukeyDto from './dto/ukey';
+export * as notificationDto from './dto/notifications';

@@ -4,3 +4,4 @@ export * from './seal';
 export * from './reasons';
 export * from './permissions';
 export * from './pin-policy';
+export * from './notifications';

@@ -26,6 +26,7 @@ const EXPECTED: Record<Action, (keyof typeof people)[]> = {
   'seal.unfreeze': ['legalRep', 'admin'],
   'seal.revoke': ['legalRep', 'admin'],
   'seal.renew': ['legalRep', 'admin'],
+  'seal.view_signing_records': ['legalRep', 'admin'],
   'seal.change_online': ['legalRep'],
   'grant.authorize_administrator': ['legalRep'],
   'grant.authorize_holder': ['legalRep', 'admin'],

@@ -33,6 +33,8 @@ export const ACTIONS = {
   'seal.unfreeze': { label: '在线解冻', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
   'seal.revoke': { label: '在线注销', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
   'seal.renew': { label: '印章续期', target: 'seals', proof: 'none', roles: [LR, ADMIN] },
+  /** 用印记录: who signed what with a seal, and when; for those who answer for the seal, not its holders. */
+  'seal.view_signing_records': { label: '用印记录', target: 'seals', proof: 'none', roles: [LR, ADMIN] },
   'seal.change_online': { label: '在线变更', target: 'company', proof: 'face', roles: [LR] },
   'grant.authorize_administrator': { label: '授权印章管理员', target: 'seals', proof: 'face', roles: [LR] },
   'grant.authorize_holder': { label: '授权印章持有人', target: 'seals', proof: 'face', roles: [LR, ADMIN] },

@@ -34,6 +34,16 @@ describe('PIN and revocation on the phone', () => {
     await zhang.login();
     await zhang.tap('印章申请');
     await zhang.tap('在线申请');
+    // 电子营业执照 first: declining it says to go to the window, and it can be presented again.
+    await zhang.tap('出示电子营业执照');
+    await zhang.see('是否授权“电子印章平台”获取并验证本企业的电子营业执照？');
+    await zhang.shot(J, '1a-licence');
+    await zhang.tap('拒绝');
+    await zhang.see('请通过窗口办理印章申请');
+    await zhang.see('前往窗口办理');
+    await zhang.tap('出示电子营业执照');
+    await zhang.tap('授权');
+    await zhang.see('电子营业执照已验证');
     await tapChip(zhang, '合同专用章');
     await zhang.shot(J, '1-apply-online');
     await zhang.tap('人脸核验并提交');
@@ -53,6 +63,8 @@ describe('PIN and revocation on the phone', () => {
     await zhang.home();
     await zhang.tap('印章申请');
     await zhang.tap('在线申请');
+    await zhang.tap('出示电子营业执照');
+    await zhang.tap('授权');
     await tapChip(zhang, '合同专用章');
     await zhang.tap('人脸核验并提交');
     await zhang.faceCheck();

@@ -34,13 +34,14 @@ describe('window application and QR confirmation on the phone', () => {
     await wang.login();
     await wang.tap('印章申请');
     await wang.tap('在线申请');
-    await tapChip(wang, '财务专用章');
-    await wang.tap('人脸核验并提交');
+    // Told at the licence step, before any face check, with the way to the window.
+    await wang.tap('出示电子营业执照');
     await wang.see('执行事务合伙人为多个的合伙企业，需通过窗口办理印章申请');
     // Told before the face check: no simulator page was opened.
     expect(await wang.page.locator('.simulator-badge').count()).toBe(0);
+    await wang.see('前往窗口办理');
     await wang.shot(J, '1-window-required');
-    await wang.tap('前往窗口申请');
+    await wang.tap('前往窗口办理');
     await wang.see('窗口申请');
     await wang.see(PENGCHENG.name);
   });

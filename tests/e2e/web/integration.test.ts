@@ -43,7 +43,9 @@ describe('应用中心: 申请系统接入', () => {
     await staffPage.getByLabel('用户名').fill(STAFF.username);
     await staffPage.getByLabel('密码').fill(STAFF.password);
     await staffPage.getByRole('button', { name: '登录' }).click();
-    await staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`).getByTestId('approve').click();
+    const queued = staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`);
+    await queued.getByTestId('approve').click();
+    await queued.getByTestId('confirm').click();
     await staffPage.getByText(`申请 ${reference} 已审核通过`).waitFor();
 
     await page.reload();

@@ -64,8 +64,22 @@ describe('窗口办理 on the web, approved at the window', () => {
     await staffPage.getByRole('button', { name: '登录' }).click();
     const item = staffPage.locator(`[data-testid="application"][data-reference="${reference}"]`);
     await item.waitFor();
+    // The header names the staff member, and the form reads as a form: sections and labelled rows, no raw data.
+    await expect(staffPage.getByTestId('account').innerText()).resolves.toContain('窗口工作人员');
+    await expect(staffPage.getByText('立即登录').count()).resolves.toBe(0);
+    const content = item.getByTestId('form-content');
+    await expect(content.innerText()).resolves.toContain(XINGHE.name);
+    await expect(content.locator('h4').count()).resolves.toBeGreaterThan(0);
+    await expect(content.innerText()).resolves.not.toMatch(/[{}"]|heading|sections/);
     await review(staffPage, 'web-window', '2-staff-queue');
+    // Approval asks first, and cancelling it changes nothing.
     await item.getByTestId('approve').click();
+    await item.getByTestId('confirm-approve').getByRole('button', { name: '取消' }).click();
+    await expect(item.getByTestId('confirm-approve').count()).resolves.toBe(0);
+    await item.getByTestId('approve').click();
+    await expect(item.getByTestId('confirm-approve').innerText()).resolves.toContain('不能撤回');
+    await review(staffPage, 'web-window', '2b-confirm-approve');
+    await item.getByTestId('confirm').click();
     await staffPage.getByText(`申请 ${reference} 已审核通过`).waitFor();
 
     // The applicant sees the outcome and the new seals.
@@ -77,6 +91,38 @@ describe('窗口办理 on the web, approved at the window', () => {
     await expect(company.getByText('财务专用章').count()).resolves.toBeGreaterThan(0);
     await review(page, 'web-window', '3-seals-after-approval');
     await applicant.close();
+    await window.close();
+  });
+
+  it('rejects through a reason form (no browser prompt); the applicant is told the reason', async () => {
+    const legalRep = await new Phone(stack.url, PEOPLE.xingheLegalRep).login();
+    const submitted = await api(stack.url, 'POST', '/v1/applications', {
+      token: legalRep.token,
+      body: { kind: 'apply', company: { creditCode: XINGHE.companyId, name: XINGHE.name }, kinds: ['invoice'] },
+    });
+    const window = await desktopContext(browser, stack.url);
+    const staffPage = await window.newPage();
+    staffPage.on('dialog', () => {
+      throw new Error('the staff page must not open a browser dialog');
+    });
+    await staffPage.goto('/web/staff');
+    await staffPage.getByLabel('用户名').fill(STAFF.username);
+    await staffPage.getByLabel('密码').fill(STAFF.password);
+    await staffPage.getByRole('button', { name: '登录' }).click();
+    const item = staffPage.locator(`[data-testid="application"][data-reference="${submitted.reference}"]`);
+    await item.getByTestId('reject').click();
+    const form = item.getByTestId('reject-form');
+    // No reason, no rejection.
+    await expect(form.getByTestId('confirm').isDisabled()).resolves.toBe(true);
+    await form.getByLabel(/驳回原因/).fill('营业执照副本复印件未加盖公章');
+    await review(staffPage, 'web-window', '4-reject-form');
+    await form.getByTestId('confirm').click();
+    await staffPage.getByText(`申请 ${submitted.reference} 已驳回`).waitFor();
+
+    const seen = await api(stack.url, 'GET', `/v1/applications/${submitted.applicationId}`, { token: legalRep.token });
+    expect(seen).toMatchObject({ state: 'rejected', decisionReason: '营业执照副本复印件未加盖公章' });
+    const messages = await api(stack.url, 'GET', '/v1/notifications', { token: legalRep.token });
+    expect(messages.items[0]).toMatchObject({ kind: 'application_rejected', applicationId: submitted.applicationId });
     await window.close();
   });
 

@@ -19,6 +19,16 @@ async function logout() {
   navigate('/');
 }
 
+/** On the window workbench the header names the staff member signed in (a person's login has no place there). */
+function StaffAccount() {
+  const staff = useSession('staff');
+  return (
+    <div className="account" data-testid="account">
+      <span className="account-name">{staff ? `窗口工作人员：${staff.person.name}` : '窗口工作台'}</span>
+    </div>
+  );
+}
+
 /** Who is logged in and for which companies, always visible at the top. */
 function Account() {
   const session = useSession('person');
@@ -51,7 +61,7 @@ export function Layout({ path, children }: { path: string; children: React.React
         <Link to="/" className="brand">
           <span className="brand-mark">印</span> 统一电子印章管理平台
         </Link>
-        <Account />
+        {path.startsWith('/staff') ? <StaffAccount /> : <Account />}
       </header>
       <div className="body">
         <nav className="sidebar">

@@ -52,28 +52,36 @@ function StaffLogin() {
   );
 }
 
+type Decision = { applicationId: string; kind: 'approve' | 'reject' };
+
 function StaffQueue({ name }: { name: string }) {
   const [state, setState] = useState<ApplicationState>('submitted');
   const queue = useApi(() => call(routes.staffListApplications, { query: { state } }), [state]);
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<string>();
-  const decide = async (a: applicationDto.ApplicationView, approve: boolean) => {
+  const [deciding, setDeciding] = useState<Decision>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const open = (d: Decision) => (setDeciding(d), setReason(''), setError(undefined), setNotice(undefined));
+  const decide = async (a: applicationDto.ApplicationView) => {
+    if (!deciding) return;
     setError(undefined);
+    setBusy(true);
     try {
-      if (approve)
+      if (deciding.kind === 'approve')
         await call(routes.staffApproveApplication, { params: { applicationId: a.applicationId }, body: { expectedVersion: a.version } });
-      else {
-        const reason = window.prompt('驳回原因（将告知申请人）');
-        if (!reason) return;
+      else
         await call(routes.staffRejectApplication, {
           params: { applicationId: a.applicationId },
-          body: { reason, expectedVersion: a.version },
+          body: { reason: reason.trim(), expectedVersion: a.version },
         });
-      }
-      setNotice(`申请 ${a.reference} 已${approve ? '审核通过' : '驳回'}`);
+      setNotice(`申请 ${a.reference} 已${deciding.kind === 'approve' ? '审核通过' : '驳回'}`);
+      setDeciding(undefined);
       queue.reload();
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -96,15 +104,42 @@ function StaffQueue({ name }: { name: string }) {
       {(queue.data?.items ?? []).map((a) => (
         <ApplicationCard key={a.applicationId} application={a} staff>
           <FormSummary form={a.form} />
-          {a.state === 'submitted' && (
+          {a.state === 'submitted' && deciding?.applicationId !== a.applicationId && (
             <div className="decide">
-              <button className="button primary small" data-testid="approve" onClick={() => decide(a, true)}>
+              <button className="button primary small" data-testid="approve" onClick={() => open({ applicationId: a.applicationId, kind: 'approve' })}>
                 审核通过
               </button>
-              <button className="button small" data-testid="reject" onClick={() => decide(a, false)}>
+              <button className="button small" data-testid="reject" onClick={() => open({ applicationId: a.applicationId, kind: 'reject' })}>
                 驳回
               </button>
             </div>
+          )}
+          {a.state === 'submitted' && deciding?.applicationId === a.applicationId && deciding.kind === 'approve' && (
+            <div className="confirm" role="group" aria-label="确认审核通过" data-testid="confirm-approve">
+              <p>
+                确认审核通过申请 {a.reference}（{a.kindLabel}）？通过后立即生效，不能撤回；申请人将收到通知。请先核对申请人提交的纸质材料与上表一致。
+              </p>
+              <button className="button primary small" data-testid="confirm" disabled={busy} onClick={() => decide(a)}>
+                确认通过
+              </button>
+              <button className="button small" disabled={busy} onClick={() => setDeciding(undefined)}>
+                取消
+              </button>
+            </div>
+          )}
+          {a.state === 'submitted' && deciding?.applicationId === a.applicationId && deciding.kind === 'reject' && (
+            <form className="confirm" data-testid="reject-form" onSubmit={(e) => (e.preventDefault(), decide(a))}>
+              <label>
+                驳回原因（将告知申请人，申请人可据此修改后重新提交）
+                <textarea name="reason" value={reason} maxLength={200} required minLength={2} rows={3} onChange={(e) => setReason(e.target.value)} />
+              </label>
+              <button className="button primary small" type="submit" data-testid="confirm" disabled={busy || reason.trim().length < 2}>
+                确认驳回
+              </button>
+              <button className="button small" type="button" disabled={busy} onClick={() => setDeciding(undefined)}>
+                取消
+              </button>
+            </form>
           )}
         </ApplicationCard>
       ))}
@@ -113,16 +148,26 @@ function StaffQueue({ name }: { name: string }) {
   );
 }
 
-/** What the form says (ID numbers already masked by the API), as label: value lines. */
-function FormSummary({ form }: { form: Record<string, unknown> }) {
+/** The form as the applicant submitted it (ID numbers already masked by the API), section by section. */
+function FormSummary({ form }: { form: applicationDto.FormContent }) {
   return (
-    <dl className="form-summary">
-      {Object.entries(form).map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
-        </div>
+    <div className="form-content" data-testid="form-content">
+      <p className="form-title">
+        {form.title} <span className="muted">申请编号 {form.reference}</span>
+      </p>
+      {form.sections.map((section) => (
+        <section key={section.heading}>
+          <h4>{section.heading}</h4>
+          <dl className="form-summary">
+            {section.rows.map(([label, value], i) => (
+              <div key={`${label}-${i}`}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       ))}
-    </dl>
+    </div>
   );
 }

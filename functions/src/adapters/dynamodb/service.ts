@@ -11,6 +11,7 @@ import { AuditEvent } from './entities/audit-event';
 import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
+import { LicenceAuthorization, Notification, SigningRecordEntity } from './entities/records';
 
 /** Every entity of the single table, by the name the code uses. */
 const ENTITIES = {
@@ -33,6 +34,9 @@ const ENTITIES = {
   loginAttempt: LoginAttempt,
   staffAccount: StaffAccount,
   rateCounter: RateCounter,
+  notification: Notification,
+  signingRecord: SigningRecordEntity,
+  licenceAuthorization: LicenceAuthorization,
 };
 
 export type Entities = { [K in keyof typeof ENTITIES]: ReturnType<(typeof ENTITIES)[K]> };

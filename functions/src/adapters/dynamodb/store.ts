@@ -20,6 +20,8 @@ import {
   dynamoDbWechatBindings,
 } from './store/identity';
 import { dynamoDbSeals } from './store/seals';
+import { dynamoDbNotifications } from './store/notifications';
+import { dynamoDbLicenceAuthorizations, dynamoDbSigningRecords } from './store/records';
 
 /** The table behind each store (for the test helper in test-table.ts). */
 const tables = new WeakMap<SealStore, SealService>();
@@ -50,6 +52,9 @@ export function createDynamoDbStore(client: DynamoDBDocumentClient, table: strin
     crl: dynamoDbCrlStates(db),
     integrationClients: dynamoDbIntegrationClients(db),
     audit: dynamoDbAuditEvents(db),
+    notifications: dynamoDbNotifications(db),
+    signingRecords: dynamoDbSigningRecords(db),
+    licenceAuthorizations: dynamoDbLicenceAuthorizations(db),
     commitWithAudit: (entry, writes, at) => commitWithAudit(db, entry, writes, at),
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: table }));

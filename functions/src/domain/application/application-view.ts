@@ -43,10 +43,22 @@ export async function applicationView(services: Ports, app: ApplicationRecord, a
     ...(app.decidedAt ? { decidedAt: app.decidedAt } : {}),
     ...(app.decisionReason ? { decisionReason: app.decisionReason } : {}),
     version: app.version,
-    form: form as unknown as Record<string, unknown>,
+    form,
+    ...(app.resubmissionOf ? { resubmissionOf: app.resubmissionOf } : {}),
+    ...(app.resubmittedAs ? { resubmittedAs: app.resubmittedAs } : {}),
+    ...(audience === 'applicant' && canResubmit(app) ? { correction: (app.payload as StoredPayload).request as unknown as Record<string, unknown> } : {}),
     ...(app.outcome ? { outcome: app.outcome as Record<string, unknown> } : {}),
     formUrl: `${services.config.PUBLIC_BASE_URL}${base}/${app.applicationId}/form.pdf`,
   };
+}
+
+/**
+ * A rejected application its applicant may correct and submit again, once: every business but a
+ * custom seal made from an uploaded image (the image is not handed back; that one is made anew).
+ */
+export function canResubmit(app: ApplicationRecord): boolean {
+  const request = (app.payload as StoredPayload).request;
+  return app.state === 'rejected' && !app.resubmittedAs && !(request.kind === 'custom_seal' && request.design.source === 'image');
 }
 
 /** The applicant sees their own applications; nobody else does (staff have their own routes). */

@@ -5,21 +5,25 @@ import { createSeals, liveSeals, type CreatedSeal } from './create-seals';
 import { loadCompany } from '../company/company-lookup';
 import { checkBusinessLicence } from '../company/registry-lookup';
 import { windowRequiredFor } from './window-rules';
+import { spendLicenceAuthorization } from './licence-authorization';
 
 export interface ApplyOnlineInput {
   companyId: string;
   personId: string;
   actor: () => Promise<Actor>;
   faceTicket: string | undefined;
+  /** The verified 电子营业执照 authorization (licence-authorization.ts). */
+  licenceTicket: string;
   kinds: readonly SealKind[];
   bilingualName?: boolean;
 }
 
 /**
- * 在线申请: the legal representative in person, after the electronic business licence check and a
- * face check; the chosen seals appear as pending_claim. Cases the guide sends to the window
- * (several executive partners, a bilingual name seal) and failed licence checks are refused with
- * a message that says to go to the window. Nothing is written unless every check passed.
+ * 在线申请: the legal representative in person, after the 电子营业执照 authorization (verified
+ * through the ElectronicLicence port, `licence-authorization.ts`) and a face check; the chosen seals
+ * appear as pending_claim. Cases the guide sends to the window (several executive partners, a
+ * bilingual name seal) and failed licence checks are refused with a message that says to go to the
+ * window. Nothing is written unless every check passed; both proofs are spent last, once each.
  */
 export async function applyOnline(services: Ports, input: ApplyOnlineInput): Promise<CreatedSeal[]> {
   const { store } = services;
@@ -42,7 +46,8 @@ export async function applyOnline(services: Ports, input: ApplyOnlineInput): Pro
   const duplicate = input.kinds.find((k) => held.has(k));
   if (duplicate) throw new DomainError('ALREADY_EXISTS', `该商事主体已有${SEAL_KIND_LABELS[duplicate]}，无需重复申请`);
 
-  // Last: spending the face ticket is the point of no return for the person.
+  // Last: spending the proofs is the point of no return for the person.
+  await spendLicenceAuthorization(services, { authorizationId: input.licenceTicket, personId: input.personId, companyId: company.companyId, now });
   await consumeFaceTicket(store, { ticketId: input.faceTicket, personId: input.personId, action: 'seal.apply_online', target: faceTarget(target), now });
   return createSeals(store, {
     companyId: company.companyId,

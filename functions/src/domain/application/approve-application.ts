@@ -1,5 +1,7 @@
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
+import { notify } from '../notification/notify';
+import { applicationDecidedNotice } from '../notification/notices';
 import { getApplicationRecord, type ApplicationRecord } from './application-view';
 import { checkDecision, lostRace, releaseReviewLease, takeReviewLease } from './review-lease';
 import { checkTargets } from './check-targets';
@@ -48,5 +50,7 @@ export async function approveApplication(
     if (error instanceof DomainError && error.code === 'CONFLICT') throw await lostRace(store, app.applicationId);
     throw error;
   }
-  return getApplicationRecord(store, app.applicationId);
+  const decided = await getApplicationRecord(store, app.applicationId);
+  await notify(services, [applicationDecidedNotice(decided)]);
+  return decided;
 }

@@ -42,7 +42,13 @@ async function storeSealImage(services: Ports, applicationId: string, base64: st
  */
 export async function submitWindowApplication(
   services: Ports,
-  input: { personId: string; actor: () => Promise<Actor>; request: Request },
+  input: {
+    personId: string;
+    actor: () => Promise<Actor>;
+    request: Request;
+    /** A correction of a rejected application: it is marked resubmitted in the same transaction. */
+    resubmits?: { applicationId: string; version: number };
+  },
 ): Promise<{ applicationId: string; company: CompanyRecord }> {
   const { store } = services;
   const now = services.now();
@@ -72,9 +78,10 @@ export async function submitWindowApplication(
       actorRole: decision.as,
       action: 'application.submit',
       subject: `application:${applicationId}`,
-      after: { kind: request.kind, state: 'submitted', version: 1 },
+      after: { kind: request.kind, state: 'submitted', version: 1, ...(input.resubmits ? { resubmissionOf: input.resubmits.applicationId } : {}) },
     },
     [
+      ...(input.resubmits ? [store.applications.markResubmitted(input.resubmits, applicationId)] : []),
       store.applications.create({
         applicationId,
         reference: applicationId,
@@ -85,6 +92,7 @@ export async function submitWindowApplication(
         state: 'submitted',
         createdAt,
         version: 1,
+        ...(input.resubmits ? { resubmissionOf: input.resubmits.applicationId } : {}),
       }),
     ],
     now,

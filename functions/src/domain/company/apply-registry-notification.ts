@@ -36,7 +36,7 @@ export async function applyRegistryNotification(
   now: Date,
   /** Lets the licence change retire kms-asymmetric keys and rebuild the CRL at once (the handler passes it). */
   deps?: LifecycleDeps,
-): Promise<{ companyId: string; causes: SystemCause[] }> {
+): Promise<LicenceChangeApplied> {
   await remember(store, n.notificationId, now);
   try {
     return await applyChanges(store, n, now, deps);
@@ -46,12 +46,14 @@ export async function applyRegistryNotification(
   }
 }
 
-async function applyChanges(
-  store: SealStore,
-  n: Notification,
-  now: Date,
-  deps?: LifecycleDeps,
-): Promise<{ companyId: string; causes: SystemCause[] }> {
+/** What a notification changed: the causes, and (for the people to be told) what the seal life cycle ended. */
+export interface LicenceChangeApplied {
+  companyId: string;
+  causes: SystemCause[];
+  effects?: { previousLegalRepId: string; revokedSealIds: string[]; endedGrantIds: string[] };
+}
+
+async function applyChanges(store: SealStore, n: Notification, now: Date, deps?: LifecycleDeps): Promise<LicenceChangeApplied> {
   const company = await store.companies.get(n.creditCode);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const causes = new Set<SystemCause>();
@@ -107,8 +109,8 @@ async function applyChanges(
     [store.companies.update(company, set)],
     now,
   );
-  await onLicenceChange(store, { companyId: company.companyId, changes: list, now }, deps);
-  return { companyId: company.companyId, causes: list };
+  const ended = await onLicenceChange(store, { companyId: company.companyId, changes: list, now }, deps);
+  return { companyId: company.companyId, causes: list, effects: { previousLegalRepId: company.legalRepPersonId, ...ended } };
 }
 
 /** The new legal representative becomes a person the platform knows, so they can re-apply at once. */

@@ -89,6 +89,23 @@ describe('registry change notifications', () => {
     ).toBe(true);
   });
 
+  it('tells the people who lost seals or grants why: the old and new legal representatives and the holder', async () => {
+    for (const key of ['holder', 'lr-huamei', 'new-lr-xinghe']) {
+      const token = await loginAs(t.api, key);
+      const items = (await t.api('GET', '/v1/notifications', { token })).body.items.filter(
+        (m: { kind: string; companyId?: string }) => m.kind === 'seals_revoked' && m.companyId === company.creditCode,
+      );
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ title: '印章已注销', target: 'seals' });
+      expect(items[0].body).toContain('法定代表人');
+      expect(items[0].body).toContain('重新申请');
+    }
+    // Someone unconcerned hears nothing.
+    const stranger = await loginAs(t.api, 'stranger');
+    const theirs = (await t.api('GET', '/v1/notifications', { token: stranger })).body.items;
+    expect(theirs.filter((m: { companyId?: string }) => m.companyId === company.creditCode)).toEqual([]);
+  });
+
   it('refuses a notification about an unknown company without remembering its id (the retry is no replay)', async () => {
     const n = { ...change(), creditCode: `91440300MA5YYYYY1${creditCodeCheckChar('91440300MA5YYYYY1')}` };
     expect((await send(n)).body.code).toBe('COMPANY_NOT_FOUND');

@@ -48,6 +48,33 @@ async function documentOf(token: string, documentId: string) {
   return t.api.expect(200, 'document', 'GET', `/v1/documents/${documentId}`, { token });
 }
 
+describe('用印记录 and 我的文件', () => {
+  // Before the grant is cancelled below.
+  it('lists who signed what with a seal for the legal representative, not for its holder, and the holder\'s own signed files', async () => {
+    const documentId = await t.api.upload(holder, '用印记录测试.pdf', await threePages());
+    const signed = await t.api.sign(holder, documentId, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 1, x: 200, y: 200 }] });
+    expect(signed.status).toBe(200);
+
+    const records = await t.api.expect(200, 'records', 'GET', `/v1/seals/${contractSealId}/signing-records`, { token: lr });
+    expect(records.seal).toMatchObject({ sealId: contractSealId, companyId });
+    const record = records.items.find((r: { documentId: string }) => r.documentId === documentId);
+    expect(record).toMatchObject({ documentName: '用印记录测试.pdf', version: 1, sha256: signed.body.sha256, signerName: t.person('holder').name });
+    // Newest first.
+    expect(records.items.map((r: { signedAt: string }) => r.signedAt)).toEqual([...records.items.map((r: { signedAt: string }) => r.signedAt)].sort().reverse());
+
+    const refused = await t.api.call('GET', `/v1/seals/${contractSealId}/signing-records`, { token: holder });
+    expect(refused.status).toBe(403);
+    expect((await t.api.call('GET', `/v1/seals/seal-none/signing-records`, { token: lr })).status).toBe(404);
+    expect((await t.api.call('GET', `/v1/seals/${contractSealId}/signing-records?cursor=forged`, { token: lr })).status).toBe(400);
+
+    const mine = await t.api.expect(200, 'mine', 'GET', '/v1/documents/mine', { token: holder });
+    expect(mine.items.find((d: { documentId: string }) => d.documentId === documentId)).toMatchObject({ name: '用印记录测试.pdf', version: 1, signatures: 1 });
+    // Only my own, signed ones.
+    const theirs = await t.api.expect(200, 'mine', 'GET', '/v1/documents/mine', { token: lr });
+    expect(theirs.items.map((d: { documentId: string }) => d.documentId)).not.toContain(documentId);
+  });
+});
+
 describe('signing over the API', () => {
   it('lets a holder sign a multi-page PDF at a position, and the signed file verifies as valid', async () => {
     const documentId = await t.api.upload(holder, '采购合同.pdf', await threePages());
@@ -182,10 +209,15 @@ describe('signing over the API', () => {
 
     const other = t.companyOf('lr-xinghe').creditCode;
     const otherLr = await t.api.login(t.person('lr-xinghe'));
+    const started = await t.api.expect(201, 'licence', 'POST', `/v1/companies/${other}/licence-authorizations`, { token: otherLr });
+    const licence = await t.api.expect(200, 'licence result', 'POST', `/v1/licence-authorizations/${started.authorizationId}/result`, {
+      token: otherLr,
+      body: { presented: true },
+    });
     const applyFace = await t.api.faceTicket(otherLr, 'seal.apply_online', { companyId: other });
     const applied = await t.api.expect(201, 'apply', 'POST', `/v1/companies/${other}/seal-applications`, {
       token: otherLr,
-      body: { faceTicket: applyFace, kinds: ['company_name'] },
+      body: { faceTicket: applyFace, licenceTicket: licence.authorizationId, kinds: ['company_name'] },
     });
     const otherSeal = applied.seals[0].sealId;
     await t.api.claimSeal(otherLr, other, otherSeal, LR_PIN);

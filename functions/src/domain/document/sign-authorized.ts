@@ -55,6 +55,7 @@ export async function signNewVersion(
 
   const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+  const certificate = readSealCertificate(certificateChain[0]!);
   const bytes = await readCurrentBytes(services, document);
   const format = services.documentSigners.of(bytes);
   const signed = await signWithKey(
@@ -64,7 +65,7 @@ export async function signNewVersion(
       placements: item.placements,
       crossPage: item.crossPage,
       appearance: sealDrawingOf(company, seal),
-      signer: { certificateChain, name: readSealCertificate(certificateChain[0]!).holderName },
+      signer: { certificateChain, name: certificate.holderName },
       signingTime: context.now,
       reason: `${company.name} ${seal.name}`,
       location: '深圳',
@@ -80,6 +81,7 @@ export async function signNewVersion(
   const certified = facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {};
   await writeObject(services, objectKey, signed);
 
+  const signedAt = context.now.toISOString();
   const after: SignedVersion = {
     documentId: document.documentId,
     name: document.name,
@@ -117,8 +119,25 @@ export async function signNewVersion(
           sha256,
           pages: facts.pages,
           signatures: facts.signatures,
-          signedAt: context.now.toISOString(),
+          signedAt,
           ...certified,
+        }),
+        // 用印记录: written with the version it records, so one exists exactly when the other does.
+        services.store.signingRecords.add({
+          sealId: seal.sealId,
+          recordId: signingRecordId(signedAt, document.documentId, version),
+          companyId: seal.companyId,
+          documentId: document.documentId,
+          documentName: document.name,
+          version,
+          objectKey,
+          sha256,
+          pages: facts.pages,
+          signedAt,
+          signerId: context.personId,
+          signerName: certificate.holderName ?? '—',
+          signerRole: context.actorRole,
+          certificateSerial: certificate.serialNumber,
         }),
       ],
       context.now,
@@ -128,6 +147,11 @@ export async function signNewVersion(
     throw error;
   }
   return after;
+}
+
+/** Sorts by signing time (newest first when read backwards); unique per document version. */
+export function signingRecordId(signedAt: string, documentId: string, version: number): string {
+  return `${signedAt.replace(/[-:.TZ]/g, '')}_${documentId}_${version}`;
 }
 
 /** `signNewVersion`, answered as the API shows a signed document. */

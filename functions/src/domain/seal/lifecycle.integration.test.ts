@@ -146,10 +146,23 @@ describe('the seal life cycle through the real handlers', () => {
     h.setNow(new Date(notAfter.getTime() - 40 * DAY));
     expect((await runRenewalJob(h.services, { now: h.services.now() })).markedRenewalDue).not.toContain(sealId);
     h.setNow(new Date(notAfter.getTime() - 20 * DAY));
-    expect((await runRenewalJob(h.services, { now: h.services.now() })).markedRenewalDue).toContain(sealId);
+    const due = await runRenewalJob(h.services, { now: h.services.now() });
+    expect(due.markedRenewalDue).toContain(sealId);
     expect((await seal(sealId)).state).toBe('renewal_due');
-    // A second run the same day changes nothing.
+    // The legal representative (who claimed it) is reminded once, in 消息, with the expiry day and the way to renew.
+    expect(due.reminded).toBeGreaterThanOrEqual(1);
+    const sealName = (await seal(sealId)).name;
+    const reminders = async () =>
+      (await api(h.stack, 'GET', '/v1/notifications', lr.token)).body.items.filter(
+        (n: { kind: string; body: string }) => n.kind === 'certificate_expiring' && n.body.includes(sealName),
+      );
+    const [reminder] = await reminders();
+    expect(reminder).toMatchObject({ title: '印章证书即将到期', target: 'renew', companyId: CO });
+    expect(reminder.body).toContain('印章续期');
+    expect(reminder.body).toMatch(/剩余(19|20)天/);
+    // A second run the same day changes nothing and reminds nobody again.
     expect((await runRenewalJob(h.services, { now: h.services.now() })).markedRenewalDue).toEqual([]);
+    expect(await reminders()).toHaveLength(1);
     h.setNow(new Date(notAfter.getTime() + 2 * DAY));
     expect((await runRenewalJob(h.services, { now: h.services.now() })).expired).toContain(sealId);
     await expect(authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '864209', now: h.services.now() })).rejects.toMatchObject({ code: 'SEAL_EXPIRED' });

@@ -11,6 +11,7 @@ export const handler = defineHandler(routes.applyOnline, {
       personId: ctx.personId(),
       actor: ctx.actor,
       faceTicket: ctx.body.faceTicket,
+      licenceTicket: ctx.body.licenceTicket,
       kinds: ctx.body.kinds,
       bilingualName: ctx.body.bilingualName,
     });

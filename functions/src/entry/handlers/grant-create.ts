@@ -4,6 +4,7 @@ import { defineHandler } from '../../http/define-handler';
 import { createGrant } from '../../domain/grant/create-grant';
 import { authorizeActionFor } from '../../domain/grant/grant-actions';
 import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket';
+import { tellGrantee } from '../../domain/notification/notices';
 
 /** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
 export const handler = defineHandler(routes.grantCreate, {
@@ -27,6 +28,7 @@ export const handler = defineHandler(routes.grantCreate, {
       now,
       prove: () => consumeFaceTicket(services.store, { ticketId: body.faceTicket, personId: ctx.personId(), action, target: faceTarget(target), now }),
     });
+    await tellGrantee(services, grant, 'grant_received', now);
     return { status: 201, body: grant };
   },
 });

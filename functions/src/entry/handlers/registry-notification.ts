@@ -4,6 +4,7 @@ import { verifiers } from '../../http/authenticate';
 import { verifyRegistryRequest } from '../../domain/company/verify-registry-notification';
 import { applyRegistryNotification } from '../../domain/company/apply-registry-notification';
 import { lifecycleDeps } from '../../domain/seal/deps';
+import { tellLicenceChange } from '../../domain/company/tell-licence-change';
 
 // Auth mode `registry`: HMAC over timestamp + body, 5-minute window (decision 0011).
 verifiers.registry = verifyRegistryRequest;
@@ -11,7 +12,9 @@ verifiers.registry = verifyRegistryRequest;
 /** POST /v1/registry/notifications — the business-licence registry reports a change. */
 export const handler = defineHandler(routes.registryNotification, {
   async run({ body, services }) {
-    const result = await applyRegistryNotification(services.store, body, services.now(), lifecycleDeps(services));
-    return { body: { notificationId: body.notificationId, ...result } };
+    const now = services.now();
+    const applied = await applyRegistryNotification(services.store, body, now, lifecycleDeps(services));
+    await tellLicenceChange(services, applied, now);
+    return { body: { notificationId: body.notificationId, companyId: applied.companyId, causes: applied.causes } };
   },
 });

@@ -4,6 +4,8 @@ import { logEvent } from '../../config/logger';
 import { loadRuntimeSecrets } from '../../config/runtime-secrets';
 import { getServices } from '../../composition';
 import type { Ports } from '../../ports';
+import { notify } from '../../domain/notification/notify';
+import { expiringNotices } from '../../domain/notification/notices';
 
 /** Seals enter renewal_due this many days before their earliest certificate expires. */
 export const RENEWAL_WINDOW_DAYS = 30;
@@ -17,6 +19,8 @@ export interface RenewalJobReport {
   expired: string[];
   /** Seals that changed under the job (someone froze or renewed them meanwhile): tomorrow's run sees them again. */
   skipped: string[];
+  /** People reminded of a certificate expiring within 30 days (消息 and a WeChat subscribe message). */
+  reminded: number;
 }
 
 function day(date: Date): string {
@@ -28,10 +32,12 @@ function day(date: Date): string {
  * query per day, no Scan): a seal whose earliest certificate expired on a past day is `expire`d
  * (from active, renewal_due or frozen), one whose certificate expires within the next 30 days
  * goes `active → renewal_due`. Both as `system`, through `transitionSeal` (state machine, version
- * condition, audit event). Idempotent: a second run the same day changes nothing.
+ * condition, audit event). A seal entering renewal_due reminds its legal representative, its
+ * administrators and the people who claimed it (once: the reminder's id is derived from the seal
+ * and its expiry day). Idempotent: a second run the same day changes nothing.
  */
-export async function runRenewalJob(services: Pick<Ports, 'store'>, options: { now: Date }): Promise<RenewalJobReport> {
-  const report: RenewalJobReport = { markedRenewalDue: [], expired: [], skipped: [] };
+export async function runRenewalJob(services: Pick<Ports, 'store' | 'notifier'>, options: { now: Date }): Promise<RenewalJobReport> {
+  const report: RenewalJobReport = { markedRenewalDue: [], expired: [], skipped: [], reminded: 0 };
   const today = Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate());
   for (let offset = -CATCH_UP_DAYS; offset <= RENEWAL_WINDOW_DAYS; offset++) {
     const expiresOn = day(new Date(today + offset * DAY_MS));
@@ -52,13 +58,23 @@ export async function runRenewalJob(services: Pick<Ports, 'store'>, options: { n
           now: () => options.now,
         });
         (event === 'expire' ? report.expired : report.markedRenewalDue).push(seal.sealId);
+        if (event === 'mark_renewal_due') {
+          const notices = await expiringNotices(services.store, seal, options.now);
+          await notify(services, notices);
+          report.reminded += notices.length;
+        }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         report.skipped.push(seal.sealId);
       }
     }
   }
-  logEvent('info', 'renewal job', { renewalDue: report.markedRenewalDue.length, expired: report.expired.length, skipped: report.skipped.length });
+  logEvent('info', 'renewal job', {
+    renewalDue: report.markedRenewalDue.length,
+    expired: report.expired.length,
+    skipped: report.skipped.length,
+    reminded: report.reminded,
+  });
   return report;
 }
 

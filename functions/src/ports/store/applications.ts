@@ -21,13 +21,17 @@ export interface ApplicationRecord {
   /** A staff member's short lease while approval takes effect: a concurrent decision waits it out. */
   reviewingBy?: string;
   reviewUntil?: string;
+  /** A corrected resubmission names the rejected application it replaces; that one names it back. */
+  resubmissionOf?: string;
+  resubmittedAs?: string;
   version: number;
 }
 
 export type NewApplication = Pick<
   ApplicationRecord,
   'applicationId' | 'reference' | 'kind' | 'companyId' | 'applicantId' | 'payload' | 'state' | 'createdAt' | 'version'
->;
+> &
+  Partial<Pick<ApplicationRecord, 'resubmissionOf'>>;
 
 type Read = Pick<ApplicationRecord, 'applicationId'> & Versioned;
 
@@ -50,6 +54,8 @@ export interface Applications {
   approve(application: Read, decision: { decidedAt: string; decidedBy: string; outcome: unknown }): WriteOp;
   /** Rejected: conditional on the version read and on no lease live at `now`. */
   reject(application: Read, decision: { decidedAt: string; decidedBy: string; decisionReason: string; now: string }): WriteOp;
+  /** A rejected application corrected and submitted again: conditional on the version read, `rejected`, not resubmitted yet. */
+  markResubmitted(application: Read, resubmittedAs: string): WriteOp;
   /** Withdrawn by the applicant: conditional on the version read, on `submitted` and on no lease live at `now`. */
   withdraw(application: Read, decision: { state: ApplicationState; decidedAt: string; now: string }): WriteOp;
 }

@@ -1,4 +1,4 @@
-import type { ReadOptions, Versioned, WriteOp } from './write-op';
+import type { Page, PageRequest, ReadOptions, Versioned, WriteOp } from './write-op';
 
 /** A document in the documents blob store: a holder's to sign, or a public upload to verify. */
 export interface DocumentRecord {
@@ -39,6 +39,8 @@ export type SignedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version
 
 export interface Documents {
   get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;
+  /** 我的文件: a person's signed documents, newest upload first (unsigned and verification uploads left out). */
+  signedOfOwner(ownerId: string, page?: PageRequest): Promise<Page<DocumentRecord>>;
   create(document: NewDocument): Promise<void>;
   /** The upload arrived: its facts, if the document still awaits its upload at version 0; false otherwise. */
   recordUpload(documentId: string, facts: { size: number; pages: number; signatures: number; certificationLevel?: number }): Promise<boolean>;

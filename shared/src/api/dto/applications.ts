@@ -37,11 +37,48 @@ const sealIds = z
 
 export const OnlineApplyRequest = z.object({
   faceTicket,
+  /** The verified 电子营业执照 authorization (`LicenceAuthorizationResult.authorizationId`), spent by the application. */
+  licenceTicket: z.string({ error: '请先完成电子营业执照验证' }).check(z.minLength(16, '请先完成电子营业执照验证'), z.maxLength(128)),
   kinds,
   /** 外资企业中英文法定名称章: only by window, with the supporting documents. */
   bilingualName: z.optional(z.boolean()),
 });
 export type OnlineApplyRequest = z.infer<typeof OnlineApplyRequest>;
+
+// ---------------------------------------------------------------- 电子营业执照 (e-licence authorization)
+
+/**
+ * How the phone has the licence presented: locally, the platform's stand-in page (the licence shown,
+ * 授权 or 拒绝). The national 电子营业执照 system's launch (its mini-program and what to hand it) is
+ * added with its adapter (decision 0090).
+ */
+export const LicenceLaunch = z.object({ mode: z.literal('simulated') });
+export type LicenceLaunch = z.infer<typeof LicenceLaunch>;
+
+export const LicenceAuthorizationStarted = z.object({
+  authorizationId: z.string(),
+  company: z.object({ companyId: z.string(), name: z.string() }),
+  launch: LicenceLaunch,
+  expiresAt: z.string(),
+});
+export type LicenceAuthorizationStarted = z.infer<typeof LicenceAuthorizationStarted>;
+
+export const LicenceParams = z.object({ authorizationId: id });
+
+/** What the phone brings back: the licence platform's authorization code, or (local runs) the simulated consent. */
+export const LicenceResultRequest = z.object({
+  authCode: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  presented: z.optional(z.boolean()),
+});
+export type LicenceResultRequest = z.infer<typeof LicenceResultRequest>;
+
+/** The licence as verified: shown to the person before the face check. */
+export const LicenceAuthorizationResult = z.object({
+  authorizationId: z.string(),
+  state: z.literal('verified'),
+  licence: z.object({ companyId: z.string(), companyName: z.string(), companyTypeLabel: z.string(), legalRepName: z.string(), registeredOn: z.string() }),
+});
+export type LicenceAuthorizationResult = z.infer<typeof LicenceAuthorizationResult>;
 
 export const SealSummary = z.object({
   sealId: z.string(),
@@ -122,6 +159,14 @@ export const WindowApplicationRequest = z.discriminatedUnion('kind', [
 ]);
 export type WindowApplicationRequest = z.infer<typeof WindowApplicationRequest>;
 
+/** The form as staff read it and the PDF prints it: titled sections of labelled rows (ID numbers masked). */
+export const FormContent = z.object({
+  title: z.string(),
+  reference: z.string(),
+  sections: z.array(z.object({ heading: z.string(), rows: z.array(z.tuple([z.string(), z.string()])) })),
+});
+export type FormContent = z.infer<typeof FormContent>;
+
 export const ApplicationView = z.object({
   applicationId: z.string(),
   /** 申请编号: printed on the form with its QR code; staff find the application by it. */
@@ -137,7 +182,15 @@ export const ApplicationView = z.object({
   decisionReason: z.optional(z.string()),
   version: z.number(),
   /** What the form says, ID numbers masked. */
-  form: z.record(z.string(), z.unknown()),
+  form: FormContent,
+  /** A rejected application corrected and submitted again: the new one names the old, the old the new. */
+  resubmissionOf: z.optional(z.string()),
+  resubmittedAs: z.optional(z.string()),
+  /**
+   * The request as submitted, for its applicant to correct after a rejection (only on the
+   * applicant's own rejected application that can be resubmitted).
+   */
+  correction: z.optional(z.record(z.string(), z.unknown())),
   /** What approval produced (seal ids, grant ids, the integration client id). */
   outcome: z.optional(z.record(z.string(), z.unknown())),
   formUrl: z.string(),
@@ -168,6 +221,9 @@ export const ApproveApplicationRequest = z.object({ expectedVersion });
 export const RejectApplicationRequest = z.object({ reason: reasonText, expectedVersion });
 /** 撤回: the applicant, before the window decides. */
 export const WithdrawApplicationRequest = z.object({ expectedVersion });
+/** 修改后重新提交: the corrected form of a rejected application (same business), as a new application. */
+export const ResubmitApplicationRequest = z.object({ request: WindowApplicationRequest, expectedVersion });
+export type ResubmitApplicationRequest = z.infer<typeof ResubmitApplicationRequest>;
 
 // ---------------------------------------------------------------- custom seal preview
 

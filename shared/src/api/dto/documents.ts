@@ -229,7 +229,17 @@ export const VerifiedSignature = z.object({
   /** Plain Chinese, most important first. */
   reasons: z.array(z.string()),
   findings: z.array(VerificationFinding),
-  signer: z.object({ name: nullableString, organization: nullableString, creditCode: nullableString, subject: nullableString, serialNumber: nullableString }),
+  signer: z.object({
+    name: nullableString,
+    organization: nullableString,
+    creditCode: nullableString,
+    subject: nullableString,
+    serialNumber: nullableString,
+    /** The certificate's issuer (distinguished name) and validity, ISO times. */
+    issuer: nullableString,
+    notBefore: nullableString,
+    notAfter: nullableString,
+  }),
   /** `kind` is the platform's seal kind when the certificate's label is one of them, else null. */
   seal: z.object({ name: nullableString, kind: nullableString, kindLabel: nullableString }),
   signingTime: nullableString,
@@ -275,3 +285,49 @@ export const VerificationResult = z.object({
   verifiedAt: z.string(),
 });
 export type VerificationResult = z.infer<typeof VerificationResult>;
+
+// ---------------------------------------------------------------- 用印记录 and 我的文件
+
+const pageCursor = z.optional(z.string().check(z.maxLength(2048)));
+export const PageQuery = z.object({ cursor: pageCursor });
+export type PageQuery = z.infer<typeof PageQuery>;
+
+/** One signature a seal made: which document (name, version, hash), who, when. */
+export const SigningRecordView = z.object({
+  recordId: z.string(),
+  sealId: z.string(),
+  documentId: z.string(),
+  documentName: z.string(),
+  /** The document's version this signature made (1 = first signature the platform applied). */
+  version: z.number(),
+  sha256: z.string(),
+  pages: z.number(),
+  signedAt: z.string(),
+  signerName: z.string(),
+  certificateSerial: z.string(),
+});
+export type SigningRecordView = z.infer<typeof SigningRecordView>;
+
+export const SigningRecordList = z.object({
+  seal: z.object({ sealId: z.string(), companyId: z.string(), companyName: z.string(), name: z.string() }),
+  items: z.array(SigningRecordView),
+  cursor: z.optional(z.string()),
+});
+export type SigningRecordList = z.infer<typeof SigningRecordList>;
+
+/** 我的文件: a document I had signed, as it is now (its latest signed version). */
+export const MyDocumentView = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  version: z.number(),
+  pages: z.number(),
+  signatures: z.number(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  signedAt: z.string(),
+});
+export type MyDocumentView = z.infer<typeof MyDocumentView>;
+
+export const MyDocumentList = z.object({ items: z.array(MyDocumentView), cursor: z.optional(z.string()) });
+export type MyDocumentList = z.infer<typeof MyDocumentList>;

@@ -15,6 +15,29 @@ export const applyOnline = {
   response: applications.OnlineApplyResponse,
 } satisfies Route;
 
+export const licenceAuthorizationStart = {
+  method: 'POST',
+  path: '/v1/companies/{companyId}/licence-authorizations',
+  handler: 'licence-authorization-start',
+  auth: 'session',
+  summary: '在线申请：发起电子营业执照验证（法定代表人）',
+  action: 'seal.apply_online',
+  params: applications.CompanyIdParams,
+  response: applications.LicenceAuthorizationStarted,
+} satisfies Route;
+
+export const licenceAuthorizationResult = {
+  method: 'POST',
+  path: '/v1/licence-authorizations/{authorizationId}/result',
+  handler: 'licence-authorization-result',
+  auth: 'session',
+  summary: '在线申请：电子营业执照验证结果',
+  action: 'seal.apply_online',
+  params: applications.LicenceParams,
+  body: applications.LicenceResultRequest,
+  response: applications.LicenceAuthorizationResult,
+} satisfies Route;
+
 export const submitWindowApplication = {
   method: 'POST',
   path: '/v1/applications',
@@ -64,6 +87,18 @@ export const withdrawApplication = {
   summary: '撤回申请（仅申请人，窗口受理前）',
   params: applications.ApplicationIdParams,
   body: applications.WithdrawApplicationRequest,
+  response: applications.ApplicationView,
+} satisfies Route;
+
+export const resubmitApplication = {
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/resubmit',
+  handler: 'resubmit-application',
+  auth: 'session',
+  summary: '驳回后修改并重新提交（仅申请人）',
+  action: 'window.submit',
+  params: applications.ApplicationIdParams,
+  body: applications.ResubmitApplicationRequest,
   response: applications.ApplicationView,
 } satisfies Route;
 

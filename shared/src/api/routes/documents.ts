@@ -1,5 +1,6 @@
 import * as documents from '../dto/documents';
 import { bytes, type Route } from '../route';
+import * as seals from '../dto/seals';
 
 /** 文件签章 (upload, sign, 骑缝章, batch) and 免登录文档验证 (decision 0019). */
 
@@ -11,6 +12,16 @@ export const createDocument = {
   summary: '上传待签文件：申请上传地址（预签名 PUT，≤50MB）',
   body: documents.CreateDocumentRequest,
   response: documents.UploadTicket,
+} satisfies Route;
+
+export const listMyDocuments = {
+  method: 'GET',
+  path: '/v1/documents/mine',
+  handler: 'list-my-documents',
+  auth: 'session',
+  summary: '我的文件：我签署的文件（最新在前）',
+  query: documents.PageQuery,
+  response: documents.MyDocumentList,
 } satisfies Route;
 
 export const getDocument = {
@@ -89,4 +100,16 @@ export const verifyUploadedDocument = {
   action: 'document.verify',
   body: documents.VerifyUploadedRequest,
   response: documents.VerificationResult,
+} satisfies Route;
+
+export const sealSigningRecords = {
+  method: 'GET',
+  path: '/v1/seals/{sealId}/signing-records',
+  handler: 'seal-signing-records',
+  auth: 'session',
+  summary: '用印记录：该印章签署的文件、签署人和时间',
+  action: 'seal.view_signing_records',
+  params: seals.SealIdParams,
+  query: documents.PageQuery,
+  response: documents.SigningRecordList,
 } satisfies Route;

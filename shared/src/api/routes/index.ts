@@ -10,3 +10,4 @@ export * from './applications';
 export * from './seals';
 export * from './documents';
 export * from './ukey';
+export * from './messages';

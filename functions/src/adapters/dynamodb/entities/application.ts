@@ -24,6 +24,9 @@ export const Application = (config: EntityConfiguration) =>
         /** A staff member's short lease while approval takes effect: a concurrent reject or approve waits it out. */
         reviewingBy: { type: 'string' },
         reviewUntil: { type: 'string' },
+        /** A corrected resubmission names the rejected application it replaces; that one names it back. */
+        resubmissionOf: { type: 'string', readOnly: true },
+        resubmittedAs: { type: 'string' },
         version: { type: 'number', required: true, default: 1 },
       },
       indexes: {

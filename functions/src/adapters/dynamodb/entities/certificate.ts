@@ -84,6 +84,17 @@ export const DocumentRecord = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },
+        /**
+         * 我的文件: a person's documents by upload time (its composites are set at creation and never
+         * change). Sparse: public verification uploads (owner `public`) stay out of it, so they do
+         * not all land on one index partition.
+         */
+        byOwner: {
+          index: 'gsi1',
+          condition: (attributes) => attributes.ownerId !== 'public',
+          pk: { field: 'gsi1pk', composite: ['ownerId'] },
+          sk: { field: 'gsi1sk', composite: ['createdAt', 'documentId'] },
+        },
       },
     },
     config,

@@ -66,6 +66,14 @@ export function dynamoDbApplications({ entities }: SealService): Applications {
           .where((a, op) => `${op.eq(a.version, app.version)} AND (${op.notExists(a.reviewUntil)} OR ${op.lt(a.reviewUntil, now)})`)
           .commit(),
       ),
+    markResubmitted: (app, resubmittedAs) =>
+      tableWrite((e) =>
+        e.application
+          .patch({ applicationId: app.applicationId })
+          .set({ resubmittedAs, version: app.version + 1 })
+          .where((a, op) => `${op.eq(a.version, app.version)} AND ${op.eq(a.state, 'rejected')} AND ${op.notExists(a.resubmittedAs)}`)
+          .commit(),
+      ),
     withdraw: (app, { now, ...decision }) =>
       tableWrite((e) =>
         e.application

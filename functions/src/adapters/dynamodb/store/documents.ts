@@ -9,6 +9,13 @@ export function dynamoDbDocuments({ entities }: SealService): Documents {
     async get(documentId, options) {
       return (await entities.document.get({ documentId }).go({ consistent: options?.consistent ?? false })).data ?? undefined;
     },
+    async signedOfOwner(ownerId, request = {}) {
+      const result = await entities.document.query
+        .byOwner({ ownerId })
+        .where((a, op) => op.eq(a.state, 'signed'))
+        .go({ order: 'desc', limit: request.limit ?? 50, cursor: request.cursor ?? null });
+      return { items: result.data, ...(result.cursor ? { cursor: result.cursor } : {}) };
+    },
     async create(document) {
       await entities.document.create(document).go();
     },

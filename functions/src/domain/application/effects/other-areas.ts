@@ -5,6 +5,7 @@ import { cancelGrant } from '../../grant/cancel-grant';
 import { freezeSeals, unfreezeSeals } from '../../seal/freeze-seal';
 import { revokeSeals } from '../../seal/revoke-seal';
 import { lifecycleDeps } from '../../seal/deps';
+import { tellGrantee } from '../../notification/notices';
 
 /**
  * The other areas' domain functions that approval calls, acting as window staff (the applicant's
@@ -23,11 +24,13 @@ export async function createGrantAsWindow(
   by: WindowActor,
 ): Promise<{ grantId: string }> {
   const created = await createGrant(services.store, { ...grant, grantorId: by.staffId, as: 'window_staff', now: by.now });
+  await tellGrantee(services, created, 'grant_received', by.now);
   return { grantId: created.grantId };
 }
 
 export async function cancelGrantAsWindow(services: Ports, grant: { companyId: string; grantId: string }, by: WindowActor): Promise<void> {
-  await cancelGrant(services.store, { ...grant, actorId: by.staffId, as: 'window_staff', now: by.now, reason: `窗口取消授权 ${by.applicationId}` });
+  const cancelled = await cancelGrant(services.store, { ...grant, actorId: by.staffId, as: 'window_staff', now: by.now, reason: `窗口取消授权 ${by.applicationId}` });
+  await tellGrantee(services, cancelled, 'grant_cancelled', by.now);
 }
 
 type SealChange =

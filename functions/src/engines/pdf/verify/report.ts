@@ -163,7 +163,17 @@ export interface SignatureReport {
   subIndication: SubIndication | null;
   verdict: Verdict;
   findings: Finding[];
-  signer: { name: string | null; organization: string | null; creditCode: string | null; subject: string | null; serialNumber: string | null };
+  signer: {
+    name: string | null;
+    organization: string | null;
+    creditCode: string | null;
+    subject: string | null;
+    serialNumber: string | null;
+    /** The certificate's issuer (distinguished name) and validity (ISO times). */
+    issuer: string | null;
+    notBefore: string | null;
+    notAfter: string | null;
+  };
   /** Seal fields of a platform certificate; `kindLabel` is the certificate's description (合同专用章, …). */
   seal: { name: string | null; kindLabel: string | null };
   /** ISO time: the timestamp's when it is valid, else the time the signer claimed. */

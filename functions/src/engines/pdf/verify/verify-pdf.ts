@@ -121,7 +121,7 @@ function unverifiable(found: FoundSignature): SignatureReport {
     subIndication: 'FORMAT_FAILURE',
     verdict: 'invalid',
     findings: [finding('UNVERIFIABLE', 'TOTAL_FAILED', 'FORMAT_FAILURE')],
-    signer: { name: null, organization: null, creditCode: null, subject: null, serialNumber: null },
+    signer: { name: null, organization: null, creditCode: null, subject: null, serialNumber: null, issuer: null, notBefore: null, notAfter: null },
     seal: { name: null, kindLabel: null },
     signingTime: null,
     timestamp: null,
