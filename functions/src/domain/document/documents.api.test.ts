@@ -64,7 +64,8 @@ describe('用印记录 and 我的文件', () => {
 
     const refused = await t.api.call('GET', `/v1/seals/${contractSealId}/signing-records`, { token: holder });
     expect(refused.status).toBe(403);
-    expect((await t.api.call('GET', `/v1/seals/seal-none/signing-records`, { token: lr })).status).toBe(404);
+    // A seal that does not exist answers as one the caller may not see (no enumeration, decision 0103).
+    expect((await t.api.call('GET', `/v1/seals/seal-none/signing-records`, { token: lr })).status).toBe(403);
     expect((await t.api.call('GET', `/v1/seals/${contractSealId}/signing-records?cursor=forged`, { token: lr })).status).toBe(400);
 
     const mine = await t.api.expect(200, 'mine', 'GET', '/v1/documents/mine', { token: holder });

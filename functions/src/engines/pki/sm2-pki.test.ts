@@ -148,7 +148,7 @@ describe('an SM2 timestamp token', () => {
     expect(opensslVerifiesWithCertificate(openssl, 'token-sig', tsa, attributes, tokenSignature, ID)).toBe(true);
 
     const verdict = await verifyTimestampToken({ token, signatureValue, trustedRoots: [root] });
-    expect(verdict).toMatchObject({ valid: true, reasons: [] });
+    expect(verdict).toMatchObject({ valid: true, failures: [] });
     expect(verdict.info?.genTime.getTime()).toBe(genTime.getTime());
   });
 });
