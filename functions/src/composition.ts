@@ -1,3 +1,4 @@
+import { readRegistrySeed } from './adapters/registry/seed';
 import { loadConfig } from './config/config';
 import type { Ports } from './ports';
 import { createDocumentClient } from './adapters/dynamodb/client';
@@ -80,7 +81,7 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
         const c = loadIdentityConfig(env);
         switch (c.FACE_VERIFIER) {
           case 'simulated':
-            return new SimulatedFaceVerifier(c.STAGE);
+            return new SimulatedFaceVerifier(c.STAGE, (idNumber) => readRegistrySeed().people.find((p) => p.idNumber === idNumber)?.name);
           case 'wechat':
             return new WechatFaceVerifier({ base: c.WECHAT_API_BASE, tokens: (wechatTokens ??= accessTokens()) });
         }

@@ -91,6 +91,14 @@ describe('face tickets', () => {
 });
 
 describe('the simulated face verifier', () => {
+  it('refuses to start for a known ID number under another name, as the real-name check does, and leaves the rest to the tester', async () => {
+    const verifier = new SimulatedFaceVerifier('dev', (id) => (id === '440305198001011235' ? '张伟' : undefined));
+    const subject = (name: string, id: string) => ({ outSeqNo: 'ft-1', name, idNumber: async () => id });
+    await expect(verifier.start(subject('张玮', '440305198001011235'))).rejects.toMatchObject({ code: 'FACE_CHECK_FAILED', message: expect.stringContaining('姓名与身份证号码不符') });
+    await expect(verifier.start(subject('张伟', '440305198001011235'))).resolves.toEqual({});
+    await expect(verifier.start(subject('任何人', '110101199003071234'))).resolves.toEqual({});
+  });
+
   it('refuses to run in production', () => {
     expect(() => new SimulatedFaceVerifier('prod')).toThrow(expect.objectContaining({ code: 'PRODUCTION_FORBIDDEN' }));
     const production = createPorts({
