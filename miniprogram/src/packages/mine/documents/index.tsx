@@ -36,12 +36,7 @@ function Documents() {
             <Text className="list-sub">{`签章时间 ${formatBeijingDateTime(doc.signedAt)}`}</Text>
             <Text className="list-sub">{`${doc.pages} 页 · ${doc.signatures} 个签章`}</Text>
             <Text className="list-sub">{`文件摘要 ${shortHash(doc.sha256)}`}</Text>
-            <Button
-              size="small"
-              disabled={busy}
-              aria-label={`${shareLabel}${signedFileName(doc.name)}`}
-              onClick={() => void share(doc)}
-            >
+            <Button size="small" disabled={busy} aria-label={`${shareLabel}${signedFileName(doc.name)}`} onClick={() => void share(doc)}>
               {shareLabel}
             </Button>
           </View>

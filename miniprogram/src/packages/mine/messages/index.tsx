@@ -53,7 +53,6 @@ function Messages() {
             key={n.notificationId}
             className={`list-item message${n.readAt ? '' : ' message--unread'}`}
             role="button"
-            aria-label={`${n.readAt ? '' : '未读，'}${n.title}`}
             onClick={() => void open(n)}
           >
             <View className="row">

@@ -6,7 +6,9 @@ export function messageLink(n: NotificationView): { url: string; tab?: true } {
     case 'grants':
       return { url: '/packages/grant/manage/index' };
     case 'application':
-      return n.applicationId ? { url: `/packages/apply/result/index?applicationId=${n.applicationId}` } : { url: '/packages/apply/mine/index' };
+      return n.applicationId
+        ? { url: `/packages/apply/result/index?applicationId=${n.applicationId}` }
+        : { url: '/packages/apply/mine/index' };
     case 'seals':
     case 'renew':
       return { url: '/pages/seals/index', tab: true };

@@ -41,9 +41,7 @@ export default function VerifyPage() {
       <Text className="page-title">文档验证</Text>
       <View className="card">
         <Text className="page-note">选择已签章的PDF文件，验证签章是否有效、文件签章后是否被修改。</Text>
-        {expected && (
-          <Text className="page-note">{`核对用印记录：${expected.name}，文件摘要 ${shortHash(expected.sha256)}`}</Text>
-        )}
+        {expected && <Text className="page-note">{`核对用印记录：${expected.name}，文件摘要 ${shortHash(expected.sha256)}`}</Text>}
         <FormError message={error} />
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void pick()}>
           {busy ? '正在验证…' : '选择PDF文件'}
