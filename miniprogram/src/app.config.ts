@@ -7,8 +7,10 @@ const featurePackages = [
   { root: 'packages/auth', pages: ['login/index'] },
   {
     root: 'packages/seal',
-    pages: ['list/index', 'claim/index', 'detail/index', 'lifecycle/index', 'pin/index', 'change/index', 'verify/index'],
+    pages: ['list/index', 'claim/index', 'detail/index', 'lifecycle/index', 'pin/index', 'change/index', 'verify/index', 'records/index'],
   },
+  // 消息 and 我的文件, opened from 我的.
+  { root: 'packages/mine', pages: ['messages/index', 'documents/index'] },
   { root: 'packages/grant', pages: ['create/index', 'manage/index'] },
   { root: 'packages/apply', pages: ['index/index', 'online/index', 'window/index', 'result/index', 'mine/index'] },
   { root: 'packages/scan', pages: ['confirm/index'] },

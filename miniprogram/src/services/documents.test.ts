@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { resetTaroStub } from '../../test/taro-stub';
-import { signDocument, signedFileName, uploadDocument } from './documents';
+import { fetchSigningRecords, shortHash, signDocument, signedFileName, uploadDocument } from './documents';
 
 const fetchMock = jest.fn();
 
@@ -67,5 +67,20 @@ describe('documents service', () => {
   it('names the signed copy after the original', () => {
     expect(signedFileName('采购合同.PDF')).toBe('采购合同-已签章.pdf');
     expect(signedFileName('采购合同-已签章.pdf')).toBe('采购合同-已签章.pdf');
+  });
+
+  it('shortens a SHA-256 to its two ends for a list line', () => {
+    const hash = 'a'.repeat(8) + '0'.repeat(48) + 'b'.repeat(8);
+    expect(shortHash(hash)).toBe('aaaaaaaa…bbbbbbbb');
+    expect(shortHash('abc')).toBe('abc');
+  });
+
+  it("asks for a seal's 用印记录 by its id, with the next page's cursor", async () => {
+    apiAnswers({ seal: { sealId: 's 1', companyId: 'c', companyName: '公司', name: '法定名称章' }, items: [] });
+    await fetchSigningRecords('s 1', 'next');
+    expect(jest.mocked(Taro.request).mock.calls[0]![0]).toMatchObject({
+      url: '/v1/seals/s%201/signing-records?cursor=next',
+      method: 'GET',
+    });
   });
 });

@@ -9,6 +9,9 @@ export type DocumentView = documentDto.DocumentView;
 export type SignedDocument = documentDto.SignedDocument;
 export type SealPlacement = documentDto.SealPlacement;
 export type UploadTicket = documentDto.UploadTicket;
+export type MyDocumentView = documentDto.MyDocumentView;
+export type SigningRecordList = documentDto.SigningRecordList;
+export type SigningRecordView = documentDto.SigningRecordView;
 
 /** Documents up to 50 MB. */
 export const MAX_DOCUMENT_BYTES = documentDto.MAX_DOCUMENT_BYTES;
@@ -27,6 +30,16 @@ export async function uploadDocument(file: ChosenFile): Promise<UploadedDocument
   const ticket = await call(routes.createDocument, { body: { name: file.name, size: bytes.byteLength } });
   await uploadBytes({ url: ticket.uploadUrl, bytes, headers: ticket.uploadHeaders });
   return { documentId: ticket.documentId, name: file.name, size: bytes.byteLength, bytes };
+}
+
+/** 我的文件: the documents I had signed, newest first (one page; `cursor` for the next). */
+export function fetchMyDocuments(cursor?: string): Promise<documentDto.MyDocumentList> {
+  return call(routes.listMyDocuments, { query: { cursor } });
+}
+
+/** 用印记录: what this seal signed, who and when (legal representative and administrators). */
+export function fetchSigningRecords(sealId: string, cursor?: string): Promise<SigningRecordList> {
+  return call(routes.sealSigningRecords, { params: { sealId }, query: { cursor } });
 }
 
 /** A document's facts: page count, signatures so far, download URL (the owner only). */
@@ -52,6 +65,11 @@ export function signDocument(documentId: string, { sealId, pin, placements, cros
 export function signedFileName(name: string): string {
   const base = name.replace(/\.pdf$/i, '').replace(/-已签章$/, '');
   return `${base}-已签章.pdf`;
+}
+
+/** A SHA-256 short enough for a list line, its two ends kept so it can still be compared by eye. */
+export function shortHash(sha256: string): string {
+  return sha256.length > 20 ? `${sha256.slice(0, 8)}…${sha256.slice(-8)}` : sha256;
 }
 
 /** A fresh request id for one press of 确认签章 (not a secret: it only de-duplicates retries). */

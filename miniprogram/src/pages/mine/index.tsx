@@ -1,18 +1,36 @@
 import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { Button, Cell, CellGroup } from '../../components/nutui';
 import { FormError } from '../../components/feedback';
 import { useAction } from '../../components/use-action';
+import { useRemote } from '../../components/use-remote';
 import { WithSession } from '../../components/with-session';
 import { ROLE_LABELS } from '../../domain';
 import { openPage } from '../../platform';
 import type { Me } from '../../services/me';
+import { fetchNotifications } from '../../services/notifications';
 import { logout } from '../../services/session';
 import { forgetSession } from '../../services/session-store';
 import { FontSizeSetting } from './font-size-setting';
 import { MySeals } from './my-seals';
 import '../../components/forms.css';
 import './index.css';
+
+/** 消息 with its unread count (read again each time 我的 is shown). */
+function MessagesEntry() {
+  const { remote, reload } = useRemote(fetchNotifications, []);
+  useDidShow(() => void reload());
+  const unread = remote.status === 'ready' ? remote.data.unread : 0;
+  return (
+    <Cell
+      title="消息"
+      extra={unread > 0 ? `${unread}条未读` : undefined}
+      clickable
+      onClick={() => void openPage('/packages/mine/messages/index')}
+    />
+  );
+}
 
 function Profile({ me }: { me: Me }) {
   const { busy, error, run } = useAction();
@@ -41,6 +59,8 @@ function Profile({ me }: { me: Me }) {
       </View>
       <MySeals me={me} />
       <CellGroup>
+        <MessagesEntry />
+        <Cell title="我的文件" clickable onClick={() => void openPage('/packages/mine/documents/index')} />
         <Cell title="授权管理" clickable onClick={() => void openPage('/packages/grant/manage/index')} />
         <Cell title="我的申请" clickable onClick={() => void openPage('/packages/apply/mine/index')} />
         <Cell title="扫一扫" clickable onClick={() => void openPage('/packages/scan/confirm/index')} />

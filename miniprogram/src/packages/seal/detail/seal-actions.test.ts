@@ -28,7 +28,7 @@ describe('seal actions', () => {
   });
 
   it('offers signing and the PIN actions only after the seal was claimed', () => {
-    expect(labels(legalRep, XINGHE, seal('active', [claim, freeze]))).toEqual(['印章领取', '在线冻结', '窗口冻结', '窗口注销']);
+    expect(labels(legalRep, XINGHE, seal('active', [claim, freeze]))).toEqual(['印章领取', '在线冻结', '窗口冻结', '窗口注销', '用印记录']);
     expect(labels(claimed(legalRep), XINGHE, seal('active', [claim, freeze]))).toContain('文件签章');
   });
 
@@ -38,8 +38,15 @@ describe('seal actions', () => {
   });
 });
 
+describe('用印记录', () => {
+  it('is offered to the legal representative, never to a holder (the permission matrix)', () => {
+    expect(labels(legalRep, XINGHE, seal('active'))).toContain('用印记录');
+    expect(labels(claimed(holder), XINGHE, seal('active'))).not.toContain('用印记录');
+  });
+});
+
 describe('a revoked seal', () => {
-  it('offers nothing, not even the PIN actions of its old credential', () => {
-    expect(labels(claimed(legalRep), XINGHE, seal('revoked'))).toEqual([]);
+  it('offers no business, not even the PIN actions of its old credential; only what it signed', () => {
+    expect(labels(claimed(legalRep), XINGHE, seal('revoked'))).toEqual(['用印记录']);
   });
 });

@@ -41,5 +41,8 @@ export function sealActions(me: Me, companyId: string, seal: VisibleSeal): SealA
     for (const event of eventsFrom(sealMachine, seal.state as SealState))
       if (WINDOW_LABELS[event]) actions.push({ label: WINDOW_LABELS[event]!, url: `/packages/apply/window/index?kind=${event}&${q}` });
   }
+  // What the seal signed stays readable after it is revoked: those who answer for it may still be asked.
+  if (mayOnSeals(me, 'seal.view_signing_records', companyId, ids))
+    actions.push({ label: '用印记录', url: `/packages/seal/records/index?${q}` });
   return actions;
 }

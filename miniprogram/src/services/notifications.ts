@@ -1,0 +1,20 @@
+import { notificationDto } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
+import { call } from '../platform';
+
+// 消息 over `routes.listNotifications` / `routes.markNotificationsRead` (newest first, with the unread count).
+
+export type NotificationView = notificationDto.NotificationView;
+export type NotificationList = notificationDto.NotificationList;
+
+export function fetchNotifications(): Promise<NotificationList> {
+  return call(routes.listNotifications, { query: {} });
+}
+
+/** Marks these messages read; answers the unread count left. At most 50 per call (the API's bound). */
+export async function markRead(notificationIds: string[]): Promise<number> {
+  let unread = 0;
+  for (let i = 0; i < notificationIds.length; i += 50)
+    ({ unread } = await call(routes.markNotificationsRead, { body: { notificationIds: notificationIds.slice(i, i + 50) } }));
+  return unread;
+}
