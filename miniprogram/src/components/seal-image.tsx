@@ -26,8 +26,8 @@ export function SealImage({ sealId, name }: { sealId: string; name: string }) {
   const url = useSealImage(sealId);
   return (
     <View className="seal-image">
-      {/* imgProps: the H5 <img>'s own attributes (alt for screen readers and axe). */}
-      {url && <Image className="seal-image__img" src={url} mode="aspectFit" imgProps={{ alt: `印章图片：${name}` }} />}
+      {/* nativeProps: attributes of the H5 <img> inside taro-image-core (alt for screen readers and axe). */}
+      {url && <Image className="seal-image__img" src={url} mode="aspectFit" nativeProps={{ alt: `印章图片：${name}` }} />}
     </View>
   );
 }

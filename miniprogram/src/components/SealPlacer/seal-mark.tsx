@@ -6,7 +6,7 @@ export function SealMark({ seal, width, height }: { seal: PlacedSeal; width: num
   const size = { width: `${width}px`, height: `${height}px` };
   if (seal.imageUrl) {
     const alt = `印章图片：${seal.name}`;
-    return <Image className="seal-mark__image" src={seal.imageUrl} style={size} mode="aspectFit" imgProps={{ alt, draggable: false }} />;
+    return <Image className="seal-mark__image" src={seal.imageUrl} style={size} mode="aspectFit" nativeProps={{ alt, draggable: false }} />;
   }
   const shape = seal.kind === 'legal_representative_name' ? 'square' : seal.kind === 'invoice' ? 'oval' : 'round';
   return (
