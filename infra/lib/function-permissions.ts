@@ -127,6 +127,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 
   // Seal life cycle: credential keys are made, used and retired here.
   'claim-seal': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'seal-image': { table: 'read', ...PDF },
   'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI_READ },
   'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },

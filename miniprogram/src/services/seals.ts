@@ -53,3 +53,28 @@ export function changeOnline(companyId: string, body: RequestBody<typeof routes.
 export function firstRefusal(batch: SealBatch): string | null {
   return batch.results.find((r) => !r.ok)?.error?.message ?? null;
 }
+
+const sealImages = new Map<string, Promise<string>>();
+
+/**
+ * The seal as the platform draws it on signed pages, as a `data:` URL an <Image> shows on WeChat
+ * and H5 alike (the H5 policy allows `img-src data:`; the request carries the session token, which
+ * an <img src> to the API could not). Kept per seal for the app's life: a seal's look never changes.
+ */
+export function fetchSealImage(sealId: string): Promise<string> {
+  let image = sealImages.get(sealId);
+  if (!image) {
+    image = call(routes.sealImage, { params: { sealId } }).then(svgDataUrl);
+    image.catch(() => sealImages.delete(sealId));
+    sealImages.set(sealId, image);
+  }
+  return image;
+}
+
+/** The route draws only paths and numbers (ASCII), so the bytes are the text. */
+export function svgDataUrl(bytes: ArrayBuffer): string {
+  const codes = new Uint8Array(bytes);
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+}

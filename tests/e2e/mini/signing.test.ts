@@ -5,6 +5,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../support/browser';
 import { review } from '../../support/review';
+import { expectSealImage } from '../../support/seal-image';
 import { startJourneyStack } from '../../support/stack';
 import {
   apiLogin,
@@ -129,6 +130,8 @@ describe('文件签章 on the phone', () => {
     await shot('1-choose');
     await chooseSeal(COMPANY_SEAL);
     await chooseContract();
+    // The chosen seal as it will be stamped.
+    await expectSealImage(sun.screen.locator('.sign-choose'), COMPANY_SEAL);
     await shot('2-chosen');
     await sun.tap('下一步：选择盖章位置');
     await sun.see('第 1 / 3 页');
@@ -142,6 +145,8 @@ describe('文件签章 on the phone', () => {
     await sun.tap('在本页盖章');
     dropped = await dragSealTo(0.12, 0.55);
     await sun.see('已选择 1 处盖章位置');
+    // The seal is dragged as itself, not a stand-in.
+    await expectSealImage(sun.screen.locator('.seal-placer__seal'), COMPANY_SEAL);
     await shot('3-placed-on-page-2');
   });
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, desktopContext } from '../../support/browser';
 import { review } from '../../support/review';
+import { expectSealImage } from '../../support/seal-image';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { loginOnDesktop, qrPayloadOn } from './support/desktop';
@@ -47,6 +48,9 @@ describe('我的印章 on the desktop', () => {
     const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
     await expect(row.innerText()).resolves.toContain('孙丽（持有人）');
     await expect(row.innerText()).resolves.toContain('待领取');
+    // Each seal as the platform stamps it, beside its name.
+    await expectSealImage(row, grantedSeal.name);
+    await expectSealImage(page.getByTestId(`seal-${otherSeal.sealId}`), otherSeal.name);
     await review(page, 'web-seals', '1-legal-representative');
     await desktop.close();
   });

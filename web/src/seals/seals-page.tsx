@@ -15,6 +15,7 @@ import { ErrorBox, Loading } from '../components/status';
 import { companiesOf, useMe } from '../shell/me-context';
 import { actionsFor, actorOf, type SealAction } from './seal-actions';
 import { SealActionPanel } from './seal-action-panel';
+import { SealImage } from './seal-image';
 
 /** 我的印章: every company the person acts for, with the seals they may see. */
 export function SealsPage() {
@@ -77,8 +78,13 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
             return [
               <tr key={seal.sealId} data-testid={`seal-${seal.sealId}`}>
                 <td>
-                  <strong>{seal.name}</strong>
-                  <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
+                  <div className="seal-cell">
+                    <SealImage sealId={seal.sealId} name={seal.name} />
+                    <div>
+                      <strong>{seal.name}</strong>
+                      <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
+                    </div>
+                  </div>
                 </td>
                 <td>
                   {unclaimedByMe(seal) ? (

@@ -4,7 +4,10 @@ import type { PlacedSeal } from './types';
 /** How a seal looks while it is placed: its image, or a stand-in of the right shape and size. */
 export function SealMark({ seal, width, height }: { seal: PlacedSeal; width: number; height: number }) {
   const size = { width: `${width}px`, height: `${height}px` };
-  if (seal.imageUrl) return <Image className="seal-mark__image" src={seal.imageUrl} style={size} mode="aspectFit" />;
+  if (seal.imageUrl) {
+    const alt = `印章图片：${seal.name}`;
+    return <Image className="seal-mark__image" src={seal.imageUrl} style={size} mode="aspectFit" nativeProps={{ alt, draggable: false }} />;
+  }
   const shape = seal.kind === 'legal_representative_name' ? 'square' : seal.kind === 'invoice' ? 'oval' : 'round';
   return (
     <View className={`seal-mark seal-mark--${shape}`} style={size}>

@@ -26,6 +26,18 @@ export const getMyCredential = {
   response: json as Json<seals.MyCredentialResponse>,
 } satisfies Route;
 
+/** The seal as the platform draws it on signed pages (SVG, paths only): for lists, the claim page and the seal chooser. */
+export const sealImage = {
+  method: 'GET',
+  path: '/v1/seals/{sealId}/image',
+  handler: 'seal-image',
+  auth: 'session',
+  summary: '印章图片（SVG，与签章外观一致）',
+  action: 'seal.view',
+  params: seals.SealIdParams,
+  response: bytes,
+} satisfies Route;
+
 export const changePin = {
   method: 'POST',
   path: '/v1/seals/{sealId}/pin',

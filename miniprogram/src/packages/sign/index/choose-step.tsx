@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { ChoiceChips } from '../../../components/choice-chips';
+import { SealImage } from '../../../components/seal-image';
 import { CompanyPicker } from '../../../components/company-picker';
 import { EmptyNote, ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { Button } from '../../../components/nutui';
@@ -48,6 +49,7 @@ export function ChooseStep({ me, state, busy, error, actions }: Props) {
             }}
           />
         )}
+        {state.seal && <SealImage sealId={state.seal.sealId} name={state.seal.name} />}
         {state.seal && !state.seal.usable && <FormError message={`该印章${state.seal.note ?? '当前状态'}，不能签章`} />}
       </View>
       <View className="card">

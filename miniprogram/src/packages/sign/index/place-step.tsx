@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/nutui';
 import { SealPlacer, sealSizePt } from '../../../components/SealPlacer';
 import { PinKeypad } from '../../../components/PinKeypad';
+import { useSealImage } from '../../../components/seal-image';
 import { usePagePreview } from './use-page-preview';
 import { ZOOMS, type SigningActions, type SigningState } from './use-signing';
 
@@ -18,6 +19,7 @@ export function PlaceStep({ state, fitWidth, busy, pinError, actions }: Props) {
   const { document, seal, page, zoom, placements, crossPage } = state;
   const cssWidth = fitWidth * zoom;
   const previewUrl = usePagePreview(document?.preview, page, cssWidth, document?.boxes[page - 1]);
+  const sealImageUrl = useSealImage(seal?.sealId);
   if (!document || !seal) return null;
   const zoomIndex = ZOOMS.indexOf(zoom as (typeof ZOOMS)[number]);
   const onThisPage = placements.filter((p) => p.page === page).length;
@@ -56,7 +58,7 @@ export function PlaceStep({ state, fitWidth, busy, pinError, actions }: Props) {
           box={document.boxes[page - 1]!}
           cssWidth={cssWidth}
           previewUrl={previewUrl}
-          seal={{ kind: seal.kind, name: seal.name, sizePt: sealSizePt(seal.kind) }}
+          seal={{ kind: seal.kind, name: seal.name, sizePt: sealSizePt(seal.kind), imageUrl: sealImageUrl }}
           placements={placements}
           onMove={actions.moveSeal}
           onRemove={actions.removeSeal}
