@@ -125,7 +125,10 @@ describe('PIN and revocation on the phone', () => {
     await zhang.faceCheck();
     await zhang.see('已注销');
     await zhang.see('注销原因：');
-    await zhang.see('该印章当前没有您可办理的业务');
+    // Nothing can be done with a revoked seal but read its history.
+    await zhang.see('用印记录');
+    await zhang.notSee('在线注销');
+    await zhang.notSee('在线冻结');
     await zhang.shot(J, '7-revoked');
   });
 });
