@@ -56,7 +56,7 @@ const bytes = (data: Source): BinaryLike =>
   typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 
 /** The hash constructor the signer takes: SHA-256, or HMAC-SHA256 with a secret (node:crypto). */
-class Sha256 {
+export class Sha256 {
   private readonly hash;
   constructor(secret?: Source) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
@@ -70,7 +70,7 @@ class Sha256 {
   reset(): void {}
 }
 
-const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** 20260301T080000Z → Date, or undefined when it is not that shape. */
 function parseAmzDate(value: string | undefined): Date | undefined {

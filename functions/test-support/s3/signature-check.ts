@@ -1,5 +1,5 @@
-import { createHash, createHmac, type BinaryLike } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { rfc3986, Sha256 } from '../../dev/local/s3-signature';
 
 /**
  * Tests only: s3rver 3.7 accepts any SigV4 signature ("V4 signatures have incomplete support"),
@@ -7,28 +7,10 @@ import { SignatureV4 } from '@smithy/signature-v4';
  * than the one signed would pass locally and fail in AWS. This recomputes the signature of each
  * request with the AWS SDK's own signer (@smithy/signature-v4), as S3 does: path segments decoded
  * then RFC 3986-encoded, query decoded then re-encoded, only the headers the request says it signed.
+ * The signature arithmetic alone, for URLs made for AWS (session tokens included); the local S3's
+ * own policy (its one key, clock skew, no session tokens) is dev/local/s3-signature.ts, whose hash
+ * and encoding this shares.
  */
-
-type Source = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Source): BinaryLike =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-
-/** The hash constructor the signer takes: SHA-256, or HMAC-SHA256 when given a secret. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Source) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Source): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
-const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export interface ReceivedRequest {
   method: string;
