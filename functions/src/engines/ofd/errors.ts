@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 /** Why an OFD could not be read, signed or verified at all (an invalid signature is a report, not an error). */
 export type OfdErrorCode =
   | 'OFD_UNREADABLE' // not a zip, or a zip fflate cannot read (encrypted, unknown compression, truncated)
@@ -9,13 +11,6 @@ export type OfdErrorCode =
   | 'OFD_PAGE_NOT_FOUND' // a stamp names a page the document does not have
   | 'OFD_BAD_INPUT'; // a caller-supplied value the package cannot hold
 
-export class OfdError extends Error {
+export class OfdError extends CodedError<OfdErrorCode> {
   override readonly name = 'OfdError';
-  constructor(
-    readonly code: OfdErrorCode,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${code}: ${detail}`, options);
-  }
 }
