@@ -52,6 +52,11 @@ export function encodeTlv(tag: number, content: Uint8Array): Uint8Array {
   return out;
 }
 
+/** DER SEQUENCE around already-encoded elements. */
+export function encodeSequence(elements: Uint8Array[]): Uint8Array {
+  return encodeTlv(TAG.sequence, concat(elements));
+}
+
 export function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;

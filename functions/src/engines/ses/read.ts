@@ -1,5 +1,5 @@
 import { AsnParser } from '@peculiar/asn1-schema';
-import { concat, encodeTlv, isSingleElement, TAG } from '../pki/der';
+import { encodeSequence, isSingleElement } from '../pki/der';
 import { SesError } from './errors';
 import { SealInfoProbe, SealProbe, SesSealV1Parts } from './probe';
 import {
@@ -173,7 +173,7 @@ function readSealV1(der: Uint8Array): Seal {
 /** The v1 maker's signed text: DER SEQUENCE { sealInfo, cert OCTET STRING, signatureAlgorithm OID }, each element as found. */
 function v1MakerSignedBytes(der: Uint8Array): Uint8Array {
   const raw = parse(der, SesSealV1Parts, 'SESeal (v1)');
-  return sequence([new Uint8Array(raw.sealInfo), new Uint8Array(raw.signInfo.cert), new Uint8Array(raw.signInfo.signatureAlgorithm)]);
+  return encodeSequence([new Uint8Array(raw.sealInfo), new Uint8Array(raw.signInfo.cert), new Uint8Array(raw.signInfo.signatureAlgorithm)]);
 }
 
 /** The version in SES_Header decides the schema: 4 is GB/T 38540, 1–3 GM/T 0031. */
@@ -223,6 +223,3 @@ function tryParse<T>(der: Uint8Array, type: new () => T): T | undefined {
     return undefined;
   }
 }
-
-/** DER SEQUENCE around already-encoded elements. */
-const sequence = (elements: Uint8Array[]): Uint8Array => encodeTlv(TAG.sequence, concat(elements));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AsnConvert, AsnObjectIdentifierConverter, OctetString } from '@peculiar/asn1-schema';
 import { DEFAULT_SM2_DISTINGUISHING_ID, OID_SM2_WITH_SM3, OID_SM3, sm2PublicKeyFromSpki, sm3, verifySm2 } from '../gm';
 import { certificateFacts, type CertificateFacts } from './certificate';
-import { concat, encodeTlv, TAG } from '../pki/der';
+import { encodeSequence } from '../pki/der';
 import { readSeal, readSesSignature, type Seal, type SesSignature } from './read';
 
 /** A signature check's outcome: a code, never a sentence (the edge words it from shared/). */
@@ -59,7 +59,7 @@ export function checkSeal(sealOrDer: Seal | Uint8Array, options: SesCheckOptions
       ? [['seal-info-cert-algorithm', seal.makerSignedBytes]]
       : [
           ['seal-info', seal.makerSignedBytes],
-          ['seal-info-cert-algorithm', sequence([seal.sealInfoDer, der(new OctetString(seal.makerCertificate)), oidDer(seal.makerSignatureAlgorithm)])],
+          ['seal-info-cert-algorithm', encodeSequence([seal.sealInfoDer, der(new OctetString(seal.makerCertificate)), oidDer(seal.makerSignatureAlgorithm)])],
         ];
   for (const [over, bytes] of candidates) {
     const outcome = sm2Check(seal.makerSignatureAlgorithm, makerCertificate, bytes, seal.makerSignature, distinguishingId);
@@ -128,6 +128,3 @@ function within(at: Date, start: Date, end: Date): ValidityOutcome {
 
 const der = (value: unknown): Uint8Array => new Uint8Array(AsnConvert.serialize(value));
 const oidDer = (oid: string): Uint8Array => new Uint8Array(AsnConvert.serialize(AsnObjectIdentifierConverter.toASN(oid)));
-
-/** DER SEQUENCE around already-encoded elements. */
-const sequence = (elements: Uint8Array[]): Uint8Array => encodeTlv(TAG.sequence, concat(elements));
