@@ -19,6 +19,9 @@ import '../../../components/forms.css';
 type Started = applicationDto.LicenceAuthorizationStarted;
 type Verified = applicationDto.LicenceAuthorizationResult;
 
+/** Where a company that cannot apply online goes: the window application, its company chosen. */
+const windowApplication = (companyId: string) => `/packages/apply/window/index?kind=apply&companyId=${companyId}`;
+
 /**
  * 电子营业执照验证: the licence is presented and verified before anything else; locally the
  * platform's stand-in shows the seeded company's licence to authorize or decline. A refusal says
@@ -57,7 +60,7 @@ function LicenceStep({ companyId, onVerified }: { companyId: string; onVerified:
           <Text className="page-note">请出示本企业的电子营业执照并授权本平台验证。</Text>
           <FormError message={error} />
           {refused && (
-            <Button block onClick={() => void openPage(`/packages/apply/window/index?kind=apply&companyId=${companyId}`)}>
+            <Button block onClick={() => void openPage(windowApplication(companyId))}>
               前往窗口办理
             </Button>
           )}
@@ -133,8 +136,8 @@ function OnlineApply({ me }: { me: Me }) {
           <Text className="page-note">提交后印章即制作完成，可在“印章领取”中领取。</Text>
           <FormError message={error} />
           {windowRequired ? (
-            <Button type="primary" block onClick={() => void replacePage(`/packages/apply/window/index?kind=apply&companyId=${companyId}`)}>
-              前往窗口申请
+            <Button type="primary" block onClick={() => void replacePage(windowApplication(companyId))}>
+              前往窗口办理
             </Button>
           ) : (
             <Button type="primary" block loading={busy} disabled={busy} onClick={submit}>
