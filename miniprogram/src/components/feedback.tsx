@@ -5,7 +5,7 @@ import './forms.css';
 /** The loading line every page shows while it waits for the API. */
 export function Loading({ text = '正在加载…' }: { text?: string }) {
   return (
-    <View className="card feedback" aria-live="polite">
+    <View className="card feedback is-loading" aria-live="polite">
       <Text className="text-muted">{text}</Text>
     </View>
   );

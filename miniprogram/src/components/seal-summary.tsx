@@ -43,3 +43,18 @@ export function SealSummary({
     </View>
   );
 }
+
+/**
+ * A seal row's place while its data loads: the same height as the row to come, so the entries
+ * below it do not move under a finger about to tap them.
+ */
+export function SealSummaryPlaceholder() {
+  return (
+    <View className="list-item seal-summary is-loading" aria-busy="true">
+      <View className="seal-image" />
+      <View className="seal-summary__text">
+        <Text className="list-sub">正在加载…</Text>
+      </View>
+    </View>
+  );
+}

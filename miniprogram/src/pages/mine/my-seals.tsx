@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { ErrorBlock, Loading } from '../../components/feedback';
-import { SealSummary } from '../../components/seal-summary';
+import { ErrorBlock } from '../../components/feedback';
+import { SealSummary, SealSummaryPlaceholder } from '../../components/seal-summary';
 import { useRemote } from '../../components/use-remote';
 import { openPage } from '../../platform';
 import type { Me } from '../../services/me';
@@ -17,7 +17,7 @@ export function MySeals({ me }: { me: Me }) {
     <View className="card">
       <Text className="card-title">我的印章</Text>
       {me.credentials.length === 0 && <Text className="text-muted">暂未领取印章</Text>}
-      {me.credentials.length > 0 && remote.status === 'loading' && <Loading />}
+      {remote.status === 'loading' && me.credentials.map((c) => <SealSummaryPlaceholder key={c.sealId} />)}
       {remote.status === 'error' && <ErrorBlock message={remote.message} onRetry={() => void reload()} />}
       {remote.status === 'ready' &&
         remote.data.flatMap((list) =>

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { phoneContext, type DeviceOptions } from '../../../support/browser';
 import { review } from '../../../support/review';
 import type { Person } from './people';
@@ -68,7 +68,24 @@ export class Phone {
     // Taro draws a button's text inside the button element, which takes the touch: tap through it.
     const target = this.screen.getByText(text, { exact: typeof text === 'string' }).first();
     await this.explained(target.waitFor({ state: 'visible' }));
+    await this.settled(target);
     await target.tap({ force: true });
+  }
+
+  /**
+   * A forced tap skips Playwright's own wait for a still target, so wait as a person does: until
+   * the page has stopped loading (`.is-loading` placeholders gone) and the target no longer moves.
+   * Otherwise a list arriving above it shifts the page and the tap lands on the row above.
+   */
+  private async settled(target: Locator): Promise<void> {
+    await this.explained(this.screen.locator('.is-loading').first().waitFor({ state: 'detached', timeout: 15_000 }));
+    let before = await target.boundingBox();
+    for (let i = 0; i < 40; i++) {
+      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const now = await target.boundingBox();
+      if (before && now && before.x === now.x && before.y === now.y) return;
+      before = now;
+    }
   }
 
   /** On a timeout, says which pages were open and what the top one showed. */
