@@ -1,25 +1,25 @@
 import { Button, Text, View } from '@tarojs/components';
 import { usePendingConfirmation } from './confirmation';
-import './confirm-dialog.css';
+import './modal.css';
 
 /** The 二次确认 of a destructive step: the question, its consequence, 取消 (first) and the confirming button. */
 export function ConfirmDialog() {
   const request = usePendingConfirmation();
   if (!request) return null;
   return (
-    <View className="confirm-mask">
-      <View className="confirm-dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-        <Text className="confirm-title" id="confirm-title">
+    <View className="modal-mask">
+      <View className="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+        <Text className="modal-title" id="confirm-title">
           {request.title}
         </Text>
-        <Text className="confirm-text" id="confirm-text">
+        <Text className="modal-text" id="confirm-text">
           {request.consequence}
         </Text>
-        <View className="confirm-actions">
-          <Button className="confirm-cancel" onClick={() => request.answer(false)}>
+        <View className="modal-actions">
+          <Button className="modal-secondary" onClick={() => request.answer(false)}>
             取消
           </Button>
-          <Button className="confirm-ok" onClick={() => request.answer(true)}>
+          <Button className="modal-primary" onClick={() => request.answer(true)}>
             {request.confirmLabel}
           </Button>
         </View>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { answerPrivacyPrompt, openPage, PRIVACY_AGREE_BUTTON_ID } from '../platform';
 import { usePrivacyPromptOpen } from './use-privacy-prompt';
+import './modal.css';
 import './privacy-prompt.css';
 
 const PRIVACY_SUMMARY =
@@ -15,23 +16,23 @@ export function PrivacyPrompt() {
   const open = usePrivacyPromptOpen();
   if (!open) return null;
   return (
-    <View className="privacy-mask">
-      <View className="privacy-dialog" role="dialog" aria-modal="true" aria-labelledby="privacy-title">
-        <Text className="privacy-title" id="privacy-title">
+    <View className="modal-mask">
+      <View className="modal" role="dialog" aria-modal="true" aria-labelledby="privacy-title">
+        <Text className="modal-title" id="privacy-title">
           隐私保护指引
         </Text>
-        <View className="privacy-body">
+        <View className="modal-text">
           <Text>{PRIVACY_SUMMARY}</Text>
           <View className="privacy-link" role="link" onClick={() => void openPage('/packages/about/privacy/index')}>
             <Text>阅读完整的《隐私保护指引》</Text>
           </View>
         </View>
-        <View className="privacy-actions">
-          <Button className="privacy-decline" onClick={() => answerPrivacyPrompt('decline')}>
+        <View className="modal-actions">
+          <Button className="modal-secondary" onClick={() => answerPrivacyPrompt('decline')}>
             拒绝
           </Button>
           <Button
-            className="privacy-agree"
+            className="modal-primary"
             id={PRIVACY_AGREE_BUTTON_ID}
             openType="agreePrivacyAuthorization"
             onClick={() => answerPrivacyPrompt('agree')}
