@@ -29,7 +29,10 @@ export function submitWindowApplication(application: WindowApplication): Promise
  * 修改后重新提交: a rejected application, corrected, goes back to the window as a new application
  * (new 申请编号 and form); the rejected one must still be the version read.
  */
-export function resubmitApplication(rejected: Pick<ApplicationView, 'applicationId' | 'version'>, request: WindowApplication): Promise<ApplicationView> {
+export function resubmitApplication(
+  rejected: Pick<ApplicationView, 'applicationId' | 'version'>,
+  request: WindowApplication,
+): Promise<ApplicationView> {
   return call(routes.resubmitApplication, {
     params: { applicationId: rejected.applicationId },
     body: { request, expectedVersion: rejected.version },

@@ -1,5 +1,5 @@
 import { APPLICATION_KINDS } from '../machines/application-machine';
-import { BILINGUAL_NAME_MATERIALS, SERVICE_WINDOWS, isWindowBusiness, windowMaterials } from './window-service';
+import { BILINGUAL_NAME_MATERIALS, SERVICE_WINDOWS, isWindowBusiness, materialsFactsOfForm, windowMaterials } from './window-service';
 
 describe('window materials', () => {
   it('lists the signed form, the licence and an ID for every window business; system integration is not one', () => {
@@ -29,6 +29,26 @@ describe('window materials', () => {
   it('asks the legal representative in person to cancel a grant at the window (no agent)', () => {
     expect(windowMaterials('cancel_authorization').join()).toContain('本人');
     expect(windowMaterials('cancel_authorization').join()).not.toContain('经办人');
+  });
+
+  it('reads the facts back from a submitted form', () => {
+    const form = {
+      sections: [
+        {
+          heading: '申请印章',
+          rows: [
+            ['印章', '法定名称章'],
+            ['法定名称章', '中英文法定名称章'],
+          ] as [string, string][],
+        },
+        { heading: '授权设置（1）', rows: [] },
+      ],
+    };
+    expect(materialsFactsOfForm(form)).toEqual({ bilingualName: true, withGrantees: true });
+    expect(materialsFactsOfForm({ sections: [{ heading: '冻结印章', rows: [['印章', '合同专用章']] }] })).toEqual({
+      bilingualName: false,
+      withGrantees: false,
+    });
   });
 
   it('names each window with an address and opening hours', () => {

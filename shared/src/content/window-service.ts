@@ -56,6 +56,19 @@ export function windowMaterials(kind: WindowBusiness, facts: MaterialsFacts = {}
   return list;
 }
 
+/**
+ * The facts above, read back from a submitted application's form (`ApplicationView.form`, as the
+ * PDF prints it): its 中英文法定名称章 row and its 授权设置 sections.
+ */
+export function materialsFactsOfForm(form: {
+  sections: readonly { heading: string; rows: readonly (readonly [string, string])[] }[];
+}): MaterialsFacts {
+  return {
+    bilingualName: form.sections.some((s) => s.rows.some(([, value]) => value === '中英文法定名称章')),
+    withGrantees: form.sections.some((s) => s.heading.startsWith('授权设置')),
+  };
+}
+
 export interface ServiceWindow {
   name: string;
   address: string;

@@ -8,18 +8,10 @@ import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { useRemote } from '../../../components/use-remote';
 import { WindowGuide } from '../../../components/window-guide';
-import { isWindowBusiness, type MaterialsFacts } from '@seal/shared/content';
+import { isWindowBusiness, materialsFactsOfForm } from '@seal/shared/content';
 import { openPage, replacePage, showToast } from '../../../platform';
-import { downloadApplicationForm, fetchApplication, withdrawApplication, type ApplicationView } from '../../../services/applications';
+import { downloadApplicationForm, fetchApplication, withdrawApplication } from '../../../services/applications';
 import '../../../components/forms.css';
-
-/** What the form says that changes the materials: the 中英文法定名称章 row, 授权设置 sections. */
-function materialsFacts(app: ApplicationView): MaterialsFacts {
-  return {
-    bilingualName: app.form.sections.some((s) => s.rows.some(([, value]) => value === '中英文法定名称章')),
-    withGrantees: app.form.sections.some((s) => s.heading.startsWith('授权设置')),
-  };
-}
 
 // A window application: its 申请编号, state, the staff's decision; the form to download and bring.
 export default function ApplicationResultPage() {
@@ -101,11 +93,21 @@ export default function ApplicationResultPage() {
             </Button>
           )}
           {app.resubmittedAs && (
-            <Button type="primary" block onClick={() => void replacePage(`/packages/apply/result/index?applicationId=${app.resubmittedAs}`)}>
+            <Button
+              type="primary"
+              block
+              onClick={() => void replacePage(`/packages/apply/result/index?applicationId=${app.resubmittedAs}`)}
+            >
               查看新申请
             </Button>
           )}
-          <Button type={app.state === 'rejected' ? 'default' : 'primary'} block loading={busy} disabled={busy} onClick={() => void download()}>
+          <Button
+            type={app.state === 'rejected' ? 'default' : 'primary'}
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void download()}
+          >
             下载申请表
           </Button>
           <Button block onClick={() => void reload()}>
@@ -118,7 +120,7 @@ export default function ApplicationResultPage() {
           )}
         </View>
       </View>
-      {app.state === 'submitted' && isWindowBusiness(app.kind) && <WindowGuide kind={app.kind} facts={materialsFacts(app)} />}
+      {app.state === 'submitted' && isWindowBusiness(app.kind) && <WindowGuide kind={app.kind} facts={materialsFactsOfForm(app.form)} />}
     </PageShell>
   );
 }

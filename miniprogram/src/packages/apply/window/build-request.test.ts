@@ -83,8 +83,18 @@ describe('window application request', () => {
       kind: 'authorize' as const,
       company: { creditCode: company.creditCode, name: company.companyName },
       grants: [
-        { role: 'seal_administrator' as const, grantee: { name: '赵敏', idNumber: '440307199203036788', phone: '13900139001' }, sealIds: ['s1'], medium: 'ukey' as const },
-        { role: 'seal_holder' as const, grantee: { name: '孙丽', idNumber: '440308199505127892', phone: '13900139002' }, sealIds: ['s2'], medium: 'phone' as const },
+        {
+          role: 'seal_administrator' as const,
+          grantee: { name: '赵敏', idNumber: '440307199203036788', phone: '13900139001' },
+          sealIds: ['s1'],
+          medium: 'ukey' as const,
+        },
+        {
+          role: 'seal_holder' as const,
+          grantee: { name: '孙丽', idNumber: '440308199505127892', phone: '13900139002' },
+          sealIds: ['s2'],
+          medium: 'phone' as const,
+        },
       ],
     };
     const corrected = draftFromCorrection(submitted)!;
@@ -93,7 +103,12 @@ describe('window application request', () => {
     expect(buildWindowRequest('authorize', corrected.draft)).toEqual({ request: submitted });
     const apply = { kind: 'apply' as const, company: submitted.company, kinds: ['company_name' as const], bilingualName: true };
     expect(buildWindowRequest('apply', draftFromCorrection(apply)!.draft)).toEqual({ request: apply });
-    const revoke = { kind: 'revoke' as const, company: submitted.company, sealIds: ['s1'], reason: { category: 'other' as const, text: '企业迁出本市' } };
+    const revoke = {
+      kind: 'revoke' as const,
+      company: submitted.company,
+      sealIds: ['s1'],
+      reason: { category: 'other' as const, text: '企业迁出本市' },
+    };
     expect(buildWindowRequest('revoke', draftFromCorrection(revoke)!.draft)).toEqual({ request: revoke });
     expect(draftFromCorrection({ kind: 'custom_seal', company: submitted.company })).toBeNull();
   });

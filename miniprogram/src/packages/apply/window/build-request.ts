@@ -95,7 +95,8 @@ export function buildWindowRequest(kind: WindowKind, d: WindowDraft): { request:
     case 'apply':
     case 'change': {
       if (d.kinds.length === 0) return { problem: '请至少选择一枚印章' };
-      if (kind === 'apply' && d.bilingualName && !d.kinds.includes('company_name')) return { problem: '申请中英文法定名称章须同时选择法定名称章' };
+      if (kind === 'apply' && d.bilingualName && !d.kinds.includes('company_name'))
+        return { problem: '申请中英文法定名称章须同时选择法定名称章' };
       const bilingual = kind === 'apply' && d.bilingualName ? { bilingualName: true } : {};
       const more = d.moreGrants as PlannedGrant[];
       if (!d.withGrant) return { request: { kind, company, kinds: d.kinds, ...bilingual, ...(more.length > 0 ? { grants: more } : {}) } };
@@ -183,7 +184,12 @@ export function draftFromCorrection(correction: Record<string, unknown>): { kind
       draft.reason = request.reason.text ?? '';
       break;
     case 'system_integration':
-      Object.assign(draft, { systemName: request.systemName, contactName: request.contactName, contactPhone: request.contactPhone, purpose: request.purpose });
+      Object.assign(draft, {
+        systemName: request.systemName,
+        contactName: request.contactName,
+        contactPhone: request.contactPhone,
+        purpose: request.purpose,
+      });
       break;
   }
   return { kind, draft };

@@ -16,7 +16,15 @@ import { fetchApplication, resubmitApplication, submitWindowApplication, type Ap
 import { fetchGrants } from '../../../services/grants';
 import { myCompanies, type Me } from '../../../services/me';
 import { fetchCompanySeals } from '../../../services/seals';
-import { buildWindowRequest, draftFromCorrection, emptyDraft, WINDOW_KINDS, WINDOW_TITLES, type WindowDraft, type WindowKind } from './build-request';
+import {
+  buildWindowRequest,
+  draftFromCorrection,
+  emptyDraft,
+  WINDOW_KINDS,
+  WINDOW_TITLES,
+  type WindowDraft,
+  type WindowKind,
+} from './build-request';
 import { KindFields } from './kind-fields';
 import '../../../components/forms.css';
 
@@ -71,7 +79,12 @@ function WindowForm({ me, kind, initial, rejected }: FormProps) {
             companies={companies}
             companyId={draft.creditCode}
             onChange={(id) =>
-              update({ creditCode: id, companyName: companies.find((c) => c.companyId === id)?.name ?? '', sealIds: [], bilingualName: false })
+              update({
+                creditCode: id,
+                companyName: companies.find((c) => c.companyId === id)?.name ?? '',
+                sealIds: [],
+                bilingualName: false,
+              })
             }
           />
         ) : (

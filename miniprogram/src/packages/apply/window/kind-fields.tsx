@@ -39,8 +39,20 @@ function GranteeFields({ draft, update }: Pick<Props, 'draft' | 'update'>) {
         onChange={([role]) => role && update({ role })}
       />
       <FormField label="被授权人姓名" value={draft.grantee.name} onChange={(name) => grantee({ name })} />
-      <FormField label="被授权人身份证号码" type="idcard" maxlength={18} value={draft.grantee.idNumber} onChange={(idNumber) => grantee({ idNumber })} />
-      <FormField label="被授权人手机号码" type="number" maxlength={11} value={draft.grantee.phone} onChange={(phone) => grantee({ phone })} />
+      <FormField
+        label="被授权人身份证号码"
+        type="idcard"
+        maxlength={18}
+        value={draft.grantee.idNumber}
+        onChange={(idNumber) => grantee({ idNumber })}
+      />
+      <FormField
+        label="被授权人手机号码"
+        type="number"
+        maxlength={11}
+        value={draft.grantee.phone}
+        onChange={(phone) => grantee({ phone })}
+      />
       <ChoiceChips
         label="领取介质"
         single
@@ -79,7 +91,12 @@ export function KindFields({ kind, draft, update, seals, grants, foreignInvested
             label="外资企业中英文法定名称章"
             choices={[{ value: 'bilingual', label: '法定名称章制作为中英文名称章' }]}
             selected={draft.bilingualName ? ['bilingual'] : []}
-            onChange={(on) => update({ bilingualName: on.length > 0, kinds: on.length > 0 && !draft.kinds.includes('company_name') ? [...draft.kinds, 'company_name'] : draft.kinds })}
+            onChange={(on) =>
+              update({
+                bilingualName: on.length > 0,
+                kinds: on.length > 0 && !draft.kinds.includes('company_name') ? [...draft.kinds, 'company_name'] : draft.kinds,
+              })
+            }
           />
           <Text className="field-hint">{BILINGUAL_NAME_NOTE}</Text>
         </View>
@@ -90,7 +107,12 @@ export function KindFields({ kind, draft, update, seals, grants, foreignInvested
             label="授权设置"
             choices={[{ value: 'grant', label: '同时进行授权设置' }]}
             selected={draft.withGrant ? ['grant'] : []}
-            onChange={(on) => update({ withGrant: on.length > 0, grantKinds: on.length > 0 && draft.grantKinds.length === 0 ? draft.kinds : draft.grantKinds })}
+            onChange={(on) =>
+              update({
+                withGrant: on.length > 0,
+                grantKinds: on.length > 0 && draft.grantKinds.length === 0 ? draft.kinds : draft.grantKinds,
+              })
+            }
           />
           {draft.withGrant && (
             <View>
