@@ -2,7 +2,7 @@
 // messages), from shared's zod-free entry points. Pages never re-decide permissions; they ask these.
 export { authorize, ACTIONS, type Action, type Actor } from '@seal/shared/domain';
 export { ROLE_LABELS, type GrantRole, type Role } from '@seal/shared/domain';
-export { SEAL_KIND_LABELS, ONLINE_APPLICABLE_KINDS, MEDIUM_LABELS, type SealKind } from '@seal/shared/domain';
+export { SEAL_KIND_LABELS, ONLINE_APPLICABLE_KINDS, MEDIUM_LABELS, MEDIA, type SealKind, type Medium } from '@seal/shared/domain';
 export { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '@seal/shared/domain';
 export { PIN_LOCKOUT_NOTE } from '@seal/shared/domain';
 export { SEAL_STATE_LABELS, sealMachine, canSign, type SealState, type SealEvent } from '@seal/shared/machines';

@@ -25,6 +25,20 @@ export function submitWindowApplication(application: WindowApplication): Promise
   return call(routes.submitWindowApplication, { body: application });
 }
 
+/**
+ * 修改后重新提交: a rejected application, corrected, goes back to the window as a new application
+ * (new 申请编号 and form); the rejected one must still be the version read.
+ */
+export function resubmitApplication(
+  rejected: Pick<ApplicationView, 'applicationId' | 'version'>,
+  request: WindowApplication,
+): Promise<ApplicationView> {
+  return call(routes.resubmitApplication, {
+    params: { applicationId: rejected.applicationId },
+    body: { request, expectedVersion: rejected.version },
+  });
+}
+
 export async function fetchMyApplications(): Promise<ApplicationView[]> {
   const { items } = await call(routes.listMyApplications);
   return items;

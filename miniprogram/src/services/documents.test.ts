@@ -75,11 +75,11 @@ describe('documents service', () => {
     expect(shortHash('abc')).toBe('abc');
   });
 
-  it("asks for a seal's 用印记录 by its id, with the next page's cursor", async () => {
+  it("asks for a seal's 用印记录 by its id, a screenful at a time, with the next page's cursor", async () => {
     apiAnswers({ seal: { sealId: 's 1', companyId: 'c', companyName: '公司', name: '法定名称章' }, items: [] });
     await fetchSigningRecords('s 1', 'next');
     expect(jest.mocked(Taro.request).mock.calls[0]![0]).toMatchObject({
-      url: '/v1/seals/s%201/signing-records?cursor=next',
+      url: '/v1/seals/s%201/signing-records?cursor=next&limit=10',
       method: 'GET',
     });
   });

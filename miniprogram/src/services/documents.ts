@@ -1,6 +1,7 @@
 import { documentDto, type RequestBody } from '@seal/shared/api';
 import * as routes from '@seal/shared/routes';
 import { call, readChosenFile, uploadBytes, type ChosenFile } from '../platform';
+import { PAGE_SIZE } from './page-size';
 
 // 文件签章 over the documents API (shared/src/api/routes/documents.ts, decision 0019): the file
 // goes straight to storage through a presigned PUT, then the API signs it.
@@ -34,12 +35,12 @@ export async function uploadDocument(file: ChosenFile): Promise<UploadedDocument
 
 /** 我的文件: the documents I had signed, newest first (one page; `cursor` for the next). */
 export function fetchMyDocuments(cursor?: string): Promise<documentDto.MyDocumentList> {
-  return call(routes.listMyDocuments, { query: { cursor } });
+  return call(routes.listMyDocuments, { query: { cursor, limit: PAGE_SIZE } });
 }
 
 /** 用印记录: what this seal signed, who and when (legal representative and administrators). */
 export function fetchSigningRecords(sealId: string, cursor?: string): Promise<SigningRecordList> {
-  return call(routes.sealSigningRecords, { params: { sealId }, query: { cursor } });
+  return call(routes.sealSigningRecords, { params: { sealId }, query: { cursor, limit: PAGE_SIZE } });
 }
 
 /** A document's facts: page count, signatures so far, download URL (the owner only). */

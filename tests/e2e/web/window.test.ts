@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { BILINGUAL_NAME_MATERIALS, SERVICE_WINDOWS } from '@seal/shared/content';
 import { launchChromium, desktopContext } from '../../support/browser';
 import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
@@ -33,6 +34,11 @@ describe('窗口办理 on the web, approved at the window', () => {
     await loginOnDesktop(page, legalRep);
     await page.goto('/web/business');
     const form = page.getByTestId('window-form-apply');
+    // What to bring and where, beside the form; a domestic company has no bilingual name seal to ask for.
+    const guide = page.getByTestId('window-guide');
+    await guide.getByText(SERVICE_WINDOWS[0]!.address).waitFor();
+    await expect(guide.innerText()).resolves.toContain('营业执照副本原件');
+    await expect(form.getByText('法定名称章制作为中英文名称章').count()).resolves.toBe(0);
     await form.getByLabel('合同专用章').check();
     await form.getByLabel('财务专用章').check();
     await form.getByRole('button', { name: '提交申请' }).click();
@@ -123,7 +129,63 @@ describe('窗口办理 on the web, approved at the window', () => {
     expect(seen).toMatchObject({ state: 'rejected', decisionReason: '营业执照副本复印件未加盖公章' });
     const messages = await api(stack.url, 'GET', '/v1/notifications', { token: legalRep.token });
     expect(messages.items[0]).toMatchObject({ kind: 'application_rejected', applicationId: submitted.applicationId });
+
+    // The applicant reads the reason, corrects the form as it was filled in, and submits it again.
+    const applicant = await desktopContext(browser, stack.url);
+    const page = await applicant.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/business');
+    const card = page.locator(`[data-testid="application"][data-reference="${submitted.reference}"]`);
+    await expect(card.getByTestId('decision-reason').innerText()).resolves.toBe('营业执照副本复印件未加盖公章');
+    await card.getByTestId('correct').click();
+    const correction = page.getByTestId('window-form-apply');
+    await expect(correction.getByTestId('rejection').innerText()).resolves.toContain('营业执照副本复印件未加盖公章');
+    await expect(correction.getByLabel('发票专用章').isChecked()).resolves.toBe(true);
+    await expect(correction.locator('input[name="creditCode"]').inputValue()).resolves.toBe(XINGHE.companyId);
+    await correction.getByLabel('同时进行授权设置').check();
+    await correction.getByLabel('姓名').fill(PEOPLE.holder.name);
+    await correction.getByLabel('身份证号').fill(PEOPLE.holder.idNumber);
+    await correction.getByLabel('手机号').fill('13900139002');
+    await correction.getByLabel('领取介质').selectOption('ukey');
+    await expect(page.getByTestId('window-guide').innerText()).resolves.toContain('被授权人身份证件复印件');
+    await review(page, 'web-window', '5-correct-rejected');
+    await correction.getByRole('button', { name: '重新提交申请' }).click();
+    const again = page.getByTestId('submitted');
+    await again.waitFor();
+    const newReference = await again.getByTestId('application-reference').innerText();
+    expect(newReference).not.toBe(submitted.reference);
+    await expect(again.innerText()).resolves.toContain(`原申请编号 ${submitted.reference}`);
+    await review(page, 'web-window', '6-resubmitted');
+
+    // Window staff see it again, naming the rejected one, with the corrected 领取介质.
+    await staffPage.reload();
+    const corrected = staffPage.locator(`[data-testid="application"][data-reference="${newReference}"]`);
+    await expect(corrected.innerText()).resolves.toContain(`修改后重新提交（原申请编号 ${submitted.reference}）`);
+    await expect(corrected.getByTestId('form-content').innerText()).resolves.toMatch(/领取介质\s*Ukey/);
+    await review(staffPage, 'web-window', '7-staff-sees-correction');
+    await applicant.close();
     await window.close();
+  });
+
+  it('offers a foreign-invested company the 中英文法定名称章, with its materials note', async () => {
+    const legalRep = await new Phone(stack.url, PEOPLE.huameiLegalRep).login();
+    const desktop = await desktopContext(browser, stack.url);
+    const page = await desktop.newPage();
+    await loginOnDesktop(page, legalRep);
+    await page.goto('/web/business');
+    const form = page.getByTestId('window-form-apply');
+    await form.getByLabel('法定名称章制作为中英文名称章（外资企业）').check();
+    await expect(form.getByLabel('法定名称章', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(form.getByTestId('bilingual-note').innerText()).resolves.toContain('中英文法定名称章须到窗口办理');
+    await expect(page.getByTestId('window-guide').innerText()).resolves.toContain(BILINGUAL_NAME_MATERIALS);
+    await review(page, 'web-window', '8-bilingual-option');
+    await form.getByRole('button', { name: '提交申请' }).click();
+    const submitted = page.getByTestId('submitted');
+    await submitted.waitFor();
+    await expect(submitted.innerText()).resolves.toContain(BILINGUAL_NAME_MATERIALS);
+    const mine = await api(stack.url, 'GET', '/v1/applications/mine', { token: legalRep.token });
+    expect(JSON.stringify(mine.items[0].form)).toContain('中英文法定名称章');
+    await desktop.close();
   });
 
   it("refuses a wrong staff password, and the queue refuses a person's session", async () => {

@@ -20,12 +20,15 @@ export function ApplicationCard({
   staff,
   children,
   onWithdrawn,
+  onCorrect,
 }: {
   application: applicationDto.ApplicationView;
   staff?: boolean;
   children?: React.ReactNode;
   /** The applicant's side: 撤回申请 while it waits for the window; called once withdrawn. */
   onWithdrawn?: () => void;
+  /** The applicant's side: 修改后重新提交, offered on a rejected application the API hands back to correct. */
+  onCorrect?: (a: applicationDto.ApplicationView) => void;
 }) {
   const { ask, dialog } = useConfirmation();
   const [error, setError] = useState<string>();
@@ -51,15 +54,23 @@ export function ApplicationCard({
       <div className="muted">
         申请编号 <span data-testid="application-reference">{a.reference}</span> · 提交于{' '}
         <span data-testid="application-created">{formatBeijingDateTime(a.createdAt)}</span>
-        {a.decisionReason && ` · 原因：${a.decisionReason}`}
+        {a.decisionReason && (
+          <>
+            {' · '}
+            {a.state === 'rejected' ? '驳回原因' : '原因'}：<span data-testid="decision-reason">{a.decisionReason}</span>
+          </>
+        )}
+        {a.resubmissionOf && ` · 修改后重新提交（原申请编号 ${a.resubmissionOf}）`}
+        {a.resubmittedAs && ` · 已修改后重新提交，新申请编号 ${a.resubmittedAs}`}
       </div>
-      <button
-        className="button small"
-        data-testid="download-form"
-        onClick={() => void downloadForm(a, staff)}
-      >
+      <button className="button small" data-testid="download-form" onClick={() => void downloadForm(a, staff)}>
         下载申请表
       </button>
+      {onCorrect && a.state === 'rejected' && a.correction && (
+        <button className="button small primary" data-testid="correct" onClick={() => onCorrect(a)}>
+          修改后重新提交
+        </button>
+      )}
       {onWithdrawn && a.state === 'submitted' && (
         <button className="button small" data-testid="withdraw" onClick={() => void withdraw()}>
           撤回申请

@@ -5,6 +5,7 @@ import { loadCompany, type CompanyRecord } from '../company/company-lookup';
 import { newReference } from './reference-number';
 import { readSealImage } from './seal-image';
 import { checkTargets } from './check-targets';
+import { bilingualNameRefusal } from './window-rules';
 import type { StoredPayload, StoredRequest } from './payload';
 
 type Request = applicationDto.WindowApplicationRequest;
@@ -60,6 +61,10 @@ export async function submitWindowApplication(
   if (!decision.allowed) throw refusal(action);
   if (request.kind === 'custom_seal' && company.integration !== 'approved') throw new DomainError('INTEGRATION_REQUIRED');
   if (request.kind === 'system_integration' && company.integration === 'approved') throw new DomainError('ALREADY_EXISTS', '该商事主体已完成系统接入');
+  if (request.kind === 'apply') {
+    const refusal = bilingualNameRefusal({ type: company.type, bilingualName: request.bilingualName, kinds: request.kinds });
+    if (refusal) throw new DomainError('VALIDATION_FAILED', refusal, [{ path: 'bilingualName', message: refusal }]);
+  }
 
   const snapshot = await checkTargets(store, company, request);
   const applicationId = newReference(now);

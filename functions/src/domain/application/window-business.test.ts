@@ -149,6 +149,18 @@ describe('窗口办理 (window business)', () => {
     expect(data.filter((s) => s.kind === 'invoice').map((s) => s.state)).toEqual(['pending_claim']);
   });
 
+  it('takes the 中英文法定名称章 only from a foreign-invested company, and prints it on the form', async () => {
+    const domestic = await submit('lr-xinghe', { kind: 'apply', company: xinghe(), kinds: ['company_name'], bilingualName: true });
+    expect(domestic.status).toBe(400);
+    expect(domestic.body.message).toBe('中英文法定名称章仅限外资企业申请');
+    const huamei = { creditCode: h.company('华美国际'), name: '深圳华美国际贸易有限公司' };
+    const withoutNameSeal = await submit('lr-huamei', { kind: 'apply', company: huamei, kinds: ['contract'], bilingualName: true });
+    expect(withoutNameSeal.status).toBe(400);
+    const res = await submit('lr-huamei', { kind: 'apply', company: huamei, kinds: ['company_name'], bilingualName: true });
+    expect(res.status).toBe(201);
+    expect(JSON.stringify(res.body.form)).toContain('中英文法定名称章');
+  });
+
   it('rejects with a reason the applicant sees, and nothing changes', async () => {
     const sealId = await activeSeal(xinghe().creditCode, 'company_name', '法定名称章');
     const res = await submit('lr-xinghe', { kind: 'freeze', company: xinghe(), sealIds: [sealId], reason: '临时冻结' });

@@ -1,6 +1,6 @@
 import { readSealImage } from './seal-image';
 import { newReference, REFERENCE_PATTERN } from './reference-number';
-import { windowRequiredFor } from './window-rules';
+import { bilingualNameRefusal, windowRequiredFor } from './window-rules';
 import { isNewlyRegistered } from './starter-seals';
 
 describe('window rules, references, seal images', () => {
@@ -9,6 +9,13 @@ describe('window rules, references, seal images', () => {
     expect(windowRequiredFor({ type: 'partnership', executivePartners: 1 })).toBeNull();
     expect(windowRequiredFor({ type: 'foreign_invested', executivePartners: 1, bilingualName: true })).toContain('中英文');
     expect(windowRequiredFor({ type: 'domestic', executivePartners: 1 })).toBeNull();
+  });
+
+  it('takes a bilingual company-name seal only from a foreign-invested company asking for 法定名称章', () => {
+    expect(bilingualNameRefusal({ type: 'foreign_invested', bilingualName: true, kinds: ['company_name', 'contract'] })).toBeNull();
+    expect(bilingualNameRefusal({ type: 'domestic', bilingualName: true, kinds: ['company_name'] })).toContain('外资企业');
+    expect(bilingualNameRefusal({ type: 'foreign_invested', bilingualName: true, kinds: ['contract'] })).toContain('法定名称章');
+    expect(bilingualNameRefusal({ type: 'domestic', kinds: ['contract'] })).toBeNull();
   });
 
   it('numbers applications by the Beijing day with unambiguous characters', () => {

@@ -73,6 +73,18 @@ describe('用印记录 and 我的文件', () => {
     // Only my own, signed ones.
     const theirs = await t.api.expect(200, 'mine', 'GET', '/v1/documents/mine', { token: lr });
     expect(theirs.items.map((d: { documentId: string }) => d.documentId)).not.toContain(documentId);
+    // A second signing: both lists come a page at a time with their cursor.
+    const second = await t.api.upload(holder, '第二份合同.pdf', await threePages());
+    expect((await t.api.sign(holder, second, { sealId: contractSealId, pin: HOLDER_PIN, placements: [{ page: 1, x: 200, y: 200 }] })).status).toBe(200);
+    for (const path of ['/v1/documents/mine', `/v1/seals/${contractSealId}/signing-records`]) {
+      const token = path.startsWith('/v1/documents') ? holder : lr;
+      const page1 = await t.api.expect(200, 'page 1', 'GET', `${path}?limit=1`, { token });
+      expect(page1.items).toHaveLength(1);
+      expect(page1.items[0].documentId).toBe(second);
+      const page2 = await t.api.expect(200, 'page 2', 'GET', `${path}?limit=1&cursor=${encodeURIComponent(page1.cursor)}`, { token });
+      expect(page2.items.map((d: { documentId: string }) => d.documentId)).toEqual([documentId]);
+      expect((await t.api.call('GET', `${path}?limit=51`, { token })).status).toBe(400);
+    }
   });
 });
 

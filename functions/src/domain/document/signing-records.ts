@@ -9,13 +9,13 @@ const PAGE_SIZE = 50;
  */
 export async function sealSigningRecords(
   store: SealStore,
-  input: { sealId: string; actor: () => Promise<Actor>; cursor?: string },
+  input: { sealId: string; actor: () => Promise<Actor>; cursor?: string; limit?: number },
 ): Promise<documentDto.SigningRecordList> {
   const seal = await store.seals.get(input.sealId);
   if (!seal) throw new DomainError('SEAL_NOT_FOUND');
   if (!authorize(await input.actor(), 'seal.view_signing_records', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed)
     throw new DomainError('NOT_AUTHORIZED');
-  const [company, page] = await Promise.all([store.companies.get(seal.companyId), store.signingRecords.ofSeal(seal.sealId, { limit: PAGE_SIZE, cursor: input.cursor })]);
+  const [company, page] = await Promise.all([store.companies.get(seal.companyId), store.signingRecords.ofSeal(seal.sealId, { limit: input.limit ?? PAGE_SIZE, cursor: input.cursor })]);
   return {
     seal: { sealId: seal.sealId, companyId: seal.companyId, companyName: company?.name ?? seal.companyId, name: seal.name },
     items: page.items.map((r) => ({
@@ -35,8 +35,8 @@ export async function sealSigningRecords(
 }
 
 /** 我的文件: the documents I had signed, as they are now (their latest signed version), newest upload first. */
-export async function myDocuments(store: SealStore, input: { personId: string; cursor?: string }): Promise<documentDto.MyDocumentList> {
-  const page = await store.documents.signedOfOwner(input.personId, { limit: PAGE_SIZE, cursor: input.cursor });
+export async function myDocuments(store: SealStore, input: { personId: string; cursor?: string; limit?: number }): Promise<documentDto.MyDocumentList> {
+  const page = await store.documents.signedOfOwner(input.personId, { limit: input.limit ?? PAGE_SIZE, cursor: input.cursor });
   return {
     items: page.items.map((d) => ({
       documentId: d.documentId,

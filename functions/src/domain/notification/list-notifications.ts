@@ -24,13 +24,16 @@ export function notificationView(n: NotificationRecord): notificationDto.Notific
   };
 }
 
-/** 消息: the person's own notifications, newest first, worded at the edge. */
-export async function listNotifications(services: Ports, personId: string, cursor?: string): Promise<notificationDto.NotificationList> {
-  const page = await services.store.notifications.ofPerson(personId, { cursor, limit: 50 });
+const UNREAD_WINDOW = 50;
+
+/** 消息: the person's own notifications, newest first, worded at the edge; `unread` among the newest 50 whatever the page. */
+export async function listNotifications(services: Ports, personId: string, cursor?: string, limit = UNREAD_WINDOW): Promise<notificationDto.NotificationList> {
+  const page = await services.store.notifications.ofPerson(personId, { cursor, limit });
+  const newest = !cursor && limit >= UNREAD_WINDOW ? page : await services.store.notifications.ofPerson(personId, { limit: UNREAD_WINDOW });
   const templates = subscribeTemplates(services.config);
   return {
     items: page.items.map(notificationView),
-    unread: page.items.filter((n) => !n.readAt).length,
+    unread: newest.items.filter((n) => !n.readAt).length,
     ...(page.cursor ? { cursor: page.cursor } : {}),
     subscribeTemplates: Object.entries(templates).map(([group, templateId]) => ({ group: group as NotificationTemplateGroup, templateId: templateId! })),
   };
@@ -39,6 +42,6 @@ export async function listNotifications(services: Ports, personId: string, curso
 /** Marks the person's own messages read (the store's key is the person: nobody else's can change). */
 export async function markNotificationsRead(services: Ports, personId: string, notificationIds: readonly string[]): Promise<{ unread: number }> {
   await services.store.notifications.markRead(personId, notificationIds, services.now().toISOString());
-  const page = await services.store.notifications.ofPerson(personId, { limit: 50 });
+  const page = await services.store.notifications.ofPerson(personId, { limit: UNREAD_WINDOW });
   return { unread: page.items.filter((n) => !n.readAt).length };
 }

@@ -52,6 +52,19 @@ describe('消息 (notifications)', () => {
     expect((await messages('stranger')).items.filter((n: { companyId?: string }) => n.companyId === companyId)).toEqual([]);
   });
 
+  it('pages the list a screenful at a time with its cursor; the unread count stays that of the newest', async () => {
+    const all = await messages('holder');
+    const token = await h.token('holder');
+    const first = (await h.call('GET', '/v1/notifications?limit=1', token)).body;
+    expect(first.items.map((n: { notificationId: string }) => n.notificationId)).toEqual([all.items[0].notificationId]);
+    expect(first.cursor).toEqual(expect.any(String));
+    expect(first.unread).toBe(all.unread);
+    const second = (await h.call('GET', `/v1/notifications?limit=1&cursor=${encodeURIComponent(first.cursor)}`, token)).body;
+    expect(second.items.map((n: { notificationId: string }) => n.notificationId)).toEqual([all.items[1].notificationId]);
+    expect(second.unread).toBe(all.unread);
+    for (const limit of ['0', '51', 'x']) expect((await h.call('GET', `/v1/notifications?limit=${limit}`, token)).status).toBe(400);
+  });
+
   it('marks only my own messages read, and refuses an empty or oversized request', async () => {
     const before = await messages('holder');
     const first = before.items[0].notificationId;

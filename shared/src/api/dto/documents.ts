@@ -289,7 +289,8 @@ export type VerificationResult = z.infer<typeof VerificationResult>;
 // ---------------------------------------------------------------- 用印记录 and 我的文件
 
 const pageCursor = z.optional(z.string().check(z.maxLength(2048)));
-export const PageQuery = z.object({ cursor: pageCursor });
+/** A page of a list, newest first: `cursor` from the previous page; `limit` a screenful (at most 50). */
+export const PageQuery = z.object({ cursor: pageCursor, limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 50) });
 export type PageQuery = z.infer<typeof PageQuery>;
 
 /** One signature a seal made: which document (name, version, hash), who, when. */

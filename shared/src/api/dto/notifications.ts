@@ -4,7 +4,11 @@ import { NOTIFICATION_KINDS, NOTIFICATION_TEMPLATE_GROUPS } from '../../domain/n
 
 /** 消息: the in-app list of what the platform told a person, and marking it read. */
 
-export const NotificationsQuery = z.object({ cursor: z.optional(z.string().check(z.maxLength(2048))) });
+export const NotificationsQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  /** Page size: the phone asks for a screenful at a time (加载更多 for the next). */
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 50),
+});
 export type NotificationsQuery = z.infer<typeof NotificationsQuery>;
 
 export const NotificationView = z.object({
@@ -23,7 +27,7 @@ export type NotificationView = z.infer<typeof NotificationView>;
 
 export const NotificationList = z.object({
   items: z.array(NotificationView),
-  /** Unread among the newest (the badge). */
+  /** Unread among the newest 50, whatever the page asked for (the badge). */
   unread: z.number(),
   cursor: z.optional(z.string()),
   /**

@@ -11,6 +11,8 @@ export const PEOPLE = {
   xinchuangLegalRep: { key: 'lr-xinchuang', name: '李娜', idNumber: '440304199002152345' },
   xingheLegalRep: { key: 'lr-xinghe', name: '张伟', idNumber: '440305198001011235' },
   holder: { key: 'holder', name: '孙丽', idNumber: '440308199505127892' },
+  /** 深圳华美国际贸易有限公司, foreign-invested. */
+  huameiLegalRep: { key: 'lr-huamei', name: '陈静', idNumber: '440306198507204567' },
   stranger: { key: 'stranger', name: '周杰', idNumber: '440304197012259016' },
 } satisfies Record<string, TestPerson>;
 

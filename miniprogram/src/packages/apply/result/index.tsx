@@ -7,7 +7,9 @@ import { confirmDestructive } from '../../../components/confirmation';
 import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { useRemote } from '../../../components/use-remote';
-import { showToast } from '../../../platform';
+import { WindowGuide } from '../../../components/window-guide';
+import { isWindowBusiness, materialsFactsOfForm } from '@seal/shared/content';
+import { openPage, replacePage, showToast } from '../../../platform';
 import { downloadApplicationForm, fetchApplication, withdrawApplication } from '../../../services/applications';
 import '../../../components/forms.css';
 
@@ -70,12 +72,42 @@ export default function ApplicationResultPage() {
             <Text>{app.decisionReason}</Text>
           </View>
         )}
-        {app.state === 'submitted' && (
-          <Text className="page-note">请下载申请表，由法定代表人签字并加盖公章后，携带营业执照和身份证件到窗口办理。</Text>
+        {app.resubmissionOf && (
+          <View className="kv">
+            <Text className="kv-key">原申请编号</Text>
+            <Text>{`${app.resubmissionOf}（已驳回，本申请为修改后重新提交）`}</Text>
+          </View>
         )}
+        {app.state === 'submitted' && (
+          <Text className="page-note">请下载申请表，由法定代表人签字并加盖公章后，携带下列材料到办事窗口办理。</Text>
+        )}
+        {app.state === 'rejected' && app.correction && (
+          <Text className="page-note">您可以按驳回原因修改申请后重新提交，无需重新填写。</Text>
+        )}
+        {app.resubmittedAs && <Text className="page-note">{`该申请已修改后重新提交，新申请编号 ${app.resubmittedAs}。`}</Text>}
         <FormError message={error} />
         <View className="actions">
-          <Button type="primary" block loading={busy} disabled={busy} onClick={() => void download()}>
+          {app.state === 'rejected' && app.correction && (
+            <Button type="primary" block onClick={() => void openPage(`/packages/apply/window/index?resubmit=${app.applicationId}`)}>
+              修改后重新提交
+            </Button>
+          )}
+          {app.resubmittedAs && (
+            <Button
+              type="primary"
+              block
+              onClick={() => void replacePage(`/packages/apply/result/index?applicationId=${app.resubmittedAs}`)}
+            >
+              查看新申请
+            </Button>
+          )}
+          <Button
+            type={app.state === 'rejected' ? 'default' : 'primary'}
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void download()}
+          >
             下载申请表
           </Button>
           <Button block onClick={() => void reload()}>
@@ -88,6 +120,7 @@ export default function ApplicationResultPage() {
           )}
         </View>
       </View>
+      {app.state === 'submitted' && isWindowBusiness(app.kind) && <WindowGuide kind={app.kind} facts={materialsFactsOfForm(app.form)} />}
     </PageShell>
   );
 }

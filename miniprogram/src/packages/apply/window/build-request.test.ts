@@ -1,4 +1,4 @@
-import { buildWindowRequest, emptyDraft } from './build-request';
+import { buildWindowRequest, draftFromCorrection, emptyDraft } from './build-request';
 
 const company = { creditCode: '91440300MA5DXH8K2L', companyName: '深圳市前海星河科技有限公司' };
 
@@ -51,5 +51,65 @@ describe('window application request', () => {
     expect(buildWindowRequest('system_integration', draft)).toMatchObject({
       request: { kind: 'system_integration', systemName: 'OA系统' },
     });
+  });
+
+  it('authorizes someone together with new seals, on the medium chosen, and asks for the bilingual seal with 法定名称章', () => {
+    const draft = {
+      ...emptyDraft(),
+      ...company,
+      kinds: ['company_name' as const, 'finance' as const],
+      bilingualName: true,
+      withGrant: true,
+      grantKinds: ['finance' as const],
+      grantee: { name: '孙丽', idNumber: '440308199505127892', phone: '13900139002' },
+      medium: 'ukey' as const,
+    };
+    expect(buildWindowRequest('apply', draft)).toEqual({
+      request: {
+        kind: 'apply',
+        company: { creditCode: company.creditCode, name: company.companyName },
+        kinds: ['company_name', 'finance'],
+        bilingualName: true,
+        grants: [{ role: 'seal_holder', grantee: draft.grantee, kinds: ['finance'], medium: 'ukey' }],
+      },
+    });
+    expect(buildWindowRequest('apply', { ...draft, kinds: ['finance'] })).toEqual({ problem: '申请中英文法定名称章须同时选择法定名称章' });
+    // A change (变更) never carries the bilingual option.
+    expect(buildWindowRequest('change', draft)).not.toMatchObject({ request: { bilingualName: true } });
+  });
+
+  it('puts a rejected application back into the form as it was, and builds the same request again', () => {
+    const submitted = {
+      kind: 'authorize' as const,
+      company: { creditCode: company.creditCode, name: company.companyName },
+      grants: [
+        {
+          role: 'seal_administrator' as const,
+          grantee: { name: '赵敏', idNumber: '440307199203036788', phone: '13900139001' },
+          sealIds: ['s1'],
+          medium: 'ukey' as const,
+        },
+        {
+          role: 'seal_holder' as const,
+          grantee: { name: '孙丽', idNumber: '440308199505127892', phone: '13900139002' },
+          sealIds: ['s2'],
+          medium: 'phone' as const,
+        },
+      ],
+    };
+    const corrected = draftFromCorrection(submitted)!;
+    expect(corrected.kind).toBe('authorize');
+    expect(corrected.draft).toMatchObject({ role: 'seal_administrator', medium: 'ukey', sealIds: ['s1'], grantee: { name: '赵敏' } });
+    expect(buildWindowRequest('authorize', corrected.draft)).toEqual({ request: submitted });
+    const apply = { kind: 'apply' as const, company: submitted.company, kinds: ['company_name' as const], bilingualName: true };
+    expect(buildWindowRequest('apply', draftFromCorrection(apply)!.draft)).toEqual({ request: apply });
+    const revoke = {
+      kind: 'revoke' as const,
+      company: submitted.company,
+      sealIds: ['s1'],
+      reason: { category: 'other' as const, text: '企业迁出本市' },
+    };
+    expect(buildWindowRequest('revoke', draftFromCorrection(revoke)!.draft)).toEqual({ request: revoke });
+    expect(draftFromCorrection({ kind: 'custom_seal', company: submitted.company })).toBeNull();
   });
 });

@@ -5,14 +5,16 @@ import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
 import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
-import { useRemote } from '../../../components/use-remote';
+import { LoadMore } from '../../../components/load-more';
+import { usePagedList } from '../../../components/use-paged-list';
 import { WithSession } from '../../../components/with-session';
 import { platformName, shareFile } from '../../../platform';
 import { fetchDocument, fetchMyDocuments, shortHash, signedFileName, type MyDocumentView } from '../../../services/documents';
 import '../../../components/forms.css';
 
 function Documents() {
-  const { remote, reload } = useRemote(() => fetchMyDocuments(), []);
+  const list = usePagedList(fetchMyDocuments, []);
+  const { remote, reload, items } = list;
   const { busy, error, run } = useAction();
   useDidShow(() => void reload());
   if (remote.status === 'loading') return <Loading />;
@@ -29,8 +31,8 @@ function Documents() {
     <View>
       <FormError message={error} />
       <View className="card">
-        {remote.data.items.length === 0 && <Text className="text-muted">暂无已签章的文件</Text>}
-        {remote.data.items.map((doc) => (
+        {items.length === 0 && <Text className="text-muted">暂无已签章的文件</Text>}
+        {items.map((doc) => (
           <View key={doc.documentId} className="list-item">
             <Text className="list-title">{signedFileName(doc.name)}</Text>
             <Text className="list-sub">{`签章时间 ${formatBeijingDateTime(doc.signedAt)}`}</Text>
@@ -42,6 +44,7 @@ function Documents() {
           </View>
         ))}
       </View>
+      <LoadMore list={list} />
     </View>
   );
 }

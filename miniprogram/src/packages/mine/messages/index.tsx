@@ -5,7 +5,8 @@ import { PageShell } from '../../../components/page-shell';
 import { Button, Tag } from '../../../components/nutui';
 import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
-import { useRemote } from '../../../components/use-remote';
+import { LoadMore } from '../../../components/load-more';
+import { usePagedList } from '../../../components/use-paged-list';
 import { WithSession } from '../../../components/with-session';
 import { openPage, openTab } from '../../../platform';
 import { fetchNotifications, markRead, type NotificationView } from '../../../services/notifications';
@@ -14,12 +15,13 @@ import '../../../components/forms.css';
 import './index.css';
 
 function Messages() {
-  const { remote, reload } = useRemote(fetchNotifications, []);
+  const list = usePagedList(fetchNotifications, []);
+  const { remote, reload, items } = list;
   const { busy, error, run } = useAction();
   useDidShow(() => void reload());
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') return <ErrorBlock message={remote.message} onRetry={() => void reload()} />;
-  const { items, unread } = remote.data;
+  const { unread } = remote.data;
   const unreadIds = items.filter((n) => !n.readAt).map((n) => n.notificationId);
   const readAll = () =>
     run(async () => {
@@ -64,6 +66,7 @@ function Messages() {
           </View>
         ))}
       </View>
+      <LoadMore list={list} />
     </View>
   );
 }

@@ -4,7 +4,8 @@ import { formatBeijingDateTime } from '@seal/shared/time';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
 import { ErrorBlock, Loading } from '../../../components/feedback';
-import { useRemote } from '../../../components/use-remote';
+import { LoadMore } from '../../../components/load-more';
+import { usePagedList } from '../../../components/use-paged-list';
 import { WithSession } from '../../../components/with-session';
 import { openPage } from '../../../platform';
 import { fetchSigningRecords, shortHash, type SigningRecordView } from '../../../services/documents';
@@ -16,11 +17,12 @@ function verifyUrl(record: SigningRecordView): string {
 }
 
 function Records({ sealId }: { sealId: string }) {
-  const { remote, reload } = useRemote(() => fetchSigningRecords(sealId), [sealId]);
+  const list = usePagedList((cursor?: string) => fetchSigningRecords(sealId, cursor), [sealId]);
+  const { remote, reload, items } = list;
   useDidShow(() => void reload());
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') return <ErrorBlock message={remote.message} onRetry={() => void reload()} />;
-  const { seal, items } = remote.data;
+  const { seal } = remote.data;
   return (
     <View>
       <View className="card">
@@ -41,6 +43,7 @@ function Records({ sealId }: { sealId: string }) {
           </View>
         ))}
       </View>
+      <LoadMore list={list} />
     </View>
   );
 }
