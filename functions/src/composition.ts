@@ -1,5 +1,6 @@
 import { readRegistrySeed } from './adapters/registry/seed';
 import { loadConfig } from './config/config';
+import { platformClock } from './config/clock';
 import type { Ports } from './ports';
 import { createDocumentClient } from './adapters/dynamodb/client';
 import { createDynamoDbStore } from './adapters/dynamodb/store';
@@ -49,7 +50,7 @@ export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
     get config() {
       return once('config', () => loadConfig(env));
     },
-    now: () => new Date(),
+    now: platformClock(env, () => ports.config.STAGE),
     get store() {
       return once('store', () => {
         const { DYNAMODB_ENDPOINT, AWS_REGION, TABLE_NAME } = ports.config;

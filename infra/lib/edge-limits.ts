@@ -34,7 +34,7 @@ export const ROUTE_GROUP_LIMITS: readonly RouteGroupLimit[] = [
   {
     // No-login verification parses whole PDFs: the most CPU a stranger can ask for.
     name: 'verify',
-    handlers: ['verify-document', 'create-verify-upload', 'verify-uploaded-document'],
+    handlers: ['verify-document', 'create-verify-upload', 'verify-uploaded-document', 'verification-report'],
     throttle: { rateLimit: 20, burstLimit: 40 },
     perIpPerFiveMinutes: 100,
   },

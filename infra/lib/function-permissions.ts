@@ -152,9 +152,11 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document': SIGNING,
   'sign-document-confirmed': SIGNING,
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
-  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, ...PDF },
+  // Each verification keeps its report (no document bytes) under verify/reports/ for a day, for the PDF download.
+  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { write: ['verify/reports/'] }, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
-  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
+  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['verify/'], delete: ['verify/'], write: ['verify/reports/'] }, ...PDF },
+  'verification-report': { table: 'read', documents: { read: ['verify/reports/'] }, ...PDF },
 
   // UKey binding and application withdrawal.
   'ukey-bind': { table: 'readWrite', secrets: IDENTITY },

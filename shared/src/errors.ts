@@ -59,6 +59,7 @@ export const ERRORS = {
   APPLICATION_NOT_FOUND: { status: 404, message: '未找到该申请' },
   CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
+  REPORT_NOT_FOUND: { status: 404, message: '验证报告不存在或已过期，请重新验证文件' },
   PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   // 409: the state of things forbids it, or someone else changed it first.

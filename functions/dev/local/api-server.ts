@@ -122,6 +122,8 @@ function decodable(pathname: string): boolean {
 export interface ApiServerOptions {
   /** The local S3's origin: pages upload to and download from presigned URLs there (CSP connect-src). */
   s3Endpoint?: string;
+  /** The local stack's own controls under `/local/` (the clock, the jobs): true when it answered. */
+  localControls?: (req: IncomingMessage, res: ServerResponse, pathname: string, body: Buffer) => Promise<boolean>;
 }
 
 /** 413 before the handler; what is left of the body is not read: the connection closes after the answer. */
@@ -142,6 +144,11 @@ export function createApiServer(handlers: Map<string, LambdaHandler>, staticRoot
       // Origin-form targets only ('/path?query'); prefixing the origin keeps '//x' a path, not a host.
       const url = URL.canParse(`http://localhost${req.url ?? '/'}`) && req.url?.startsWith('/') ? new URL(`http://localhost${req.url}`) : undefined;
       if (!url || !decodable(url.pathname)) return sendError(res, 'VALIDATION_FAILED', '请求地址编码不正确');
+      if (options.localControls && url.pathname.startsWith('/local/')) {
+        const body = await readBody(req, 4096);
+        if (body === null) return refuseTooLarge(req, res, '请求内容过大');
+        if (await options.localControls(req, res, url.pathname, body)) return;
+      }
       if (!url.pathname.startsWith('/v1/')) {
         if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(staticRoots, url.pathname, res, connectSrc)) return;
         return sendError(res, 'ROUTE_NOT_FOUND');

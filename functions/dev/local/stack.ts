@@ -12,6 +12,7 @@ import { createApiServer, loadHandlers, type StaticRoot } from './api-server';
 import { freePort } from './wait-for-port';
 import { getServices, setServices } from '../../src/composition';
 import { startupHooks } from './startup-hooks';
+import { handleLocalControl } from './local-controls';
 import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
 
 export interface LocalStackOptions {
@@ -65,7 +66,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   let server: Server | undefined;
   // The stack points this process's functions at its emulators; `stop` puts the environment back.
-  const envKeys = ['STAGE', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
+  const envKeys = ['STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
   const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
   const restoreEnv = () => {
     for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
@@ -91,7 +92,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await hook.run(services, { dataDir });
       log(`startup: ${hook.name}`);
     }
-    server = createApiServer(await loadHandlers(), options.staticRoots ?? [], { s3Endpoint: s3.endpoint });
+    server = createApiServer(await loadHandlers(), options.staticRoots ?? [], { s3Endpoint: s3.endpoint, localControls: handleLocalControl });
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(options.port, host, () => resolve());

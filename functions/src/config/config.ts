@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { clockOffsetDays, LOCAL_CLOCK_OFFSET } from './clock';
 
 /**
  * Everything a function reads from its environment, validated once at cold start. Local runs set
@@ -56,6 +57,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = ConfigSchema.parse(env);
   if (config.STAGE === 'prod' && !config.SESSION_SECRET) throw new Error('SESSION_SECRET is required in production');
+  // The clock override ages certificates in local runs only (decision 0107); a bad value fails at start.
+  clockOffsetDays(env);
+  if (config.STAGE === 'prod' && env[LOCAL_CLOCK_OFFSET]) throw new Error(`${LOCAL_CLOCK_OFFSET} cannot be set in production`);
   if (config.STAGE === 'prod' && config.FACE_VERIFIER === 'simulated') {
     throw new Error('the simulated face verifier cannot run in production');
   }

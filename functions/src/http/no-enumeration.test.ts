@@ -52,7 +52,7 @@ function probes(companyId: string, sealId: string): Probe[] {
     ['冻结', 'POST', `${c}/seals/freeze`, { faceTicket: FACE, sealIds: [sealId], reason: '测试冻结原因' }],
     ['解冻', 'POST', `${c}/seals/unfreeze`, { faceTicket: FACE, sealIds: [sealId], reason: '测试解冻原因' }],
     ['注销', 'POST', `${c}/seals/revoke`, { faceTicket: FACE, sealIds: [sealId], reason: { category: 'other', text: '测试' } }],
-    ['续期', 'POST', `${c}/seals/renew`, { sealIds: [sealId] }],
+    ['续期', 'POST', `${c}/seals/renew`, { faceTicket: FACE, sealIds: [sealId] }],
     ['在线变更', 'POST', `${c}/change`, { faceTicket: FACE, kinds: ['contract'] }],
     ['审计链校验', 'POST', `${c}/audit/verify`],
     ['人脸核验（企业）', 'POST', '/v1/face-checks', { action: 'seal.apply_online', target: { companyId } }],

@@ -28,8 +28,7 @@ function batchRow(
     action,
     prepare: (world) => world.spareSeal(from),
     async act(world, as, sealId) {
-      const body: Record<string, unknown> = { sealIds: [sealId] };
-      if (action !== 'seal.renew') body.faceTicket = await world.ticketFor(as, action, { companyId: world.companyId, sealIds: [sealId] });
+      const body: Record<string, unknown> = { sealIds: [sealId], faceTicket: await world.ticketFor(as, action, { companyId: world.companyId, sealIds: [sealId] }) };
       if (action === 'seal.freeze' || action === 'seal.unfreeze') body.reason = '权限矩阵测试';
       if (action === 'seal.revoke') body.reason = { category: 'other', text: '权限矩阵测试' };
       return world.t.api('POST', `/v1/companies/${world.companyId}/seals/${verb}`, { token: world.tokens[as], body });

@@ -37,13 +37,13 @@ describe('the API over Taro.request', () => {
     saveSessionToken('session-abc');
     taroRequest.mockResolvedValue({ statusCode: 200, data: { items: [] } } as never);
     await call(routes.listMyApplications, { query: { limit: 5 } });
-    await call(routes.renewSeals, { params: { companyId: '91440300MA5XXXXX0X' }, body: { sealIds: ['s1'] } });
+    await call(routes.renewSeals, { params: { companyId: '91440300MA5XXXXX0X' }, body: { faceTicket: 'ft_1', sealIds: ['s1'] } });
     expect(taroRequest.mock.calls.map(([r]) => r)).toEqual([
       expect.objectContaining({ url: '/v1/applications/mine?limit=5', method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer session-abc' }) }),
       expect.objectContaining({
         url: '/v1/companies/91440300MA5XXXXX0X/seals/renew',
         method: 'POST',
-        data: { sealIds: ['s1'] },
+        data: { faceTicket: 'ft_1', sealIds: ['s1'] },
         header: expect.objectContaining({ Authorization: 'Bearer session-abc', 'Content-Type': 'application/json' }),
       }),
     ]);

@@ -39,9 +39,9 @@ export function revokeSeals(companyId: string, body: RequestBody<typeof routes.r
   return call(routes.revokeSeals, { params: { companyId }, body });
 }
 
-/** 续期 needs no face check. */
-export function renewSeals(companyId: string, sealIds: string[]) {
-  return call(routes.renewSeals, { params: { companyId }, body: { sealIds } });
+/** 续期 of seals due or expired (face ticket for `seal.renew` on exactly these seals). */
+export function renewSeals(companyId: string, body: RequestBody<typeof routes.renewSeals>) {
+  return call(routes.renewSeals, { params: { companyId }, body });
 }
 
 /** 在线变更: after a licence change, apply again for these kinds (face ticket for the company). */

@@ -93,7 +93,7 @@ describe('permission matrix', () => {
   it('asks for a face check or the PIN where the user guide does', () => {
     const face = ACTION_NAMES.filter((a) => ACTIONS[a].proof === 'face').sort();
     expect(face).toEqual(
-      expect.arrayContaining(['session.login', 'seal.claim', 'grant.authorize_holder', 'seal.freeze', 'seal.unfreeze', 'seal.revoke', 'seal.change_online', 'credential.change_pin', 'credential.reset_pin', 'seal.apply_online']),
+      expect.arrayContaining(['session.login', 'seal.claim', 'grant.authorize_holder', 'seal.freeze', 'seal.unfreeze', 'seal.revoke', 'seal.renew', 'seal.change_online', 'credential.change_pin', 'credential.reset_pin', 'seal.apply_online']),
     );
     expect(ACTIONS['seal.sign'].proof).toBe('pin');
   });

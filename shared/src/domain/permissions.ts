@@ -32,7 +32,7 @@ export const ACTIONS = {
   'seal.freeze': { label: '在线冻结', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
   'seal.unfreeze': { label: '在线解冻', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
   'seal.revoke': { label: '在线注销', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
-  'seal.renew': { label: '印章续期', target: 'seals', proof: 'none', roles: [LR, ADMIN] },
+  'seal.renew': { label: '印章续期', target: 'seals', proof: 'face', roles: [LR, ADMIN] },
   /** 用印记录: who signed what with a seal, and when; for those who answer for the seal, not its holders. */
   'seal.view_signing_records': { label: '用印记录', target: 'seals', proof: 'none', roles: [LR, ADMIN] },
   'seal.change_online': { label: '在线变更', target: 'company', proof: 'face', roles: [LR] },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { openTab, tapSeal } from './support/steps';
 // its holder, 孙丽 claims it (over the API: not this journey's subject). 孙丽 logs in on her phone
 // (WeChat login and face check pages), reads the grant in 消息, signs a contract, finds it in 我的文件
 // and downloads it. 李娜 logs in on hers and finds the signature in the seal's 用印记录, then checks the
-// downloaded file against the record on 文档验证.
+// downloaded file against the record on 文档验证 and downloads the verification report (PDF).
 const J = 'mini-records';
 const SEAL = '法定名称章';
 const PIN = '582046';
@@ -134,6 +135,17 @@ describe('消息, 我的文件 and 用印记录', () => {
     await li.see('文档有效', 60_000);
     await li.see('与用印记录一致：正是该印章签署的这份文件');
     await li.shot(J, '6-verified-against-record');
+    // 下载验证报告（PDF）: a sound PDF that names the signer and the verdict.
+    const download = li.page.waitForEvent('download');
+    await li.tap('下载验证报告（PDF）');
+    const report = path.join(dir, 'report.pdf');
+    await (await download).saveAs(report);
+    expect((await download).suggestedFilename()).toMatch(/^验证报告-[0-9a-f]{8}\.pdf$/);
+    execFileSync('qpdf', ['--check', report]);
+    const text = execFileSync('pdftotext', ['-layout', report, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('验证结论：文档有效');
+    expect(text).toContain('签章人孙丽');
+    expect(text).toContain('签章有效');
     // Another record's hash: the same valid file is not the one that record names.
     await li.open(`/packages/seal/verify/index?sha256=${'ab'.repeat(32)}&name=${encodeURIComponent('另一份合同.pdf')}`);
     await li.see('核对用印记录：另一份合同.pdf');

@@ -36,6 +36,17 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** 下载验证报告（PDF）: the report as the browser saves it, checked by qpdf and read by pdftotext (spaces and line breaks removed). */
+async function downloadReport(page: Page, name: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载验证报告（PDF）' }).click();
+  const file = path.join(tmp, name);
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toMatch(/^验证报告-[0-9a-f]{8}\.pdf$/);
+  execFileSync('qpdf', ['--check', file]);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
 async function verifyOnPage(page: Page, name: string, bytes: Buffer) {
   await page.goto('/web/verify');
   await page.getByTestId('verify-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
@@ -59,6 +70,11 @@ describe('免登录文档验证', () => {
     expect(text).toMatch(/时间戳\s*\d{4}/);
     await expect(signature.getByAltText('印章图像').count()).resolves.toBe(1);
     await review(page, 'web-verify', '1-valid');
+    const report = await downloadReport(page, 'report-valid.pdf');
+    expect(report).toContain('验证结论：文档有效');
+    expect(report).toContain(`签章人${PEOPLE.xinchuangLegalRep.name}`);
+    expect(report).toContain(XINCHUANG.name);
+    expect(report).toContain('签章后文档未被修改');
     await desktop.close();
   });
 
@@ -75,6 +91,10 @@ describe('免登录文档验证', () => {
     expect(everything).toMatch(/签章“法定名称章”无效|第1个签章无效/);
     expect(everything).not.toMatch(/Seal\d|TOTAL_FAILED|HASH_FAILURE|INDETERMINATE/);
     await review(page, 'web-verify', '2-tampered');
+    const report = await downloadReport(page, 'report-tampered.pdf');
+    expect(report).toContain('验证结论：文档无效');
+    expect(report).toContain('签章无效');
+    expect(report).toContain(`签章人${PEOPLE.xinchuangLegalRep.name}`);
     await desktop.close();
   });
 

@@ -25,7 +25,7 @@ function runAction(key: SealAction['key'], companyId: string, sealIds: string[],
     case 'revoke':
       return call(routes.revokeSeals, { params, body: { sealIds, faceTicket, reason: { category: input.category, text: input.reason || undefined } } });
     case 'renew':
-      return call(routes.renewSeals, { params, body: { sealIds } });
+      return call(routes.renewSeals, { params, body: { sealIds, faceTicket } });
     default:
       throw new Error(`no online route for ${key}`);
   }

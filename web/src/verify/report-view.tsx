@@ -1,4 +1,6 @@
 import { beijingTime, CERTIFICATION_LEVEL_LABELS, SUB_INDICATION_LABELS } from '@seal/shared';
+import { routePath } from '@seal/shared/api';
+import * as routes from '@seal/shared/routes';
 import {
   modifiedAfterLabel,
   SIGNATURE_VERDICT_LABELS,
@@ -24,6 +26,12 @@ export function ReportView({ report, fileName }: { report: VerificationReportVie
           ))}
         </ul>
         {report.certification && <div className="verdict-certification">{CERTIFICATION_LEVEL_LABELS[report.certification.level]}</div>}
+        {report.reportId && (
+          // The report is kept a day; the link is its only key.
+          <a className="button" href={routePath(routes.verificationReport, { reportId: report.reportId })} download={`验证报告-${report.sha256.slice(0, 8)}.pdf`}>
+            下载验证报告（PDF）
+          </a>
+        )}
       </div>
       {report.signatures.length === 0 && <p className="muted">该文档没有电子签章。</p>}
       {report.signatures.map((s, i) => (

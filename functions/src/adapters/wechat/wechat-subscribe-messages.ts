@@ -4,7 +4,7 @@ import type { AccessTokenCache } from './access-token';
 import type { Notifier, PushMessage } from '../../ports/notifier';
 
 /** The page a subscribe message opens: the mini-program's 消息 list. */
-export const NOTICE_PAGE = 'packages/notice/index/index';
+export const NOTICE_PAGE = 'packages/mine/messages/index';
 
 /** 43101: the person has not subscribed (or used up their one-time subscription). */
 const NOT_SUBSCRIBED = new Set([43101, 40003]);

@@ -5,6 +5,7 @@ import type { DocumentVerifying } from '../../ports/document-format';
 import { deleteObject } from './document-blobs';
 import { readCurrentBytes } from './load-document';
 import { verifyDocument } from './verify-document';
+import { keepVerificationReport } from './verification-report';
 
 /**
  * `POST /v1/verify/by-upload`: verifies an uploaded file once, then deletes it (nobody else's
@@ -19,7 +20,7 @@ export async function verifyUploadedDocument(
   if (!document || document.purpose !== 'verify' || expired) throw new DomainError('DOCUMENT_NOT_FOUND');
   const bytes = await readCurrentBytes(services, document);
   try {
-    return await verifyDocument(services, bytes, request.now);
+    return await keepVerificationReport(services, await verifyDocument(services, bytes, request.now));
   } finally {
     await deleteObject(services, document.objectKey);
     await services.store.documents.remove(document.documentId);
@@ -35,5 +36,5 @@ export async function verifyPostedDocument(
   if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES)
     throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过4MB，请使用大文件上传验证');
   await spendQuota(services.store, 'verify.ip', request.clientKey, request.now);
-  return verifyDocument(services, request.bytes, request.now);
+  return keepVerificationReport(services, await verifyDocument(services, request.bytes, request.now));
 }

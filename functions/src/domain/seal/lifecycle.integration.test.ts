@@ -167,7 +167,10 @@ describe('the seal life cycle through the real handlers', () => {
     expect((await runRenewalJob(h.services, { now: h.services.now() })).expired).toContain(sealId);
     await expect(authorizeSignature(h.services, { personId: lr.personId, sealId, pin: '864209', now: h.services.now() })).rejects.toMatchObject({ code: 'SEAL_EXPIRED' });
 
-    const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { sealIds: [sealId] });
+    // 续期 asks for the face check of exactly this seal.
+    expect((await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { sealIds: [sealId] })).status).toBe(400);
+    const faceTicket = await ticket(lr, 'seal.renew', { companyId: CO, sealIds: [sealId] });
+    const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { faceTicket, sealIds: [sealId] });
     expect(res.body.results[0]).toMatchObject({ ok: true, state: 'active' });
     const after = (await h.services.store.credentials.ofSeal(sealId)).filter((c) => c.state === 'active');
     expect(after.map((c) => c.credentialId).sort()).toEqual(before.map((c) => c.credentialId).sort());

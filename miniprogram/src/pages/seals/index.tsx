@@ -30,6 +30,8 @@ function CompanySeals({ me }: { me: Me }) {
   const isLegalRep = me.companies.some((c) => c.companyId === companyId);
   const canChange = mayOnSomeCompany(me, 'seal.change_online') && isLegalRep;
   // A holder sees a seal as hers: 待领取 until she has claimed it (the company may use it already).
+  // 续期 (user guide §9): the seals whose certificate is due or expired, for those who may renew them.
+  const due = remote.status === 'ready' ? remote.data.seals.filter((s) => s.actions.some((a) => a.event === 'renew')) : [];
   const holdsOnly = (sealId: string) =>
     !isLegalRep && me.grants.some((g) => g.companyId === companyId && g.role === 'seal_holder' && g.sealIds.includes(sealId));
   return (
@@ -37,6 +39,19 @@ function CompanySeals({ me }: { me: Me }) {
       {companies.length > 1 && <CompanyPicker companies={companies} companyId={companyId} onChange={setCompanyId} />}
       {remote.status === 'loading' && <Loading />}
       {remote.status === 'error' && <ErrorBlock message={remote.message} onRetry={() => void reload()} />}
+      {due.length > 0 && (
+        <View className="card">
+          <Text className="card-title">印章续期</Text>
+          <Text className="page-note">{`${due.map((s) => s.name).join('、')}的证书即将到期或已过期，续期后可继续使用。`}</Text>
+          <Button
+            type="primary"
+            block
+            onClick={() => void openPage(`/packages/seal/lifecycle/index?event=renew&companyId=${companyId}&sealIds=${due.map((s) => s.sealId).join(',')}`)}
+          >
+            续期
+          </Button>
+        </View>
+      )}
       {remote.status === 'ready' && (
         <View className="card">
           <Text className="card-title">{remote.data.company.name}</Text>

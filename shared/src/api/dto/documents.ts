@@ -187,6 +187,8 @@ export const CreateVerifyUploadRequest = z.object({ size });
 export type CreateVerifyUploadRequest = z.infer<typeof CreateVerifyUploadRequest>;
 
 export const VerifyUploadedRequest = z.object({ documentId: id });
+export const ReportIdParams = z.object({ reportId: z.string().check(z.maxLength(64)) });
+export type ReportIdParams = z.infer<typeof ReportIdParams>;
 export type VerifyUploadedRequest = z.infer<typeof VerifyUploadedRequest>;
 
 const verdict = z.enum(VERDICTS);
@@ -283,6 +285,8 @@ export const VerificationResult = z.object({
   sha256: z.string(),
   size: z.number(),
   verifiedAt: z.string(),
+  /** The downloadable report's id (`GET /v1/verify/reports/{reportId}`, PDF, kept a day). */
+  reportId: z.optional(z.string()),
 });
 export type VerificationResult = z.infer<typeof VerificationResult>;
 

@@ -94,8 +94,8 @@ export type UnfreezeSealsRequest = FreezeSealsRequest;
 export const RevokeSealsRequest = z.object({ faceTicket, sealIds, reason: revocationReason });
 export type RevokeSealsRequest = z.infer<typeof RevokeSealsRequest>;
 
-/** 续期 needs no face check (permission matrix: `seal.renew`). */
-export const RenewSealsRequest = z.object({ sealIds });
+/** 续期 extends what the seal can sign with: a face check, as for the other life-cycle steps (decision 0107). */
+export const RenewSealsRequest = z.object({ faceTicket, sealIds });
 export type RenewSealsRequest = z.infer<typeof RenewSealsRequest>;
 
 /** One seal's outcome in a batch: every seal is its own atomic change with its own audit event. */

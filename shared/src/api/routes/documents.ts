@@ -91,6 +91,17 @@ export const createVerifyUpload = {
   response: documents.UploadTicket,
 } satisfies Route;
 
+export const verificationReport = {
+  method: 'GET',
+  path: '/v1/verify/reports/{reportId}',
+  handler: 'verification-report',
+  auth: 'public',
+  summary: '下载验证报告（PDF，验证后一天内）',
+  action: 'document.verify',
+  params: documents.ReportIdParams,
+  response: bytes,
+} satisfies Route;
+
 export const verifyUploadedDocument = {
   method: 'POST',
   path: '/v1/verify/by-upload',

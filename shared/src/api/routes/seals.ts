@@ -103,7 +103,7 @@ export const renewSeals = {
   path: '/v1/companies/{companyId}/seals/renew',
   handler: 'renew-seals',
   auth: 'session',
-  summary: '印章续期',
+  summary: '印章续期（人脸核验）',
   action: 'seal.renew',
   params: seals.CompanyIdParams,
   body: seals.RenewSealsRequest,

@@ -2,33 +2,23 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
-import { ErrorBlock, FormError, Loading } from '../../../components/feedback';
+import { ErrorBlock, Loading } from '../../../components/feedback';
 import { SealSummary } from '../../../components/seal-summary';
-import { useAction } from '../../../components/use-action';
 import { useRemote } from '../../../components/use-remote';
 import { WithSession } from '../../../components/with-session';
-import { openPage, showToast } from '../../../platform';
+import { openPage } from '../../../platform';
 import type { Me } from '../../../services/me';
-import { fetchCompanySeals, firstRefusal, renewSeals } from '../../../services/seals';
+import { fetchCompanySeals } from '../../../services/seals';
 import { sealActions } from './seal-actions';
 import '../../../components/forms.css';
 
 function SealDetail({ me, companyId, sealId }: { me: Me; companyId: string; sealId: string }) {
   const { remote, reload } = useRemote(() => fetchCompanySeals(companyId), [companyId]);
-  const { busy, error, run } = useAction();
   useDidShow(() => void reload());
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') return <ErrorBlock message={remote.message} onRetry={() => void reload()} />;
   const seal = remote.data.seals.find((s) => s.sealId === sealId);
   if (!seal) return <ErrorBlock message="未找到该印章，或您已无权查看" />;
-  const renew = () =>
-    run(async () => {
-      const batch = await renewSeals(companyId, [sealId]);
-      const refusal = firstRefusal(batch);
-      if (refusal) throw new Error(refusal);
-      showToast('续期成功');
-      await reload();
-    });
   const actions = sealActions(me, companyId, seal);
   return (
     <View>
@@ -36,20 +26,13 @@ function SealDetail({ me, companyId, sealId }: { me: Me; companyId: string; seal
         <Text className="card-title">{remote.data.company.name}</Text>
         <SealSummary seal={seal} />
       </View>
-      <FormError message={error} />
       <View className="actions">
         {actions.length === 0 && <Text className="text-muted">该印章当前没有您可办理的业务</Text>}
-        {actions.map((action) =>
-          action.renew ? (
-            <Button key={action.label} type="primary" block loading={busy} disabled={busy} onClick={() => void renew()}>
-              {action.label}
-            </Button>
-          ) : (
-            <Button key={action.label} block onClick={() => void openPage(action.url!)}>
-              {action.label}
-            </Button>
-          ),
-        )}
+        {actions.map((action) => (
+          <Button key={action.label} block onClick={() => void openPage(action.url)}>
+            {action.label}
+          </Button>
+        ))}
       </View>
     </View>
   );

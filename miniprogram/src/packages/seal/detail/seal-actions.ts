@@ -5,9 +5,8 @@ import type { VisibleSeal } from '../../../services/seals';
 
 export interface SealAction {
   label: string;
-  /** A page to open, or `renew` done in place. */
-  url?: string;
-  renew?: true;
+  /** The page to open. */
+  url: string;
 }
 
 const LIFECYCLE_EVENTS = new Set(['freeze', 'unfreeze', 'revoke']);
@@ -28,7 +27,7 @@ export function sealActions(me: Me, companyId: string, seal: VisibleSeal): SealA
     if (allowed.event === 'claim' && !claimed) actions.push({ label: '印章领取', url: `/packages/seal/claim/index?${q}` });
     if (LIFECYCLE_EVENTS.has(allowed.event))
       actions.push({ label: `在线${allowed.label}`, url: `/packages/seal/lifecycle/index?event=${allowed.event}&${q}` });
-    if (allowed.event === 'renew') actions.push({ label: '续期', renew: true });
+    if (allowed.event === 'renew') actions.push({ label: '续期', url: `/packages/seal/lifecycle/index?event=renew&${q}` });
   }
   if (claimed && canSign(seal.state as SealState) && mayOnSeals(me, 'seal.sign', companyId, ids))
     actions.push({ label: '文件签章', url: `/packages/sign/index/index?${q}` });

@@ -13,6 +13,7 @@ import { goBack, showToast } from '../../../platform';
 import { passFaceCheck } from '../../../services/face-check';
 import { refreshSession } from '../../../services/session-store';
 import { firstRefusal, freezeSeals, revokeSeals, unfreezeSeals, type SealBatch } from '../../../services/seals';
+import { RenewForm } from './renew-form';
 import '../../../components/forms.css';
 
 type LifecycleEvent = 'freeze' | 'unfreeze' | 'revoke';
@@ -37,12 +38,21 @@ const CONFIRMATIONS: Partial<Record<LifecycleEvent, { title: string; consequence
   },
 };
 
-// 冻结 / 解冻 / 注销 one seal online: a reason, a face check, then the change.
+// 冻结 / 解冻 / 注销 one seal online: a reason, a face check, then the change; 续期 of the seals due.
 export default function LifecyclePage() {
   const { params } = useRouter();
-  const event = (params.event ?? 'freeze') as LifecycleEvent;
-  const companyId = params.companyId ?? '';
-  const sealIds = [params.sealId ?? ''];
+  if (params.event === 'renew')
+    return (
+      <PageShell>
+        <Text className="page-title">印章续期</Text>
+        <RenewForm companyId={params.companyId ?? ''} sealIds={(params.sealIds ?? params.sealId ?? '').split(',').filter(Boolean)} />
+      </PageShell>
+    );
+  return <ChangeForm event={(params.event ?? 'freeze') as LifecycleEvent} companyId={params.companyId ?? ''} sealId={params.sealId ?? ''} />;
+}
+
+function ChangeForm({ event, companyId, sealId }: { event: LifecycleEvent; companyId: string; sealId: string }) {
+  const sealIds = [sealId];
   const [reason, setReason] = useState('');
   const [category, setCategory] = useState<RevocationCategory | undefined>();
   const { busy, error, setError, run } = useAction();

@@ -1,12 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import { formatBeijingDateTime } from '@seal/shared/time';
-import { Tag } from '../../../components/nutui';
+import * as routes from '@seal/shared/routes';
+import { Button, Tag } from '../../../components/nutui';
+import { FormError } from '../../../components/feedback';
 import { sealKindLabel } from '../../../components/seal-summary';
+import { useAction } from '../../../components/use-action';
+import { openFile, platformName, routePath } from '../../../platform';
 import { SIGNATURE_VERDICT_LABELS, VERDICT_LABELS, type VerificationReport } from '../../../services/verify';
 
 /** The verdict first, then each signature: who signed, with which seal, when, and why not, if not. */
 export function ReportView({ fileName, report }: { fileName: string; report: VerificationReport }) {
   const ok = report.verdict === 'valid';
+  const { busy, error, run } = useAction();
+  const reportId = report.reportId;
+  const download = () =>
+    reportId &&
+    run(() => openFile({ name: `验证报告-${report.sha256.slice(0, 8)}.pdf`, url: routePath(routes.verificationReport, { reportId }) }));
   return (
     <View className="card" aria-live="polite">
       <View className="row">
@@ -36,6 +45,12 @@ export function ReportView({ fileName, report }: { fileName: string; report: Ver
             ))}
         </View>
       ))}
+      {reportId && (
+        <Button block loading={busy} disabled={busy} onClick={() => void download()}>
+          {platformName === 'weapp' ? '打开验证报告（PDF）' : '下载验证报告（PDF）'}
+        </Button>
+      )}
+      <FormError message={error} />
     </View>
   );
 }
