@@ -2,7 +2,7 @@
  * The client's token port: what the local service needs from a UKey, whatever drives it.
  * `Pkcs11Token` implements it over a PKCS#11 library (SoftHSM2 in the tests, a vendor's module
  * on a user's PC); an SM2 token plugs in as another implementation (SKF, or a vendor PKCS#11
- * with its own SM2 mechanism numbers): decision 0124.
+ * with its own SM2 mechanism numbers): decision 0122.
  */
 export interface TokenSummary {
   /** The token's serial number, as the token reports it: the platform binds the seal to it. */
