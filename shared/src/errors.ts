@@ -34,6 +34,8 @@ export const ERRORS = {
   DOCUMENT_FORMAT_UNSUPPORTED: { status: 415, message: '不支持该文件格式，请上传PDF文件' },
   /** A signing request id already used for a different request (another seal, placement or approval). */
   REQUEST_ID_REUSED: { status: 422, message: '该请求编号已用于另一项签章请求，请刷新后重新发起' },
+  /** The certification request the UKey client sent is not a P-256 request signed by its own key, or names another UKey (decision 0121). */
+  UKEY_CSR_INVALID: { status: 400, message: 'UKey证书请求无效，请重新插入UKey后重试' },
   // 401: who is asking is unknown.
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -64,6 +66,10 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   // 409: the state of things forbids it, or someone else changed it first.
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  /** The UKey inserted now is not the one the phone confirmed (the QR code names the token's serial). */
+  UKEY_MISMATCH: { status: 409, message: '插入的UKey与扫码确认的UKey不一致，请重新操作' },
+  /** A seal bound to a UKey signs only with the UKey (decision 0121). */
+  UKEY_BOUND: { status: 409, message: '该印章已绑定Ukey，请插入Ukey在电脑上签章' },
   ILLEGAL_TRANSITION: { status: 409, message: '印章当前状态不允许办理该业务' },
   SEAL_FROZEN: { status: 409, message: '该印章已冻结，暂不能使用' },
   SEAL_REVOKED: { status: 409, message: '该印章已注销，不能使用' },

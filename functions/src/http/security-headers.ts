@@ -39,6 +39,9 @@ export interface AppPolicyOptions {
  */
 export const NO_OP_JAVASCRIPT_URL_HASH = 'sha256-lfXlPY3+MCPOPb4mrw1Y961+745U3WlDQVcOXdchSQc=';
 
+/** Any port on the loopback address: where the UKey client listens (a user may choose the port). */
+export const UKEY_CLIENT_SOURCE = 'http://127.0.0.1:*';
+
 /**
  * The apps' policy: scripts only from the site itself (and inline scripts by hash), no plugins, no
  * framing, no base-tag or form hijacking. Styles may be inline: Taro's H5 components inject their
@@ -51,7 +54,8 @@ export function appContentSecurityPolicy(options: AppPolicyOptions = {}): string
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    ["connect-src 'self' blob:", ...(options.connectSrc ?? [])].join(' '),
+    // The UKey 签章客户端 listens on the person's own loopback (decision 0120).
+    ["connect-src 'self' blob:", ...(options.connectSrc ?? []), UKEY_CLIENT_SOURCE].join(' '),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

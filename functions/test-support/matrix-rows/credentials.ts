@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiResponse } from '../identity-stack';
 import { samplePdf } from '../pdf/sample-pdf';
 import { MATRIX_PIN, type MatrixRole, type MatrixRow, type MatrixWorld } from '../matrix-harness';
-import { testTable } from '../../src/adapters/dynamodb/test-table';
+import { softwareUkey } from '../ukey';
 
 /**
  * Rows of actions on a claimed credential: QR sign approval (PIN), PIN change and reset, UKey
@@ -22,8 +22,10 @@ function claimedSeal(medium: 'phone' | 'ukey' = 'phone') {
       const sealId = await world.spareSeal();
       for (const role of ['legal_representative', 'seal_holder'] as const) await world.claim(role, sealId);
       if (medium === 'ukey') {
-        for (const c of await world.store.credentials.ofSeal(sealId))
-          await testTable(world.store).set('credential', { sealId, credentialId: c.credentialId }, { medium: 'ukey' });
+        for (const role of ['legal_representative', 'seal_holder'] as const) {
+          const bound = await ukeyFlow(world, role, 'bind', sealId);
+          if (bound.status !== 200) throw new Error(`UKey binding of the fixture: ${JSON.stringify(bound.body)}`);
+        }
       }
       return { sealId, pins: { legal_representative: MATRIX_PIN, seal_holder: MATRIX_PIN } };
     })());
@@ -31,7 +33,9 @@ function claimedSeal(medium: 'phone' | 'ukey' = 'phone') {
 
 /** The credentials of a seal as a refused attempt must leave them: state, medium, version, serial. */
 async function credentialsOf(world: MatrixWorld, c: Claimed) {
-  return (await world.store.credentials.ofSeal(c.sealId)).map((x) => `${x.credentialId}:${x.state}:${x.medium}:${x.version}:${x.serial}:${x.failedAttempts}`).sort();
+  return (await world.store.credentials.ofSeal(c.sealId))
+    .map((x) => `${x.credentialId}:${x.state}:${x.medium}:${x.version}:${x.serial}:${x.failedAttempts}`)
+    .sort();
 }
 
 /** A PIN someone without a credential types: right format, so only permission can refuse. */
@@ -49,9 +53,15 @@ export async function ukeyFlow(
   sealId: string,
   approver: MatrixRole = 'legal_representative',
 ): Promise<ApiResponse> {
+  const ukey = softwareUkey();
   const created = await world.t.api('POST', '/v1/challenges', {
     token: world.tokens[role],
-    body: { purpose: `ukey_${operation}`, companyId: world.companyId, sealId, details: { ukeySerial: 'UK-2026-0001' } },
+    body: {
+      purpose: `ukey_${operation}`,
+      companyId: world.companyId,
+      sealId,
+      details: operation === 'bind' ? { ukeySerial: ukey.ukeySerial } : {},
+    },
   });
   if (created.status >= 300) return created;
   const { challengeId, desktopSecret } = created.body;
@@ -61,7 +71,11 @@ export async function ukeyFlow(
     body: { faceTicket },
   });
   if (approved.status >= 300) throw new Error(`approval: ${JSON.stringify(approved.body)}`);
-  return world.t.api('POST', `/v1/seals/${sealId}/ukey/${operation}`, { token: world.tokens[role], body: { challengeId, desktopSecret } });
+  const token = operation === 'bind' ? { csr: ukey.csr(), ukeySerial: ukey.ukeySerial, keyId: ukey.keyId } : {};
+  return world.t.api('POST', `/v1/seals/${sealId}/ukey/${operation}`, {
+    token: world.tokens[role],
+    body: { challengeId, desktopSecret, ...token },
+  });
 }
 
 function ukeyRow(operation: 'bind' | 'unbind'): MatrixRow<Claimed> {

@@ -66,7 +66,7 @@ function approvalRow(action: 'session.login' | 'ukey.confirm'): MatrixRow<string
           ? await world.t.api('POST', '/v1/login-challenges')
           : await world.t.api('POST', '/v1/challenges', {
               token: world.tokens.legal_representative,
-              body: { purpose: 'ukey_bind', companyId: world.companyId, sealId: world.sealA },
+              body: { purpose: 'ukey_bind', companyId: world.companyId, sealId: world.sealA, details: { ukeySerial: 'UK-0001' } },
             });
       return res.body.challengeId as string;
     },

@@ -170,3 +170,33 @@ export const HELP_AND_FAQ: PublicDocument = {
     },
   ],
 };
+
+/** 软件下载: how a person gets the UKey 签章客户端 running (decision 0120; docs/ukey-client.md). */
+export const UKEY_CLIENT_GUIDE: PublicDocument = {
+  title: 'UKey签章客户端',
+  meta: '绑定、解绑UKey和用UKey签章前，请先在本机启动UKey签章客户端',
+  sections: [
+    {
+      heading: '安装与启动',
+      paragraphs: [
+        '1. 安装 Node.js 20 或以上版本，并安装UKey厂商提供的驱动（PKCS#11库）。',
+        '2. 下载平台源码，在源码目录运行 npm install，然后运行 npm run ukey-client -- --module <UKey厂商的PKCS#11库路径> --origin <平台网址>。',
+        '3. 看到“UKey签章客户端已启动: http://127.0.0.1:17810”后，插入UKey，刷新本页面即可。',
+      ],
+    },
+    {
+      heading: '客户端能做什么',
+      paragraphs: [
+        '读取已插入UKey的名称、序列号和厂商；在UKey内校验UKey密码；在UKey内生成不可导出的签章密钥、证书请求和签名；把平台签发的印章证书写入UKey；解绑时删除UKey中该印章的密钥和证书。',
+        'UKey密码只在本机交给UKey校验，不会发送给平台；签章密钥在UKey内生成，任何时候都不会离开UKey。',
+      ],
+    },
+    {
+      heading: '客户端不能做什么',
+      paragraphs: [
+        '客户端只监听本机地址127.0.0.1，只接受平台网页的请求，其他网站无法使用您的UKey；每个请求只能使用一次，重复提交会被拒绝。',
+        '客户端不保存UKey密码，也不能解锁被锁定的UKey（请联系UKey发行方）。',
+      ],
+    },
+  ],
+};

@@ -1,4 +1,7 @@
-import type { Browser } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { SOFTHSM_MODULE, createSoftHsm } from '../../../desktop-client/test-support/softhsm';
+import { startClientProcess } from '../../../desktop-client/test-support/start-client';
 import { launchChromium, desktopContext } from '../../support/browser';
 import { review } from '../../support/review';
 import { expectSealImage } from '../../support/seal-image';
@@ -89,24 +92,79 @@ describe('我的印章 on the desktop', () => {
     await desktop.close();
   });
 
-  it("binds the holder's credential to a UKey once the phone confirms by QR code", async () => {
+  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, then unbinds it", async () => {
     const holder = await new Phone(stack.url, PEOPLE.holder).login();
-    const desktop = await desktopContext(browser, stack.url);
-    const page = await desktop.newPage();
-    await loginOnDesktop(page, holder);
-    await page.goto('/web/seals');
-    const row = page.getByTestId(`seal-${grantedSeal.sealId}`);
-    await row.getByRole('button', { name: 'Ukey绑定' }).click();
-    await page.getByRole('button', { name: '确认并进入下一步' }).click();
-    const payload = await qrPayloadOn(page);
-    const summary = await holder.scan(payload);
-    expect(summary).toMatchObject({ purpose: 'ukey_bind', proof: 'face', seal: { sealId: grantedSeal.sealId } });
-    await review(page, 'web-seals', '3-ukey-qr');
-    await holder.approve(payload);
-    await page.getByText('绑定成功').waitFor();
-    const { credential } = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
-    expect(credential.medium).toBe('ukey');
-    await desktop.close();
+    const row = (page: Page) => page.getByTestId(`seal-${grantedSeal.sealId}`);
+
+    // No client running: said plainly, with the way to get it.
+    const without = await desktopContext(browser, stack.url);
+    await without.addInitScript(() => window.localStorage.setItem('ukey.client', 'http://127.0.0.1:9'));
+    const bare = await without.newPage();
+    await loginOnDesktop(bare, holder);
+    await bare.goto('/web/seals');
+    await row(bare).getByRole('button', { name: 'Ukey绑定' }).click();
+    await bare.getByText('未检测到UKey签章客户端，请先下载并启动客户端后重试').waitFor();
+    await review(bare, 'web-seals', '3a-ukey-no-client');
+    await bare.getByRole('link', { name: '软件下载' }).click();
+    await bare.getByRole('heading', { name: 'UKey签章客户端' }).waitFor();
+    await without.close();
+
+    const hsm = createSoftHsm([{ label: '孙丽的UKey', password: '314159' }]);
+    const client = await startClientProcess({ env: hsm.env, origins: [new URL(stack.url).origin], module: SOFTHSM_MODULE });
+    const objects = () =>
+      execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--login', '--pin', '314159', '--list-objects'], { env: hsm.env, encoding: 'utf8' });
+    try {
+      const desktop = await desktopContext(browser, stack.url);
+      await desktop.addInitScript((url) => window.localStorage.setItem('ukey.client', url), client.url);
+      const page = await desktop.newPage();
+      await loginOnDesktop(page, holder);
+      await page.goto('/web/seals');
+      await row(page).getByRole('button', { name: 'Ukey绑定' }).click();
+      const details = page.getByTestId('ukey-details');
+      await details.waitFor();
+      const shown = await details.innerText();
+      expect(shown).toContain('孙丽的UKey');
+      expect(shown).toContain('SoftHSM project');
+      expect(shown).toContain(grantedSeal.name);
+      const serial = /UKey序列号\s+(\S+)/.exec(shown)![1]!;
+      // The token checks the password; a wrong one is refused before any QR code.
+      await page.getByLabel('UKey密码').fill('000000');
+      await page.getByRole('button', { name: '确认并进入下一步' }).click();
+      await page.getByText('UKey密码错误').waitFor();
+      await review(page, 'web-seals', '3b-ukey-details');
+      await page.getByLabel('UKey密码').fill('314159');
+      await page.getByRole('button', { name: '确认并进入下一步' }).click();
+      const payload = await qrPayloadOn(page);
+      const summary = await holder.scan(payload);
+      expect(summary).toMatchObject({ purpose: 'ukey_bind', proof: 'face', seal: { sealId: grantedSeal.sealId }, details: { ukeySerial: serial } });
+      await review(page, 'web-seals', '3-ukey-qr');
+      await holder.approve(payload);
+      await page.getByText('绑定成功').waitFor();
+      const { credential } = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
+      expect(credential.medium).toBe('ukey');
+      // On the token: the key that never leaves it, and the platform's certificate beside it.
+      const onToken = objects();
+      expect(onToken).toMatch(/Private Key Object; EC[\s\S]*Access:\s+sensitive, always sensitive, never extractable, local/);
+      expect(onToken).toMatch(new RegExp(`Certificate Object; type = X\\.509 cert\\s+label:\\s+seal:${grantedSeal.sealId}`));
+
+      // 解绑: asked first, the phone confirms, the certificate is revoked and the token emptied.
+      await page.goto('/web/seals');
+      await row(page).getByRole('button', { name: 'Ukey解绑' }).click();
+      await page.getByTestId('ukey-details').waitFor();
+      await page.getByLabel('UKey密码').fill('314159');
+      await page.getByRole('button', { name: '确认并进入下一步' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: /确定/ }).click();
+      const unbindPayload = await qrPayloadOn(page);
+      await holder.approve(unbindPayload);
+      await page.getByText('解绑成功').waitFor();
+      const after = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
+      expect(after.credential.medium).toBe('phone');
+      expect(objects()).not.toContain(`seal:${grantedSeal.sealId}`);
+      await desktop.close();
+    } finally {
+      await client.stop();
+      hsm.cleanup();
+    }
   });
 
   it('shows a person with no rights no seal at all, and the API refuses them the list', async () => {

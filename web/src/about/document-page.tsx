@@ -1,6 +1,11 @@
-import { HELP_AND_FAQ, PRIVACY_GUIDE, USER_AGREEMENT, type PublicDocument } from '@seal/shared/content';
+import { HELP_AND_FAQ, PRIVACY_GUIDE, UKEY_CLIENT_GUIDE, USER_AGREEMENT, type PublicDocument } from '@seal/shared/content';
 
-const DOCUMENTS: Record<string, PublicDocument> = { '/privacy': PRIVACY_GUIDE, '/agreement': USER_AGREEMENT, '/help': HELP_AND_FAQ };
+const DOCUMENTS: Record<string, PublicDocument> = {
+  '/privacy': PRIVACY_GUIDE,
+  '/agreement': USER_AGREEMENT,
+  '/help': HELP_AND_FAQ,
+  '/ukey-client': UKEY_CLIENT_GUIDE,
+};
 
 export const DOCUMENT_PATHS = Object.keys(DOCUMENTS);
 

@@ -12,6 +12,8 @@ import { useChallenge } from '../components/use-challenge';
 import { ErrorBox } from '../components/status';
 import { useConfirmation, type ConfirmationRequest } from '../components/confirmation';
 import type { SealAction } from './seal-actions';
+import { ukeyClient } from '../ukey/ukey-client';
+import { UkeyDetails, UkeyProblem, useUkeyToken } from '../ukey/token-check';
 
 /** The batch route of each online action, with the body its DTO asks for. */
 function runAction(key: SealAction['key'], companyId: string, sealIds: string[], input: { faceTicket?: string; reason: string; category: RevocationCategory }) {
@@ -75,7 +77,7 @@ export function SealActionPanel({
 
   if (action.where === 'phone') return <p className="hint">请在"电子印章"微信小程序中【印章领取】，完成人脸核验并设置签章密码。</p>;
   if (action.where === 'qr')
-    return <UkeyConfirm companyId={companyId} sealId={seal.sealId} action={action} onDone={onDone} confirm={confirmation} />;
+    return <UkeyConfirm companyId={companyId} seal={seal} action={action} onDone={onDone} confirm={confirmation} />;
 
   const submit = async (faceTicket?: string) => {
     setError(undefined);
@@ -138,27 +140,37 @@ export function SealActionPanel({
   );
 }
 
-/** UKey 绑定 / 解绑: after checking the seal, the phone scans the code and confirms with a face check. */
+/**
+ * UKey 绑定 / 解绑 (decisions 0120, 0121): the UKey client finds the token, shows it beside the
+ * seal, the token checks the UKey password; then the phone scans the code and confirms with a face
+ * check. Binding: the token makes the key and the request, the platform certifies the key, the
+ * client writes the certificate. Unbinding: the platform revokes it, the client removes the key.
+ */
 function UkeyConfirm({
   companyId,
-  sealId,
+  seal,
   action,
   onDone,
   confirm,
 }: {
   companyId: string;
-  sealId: string;
+  seal: { sealId: string; name: string };
   action: SealAction;
   onDone: (m: string) => void;
   confirm: ConfirmationRequest | null;
 }) {
   const [started, setStarted] = useState(false);
+  const [password, setPassword] = useState('');
+  const [checking, setChecking] = useState(false);
   const { ask, dialog } = useConfirmation();
   const [bindError, setBindError] = useState<string>();
+  const ukey = useUkeyToken();
+  const { sealId } = seal;
   const purpose = action.key === 'ukey_bind' ? 'ukey_bind' : 'ukey_unbind';
+  const serial = ukey.token?.serial;
   const create = useCallback(
-    () => call(routes.challengeCreate, { body: { purpose, companyId, sealId, details: {} } }),
-    [purpose, companyId, sealId],
+    () => call(routes.challengeCreate, { body: { purpose, companyId, sealId, details: serial ? { ukeySerial: serial } : {} } }),
+    [purpose, companyId, sealId, serial],
   );
   const { challenge, phase, error, restart, secondsLeft } = useChallenge({
     create,
@@ -166,23 +178,69 @@ function UkeyConfirm({
     enabled: started,
     onApproved: ({ challenge: c }) => {
       // The approval is consumed by the binding call, with the secret only this page holds.
-      call(purpose === 'ukey_bind' ? routes.ukeyBind : routes.ukeyUnbind, {
-        params: { sealId },
-        body: { challengeId: c.challengeId, desktopSecret: c.desktopSecret },
-      }).then(
-        (r) => onDone(r.message),
-        (e: Error) => setBindError(e.message),
-      );
+      const desktop = { challengeId: c.challengeId, desktopSecret: c.desktopSecret };
+      const done = purpose === 'ukey_bind' ? bindOnToken(serial!, password, desktop) : unbindOnToken(password, desktop);
+      done.then(onDone, (e: Error) => setBindError(e.message));
     },
   });
+
+  async function bindOnToken(tokenSerial: string, pin: string, desktop: { challengeId: string; desktopSecret: string }) {
+    const { keyId } = await ukeyClient.generateKey(tokenSerial, pin, sealId);
+    try {
+      const { csr } = await ukeyClient.csr(tokenSerial, pin, keyId, seal.name);
+      const bound = await call(routes.ukeyBind, { params: { sealId }, body: { ...desktop, csr, ukeySerial: tokenSerial, keyId } });
+      await ukeyClient.writeCertificate(tokenSerial, pin, keyId, bound.certificate!, sealId);
+      return bound.message;
+    } catch (e) {
+      // Refused or failed: the key made for this attempt does not stay on the token.
+      await ukeyClient.remove(tokenSerial, pin, keyId).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async function unbindOnToken(pin: string, desktop: { challengeId: string; desktopSecret: string }) {
+    const unbound = await call(routes.ukeyUnbind, { params: { sealId }, body: desktop });
+    try {
+      await ukeyClient.remove(unbound.ukeySerial, pin, unbound.keyId);
+    } catch (e) {
+      return `${unbound.message}（UKey中的印章密钥未能删除：${(e as Error).message}）`;
+    }
+    return unbound.message;
+  }
+
+  const next = async () => {
+    setBindError(undefined);
+    setChecking(true);
+    try {
+      await ukeyClient.checkPassword(serial!, password);
+    } catch (e) {
+      return setBindError((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
+    if (!confirm || (await ask(confirm))) setStarted(true);
+  };
+
   if (!started)
     return (
       <div className="action-panel">
         <h4>{action.label}</h4>
-        <p>{action.key === 'ukey_bind' ? '请将 Ukey 插入电脑 USB 接口，' : ''}核对企业和印章信息无误后继续。</p>
-        <button className="button primary" onClick={() => void (async () => (!confirm || (await ask(confirm))) && setStarted(true))()}>
-          确认并进入下一步
-        </button>
+        {ukey.checking && <p className="muted is-loading">正在检测UKey…</p>}
+        {ukey.problem && <UkeyProblem problem={ukey.problem} onRetry={ukey.detect} />}
+        {ukey.token && (
+          <>
+            <p>请核对UKey和印章信息，输入UKey密码后继续。</p>
+            <UkeyDetails token={ukey.token} sealName={seal.name} />
+            <label>
+              UKey密码
+              <input type="password" autoComplete="off" maxLength={64} value={password} onChange={(e) => setPassword(e.target.value)} />
+            </label>
+            <button className="button primary" disabled={!password || checking} onClick={() => void next()}>
+              确认并进入下一步
+            </button>
+          </>
+        )}
+        <ErrorBox error={bindError} />
         {dialog}
       </div>
     );

@@ -5,6 +5,8 @@ import { sealsOfCompany } from '../identity/seal-scope';
 import { spendQuota, spendQuotas } from '../quota/spend-quota';
 import { browserOf, coarseLocation } from './desktop-info';
 import type { ChallengeSummaryData } from './challenge-rules';
+import { credentialsOfSeal, isLive } from '../credential/find-credential';
+import { requireMediumFor } from '../ukey/change-medium';
 
 /** Who may START each desktop flow (the guide: only the legal representative and holders bind). */
 const START_ACTION: Record<Exclude<ChallengePurpose, 'login'>, Action> = {
@@ -64,6 +66,14 @@ export async function createSealChallenge(
   const target = { companyId: input.companyId, sealIds: [input.sealId] };
   if (!authorize(input.actor, START_ACTION[input.purpose], target).allowed) throw new DomainError('NOT_AUTHORIZED');
   const [seal] = await sealsOfCompany(services.store, input.companyId, [input.sealId]);
+  // A QR code for a binding that cannot happen would show 已确认 on the phone and a refusal on the desktop.
+  if (input.purpose === 'ukey_bind' || input.purpose === 'ukey_unbind') {
+    const operation = input.purpose === 'ukey_bind' ? 'bind' : 'unbind';
+    // (A person with no credential of the seal is told so by the binding itself; the desktop offers neither to them.)
+    const mine = (await credentialsOfSeal(services.store, input.sealId)).find((c) => c.personId === input.actor.personId && isLive(c));
+    if (mine) requireMediumFor(operation, mine);
+    if (operation === 'bind' && !input.details.ukeySerial) throw new DomainError('VALIDATION_FAILED', '未检测到UKey，请插入UKey后重试');
+  }
   const company = await services.store.companies.get(input.companyId);
   await spendQuotas(
     services.store,

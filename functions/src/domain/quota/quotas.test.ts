@@ -154,7 +154,7 @@ describe('QR challenges and anonymous verification', () => {
   it('holds the daily QR quota of a person', async () => {
     process.env.QUOTA_LIMITS = JSON.stringify({ 'challenge.person': 2 });
     const lr = await loginAs(t.api, 'lr-xinghe');
-    const challenge = () => call('POST', '/v1/challenges', { token: lr, body: { purpose: 'ukey_bind', companyId, sealId, details: {} } });
+    const challenge = () => call('POST', '/v1/challenges', { token: lr, body: { purpose: 'ukey_bind', companyId, sealId, details: { ukeySerial: 'UK-0001' } } });
     expect((await challenge()).status).toBe(201);
     expect((await challenge()).status).toBe(201);
     expectRateLimited(await challenge(), QUOTAS['challenge.person'].message);

@@ -54,6 +54,8 @@ export async function authorizeSignature(
   const [actor, seal] = await Promise.all([loadActor(store, request.personId), loadSeal(store, request.sealId)]);
   if (!authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
   if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
+  // A seal bound to a UKey signs only with the token's key (decision 0121): refused before a PIN is counted.
+  if ((await liveCredentialOf(store, { sealId: seal.sealId, personId: request.personId })).medium === 'ukey') throw new DomainError('UKEY_BOUND');
   const credential =
     'pin' in request
       ? await checkPin(store, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
@@ -65,5 +67,6 @@ export async function authorizeSignature(
   const [after, latest] = await Promise.all([loadSeal(store, seal.sealId), store.credentials.get(credential, { consistent: true })]);
   if (after.version !== seal.version || !canSign(after.state)) throw new DomainError(canSign(after.state) ? 'CONFLICT' : refusalFor(after.state));
   if (latest?.state !== 'active') throw new DomainError('CREDENTIAL_INACTIVE');
+  if (latest.medium === 'ukey') throw new DomainError('UKEY_BOUND');
   return { seal: after, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
 }

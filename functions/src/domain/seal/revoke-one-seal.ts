@@ -37,7 +37,8 @@ export async function revokeOneSeal(
       ...live.map((c) => store.credentials.retire(c, { state: 'revoked', keyRef: shreddedKeyRef(c) })),
       ...certificateRevocationWrites(
         store,
-        live,
+        // A UKey-bound credential has a second certificate, the token key's (decision 0121).
+        [...live, ...live.flatMap((c) => (c.ukey ? [c.ukey] : []))],
         { reason: request.crlReason, at: now },
       ),
     ],

@@ -1,13 +1,12 @@
 import { ukeyDto } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
-import { changeUkeyBinding } from '../../domain/ukey/change-medium';
+import { unbindUkey } from '../../domain/ukey/change-medium';
 
-/** POST /v1/seals/{sealId}/ukey/unbind — Ukey解绑: consumes the phone-approved QR challenge (decision 0021). */
+/** POST /v1/seals/{sealId}/ukey/unbind — Ukey解绑: consumes the phone-approved QR challenge (decisions 0021, 0121). */
 export const handler = defineHandler(routes.ukeyUnbind, {
   async run({ params, body, services, actor }) {
-    const result = await changeUkeyBinding(services, { operation: 'unbind', sealId: params.sealId, actor: await actor(), ...body });
-    const response: ukeyDto.UkeyBindingResponse = result;
+    const response: ukeyDto.UkeyBindingResponse = await unbindUkey(services, { sealId: params.sealId, actor: await actor(), ...body });
     return { body: response };
   },
 });

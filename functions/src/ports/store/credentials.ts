@@ -2,6 +2,26 @@ import type { CredentialState, Medium } from '@seal/shared';
 import type { KeyCustodyKind } from '../key-custody';
 import type { ReadOptions, Versioned, WriteOp } from './write-op';
 
+/**
+ * Where a credential bound to a UKey signs (decision 0121): a key made on the token, and the seal
+ * certificate the platform issued for it. The credential's own key, certificate and PIN stay,
+ * unused while the binding lasts, and serve again once it is undone.
+ */
+export interface UkeyBinding {
+  /** The token's serial (PKCS#11 CK_TOKEN_INFO.serialNumber). */
+  tokenSerial: string;
+  /** The key's CKA_ID on the token, hex. */
+  keyId: string;
+  /** DER SubjectPublicKeyInfo of the token's key, base64. */
+  publicKey: string;
+  /** DER, base64. */
+  certificate: string;
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+  boundAt: string;
+}
+
 /** One person's claim of one seal: key (under custody), certificate, PIN hash, medium. */
 export interface CredentialRecord {
   sealId: string;
@@ -25,11 +45,13 @@ export interface CredentialRecord {
   /** Wrong PINs in a row, counted atomically. */
   failedAttempts: number;
   lockedUntil?: string;
+  /** Present exactly while `medium` is `ukey`. */
+  ukey?: UkeyBinding;
   createdAt: string;
   version: number;
 }
 
-export type NewCredential = Omit<CredentialRecord, 'medium' | 'failedAttempts' | 'lockedUntil' | 'version'> &
+export type NewCredential = Omit<CredentialRecord, 'medium' | 'failedAttempts' | 'lockedUntil' | 'ukey' | 'version'> &
   Partial<Pick<CredentialRecord, 'medium' | 'failedAttempts'>>;
 
 export type CredentialKey = Pick<CredentialRecord, 'sealId' | 'credentialId'>;
@@ -60,6 +82,6 @@ export interface Credentials {
   recertify(credential: Read, certificate: Pick<CredentialRecord, 'certificate' | 'serial' | 'notBefore' | 'notAfter'>): WriteOp;
   /** Superseded or revoked, with what is kept of its key; conditional on the version read. */
   retire(credential: Read, change: { state: CredentialState; keyRef: string }): WriteOp;
-  /** To the UKey or back to the phone; conditional on the version read and on the medium being `from`. */
-  moveMedium(credential: Read, change: { from: Medium; to: Medium }): WriteOp;
+  /** To the UKey (with its binding) or back to the phone (binding removed); conditional on the version read and on the medium being `from`. */
+  moveMedium(credential: Read, change: { from: 'phone'; to: 'ukey'; ukey: UkeyBinding } | { from: 'ukey'; to: 'phone' }): WriteOp;
 }

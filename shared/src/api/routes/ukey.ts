@@ -1,7 +1,7 @@
 import * as ukey from '../dto/ukey';
 import type { Route } from '../route';
 
-/** UKey 绑定 / 解绑: consume a phone-approved QR challenge (decision 0021). */
+/** UKey 绑定 / 解绑: consume a phone-approved QR challenge (decisions 0021, 0121). */
 
 export const ukeyBind = {
   method: 'POST',
@@ -11,7 +11,7 @@ export const ukeyBind = {
   summary: 'Ukey绑定（手机扫码验证身份后）',
   action: 'ukey.bind',
   params: ukey.UkeyBindingParams,
-  body: ukey.UkeyBindingRequest,
+  body: ukey.UkeyBindRequest,
   response: ukey.UkeyBindingResponse,
 } satisfies Route;
 
@@ -23,6 +23,6 @@ export const ukeyUnbind = {
   summary: 'Ukey解绑（手机扫码验证身份后）',
   action: 'ukey.unbind',
   params: ukey.UkeyBindingParams,
-  body: ukey.UkeyBindingRequest,
+  body: ukey.UkeyUnbindRequest,
   response: ukey.UkeyBindingResponse,
 } satisfies Route;

@@ -25,6 +25,20 @@ export const Credential = (config: EntityConfiguration) =>
         /** Wrong PINs in a row, counted atomically; five lock the credential. */
         failedAttempts: { type: 'number', required: true, default: 0 },
         lockedUntil: { type: 'string' },
+        /** The UKey's key and certificate while the credential is bound to one (decision 0121). */
+        ukey: {
+          type: 'map',
+          properties: {
+            tokenSerial: { type: 'string', required: true },
+            keyId: { type: 'string', required: true },
+            publicKey: { type: 'string', required: true },
+            certificate: { type: 'string', required: true },
+            serial: { type: 'string', required: true },
+            notBefore: { type: 'string', required: true },
+            notAfter: { type: 'string', required: true },
+            boundAt: { type: 'string', required: true },
+          },
+        },
         createdAt: { type: 'string', required: true, readOnly: true },
         version: { type: 'number', required: true, default: 1 },
       },

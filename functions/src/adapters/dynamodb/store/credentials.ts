@@ -82,12 +82,12 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
           .commit(),
       ),
     moveMedium: (c, change) =>
-      tableWrite((e) =>
-        e.credential
-          .patch(key(c))
-          .set({ medium: change.to, version: c.version + 1 })
-          .where((a, op) => `${op.eq(a.version, c.version)} AND ${op.eq(a.medium, change.from)}`)
-          .commit(),
-      ),
+      tableWrite((e) => {
+        const where = (a: { version: unknown; medium: unknown }, op: { eq(a: unknown, b: unknown): string }) =>
+          `${op.eq(a.version, c.version)} AND ${op.eq(a.medium, change.from)}`;
+        return change.to === 'ukey'
+          ? e.credential.patch(key(c)).set({ medium: 'ukey', ukey: change.ukey, version: c.version + 1 }).where(where).commit()
+          : e.credential.patch(key(c)).set({ medium: 'phone', version: c.version + 1 }).remove(['ukey']).where(where).commit();
+      }),
   };
 }
