@@ -16,6 +16,19 @@ export const Seal = (config: EntityConfiguration) =>
         stateReason: { type: 'string' },
         /** For custom seals: the S3 key of the approved image. */
         imageKey: { type: 'string' },
+        /** The current 印章数据 (GB/T 38540 SES_Seal): its S3 key and what the seal detail shows. */
+        sealData: {
+          type: 'map',
+          properties: {
+            key: { type: 'string', required: true },
+            esId: { type: 'string', required: true },
+            maker: { type: 'string', required: true },
+            validStart: { type: 'string', required: true },
+            validEnd: { type: 'string', required: true },
+            madeAt: { type: 'string', required: true },
+            certificates: { type: 'number', required: true },
+          },
+        },
         createdAt: { type: 'string', required: true, readOnly: true },
         updatedAt: { type: 'string', required: true },
         /** Optimistic lock: every state change is conditional on the version it read. */
