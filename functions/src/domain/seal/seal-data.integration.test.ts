@@ -30,7 +30,8 @@ beforeAll(async () => {
   lr = await addPerson(h.services, '张三');
   holder = await addPerson(h.services, '李四');
   stranger = await addPerson(h.services, '王五');
-  ({ sealIds: [sealId, nameSealId] = [] } = await addCompany(h.services, { companyId: CO, legalRepPersonId: lr.personId, kinds: ['contract', 'legal_representative_name'] }));
+  const { sealIds } = await addCompany(h.services, { companyId: CO, legalRepPersonId: lr.personId, kinds: ['contract', 'legal_representative_name'] });
+  [sealId, nameSealId] = sealIds as [string, string];
   await addCompany(h.services, { companyId: OTHER_CO, legalRepPersonId: stranger.personId, kinds: ['contract'], name: '深圳市另一家科技有限公司' });
   await grantHolder(h.services, { companyId: CO, personId: holder.personId, sealIds: [sealId] });
   const sm2Root = await api(h.stack, 'GET', '/v1/pki/root?ca=sm2');
