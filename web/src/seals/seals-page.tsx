@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import {
+  SEAL_ALGORITHM_LABELS,
   SEAL_KIND_LABELS,
   SEAL_STATE_LABELS,
+  type SealAlgorithm,
   type SealKind,
   type SealState,
   type grantDto,
@@ -85,6 +87,9 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                     <div>
                       <strong>{seal.name}</strong>
                       <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
+                      <div className="muted" data-testid="seal-algorithm">
+                        {SEAL_ALGORITHM_LABELS[seal.algorithm as SealAlgorithm] ?? seal.algorithm}
+                      </div>
                     </div>
                   </div>
                 </td>

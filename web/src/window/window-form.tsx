@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 import {
   APPLICATION_KIND_LABELS,
+  DEFAULT_SEAL_ALGORITHM,
   ONLINE_APPLICABLE_KINDS,
+  SEAL_ALGORITHMS,
+  SEAL_ALGORITHM_LABELS,
   REVOCATION_CATEGORIES,
   REVOCATION_CATEGORY_LABELS,
   SEAL_KIND_LABELS,
   authorize,
   type RevocationCategory,
+  type SealAlgorithm,
   type SealKind,
   type applicationDto,
 } from '@seal/shared';
@@ -29,6 +33,7 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
   const [creditCode, setCreditCode] = useState(companies[0]?.companyId ?? '');
   const [companyName, setCompanyName] = useState(companies[0]?.name ?? '');
   const [kinds, setKinds] = useState<SealKind[]>([]);
+  const [sealAlgorithm, setSealAlgorithm] = useState<SealAlgorithm>(DEFAULT_SEAL_ALGORITHM);
   const [sealIds, setSealIds] = useState<string[]>([]);
   const [grantIds, setGrantIds] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -70,7 +75,7 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
     switch (kind) {
       case 'apply':
       case 'change':
-        return { kind, company, kinds, grants: planned };
+        return { kind, company, kinds, sealAlgorithm, grants: planned };
       case 'authorize':
         return { kind, company, grants: [{ ...granteeOf(grantee), sealIds }] };
       case 'cancel_authorization':
@@ -140,6 +145,17 @@ export function WindowForm({ kind, onSubmitted }: { kind: WindowKind; onSubmitte
               <input type="checkbox" checked={kinds.includes(k)} onChange={() => setKinds(toggle(kinds, k))} /> {SEAL_KIND_LABELS[k]}
             </label>
           ))}
+          <label>
+            签名算法
+            <select name="sealAlgorithm" value={sealAlgorithm} onChange={(e) => setSealAlgorithm(e.target.value as SealAlgorithm)}>
+              {SEAL_ALGORITHMS.map((a) => (
+                <option key={a} value={a}>
+                  {SEAL_ALGORITHM_LABELS[a]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted">国际算法适用于各类 PDF 阅读器验证；国密算法适用于 OFD 文档和国内电子印章平台互认。</p>
           <label className="check">
             <input type="checkbox" checked={withGrant} onChange={(e) => setWithGrant(e.target.checked)} /> 同时进行授权设置
           </label>

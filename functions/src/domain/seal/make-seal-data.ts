@@ -32,7 +32,12 @@ export interface MadeSealData {
  */
 export async function makeSealData(
   services: Ports,
-  input: { company: Pick<CompanyRecord, 'name' | 'companyId' | 'legalRepName'>; seal: Pick<SealRecord, 'sealId' | 'kind' | 'name'>; certificates: readonly Uint8Array[]; now: Date },
+  input: {
+    company: Pick<CompanyRecord, 'name' | 'companyId' | 'legalRepName'>;
+    seal: Pick<SealRecord, 'sealId' | 'kind' | 'name'>;
+    certificates: readonly Uint8Array[];
+    now: Date;
+  },
 ): Promise<MadeSealData> {
   if (input.certificates.length === 0) throw new Error(`seal ${input.seal.sealId}: 印章数据 lists at least one certificate`);
   const pki = await gmPlatformPki(services);
@@ -49,7 +54,12 @@ export async function makeSealData(
     createDate: input.now,
     validStart: input.now,
     validEnd,
-    picture: { type: 'SVG', data: new TextEncoder().encode(sealToSvg(drawing)), widthMm: Math.round(drawing.width / MM), heightMm: Math.round(drawing.height / MM) },
+    picture: {
+      type: 'SVG',
+      data: new TextEncoder().encode(sealToSvg(drawing)),
+      widthMm: Math.round(drawing.width / MM),
+      heightMm: Math.round(drawing.height / MM),
+    },
   };
   const info = sealInfoDer(content);
   const der = assembleSeal(info, pki.sealMaker, await signMessage(pki.sealMakerSigner, info));

@@ -1,5 +1,13 @@
 import { runRenewalJob } from '../../entry/jobs/renewal-job';
-import { addCompany, addPerson, api, grantHolder, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
+import {
+  addCompany,
+  addPerson,
+  api,
+  grantHolder,
+  passedFaceTicket,
+  startHarness,
+  type Harness,
+} from '../../../test-support/lifecycle-harness';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { asn1Tree, at, bits, content, element, opensslVerifiesWithCertificate, type Asn1Node } from '../../../test-support/gm/asn1parse';
 
@@ -30,9 +38,18 @@ beforeAll(async () => {
   lr = await addPerson(h.services, '张三');
   holder = await addPerson(h.services, '李四');
   stranger = await addPerson(h.services, '王五');
-  const { sealIds } = await addCompany(h.services, { companyId: CO, legalRepPersonId: lr.personId, kinds: ['contract', 'legal_representative_name'] });
+  const { sealIds } = await addCompany(h.services, {
+    companyId: CO,
+    legalRepPersonId: lr.personId,
+    kinds: ['contract', 'legal_representative_name'],
+  });
   [sealId, nameSealId] = sealIds as [string, string];
-  await addCompany(h.services, { companyId: OTHER_CO, legalRepPersonId: stranger.personId, kinds: ['contract'], name: '深圳市另一家科技有限公司' });
+  await addCompany(h.services, {
+    companyId: OTHER_CO,
+    legalRepPersonId: stranger.personId,
+    kinds: ['contract'],
+    name: '深圳市另一家科技有限公司',
+  });
   await grantHolder(h.services, { companyId: CO, personId: holder.personId, sealIds: [sealId] });
   const sm2Root = await api(h.stack, 'GET', '/v1/pki/root?ca=sm2');
   expect(sm2Root.status).toBe(200);
@@ -84,7 +101,9 @@ function expectMadeByThePlatform(name: string, seal: ReturnType<typeof cut>) {
   expect(opensslVerifiesWithCertificate(openssl, `${name}-maker`, seal.makerCertificate, seal.sealInfo, seal.signature, ID)).toBe(true);
   openssl.file(`${name}-maker.der`, seal.makerCertificate);
   expect(openssl.run(['x509', '-inform', 'DER', '-in', `${name}-maker.der`, '-out', `${name}-maker.pem`]).status).toBe(0);
-  expect(openssl.run(['verify', '-CAfile', 'sm2-root.pem', '-vfyopt', `distid:${ID}`, `${name}-maker.pem`]).output).toContain(`${name}-maker.pem: OK`);
+  expect(openssl.run(['verify', '-CAfile', 'sm2-root.pem', '-vfyopt', `distid:${ID}`, `${name}-maker.pem`]).output).toContain(
+    `${name}-maker.pem: OK`,
+  );
 }
 
 /** GeneralizedTime `YYYYMMDDHHMMSSZ` of a certificate's notAfter, read by openssl. */
@@ -92,7 +111,10 @@ function notAfterOf(name: string, der: Uint8Array): string {
   openssl.file(`${name}.crt`, der);
   const line = openssl.run(['x509', '-inform', 'DER', '-in', `${name}.crt`, '-noout', '-enddate']).output.trim();
   const d = new Date(line.replace('notAfter=', ''));
-  return d.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 describe('印章数据 (GB/T 38540 SES_Seal)', () => {
@@ -115,7 +137,9 @@ describe('印章数据 (GB/T 38540 SES_Seal)', () => {
     firstEsl = new Uint8Array(await res.arrayBuffer());
     const seal = cut('first', firstEsl);
     expect(seal.algorithm.type).toBe('OBJECT');
-    expect(openssl.run(['asn1parse', '-inform', 'DER', '-in', 'first.esl']).output).toMatch(/OBJECT\s+:1\.2\.156\.10197\.1\.501|OBJECT\s+:SM2-with-SM3/);
+    expect(openssl.run(['asn1parse', '-inform', 'DER', '-in', 'first.esl']).output).toMatch(
+      /OBJECT\s+:1\.2\.156\.10197\.1\.501|OBJECT\s+:SM2-with-SM3/,
+    );
     expectMadeByThePlatform('first', seal);
     expect(opensslVerifiesWithCertificate(openssl, 'first-empty-id', seal.makerCertificate, seal.sealInfo, seal.signature, '')).toBe(false);
     const changed = Buffer.from(seal.sealInfo);
@@ -142,7 +166,9 @@ describe('印章数据 (GB/T 38540 SES_Seal)', () => {
     expect(generalized(shown.validStart)).toBe(seal.validStart);
     expect(generalized(shown.validEnd)).toBe(seal.validEnd);
     openssl.file('maker-cn.der', seal.makerCertificate);
-    expect(openssl.run(['x509', '-inform', 'DER', '-in', 'maker-cn.der', '-noout', '-subject', '-nameopt', 'utf8,sep_multiline']).output).toContain(`CN=${shown.maker}`);
+    expect(
+      openssl.run(['x509', '-inform', 'DER', '-in', 'maker-cn.der', '-noout', '-subject', '-nameopt', 'utf8,sep_multiline']).output,
+    ).toContain(`CN=${shown.maker}`);
   });
 
   it('marks the legal representative name seal a person’s seal (type 2)', async () => {
@@ -165,7 +191,11 @@ describe('印章数据 (GB/T 38540 SES_Seal)', () => {
   it('is made again at a PIN reset: the new certificate replaces the old one', async () => {
     const before = cut('before-reset', new Uint8Array(await (await fetchSealData(holder.token, sealId)).arrayBuffer()));
     const faceTicket = await passedFaceTicket(h.services, holder.personId, 'credential.reset_pin', { sealIds: [sealId] });
-    const res = await api(h.stack, 'POST', `/v1/seals/${sealId}/pin/reset`, holder.token, { faceTicket, newPin: '864209', newPinConfirm: '864209' });
+    const res = await api(h.stack, 'POST', `/v1/seals/${sealId}/pin/reset`, holder.token, {
+      faceTicket,
+      newPin: '864209',
+      newPinConfirm: '864209',
+    });
     expect(res.status).toBe(200);
     const fresh = pemBody(res.body.credential.certificate.pem);
     const after = cut('after-reset', new Uint8Array(await (await fetchSealData(holder.token, sealId)).arrayBuffer()));

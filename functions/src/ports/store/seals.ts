@@ -1,4 +1,4 @@
-import type { SealKind, SealState } from '@seal/shared';
+import type { SealAlgorithm, SealKind, SealState } from '@seal/shared';
 import type { ReadOptions, Versioned, WriteOp } from './write-op';
 
 /**
@@ -25,6 +25,8 @@ export interface SealRecord {
   kind: SealKind;
   name: string;
   state: SealState;
+  /** Its credentials' key and certificate algorithm, chosen at application (decision 0078); absent on seals made before: the deployment's. */
+  algorithm?: SealAlgorithm;
   /** Day (YYYY-MM-DD) the earliest live certificate of the seal expires; `9999-12-31` before any claim. */
   expiresOn: string;
   /** The reason written with the last state change (冻结原因, 注销原因...). */

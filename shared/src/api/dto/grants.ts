@@ -69,6 +69,8 @@ export const VisibleSeal = z.object({
   kind: z.string(),
   name: z.string(),
   state: z.string(),
+  /** The signature algorithm of its keys and certificates (decision 0078). */
+  algorithm: z.string(),
   expiresOn: z.string(),
   /** The reason of the last state change (冻结原因, 注销原因, 营业执照变更…), for frozen and revoked seals. */
   stateReason: z.optional(z.string()),

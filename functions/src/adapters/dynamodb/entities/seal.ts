@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
-import { SEAL_KINDS, SEAL_STATES } from '@seal/shared';
+import { SEAL_ALGORITHMS, SEAL_KINDS, SEAL_STATES } from '@seal/shared';
 
 export const Seal = (config: EntityConfiguration) =>
   new Entity(
@@ -11,6 +11,8 @@ export const Seal = (config: EntityConfiguration) =>
         kind: { type: SEAL_KINDS, required: true, readOnly: true },
         name: { type: 'string', required: true },
         state: { type: SEAL_STATES, required: true },
+        /** Its credentials' key and certificate algorithm (decision 0078). */
+        algorithm: { type: SEAL_ALGORITHMS, readOnly: true },
         /** Day (YYYY-MM-DD) the earliest live certificate of the seal expires; `9999-12-31` before any claim. */
         expiresOn: { type: 'string', required: true, default: '9999-12-31' },
         stateReason: { type: 'string' },

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { SEAL_ALGORITHM_LABELS, type SealAlgorithm } from '../../../domain';
 import { formatBeijingDate } from '@seal/shared/time';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
@@ -39,6 +40,10 @@ function SealDetail({ me, companyId, sealId }: { me: Me; companyId: string; seal
       </View>
       <View className="card" id="seal-data">
         <Text className="card-title">印章数据</Text>
+        <View className="kv">
+          <Text className="kv-key">签名算法</Text>
+          <Text>{SEAL_ALGORITHM_LABELS[seal.algorithm as SealAlgorithm] ?? seal.algorithm}</Text>
+        </View>
         {seal.sealData ? (
           <View>
             <View className="kv">
