@@ -51,6 +51,12 @@ const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey
  */
 const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'], sm2RootCa: ['describe'], sm2Tsa: ['describe'], sealMaker: ['describe'] } as const;
 const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'] } as const;
+/**
+ * Functions that issue seal certificates and make the seal's 印章数据 with them (decision 0077):
+ * the seal maker's `sign`, and the SES_Seal written under `seals/` (deleted when the write naming it fails).
+ */
+const SEAL_MAKING = { ...PLATFORM_PKI, sealMaker: ['describe', 'sign'] } as const;
+const SEAL_DATA_WRITE = { write: ['seals/'], delete: ['seals/'] } as const;
 /** Timestamps are signed with the TSA key of the signature's hierarchy. */
 const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'], sm2Tsa: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
@@ -126,15 +132,16 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'integration-list-seals': { table: 'read' },
 
   // Seal life cycle: credential keys are made, used and retired here.
-  'claim-seal': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'claim-seal': { table: 'readWrite', keys: SEAL_MAKING, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'seal-image': { table: 'read', ...PDF },
+  'seal-data': { table: 'read', documents: { read: ['seals/'] } },
   'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI_READ },
   'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
-  'reset-pin': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'reset-pin': { table: 'readWrite', keys: SEAL_MAKING, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'unfreeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
-  'renew-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
+  'renew-seals': { table: 'readWrite', keys: SEAL_MAKING, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'change-online': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'verify-audit-chain': { table: 'read' },
   'staff-verify-audit-chain': { table: 'read' },

@@ -3,6 +3,7 @@
 export { authorize, ACTIONS, type Action, type Actor } from '@seal/shared/domain';
 export { ROLE_LABELS, type GrantRole, type Role } from '@seal/shared/domain';
 export { SEAL_KIND_LABELS, ONLINE_APPLICABLE_KINDS, MEDIUM_LABELS, MEDIA, type SealKind, type Medium } from '@seal/shared/domain';
+export { SEAL_ALGORITHMS, SEAL_ALGORITHM_LABELS, DEFAULT_SEAL_ALGORITHM, type SealAlgorithm } from '@seal/shared/domain';
 export { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '@seal/shared/domain';
 export { PIN_LOCKOUT_NOTE } from '@seal/shared/domain';
 export { SEAL_STATE_LABELS, sealMachine, canSign, type SealState, type SealEvent } from '@seal/shared/machines';

@@ -20,9 +20,9 @@ export interface CredentialKeyRecord {
 
 /** Where seal-credential keys live. See docs/decisions/0004-key-custody.md. */
 export interface KeyCustody {
-  /** The algorithm new credential keys are made for. */
+  /** The algorithm new credential keys are made for unless the seal names one (decision 0078). */
   readonly algorithm: SignatureAlgorithmId;
-  createCredentialKey(ctx: CredentialKeyContext): Promise<CredentialKeyRecord>;
+  createCredentialKey(ctx: CredentialKeyContext, algorithm?: SignatureAlgorithmId): Promise<CredentialKeyRecord>;
   /**
    * A signer for one request. For kms-envelope the private key is unwrapped (KMS Decrypt with
    * the same encryption context) only when this is called, i.e. after the caller checked the

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isValidCreditCode } from '../validation/credit-code';
 import { isValidIdNumber } from '../validation/id-number';
 import { isSixDigitPin, isWeakPin } from '../validation/pin';
-import { SEAL_KINDS, COMPANY_TYPES, MEDIA } from '../domain/seal';
+import { SEAL_KINDS, COMPANY_TYPES, MEDIA, SEAL_ALGORITHMS } from '../domain/seal';
 import { REVOCATION_CATEGORIES } from '../domain/reasons';
 import { GRANT_ROLES } from '../domain/roles';
 
@@ -29,6 +29,7 @@ export const newPin = pin.check(z.refine((p) => !isWeakPin(p), { error: '签章�
 export const sealKind = z.enum(SEAL_KINDS, { error: '印章类型不正确' });
 export const companyType = z.enum(COMPANY_TYPES, { error: '企业类型不正确' });
 export const medium = z.enum(MEDIA, { error: '领取介质不正确' });
+export const sealAlgorithm = z.enum(SEAL_ALGORITHMS, { error: '签名算法不正确' });
 export const grantRole = z.enum(GRANT_ROLES, { error: '授权类型不正确' });
 
 export const reasonText = z.string({ error: '请填写原因' }).check(z.trim(), z.minLength(2, '原因至少2个字'), z.maxLength(200, '原因不超过200字'));

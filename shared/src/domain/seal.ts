@@ -16,6 +16,19 @@ export const STANDARD_SEAL_SET: readonly SealKind[] = ['company_name', 'finance'
 /** Kinds a legal representative may apply for online (custom seals go through the window). */
 export const ONLINE_APPLICABLE_KINDS: readonly SealKind[] = ['company_name', 'finance', 'contract', 'invoice', 'legal_representative_name'];
 
+/**
+ * The signature algorithm of a seal's keys and certificates (decision 0078), chosen when the seal is
+ * applied for. P-256 by default: every PDF reader (Adobe, pdfsig) checks it; SM2 is checked by
+ * Chinese platforms and is what OFD seal signatures (GB/T 38540) use.
+ */
+export const SEAL_ALGORITHMS = ['ecdsa-p256-sha256', 'sm2-sm3'] as const;
+export type SealAlgorithm = (typeof SEAL_ALGORITHMS)[number];
+export const DEFAULT_SEAL_ALGORITHM: SealAlgorithm = 'ecdsa-p256-sha256';
+export const SEAL_ALGORITHM_LABELS: Record<SealAlgorithm, string> = {
+  'ecdsa-p256-sha256': '国际算法（ECDSA P-256）',
+  'sm2-sm3': '国密算法（SM2/SM3）',
+};
+
 export const COMPANY_TYPES = ['domestic', 'foreign_invested', 'partnership', 'individual_business'] as const;
 export type CompanyType = (typeof COMPANY_TYPES)[number];
 

@@ -129,6 +129,18 @@ describe('claim, authorize, freeze and cancel on the phone', () => {
     await sun.see('证书下载成功!');
   });
 
+  it('shows the seal’s 印章数据 in its detail: esID, the platform’s seal maker and the validity', async () => {
+    await li.home();
+    await openSeal(li);
+    const card = li.screen.locator('#seal-data');
+    await li.see('印章标识');
+    const text = await card.innerText();
+    expect(text).toMatch(/印章标识\s*seal-/);
+    expect(text).toMatch(/制章者\s*.+电子印章制章/);
+    expect(text).toMatch(/有效期\s*\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    await li.shot(J, '5c-seal-data');
+  });
+
   it('lets the legal representative freeze the seal and unfreeze it', async () => {
     await li.home();
     await openSeal(li);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { SOFTHSM_MODULE, createSoftHsm } from '../../../desktop-client/test-support/softhsm';
 import { startClientProcess } from '../../../desktop-client/test-support/start-client';
@@ -78,6 +79,14 @@ describe('我的印章 on the desktop', () => {
     await expect(page.getByTestId(`seal-${otherSeal.sealId}`).count()).resolves.toBe(0);
     await row.getByTestId('certificate').waitFor();
     await expect(row.getByTestId('certificate').innerText()).resolves.toMatch(/序列号 [0-9A-Fa-f]+/);
+    // The seal's 印章数据 (GB/T 38540): its esID, the platform's seal maker, its validity, and the file.
+    const sealData = row.getByTestId('seal-data');
+    await expect(sealData.innerText()).resolves.toMatch(new RegExp(`印章标识 ${grantedSeal.sealId}[\\s\\S]*制章者 .+电子印章制章[\\s\\S]*\\d{4}-\\d{2}-\\d{2} 至 \\d{4}-\\d{2}-\\d{2}`));
+    const [download] = await Promise.all([page.waitForEvent('download'), sealData.getByRole('button', { name: '下载印章数据' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${grantedSeal.sealId}.esl`);
+    const esl = readFileSync((await download.path())!);
+    expect(esl[0]).toBe(0x30); // one DER SEQUENCE: SES_Seal
+    expect(esl.includes(Buffer.from(grantedSeal.sealId))).toBe(true);
     const buttons = await row.locator('td.actions button').allInnerTexts();
     expect(buttons).not.toContain('冻结');
     expect(buttons).not.toContain('注销');

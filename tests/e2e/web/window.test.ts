@@ -41,6 +41,9 @@ describe('窗口办理 on the web, approved at the window', () => {
     await expect(form.getByText('法定名称章制作为中英文名称章').count()).resolves.toBe(0);
     await form.getByLabel('合同专用章').check();
     await form.getByLabel('财务专用章').check();
+    // The company chooses 国密 for these seals (the default is the international algorithm).
+    await expect(form.getByLabel('签名算法').inputValue()).resolves.toBe('ecdsa-p256-sha256');
+    await form.getByLabel('签名算法').selectOption('sm2-sm3');
     await form.getByRole('button', { name: '提交申请' }).click();
     await page.getByTestId('submitted').waitFor();
     const reference = await page.getByTestId('submitted').getByTestId('application-reference').innerText();
@@ -59,6 +62,7 @@ describe('窗口办理 on the web, approved at the window', () => {
     const printed = execFileSync('pdftotext', ['-layout', path.join(dir, 'form.pdf'), '-'], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
     expect(printed).toContain(shown);
+    expect(printed).toMatch(/签名算法\s+国密算法（SM2\/SM3）/);
     expect(Math.abs(Date.now() - Date.parse(`${shown.replace(' ', 'T')}:00+08:00`))).toBeLessThan(10 * 60_000);
 
     // The window: staff sign in, find the application in the queue, approve it.
@@ -75,6 +79,7 @@ describe('窗口办理 on the web, approved at the window', () => {
     await expect(staffPage.getByText('立即登录').count()).resolves.toBe(0);
     const content = item.getByTestId('form-content');
     await expect(content.innerText()).resolves.toContain(XINGHE.name);
+    await expect(content.innerText()).resolves.toContain('国密算法（SM2/SM3）');
     await expect(content.locator('h4').count()).resolves.toBeGreaterThan(0);
     await expect(content.innerText()).resolves.not.toMatch(/[{}"]|heading|sections/);
     await review(staffPage, 'web-window', '2-staff-queue');
@@ -95,6 +100,9 @@ describe('窗口办理 on the web, approved at the window', () => {
     const company = page.getByTestId(`company-${XINGHE.companyId}`);
     await company.getByText('合同专用章').first().waitFor();
     await expect(company.getByText('财务专用章').count()).resolves.toBeGreaterThan(0);
+    // The new seals are SM2 seals, as chosen.
+    const algorithms = await company.getByTestId('seal-algorithm').allInnerTexts();
+    expect(algorithms.filter((a) => a === '国密算法（SM2/SM3）')).toHaveLength(2);
     await review(page, 'web-window', '3-seals-after-approval');
     await applicant.close();
     await window.close();

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import {
+  SEAL_ALGORITHM_LABELS,
   SEAL_KIND_LABELS,
   SEAL_STATE_LABELS,
+  type SealAlgorithm,
   type SealKind,
   type SealState,
   type grantDto,
@@ -10,6 +12,7 @@ import {
 import * as routes from '@seal/shared/routes';
 import { formatBeijingDate, sealValidityText } from '@seal/shared/time';
 import { call } from '../api/client';
+import { saveBlob } from '../api/download';
 import { useApi } from '../api/use-api';
 import { ErrorBox, Loading } from '../components/status';
 import { companiesOf, useMe } from '../shell/me-context';
@@ -66,6 +69,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
             <th>印章</th>
             <th>状态</th>
             <th>证书</th>
+            <th>印章数据</th>
             <th>持有人 / 管理员</th>
             <th>可办理业务</th>
           </tr>
@@ -83,6 +87,9 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                     <div>
                       <strong>{seal.name}</strong>
                       <div className="muted">{SEAL_KIND_LABELS[seal.kind as SealKind] ?? seal.kind}</div>
+                      <div className="muted" data-testid="seal-algorithm">
+                        {SEAL_ALGORITHM_LABELS[seal.algorithm as SealAlgorithm] ?? seal.algorithm}
+                      </div>
                     </div>
                   </div>
                 </td>
@@ -100,6 +107,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                   )}
                 </td>
                 <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
+                <td>{seal.sealData ? <SealData sealId={seal.sealId} data={seal.sealData} /> : <span className="muted">领取后生成</span>}</td>
                 <td>
                   {holders.length ? (
                     holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、')
@@ -118,7 +126,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
               </tr>,
               open?.sealId === seal.sealId && (
                 <tr key={`${seal.sealId}-panel`}>
-                  <td colSpan={5}>
+                  <td colSpan={6}>
                     <SealActionPanel
                       companyId={companyId}
                       seal={seal}
@@ -150,6 +158,33 @@ function Certificate({ sealId }: { sealId: string }) {
       <div className="muted">
         {formatBeijingDate(cert.notBefore)} 至 {formatBeijingDate(cert.notAfter)}
       </div>
+    </div>
+  );
+}
+
+/** The seal's 印章数据 (GB/T 38540): its esID, who made it and until when, and the file itself (.esl). */
+function SealData({ sealId, data }: { sealId: string; data: grantDto.SealDataSummary }) {
+  const [error, setError] = useState<Error>();
+  const download = async () => {
+    setError(undefined);
+    try {
+      const der = await call(routes.sealData, { params: { sealId } });
+      saveBlob(new Blob([der], { type: 'application/octet-stream' }), `${data.esId}.esl`);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    }
+  };
+  return (
+    <div className="cert" data-testid="seal-data">
+      <div>印章标识 {data.esId}</div>
+      <div className="muted">制章者 {data.maker}</div>
+      <div className="muted">
+        {formatBeijingDate(data.validStart)} 至 {formatBeijingDate(data.validEnd)}
+      </div>
+      <button className="button small" onClick={() => void download()}>
+        下载印章数据
+      </button>
+      <ErrorBox error={error} />
     </div>
   );
 }

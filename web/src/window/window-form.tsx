@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 import {
   APPLICATION_KIND_LABELS,
+  DEFAULT_SEAL_ALGORITHM,
   ONLINE_APPLICABLE_KINDS,
+  SEAL_ALGORITHMS,
+  SEAL_ALGORITHM_LABELS,
   REVOCATION_CATEGORIES,
   REVOCATION_CATEGORY_LABELS,
   SEAL_KIND_LABELS,
   authorize,
   type RevocationCategory,
+  type SealAlgorithm,
   type SealKind,
   type applicationDto,
 } from '@seal/shared';
@@ -58,6 +62,9 @@ export function WindowForm({
   const [creditCode, setCreditCode] = useState(was?.company.creditCode ?? companies[0]?.companyId ?? '');
   const [companyName, setCompanyName] = useState(was?.company.name ?? companies[0]?.name ?? '');
   const [kinds, setKinds] = useState<SealKind[]>(was && 'kinds' in was ? was.kinds : []);
+  const [sealAlgorithm, setSealAlgorithm] = useState<SealAlgorithm>(
+    (was?.kind === 'apply' || was?.kind === 'change') && was.sealAlgorithm ? was.sealAlgorithm : DEFAULT_SEAL_ALGORITHM,
+  );
   const [bilingualName, setBilingualName] = useState(was?.kind === 'apply' && was.bilingualName === true);
   const [sealIds, setSealIds] = useState<string[]>(
     was && 'sealIds' in was ? was.sealIds : was?.kind === 'authorize' ? (was.grants[0]?.sealIds ?? []) : [],
@@ -103,9 +110,9 @@ export function WindowForm({
     const planned = withGrant ? [{ ...granteeOf(grantee), kinds }, ...moreGrants] : moreGrants.length > 0 ? moreGrants : undefined;
     switch (kind) {
       case 'apply':
-        return { kind, company, kinds, ...(bilingualName ? { bilingualName } : {}), grants: planned };
+        return { kind, company, kinds, sealAlgorithm, ...(bilingualName ? { bilingualName } : {}), grants: planned };
       case 'change':
-        return { kind, company, kinds, grants: planned };
+        return { kind, company, kinds, sealAlgorithm, grants: planned };
       case 'authorize':
         return { kind, company, grants: [{ ...granteeOf(grantee), sealIds }, ...moreGrants] };
       case 'cancel_authorization':
@@ -210,6 +217,17 @@ export function WindowForm({
                 </p>
               </>
             )}
+            <label>
+              签名算法
+              <select name="sealAlgorithm" value={sealAlgorithm} onChange={(e) => setSealAlgorithm(e.target.value as SealAlgorithm)}>
+                {SEAL_ALGORITHMS.map((a) => (
+                  <option key={a} value={a}>
+                    {SEAL_ALGORITHM_LABELS[a]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="muted">国际算法适用于各类 PDF 阅读器验证；国密算法适用于 OFD 文档和国内电子印章平台互认。</p>
             <label className="check">
               <input type="checkbox" checked={withGrant} onChange={(e) => setWithGrant(e.target.checked)} /> 同时进行授权设置
             </label>

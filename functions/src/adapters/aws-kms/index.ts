@@ -54,7 +54,7 @@ export function createKeyCustody(kind: KeyCustodyKind, deps: KeyCustodyDeps): Ke
   const creating = custodies[parseKeyCustodyKind(kind)];
   return {
     algorithm,
-    createCredentialKey: (ctx) => creating.createCredentialKey(ctx),
+    createCredentialKey: (ctx, algorithm) => creating.createCredentialKey(ctx, algorithm),
     signerFor: async (record, ctx) => forRecord(record).signerFor(record, ctx),
     retireCredentialKey: async (record, ctx) => forRecord(record).retireCredentialKey(record, ctx),
   };

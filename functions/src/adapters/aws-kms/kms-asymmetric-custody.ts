@@ -21,12 +21,12 @@ export class KmsAsymmetricCustody implements KeyCustody {
     this.algorithm = deps.algorithm;
   }
 
-  async createCredentialKey(ctx: CredentialKeyContext): Promise<CredentialKeyRecord> {
+  async createCredentialKey(ctx: CredentialKeyContext, algorithm: SignatureAlgorithmId = this.algorithm): Promise<CredentialKeyRecord> {
     const binding = credentialKeyBinding(ctx);
     const created = await kmsCall('CreateKey', () =>
       this.deps.client.send(
         new CreateKeyCommand({
-          KeySpec: KMS_SIGNING_KEYS[this.algorithm].keySpec,
+          KeySpec: KMS_SIGNING_KEYS[algorithm].keySpec,
           KeyUsage: 'SIGN_VERIFY',
           Description: `Seal credential ${ctx.credentialId} (seal ${ctx.sealId}, company ${ctx.companyId})`,
           Tags: Object.entries(binding).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
@@ -35,7 +35,7 @@ export class KmsAsymmetricCustody implements KeyCustody {
     );
     const keyArn = created.KeyMetadata?.Arn;
     if (!keyArn) throw new KeyCustodyError('KEY_UNAVAILABLE', 'KMS CreateKey returned no key ARN');
-    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: keyArn, algorithm: this.algorithm });
+    const signer = await KmsDigestSigner.create({ client: this.deps.client, keyId: keyArn, algorithm });
     return { custody: 'kms-asymmetric', keyRef: keyArn, publicKeySpki: await signer.publicKeySpki() };
   }
 

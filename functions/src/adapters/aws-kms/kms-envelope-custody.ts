@@ -21,9 +21,9 @@ export class KmsEnvelopeCustody implements KeyCustody {
     this.algorithm = deps.algorithm;
   }
 
-  async createCredentialKey(ctx: CredentialKeyContext): Promise<CredentialKeyRecord> {
+  async createCredentialKey(ctx: CredentialKeyContext, algorithm: SignatureAlgorithmId = this.algorithm): Promise<CredentialKeyRecord> {
     const binding = credentialKeyBinding(ctx);
-    const { pkcs8, spki } = await LOCAL_KEYS[this.algorithm].generate();
+    const { pkcs8, spki } = await LOCAL_KEYS[algorithm].generate();
     try {
       const wrapped = await kmsCall('Encrypt', () =>
         this.deps.client.send(new EncryptCommand({ KeyId: this.deps.wrappingKeyId, Plaintext: pkcs8, EncryptionContext: binding })),

@@ -1,4 +1,5 @@
 import { startWindowHarness, type WindowHarness } from '../../../test-support/window-harness';
+import { GmOpenssl } from '../../../test-support/gm/openssl';
 
 let h: WindowHarness;
 beforeAll(async () => {
@@ -140,5 +141,48 @@ describe('在线申请 (online apply)', () => {
     expect(again.status).toBe(409);
     const after = await getServices().store.seals.ofCompany(companyId);
     expect(after).toHaveLength(4);
+  });
+});
+
+describe('签名算法 chosen at the application (decision 0078)', () => {
+  it('refuses an algorithm the platform does not offer, in Chinese, and writes nothing', async () => {
+    const companyId = h.company('星河科技');
+    const faceTicket = await h.faceTicket('lr-xinghe', 'seal.apply_online', { companyId });
+    const res = await apply('lr-xinghe', companyId, { faceTicket, licenceTicket: await licenceTicket('lr-xinghe', companyId), kinds: ['finance'], sealAlgorithm: 'rsa-sha256' });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('签名算法不正确');
+    const { getServices } = await import('../../composition');
+    expect((await getServices().store.seals.ofCompany(companyId)).filter((s) => s.kind === 'finance')).toEqual([]);
+  });
+
+  it('makes SM2 seals when the company chooses SM2: recorded, shown, and claimed with an SM2 certificate from the SM2 root', async () => {
+    const companyId = h.company('星河科技');
+    const faceTicket = await h.faceTicket('lr-xinghe', 'seal.apply_online', { companyId });
+    const res = await apply('lr-xinghe', companyId, { faceTicket, licenceTicket: await licenceTicket('lr-xinghe', companyId), kinds: ['finance'], sealAlgorithm: 'sm2-sm3' });
+    expect(res.status).toBe(201);
+    expect(res.body.seals).toEqual([expect.objectContaining({ kind: 'finance', algorithm: 'sm2-sm3' })]);
+    const sealId: string = res.body.seals[0].sealId;
+    // Shown in the seal list beside the earlier seals, which kept the default.
+    const list = await h.call('GET', `/v1/companies/${companyId}/seals`, await h.token('lr-xinghe'));
+    const algorithmOf = (kind: string) => list.body.seals.find((s: { kind: string }) => s.kind === kind).algorithm;
+    expect([algorithmOf('finance'), algorithmOf('invoice')]).toEqual(['sm2-sm3', 'ecdsa-p256-sha256']);
+
+    const claimTicket = await h.faceTicket('lr-xinghe', 'seal.claim', { sealIds: [sealId] });
+    const claimed = await h.call('POST', `/v1/seals/${sealId}/claim`, await h.token('lr-xinghe'), { faceTicket: claimTicket, pin: '135790', pinConfirm: '135790' });
+    expect(claimed.status).toBe(201);
+    expect(claimed.body.seal.algorithm).toBe('sm2-sm3');
+    expect(claimed.body.credential.certificate.issuer).toContain('SM2根CA');
+    // OpenSSL alone: an SM2 key, signed SM2-with-SM3, chaining to the SM2 root with the GM/T 0009 ID.
+    const openssl = new GmOpenssl();
+    try {
+      openssl.file('seal.pem', claimed.body.credential.certificate.pem);
+      openssl.file('sm2-root.pem', (await h.call('GET', '/v1/pki/root?ca=sm2')).bytes);
+      const text = openssl.run(['x509', '-in', 'seal.pem', '-noout', '-text']).output;
+      expect(text).toMatch(/Signature Algorithm: SM2-with-SM3/);
+      expect(text).toMatch(/ASN1 OID: SM2/);
+      expect(openssl.run(['verify', '-CAfile', 'sm2-root.pem', '-vfyopt', 'distid:1234567812345678', 'seal.pem']).output).toContain('seal.pem: OK');
+    } finally {
+      openssl.dispose();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, LEGAL_REPRESENTATIVE_ONLY, SEAL_KIND_LABELS, authorize, type Actor, type SealKind } from '@seal/shared';
+import { DomainError, LEGAL_REPRESENTATIVE_ONLY, SEAL_KIND_LABELS, authorize, type Actor, type SealAlgorithm, type SealKind } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { consumeFaceTicket, faceTarget } from '../identity/face-ticket';
 import { createSeals, liveSeals, type CreatedSeal } from './create-seals';
@@ -16,6 +16,7 @@ export interface ApplyOnlineInput {
   licenceTicket: string;
   kinds: readonly SealKind[];
   bilingualName?: boolean;
+  sealAlgorithm?: SealAlgorithm;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function applyOnline(services: Ports, input: ApplyOnlineInput): Pro
   await consumeFaceTicket(store, { ticketId: input.faceTicket, personId: input.personId, action: 'seal.apply_online', target: faceTarget(target), now });
   return createSeals(store, {
     companyId: company.companyId,
-    seals: input.kinds.map((kind) => ({ kind })),
+    seals: input.kinds.map((kind) => ({ kind, ...(input.sealAlgorithm ? { algorithm: input.sealAlgorithm } : {}) })),
     actorId: input.personId,
     actorRole: decision.as,
     action: 'seal.apply_online',

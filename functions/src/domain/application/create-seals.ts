@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SEAL_KIND_LABELS, type Role, type SealKind } from '@seal/shared';
+import { DEFAULT_SEAL_ALGORITHM, SEAL_KIND_LABELS, type Role, type SealAlgorithm, type SealKind } from '@seal/shared';
 import type { SealStore } from '../../ports/seal-store';
 
 export interface NewSeal {
@@ -8,6 +8,8 @@ export interface NewSeal {
   /** Defaults to the kind's label (合同专用章...). */
   name?: string;
   imageKey?: string;
+  /** Defaults to DEFAULT_SEAL_ALGORITHM. */
+  algorithm?: SealAlgorithm;
 }
 
 export interface CreatedSeal {
@@ -16,6 +18,7 @@ export interface CreatedSeal {
   kind: SealKind;
   name: string;
   state: 'pending_claim';
+  algorithm: SealAlgorithm;
   createdAt: string;
 }
 
@@ -40,6 +43,7 @@ export async function createSeals(
     kind: s.kind,
     name: s.name ?? SEAL_KIND_LABELS[s.kind],
     state: 'pending_claim',
+    algorithm: s.algorithm ?? DEFAULT_SEAL_ALGORITHM,
     createdAt: at,
   }));
   const images = new Map(input.seals.map((s, i) => [created[i]!.sealId, s.imageKey]));
@@ -51,11 +55,11 @@ export async function createSeals(
       action: input.action,
       subject: `company:${input.companyId}`,
       reason: input.reason,
-      after: { seals: created.map((s) => ({ sealId: s.sealId, kind: s.kind, state: s.state })) },
+      after: { seals: created.map((s) => ({ sealId: s.sealId, kind: s.kind, state: s.state, algorithm: s.algorithm })) },
     },
     created.map((s) => {
       const imageKey = images.get(s.sealId);
-      return store.seals.create({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: at, updatedAt: at, ...(imageKey ? { imageKey } : {}) });
+      return store.seals.create({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, algorithm: s.algorithm, createdAt: at, updatedAt: at, ...(imageKey ? { imageKey } : {}) });
     }),
     input.now,
   );

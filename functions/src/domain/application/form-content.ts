@@ -8,6 +8,8 @@ import {
   REVOCATION_CATEGORY_LABELS,
   ROLE_LABELS,
   SEAL_KIND_LABELS,
+  DEFAULT_SEAL_ALGORITHM,
+  SEAL_ALGORITHM_LABELS,
   applicationDto,
   maskIdNumber,
   type ApplicationKind,
@@ -58,7 +60,7 @@ function businessSections(p: StoredPayload, sealName: (id: string) => string): F
     case 'apply':
     case 'change':
       return [
-        { heading: r.kind === 'apply' ? '申请印章' : '重新申请印章', rows: [['印章', kindsText(r.kinds)], ...(r.kind === 'apply' && r.bilingualName ? ([['法定名称章', '中英文法定名称章']] as FormRow[]) : [])] },
+        { heading: r.kind === 'apply' ? '申请印章' : '重新申请印章', rows: [['印章', kindsText(r.kinds)], ...(r.kind === 'apply' && r.bilingualName ? ([['法定名称章', '中英文法定名称章']] as FormRow[]) : []), algorithmRow(r.sealAlgorithm)] },
         ...(r.grants ?? []).map((g, i) => ({ heading: `授权设置（${i + 1}）`, rows: granteeRows(g, kindsText(g.kinds)) })),
       ];
     case 'authorize':
@@ -79,6 +81,7 @@ function businessSections(p: StoredPayload, sealName: (id: string) => string): F
           rows: [
             ['印章名称', r.sealName],
             ['制作方式', r.design.source === 'template' ? `印章模板：${applicationDto.SEAL_TEMPLATE_LABELS[r.design.template]}` : '上传实物印章盖章图片'],
+            algorithmRow(r.sealAlgorithm),
           ],
         },
         ...(r.grants ?? []).map((g, i) => ({ heading: `授权设置（${i + 1}）`, rows: granteeRows(g, r.sealName) })),
@@ -127,4 +130,9 @@ export function formContent(src: FormSource): FormContent {
       },
     ],
   };
+}
+
+/** 签名算法 of the seals an application makes (decision 0078): the default when the applicant chose none. */
+function algorithmRow(algorithm: applicationDto.OnlineApplyRequest['sealAlgorithm']): FormRow {
+  return ['签名算法', SEAL_ALGORITHM_LABELS[algorithm ?? DEFAULT_SEAL_ALGORITHM]];
 }

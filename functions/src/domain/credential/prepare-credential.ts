@@ -34,7 +34,8 @@ export async function prepareCredential(
   if (!person) throw new DomainError('PERSON_NOT_FOUND');
   const credentialId = `cred-${randomUUID()}`;
   const context = { companyId: seal.companyId, sealId: seal.sealId, credentialId };
-  const [key, pinHash] = await Promise.all([deps.custody.createCredentialKey(context), hashPin(request.pin)]);
+  // The seal's algorithm (decision 0078); a seal made before it was recorded gets the deployment's.
+  const [key, pinHash] = await Promise.all([deps.custody.createCredentialKey(context, seal.algorithm), hashPin(request.pin)]);
   const issued = await issueCredentialCertificate(deps.services, {
     company: { name: company.name, creditCode: company.companyId },
     seal: { sealId: seal.sealId, name: seal.name, kind: seal.kind },

@@ -1,5 +1,5 @@
 import { documentDto, wordReport } from '@seal/shared';
-import { platformPki } from '../platform-pki/platform-ca';
+import { gmPlatformPki, platformPki } from '../platform-pki/platform-ca';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Ports } from '../../ports';
 import type { DocumentVerifying } from '../../ports/document-format';
@@ -7,7 +7,7 @@ import { sha256Hex } from './load-document';
 import { signatureOrigins } from './signature-origins';
 
 /**
- * 免登录文档验证: the format's report (PDF today) with the platform's trust (its root; each signer
+ * 免登录文档验证: the format's report (PDF today) with the platform's trust (its P-256 and SM2 roots; each signer
  * certificate's status from the platform's records at the signing time), plus, for each signature
  * whose certificate the platform issued, which company and seal signed it and the seal's image.
  * Input no format can examine (of no known format, unreadable, encrypted, no signature) is a 4xx with its code.
@@ -17,12 +17,13 @@ export async function verifyDocument(
   bytes: Uint8Array,
   now: Date,
 ): Promise<documentDto.VerificationResult> {
-  const pki = await platformPki(services);
+  // An SM2 seal's certificate chains to the SM2 root (decisions 0076, 0078).
+  const [pki, gm] = await Promise.all([platformPki(services), gmPlatformPki(services)]);
   const revoked = revocationCheck(services);
   // The engine asks about each signer certificate that chains to the root: remember which.
   const certificates: Uint8Array[] = [];
   const report = await services.documentVerifiers.of(bytes).verify(bytes, {
-    trustedRoots: [pki.root],
+    trustedRoots: [pki.root, gm.root],
     now,
     maxBytes: documentDto.MAX_DOCUMENT_BYTES,
     revocationsAt: (certificate, at) => {

@@ -1,5 +1,6 @@
-import { ACTIONS, DomainError, authorize, rolesOn, sealMachine, type Actor } from '@seal/shared';
+import { ACTIONS, DEFAULT_SEAL_ALGORITHM, DomainError, authorize, rolesOn, sealMachine, type Actor } from '@seal/shared';
 import type { SealStore } from '../../ports/seal-store';
+import { sealDataSummary } from '../seal/seal-data';
 
 /**
  * A company's seals as this person may see them (permission `seal.view`, seal by seal), each with
@@ -24,7 +25,9 @@ export async function visibleSeals(store: SealStore, actor: Actor, companyId: st
         .map((t) => ({ event: t.event, action: t.action as string, label: t.label, proof: ACTIONS[t.action!].proof }));
       // Why a seal can no longer be used is the holder's business too; why it was frozen or revoked only then.
       const stateReason = s.state === 'frozen' || s.state === 'revoked' ? s.stateReason : undefined;
-      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, expiresOn: s.expiresOn, stateReason, actions };
+      // A seal made before the algorithm was recorded has the platform's first one.
+      const algorithm = s.algorithm ?? DEFAULT_SEAL_ALGORITHM;
+      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, algorithm, expiresOn: s.expiresOn, stateReason, sealData: sealDataSummary(s.sealData), actions };
     }),
   };
 }

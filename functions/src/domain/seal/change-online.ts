@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, SEAL_KIND_LABELS, type SealKind } from '@seal/shared';
+import { DEFAULT_SEAL_ALGORITHM, DomainError, SEAL_KIND_LABELS, type SealAlgorithm, type SealKind } from '@seal/shared';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import type { SealItem } from './views';
@@ -14,7 +14,7 @@ import type { SealItem } from './views';
  */
 export async function changeSealsOnline(
   deps: LifecycleDeps,
-  request: { companyId: string; kinds: readonly SealKind[]; party: ActingParty; now: Date },
+  request: { companyId: string; kinds: readonly SealKind[]; sealAlgorithm?: SealAlgorithm; party: ActingParty; now: Date },
 ): Promise<SealItem[]> {
   const { store } = deps.services;
   const company = await store.companies.get(request.companyId);
@@ -36,6 +36,7 @@ export async function changeSealsOnline(
       kind,
       name: SEAL_KIND_LABELS[kind],
       state: 'pending_claim' as const,
+      algorithm: request.sealAlgorithm ?? DEFAULT_SEAL_ALGORITHM,
       expiresOn: '9999-12-31',
       createdAt: at,
       updatedAt: at,
@@ -49,7 +50,7 @@ export async function changeSealsOnline(
         action: 'seal.change',
         subject: `seal:${seal.sealId}`,
         reason: '营业执照变更后重新申请',
-        after: { state: seal.state, kind, version: 1 },
+        after: { state: seal.state, kind, algorithm: seal.algorithm, version: 1 },
       },
       [store.seals.create(seal)],
       request.now,

@@ -5,7 +5,8 @@ import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import { loadSeal } from './load-seal';
 import { prepareCredential } from '../credential/prepare-credential';
-import { earliestExpiry, expiryDay } from './views';
+import { certificateDer, earliestExpiry, expiryDay } from './views';
+import { makeSealData } from './make-seal-data';
 
 const MAX_ATTEMPTS = 4;
 
@@ -25,24 +26,30 @@ export async function claimSeal(
   await refuseEarly(deps, seal, acting.as, personId);
   await proveFace(store, request.party, 'seal.claim', { companyId: seal.companyId, sealIds: [seal.sealId] }, request.now);
 
+  const company = await store.companies.get(seal.companyId);
+  if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const prepared = await prepareCredential(deps, { seal, personId, pin: request.pin, medium: request.medium, now: request.now });
   // Another claim or a freeze may land between our read and our write: re-read, re-decide, retry.
+  // The 印章数据 lists the certificates live at the version read, so it is made again on each try.
   for (let attempt = 1; ; attempt++) {
+    let sealData: Awaited<ReturnType<typeof makeSealData>> | undefined;
     try {
       const live = (await credentialsOfSeal(store, seal.sealId)).filter(isLive);
       if (live.some((c) => c.personId === personId)) throw new DomainError('ALREADY_CLAIMED');
+      sealData = await makeSealData(deps.services, { company, seal, certificates: [...live.map(certificateDer), prepared.certificate], now: request.now });
       await transitionSeal(store, {
         sealId: seal.sealId,
         event: 'claim',
         as: acting.as,
         actorId: acting.actorId,
         expectedVersion: seal.version,
-        set: { expiresOn: earliestExpiry([...live.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]) },
+        set: { expiresOn: earliestExpiry([...live.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]), sealData: sealData.record },
         alsoWrite: prepared.writes,
         now: () => request.now,
       });
       break;
     } catch (error) {
+      await sealData?.discard();
       const retry = error instanceof DomainError && error.code === 'CONFLICT' && attempt < MAX_ATTEMPTS;
       if (!retry) {
         await prepared.discard();

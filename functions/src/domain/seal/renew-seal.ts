@@ -7,6 +7,7 @@ import type { LifecycleDeps } from './deps';
 import type { ActingParty } from './acting-party';
 import { runSealBatch } from './seal-batch';
 import { earliestExpiry, expiryDay, type SealItem } from './views';
+import { makeSealData } from './make-seal-data';
 
 /**
  * 续期 of seals in renewal_due or expired (decision 0012: re-certify). Every live credential gets
@@ -17,7 +18,10 @@ import { earliestExpiry, expiryDay, type SealItem } from './views';
  * credentials pointing at them, the old certificates' revocation and the seal's `renew` transition
  * with its new expiry day are one transaction.
  */
-export async function renewSeals(deps: LifecycleDeps, request: { companyId: string; sealIds: readonly string[]; party: ActingParty; now: Date }) {
+export async function renewSeals(
+  deps: LifecycleDeps,
+  request: { companyId: string; sealIds: readonly string[]; party: ActingParty; now: Date },
+) {
   return runSealBatch(deps, {
     ...request,
     action: 'seal.renew',
@@ -26,7 +30,12 @@ export async function renewSeals(deps: LifecycleDeps, request: { companyId: stri
   });
 }
 
-async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: Parameters<typeof transitionSeal>[1]['as']; actorId: string }, now: Date) {
+async function renewOneSeal(
+  deps: LifecycleDeps,
+  seal: SealItem,
+  acting: { as: Parameters<typeof transitionSeal>[1]['as']; actorId: string },
+  now: Date,
+) {
   const { store } = deps.services;
   const [company, credentials] = await Promise.all([store.companies.get(seal.companyId), credentialsOfSeal(store, seal.sealId)]);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
@@ -44,37 +53,49 @@ async function renewOneSeal(deps: LifecycleDeps, seal: SealItem, acting: { as: P
       return { credential: c, issued };
     }),
   );
-  return transitionSeal(store, {
-    sealId: seal.sealId,
-    event: 'renew',
-    ...acting,
-    reason: '印章续期',
-    expectedVersion: seal.version,
-    set: { expiresOn: earliestExpiry(renewed.map((r) => expiryDay(r.issued.info.notAfter))) },
-    alsoWrite: [
-      ...certificateRevocationWrites(
-        store,
-        renewed.map((r) => r.credential),
-        { reason: 'superseded', at: now },
-      ),
-      ...renewed.flatMap(({ credential: c, issued }) => [
-        store.credentials.recertify(c, {
-          certificate: Buffer.from(issued.der).toString('base64'),
-          serial: issued.info.serialNumber,
-          notBefore: issued.info.notBefore.toISOString(),
-          notAfter: issued.info.notAfter.toISOString(),
-        }),
-        certificateRecordWrite(store, {
-          serial: issued.info.serialNumber,
-          companyId: seal.companyId,
-          sealId: seal.sealId,
-          credentialId: c.credentialId,
-          notBefore: issued.info.notBefore,
-          notAfter: issued.info.notAfter,
-          issuer: issued.issuer,
-        }),
-      ]),
-    ],
-    now: () => now,
-  });
+  // The renewed certificates replace the old ones in the seal's 印章数据 (decision 0077).
+  const sealData = renewed.length
+    ? await makeSealData(deps.services, { company, seal, certificates: renewed.map((r) => r.issued.der), now })
+    : undefined;
+  try {
+    return await transitionSeal(store, {
+      sealId: seal.sealId,
+      event: 'renew',
+      ...acting,
+      reason: '印章续期',
+      expectedVersion: seal.version,
+      set: {
+        expiresOn: earliestExpiry(renewed.map((r) => expiryDay(r.issued.info.notAfter))),
+        ...(sealData ? { sealData: sealData.record } : {}),
+      },
+      alsoWrite: [
+        ...certificateRevocationWrites(
+          store,
+          renewed.map((r) => r.credential),
+          { reason: 'superseded', at: now },
+        ),
+        ...renewed.flatMap(({ credential: c, issued }) => [
+          store.credentials.recertify(c, {
+            certificate: Buffer.from(issued.der).toString('base64'),
+            serial: issued.info.serialNumber,
+            notBefore: issued.info.notBefore.toISOString(),
+            notAfter: issued.info.notAfter.toISOString(),
+          }),
+          certificateRecordWrite(store, {
+            serial: issued.info.serialNumber,
+            companyId: seal.companyId,
+            sealId: seal.sealId,
+            credentialId: c.credentialId,
+            notBefore: issued.info.notBefore,
+            notAfter: issued.info.notAfter,
+            issuer: issued.issuer,
+          }),
+        ]),
+      ],
+      now: () => now,
+    });
+  } catch (error) {
+    await sealData?.discard();
+    throw error;
+  }
 }

@@ -7,7 +7,8 @@ import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import { loadSeal } from './load-seal';
 import { prepareCredential } from '../credential/prepare-credential';
 import { retireKeys, shreddedKeyRef } from '../credential/retire-keys';
-import { earliestExpiry, expiryDay, keyRecordOf } from './views';
+import { certificateDer, earliestExpiry, expiryDay, keyRecordOf } from './views';
+import { makeSealData } from './make-seal-data';
 
 /**
  * 忘记签章密码: face check, then a new credential (new key, new certificate, new PIN) supersedes
@@ -34,7 +35,12 @@ export async function resetPin(
   const prepared = await prepareCredential(deps, { seal, personId, pin: request.newPin, medium: old.medium, now: request.now });
   const others = (await credentialsOfSeal(store, seal.sealId)).filter((c) => isLive(c) && c.credentialId !== old.credentialId);
   const expiresOn = earliestExpiry([...others.map((c) => expiryDay(new Date(c.notAfter))), expiryDay(prepared.notAfter)]);
+  let sealData: Awaited<ReturnType<typeof makeSealData>> | undefined;
   try {
+    // The new certificate replaces the old one in the seal's 印章数据 (decision 0077).
+    const company = await store.companies.get(seal.companyId);
+    if (!company) throw new DomainError('COMPANY_NOT_FOUND');
+    sealData = await makeSealData(deps.services, { company, seal, certificates: [...others.map(certificateDer), prepared.certificate], now: request.now });
     await store.commitWithAudit(
       {
         companyId: seal.companyId,
@@ -46,7 +52,7 @@ export async function resetPin(
         after: { state: next.to, version: old.version + 1, replacedBy: prepared.credentialId, serial: prepared.serial, sealId: seal.sealId },
       },
       [
-        store.seals.update(seal, { expiresOn, updatedAt: request.now.toISOString() }),
+        store.seals.update(seal, { expiresOn, sealData: sealData.record, updatedAt: request.now.toISOString() }),
         store.credentials.retire(old, { state: next.to, keyRef: shreddedKeyRef(old) }),
         ...certificateRevocationWrites(store, [old], { reason: 'superseded', at: request.now }),
         ...prepared.writes,
@@ -54,6 +60,7 @@ export async function resetPin(
       request.now,
     );
   } catch (error) {
+    await sealData?.discard();
     await prepared.discard();
     throw error;
   }

@@ -1,5 +1,5 @@
 import { DomainError, sealMachine, step, type Role, type SealEvent, type SealState } from '@seal/shared';
-import type { SealStore, WriteOp } from '../../ports/seal-store';
+import type { SealDataRecord, SealStore, WriteOp } from '../../ports/seal-store';
 
 export interface SealTransition {
   sealId: string;
@@ -13,7 +13,7 @@ export interface SealTransition {
   /** Further writes that must happen together with this one (credentials, certificates...). */
   alsoWrite?: readonly WriteOp[];
   /** Extra attributes to set on the seal with the state (e.g. a new expiry day). */
-  set?: { expiresOn?: string };
+  set?: { expiresOn?: string; sealData?: SealDataRecord };
   now?: () => Date;
 }
 

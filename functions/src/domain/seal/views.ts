@@ -2,11 +2,17 @@ import type { CredentialKeyContext, CredentialKeyRecord } from '../../ports/key-
 import type { CredentialItem } from '../credential/find-credential';
 import { certificateView } from '../platform-pki/issue-seal-certificate';
 import type { SealRecord } from '../../ports/seal-store';
+import { DEFAULT_SEAL_ALGORITHM, type SealAlgorithm } from '@seal/shared';
 
 export type SealItem = SealRecord;
 
 export function sealView(seal: SealItem) {
-  return { sealId: seal.sealId, companyId: seal.companyId, kind: seal.kind, name: seal.name, state: seal.state, expiresOn: seal.expiresOn, version: seal.version };
+  return { sealId: seal.sealId, companyId: seal.companyId, kind: seal.kind, name: seal.name, state: seal.state, algorithm: sealAlgorithmOf(seal), expiresOn: seal.expiresOn, version: seal.version };
+}
+
+/** A seal made before the algorithm was recorded has the platform's first one (P-256). */
+export function sealAlgorithmOf(seal: Pick<SealItem, 'algorithm'>): SealAlgorithm {
+  return seal.algorithm ?? DEFAULT_SEAL_ALGORITHM;
 }
 
 export function certificateDer(credential: Pick<CredentialItem, 'certificate'>): Uint8Array {

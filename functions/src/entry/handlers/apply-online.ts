@@ -14,6 +14,7 @@ export const handler = defineHandler(routes.applyOnline, {
       licenceTicket: ctx.body.licenceTicket,
       kinds: ctx.body.kinds,
       bilingualName: ctx.body.bilingualName,
+      sealAlgorithm: ctx.body.sealAlgorithm,
     });
     const body: applicationDto.OnlineApplyResponse = { seals };
     return { status: 201, body };

@@ -10,6 +10,7 @@ export const handler = defineHandler(routes.changeOnline, {
     const seals = await changeSealsOnline(lifecycleDeps(services), {
       companyId: params.companyId,
       kinds: body.kinds,
+      sealAlgorithm: body.sealAlgorithm,
       party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },
       now: services.now(),
     });

@@ -1,4 +1,4 @@
-import { DomainError, authorize, type applicationDto } from '@seal/shared';
+import { DEFAULT_SEAL_ALGORITHM, DomainError, authorize, type applicationDto } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { verifiers } from '../../http/authenticate';
@@ -14,7 +14,7 @@ export const handler = defineHandler(routes.integrationListSeals, {
     const companyId = ctx.principal.subject;
     if (!authorize(await ctx.actor(), 'integration.view_seals', { companyId }).allowed) throw new DomainError('NOT_AUTHORIZED');
     const data = await ctx.services.store.seals.ofCompany(companyId);
-    const seals: applicationDto.SealSummary[] = data.map((s) => ({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, createdAt: s.createdAt }));
+    const seals: applicationDto.SealSummary[] = data.map((s) => ({ sealId: s.sealId, companyId: s.companyId, kind: s.kind, name: s.name, state: s.state, algorithm: s.algorithm ?? DEFAULT_SEAL_ALGORITHM, createdAt: s.createdAt }));
     return { body: { companyId, seals } };
   },
 });

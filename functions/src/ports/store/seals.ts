@@ -1,5 +1,22 @@
-import type { SealKind, SealState } from '@seal/shared';
+import type { SealAlgorithm, SealKind, SealState } from '@seal/shared';
 import type { ReadOptions, Versioned, WriteOp } from './write-op';
+
+/**
+ * The seal's current 印章数据 (GB/T 38540 SES_Seal, decision 0077): where its DER lies in the blob
+ * store and what the seal detail shows of it. Made at the first claim, made again whenever the
+ * seal's certificates change (another claim, a PIN reset, a renewal).
+ */
+export interface SealDataRecord {
+  /** Blob key of the SES_Seal DER. */
+  key: string;
+  esId: string;
+  maker: string;
+  validStart: string;
+  validEnd: string;
+  madeAt: string;
+  /** How many signer certificates it lists. */
+  certificates: number;
+}
 
 /** A seal (电子印章) of a company. */
 export interface SealRecord {
@@ -8,12 +25,15 @@ export interface SealRecord {
   kind: SealKind;
   name: string;
   state: SealState;
+  /** Its credentials' key and certificate algorithm, chosen at application (decision 0078); absent on seals made before: the deployment's. */
+  algorithm?: SealAlgorithm;
   /** Day (YYYY-MM-DD) the earliest live certificate of the seal expires; `9999-12-31` before any claim. */
   expiresOn: string;
   /** The reason written with the last state change (冻结原因, 注销原因...). */
   stateReason?: string;
   /** For custom seals: the blob key of the approved image. */
   imageKey?: string;
+  sealData?: SealDataRecord;
   createdAt: string;
   updatedAt: string;
   /** Optimistic lock: every change is conditional on the version it read. */
@@ -21,13 +41,14 @@ export interface SealRecord {
 }
 
 /** A seal about to exist: version 1, no expiry until it is claimed, unless given. */
-export type NewSeal = Omit<SealRecord, 'expiresOn' | 'version' | 'stateReason'> & Partial<Pick<SealRecord, 'expiresOn' | 'version'>>;
+export type NewSeal = Omit<SealRecord, 'expiresOn' | 'version' | 'stateReason' | 'sealData'> & Partial<Pick<SealRecord, 'expiresOn' | 'version'>>;
 
 /** What a change may set on a seal besides its version (which goes up by one). */
 export interface SealChanges {
   state?: SealState;
   expiresOn?: string;
   stateReason?: string;
+  sealData?: SealDataRecord;
   updatedAt: string;
 }
 

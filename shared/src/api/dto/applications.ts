@@ -10,6 +10,7 @@ import {
   phone,
   reasonText,
   revocationReason,
+  sealAlgorithm,
   sealKind,
 } from '../fields';
 import { ONLINE_APPLICABLE_KINDS, type SealKind } from '../../domain/seal';
@@ -42,6 +43,8 @@ export const OnlineApplyRequest = z.object({
   kinds,
   /** 外资企业中英文法定名称章: only by window, with the supporting documents. */
   bilingualName: z.optional(z.boolean()),
+  /** The new seals' signature algorithm; absent = DEFAULT_SEAL_ALGORITHM (decision 0078). */
+  sealAlgorithm: z.optional(sealAlgorithm),
 });
 export type OnlineApplyRequest = z.infer<typeof OnlineApplyRequest>;
 
@@ -86,6 +89,7 @@ export const SealSummary = z.object({
   kind: sealKind,
   name: z.string(),
   state: z.enum(SEAL_STATES),
+  algorithm: sealAlgorithm,
   createdAt: z.string(),
 });
 export type SealSummary = z.infer<typeof SealSummary>;
@@ -130,14 +134,14 @@ const sealName = z
   .check(z.trim(), z.minLength(2, '印章名称至少2个字'), z.maxLength(20, '印章名称不超过20个字'));
 
 export const WindowApplicationRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('apply'), company: CompanyInput, kinds, bilingualName: z.optional(z.boolean()), grants: plannedGrants }),
+  z.object({ kind: z.literal('apply'), company: CompanyInput, kinds, bilingualName: z.optional(z.boolean()), sealAlgorithm: z.optional(sealAlgorithm), grants: plannedGrants }),
   z.object({ kind: z.literal('authorize'), company: CompanyInput, grants: z.array(GrantInput).check(z.minLength(1, '请填写被授权人信息'), z.maxLength(10, '一次最多授权10人')) }),
   z.object({
     kind: z.literal('cancel_authorization'),
     company: CompanyInput,
     grantIds: z.array(id, { error: '请选择需要取消的授权' }).check(z.minLength(1, '请选择需要取消的授权'), z.maxLength(20)),
   }),
-  z.object({ kind: z.literal('change'), company: CompanyInput, kinds, grants: plannedGrants }),
+  z.object({ kind: z.literal('change'), company: CompanyInput, kinds, sealAlgorithm: z.optional(sealAlgorithm), grants: plannedGrants }),
   z.object({ kind: z.literal('revoke'), company: CompanyInput, sealIds, reason: revocationReason }),
   z.object({ kind: z.literal('freeze'), company: CompanyInput, sealIds, reason: reasonText }),
   z.object({ kind: z.literal('unfreeze'), company: CompanyInput, sealIds, reason: reasonText }),
@@ -146,6 +150,7 @@ export const WindowApplicationRequest = z.discriminatedUnion('kind', [
     company: CompanyInput,
     sealName,
     design: CustomSealDesign,
+    sealAlgorithm: z.optional(sealAlgorithm),
     grants: z.optional(z.array(z.object({ role: grantRole, grantee: GranteeInput, medium: z._default(medium, 'phone') })).check(z.maxLength(10))),
   }),
   z.object({

@@ -46,15 +46,36 @@ export type GrantListResponse = z.infer<typeof GrantListResponse>;
 export const CompanyParams = z.object({ companyId: fields.creditCode });
 export const GrantParams = z.object({ companyId: fields.creditCode, grantId: fields.id });
 
+/**
+ * The seal's 印章数据 (GB/T 38540 SES_Seal) as the seal detail shows it: made by the platform's
+ * SM2 seal maker when the seal gets its first certificate, made again when its certificates change
+ * (decision 0077). Times are ISO instants; the apps show them in Beijing time.
+ */
+export const SealDataSummary = z.object({
+  esId: z.string(),
+  /** The seal maker (制章) certificate's common name. */
+  maker: z.string(),
+  validStart: z.string(),
+  validEnd: z.string(),
+  madeAt: z.string(),
+  /** How many signer certificates the seal lists. */
+  certificates: z.number(),
+});
+export type SealDataSummary = z.infer<typeof SealDataSummary>;
+
 /** A seal as a person may see it, with the events their role may fire from its state. */
 export const VisibleSeal = z.object({
   sealId: z.string(),
   kind: z.string(),
   name: z.string(),
   state: z.string(),
+  /** The signature algorithm of its keys and certificates (decision 0078). */
+  algorithm: z.string(),
   expiresOn: z.string(),
   /** The reason of the last state change (冻结原因, 注销原因, 营业执照变更…), for frozen and revoked seals. */
   stateReason: z.optional(z.string()),
+  /** Absent until the seal is claimed. */
+  sealData: z.optional(SealDataSummary),
   /** Seal machine events this caller may trigger now (the UI shows only these). */
   actions: z.array(z.object({ event: z.string(), action: z.string(), label: z.string(), proof: z.enum(['face', 'pin', 'none']) })),
 });

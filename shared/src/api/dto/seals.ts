@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { creditCode, faceTicket, id, medium, newPin, pin, reasonText, revocationReason, sealKind } from '../fields';
+import { creditCode, faceTicket, id, medium, newPin, pin, reasonText, revocationReason, sealAlgorithm, sealKind } from '../fields';
 import { ONLINE_APPLICABLE_KINDS, type SealKind } from '../../domain/seal';
 import { SEAL_STATES } from '../../machines/seal-machine';
 import { CREDENTIAL_STATES } from '../../machines/credential-machine';
@@ -60,6 +60,7 @@ export const SealStateView = z.object({
   kind: sealKind,
   name: z.string(),
   state: z.enum(SEAL_STATES),
+  algorithm: sealAlgorithm,
   expiresOn: z.string(),
   version: z.number(),
 });
@@ -114,6 +115,7 @@ export type SealBatchResponse = z.infer<typeof SealBatchResponse>;
 const applicableKind = sealKind.check(z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }));
 export const OnlineChangeRequest = z.object({
   faceTicket,
+  sealAlgorithm: z.optional(sealAlgorithm),
   kinds: z
     .array(applicableKind, { error: '请选择需要重新申请的印章' })
     .check(

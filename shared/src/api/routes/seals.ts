@@ -38,6 +38,18 @@ export const sealImage = {
   response: bytes,
 } satisfies Route;
 
+/** The seal's 印章数据: GB/T 38540 SES_Seal (DER, `.esl`) signed by the platform's SM2 seal maker (decision 0077). */
+export const sealData = {
+  method: 'GET',
+  path: '/v1/seals/{sealId}/seal-data',
+  handler: 'seal-data',
+  auth: 'session',
+  summary: '印章数据（GB/T 38540 SES_Seal，制章者 SM2 签名）',
+  action: 'seal.view',
+  params: seals.SealIdParams,
+  response: bytes,
+} satisfies Route;
+
 export const changePin = {
   method: 'POST',
   path: '/v1/seals/{sealId}/pin',

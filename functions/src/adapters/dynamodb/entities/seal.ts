@@ -1,5 +1,5 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
-import { SEAL_KINDS, SEAL_STATES } from '@seal/shared';
+import { SEAL_ALGORITHMS, SEAL_KINDS, SEAL_STATES } from '@seal/shared';
 
 export const Seal = (config: EntityConfiguration) =>
   new Entity(
@@ -11,11 +11,26 @@ export const Seal = (config: EntityConfiguration) =>
         kind: { type: SEAL_KINDS, required: true, readOnly: true },
         name: { type: 'string', required: true },
         state: { type: SEAL_STATES, required: true },
+        /** Its credentials' key and certificate algorithm (decision 0078). */
+        algorithm: { type: SEAL_ALGORITHMS, readOnly: true },
         /** Day (YYYY-MM-DD) the earliest live certificate of the seal expires; `9999-12-31` before any claim. */
         expiresOn: { type: 'string', required: true, default: '9999-12-31' },
         stateReason: { type: 'string' },
         /** For custom seals: the S3 key of the approved image. */
         imageKey: { type: 'string' },
+        /** The current 印章数据 (GB/T 38540 SES_Seal): its S3 key and what the seal detail shows. */
+        sealData: {
+          type: 'map',
+          properties: {
+            key: { type: 'string', required: true },
+            esId: { type: 'string', required: true },
+            maker: { type: 'string', required: true },
+            validStart: { type: 'string', required: true },
+            validEnd: { type: 'string', required: true },
+            madeAt: { type: 'string', required: true },
+            certificates: { type: 'number', required: true },
+          },
+        },
         createdAt: { type: 'string', required: true, readOnly: true },
         updatedAt: { type: 'string', required: true },
         /** Optimistic lock: every state change is conditional on the version it read. */

@@ -40,7 +40,7 @@ export async function applyApprovedApplication(services: Ports, app: Application
         services,
         app,
         by,
-        r.kinds.map((kind) => ({ sealId: sealIdFor(app, kind), kind })),
+        r.kinds.map((kind) => ({ sealId: sealIdFor(app, kind), kind, ...(r.sealAlgorithm ? { algorithm: r.sealAlgorithm } : {}) })),
         (r.grants ?? []).map((g) => ({ grant: g, kinds: g.kinds })),
       );
     case 'authorize': {
@@ -67,7 +67,7 @@ export async function applyApprovedApplication(services: Ports, app: Application
         services,
         app,
         by,
-        [{ sealId, kind: 'custom', name: r.sealName, imageKey }],
+        [{ sealId, kind: 'custom', name: r.sealName, imageKey, ...(r.sealAlgorithm ? { algorithm: r.sealAlgorithm } : {}) }],
         (r.grants ?? []).map((g) => ({ grant: g, kinds: ['custom'] })),
       );
     }

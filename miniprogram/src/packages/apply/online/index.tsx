@@ -7,7 +7,7 @@ import { CompanyPicker } from '../../../components/company-picker';
 import { EmptyNote, FormError } from '../../../components/feedback';
 import { useAction } from '../../../components/use-action';
 import { WithSession } from '../../../components/with-session';
-import { ONLINE_APPLICABLE_KINDS, SEAL_KIND_LABELS, type SealKind } from '../../../domain';
+import { DEFAULT_SEAL_ALGORITHM, ONLINE_APPLICABLE_KINDS, SEAL_ALGORITHMS, SEAL_ALGORITHM_LABELS, SEAL_KIND_LABELS, type SealAlgorithm, type SealKind } from '../../../domain';
 import { ApiError, openPage, replacePage } from '../../../platform';
 import type { applicationDto } from '@seal/shared/api';
 import { applyOnline, finishLicenceAuthorization, startLicenceAuthorization } from '../../../services/applications';
@@ -92,6 +92,7 @@ function OnlineApply({ me }: { me: Me }) {
   const [companyId, setCompanyId] = useState(companies[0]?.companyId);
   const [licence, setLicence] = useState<Verified>();
   const [kinds, setKinds] = useState<SealKind[]>([]);
+  const [algorithm, setAlgorithm] = useState<SealAlgorithm>(DEFAULT_SEAL_ALGORITHM);
   const { busy, error, setError, run } = useAction();
   const [windowRequired, setWindowRequired] = useState(false);
   if (!companyId) return <EmptyNote text="在线申请需商事主体负责人本人办理" />;
@@ -102,7 +103,7 @@ function OnlineApply({ me }: { me: Me }) {
       try {
         // The face check is refused first when the company must apply at the window: no face for nothing.
         const faceTicket = await passFaceCheck('seal.apply_online', { companyId });
-        await applyOnline(companyId, { faceTicket, licenceTicket: licence!.authorizationId, kinds });
+        await applyOnline(companyId, { faceTicket, licenceTicket: licence!.authorizationId, kinds, sealAlgorithm: algorithm });
       } catch (failure) {
         if (failure instanceof ApiError && failure.code === 'WINDOW_REQUIRED') setWindowRequired(true);
         throw failure;
@@ -133,6 +134,14 @@ function OnlineApply({ me }: { me: Me }) {
             selected={kinds}
             onChange={setKinds}
           />
+          <ChoiceChips
+            label="签名算法"
+            single
+            choices={SEAL_ALGORITHMS.map((value) => ({ value, label: SEAL_ALGORITHM_LABELS[value] }))}
+            selected={[algorithm]}
+            onChange={([value]) => value && setAlgorithm(value)}
+          />
+          <Text className="page-note">国际算法适用于各类 PDF 阅读器验证；国密算法适用于 OFD 文档和国内电子印章平台互认。</Text>
           <Text className="page-note">提交后印章即制作完成，可在“印章领取”中领取。</Text>
           <FormError message={error} />
           {windowRequired ? (

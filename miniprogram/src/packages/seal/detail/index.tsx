@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { SEAL_ALGORITHM_LABELS, type SealAlgorithm } from '../../../domain';
+import { formatBeijingDate } from '@seal/shared/time';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '../../../components/nutui';
@@ -25,6 +27,31 @@ function SealDetail({ me, companyId, sealId }: { me: Me; companyId: string; seal
       <View className="card">
         <Text className="card-title">{remote.data.company.name}</Text>
         <SealSummary seal={seal} />
+      </View>
+      <View className="card" id="seal-data">
+        <Text className="card-title">印章数据</Text>
+        <View className="kv">
+          <Text className="kv-key">签名算法</Text>
+          <Text>{SEAL_ALGORITHM_LABELS[seal.algorithm as SealAlgorithm] ?? seal.algorithm}</Text>
+        </View>
+        {seal.sealData ? (
+          <View>
+            <View className="kv">
+              <Text className="kv-key">印章标识</Text>
+              <Text>{seal.sealData.esId}</Text>
+            </View>
+            <View className="kv">
+              <Text className="kv-key">制章者</Text>
+              <Text>{seal.sealData.maker}</Text>
+            </View>
+            <View className="kv">
+              <Text className="kv-key">有效期</Text>
+              <Text>{`${formatBeijingDate(seal.sealData.validStart)} 至 ${formatBeijingDate(seal.sealData.validEnd)}`}</Text>
+            </View>
+          </View>
+        ) : (
+          <Text className="text-muted">印章领取后生成（GB/T 38540 电子印章数据，由平台制章者签名）</Text>
+        )}
       </View>
       <View className="actions">
         {actions.length === 0 && <Text className="text-muted">该印章当前没有您可办理的业务</Text>}

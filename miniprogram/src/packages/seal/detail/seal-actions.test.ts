@@ -7,6 +7,7 @@ const seal = (state: string, actions: VisibleSeal['actions'] = []): VisibleSeal 
   kind: 'company_name',
   name: '深圳市前海星河科技有限公司',
   state,
+  algorithm: 'ecdsa-p256-sha256',
   expiresOn: '2028-01-01',
   actions,
 });
