@@ -1,5 +1,5 @@
 import { documentDto, wordReport } from '@seal/shared';
-import { platformPki } from '../platform-pki/platform-ca';
+import { platformRoot } from '../platform-pki/platform-root';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Ports } from '../../ports';
 import type { DocumentVerifying } from '../../ports/document-format';
@@ -17,12 +17,12 @@ export async function verifyDocument(
   bytes: Uint8Array,
   now: Date,
 ): Promise<documentDto.VerificationResult> {
-  const pki = await platformPki(services);
+  const root = await platformRoot(services.store);
   const revoked = revocationCheck(services);
   // The engine asks about each signer certificate that chains to the root: remember which.
   const certificates: Uint8Array[] = [];
   const report = await services.documentVerifiers.of(bytes).verify(bytes, {
-    trustedRoots: [pki.root],
+    trustedRoots: [root],
     now,
     maxBytes: documentDto.MAX_DOCUMENT_BYTES,
     revocationsAt: (certificate, at) => {
