@@ -47,7 +47,8 @@ const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey
 /**
  * `platformPki()` finds the root CA and TSA keys by alias and reads the certificates the bootstrap
  * made (decision 0029): reading them needs no signing. Functions that issue seal certificates or
- * sign the CRL add the root's `sign`.
+ * sign the CRL add the root's `sign`. Verifying needs neither: it trusts the root certificate in
+ * the table (decision 0031).
  */
 const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'], sm2RootCa: ['describe'], sm2Tsa: ['describe'], sealMaker: ['describe'] } as const;
 const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'] } as const;
@@ -152,9 +153,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document': SIGNING,
   'sign-document-confirmed': SIGNING,
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
-  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, ...PDF },
+  'verify-document': { table: 'readWrite', ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
-  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
+  'verify-uploaded-document': { table: 'readWrite', documents: { read: ['verify/'], delete: ['verify/'] }, ...PDF },
 
   // UKey binding and application withdrawal.
   'ukey-bind': { table: 'readWrite', secrets: IDENTITY },

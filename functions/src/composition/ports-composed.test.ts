@@ -42,7 +42,7 @@ beforeAll(async () => {
       .filter((o) => o.entryPoint)
       .map((o) => [join(ROOT, o.entryPoint!), Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([input]) => join(ROOT, input)).filter((f) => f.startsWith(SRC))]),
   );
-}, 300_000);
+}, 600_000);
 
 describe('every Lambda composes the ports its code reads, and carries no other port\'s adapter', () => {
   it.each(entries.map((e) => [relative(SRC, e), e]))('%s', (_name, entry) => {
