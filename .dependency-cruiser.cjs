@@ -2,7 +2,7 @@
  * The layering of functions/ (docs/architecture.md, decision 0029), checked on every `npm test`:
  *
  *   entry → http → domain → ports ← adapters        engines know nothing of the rest
- *   composition.ts builds the ports from the adapters; dev/ and test-support/ stay out of production.
+ *   composition.ts and composition/ build the ports from the adapters; dev/ and test-support/ stay out of production.
  *
  * `npm run deps` runs it; functions/src/layers.test.ts shows each rule catching a crossing.
  */
@@ -19,14 +19,14 @@ module.exports = {
         'from the domain, ports, adapters, entry points, configuration or the shared package (whose text is for people).',
       severity: 'error',
       from: { path: `${SRC}engines/`, pathNot: TESTS },
-      to: { path: [`${SRC}(domain|ports|adapters|entry|http|config)/`, `${SRC}composition\\.ts$`, '^shared/'] },
+      to: { path: [`${SRC}(domain|ports|adapters|entry|http|config)/`, `${SRC}composition(\\.ts$|-|/)`, '^shared/'] },
     },
     {
       name: 'domain-uses-ports-not-adapters',
-      comment: 'Use cases talk to ports; which adapter answers is decided in composition.ts alone.',
+      comment: 'Use cases talk to ports; which adapter answers is decided in composition.ts and composition/ alone.',
       severity: 'error',
       from: { path: `${SRC}domain/`, pathNot: TESTS },
-      to: { path: [`${SRC}(adapters|entry|http)/`, `${SRC}composition\\.ts$`] },
+      to: { path: [`${SRC}(adapters|entry|http)/`, `${SRC}composition(\\.ts$|-|/)`] },
     },
     {
       name: 'documents-through-the-format-port',
@@ -40,14 +40,14 @@ module.exports = {
       comment: 'A port is an interface and its data types: it depends on no implementation and no caller.',
       severity: 'error',
       from: { path: `${SRC}ports/` },
-      to: { path: [`${SRC}(domain|adapters|entry|http)/`, `${SRC}composition\\.ts$`] },
+      to: { path: [`${SRC}(domain|adapters|entry|http)/`, `${SRC}composition(\\.ts$|-|/)`] },
     },
     {
       name: 'adapters-serve-ports',
       comment: 'Adapters implement ports with an outside system; they call no use case and no entry point.',
       severity: 'error',
       from: { path: `${SRC}adapters/`, pathNot: TESTS },
-      to: { path: [`${SRC}(domain|entry|http)/`, `${SRC}composition\\.ts$`] },
+      to: { path: [`${SRC}(domain|entry|http)/`, `${SRC}composition(\\.ts$|-|/)`] },
     },
     {
       name: 'http-serves-entry-points',

@@ -4,7 +4,7 @@ module.exports = {
   rootDir: __dirname,
   testTimeout: 180000,
   maxWorkers: 1,
-  setupFiles: ['<rootDir>/../functions/test-support/jest/env.ts'],
+  setupFiles: ['<rootDir>/../functions/test-support/jest/env.ts', '<rootDir>/../functions/test-support/jest/every-port.ts'],
   // Every journey fails on a Content-Security-Policy violation in its pages.
   setupFilesAfterEnv: ['<rootDir>/support/csp-guard.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',

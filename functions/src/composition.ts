@@ -1,163 +1,101 @@
-import { readRegistrySeed } from './adapters/registry/seed';
 import { loadConfig } from './config/config';
 import { platformClock } from './config/clock';
 import type { Ports } from './ports';
 import { createDocumentClient } from './adapters/dynamodb/client';
 import { createDynamoDbStore } from './adapters/dynamodb/store';
-import { createObjectStore } from './adapters/s3/object-store';
-import { kmsClientFromEnv } from './adapters/aws-kms/client';
-import { createKeyCustody } from './adapters/aws-kms';
-import { kmsPlatformKeys } from './adapters/aws-kms/kms-platform-keys';
-import { defaultSm2PlatformKeyMode } from './adapters/aws-kms/sm2-platform-keys';
-import { kmsIdNumberVault } from './adapters/aws-kms/id-number-vault';
-import { SimulatedFaceVerifier } from './adapters/face/simulated-face-verifier';
-import { WechatFaceVerifier } from './adapters/face/wechat-face-verifier';
-import { AccessTokenCache } from './adapters/wechat/access-token';
-import { HttpsWechatAuth } from './adapters/wechat/https-wechat-auth';
-import { SimulatedWechatAuth } from './adapters/wechat/simulated-wechat-auth';
-import { LocalBusinessRegistry } from './adapters/registry/local-registry';
-import { SimulatedElectronicLicence } from './adapters/registry/simulated-electronic-licence';
-import { WechatSubscribeMessages } from './adapters/wechat/wechat-subscribe-messages';
-import { LocalInbox } from './adapters/notifications/local-inbox';
-import { loadIdentityConfig } from './domain/identity/identity-config';
-import { subscribeTemplates } from './domain/notification/list-notifications';
 
 export type { Ports };
 /** The ports container as handlers and use cases receive it. */
 export type Services = Ports;
 
 /**
- * The one place each port is built: from the environment, on first use, once per container (a
- * Lambda container keeps it between requests). Each choice is an exhaustive match that fails fast
- * on an unknown setting. Nothing is built until a use case reaches for it, so a function that
- * never signs never creates a KMS client, and the table's entities are built one by one as they
- * are first used (decision 0022).
- * The document ports are not here: composition-reading.ts, composition-signing.ts and
- * composition-verifying.ts add them (`withPort`) for the functions that read, sign or verify
- * documents, so the PDF engine stays out of every other bundle (decision 0046).
+ * How one port is built: from the environment and the container's other ports, on first use.
+ * Each port other than the configuration, the clock and the store has its recipe in a module of
+ * its own under composition/ (the one place that port is built), and only the functions whose use
+ * cases reach the port import it: a handler names them in its `ports` (define-handler), so a
+ * function that never signs carries neither the KMS client nor the SM2 curve (decision 0031).
  */
-export function createPorts(env: NodeJS.ProcessEnv = process.env): Ports {
-  const made = new Map<keyof Ports, unknown>();
-  const once = <T>(name: keyof Ports, build: () => T): T => {
-    if (!made.has(name)) made.set(name, build());
-    return made.get(name) as T;
-  };
-  let kms: ReturnType<typeof kmsClientFromEnv> | undefined;
-  const kmsClient = () => (kms ??= kmsClientFromEnv(env));
-  let wechatTokens: AccessTokenCache | undefined;
+export interface PortRecipe<K extends ComposedPort = ComposedPort> {
+  readonly port: K;
+  build(env: NodeJS.ProcessEnv, ports: Ports): Ports[K];
+}
 
-  const ports: Ports = {
+/** The ports that come from a recipe; the rest are in every container. */
+export type ComposedPort = Exclude<keyof Ports, 'config' | 'now' | 'store'>;
+
+export function portRecipe<K extends ComposedPort>(port: K, build: (env: NodeJS.ProcessEnv, ports: Ports) => Ports[K]): PortRecipe<K> {
+  return { port, build };
+}
+
+const COMPOSED_PORTS: readonly ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences'];
+const ENV = Symbol('env');
+/** Getters standing for a port no recipe was given for. */
+const MISSING = new WeakSet<() => unknown>();
+
+/** The recipes every new container gets besides its own: none in a Lambda; every one in tests and the local stack. */
+let defaultRecipes: readonly PortRecipe[] = [];
+
+/**
+ * The ports of one container: built from the environment, on first use, once per container (a
+ * Lambda container keeps it between requests). The configuration, the clock and the store are in
+ * every container; the other ports come from `recipes`, and reading one that was not composed is a
+ * programming error that names the port (the bundle check in composition/ports-composed.test.ts
+ * makes sure every handler composes what its use cases read). The table's entities are built one by
+ * one as they are first used (decision 0022).
+ */
+export function createPorts(env: NodeJS.ProcessEnv = process.env, recipes: readonly PortRecipe[] = defaultRecipes): Ports {
+  let config: Ports['config'] | undefined;
+  let store: Ports['store'] | undefined;
+  const ports = {
     get config() {
-      return once('config', () => loadConfig(env));
+      return (config ??= loadConfig(env));
     },
     now: platformClock(env, () => ports.config.STAGE),
     get store() {
-      return once('store', () => {
-        const { DYNAMODB_ENDPOINT, AWS_REGION, TABLE_NAME } = ports.config;
-        return createDynamoDbStore(createDocumentClient({ endpoint: DYNAMODB_ENDPOINT, region: AWS_REGION }), TABLE_NAME);
-      });
+      return (store ??= createDynamoDbStore(
+        createDocumentClient({ endpoint: ports.config.DYNAMODB_ENDPOINT, region: ports.config.AWS_REGION }),
+        ports.config.TABLE_NAME,
+      ));
     },
-    get blobs() {
-      return once('blobs', () => {
-        const { DOCUMENTS_BUCKET, S3_ENDPOINT, AWS_REGION } = ports.config;
-        return createObjectStore({ bucket: DOCUMENTS_BUCKET, endpoint: S3_ENDPOINT, region: AWS_REGION });
-      });
-    },
-    get custody() {
-      return once('custody', () => createKeyCustody(ports.config.KEY_CUSTODY, { client: kmsClient() }));
-    },
-    get platformKeys() {
-      return once('platformKeys', () =>
-        kmsPlatformKeys(kmsClient(), {
-          makeMissing: Boolean(env.KMS_ENDPOINT),
-          sm2Keys: ports.config.PLATFORM_SM2_KEYS ?? defaultSm2PlatformKeyMode(ports.config.AWS_REGION),
-        }),
-      );
-    },
-    get idNumbers() {
-      return once('idNumbers', () => kmsIdNumberVault(kmsClient()));
-    },
-    get faceVerifier() {
-      return once('faceVerifier', () => {
-        const c = loadIdentityConfig(env);
-        switch (c.FACE_VERIFIER) {
-          case 'simulated':
-            return new SimulatedFaceVerifier(c.STAGE, (idNumber) => readRegistrySeed().people.find((p) => p.idNumber === idNumber)?.name);
-          case 'wechat':
-            return new WechatFaceVerifier({ base: c.WECHAT_API_BASE, tokens: (wechatTokens ??= accessTokens()) });
-        }
-      });
-    },
-    get registry() {
-      return once('registry', () => {
-        const kind = env.REGISTRY ?? 'local';
-        switch (kind) {
-          // The real 营业执照系统's API is not public; its adapter would be chosen here.
-          case 'local':
-            return new LocalBusinessRegistry(ports.config.STAGE, () => ports.now());
-          default:
-            throw new Error(`unknown REGISTRY ${kind}`);
-        }
-      });
-    },
-    get wechatAuth() {
-      return once('wechatAuth', () => {
-        const c = loadIdentityConfig(env);
-        switch (c.WECHAT_AUTH) {
-          case 'simulated':
-            return new SimulatedWechatAuth(c.STAGE);
-          case 'wechat':
-            return new HttpsWechatAuth({ base: c.WECHAT_API_BASE, appId: need(c.WECHAT_APP_ID, 'WECHAT_APP_ID'), appSecret: need(c.WECHAT_APP_SECRET, 'WECHAT_APP_SECRET') });
-        }
-      });
-    },
-    get notifier() {
-      return once('notifier', () => {
-        // WeChat subscribe messages wherever the platform talks to WeChat; the local inbox otherwise.
-        const c = loadIdentityConfig(env);
-        switch (c.WECHAT_AUTH) {
-          case 'simulated':
-            return new LocalInbox(c.STAGE);
-          case 'wechat':
-            return new WechatSubscribeMessages({
-              base: c.WECHAT_API_BASE,
-              tokens: (wechatTokens ??= accessTokens()),
-              templates: subscribeTemplates(ports.config),
-              miniprogramState: ports.config.WECHAT_MINIPROGRAM_STATE,
-            });
-        }
-      });
-    },
-    get licences() {
-      return once('licences', () => {
-        const kind = env.ELECTRONIC_LICENCE ?? 'simulated';
-        switch (kind) {
-          // The national 电子营业执照 system's authorization API is not public; its adapter would be chosen here.
-          case 'simulated':
-            return new SimulatedElectronicLicence(ports.config.STAGE, ports.registry);
-          default:
-            throw new Error(`unknown ELECTRONIC_LICENCE ${kind}`);
-        }
-      });
-    },
-  };
-
-  /** The mini-program's access token, shared by the WeChat adapters of this container. */
-  function accessTokens(): AccessTokenCache {
-    const c = loadIdentityConfig(env);
-    return new AccessTokenCache({
-      base: c.WECHAT_API_BASE,
-      appId: need(c.WECHAT_APP_ID, 'WECHAT_APP_ID'),
-      appSecret: need(c.WECHAT_APP_SECRET, 'WECHAT_APP_SECRET'),
-      now: () => ports.now(),
-    });
+  } as Ports;
+  Object.defineProperty(ports, ENV, { value: env });
+  for (const name of COMPOSED_PORTS) {
+    const missing = () => {
+      throw new Error(`port ${name} is not composed into this function: add composition/${name}'s recipe to its handler's ports`);
+    };
+    MISSING.add(missing);
+    Object.defineProperty(ports, name, { get: missing, configurable: true });
   }
-  return ports;
+  return composePorts(ports, recipes);
 }
 
-function need(value: string | undefined, name: string): string {
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
+/**
+ * Adds the recipes' ports that the container lacks, each built on first use and kept with the
+ * container. A port already there (composed before, or replaced by a test) is left as it is.
+ */
+export function composePorts<S extends Ports>(services: S, recipes: readonly PortRecipe[]): S {
+  const env = (services as unknown as Record<typeof ENV, NodeJS.ProcessEnv | undefined>)[ENV] ?? process.env;
+  for (const { port: name, build } of recipes) {
+    if (composed(services, name)) continue;
+    let port: unknown;
+    let made = false;
+    Object.defineProperty(services, name, {
+      get: () => {
+        if (!made) [port, made] = [build(env, services), true];
+        return port;
+      },
+      configurable: true,
+    });
+  }
+  return services;
+}
+
+function composed(services: object, name: string): boolean {
+  for (let o: object | null = services; o; o = Object.getPrototypeOf(o) as object | null) {
+    const own = Object.getOwnPropertyDescriptor(o, name);
+    if (own) return !(own.get && MISSING.has(own.get));
+  }
+  return false;
 }
 
 /**
@@ -181,6 +119,14 @@ export function getServices(): Ports {
 /** Tests and the local stack replace the container (e.g. after changing the environment). */
 export function setServices(services: Ports | undefined): void {
   cached = services;
+}
+
+/**
+ * Tests and the local stack (one container for every route) compose every port into each new
+ * container (composition/every-port.ts); a Lambda composes only its handler's.
+ */
+export function setDefaultPorts(recipes: readonly PortRecipe[]): void {
+  defaultRecipes = recipes;
 }
 
 /**

@@ -47,7 +47,8 @@ const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey
 /**
  * `platformPki()` finds the root CA and TSA keys by alias and reads the certificates the bootstrap
  * made (decision 0029): reading them needs no signing. Functions that issue seal certificates or
- * sign the CRL add the root's `sign`.
+ * sign the CRL add the root's `sign`. Verifying needs neither: it trusts the root certificate in
+ * the table (decision 0031).
  */
 const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'], sm2RootCa: ['describe'], sm2Tsa: ['describe'], sealMaker: ['describe'] } as const;
 const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'] } as const;
@@ -160,9 +161,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document-confirmed': SIGNING,
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   // Each verification keeps its report (no document bytes) under verify/reports/ for a day, for the PDF download.
-  'verify-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { write: ['verify/reports/'] }, ...PDF },
+  'verify-document': { table: 'readWrite', documents: { write: ['verify/reports/'] }, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
-  'verify-uploaded-document': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['verify/'], delete: ['verify/'], write: ['verify/reports/'] }, ...PDF },
+  'verify-uploaded-document': { table: 'readWrite', documents: { read: ['verify/'], delete: ['verify/'], write: ['verify/reports/'] }, ...PDF },
   'verification-report': { table: 'read', documents: { read: ['verify/reports/'] }, ...PDF },
 
   // UKey binding and application withdrawal.

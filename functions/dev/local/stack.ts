@@ -10,7 +10,8 @@ import { ensureTable } from '../../src/adapters/dynamodb/create-table';
 import { ensurePlatformKeys } from '../../src/adapters/aws-kms/platform-keys';
 import { createApiServer, loadHandlers, type StaticRoot } from './api-server';
 import { freePort } from './wait-for-port';
-import { getServices, setServices } from '../../src/composition';
+import { getServices, setDefaultPorts, setServices } from '../../src/composition';
+import { EVERY_PORT } from '../../src/composition/every-port';
 import { startupHooks } from './startup-hooks';
 import { handleLocalControl } from './local-controls';
 import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
@@ -82,6 +83,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DOCUMENTS_BUCKET: bucket,
       TABLE_NAME: process.env.TABLE_NAME ?? 'seal-platform',
     });
+    // One container serves every route here, so it holds every port (a Lambda composes its handler's).
+    setDefaultPorts(EVERY_PORT);
     setServices(undefined);
     const services = getServices();
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

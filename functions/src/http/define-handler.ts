@@ -5,7 +5,7 @@ import { $ZodError } from 'zod/v4/core';
 import { DomainError, isErrorCode, type ErrorCode } from '@seal/shared/errors';
 import type { Actor } from '@seal/shared/domain';
 import { configureValidationMessages, isBytes, type Bytes, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type Route, type Schema } from '@seal/shared/api';
-import { getServices } from '../composition';
+import { composePorts, getServices, type PortRecipe } from '../composition';
 import type { Ports } from '../ports';
 import { logEvent } from '../config/logger';
 import { loadRuntimeSecrets } from '../config/runtime-secrets';
@@ -55,6 +55,11 @@ export type HandlerResult<R extends Route> = R extends { response: Bytes } ? Bin
 configureValidationMessages();
 
 export interface HandlerSpec<R extends Route> {
+  /**
+   * The ports beyond config, clock and store that the use cases reach (recipes from composition/):
+   * only these adapters are in the function's bundle (decision 0031).
+   */
+  ports?: readonly PortRecipe[];
   /** The use case; `raw` is the request body's bytes as they came (routes whose body is `bytes`). */
   run(ctx: HandlerContext<R>, raw: Uint8Array): Promise<HandlerResult<R>>;
 }
@@ -185,7 +190,7 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
     try {
       // Secret values come from the secrets extension in AWS; config is read only after this.
       await loadRuntimeSecrets();
-      const services = getServices();
+      const services = composePorts(getServices(), spec.ports ?? []);
       // Behind CloudFront, refuse what came around it before authenticating anything (http/edge.ts).
       const client = clientOf(event, services.config.ORIGIN_VERIFY_SECRET);
       const principal = await authenticate(route.auth, event, services);

@@ -6,7 +6,7 @@ import { spendQuota, spendQuotas } from '../quota/spend-quota';
 import { browserOf, coarseLocation } from './desktop-info';
 import type { ChallengeSummaryData } from './challenge-rules';
 import { credentialsOfSeal, isLive } from '../credential/find-credential';
-import { requireMediumFor } from '../ukey/change-medium';
+import { requireMediumFor } from '../ukey/medium-rules';
 
 /** Who may START each desktop flow (the guide: only the legal representative and holders bind). */
 const START_ACTION: Record<Exclude<ChallengePurpose, 'login'>, Action> = {

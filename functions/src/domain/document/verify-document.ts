@@ -1,5 +1,5 @@
 import { documentDto, wordReport } from '@seal/shared';
-import { gmPlatformPki, platformPki } from '../platform-pki/platform-ca';
+import { platformRoot } from '../platform-pki/platform-root';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Ports } from '../../ports';
 import type { DocumentVerifying } from '../../ports/document-format';
@@ -18,12 +18,12 @@ export async function verifyDocument(
   now: Date,
 ): Promise<documentDto.VerificationResult> {
   // An SM2 seal's certificate chains to the SM2 root (decisions 0076, 0078).
-  const [pki, gm] = await Promise.all([platformPki(services), gmPlatformPki(services)]);
+  const roots = await Promise.all([platformRoot(services.store, 'root'), platformRoot(services.store, 'sm2-root')]);
   const revoked = revocationCheck(services);
   // The engine asks about each signer certificate that chains to the root: remember which.
   const certificates: Uint8Array[] = [];
   const report = await services.documentVerifiers.of(bytes).verify(bytes, {
-    trustedRoots: [pki.root, gm.root],
+    trustedRoots: roots,
     now,
     maxBytes: documentDto.MAX_DOCUMENT_BYTES,
     revocationsAt: (certificate, at) => {

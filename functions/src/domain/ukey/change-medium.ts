@@ -1,4 +1,5 @@
 import { DomainError, authorize, type Actor } from '@seal/shared';
+import { RULES, requireMediumFor, type UkeyOperation } from './medium-rules';
 import type { Ports } from '../../ports';
 import type { UkeyBinding } from '../../ports/store/credentials';
 import { readCertificationRequest } from '../../engines/pki/certification-request';
@@ -10,18 +11,6 @@ import { getChallenge } from '../challenge/challenge-rules';
 import { consumeChallenge } from '../challenge/poll-challenge';
 import { issueCredentialCertificate } from '../platform-pki/issue-seal-certificate';
 import { certificateRecordWrite, certificateRevocationWrites } from '../platform-pki/revoke-certificates';
-
-export type UkeyOperation = 'bind' | 'unbind';
-
-const RULES = {
-  bind: { action: 'ukey.bind', purpose: 'ukey_bind', from: 'phone', wrongMedium: '该印章已绑定Ukey' },
-  unbind: { action: 'ukey.unbind', purpose: 'ukey_unbind', from: 'ukey', wrongMedium: '该印章未绑定Ukey' },
-} as const;
-
-/** The medium a credential must be on for `operation`, refused in the same words wherever it is asked (QR code or binding). */
-export function requireMediumFor(operation: UkeyOperation, credential: Pick<CredentialItem, 'medium'>) {
-  if (credential.medium !== RULES[operation].from) throw new DomainError('ILLEGAL_TRANSITION', RULES[operation].wrongMedium);
-}
 
 interface ChallengeInput {
   sealId: string;

@@ -1,6 +1,9 @@
 import { DomainError, authorize, type Action } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { idNumbers } from '../../composition/id-numbers';
+import { faceVerifier } from '../../composition/face-verifier';
+import { registry } from '../../composition/registry';
 import { startFaceCheck } from '../../domain/identity/face-check';
 import { faceTarget } from '../../domain/identity/face-ticket';
 import { personAsFaceSubject } from '../../domain/identity/person-face-check';
@@ -14,6 +17,7 @@ import { assertOnlineApplyOpen } from '../../domain/application/online-apply-che
  * take the action on that target at all; the ticket is bound to (person, action, target).
  */
 export const handler = defineHandler(routes.faceCheckStart, {
+  ports: [idNumbers, faceVerifier, registry],
   async run(ctx) {
     const { body, services } = ctx;
     const action = body.action as Action;

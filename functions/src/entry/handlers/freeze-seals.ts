@@ -1,10 +1,12 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { custody } from '../../composition/custody';
 import { freezeSeals } from '../../domain/seal/freeze-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/freeze — 在线冻结 (face check). */
 export const handler = defineHandler(routes.freezeSeals, {
+  ports: [custody],
   async run({ params, body, services, actor }) {
     const results = await freezeSeals(lifecycleDeps(services), {
       companyId: params.companyId,

@@ -1,12 +1,14 @@
 import { DomainError, authorize } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { platformKeys } from '../../composition/platform-keys';
 import { credentialsOfSeal } from '../../domain/credential/find-credential';
 import { loadSeal } from '../../domain/seal/load-seal';
 import { credentialView, sealView } from '../../domain/seal/views';
 
 /** GET /v1/seals/{sealId}/credential — the caller's own credential of a seal and its certificate. */
 export const handler = defineHandler(routes.getMyCredential, {
+  ports: [platformKeys],
   async run({ params, services, actor, personId }) {
     const seal = await loadSeal(services.store, params.sealId);
     if (!authorize(await actor(), 'seal.view', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');

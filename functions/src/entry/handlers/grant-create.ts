@@ -1,6 +1,7 @@
 import { DomainError, authorize } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { notifier } from '../../composition/notifier';
 import { createGrant } from '../../domain/grant/create-grant';
 import { authorizeActionFor } from '../../domain/grant/grant-actions';
 import { consumeFaceTicket, faceTarget } from '../../domain/identity/face-ticket';
@@ -8,6 +9,7 @@ import { tellGrantee } from '../../domain/notification/notices';
 
 /** POST /v1/companies/{companyId}/grants — 在线授权 (face check for exactly this action and these seals). */
 export const handler = defineHandler(routes.grantCreate, {
+  ports: [notifier],
   async run(ctx) {
     const { params, body, services } = ctx;
     const now = services.now();

@@ -1,6 +1,8 @@
 import type { HealthResponse } from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { blobs } from '../../composition/blobs';
+import { platformKeys } from '../../composition/platform-keys';
 
 async function probe(check: () => Promise<unknown>): Promise<HealthResponse['services'][string]> {
   const started = Date.now();
@@ -14,6 +16,7 @@ async function probe(check: () => Promise<unknown>): Promise<HealthResponse['ser
 
 /** GET /v1/health: is each backing service reachable (table, documents bucket, the root CA key)? */
 export const handler = defineHandler(routes.health, {
+  ports: [blobs, platformKeys],
   async run({ services }) {
     const { config } = services;
     const [dynamodb, s3, kms] = await Promise.all([

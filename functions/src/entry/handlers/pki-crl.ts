@@ -1,5 +1,7 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { blobs } from '../../composition/blobs';
+import { platformKeys } from '../../composition/platform-keys';
 import { currentCrl } from '../../domain/platform-pki/crl';
 import { CRL_ISSUERS } from '../../domain/platform-pki/crl-issuers';
 
@@ -8,6 +10,7 @@ import { CRL_ISSUERS } from '../../domain/platform-pki/crl-issuers';
  * root's (decision 0076). The URL in every seal certificate of that hierarchy.
  */
 export const handler = defineHandler(routes.pkiCrl, {
+  ports: [blobs, platformKeys],
   async run({ query, services }) {
     const sm2 = query.ca === 'sm2';
     return {

@@ -1,5 +1,8 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { custody } from '../../composition/custody';
+import { platformKeys } from '../../composition/platform-keys';
+import { notifier } from '../../composition/notifier';
 import { verifiers } from '../../http/authenticate';
 import { verifyRegistryRequest } from '../../domain/company/verify-registry-notification';
 import { applyRegistryNotification } from '../../domain/company/apply-registry-notification';
@@ -11,6 +14,7 @@ verifiers.registry = verifyRegistryRequest;
 
 /** POST /v1/registry/notifications — the business-licence registry reports a change. */
 export const handler = defineHandler(routes.registryNotification, {
+  ports: [custody, platformKeys, notifier],
   async run({ body, services }) {
     const now = services.now();
     const applied = await applyRegistryNotification(services.store, body, now, lifecycleDeps(services));

@@ -1,10 +1,12 @@
 import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
+import { custody } from '../../composition/custody';
 import { unfreezeSeals } from '../../domain/seal/freeze-seal';
 import { lifecycleDeps } from '../../domain/seal/deps';
 
 /** POST /v1/companies/{companyId}/seals/unfreeze — 在线解冻 (face check). */
 export const handler = defineHandler(routes.unfreezeSeals, {
+  ports: [custody],
   async run({ params, body, services, actor }) {
     const results = await unfreezeSeals(lifecycleDeps(services), {
       companyId: params.companyId,

@@ -1,4 +1,5 @@
-import { getServices } from '../../composition';
+import { composePorts, getServices } from '../../composition';
+import { platformKeys } from '../../composition/platform-keys';
 import { loadRuntimeSecrets } from '../../config/runtime-secrets';
 import { logEvent } from '../../config/logger';
 import { bootstrapPlatformPki } from '../../domain/platform-pki/platform-ca';
@@ -25,7 +26,7 @@ export interface BootstrapReport {
  */
 export async function handler(): Promise<BootstrapReport> {
   await loadRuntimeSecrets();
-  const { p256, sm2 } = await bootstrapPlatformPki(getServices());
+  const { p256, sm2 } = await bootstrapPlatformPki(composePorts(getServices(), [platformKeys]));
   const facts = (der: Uint8Array) => {
     const info = readSealCertificate(der);
     return { serial: info.serialNumber, notAfter: info.notAfter.toISOString() };

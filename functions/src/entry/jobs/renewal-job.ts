@@ -2,7 +2,8 @@ import { DomainError, SYSTEM_CAUSE_LABELS, type SealEvent } from '@seal/shared';
 import { transitionSeal } from '../../domain/seal/transition-seal';
 import { logEvent } from '../../config/logger';
 import { loadRuntimeSecrets } from '../../config/runtime-secrets';
-import { getServices } from '../../composition';
+import { composePorts, getServices } from '../../composition';
+import { notifier } from '../../composition/notifier';
 import type { Ports } from '../../ports';
 import { notify } from '../../domain/notification/notify';
 import { expiringNotices } from '../../domain/notification/notices';
@@ -81,6 +82,6 @@ export async function runRenewalJob(services: Pick<Ports, 'store' | 'notifier'>,
 /** The scheduled Lambda (EventBridge, daily): `functions/src/entry/jobs/renewal-job.handler`. */
 export async function handler(): Promise<RenewalJobReport> {
   await loadRuntimeSecrets();
-  const services = getServices();
+  const services = composePorts(getServices(), [notifier]);
   return runRenewalJob(services, { now: services.now() });
 }
