@@ -12,7 +12,11 @@ const ConfigSchema = z.object({
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   S3_ENDPOINT: z.optional(z.url()),
   KMS_ENDPOINT: z.optional(z.url()),
-  /** Where people reach the platform (QR codes, CRL URL, download links). */
+  /**
+   * Where people reach the platform (QR codes, download links) and where relying parties fetch the
+   * CRL and ask the OCSP responder: written into every certificate, so never a loopback address in
+   * production (refused below).
+   */
   PUBLIC_BASE_URL: z._default(z.url(), 'http://localhost:8080'),
   /** HMAC key for session tokens (Secrets Manager in AWS). Local runs get a fixed dev key. */
   SESSION_SECRET: z.optional(z.string().check(z.minLength(32))),
@@ -56,10 +60,19 @@ export type Config = z.infer<typeof ConfigSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = ConfigSchema.parse(env);
   if (config.STAGE === 'prod' && !config.SESSION_SECRET) throw new Error('SESSION_SECRET is required in production');
+  if (config.STAGE === 'prod' && isLoopback(config.PUBLIC_BASE_URL)) {
+    throw new Error(`PUBLIC_BASE_URL must be the platform's public address in production, not ${config.PUBLIC_BASE_URL}: it goes into every certificate`);
+  }
   if (config.STAGE === 'prod' && config.FACE_VERIFIER === 'simulated') {
     throw new Error('the simulated face verifier cannot run in production');
   }
   return config;
+}
+
+/** localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0: addresses no relying party can reach. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
 }
 
 /** Local and test runs only: a fixed key, refused in production by `loadConfig`. */

@@ -44,6 +44,7 @@ export async function issueCredentialCertificate(
     validityYears: services.config.SEAL_CERTIFICATE_VALIDITY_YEARS,
     publicBaseUrl: services.config.PUBLIC_BASE_URL,
     crlUrl: pki.crlUrl,
+    ...(pki.ocspUrl ? { ocspUrl: pki.ocspUrl } : {}),
   });
   return { der, info: readSealCertificate(der), issuer: pki.crlIssuer };
 }
