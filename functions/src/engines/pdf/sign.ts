@@ -8,3 +8,4 @@ export {
   type SealPlacement,
   type SignPdfInput,
 } from './sign/sign-pdf';
+export { addValidationData, vriKey, type ValidationData } from './sign/add-validation-data';
