@@ -57,13 +57,17 @@ const OCSP_RESPONDING = { rootCa: ['describe'], tsa: ['describe'], ocspResponder
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
-/** The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in, signed PDFs out. */
+/**
+ * The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in,
+ * signed PDFs out. PAdES B-LT (decision 0111) puts the current CRL (rebuilt by the root when stale,
+ * as `pki-crl` does) and the responder's OCSP answers into each signed PDF.
+ */
 const SIGNING: FunctionPermissions = {
   table: 'readWrite',
-  keys: TIMESTAMPING,
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
   wrapping: ['seal-credential'],
   credentialKeys: true,
-  documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+  documents: { read: ['uploads/', 'signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['uploads/', 'signed/'] },
   ...PDF,
 };
 

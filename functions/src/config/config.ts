@@ -31,6 +31,12 @@ const ConfigSchema = z.object({
   PLATFORM_SM2_KEYS: z.optional(z.enum(['kms-asymmetric', 'kms-hmac-derived'])),
   /** Validity of a seal certificate, in whole years (decision 0012). */
   SEAL_CERTIFICATE_VALIDITY_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 1),
+  /**
+   * The PAdES level of the platform's PDF signatures (decision 0111): B-T (signature + timestamp) or
+   * B-LT (also the certificates, CRL and OCSP responses in a DSS, so the signature verifies offline) or
+   * B-LTA (also a document timestamp over all of it, the start of an archive's timestamp chain).
+   */
+  SIGNATURE_LEVEL: z._default(z.enum(['B-T', 'B-LT', 'B-LTA']), 'B-LT'),
   SERVICE_VERSION: z._default(z.string(), '0.1.0'),
   /**
    * WeChat subscribe-message template ids by group, JSON: `{"grant":"…","application":"…","seal":"…"}`

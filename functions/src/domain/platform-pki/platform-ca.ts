@@ -28,7 +28,7 @@ export interface PlatformCa {
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
   crlIssuer: string;
   crlUrl: string;
-  /** The OCSP responder's URL written into what it issues (Authority Information Access); the P-256 hierarchy only. */
+  /** The OCSP responder's URL, where the hierarchy has one (P-256 only); not yet written into certificates (decision 0110). */
   ocspUrl?: string;
 }
 
@@ -151,7 +151,6 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
     ...p256Signers,
     roles: ['root', 'tsa'],
     crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
-    ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
   });
   const ocspSigner = await services.platformKeys.ocspSigner();
   await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, async () =>
@@ -185,7 +184,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
 
 async function rootAndTsa(
   services: Ports,
-  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; ocspUrl?: string; names?: { root: string; tsa: string } },
+  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; names?: { root: string; tsa: string } },
 ): Promise<{ root: Uint8Array; tsa: Uint8Array }> {
   const { root: rootSigner, tsa: tsaSigner, roles, names } = hierarchy;
   const root = await ensureCertificate(services.store, roles[0], rootSigner.keyId, () =>
@@ -205,7 +204,6 @@ async function rootAndTsa(
       validityYears: TSA_YEARS,
       publicBaseUrl: services.config.PUBLIC_BASE_URL,
       crlUrl: hierarchy.crlUrl,
-      ...(hierarchy.ocspUrl ? { ocspUrl: hierarchy.ocspUrl } : {}),
       ...(names ? { commonName: names.tsa } : {}),
     }),
   );

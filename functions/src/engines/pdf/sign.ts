@@ -9,3 +9,4 @@ export {
   type SignPdfInput,
 } from './sign/sign-pdf';
 export { addValidationData, vriKey, type ValidationData } from './sign/add-validation-data';
+export { addDocumentTimestamp } from './sign/document-timestamp';

@@ -15,6 +15,8 @@ import { PdfString } from '../syntax/objects';
 import { findSignatures } from '../verify/find-signatures';
 import { verifyPdf } from '../verify';
 import { addValidationData, type ValidationData } from './add-validation-data';
+import { addDocumentTimestamp } from './document-timestamp';
+import { testTimestamp } from '../../../../test-support/pdf/pki-fixture';
 
 let world: SigningWorld;
 let data: ValidationData;
@@ -95,5 +97,22 @@ describe('PAdES B-LT: the Document Security Store', () => {
   it('refuses a document with no signature', async () => {
     const unsigned = await samplePdf();
     expect(() => addValidationData(unsigned, data)).toThrow(expect.objectContaining({ code: 'PDF_NOT_SIGNED' }));
+  });
+});
+
+describe('PAdES B-LTA: a document timestamp over the DSS', () => {
+  it('covers the whole document; our verifier and pdfsig say every signature is valid', async () => {
+    const lt = addValidationData(await world.sign(await samplePdf()), data);
+    const lta = await addDocumentTimestamp(lt, testTimestamp(world.pki, world.now));
+    expect(Buffer.from(lta.subarray(0, lt.length)).equals(Buffer.from(lt))).toBe(true);
+    const report = await verifyPdf(lta, { trustedRoots: world.trustedRoots, now: world.now });
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures[1]).toMatchObject({ kind: 'document_timestamp', subFilter: 'ETSI.RFC3161', indication: 'TOTAL_PASSED', coversWholeDocument: true });
+    if (!hasTools) return;
+    const { object } = qpdfJson(lta);
+    const sig = findSignatures(PdfDocument.open(lta)).find((s) => s.sig.name('Type') === 'DocTimeStamp')!;
+    expect(object(`${sig.sigRef!.num} 0 R`)).toMatchObject({ '/Type': '/DocTimeStamp', '/SubFilter': '/ETSI.RFC3161' });
+    // pdfsig cannot judge an RFC 3161 document timestamp ("Unable to validate"): the signature itself must stay valid.
+    expect(pdfsig(lta, [toPem(world.pki.root)]).verdicts[0]).toBe('TOTAL_PASSED');
   });
 });
