@@ -39,6 +39,7 @@ describe('per-function permissions', () => {
     const keyRefs: Record<PlatformKey, string> = {
       rootCa: 'KeysRootCa',
       tsa: 'KeysTsa',
+      ocspResponder: 'KeysOcspResponder',
       wrapping: 'KeysCredentialWrapping',
       sm2RootCa: 'KeysSm2Derivation',
       sm2Tsa: 'KeysSm2Derivation',

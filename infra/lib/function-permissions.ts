@@ -11,7 +11,7 @@
  * The SM2 ones name a role: with derived SM2 keys (decision 0076) all three are the one HMAC key,
  * and `sign` on any of them is GenerateMac on it, which derives all three.
  */
-export type PlatformKey = 'rootCa' | 'tsa' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker';
+export type PlatformKey = 'rootCa' | 'tsa' | 'ocspResponder' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker';
 /** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key; DescribeKey only on the HMAC key). */
 export type KeyUse = 'describe' | 'sign';
 /** The `purpose` of the wrapping key's encryption context: what Encrypt/Decrypt are allowed for. */
@@ -60,16 +60,21 @@ const SEAL_MAKING = { ...PLATFORM_PKI, sealMaker: ['describe', 'sign'] } as cons
 const SEAL_DATA_WRITE = { write: ['seals/'], delete: ['seals/'] } as const;
 /** Timestamps are signed with the TSA key of the signature's hierarchy. */
 const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'], sm2Tsa: ['describe', 'sign'] } as const;
+const OCSP_RESPONDING = { rootCa: ['describe'], tsa: ['describe'], ocspResponder: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
-/** The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in, signed PDFs out. */
+/**
+ * The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in,
+ * signed PDFs out. PAdES B-LT (decision 0111) puts the current CRL (rebuilt by the root when stale,
+ * as `pki-crl` does) and the responder's OCSP answers into each signed PDF.
+ */
 const SIGNING: FunctionPermissions = {
   table: 'readWrite',
-  keys: TIMESTAMPING,
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
   wrapping: ['seal-credential'],
   credentialKeys: true,
-  documents: { read: ['uploads/', 'signed/'], write: ['signed/'], delete: ['uploads/', 'signed/'] },
+  documents: { read: ['uploads/', 'signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['uploads/', 'signed/'] },
   ...PDF,
 };
 
@@ -152,6 +157,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'pki-crl': { table: 'readWrite', keys: PLATFORM_PKI, documents: CRL },
   'pki-certificate-status': { table: 'read' },
   'pki-timestamp': { table: 'readWrite', keys: TIMESTAMPING },
+  // The OCSP responder reads certificate records and signs with its own key (never the root's).
+  'pki-ocsp': { table: 'read', keys: OCSP_RESPONDING },
+  'pki-ocsp-get': { table: 'read', keys: OCSP_RESPONDING },
 
   // Documents: uploads are presigned PUTs under uploads/ (expire after a day), signed PDFs under signed/.
   'create-document': { table: 'readWrite', documents: { write: ['uploads/'] } },
@@ -175,8 +183,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 /** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job and the audit archive writer. */
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
-/** The bootstrap has the root sign the root and TSA certificates once, and stores them. */
-export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: PLATFORM_PKI, timeoutSeconds: 120 };
+/** The bootstrap has the root sign the root, TSA and OCSP responder certificates once, and stores them. */
+export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 

@@ -8,7 +8,7 @@ import type { Sm2Keys } from './stage-settings';
 
 /**
  * The platform's KMS keys under the aliases the functions look up (custody/platform-keys.ts):
- * root CA and TSA (asymmetric P-256, sign/verify; the private halves never leave KMS) and the
+ * root CA, TSA and OCSP responder (asymmetric P-256, sign/verify; the private halves never leave KMS) and the
  * credential-wrapping key (symmetric, yearly rotation). Plus the data key that encrypts the table,
  * the buckets and the secrets. The SM2 hierarchy (decision 0076): three KMS `SM2` keys (root CA, TSA,
  * seal maker) where AWS offers them, otherwise one HMAC key the functions derive all three from.
@@ -16,6 +16,7 @@ import type { Sm2Keys } from './stage-settings';
 export class PlatformKeys extends Construct {
   readonly rootCa: kms.Key;
   readonly tsa: kms.Key;
+  readonly ocspResponder: kms.Key;
   readonly wrapping: kms.Key;
   readonly data: kms.Key;
   /** The key behind each SM2 role: its own SM2 key, or the one HMAC key they are derived from. */
@@ -35,6 +36,7 @@ export class PlatformKeys extends Construct {
       });
     this.rootCa = signing('RootCa', PLATFORM_KEY_ALIASES.rootCa, 'Seal platform root CA signing key');
     this.tsa = signing('Tsa', PLATFORM_KEY_ALIASES.tsa, 'Seal platform time-stamping authority key');
+    this.ocspResponder = signing('OcspResponder', PLATFORM_KEY_ALIASES.ocspResponder, 'Seal platform OCSP responder key');
     this.sm2Keys = props.sm2Keys;
     if (props.sm2Keys === 'kms-asymmetric') {
       this.sm2 = {
@@ -70,6 +72,6 @@ export class PlatformKeys extends Construct {
   }
 
   key(name: PlatformKey): kms.Key {
-    return { rootCa: this.rootCa, tsa: this.tsa, wrapping: this.wrapping, ...this.sm2 }[name];
+    return { rootCa: this.rootCa, tsa: this.tsa, ocspResponder: this.ocspResponder, wrapping: this.wrapping, ...this.sm2 }[name];
   }
 }

@@ -53,7 +53,7 @@ function derPrefix(padded: Buffer): Buffer {
 }
 
 describe('seal demo output', () => {
-  it('poppler pdfsig: both signatures valid and trusted, the last covering the whole document', () => {
+  it('poppler pdfsig: both signatures valid and trusted; only the PAdES B-LT DSS follows the last', () => {
     const out = spawnSync('pdfsig', ['-nssdir', `sql:${path.join(dir, 'nss')}`, path.join(dir, 'signed.pdf')], { encoding: 'utf8' }).stdout;
     const blocks = out.split(/Signature #\d+:/).slice(1);
     expect(blocks).toHaveLength(2);
@@ -61,7 +61,9 @@ describe('seal demo output', () => {
       expect(block).toContain('Signature is Valid.');
       expect(block).toContain('Certificate is Trusted.');
     }
-    expect(blocks[1]).toContain('Total document signed');
+    // B-LT (the default level, decision 0111): the DSS is an update after the last signature.
+    expect(blocks[1]).toContain('Not total document signed');
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).signatures[1].modifiedAfter).toBe('ltv_updates');
   });
 
   it('openssl cms -verify accepts each embedded CMS over its signed bytes', () => {

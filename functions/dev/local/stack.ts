@@ -67,7 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   let server: Server | undefined;
   // The stack points this process's functions at its emulators; `stop` puts the environment back.
-  const envKeys = ['STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
+  const envKeys = ['PUBLIC_BASE_URL', 'STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
   const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
   const restoreEnv = () => {
     for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k];
@@ -91,24 +91,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log(`table ${services.config.TABLE_NAME}: ${await ensureTable(raw, services.config.TABLE_NAME)}`);
     raw.destroy();
     await ensurePlatformKeys(kmsClientFromEnv());
-    for (const hook of startupHooks) {
-      await hook.run(services, { dataDir });
-      log(`startup: ${hook.name}`);
-    }
     server = createApiServer(await loadHandlers(), options.staticRoots ?? [], { s3Endpoint: s3.endpoint, localControls: handleLocalControl });
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(options.port, host, () => resolve());
     });
+    // Certificates name the CRL and OCSP responder at PUBLIC_BASE_URL: unless one is set, the
+    // stack's own address, so validators (pdfsig, openssl) reach them. Known only once listening,
+    // hence the bootstrap hooks run after.
+    if (!process.env.PUBLIC_BASE_URL) {
+      process.env.PUBLIC_BASE_URL = ownUrl(server, host);
+      setServices(undefined);
+    }
+    for (const hook of startupHooks) {
+      await hook.run(getServices(), { dataDir });
+      log(`startup: ${hook.name}`);
+    }
   } catch (error) {
     await stopAll();
     restoreEnv();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
-  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   return {
-    url: `http://${loopback ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: ownUrl(server, host),
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
     dataDir,
     stop: async () => {
@@ -121,4 +126,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       setServices(undefined);
     },
   };
+}
+
+function ownUrl(server: Server, host: string): string {
+  const { port } = server.address() as AddressInfo;
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  return `http://${loopback ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
 }

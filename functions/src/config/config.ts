@@ -13,7 +13,11 @@ const ConfigSchema = z.object({
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   S3_ENDPOINT: z.optional(z.url()),
   KMS_ENDPOINT: z.optional(z.url()),
-  /** Where people reach the platform (QR codes, CRL URL, download links). */
+  /**
+   * Where people reach the platform (QR codes, download links) and where relying parties fetch the
+   * CRL and ask the OCSP responder: written into every certificate, so never a loopback address in
+   * production (refused below).
+   */
   PUBLIC_BASE_URL: z._default(z.url(), 'http://localhost:8080'),
   /** HMAC key for session tokens (Secrets Manager in AWS). Local runs get a fixed dev key. */
   SESSION_SECRET: z.optional(z.string().check(z.minLength(32))),
@@ -28,6 +32,12 @@ const ConfigSchema = z.object({
   PLATFORM_SM2_KEYS: z.optional(z.enum(['kms-asymmetric', 'kms-hmac-derived'])),
   /** Validity of a seal certificate, in whole years (decision 0012). */
   SEAL_CERTIFICATE_VALIDITY_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(5)), 1),
+  /**
+   * The PAdES level of the platform's PDF signatures (decision 0111): B-T (signature + timestamp) or
+   * B-LT (also the certificates, CRL and OCSP responses in a DSS, so the signature verifies offline) or
+   * B-LTA (also a document timestamp over all of it, the start of an archive's timestamp chain).
+   */
+  SIGNATURE_LEVEL: z._default(z.enum(['B-T', 'B-LT', 'B-LTA']), 'B-LT'),
   SERVICE_VERSION: z._default(z.string(), '0.1.0'),
   /**
    * WeChat subscribe-message template ids by group, JSON: `{"grant":"…","application":"…","seal":"…"}`
@@ -60,10 +70,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // The clock override ages certificates in local runs only (decision 0107); a bad value fails at start.
   clockOffsetDays(env);
   if (config.STAGE === 'prod' && env[LOCAL_CLOCK_OFFSET]) throw new Error(`${LOCAL_CLOCK_OFFSET} cannot be set in production`);
+  if (config.STAGE === 'prod' && isLoopback(config.PUBLIC_BASE_URL)) {
+    throw new Error(`PUBLIC_BASE_URL must be the platform's public address in production, not ${config.PUBLIC_BASE_URL}: it goes into every certificate`);
+  }
   if (config.STAGE === 'prod' && config.FACE_VERIFIER === 'simulated') {
     throw new Error('the simulated face verifier cannot run in production');
   }
   return config;
+}
+
+/** localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0: addresses no relying party can reach. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
 }
 
 /** Local and test runs only: a fixed key, refused in production by `loadConfig`. */

@@ -113,6 +113,20 @@ export interface DocumentSigner extends DocumentReader {
   prepare(bytes: Uint8Array, request: SignatureRequest): Promise<PreparedSignature>;
   /** Phase two: the signature value (checked against the signer's certificate), then the timestamp over it. */
   complete(prepared: PreparedSignature, signatureValue: Uint8Array, timestamp: Timestamper): Promise<Uint8Array>;
+  /**
+   * Long-term validation data for the newest signature, kept in the document (PAdES B-LT: a DSS in
+   * an incremental update). Absent for a format that keeps none in the file (OFD).
+   */
+  addValidationData?(signed: Uint8Array, data: ValidationData): Promise<Uint8Array>;
+  /** An archive timestamp over the whole document as it stands (PAdES B-LTA: a document timestamp). */
+  addDocumentTimestamp?(signed: Uint8Array, timestamp: Timestamper): Promise<Uint8Array>;
+}
+
+/** DER certificates, CRLs and OCSP responses that validate a signature and its timestamp. */
+export interface ValidationData {
+  certificates: Uint8Array[];
+  crls: Uint8Array[];
+  ocsps: Uint8Array[];
 }
 
 export interface DocumentVerifier {

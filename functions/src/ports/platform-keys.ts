@@ -16,6 +16,8 @@ export interface PlatformKeys {
   signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner }>;
   /** The SM2 keys; PLATFORM_NOT_READY when the bootstrap has not made them. */
   sm2Signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner; sealMaker: PlatformSigner }>;
+  /** The OCSP responder's key (P-256), certified by the P-256 root; PLATFORM_NOT_READY before the bootstrap. */
+  ocspSigner(): Promise<PlatformSigner>;
   /** Bootstrap only: makes any platform key that is missing, of both hierarchies (idempotent, safe when run twice at once). */
   ensure(): Promise<void>;
   /** Resolves when the root CA key is reachable (health probe). */

@@ -28,7 +28,7 @@ describe('the route table', () => {
   it('takes a body only on POST and PUT, and names only actions of the permission matrix', () => {
     expect(ROUTES.filter((r) => r.body && r.method !== 'POST' && r.method !== 'PUT').map((r) => r.handler)).toEqual([]);
     expect(ROUTES.filter((r) => r.action && !ACTION_NAMES.includes(r.action)).map((r) => r.handler)).toEqual([]);
-    expect(ROUTES.filter((r) => isBytes(r.body)).map((r) => r.handler).sort()).toEqual(['pki-timestamp', 'verify-document']);
+    expect(ROUTES.filter((r) => isBytes(r.body)).map((r) => r.handler).sort()).toEqual(['pki-ocsp', 'pki-timestamp', 'verify-document']);
   });
 
   it('matches concrete paths, decoding parameters', () => {

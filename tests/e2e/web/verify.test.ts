@@ -66,7 +66,8 @@ describe('免登录文档验证', () => {
     await expect(signature.count()).resolves.toBe(1);
     const text = await signature.innerText();
     expect(text).toContain(XINCHUANG.name);
-    expect(text).toContain('签章后文档未被修改');
+    // PAdES B-LT (decision 0111): the platform's own DSS follows the signature, shown as such.
+    expect(text).toContain('签章后仅追加了验证数据或文档信息');
     expect(text).toMatch(/时间戳\s*\d{4}/);
     await expect(signature.getByAltText('印章图像').count()).resolves.toBe(1);
     await review(page, 'web-verify', '1-valid');

@@ -33,9 +33,12 @@ export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boole
       ]);
       return { root, tsa };
     },
+    async ocspSigner() {
+      return KmsDigestSigner.create({ client, keyId: await find(PLATFORM_KEY_ALIASES.ocspResponder), algorithm: DEFAULT_SIGNATURE_ALGORITHM });
+    },
     async ensure() {
       if (options.makeMissing) await Promise.all([ensurePlatformKeys(client), ensureSm2PlatformKeys(client, options.sm2Keys)]);
-      else await Promise.all([PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa, ...sm2PlatformKeySpecs(options.sm2Keys).map((k) => k.alias)].map(find));
+      else await Promise.all([PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa, PLATFORM_KEY_ALIASES.ocspResponder, ...sm2PlatformKeySpecs(options.sm2Keys).map((k) => k.alias)].map(find));
     },
     async ping() {
       await client.send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }));

@@ -21,6 +21,7 @@ import { KeyCustodyError } from './key-custody-error';
 export const PLATFORM_KEY_ALIASES = {
   rootCa: 'alias/seal-platform/root-ca',
   tsa: 'alias/seal-platform/tsa',
+  ocspResponder: 'alias/seal-platform/ocsp-responder',
   credentialWrapping: 'alias/seal-platform/credential-wrapping',
 } as const;
 
@@ -28,6 +29,7 @@ export const PLATFORM_KEY_ALIASES = {
 export interface PlatformKeyIds {
   rootCaKeyId: string;
   tsaKeyId: string;
+  ocspKeyId: string;
   wrappingKeyId: string;
   /** What the root CA and TSA keys sign with. */
   signingAlgorithm: SignatureAlgorithmId;
@@ -49,16 +51,17 @@ export const signingKey = (alias: string, role: string, algorithm: SignatureAlgo
 const WRAPPING: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.credentialWrapping, role: 'credential-wrapping', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' };
 
 /**
- * Finds the root CA, TSA and credential-wrapping keys by alias, creating any that is missing.
+ * Finds the root CA, TSA, OCSP responder and credential-wrapping keys by alias, creating any that is missing.
  * Idempotent, and safe when several processes start at once (see ensureKey).
  */
 export async function ensurePlatformKeys(client: KMSClient, signingAlgorithm: SignatureAlgorithmId = DEFAULT_SIGNATURE_ALGORITHM): Promise<PlatformKeyIds> {
-  const [rootCaKeyId, tsaKeyId, wrappingKeyId] = await Promise.all([
+  const [rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId] = await Promise.all([
     ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.rootCa, 'root-ca', signingAlgorithm)),
     ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.tsa, 'tsa', signingAlgorithm)),
+    ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.ocspResponder, 'ocsp-responder', signingAlgorithm)),
     ensureKey(client, WRAPPING).then((arn) => ensureRotation(client, arn)),
   ]);
-  return { rootCaKeyId, tsaKeyId, wrappingKeyId, signingAlgorithm };
+  return { rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId, signingAlgorithm };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { DocumentSigner, PreparedSignature } from '../../ports/document-format';
-import { completePdfSignature, preparePdfSignature, type PreparedPdfSignature } from '../../engines/pdf/sign';
+import { addDocumentTimestamp, addValidationData, completePdfSignature, preparePdfSignature, type PreparedPdfSignature } from '../../engines/pdf/sign';
 import { withPdfErrors } from './pdf-errors';
 import { describePdf } from './read';
 
-/** PDF signing, PAdES B-T as an incremental update, in the engine's two phases (decision 0046). */
+/** PDF signing, PAdES B-T as an incremental update, in the engine's two phases (decision 0046); B-LT adds a DSS after it, B-LTA a document timestamp over that (decision 0111). */
 export const pdfSigner: DocumentSigner = {
   format: 'pdf',
   describe: describePdf,
@@ -29,4 +29,6 @@ export const pdfSigner: DocumentSigner = {
       if (prepared.format !== 'pdf') throw new TypeError(`a ${prepared.format} signature cannot be completed as PDF`);
       return completePdfSignature(prepared.state as PreparedPdfSignature, signatureValue, timestamp);
     }),
+  addValidationData: (signed, data) => withPdfErrors(() => addValidationData(signed, data)),
+  addDocumentTimestamp: (signed, timestamp) => withPdfErrors(() => addDocumentTimestamp(signed, timestamp)),
 };

@@ -3,13 +3,14 @@ import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
-import type { DocumentSigning } from '../../ports/document-format';
+import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
 import { sealDrawingOf } from './seal-drawing';
 import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
+import { validationDataFor } from './validation-data';
 
 export interface SignItem {
   document: DocumentItem;
@@ -36,7 +37,7 @@ export type SignedVersion = Pick<
 
 /**
  * Signs one document with an already-authorized seal (the gate ran: grant, seal state, PIN):
- * visible seal + PAdES B-T with the platform TSA, as an incremental update of the current version,
+ * visible seal + PAdES B-T with the platform TSA (B-LT by default: SIGNATURE_LEVEL), as an incremental update of the current version,
  * in the format the file is (DocumentFormat port), stored as a new version. The record moves
  * v(n) → v(n+1) in the same transaction as the audit event, conditional on v(n):
  *
@@ -58,7 +59,7 @@ export async function signNewVersion(
   const certificate = readSealCertificate(certificateChain[0]!);
   const bytes = await readCurrentBytes(services, document);
   const format = services.documentSigners.of(bytes);
-  const signed = await signWithKey(
+  const signedBT = await signWithKey(
     format,
     bytes,
     {
@@ -74,6 +75,7 @@ export async function signNewVersion(
     signer,
     (imprint) => timestampImprint(services, imprint),
   );
+  const signed = await raiseLevel(services, format, signedBT, certificateChain);
   const facts = await format.describe(signed);
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
@@ -152,6 +154,19 @@ export async function signNewVersion(
 /** Sorts by signing time (newest first when read backwards); unique per document version. */
 export function signingRecordId(signedAt: string, documentId: string, version: number): string {
   return `${signedAt.replace(/[-:.TZ]/g, '')}_${documentId}_${version}`;
+}
+
+/**
+ * The deployment's PAdES level beyond B-T (SIGNATURE_LEVEL, decision 0111): B-LT puts the evidence
+ * that the signature was valid when made into the document (DSS); B-LTA timestamps all of it.
+ * A format that keeps no such data in the file (OFD) stays as signed.
+ */
+async function raiseLevel(services: Ports, format: DocumentSigner, signed: Uint8Array, certificateChain: Uint8Array[]): Promise<Uint8Array> {
+  const level = services.config.SIGNATURE_LEVEL;
+  if (level === 'B-T' || !format.addValidationData) return signed;
+  const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain));
+  if (level !== 'B-LTA' || !format.addDocumentTimestamp) return lt;
+  return format.addDocumentTimestamp(lt, (imprint) => timestampImprint(services, imprint));
 }
 
 /** `signNewVersion`, answered as the API shows a signed document. */

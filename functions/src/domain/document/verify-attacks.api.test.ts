@@ -59,7 +59,7 @@ describe('POST /v1/verify on benign later changes', () => {
     const res = await t.api.verify(changed);
     expect(res.status).toBe(200);
     expect(res.body.signatures[0]).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED', modifiedAfter: 'ltv_updates', platform: { sealId } });
-    expect(res.body.signatures[0].modifications.map((m: { code: string }) => m.code)).toEqual(['INFO_UPDATED', 'DOCUMENT_TIMESTAMP_ADDED']);
+    expect(res.body.signatures[0].modifications.map((m: { code: string }) => m.code)).toEqual(['DSS_UPDATED', 'INFO_UPDATED', 'DOCUMENT_TIMESTAMP_ADDED']); // the platform's own B-LT DSS first (decision 0111)
     expect(res.body.signatures[0].reasons.join('\n')).toContain('签章后的允许变更');
     expect(res.body.signatures[1]).toMatchObject({ kind: 'document_timestamp', indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
   });

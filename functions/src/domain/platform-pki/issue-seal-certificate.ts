@@ -44,6 +44,8 @@ export async function issueCredentialCertificate(
     validityYears: services.config.SEAL_CERTIFICATE_VALIDITY_YEARS,
     publicBaseUrl: services.config.PUBLIC_BASE_URL,
     crlUrl: pki.crlUrl,
+    // No Authority Information Access yet: poppler/NSS then insists on an online OCSP answer and
+    // calls the certificate untrusted without one (decision 0110).
   });
   return { der, info: readSealCertificate(der), issuer: pki.crlIssuer };
 }

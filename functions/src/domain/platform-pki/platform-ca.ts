@@ -3,7 +3,8 @@ import { createRootCertificate } from '../../engines/pki/root-ca';
 import { issueTsaCertificate } from '../../engines/pki/tsa-certificate';
 import { issueSealMakerCertificate } from '../../engines/pki/seal-maker-certificate';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import { crlUrl } from '../../engines/pki/extensions';
+import { crlUrl, ocspUrl } from '../../engines/pki/extensions';
+import { issueOcspResponderCertificate } from '../../engines/pki/ocsp-responder-certificate';
 import type { SignatureAlgorithmId, Signer } from '../../ports/signer';
 import type { PlatformSigner } from '../../ports/platform-keys';
 import { PkiError } from '../../engines/pki/errors';
@@ -27,6 +28,8 @@ export interface PlatformCa {
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
   crlIssuer: string;
   crlUrl: string;
+  /** The OCSP responder's URL, where the hierarchy has one (P-256 only); not yet written into certificates (decision 0110). */
+  ocspUrl?: string;
 }
 
 /** The P-256 hierarchy (the platform's first). */
@@ -43,6 +46,8 @@ type Role = PlatformCertificateRecord['role'];
 const ROOT_YEARS = 20;
 const TSA_YEARS = 10;
 const SEAL_MAKER_YEARS = 10;
+/** The responder certificate carries ocsp-nocheck, so a short life is what limits a stolen responder key. */
+const OCSP_RESPONDER_YEARS = 2;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
 const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务' };
@@ -120,6 +125,7 @@ const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'rootS
   ...parts,
   crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'],
   crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
+  ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
 });
 
 const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'>): GmPlatformPki => ({
@@ -134,14 +140,28 @@ const sm2CrlUrl = (services: Ports): string => `${crlUrl(services.config.PUBLIC_
 
 /**
  * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
- * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root
- * and TSA, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
+ * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root,
+ * TSA and OCSP responder, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
  * (see ensureCertificate).
  */
 export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: PlatformPki; sm2: GmPlatformPki }> {
   await services.platformKeys.ensure();
   const [p256Signers, sm2Signers] = await Promise.all([services.platformKeys.signers(), services.platformKeys.sm2Signers()]);
-  const p256 = await rootAndTsa(services, { ...p256Signers, roles: ['root', 'tsa'], crlUrl: crlUrl(services.config.PUBLIC_BASE_URL) });
+  const p256 = await rootAndTsa(services, {
+    ...p256Signers,
+    roles: ['root', 'tsa'],
+    crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
+  });
+  const ocspSigner = await services.platformKeys.ocspSigner();
+  await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, async () =>
+    issueOcspResponderCertificate({
+      signer: p256Signers.root,
+      caCertificate: p256.root,
+      responderPublicKey: await ocspSigner.publicKeySpki(),
+      notBefore: new Date(services.now().getTime() - SKEW_MS),
+      validityYears: OCSP_RESPONDER_YEARS,
+    }),
+  );
   const sm2Url = sm2CrlUrl(services);
   const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
   const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
@@ -215,7 +235,7 @@ async function ensureCertificate(store: SealStore, role: PlatformCertificateReco
   throw new Error(`the ${role} certificate existed a moment ago and is gone`);
 }
 
-async function readCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<Uint8Array | undefined> {
+export async function readCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<Uint8Array | undefined> {
   const data = await store.platformCertificates.get(role);
   if (!data) return undefined;
   // The stored certificate must certify the key KMS holds now; a swapped key is an operator matter.

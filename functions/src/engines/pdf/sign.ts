@@ -8,3 +8,5 @@ export {
   type SealPlacement,
   type SignPdfInput,
 } from './sign/sign-pdf';
+export { addValidationData, vriKey, type ValidationData } from './sign/add-validation-data';
+export { addDocumentTimestamp } from './sign/document-timestamp';

@@ -1,6 +1,8 @@
 /** The extensions the platform writes into its certificates and CRLs (profile: docs/decisions/0005). */
 import { OctetString } from '@peculiar/asn1-schema';
 import {
+  AccessDescription,
+  AuthorityInfoAccessSyntax,
   AuthorityKeyIdentifier,
   BasicConstraints,
   CRLDistributionPoints,
@@ -63,4 +65,15 @@ export function crlDistributionPointsExtension(url: string): Extension {
     distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }),
   });
   return extension(OID.crlDistributionPoints, false, new CRLDistributionPoints([point]));
+}
+
+/** Authority Information Access with one OCSP responder URL (RFC 5280 §4.2.2.1). */
+export function authorityInfoAccessExtension(ocspUrl: string): Extension {
+  const access = new AccessDescription({ accessMethod: OID.adOcsp, accessLocation: new GeneralName({ uniformResourceIdentifier: ocspUrl }) });
+  return extension(OID.authorityInfoAccess, false, new AuthorityInfoAccessSyntax([access]));
+}
+
+/** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): relying parties need not check the responder's own status. */
+export function ocspNoCheckExtension(): Extension {
+  return new Extension({ extnID: OID.ocspNoCheck, critical: false, extnValue: new OctetString(new Uint8Array([0x05, 0x00])) });
 }

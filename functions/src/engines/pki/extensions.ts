@@ -16,3 +16,8 @@ export type KeyUsage = (typeof KEY_USAGES)[number];
 export function crlUrl(publicBaseUrl: string): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/v1/pki/crl`;
 }
+
+/** The URL of the platform's OCSP responder (RFC 6960): `<base>/v1/pki/ocsp`; POST, or GET with the request appended. */
+export function ocspUrl(publicBaseUrl: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/v1/pki/ocsp`;
+}

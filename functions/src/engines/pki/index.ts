@@ -22,7 +22,7 @@ export { issueSealCertificate, sealSubject, SEAL_SIGNING_EKU, type SealCertifica
 export { readSealCertificate, type SealCertificateInfo } from './read-seal-certificate';
 export { issueTsaCertificate, type TsaCertificateRequest } from './tsa-certificate';
 export { issueSealMakerCertificate, type SealMakerCertificateRequest } from './seal-maker-certificate';
-export { crlUrl } from './extensions';
+export { crlUrl, ocspUrl } from './extensions';
 
 export { buildSignedData, completeSignedData, prepareSignedData, type PreparedSignedData, type SignedDataRequest } from './signed-data';
 export { createTimestampToken, DEFAULT_TSA_POLICY_OID, type TimestampTokenRequest } from './timestamp-token';
@@ -40,3 +40,6 @@ export { toPem, fromPem, firstFromPem, derFrom, type PemLabel } from './pem';
 export { sha256, toHex, fromHex, randomSerialNumber } from './bytes';
 export { PkiError, type PkiErrorCode } from './errors';
 export { OID } from './oids';
+
+export { answerOcspRequest, createOcspResponse, certIdOf, MAX_OCSP_REQUESTS, MAX_OCSP_REQUEST_BYTES, type OcspCertStatus, type OcspResponder } from './ocsp';
+export { issueOcspResponderCertificate, type OcspResponderCertificateRequest } from './ocsp-responder-certificate';

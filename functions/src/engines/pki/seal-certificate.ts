@@ -2,7 +2,7 @@ import type { Signer } from './signer';
 import { OID } from './oids';
 import type { NameAttribute } from './names';
 import { crlUrl } from './extensions';
-import { crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
+import { authorityInfoAccessExtension, crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
 import { addYears, issueCertificate } from './issue-certificate';
 import { viewCertificate } from './certificate-view';
 import { PkiError } from './errors';
@@ -31,6 +31,8 @@ export interface SealCertificateRequest {
    * e-mail-signer usage, which an EKU without id-kp-emailProtection would fail. See SEAL_SIGNING_EKU.
    */
   extendedKeyUsage?: string[];
+  /** The OCSP responder's URL (`<base>/v1/pki/ocsp`), written as Authority Information Access; none when absent. */
+  ocspUrl?: string;
   serialNumber?: Uint8Array | bigint;
 }
 
@@ -41,7 +43,7 @@ export const SEAL_SIGNING_EKU: readonly string[] = [OID.kpEmailProtection, OID.k
  * The seal certificate profile (docs/decisions/0005):
  *   C=CN, O=<company>, organizationIdentifier=<统一社会信用代码>, OU=<seal name>,
  *   description=<seal kind label>, serialNumber=<seal id>, name=<holder name>, CN=<company> <seal name>
- * keyUsage digitalSignature + nonRepudiation (critical), SKI/AKI, CRL distribution point.
+ * keyUsage digitalSignature + nonRepudiation (critical), SKI/AKI, CRL distribution point, OCSP (AIA) when given.
  */
 export function sealSubject(request: Pick<SealCertificateRequest, 'company' | 'seal' | 'holder'>): NameAttribute[] {
   const { company, seal, holder } = request;
@@ -69,6 +71,7 @@ export async function issueSealCertificate(request: SealCertificateRequest): Pro
     keyUsageExtension(['digitalSignature', 'nonRepudiation']),
     crlDistributionPointsExtension(request.crlUrl ?? crlUrl(request.publicBaseUrl)),
   ];
+  if (request.ocspUrl) extensions.push(authorityInfoAccessExtension(request.ocspUrl));
   if (request.extendedKeyUsage?.length) extensions.push(extKeyUsageExtension(request.extendedKeyUsage, false));
   return issueCertificate({
     signer: request.signer,

@@ -2,7 +2,7 @@ import type { Signer } from './signer';
 import { OID } from './oids';
 import { DEFAULT_PLATFORM_NAME } from './root-ca';
 import { crlUrl } from './extensions';
-import { crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
+import { authorityInfoAccessExtension, crlDistributionPointsExtension, extKeyUsageExtension, keyUsageExtension } from './certificate-extensions';
 import { addYears, issueCertificate } from './issue-certificate';
 import { viewCertificate } from './certificate-view';
 
@@ -20,6 +20,8 @@ export interface TsaCertificateRequest {
   publicBaseUrl?: string;
   /** The CRL's URL when it is not `<base>/v1/pki/crl`. */
   crlUrl?: string;
+  /** The OCSP responder's URL (`<base>/v1/pki/ocsp`), written as Authority Information Access; none when absent. */
+  ocspUrl?: string;
   serialNumber?: Uint8Array | bigint;
 }
 
@@ -30,6 +32,7 @@ export async function issueTsaCertificate(request: TsaCertificateRequest): Promi
   const wanted = addYears(request.notBefore, request.validityYears ?? 10);
   const extensions = [keyUsageExtension(['digitalSignature', 'nonRepudiation']), extKeyUsageExtension([OID.kpTimeStamping], true)];
   if (request.publicBaseUrl) extensions.push(crlDistributionPointsExtension(request.crlUrl ?? crlUrl(request.publicBaseUrl)));
+  if (request.ocspUrl) extensions.push(authorityInfoAccessExtension(request.ocspUrl));
   return issueCertificate({
     signer: request.signer,
     issuerCertificate: request.caCertificate,

@@ -28,9 +28,9 @@ export interface Certificates {
   revoke(serial: string, revocation: { reason: string; at: string }): WriteOp;
 }
 
-/** The platform's own certificates (the P-256 root CA and TSA; the SM2 root CA, TSA and seal maker), created once. */
+/** The platform's own certificates (the P-256 root CA, TSA and OCSP responder; the SM2 root CA, TSA and seal maker), created once. */
 export interface PlatformCertificateRecord {
-  role: 'root' | 'tsa' | 'sm2-root' | 'sm2-tsa' | 'seal-maker';
+  role: 'root' | 'tsa' | 'ocsp-responder' | 'sm2-root' | 'sm2-tsa' | 'seal-maker';
   /** DER, base64. */
   certificate: string;
   serial: string;

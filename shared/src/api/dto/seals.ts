@@ -144,6 +144,11 @@ export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 export const CertificateStatusParams = z.object({ serial: z.string().check(z.regex(/^[0-9a-fA-F]{1,64}$/, '证书序列号格式不正确')) });
 /** Which of the platform's CA hierarchies (decision 0076): the P-256 one when absent, `sm2` the SM2 one. */
 export const PlatformCaQuery = z.object({ ca: z.optional(z.enum(['sm2'], { error: '证书体系不正确' })) });
+/**
+ * RFC 6960 appendix A.1: an OCSP request by GET is the DER request, base64, URL-encoded, as the last
+ * path segment; base64url is taken too. Bounded as the POST body is (8 KB of DER).
+ */
+export const OcspGetParams = z.object({ request: z.string().check(z.regex(/^[A-Za-z0-9+/_=-]{4,11000}$/, 'OCSP 请求格式不正确')) });
 export const CertificateStatusQuery = z.object({ at: z.optional(z.iso.datetime({ offset: true, error: '时间格式不正确' })) });
 export const CertificateStatusResponse = z.object({
   serialNumber: z.string(),

@@ -187,6 +187,26 @@ export const pkiCertificateStatus = {
   response: seals.CertificateStatusResponse,
 } satisfies Route;
 
+export const pkiOcsp = {
+  method: 'POST',
+  path: '/v1/pki/ocsp',
+  handler: 'pki-ocsp',
+  auth: 'public',
+  summary: 'OCSP 证书状态服务（RFC 6960）',
+  body: bytes,
+  response: bytes,
+} satisfies Route;
+
+export const pkiOcspGet = {
+  method: 'GET',
+  path: '/v1/pki/ocsp/{request}',
+  handler: 'pki-ocsp-get',
+  auth: 'public',
+  summary: 'OCSP 证书状态服务（GET：路径中的 base64 请求）',
+  params: seals.OcspGetParams,
+  response: bytes,
+} satisfies Route;
+
 export const pkiTimestamp = {
   method: 'POST',
   path: '/v1/pki/tsa',

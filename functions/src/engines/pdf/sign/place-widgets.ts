@@ -67,7 +67,7 @@ export function placeWidgets(a: Args): PdfRef[] {
 }
 
 /** Adds widgets to a page's /Annots, rewriting the array object when it is shared, else the page. */
-function appendAnnots(doc: PdfDocument, update: IncrementalUpdate, page: PageInfo, refs: PdfRef[]): void {
+export function appendAnnots(doc: PdfDocument, update: IncrementalUpdate, page: PageInfo, refs: PdfRef[]): void {
   const current = page.dict.get('Annots');
   if (current instanceof PdfRef) {
     const arr = doc.resolve(current);

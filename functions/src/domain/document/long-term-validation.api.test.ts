@@ -1,0 +1,90 @@
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { samplePdf } from '../../../test-support/pdf/sample-pdf';
+import { download } from '../../../dev/demo/platform-client';
+import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
+import { PdfDocument } from '../../engines/pdf/syntax/document';
+import { decodeStream } from '../../engines/pdf/syntax/filters';
+import { PdfStream, type PdfValue } from '../../engines/pdf/syntax/objects';
+import { toPem } from '../../engines/pki/pem';
+import { getServices } from '../../composition';
+
+/**
+ * PAdES B-LTA over the API (SIGNATURE_LEVEL=B-LTA; decision 0111): the signed file carries a DSS
+ * whose OCSP answers openssl verifies with the platform's responder certificate, and a document
+ * timestamp over it; every validator still calls the signature valid.
+ */
+let t: DocumentsStack;
+let holder: string;
+let sealId: string;
+let dir: string;
+const PIN = '258036';
+const saved = process.env.SIGNATURE_LEVEL;
+
+beforeAll(async () => {
+  process.env.SIGNATURE_LEVEL = 'B-LTA';
+  t = await startDocumentsStack();
+  dir = mkdtempSync(join(tmpdir(), 'seal-ltv-'));
+  const companyId = t.companyOf('lr-xinchuang').creditCode;
+  holder = await t.api.login(t.person('lr-xinchuang'));
+  const { seals } = await t.api.expect(200, 'seals', 'GET', `/v1/companies/${companyId}/seals`, { token: holder });
+  sealId = seals.find((s: { kind: string }) => s.kind === 'company_name').sealId;
+  await t.api.claimSeal(holder, companyId, sealId, PIN);
+}, 180_000);
+afterAll(async () => {
+  await t?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  if (saved === undefined) delete process.env.SIGNATURE_LEVEL;
+  else process.env.SIGNATURE_LEVEL = saved;
+});
+
+/** pdfsig with the platform root trusted in a fresh NSS database. */
+function pdfsigTrusting(rootPem: string): Promise<string> {
+  const db = `sql:${join(dir, 'nss')}`;
+  execFileSync('mkdir', ['-p', join(dir, 'nss')]);
+  writeFileSync(join(dir, 'root.pem'), rootPem);
+  execFileSync('certutil', ['-N', '--empty-password', '-d', db]);
+  execFileSync('certutil', ['-A', '-n', 'platform-root', '-t', 'CT,C,C', '-i', join(dir, 'root.pem'), '-d', db]);
+  return new Promise((resolve) => execFile('pdfsig', ['-nssdir', db, join(dir, 'signed.pdf')], (_error, stdout) => resolve(stdout)));
+}
+
+const hasTools = spawnSync('sh', ['-c', 'command -v qpdf && command -v pdfsig && command -v certutil && command -v openssl']).status === 0;
+
+describe('long-term validation data in a signed PDF', () => {
+  (hasTools ? it : it.skip)('carries a DSS (certificates, CRL, OCSP) and a document timestamp; openssl verifies the OCSP answers with the responder certificate', async () => {
+    const documentId = await t.api.upload(holder, '长期保存合同.pdf', await samplePdf({ pages: 1 }));
+    const signed = await t.api.sign(holder, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 380, y: 120 }] });
+    expect(signed.status).toBe(200);
+    const bytes = await download(signed.body.downloadUrl);
+    writeFileSync(join(dir, 'signed.pdf'), bytes);
+
+    // qpdf sees the DSS in the catalog and the document timestamp.
+    const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', join(dir, 'signed.pdf')], { encoding: 'utf8' })).qpdf[1];
+    const catalog = json[`obj:${json.trailer.value['/Root']}`].value;
+    const dss = json[`obj:${catalog['/DSS']}`].value;
+    expect(dss['/Certs'].length).toBeGreaterThanOrEqual(4);
+    expect(dss['/CRLs']).toHaveLength(1);
+    expect(dss['/OCSPs']).toHaveLength(1);
+    expect(Object.values(json).some((o) => (o as { value?: Record<string, unknown> }).value?.['/Type'] === '/DocTimeStamp')).toBe(true);
+
+    // The embedded OCSP answer, checked by openssl with the responder certificate: good for the seal and the TSA.
+    const doc = PdfDocument.open(bytes);
+    const [ocspRef] = doc.resolve(doc.dict(doc.dict(doc.trailer.get('Root'))?.get('DSS'))?.get('OCSPs')) as PdfValue[];
+    writeFileSync(join(dir, 'ocsp.der'), decodeStream(doc.resolve(ocspRef) as PdfStream));
+    const responder = await getServices().store.platformCertificates.get('ocsp-responder');
+    writeFileSync(join(dir, 'responder.pem'), toPem(new Uint8Array(Buffer.from(responder!.certificate, 'base64'))));
+    const run = spawnSync('openssl', ['ocsp', '-respin', join(dir, 'ocsp.der'), '-VAfile', join(dir, 'responder.pem'), '-resp_text'], { encoding: 'utf8' });
+    const output = `${run.stdout}${run.stderr}`;
+    expect(output).toContain('Response verify OK');
+    expect(output.match(/Cert Status: good/g)).toHaveLength(2);
+
+    // Our verifier: the signature and the document timestamp over it; pdfsig: the signature.
+    const report = await t.api.verify(bytes);
+    expect(report.body.verdict).toBe('valid');
+    expect(report.body.signatures.map((s: { kind: string }) => s.kind)).toEqual(['signature', 'document_timestamp']);
+    const rootPem = await (await fetch(`${t.stack.url}/v1/pki/root`)).text();
+    expect(await pdfsigTrusting(rootPem)).toMatch(/Signature #1:[^]*Signature is Valid\.[^]*Certificate is Trusted\./);
+  });
+});

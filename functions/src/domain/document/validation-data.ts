@@ -1,0 +1,36 @@
+import { algorithmOfKey } from '../../engines/pki/algorithms';
+import { viewCertificate } from '../../engines/pki/certificate-view';
+import type { Ports } from '../../ports';
+import type { ValidationData } from '../../ports/document-format';
+import { currentCrl } from '../platform-pki/crl';
+import { ocspResponder, ocspResponseFor } from '../platform-pki/ocsp-responder';
+import { platformCaFor } from '../platform-pki/platform-ca';
+
+/**
+ * What a relying party needs to validate a platform signature and its timestamp years from now
+ * without asking the platform (PAdES B-LT, decision 0111): the signer's chain, the TSA certificate,
+ * the hierarchy's current CRL and, where the hierarchy has a responder, fresh OCSP responses for the
+ * seal and TSA certificates with the responder certificate that signed them.
+ */
+export async function validationDataFor(services: Ports, certificateChain: Uint8Array[]): Promise<ValidationData> {
+  const [signerCertificate] = certificateChain;
+  if (!signerCertificate) throw new Error('a signature without a certificate');
+  const algorithm = algorithmOfKey(viewCertificate(signerCertificate).subjectPublicKeyInfo);
+  if (!algorithm) throw new Error('a signer certificate of no algorithm the platform signs with');
+  const pki = await platformCaFor(services, algorithm);
+  const crl = await currentCrl(services, pki.crlIssuer);
+  const certificates = unique([...certificateChain, pki.tsa, pki.root]);
+  if (!pki.ocspUrl) return { certificates, crls: [crl], ocsps: [] };
+  const [responder, ocsp] = await Promise.all([ocspResponder(services), ocspResponseFor(services, [signerCertificate, pki.tsa])]);
+  return { certificates: unique([...certificates, responder.responderCertificate]), crls: [crl], ocsps: [ocsp] };
+}
+
+function unique(certificates: Uint8Array[]): Uint8Array[] {
+  const seen = new Set<string>();
+  return certificates.filter((der) => {
+    const key = Buffer.from(der).toString('base64');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,51 @@
+import { answerOcspRequest, createOcspResponse, type OcspCertStatus, type OcspResponder } from '../../engines/pki/ocsp';
+import { normalizeSerial, REVOCATION_REASONS, type RevocationReason } from '../../engines/pki/revocation';
+import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
+import { DomainError } from '@seal/shared';
+import type { Ports } from '../../ports';
+import { CRL_ISSUERS } from './crl-issuers';
+import { platformPki, readCertificate } from './platform-ca';
+
+/**
+ * The platform's OCSP responder (RFC 6960) for the P-256 hierarchy: seal certificates and the TSA
+ * certificate, answered from the certificate records (a strongly consistent read by serial, so a
+ * revocation that committed is answered at once), signed by the dedicated responder key that the
+ * bootstrap certified (id-kp-OCSPSigning, ocsp-nocheck). The SM2 hierarchy has no responder yet: its
+ * certificates carry only the CRL.
+ */
+export async function ocspResponder(services: Ports): Promise<OcspResponder> {
+  const [pki, signer] = await Promise.all([platformPki(services), services.platformKeys.ocspSigner()]);
+  const responderCertificate = await readCertificate(services.store, 'ocsp-responder', signer.keyId);
+  if (!responderCertificate) throw new DomainError('PLATFORM_NOT_READY');
+  const platformSerials = new Set([pki.tsa, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
+  return {
+    signer,
+    responderCertificate,
+    issuerCertificate: pki.root,
+    now: services.now,
+    statusOf: async (serial) => (platformSerials.has(serial) ? { status: 'good' } : recordStatus(services, serial)),
+  };
+}
+
+async function recordStatus(services: Ports, serial: string): Promise<OcspCertStatus> {
+  const record = await services.store.certificates.get(normalizeSerial(serial), { consistent: true });
+  // A serial of the SM2 root's is not this responder's to answer.
+  if (!record || (record.issuer ?? CRL_ISSUERS['ecdsa-p256-sha256']) !== CRL_ISSUERS['ecdsa-p256-sha256']) return { status: 'unknown' };
+  if (record.status !== 'revoked') return { status: 'good' };
+  return { status: 'revoked', revokedAt: new Date(record.revokedAt), reason: reasonOf(record.revocationReason) };
+}
+
+function reasonOf(stored: string | undefined): RevocationReason {
+  if (stored && stored in REVOCATION_REASONS) return stored as RevocationReason;
+  return 'unspecified';
+}
+
+/** POST /v1/pki/ocsp and GET /v1/pki/ocsp/{request}: a DER OCSPRequest in, a DER OCSPResponse out. */
+export async function answerOcsp(services: Ports, requestDer: Uint8Array): Promise<Uint8Array> {
+  return answerOcspRequest(requestDer, await ocspResponder(services));
+}
+
+/** A fresh signed response about platform certificates, for a document's DSS (PAdES B-LT). */
+export async function ocspResponseFor(services: Ports, certificates: Uint8Array[]): Promise<Uint8Array> {
+  return createOcspResponse(await ocspResponder(services), certificates);
+}

@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromPem, toPem } from '../../engines/pki';
+import { viewCertificate } from '../../engines/pki/certificate-view';
+import { OpensslWorkspace } from '../../../test-support/pki/openssl';
+import { addCompany, addPerson, api, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
+
+const CO = '914403001922038216';
+const PIN = '135790';
+
+let h: Harness;
+let lr: { personId: string; token: string };
+let sealId: string;
+let openssl: OpensslWorkspace;
+const path = (name: string): string => join(openssl.dir, name);
+
+beforeAll(async () => {
+  h = await startHarness();
+  openssl = new OpensslWorkspace();
+  lr = await addPerson(h.services, '张三');
+  const { sealIds } = await addCompany(h.services, { companyId: CO, legalRepPersonId: lr.personId, kinds: ['contract'] });
+  sealId = sealIds[0]!;
+  const root = (await api(h.stack, 'GET', '/v1/pki/root')).body as Uint8Array;
+  openssl.file('root.pem', root);
+  const responder = await h.services.store.platformCertificates.get('ocsp-responder');
+  openssl.file('responder.pem', toPem(new Uint8Array(Buffer.from(responder!.certificate, 'base64'))));
+  const faceTicket = await passedFaceTicket(h.services, lr.personId, 'seal.claim', { sealIds: [sealId] });
+  const claimed = await api(h.stack, 'POST', `/v1/seals/${sealId}/claim`, lr.token, { faceTicket, pin: PIN, pinConfirm: PIN });
+  expect(claimed.status).toBe(201);
+  openssl.file('seal.pem', claimed.body.credential.certificate.pem);
+}, 120_000);
+afterAll(async () => {
+  openssl?.dispose();
+  await h?.stop();
+});
+
+/**
+ * `openssl ocsp` against the local stack: the request over HTTP POST, the answer checked with the
+ * given trust option. Run asynchronously: the stack answers from this very process.
+ */
+function ask(certificate: string, trust: string[]): Promise<{ status: number; output: string }> {
+  const args = ['ocsp', '-issuer', path('root.pem'), '-cert', path(certificate), '-url', `${h.stack.url}/v1/pki/ocsp`, ...trust, '-resp_text'];
+  return new Promise((resolve, reject) => {
+    execFile('openssl', args, { cwd: openssl.dir }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ status: typeof error?.code === 'number' ? error.code : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+describe('the OCSP responder of the platform', () => {
+  it('names the CRL at the public base URL in the seal certificate', () => {
+    const text = openssl.run(['x509', '-in', path('seal.pem'), '-noout', '-text']).output;
+    expect(text).toContain(`URI:${h.services.config.PUBLIC_BASE_URL}/v1/pki/crl`);
+  });
+
+  it('answers good for a claimed seal; openssl verifies the answer with the responder certificate and through the root', async () => {
+    for (const trust of [['-VAfile', path('responder.pem')], ['-CAfile', path('root.pem')]]) {
+      const { status, output } = await ask('seal.pem', trust);
+      expect(status).toBe(0);
+      expect(output).toContain('Response verify OK');
+      expect(output).toMatch(/seal\.pem: good/);
+    }
+  });
+
+  it('answers revoked, with the time, once the seal is revoked', async () => {
+    const faceTicket = await passedFaceTicket(h.services, lr.personId, 'seal.revoke', { companyId: CO, sealIds: [sealId] });
+    const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/revoke`, lr.token, { faceTicket, sealIds: [sealId], reason: { category: 'other', text: '不再使用' } });
+    expect(res.body.results[0]).toMatchObject({ ok: true, state: 'revoked' });
+    const { output } = await ask('seal.pem', ['-VAfile', path('responder.pem')]);
+    expect(output).toContain('Response verify OK');
+    expect(output).toMatch(/seal\.pem: revoked/);
+    expect(output).toContain('Revocation Time:');
+  });
+
+  it('answers unknown for a certificate the platform never issued', async () => {
+    // A certificate of the same issuer name and key the platform has no record of: the responder's own root.
+    openssl.file('stranger.pem', readFileSync(path('root.pem')));
+    const { output } = await ask('stranger.pem', ['-VAfile', path('responder.pem')]);
+    expect(output).toContain('Response verify OK');
+    expect(output).toMatch(/stranger\.pem: unknown/);
+  });
+
+  it('answers the GET form (RFC 6960 appendix A.1), and refuses what is not a request with malformedRequest', async () => {
+    openssl.run(['ocsp', '-issuer', path('root.pem'), '-cert', path('seal.pem'), '-reqout', path('request.der')]);
+    const request = readFileSync(path('request.der')).toString('base64');
+    const res = await fetch(`${h.stack.url}/v1/pki/ocsp/${encodeURIComponent(request)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/ocsp-response');
+    openssl.file('get.der', new Uint8Array(await res.arrayBuffer()));
+    const checked = openssl.run(['ocsp', '-respin', path('get.der'), '-reqin', path('request.der'), '-VAfile', path('responder.pem'), '-resp_text']);
+    expect(checked.output).toContain('Response verify OK');
+    expect(checked.output).toContain('Cert Status: revoked');
+
+    const bad = await fetch(`${h.stack.url}/v1/pki/ocsp`, { method: 'POST', headers: { 'content-type': 'application/ocsp-request' }, body: new Uint8Array([1, 2, 3]) });
+    expect(bad.status).toBe(200);
+    openssl.file('bad.der', new Uint8Array(await bad.arrayBuffer()));
+    expect(openssl.run(['ocsp', '-respin', path('bad.der'), '-noverify', '-resp_text']).output).toContain('malformedrequest');
+    expect((await api(h.stack, 'GET', '/v1/pki/ocsp/not*base64')).status).toBe(400);
+  });
+
+  it('has its certificate issued by the root with id-kp-OCSPSigning', () => {
+    const text = openssl.run(['x509', '-in', path('responder.pem'), '-noout', '-text']).output;
+    expect(text).toContain('OCSP Signing');
+    expect(openssl.run(['verify', '-CAfile', path('root.pem'), path('responder.pem')]).status).toBe(0);
+    expect(viewCertificate(fromPem(readFileSync(path('responder.pem'), 'utf8'))[0]!).issuer).toEqual(viewCertificate(fromPem(readFileSync(path('root.pem'), 'utf8'))[0]!).subject);
+  });
+});
