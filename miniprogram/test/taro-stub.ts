@@ -22,6 +22,7 @@ const Taro = {
   chooseMessageFile: jest.fn(),
   downloadFile: jest.fn(),
   shareFileMessage: jest.fn(),
+  requestSubscribeMessage: jest.fn(),
   getFileSystemManager: jest.fn(),
   getAppBaseInfo: jest.fn(),
   getSystemInfoSync: jest.fn(),

@@ -21,6 +21,7 @@ export { faceCheck } from './face-check';
 export { scanCode } from './scan-code';
 export { chooseFile, readChosenFile } from './choose-file';
 export { shareFile } from './share-file';
+export { canSubscribeMessages, subscribeMessages } from './subscribe-messages';
 export { openFile } from './open-file';
 export { uploadBytes } from './upload-bytes';
 export { windowWidth } from './window-width';

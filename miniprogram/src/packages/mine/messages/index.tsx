@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { formatBeijingDateTime } from '@seal/shared/time';
 import { PageShell } from '../../../components/page-shell';
@@ -8,7 +9,7 @@ import { useAction } from '../../../components/use-action';
 import { LoadMore } from '../../../components/load-more';
 import { usePagedList } from '../../../components/use-paged-list';
 import { WithSession } from '../../../components/with-session';
-import { openPage, openTab } from '../../../platform';
+import { canSubscribeMessages, openPage, openTab, subscribeMessages } from '../../../platform';
 import { fetchNotifications, markRead, type NotificationView } from '../../../services/notifications';
 import { messageLink } from './message-link';
 import '../../../components/forms.css';
@@ -18,10 +19,17 @@ function Messages() {
   const list = usePagedList(fetchNotifications, []);
   const { remote, reload, items } = list;
   const { busy, error, run } = useAction();
+  const [subscribed, setSubscribed] = useState<string>();
   useDidShow(() => void reload());
   if (remote.status === 'loading') return <Loading />;
   if (remote.status === 'error') return <ErrorBlock message={remote.message} onRetry={() => void reload()} />;
-  const { unread } = remote.data;
+  const { unread, subscribeTemplates } = remote.data;
+  // WeChat asks only from a tap, and each acceptance allows one 服务通知 per kind: offered each visit.
+  const subscribe = () =>
+    run(async () => {
+      const accepted = await subscribeMessages(subscribeTemplates.map((t) => t.templateId));
+      setSubscribed(accepted.length > 0 ? `已开启${accepted.length}类微信通知，下一条同类消息将通过微信服务通知发送给您` : '未开启微信通知，消息仍会显示在这里');
+    });
   const unreadIds = items.filter((n) => !n.readAt).map((n) => n.notificationId);
   const readAll = () =>
     run(async () => {
@@ -48,6 +56,19 @@ function Messages() {
         )}
       </View>
       <FormError message={error} />
+      {canSubscribeMessages && subscribeTemplates.length > 0 && (
+        <View className="card">
+          <Text className="text-muted">开启后，授权、申请结果和证书到期提醒也会通过微信服务通知发送给您。</Text>
+          <Button size="small" disabled={busy} onClick={() => void subscribe()}>
+            开启微信通知
+          </Button>
+          {subscribed && (
+            <Text className="text-muted" aria-live="polite">
+              {subscribed}
+            </Text>
+          )}
+        </View>
+      )}
       <View className="card">
         {items.length === 0 && <Text className="text-muted">暂无消息</Text>}
         {items.map((n) => (
