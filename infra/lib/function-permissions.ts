@@ -168,6 +168,19 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document': SIGNING,
   'sign-document-confirmed': SIGNING,
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
+  // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
+  'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/'], write: ['ukey-signing/'] }, ...PDF },
+  // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.
+  'ukey-sign-complete': {
+    table: 'readWrite',
+    keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+    documents: {
+      read: ['uploads/', 'signed/', 'ukey-signing/', ...CRL.read],
+      write: ['signed/', ...CRL.write],
+      delete: ['signed/', 'ukey-signing/'],
+    },
+    ...PDF,
+  },
   // Each verification keeps its report (no document bytes) under verify/reports/ for a day, for the PDF download.
   'verify-document': { table: 'readWrite', documents: { write: ['verify/reports/'] }, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },

@@ -36,6 +36,8 @@ export const ERRORS = {
   REQUEST_ID_REUSED: { status: 422, message: '该请求编号已用于另一项签章请求，请刷新后重新发起' },
   /** The certification request the UKey client sent is not a P-256 request signed by its own key, or names another UKey (decision 0121). */
   UKEY_CSR_INVALID: { status: 400, message: 'UKey证书请求无效，请重新插入UKey后重试' },
+  /** The value the UKey returned does not verify against the seal's UKey certificate: nothing is stored. */
+  UKEY_SIGNATURE_INVALID: { status: 400, message: 'Ukey签名无效，请确认插入的是绑定该印章的Ukey后重试' },
   // 401: who is asking is unknown.
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -61,6 +63,7 @@ export const ERRORS = {
   APPLICATION_NOT_FOUND: { status: 404, message: '未找到该申请' },
   CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
+  UKEY_SIGNING_NOT_FOUND: { status: 404, message: '未找到该次Ukey签章，请重新签章' },
   REPORT_NOT_FOUND: { status: 404, message: '验证报告不存在或已过期，请重新验证文件' },
   PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
@@ -70,6 +73,11 @@ export const ERRORS = {
   UKEY_MISMATCH: { status: 409, message: '插入的UKey与扫码确认的UKey不一致，请重新操作' },
   /** A seal bound to a UKey signs only with the UKey (decision 0121). */
   UKEY_BOUND: { status: 409, message: '该印章已绑定Ukey，请插入Ukey在电脑上签章' },
+  /** UKey signing asked for a seal whose credential is not on a UKey (now, or no longer the certificate prepared for). */
+  UKEY_NOT_BOUND: { status: 409, message: '该印章未绑定Ukey，不能使用Ukey签章' },
+  /** A prepared UKey signing is completed once (decision 0123). */
+  UKEY_SIGNING_USED: { status: 409, message: '该次Ukey签章已完成，请勿重复提交' },
+  UKEY_SIGNING_EXPIRED: { status: 410, message: 'Ukey签章已超时，请重新签章' },
   ILLEGAL_TRANSITION: { status: 409, message: '印章当前状态不允许办理该业务' },
   SEAL_FROZEN: { status: 409, message: '该印章已冻结，暂不能使用' },
   SEAL_REVOKED: { status: 409, message: '该印章已注销，不能使用' },

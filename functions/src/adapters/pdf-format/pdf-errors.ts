@@ -9,8 +9,8 @@ const CODES: Record<PdfInputErrorCode, ErrorCode> = {
   PDF_PAGE_NOT_FOUND: 'PDF_PAGE_NOT_FOUND',
   // The reserved space is the engine's constant: a CMS that does not fit is our fault, not the user's.
   PDF_SIGNATURE_TOO_LARGE: 'INTERNAL',
-  // A server-held key signs what it was given; a mismatch is ours. (A key on the user's device will map it to a 4xx.)
-  PDF_SIGNATURE_VALUE_INVALID: 'INTERNAL',
+  // A value that does not verify comes from the user's UKey (a server-held key's mismatch is turned back into INTERNAL by signWithKey).
+  PDF_SIGNATURE_VALUE_INVALID: 'UKEY_SIGNATURE_INVALID',
   PDF_CERTIFIED_NO_CHANGES: 'PDF_CERTIFIED_NO_CHANGES',
   PDF_CERTIFICATION_NOT_FIRST: 'PDF_CERTIFICATION_NOT_FIRST',
 };

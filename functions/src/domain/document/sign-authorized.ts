@@ -51,31 +51,58 @@ export async function signNewVersion(
   context: SigningContext,
   item: SignItem,
 ): Promise<SignedVersion> {
-  const { document } = item;
   const { seal, signer, certificateChain } = context.authorization;
+  const { format, bytes, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
+  const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
+  const signed = await raiseLevel(services, format, signedBT, certificateChain);
+  return storeSignedVersion(services, { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate }, item, signed);
+}
 
+/**
+ * What every signing of one document asks its format for (visible seal, reason, location), with
+ * the document's current bytes: shared by server-held keys and the UKey's two phases.
+ */
+export async function signatureRequest(
+  services: Ports & DocumentSigning,
+  seal: SignatureAuthorization['seal'],
+  certificateChain: Uint8Array[],
+  item: SignItem,
+  now: Date,
+) {
   const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const certificate = readSealCertificate(certificateChain[0]!);
-  const bytes = await readCurrentBytes(services, document);
+  const bytes = await readCurrentBytes(services, item.document);
   const format = services.documentSigners.of(bytes);
-  const signedBT = await signWithKey(
-    format,
-    bytes,
-    {
-      placements: item.placements,
-      crossPage: item.crossPage,
-      appearance: sealDrawingOf(company, seal),
-      signer: { certificateChain, name: certificate.holderName },
-      signingTime: context.now,
-      reason: `${company.name} ${seal.name}`,
-      location: '深圳',
-      ...(item.certify ? { certify: item.certify } : {}),
-    },
-    signer,
-    (imprint) => timestampImprint(services, imprint),
-  );
-  const signed = await raiseLevel(services, format, signedBT, certificateChain);
+  const request = {
+    placements: item.placements,
+    crossPage: item.crossPage,
+    appearance: sealDrawingOf(company, seal),
+    signer: { certificateChain, name: certificate.holderName },
+    signingTime: now,
+    reason: `${company.name} ${seal.name}`,
+    location: '深圳',
+    ...(item.certify ? { certify: item.certify } : {}),
+  };
+  return { format, bytes, request, certificate };
+}
+
+/**
+ * Stores signed bytes as the document's next version, with the 用印记录 and the audit event, in
+ * one transaction conditional on the version that was signed.
+ */
+export async function storeSignedVersion(
+  services: Ports & DocumentSigning,
+  context: Pick<SigningContext, 'personId' | 'actorRole' | 'now'> & {
+    seal: SignatureAuthorization['seal'];
+    certificate: ReturnType<typeof readSealCertificate>;
+  },
+  item: SignItem,
+  signed: Uint8Array,
+): Promise<SignedVersion> {
+  const { document } = item;
+  const { seal, certificate } = context;
+  const format = services.documentSigners.of(signed);
   const facts = await format.describe(signed);
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
@@ -161,7 +188,7 @@ export function signingRecordId(signedAt: string, documentId: string, version: n
  * that the signature was valid when made into the document (DSS); B-LTA timestamps all of it.
  * A format that keeps no such data in the file (OFD) stays as signed.
  */
-async function raiseLevel(services: Ports, format: DocumentSigner, signed: Uint8Array, certificateChain: Uint8Array[]): Promise<Uint8Array> {
+export async function raiseLevel(services: Ports, format: DocumentSigner, signed: Uint8Array, certificateChain: Uint8Array[]): Promise<Uint8Array> {
   const level = services.config.SIGNATURE_LEVEL;
   if (level === 'B-T' || !format.addValidationData) return signed;
   const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain));

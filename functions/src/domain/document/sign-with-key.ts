@@ -1,3 +1,4 @@
+import { DomainError } from '@seal/shared';
 import type { DocumentSigner, SignatureRequest, Timestamper } from '../../ports/document-format';
 import type { Signer } from '../../ports/signer';
 
@@ -14,5 +15,11 @@ export async function signWithKey(
   timestamp: Timestamper,
 ): Promise<Uint8Array> {
   const prepared = await format.prepare(bytes, { ...request, signer: { ...request.signer, algorithm: signer.algorithm } });
-  return format.complete(prepared, await signer.signDigest(prepared.digestToSign), timestamp);
+  try {
+    return await format.complete(prepared, await signer.signDigest(prepared.digestToSign), timestamp);
+  } catch (error) {
+    // The platform's own key signed what it was given: a value that does not verify is our fault, not the user's.
+    if (error instanceof DomainError && error.code === 'UKEY_SIGNATURE_INVALID') throw new DomainError('INTERNAL', undefined, undefined, { cause: error });
+    throw error;
+  }
 }

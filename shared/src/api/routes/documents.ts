@@ -46,6 +46,31 @@ export const signDocument = {
   response: documents.SignedDocument,
 } satisfies Route;
 
+/** UKey签章 (decision 0123): phase one prepares and answers the digest, phase two takes the token's signature. */
+export const ukeySignPrepare = {
+  method: 'POST',
+  path: '/v1/documents/{documentId}/ukey-sign',
+  handler: 'ukey-sign-prepare',
+  auth: 'session',
+  summary: 'Ukey签章：准备签章，返回待Ukey签名的摘要',
+  action: 'seal.sign',
+  params: documents.DocumentIdParams,
+  body: documents.UkeySignPrepareRequest,
+  response: documents.UkeySignPrepared,
+} satisfies Route;
+
+export const ukeySignComplete = {
+  method: 'POST',
+  path: '/v1/documents/{documentId}/ukey-sign/{signingId}',
+  handler: 'ukey-sign-complete',
+  auth: 'session',
+  summary: 'Ukey签章：提交Ukey签名，完成签章',
+  action: 'seal.sign',
+  params: documents.UkeySignCompleteParams,
+  body: documents.UkeySignCompleteRequest,
+  response: documents.SignedDocument,
+} satisfies Route;
+
 export const signDocumentConfirmed = {
   method: 'POST',
   path: '/v1/documents/{documentId}/sign-confirmed',
