@@ -18,7 +18,7 @@ describe('the platform clock and its local override', () => {
   });
 
   it('is refused in production at config load, and a bad value fails the start anywhere', () => {
-    const prod = { STAGE: 'prod', SESSION_SECRET: 'x'.repeat(32), FACE_VERIFIER: 'wechat' };
+    const prod = { STAGE: 'prod', SESSION_SECRET: 'x'.repeat(32), FACE_VERIFIER: 'wechat', PUBLIC_BASE_URL: 'https://seal.example.gov.cn' };
     expect(() => loadConfig(prod)).not.toThrow();
     expect(() => loadConfig({ ...prod, LOCAL_CLOCK_OFFSET_DAYS: '30' })).toThrow('LOCAL_CLOCK_OFFSET_DAYS cannot be set in production');
     expect(() => loadConfig({ ...prod, LOCAL_CLOCK_OFFSET_DAYS: '0' })).toThrow('cannot be set in production');

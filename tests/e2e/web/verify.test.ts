@@ -75,7 +75,7 @@ describe('免登录文档验证', () => {
     expect(report).toContain('验证结论：文档有效');
     expect(report).toContain(`签章人${PEOPLE.xinchuangLegalRep.name}`);
     expect(report).toContain(XINCHUANG.name);
-    expect(report).toContain('签章后文档未被修改');
+    expect(report).toContain('签章后仅追加了验证数据或文档信息');
     await desktop.close();
   });
 

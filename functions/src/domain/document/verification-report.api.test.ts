@@ -71,7 +71,8 @@ describe('验证报告 (PDF)', () => {
     const beijing = (iso: string) => `${formatBeijingDateTime(iso, { seconds: true })}（北京时间）`.replace(/\s+/g, '');
     expect(text).toContain(`证书有效期${beijing(s.signer.notBefore)}至${beijing(s.signer.notAfter)}`);
     expect(text).toContain(`签章时间${beijing(s.signingTime)}`);
-    expect(text).toContain('签章后文档未被修改');
+    // B-LT (decision 0111): the platform's own validation data after the signature, named as such.
+    expect(text).toContain('签章后仅追加了验证数据或文档信息');
   });
 
   it('says why, and what changed, for a file changed after signing', async () => {

@@ -210,7 +210,8 @@ describe('印章数据 (GB/T 38540 SES_Seal)', () => {
     const expiry = (await h.services.store.seals.get(sealId, { consistent: true }))!.expiresOn;
     h.setNow(new Date(new Date(`${expiry}T00:00:00Z`).getTime() - 20 * DAY));
     expect((await runRenewalJob(h.services, { now: h.services.now() })).markedRenewalDue).toContain(sealId);
-    const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { sealIds: [sealId] });
+    const faceTicket = await passedFaceTicket(h.services, lr.personId, 'seal.renew', { companyId: CO, sealIds: [sealId] });
+    const res = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/renew`, lr.token, { faceTicket, sealIds: [sealId] });
     expect(res.body.results[0]).toMatchObject({ ok: true, state: 'active' });
     const after = cut('after-renew', new Uint8Array(await (await fetchSealData(lr.token, sealId)).arrayBuffer()));
     expectMadeByThePlatform('after-renew', after);
