@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
@@ -223,7 +223,18 @@ describe('文件签章 on the phone', () => {
       // "unknown issue" on the repeats of one it has just trusted; the first check is the one.
       expect(widgets[0]!.trusted).toBe(true);
     }
-    expect(out).toContain('Total document signed');
+    // The deployment signs at PAdES B-LT: validation data (a DSS revision) is appended after the
+    // last seal, so poppler sees a last signature that stops short of the end of the file. The
+    // platform's report must name that revision as validation data only, and poppler must find
+    // the signed revision itself whole (pdfsig prints each range as start - end).
+    const last = report.signatures.at(-1) as { modifiedAfter: string; modifications: Array<{ code: string }> };
+    expect(last.modifiedAfter).toBe('ltv_updates');
+    expect(new Set(last.modifications.map((m) => m.code))).toEqual(new Set(['DSS_UPDATED']));
+    const ranges = [...out.matchAll(/Signed Ranges: \[(\d+) - (\d+)\], \[(\d+) - (\d+)\]/g)].map((m) => Number(m[4]));
+    const signedRevision = path.join(dir, 'signed-revision.pdf');
+    writeFileSync(signedRevision, readFileSync(downloaded()).subarray(0, Math.max(...ranges)));
+    const revisionOut = pdfsig(path.join(dir, 'revision'), rootPem, signedRevision);
+    expect(revisionOut).toContain('Total document signed');
   });
 
   it('refuses the next signature with the Chinese message while the seal is frozen, and signs once unfrozen', async () => {
