@@ -11,10 +11,14 @@ const appDir = path.join(dataDir, 'app');
 mkdirSync(appDir);
 const INLINE_SCRIPT = 'document.documentElement.style.fontSize="20px"';
 writeFileSync(path.join(appDir, 'index.html'), `<!doctype html><title>电子印章</title><script>${INLINE_SCRIPT}</script><script src="/app.js"></script>`);
+// The desktop site, served under /web/ as `npm start` serves it.
+const webDir = path.join(dataDir, 'web');
+mkdirSync(webDir);
+writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>电子印章 桌面端</title><script src="/web/app.js"></script>');
 
 let stack: LocalStack;
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, dataDir, staticRoots: [{ prefix: '/', dir: appDir }] });
+  stack = await startLocalStack({ port: 0, dataDir, staticRoots: [{ prefix: '/web/', dir: webDir }, { prefix: '/', dir: appDir }] });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -65,6 +69,17 @@ describe('the local stack', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    // The desktop site (its QR-login and signing pages are what clickjacking would frame) gets the same.
+    const web = await fetch(`${stack.url}/web/`);
+    expect(await web.text()).toContain('桌面端');
+    const webCsp = web.headers.get('content-security-policy') ?? '';
+    expect(webCsp).toContain("script-src 'self'");
+    expect(webCsp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(webCsp).toContain("frame-ancestors 'none'");
+    expect(web.headers.get('x-frame-options')).toBe('DENY');
+    expect(web.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(web.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(web.headers.get('permissions-policy')).toContain('camera=()');
     for (const res of [await fetch(`${stack.url}/v1/health`), await fetch(`${stack.url}/v1/no-such-thing`)]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -4,6 +4,7 @@ import { CERTIFICATION_LEVEL_LABELS, ERRORS } from '@seal/shared';
 import { samplePdf } from '../../../test-support/pdf/sample-pdf';
 import { signingWorld } from '../../../test-support/pdf/signed-fixtures';
 import { certify, formPdf } from '../../../test-support/pdf/later-revisions';
+import { pageCountLie } from '../../../test-support/pdf/hostile';
 import { download, putBytes } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
 
@@ -375,6 +376,14 @@ describe('bad input', () => {
     const documentId = await t.api.upload(lr, 'broken.pdf', truncated);
     const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, placements: [{ page: 1, x: 1, y: 1 }] });
     expect([signed.status, signed.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+  });
+
+  it('refuses a 骑缝章 on a page tree claiming 20,000,000 pages with 422 before any work, and stores nothing', async () => {
+    const documentId = await t.api.upload(lr, 'lying.pdf', pageCountLie());
+    const signed = await t.api.sign(lr, documentId, { sealId: nameSealId, pin: LR_PIN, crossPage: true });
+    expect([signed.status, signed.body.code]).toEqual([422, 'PDF_UNREADABLE']);
+    expect(signed.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
   });
 
   it('answers PDF_NOT_SIGNED for a readable PDF without signatures', async () => {

@@ -68,6 +68,7 @@ describe('POST /v1/verify on benign later changes', () => {
 describe('POST /v1/verify on hostile files', () => {
   it.each([
     ['a 4 KB cross-reference stream claiming two million entries', xrefStreamBomb()],
+    ['ten revisions of that stream', xrefStreamBomb(1_999_999, 10)],
     ['a page tree claiming 20,000,000 pages', pageCountLie()],
   ])('answers %s with 422 PDF_UNREADABLE', async (_label, bytes) => {
     const res = await t.api.verify(bytes);

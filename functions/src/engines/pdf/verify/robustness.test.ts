@@ -60,6 +60,10 @@ describe('verifyPdf on hostile and damaged signed files', () => {
     await expect(verify(xrefStreamBomb())).rejects.toMatchObject({ name: 'PdfInputError', code: 'PDF_UNREADABLE' });
   });
 
+  it('refuses ten revisions of that stream, each /Prev the one before (422 PDF_UNREADABLE)', async () => {
+    await expect(verify(xrefStreamBomb(1_999_999, 10))).rejects.toMatchObject({ name: 'PdfInputError', code: 'PDF_UNREADABLE' });
+  });
+
   it('refuses a page tree claiming 20,000,000 pages (422 PDF_UNREADABLE)', async () => {
     await expect(verify(pageCountLie())).rejects.toMatchObject({ code: 'PDF_UNREADABLE' });
   });
