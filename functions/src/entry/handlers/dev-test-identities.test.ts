@@ -7,10 +7,10 @@ import { createPorts, replacePorts, setServices } from '../../composition';
 // production stage, whatever else is misconfigured there (docs/security.md).
 const event = { headers: {}, isBase64Encoded: false, requestContext: { requestId: 'r' } } as unknown as APIGatewayProxyEventV2;
 const answer = async () => {
-  const res = (await handler(event, {} as never, () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const res = (await handler(event)) as APIGatewayProxyStructuredResultV2;
   return { status: res.statusCode, body: JSON.parse(res.body as string) };
 };
-const onStage = (STAGE: string) => {
+const onStage = (STAGE: 'local' | 'prod') => {
   const base = createPorts({ ...process.env });
   setServices(replacePorts(base, { config: { ...base.config, STAGE } }));
 };
