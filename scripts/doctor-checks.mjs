@@ -11,7 +11,12 @@ export function judgeNode(version, engines) {
   const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
   return major >= need
     ? { name: 'Node.js', ok: true, detail: `${version} (needs ${engines})` }
-    : { name: 'Node.js', ok: false, detail: `${version}, needs ${engines}`, fix: `install Node.js ${need} or later (https://nodejs.org/, or nvm install ${need})` };
+    : {
+        name: 'Node.js',
+        ok: false,
+        detail: `${version}, needs ${engines}`,
+        fix: `install Node.js ${need} or later (https://nodejs.org/, or nvm install ${need})`,
+      };
 }
 
 /** `javac -version`'s output (null when javac could not be run): a JDK 17 or later. */
@@ -56,7 +61,12 @@ export function judgeDisk(freeBytes, where) {
   const gib = (n) => `${(n / 1024 ** 3).toFixed(1)} GiB`;
   return freeBytes >= MIN_FREE_BYTES
     ? { name: 'disk', ok: true, detail: `${gib(freeBytes)} free under ${where}` }
-    : { name: 'disk', ok: false, detail: `${gib(freeBytes)} free under ${where}, needs ${gib(MIN_FREE_BYTES)}`, fix: `free space there (rm -rf .data starts the local data over; tests/e2e/screenshots can go too)` };
+    : {
+        name: 'disk',
+        ok: false,
+        detail: `${gib(freeBytes)} free under ${where}, needs ${gib(MIN_FREE_BYTES)}`,
+        fix: `free space there (rm -rf .data starts the local data over; tests/e2e/screenshots can go too)`,
+      };
 }
 
 /** The system packages of scripts/prerequisites.mjs that are missing. */

@@ -7,7 +7,10 @@ export interface Prerequisite {
 }
 export const PREREQUISITES: Prerequisite[];
 export function onPath(command: string, searchPath?: string): boolean;
-export function missingPrerequisites(list?: Prerequisite[], options?: { searchPath?: string; exists?: (file: string) => boolean }): Prerequisite[];
+export function missingPrerequisites(
+  list?: Prerequisite[],
+  options?: { searchPath?: string; exists?: (file: string) => boolean },
+): Prerequisite[];
 export function packagesFor(missing: Prerequisite[]): string[];
 export function installCommand(packages: string[], options?: { root?: boolean }): string;
 export function describeMissing(missing: Prerequisite[]): string[];

@@ -1,17 +1,37 @@
-import { formatReport, judgeDisk, judgeInstall, judgeJava, judgeNode, judgePackages, judgePorts, startPorts } from '../../scripts/doctor-checks.mjs';
+import {
+  formatReport,
+  judgeDisk,
+  judgeInstall,
+  judgeJava,
+  judgeNode,
+  judgePackages,
+  judgePorts,
+  startPorts,
+} from '../../scripts/doctor-checks.mjs';
 
 describe('npm run doctor: each item judged, each failing one with its fix', () => {
   it('wants the Node of package.json’s engines', () => {
     expect(judgeNode('v20.20.2', '>=20')).toMatchObject({ ok: true });
     expect(judgeNode('v22.1.0', '>=20')).toMatchObject({ ok: true });
-    expect(judgeNode('v18.19.0', '>=20')).toMatchObject({ ok: false, detail: 'v18.19.0, needs >=20', fix: expect.stringContaining('Node.js 20 or later') });
+    expect(judgeNode('v18.19.0', '>=20')).toMatchObject({
+      ok: false,
+      detail: 'v18.19.0, needs >=20',
+      fix: expect.stringContaining('Node.js 20 or later'),
+    });
   });
 
   it('wants a JDK 17 or later, javac and not only java', () => {
     expect(judgeJava('javac 17.0.15\n')).toMatchObject({ ok: true, detail: 'javac 17.0.15' });
     expect(judgeJava('javac 21.0.2')).toMatchObject({ ok: true });
-    expect(judgeJava('javac 1.8.0_402')).toMatchObject({ ok: false, fix: expect.stringContaining('sudo apt-get install -y --no-install-recommends openjdk-17-jdk-headless') });
-    expect(judgeJava(null, { root: true })).toMatchObject({ ok: false, detail: 'javac not found', fix: expect.stringMatching(/^apt-get install -y --no-install-recommends openjdk-17-jdk-headless/) });
+    expect(judgeJava('javac 1.8.0_402')).toMatchObject({
+      ok: false,
+      fix: expect.stringContaining('sudo apt-get install -y --no-install-recommends openjdk-17-jdk-headless'),
+    });
+    expect(judgeJava(null, { root: true })).toMatchObject({
+      ok: false,
+      detail: 'javac not found',
+      fix: expect.stringMatching(/^apt-get install -y --no-install-recommends openjdk-17-jdk-headless/),
+    });
   });
 
   it('checks the ports npm start uses, as start.ts derives them', () => {
@@ -28,7 +48,11 @@ describe('npm run doctor: each item judged, each failing one with its fix', () =
 
   it('wants 2 GiB free', () => {
     expect(judgeDisk(3 * 1024 ** 3, '/src')).toMatchObject({ ok: true, detail: '3.0 GiB free under /src' });
-    expect(judgeDisk(0.5 * 1024 ** 3, '/src')).toMatchObject({ ok: false, detail: '0.5 GiB free under /src, needs 2.0 GiB', fix: expect.stringContaining('.data') });
+    expect(judgeDisk(0.5 * 1024 ** 3, '/src')).toMatchObject({
+      ok: false,
+      detail: '0.5 GiB free under /src, needs 2.0 GiB',
+      fix: expect.stringContaining('.data'),
+    });
   });
 
   it('gives the install command for the missing system packages, and npm install when node_modules is missing', () => {
@@ -49,6 +73,11 @@ describe('npm run doctor: each item judged, each failing one with its fix', () =
 
   it('prints one line per item and the fix under each failing one', () => {
     const report = formatReport([judgeNode('v20.1.0', '>=20'), judgeInstall(false)]);
-    expect(report.split('\n')).toEqual(['ok    Node.js: v20.1.0 (needs >=20)', 'FAIL  npm install: node_modules missing', '      fix: npm install', '1 to fix.']);
+    expect(report.split('\n')).toEqual([
+      'ok    Node.js: v20.1.0 (needs >=20)',
+      'FAIL  npm install: node_modules missing',
+      '      fix: npm install',
+      '1 to fix.',
+    ]);
   });
 });

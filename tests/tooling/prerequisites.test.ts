@@ -8,7 +8,11 @@ const root = path.resolve(__dirname, '../..');
 
 /** The check as `npm test` runs it, with PATH chosen by the test; `--no-install` so nothing is installed. */
 function check(searchPath: string) {
-  return spawnSync(process.execPath, ['scripts/check-prerequisites.mjs', '--no-install'], { cwd: root, env: { ...process.env, PATH: searchPath }, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['scripts/check-prerequisites.mjs', '--no-install'], {
+    cwd: root,
+    env: { ...process.env, PATH: searchPath },
+    encoding: 'utf8',
+  });
 }
 
 describe('the system prerequisites check (first step of npm test and .ci/run)', () => {
