@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,6 +12,9 @@ export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
  * (SoftHSM2 reads it at C_Initialize).
  */
 export function createSoftHsm(tokens: { label: string; password: string }[]) {
+  if (!existsSync(SOFTHSM_MODULE)) {
+    throw new Error(`${SOFTHSM_MODULE} not found: the UKey tests run on a SoftHSM2 token. Install: sudo apt-get install -y softhsm2 opensc`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'ukey-softhsm-'));
   mkdirSync(join(dir, 'tokens'));
   const conf = join(dir, 'softhsm2.conf');

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { readRegistrySeed } from '../../src/adapters/registry/seed';
 import { startLocalStack } from './stack';
+import { tour } from './tour';
 
 /** `npm start`: the whole platform on http://localhost:8080 (PORT overrides), until Ctrl-C. */
 const root = path.resolve(__dirname, '../../..');
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
   S3 (s3rver, SigV4)  ${stack.endpoints.s3}
   KMS (local)         ${stack.endpoints.kms}
   data                ${stack.dataDir}
+
+${tour(readRegistrySeed(), stack.url).join('\n')}
+
 Press Ctrl-C to stop.`);
   let stopping = false;
   const stop = async () => {

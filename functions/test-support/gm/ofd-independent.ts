@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asn1Tree, at, bits, content, element, opensslVerifiesWithCertificate } from './asn1parse';
 import type { GmOpenssl } from './openssl';
+import { requireTools } from '../tools';
 
 /**
  * An OFD signature judged without any project code: `unzip` unpacks the package, regular
@@ -27,6 +28,7 @@ export interface IndependentVerdict {
 const ID = '1234567812345678';
 
 export function independentVerdicts(openssl: GmOpenssl, ofd: Uint8Array, options: { bareSignatureCertificate?: Uint8Array } = {}): IndependentVerdict[] {
+  requireTools('unzip');
   const dir = mkdtempSync(join(openssl.dir, 'ofd-'));
   openssl.file('package.ofd', ofd);
   const unzip = spawnSync('unzip', ['-o', '-q', join(openssl.dir, 'package.ofd'), '-d', dir], { encoding: 'utf8' });

@@ -126,4 +126,3 @@ export function pdfsig(pdf: Uint8Array, rootsPem: string[]): { verdicts: PdfsigV
   }
 }
 
-export const hasTools = (): boolean => ['pdfsig', 'certutil', 'openssl'].every((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);

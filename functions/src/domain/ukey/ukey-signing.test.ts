@@ -2,11 +2,12 @@ import { buildWorld, startMatrixStack, type MatrixWorld } from '../../../test-su
 import type { TestStack } from '../../../test-support/identity-stack';
 import { uploadedDocument } from '../../../test-support/matrix-rows/credentials';
 import { softwareUkey } from '../../../test-support/ukey';
-import { hasTools, pdfsig } from '../../../test-support/pdf/third-party';
+import { pdfsig } from '../../../test-support/pdf/third-party';
 import { download } from '../../../dev/demo/platform-client';
 import { fromPem, toPem } from '../../engines/pki/pem';
 import { verifyPdf } from '../../engines/pdf/verify/verify-pdf';
 import { InMemoryDigestSigner } from '../../engines/pki/in-memory-digest-signer';
+import { requireTools } from '../../../test-support/tools';
 
 /**
  * UKey签章 over the API (decision 0123): a seal bound to a (software) UKey signs a document in two
@@ -86,7 +87,8 @@ describe('Ukey签章', () => {
     const root = await platformRoot();
     const report = await verifyPdf(bytes, { trustedRoots: [root], now: new Date() });
     expect(report.verdict).toBe('valid');
-    if (hasTools()) expect(pdfsig(bytes, [toPem(root)]).verdicts).toEqual(['TOTAL_PASSED']);
+    requireTools('pdfsig', 'certutil', 'openssl');
+    expect(pdfsig(bytes, [toPem(root)]).verdicts).toEqual(['TOTAL_PASSED']);
     expect(await signingRecords(sealId)).toBe(1);
     const audit = await w.store.audit.ofCompany(w.companyId);
     expect(audit.filter((e) => e.action === 'seal.sign' && e.subject === sealId)).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { decodeStream, inflateTolerant } from './filters';
 import { classicPdf, pageCountLie, xrefStreamBomb } from '../../../../test-support/pdf/hostile';
 import { samplePdf } from '../../../../test-support/pdf/sample-pdf';
 import { appendRevision } from '../../../../test-support/pdf/tamper';
+import { requireTools } from '../../../../test-support/tools';
 
 const page = '<</Type/Page/Parent 2 0 R/MediaBox [0 0 200 200]>>';
 const simple = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids [3 0 R]/Count 1>>', page];
@@ -109,8 +110,8 @@ describe('inflate, tolerant as viewers are', () => {
 });
 
 describe('PdfDocument.open on files written by other tools', () => {
-  const hasQpdf = spawnSync('sh', ['-c', 'command -v qpdf']).status === 0;
-  (hasQpdf || process.env.CI ? it : it.skip)('reads qpdf’s cross-reference streams with PNG predictors (a row tag byte each)', async () => {
+  it('reads qpdf’s cross-reference streams with PNG predictors (a row tag byte each)', async () => {
+    requireTools('qpdf');
     const dir = mkdtempSync(join(tmpdir(), 'qpdf-'));
     writeFileSync(join(dir, 'in.pdf'), await samplePdf({ pages: 3, xref: 'table' }));
     execFileSync('qpdf', ['--object-streams=generate', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);

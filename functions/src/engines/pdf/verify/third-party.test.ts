@@ -3,7 +3,7 @@ import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDF, type Signer, type TimestampAuthority } from '@libpdf/core';
-import { hasTools, pdfsig, ThirdPartyPki, type LeafKind } from '../../../../test-support/pdf/third-party';
+import { pdfsig, ThirdPartyPki, type LeafKind } from '../../../../test-support/pdf/third-party';
 import { foreignSign } from '../../../../test-support/pdf/foreign-signer';
 import { samplePdf } from '../../../../test-support/pdf/sample-pdf';
 import { createTestPki, testTimestamp, type TestPki } from '../../../../test-support/pdf/pki-fixture';
@@ -12,6 +12,7 @@ import { checkByteRange } from './byte-range';
 import { findSignatures } from './find-signatures';
 import { PdfDocument } from '../syntax/document';
 import { verifyPdf } from '../verify';
+import { requireTools } from '../../../../test-support/tools';
 
 /**
  * Signatures made elsewhere get the verdict poppler's pdfsig gives them: CMS made by `openssl cms`
@@ -20,9 +21,8 @@ import { verifyPdf } from '../verify';
  * judge ETSI.RFC3161 document timestamps ("Unable to validate this type of signature"): those are
  * compared with `openssl ts -verify` instead. SHA-1 and RSA-1024, which pdfsig accepts, are reported weak.
  */
-const describeWithTools = hasTools() || process.env.CI ? describe : describe.skip;
-
-describeWithTools('third-party signatures judged as pdfsig judges them', () => {
+describe('third-party signatures judged as pdfsig judges them', () => {
+  beforeAll(() => requireTools('pdfsig', 'certutil', 'openssl'));
   let tp: ThirdPartyPki;
   let platform: TestPki;
   let base: Uint8Array;
