@@ -254,7 +254,6 @@ export class Pkcs11Token implements TokenDriver {
   }
 }
 
-
 function parseCertificate(der: Uint8Array): Certificate {
   try {
     return AsnConvert.parse(der, Certificate);

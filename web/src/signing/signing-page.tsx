@@ -157,18 +157,10 @@ export function SigningPage() {
         </div>
       )}
       {confirming && pdf && seal && viaUkey && (
-        <UkeySigning
-          request={signingRequest(pdf, seal, placed, crossPage)}
-          sealName={seal.name}
-          onClose={() => setConfirming(false)}
-        />
+        <UkeySigning request={signingRequest(pdf, seal, placed, crossPage)} sealName={seal.name} onClose={() => setConfirming(false)} />
       )}
       {confirming && pdf && seal && !viaUkey && (
-        <ConfirmSigning
-          request={signingRequest(pdf, seal, placed, crossPage)}
-          sealName={seal.name}
-          onClose={() => setConfirming(false)}
-        />
+        <ConfirmSigning request={signingRequest(pdf, seal, placed, crossPage)} sealName={seal.name} onClose={() => setConfirming(false)} />
       )}
     </div>
   );
