@@ -177,7 +177,10 @@ describe('the UKey client over a SoftHSM2 token', () => {
 
   it('refuses a wrong UKey password, which the token counts, and clears the count on the right one', async () => {
     const wrong = await call('/v1/password', { serial, password: '000000' });
-    expect(wrong).toMatchObject({ status: 401, body: { code: 'UKEY_PASSWORD_WRONG', message: 'UKey密码错误' } });
+    expect(wrong).toMatchObject({
+      status: 401,
+      body: { code: 'UKEY_PASSWORD_WRONG', message: 'UKey密码错误，请重新输入（连续输错多次UKey将被锁定）' },
+    });
     expect((await tokens())[0]).toMatchObject({ passwordCountLow: true });
     expect(pkcs11Tool('--list-token-slots').stdout).toMatch(/user PIN count low/);
     // Every operation that needs the password refuses it the same way, and makes nothing.

@@ -17,6 +17,8 @@ export interface DataStoreProps {
 export const UPLOADS_PREFIX = 'uploads/';
 /** Files uploaded only to be verified are not kept either. */
 export const VERIFY_PREFIX = 'verify/';
+/** UKey签章 prepared and never completed (decision 0123): each is refused after 5 minutes, the object is only garbage. */
+export const UKEY_SIGNING_PREFIX = 'ukey-signing/';
 /** Where the audit archive writer puts each audit event (functions/src/entry/jobs/audit-archive.ts). */
 export const AUDIT_ARCHIVE_PREFIX = 'audit/';
 
@@ -71,6 +73,7 @@ export class DataStore extends Construct {
       lifecycleRules: [
         { id: 'unsigned-uploads', prefix: UPLOADS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
         { id: 'verification-uploads', prefix: VERIFY_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'ukey-signings', prefix: UKEY_SIGNING_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
         { id: 'old-versions', noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });

@@ -105,6 +105,16 @@ describe('the buckets', () => {
     });
   });
 
+  it('expires UKey signings that were prepared and never completed after a day, old versions too', () => {
+    prod.main.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'ukey-signing/', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
   it('locks the audit archive in compliance mode in prod', () => {
     prod.main.hasResourceProperties('AWS::S3::Bucket', {
       ObjectLockEnabled: true,

@@ -3,7 +3,7 @@ import * as pkcs11js from 'pkcs11js';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import { P256_PARAMS, ecdsaRawToDer, p256PublicKeyInfo } from './ecdsa';
-import { TokenError, type KeyAttributes, type TokenDriver, type TokenSummary } from './token';
+import { TokenError, wrongPassword, type KeyAttributes, type TokenDriver, type TokenSummary } from './token';
 
 const { PKCS11 } = pkcs11js;
 type Handle = Buffer;
@@ -179,11 +179,12 @@ export class Pkcs11Token implements TokenDriver {
 
   /** Runs `work` in a session logged in as the user; a wrong password is the token's to count. */
   private loggedIn<T>(serial: string, password: string, work: (session: Handle) => T): T {
-    return this.withSession(this.slotOf(serial), (session) => {
+    const slot = this.slotOf(serial);
+    return this.withSession(slot, (session) => {
       try {
         this.p11.C_Login(session, pkcs11js.CKU_USER, password);
       } catch (e) {
-        throw loginError(e);
+        throw this.loginError(slot, e);
       }
       try {
         return work(session);
@@ -191,6 +192,21 @@ export class Pkcs11Token implements TokenDriver {
         this.p11.C_Logout(session);
       }
     });
+  }
+
+  /** A refused login, told with the flags the token set after counting it (so "one more locks it" is said in time). */
+  private loginError(slot: Handle, e: unknown): Error {
+    if (e instanceof pkcs11js.Pkcs11Error) {
+      if (e.code === pkcs11js.CKR_PIN_LOCKED) return new TokenError('UKEY_LOCKED');
+      if (e.code === pkcs11js.CKR_PIN_INCORRECT || e.code === pkcs11js.CKR_PIN_LEN_RANGE) {
+        const { flags } = this.p11.C_GetTokenInfo(slot);
+        return wrongPassword({
+          passwordFinalTry: Boolean(flags & pkcs11js.CKF_USER_PIN_FINAL_TRY),
+          passwordLocked: Boolean(flags & pkcs11js.CKF_USER_PIN_LOCKED),
+        });
+      }
+    }
+    return e instanceof Error ? e : new Error(String(e));
   }
 
   private find(session: Handle, template: pkcs11js.Template): Handle[] {
@@ -236,14 +252,6 @@ export class Pkcs11Token implements TokenDriver {
     const [id] = this.p11.C_GetAttributeValue(session, handle, [{ type: pkcs11js.CKA_ID }]);
     return id?.value.toString('hex') ?? '';
   }
-}
-
-function loginError(e: unknown): Error {
-  if (e instanceof pkcs11js.Pkcs11Error) {
-    if (e.code === pkcs11js.CKR_PIN_INCORRECT || e.code === pkcs11js.CKR_PIN_LEN_RANGE) return new TokenError('UKEY_PASSWORD_WRONG');
-    if (e.code === pkcs11js.CKR_PIN_LOCKED) return new TokenError('UKEY_LOCKED');
-  }
-  return e instanceof Error ? e : new Error(String(e));
 }
 
 function parseCertificate(der: Uint8Array): Certificate {

@@ -33,7 +33,7 @@ export interface KeyAttributes {
 
 export interface TokenDriver {
   list(): TokenSummary[];
-  /** Logs in with the password and out again: throws `TokenError` UKEY_PASSWORD_WRONG / UKEY_LOCKED. */
+  /** Logs in with the password and out again: throws `TokenError` UKEY_PASSWORD_WRONG / UKEY_PASSWORD_FINAL_TRY / UKEY_LOCKED. */
   checkPassword(serial: string, password: string): void;
   /** A new key pair generated on the token; the private key is sensitive and never extractable. */
   generateKey(serial: string, password: string, label: string): { keyId: string; algorithm: TokenAlgorithm; publicKey: Uint8Array };
@@ -50,12 +50,22 @@ export interface TokenDriver {
 export const TOKEN_ERRORS = {
   UKEY_NOT_FOUND: { status: 404, message: '未检测到该UKey，请确认UKey已插入' },
   UKEY_KEY_NOT_FOUND: { status: 404, message: 'UKey中没有该印章的密钥' },
-  UKEY_PASSWORD_WRONG: { status: 401, message: 'UKey密码错误' },
+  UKEY_PASSWORD_WRONG: { status: 401, message: 'UKey密码错误，请重新输入（连续输错多次UKey将被锁定）' },
+  UKEY_PASSWORD_FINAL_TRY: { status: 401, message: 'UKey密码错误，再输错一次UKey将被锁定' },
   UKEY_LOCKED: { status: 423, message: 'UKey密码错误次数过多，UKey已锁定，请联系UKey发行方解锁' },
   UKEY_CERTIFICATE_INVALID: { status: 400, message: '要写入UKey的证书格式不正确' },
   UKEY_FAILED: { status: 502, message: 'UKey操作失败，请重新插入UKey后重试' },
 } as const;
 export type TokenErrorCode = keyof typeof TOKEN_ERRORS;
+
+/**
+ * What a refused login means to the user, from the token's flags read right after it: PKCS#11 has
+ * no count of tries left, only "count low", "final try" and "locked" (a vendor's limit behind them).
+ */
+export function wrongPassword(flags: { passwordFinalTry: boolean; passwordLocked: boolean }): TokenError {
+  if (flags.passwordLocked) return new TokenError('UKEY_LOCKED');
+  return new TokenError(flags.passwordFinalTry ? 'UKEY_PASSWORD_FINAL_TRY' : 'UKEY_PASSWORD_WRONG');
+}
 
 export class TokenError extends Error {
   constructor(

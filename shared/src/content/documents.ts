@@ -189,6 +189,7 @@ export const UKEY_CLIENT_GUIDE: PublicDocument = {
       paragraphs: [
         '读取已插入UKey的名称、序列号和厂商；在UKey内校验UKey密码；在UKey内生成不可导出的签章密钥、证书请求和签名；把平台签发的印章证书写入UKey；解绑时删除UKey中该印章的密钥和证书。',
         'UKey密码只在本机交给UKey校验，不会发送给平台；签章密钥在UKey内生成，任何时候都不会离开UKey。',
+        '用UKey签章：在“在线签章”选择已绑定UKey的印章，打开文件、放置印章后点击“签章”，插入绑定该印章的UKey并输入UKey密码，由UKey完成签名后即可下载已签章文件。',
       ],
     },
     {

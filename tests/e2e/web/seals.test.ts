@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SOFTHSM_MODULE, createSoftHsm } from '../../../desktop-client/test-support/softhsm';
 import { startClientProcess } from '../../../desktop-client/test-support/start-client';
@@ -10,6 +12,8 @@ import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { loginOnDesktop, qrPayloadOn } from './support/desktop';
 import { api } from './support/api';
+import { samplePdf } from './support/sample-pdf';
+import { pdfsig, pdfsigFields, verifyOverApi } from '../mini/signing-api';
 
 let stack: Awaited<ReturnType<typeof startJourneyStack>>;
 let browser: Browser;
@@ -38,7 +42,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.cleanup();
+  rmSync(tmp, { recursive: true, force: true });
 });
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'web-ukey-'));
+
+/** 在线签章 with a seal bound to a UKey: the seal, a two-page contract, one seal on page 1, 签章. */
+async function openUkeySigning(page: Page, seal: { sealId: string }) {
+  await page.goto('/web/sign');
+  await page.getByTestId('sign-seal').selectOption(seal.sealId);
+  await expect(page.getByTestId('sign-medium').inputValue()).resolves.toBe('ukey');
+  await page.getByTestId('sign-file').setInputFiles({ name: '采购合同.pdf', mimeType: 'application/pdf', buffer: await samplePdf(2) });
+  await page.getByTestId('pdf-page-2').waitFor();
+  await page.getByTestId('add-seal').click();
+  await page.getByTestId('sign-button').click();
+  return page.getByTestId('ukey-signing');
+}
 
 describe('我的印章 on the desktop', () => {
   it('shows the legal representative every seal of the company, its state, holders and the actions allowed', async () => {
@@ -101,7 +120,7 @@ describe('我的印章 on the desktop', () => {
     await desktop.close();
   });
 
-  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, then unbinds it", async () => {
+  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, signs a contract with it, then unbinds it", async () => {
     const holder = await new Phone(stack.url, PEOPLE.holder).login();
     const row = (page: Page) => page.getByTestId(`seal-${grantedSeal.sealId}`);
 
@@ -156,6 +175,62 @@ describe('我的印章 on the desktop', () => {
       expect(onToken).toMatch(/Private Key Object; EC[\s\S]*Access:\s+sensitive, always sensitive, never extractable, local/);
       expect(onToken).toMatch(new RegExp(`Certificate Object; type = X\\.509 cert\\s+label:\\s+seal:${grantedSeal.sealId}`));
 
+      // UKey签章 (五.3) on 在线签章: the seal signs only with its UKey now. The page checks the token
+      // is the bound one, the token checks the password (sent to the client only), then signs.
+      const dialog = await openUkeySigning(page, grantedSeal);
+      await dialog.getByTestId('ukey-details').waitFor();
+      await dialog.getByLabel('UKey密码').fill('000000');
+      await dialog.getByRole('button', { name: '确认签章' }).click(); // enabled once the file is uploaded
+      await dialog.getByText('UKey密码错误，请重新输入（连续输错多次UKey将被锁定）').waitFor();
+      const documentId = await dialog.getAttribute('data-document-id');
+      await review(page, 'web-seals', '4a-ukey-sign-wrong-password');
+      expect(await api(stack.url, 'GET', `/v1/documents/${documentId}`, { token: holder.token })).toMatchObject({ version: 0 });
+      await dialog.getByLabel('UKey密码').fill('314159');
+      await dialog.getByRole('button', { name: '确认签章' }).click();
+      const outcome = dialog.getByTestId('sign-outcome');
+      await outcome.getByText('签章成功，文件共 2 页、1 个签章。').waitFor();
+      await review(page, 'web-seals', '4-ukey-signed');
+      const [download] = await Promise.all([page.waitForEvent('download'), outcome.getByTestId('download-signed').click()]);
+      expect(download.suggestedFilename()).toBe('采购合同（已签章）.pdf');
+      const signedFile = path.join(tmp, 'ukey-signed.pdf');
+      await download.saveAs(signedFile);
+      // poppler trusts it with the platform root alone; the platform's verifier names the seal.
+      const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
+      const fields = [...pdfsigFields(pdfsig(path.join(tmp, 'pdfsig'), rootPem, signedFile)).values()];
+      expect(fields).toHaveLength(1);
+      expect(fields[0]![0]).toEqual({ valid: true, trusted: true });
+      const report = await verifyOverApi(stack.url, readFileSync(signedFile));
+      expect(report.verdict).toBe('valid');
+      expect(report.signatures).toHaveLength(1);
+      expect(report.signatures[0].platform).toMatchObject({ sealName: grantedSeal.name });
+
+      // Another UKey (its own client, its own token) is refused before any password is asked.
+      const otherHsm = createSoftHsm([{ label: '别人的UKey', password: '271828' }]);
+      const otherClient = await startClientProcess({ env: otherHsm.env, origins: [new URL(stack.url).origin], module: SOFTHSM_MODULE });
+      try {
+        const elsewhere = await desktopContext(browser, stack.url);
+        await elsewhere.addInitScript((url) => window.localStorage.setItem('ukey.client', url), otherClient.url);
+        const other = await elsewhere.newPage();
+        await loginOnDesktop(other, holder);
+        const otherDialog = await openUkeySigning(other, grantedSeal);
+        await otherDialog.getByText('插入的UKey不是该印章绑定的UKey，请插入绑定该印章的UKey后点击“重新检测”').waitFor();
+        await expect(otherDialog.getByLabel('UKey密码').count()).resolves.toBe(0);
+        await review(other, 'web-seals', '4b-ukey-sign-other-token');
+        await elsewhere.close();
+      } finally {
+        await otherClient.stop();
+        otherHsm.cleanup();
+      }
+      // No client running: said plainly, with the way to get it.
+      const noClient = await desktopContext(browser, stack.url);
+      await noClient.addInitScript(() => window.localStorage.setItem('ukey.client', 'http://127.0.0.1:9'));
+      const lonely = await noClient.newPage();
+      await loginOnDesktop(lonely, holder);
+      const lonelyDialog = await openUkeySigning(lonely, grantedSeal);
+      await lonelyDialog.getByText('未检测到UKey签章客户端，请先下载并启动客户端后重试').waitFor();
+      await lonelyDialog.getByRole('link', { name: '软件下载' }).waitFor();
+      await noClient.close();
+
       // 解绑: asked first, the phone confirms, the certificate is revoked and the token emptied.
       await page.goto('/web/seals');
       await row(page).getByRole('button', { name: 'Ukey解绑' }).click();
@@ -169,6 +244,13 @@ describe('我的印章 on the desktop', () => {
       const after = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
       expect(after.credential.medium).toBe('phone');
       expect(objects()).not.toContain(`seal:${grantedSeal.sealId}`);
+      // Unbound, the seal signs with the phone again; the platform refuses a UKey signing.
+      await expect(
+        api(stack.url, 'POST', `/v1/documents/${documentId}/ukey-sign`, {
+          token: holder.token,
+          body: { sealId: grantedSeal.sealId, placements: [{ page: 1, x: 100, y: 100 }] },
+        }),
+      ).rejects.toMatchObject({ status: 409, code: 'UKEY_NOT_BOUND' });
       await desktop.close();
     } finally {
       await client.stop();

@@ -10,6 +10,8 @@ export interface ChosenSeal {
   sealId: string;
   name: string;
   kind: string;
+  /** Where this person's credential for the seal signs: `ukey` once bound to a UKey (decision 0121). */
+  medium: string;
 }
 
 /** 选择企业名称、电子印章: only seals this person may sign with now (claimed, usable, in scope). */
@@ -35,7 +37,7 @@ export function ChooseSeal({ value, onChange }: { value?: ChosenSeal; onChange: 
         <select
           data-testid="sign-company"
           value={companyId ?? ''}
-          onChange={(e) => onChange(e.target.value ? { companyId: e.target.value, sealId: '', name: '', kind: '' } : undefined)}
+          onChange={(e) => onChange(e.target.value ? { companyId: e.target.value, sealId: '', name: '', kind: '', medium: '' } : undefined)}
         >
           {companies.map((c) => (
             <option key={c.companyId} value={c.companyId}>
@@ -51,7 +53,8 @@ export function ChooseSeal({ value, onChange }: { value?: ChosenSeal; onChange: 
           value={value?.sealId ?? ''}
           onChange={(e) => {
             const s = usable.find((x) => x.sealId === e.target.value);
-            onChange(s && companyId ? { companyId, sealId: s.sealId, name: s.name, kind: s.kind } : undefined);
+            const medium = me?.credentials.find((c) => c.sealId === s?.sealId && c.state === 'active')?.medium ?? 'phone';
+            onChange(s && companyId ? { companyId, sealId: s.sealId, name: s.name, kind: s.kind, medium } : undefined);
           }}
         >
           <option value="">请选择印章</option>

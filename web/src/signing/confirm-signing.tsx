@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveBlob } from '../api/download';
 import { QrCode } from '../components/qr-code';
 import { ErrorBox } from '../components/status';
 import { useChallenge } from '../components/use-challenge';
 import type { documentDto } from '@seal/shared';
-import { prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
+import { downloadSigned, prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
 
 /** The QR step of 签章: scan, check document / pages / seal on the phone, enter the PIN; then download. */
 export function ConfirmSigning({ request, sealName, onClose }: { request: SigningRequest; sealName: string; onClose: () => void }) {
@@ -25,12 +24,7 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
   }, [request, prepared]);
   const { challenge, phase, secondsLeft } = useChallenge({ create, autoRefresh: false, enabled: Boolean(prepared), onApproved });
 
-  const download = async () => {
-    if (!signed) return;
-    const response = await fetch(signed.downloadUrl);
-    if (!response.ok) return setError('下载失败，请重试');
-    saveBlob(await response.blob(), request.file.name.replace(/\.pdf$/i, '') + '（已签章）.pdf');
-  };
+  const download = () => signed && downloadSigned(signed, request.file.name).catch((e: Error) => setError(e.message));
 
   return (
     <div className="modal" role="dialog" aria-label="扫码签章">

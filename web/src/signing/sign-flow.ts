@@ -2,6 +2,7 @@ import { approvalDigest, placementSummary, sha256Hex } from '@seal/shared/signin
 import type { challengeDto, documentDto } from '@seal/shared/api';
 import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
+import { saveBlob } from '../api/download';
 import type { PdfPlacement } from './placement';
 
 export interface PreparedSigning {
@@ -68,4 +69,11 @@ export async function signApproved(req: SigningRequest, prepared: PreparedSignin
       requestId: prepared.challenge.challengeId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64),
     },
   });
+}
+
+/** 下载已签章文件: the signed version under the original name, marked 已签章. */
+export async function downloadSigned(signed: documentDto.SignedDocument, fileName: string): Promise<void> {
+  const response = await fetch(signed.downloadUrl);
+  if (!response.ok) throw new Error('下载失败，请重试');
+  saveBlob(await response.blob(), fileName.replace(/\.pdf$/i, '') + '（已签章）.pdf');
 }

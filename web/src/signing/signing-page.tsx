@@ -5,6 +5,8 @@ import { openPdf, type PdfDocument, type PdfPage } from './pdf-document';
 import { PageView, type PlacedSeal } from './page-view';
 import { sealSizePt, type PdfPlacement } from './placement';
 import { ConfirmSigning } from './confirm-signing';
+import { UkeySigning } from './ukey-signing';
+import type { SigningRequest } from './sign-flow';
 import { usePaletteDrag } from './palette-drag';
 
 interface OpenedPdf {
@@ -14,10 +16,23 @@ interface OpenedPdf {
   pages: PdfPage[];
 }
 
+const signingRequest = (pdf: OpenedPdf, seal: ChosenSeal, placements: PdfPlacement[], crossPage: boolean): SigningRequest => ({
+  file: pdf.file,
+  bytes: pdf.bytes,
+  pageCount: pdf.pages.length,
+  companyId: seal.companyId,
+  sealId: seal.sealId,
+  placements,
+  crossPage,
+});
+
 const ZOOMS = [0.75, 1, 1.25, 1.5];
 let nextId = 1;
 
-/** 在线签章: choose company, seal and method; open a PDF; drag seals onto it; confirm on the phone. */
+/**
+ * 在线签章: choose company, seal and method; open a PDF; drag seals onto it; confirm on the phone,
+ * or sign with the UKey when the seal is bound to one (a bound seal signs only with its UKey: decision 0121).
+ */
 export function SigningPage() {
   const [seal, setSeal] = useState<ChosenSeal>();
   const [method, setMethod] = useState<'normal' | 'cross_page'>('normal');
@@ -51,6 +66,7 @@ export function SigningPage() {
     place({ page: 1, x: (x0 + x1) / 2 - size.width / 2, y: (y0 + y1) / 2 - size.height / 2, ...size });
   };
   const crossPage = method === 'cross_page';
+  const viaUkey = seal?.medium === 'ukey';
   const ready = Boolean(seal?.sealId && pdf && (placed.length > 0 || crossPage));
 
   return (
@@ -65,6 +81,20 @@ export function SigningPage() {
             <option value="cross_page">骑缝章（可同时普通盖章）</option>
           </select>
         </label>
+        {seal?.sealId && (
+          <label>
+            签章介质
+            <select data-testid="sign-medium" value={viaUkey ? 'ukey' : 'phone'} onChange={() => undefined}>
+              <option value="phone" disabled={viaUkey}>
+                手机扫码确认（签章密码）
+              </option>
+              <option value="ukey" disabled={!viaUkey}>
+                UKey签章（插入绑定的UKey）
+              </option>
+            </select>
+            <span className="muted">{viaUkey ? '该印章已绑定UKey，只能使用UKey签章' : '该印章未绑定UKey，签章时用手机扫码确认'}</span>
+          </label>
+        )}
         <label>
           打开文件
           <input type="file" accept="application/pdf,.pdf" data-testid="sign-file" onChange={(e) => open(e.target.files?.[0])} />
@@ -126,20 +156,11 @@ export function SigningPage() {
           {seal.name}
         </div>
       )}
-      {confirming && pdf && seal && (
-        <ConfirmSigning
-          request={{
-            file: pdf.file,
-            bytes: pdf.bytes,
-            pageCount: pdf.pages.length,
-            companyId: seal.companyId,
-            sealId: seal.sealId,
-            placements: placed,
-            crossPage,
-          }}
-          sealName={seal.name}
-          onClose={() => setConfirming(false)}
-        />
+      {confirming && pdf && seal && viaUkey && (
+        <UkeySigning request={signingRequest(pdf, seal, placed, crossPage)} sealName={seal.name} onClose={() => setConfirming(false)} />
+      )}
+      {confirming && pdf && seal && !viaUkey && (
+        <ConfirmSigning request={signingRequest(pdf, seal, placed, crossPage)} sealName={seal.name} onClose={() => setConfirming(false)} />
       )}
     </div>
   );

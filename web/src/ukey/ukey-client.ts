@@ -53,5 +53,8 @@ export const ukeyClient = {
     operation<{ csr: string }>('/v1/csr', { serial, password, keyId, commonName }),
   writeCertificate: (serial: string, password: string, keyId: string, certificate: string, label: string) =>
     operation('/v1/certificate', { serial, password, keyId, certificate, label }),
+  /** The token signs a 32-byte digest (base64) after checking the password: DER ECDSA, base64. */
+  sign: (serial: string, password: string, keyId: string, digest: string) =>
+    operation<{ signature: string }>('/v1/sign', { serial, password, keyId, digest }),
   remove: (serial: string, password: string, keyId: string) => operation<{ removed: number }>('/v1/remove', { serial, password, keyId }),
 };
