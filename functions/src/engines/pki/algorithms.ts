@@ -15,7 +15,8 @@
  * a distinguishing ID, so it cannot check an SM2 signature.
  */
 import { OID } from './oids';
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, verify, type KeyObject } from 'node:crypto';
+import { publicKeyOf } from './public-key';
 import { readTlv } from './der';
 import { algorithmOf } from './der-values';
 // Module paths, not the gm index: the in-memory signer is not needed to sign through a port or to verify.
@@ -67,7 +68,7 @@ const SHA256: DigestAlgorithm = {
 
 function publicKey(spki: Uint8Array): KeyObject | undefined {
   try {
-    return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    return publicKeyOf(spki);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
+import { publicKeyOf } from './public-key';
 import type { CertificateView } from './certificate-view';
 import { nodeSignatureAlgorithm, PSS_PADDING } from './signature-algorithms';
 import { algorithmByIdentifier } from './algorithms';
@@ -19,7 +20,7 @@ export async function issuerSigned(certificate: CertificateView, issuer: Certifi
   try {
     const algorithm = nodeSignatureAlgorithm(certificate.signatureAlgorithm);
     if (!algorithm) return false;
-    const key = createPublicKey({ key: Buffer.from(issuer.subjectPublicKeyInfo), format: 'der', type: 'spki' });
+    const key = publicKeyOf(issuer.subjectPublicKeyInfo);
     if (!algorithm.keyTypes.includes(key.asymmetricKeyType ?? '')) return false;
     const options = algorithm.pss
       ? { key, padding: PSS_PADDING, saltLength: algorithm.pss.saltLength }

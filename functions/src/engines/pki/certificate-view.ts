@@ -36,13 +36,33 @@ export interface CertificateView {
   extensions: CertificateExtension[];
 }
 
+/**
+ * Views by content: every signature of a document carries the same seal, root and TSA
+ * certificates, and a verifier reads each several times. Read from a copy, so a view never keeps
+ * a large document alive; bounded.
+ */
+const VIEWS_LIMIT = 256;
+const views = new Map<string, CertificateView>();
+
 /** Reads a DER certificate; a PkiError(PKI_MALFORMED) when the bytes are not one. */
 export function viewCertificate(der: Uint8Array): CertificateView {
+  const id = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const known = views.get(id);
+  if (known) return known;
+  let view: CertificateView;
   try {
-    return read(der);
+    view = Object.freeze(read(new Uint8Array(der)));
   } catch (cause) {
     throw new PkiError('PKI_MALFORMED', '证书格式无法识别', { cause });
   }
+  if (views.size >= VIEWS_LIMIT) views.delete(views.keys().next().value!);
+  views.set(id, view);
+  return view;
+}
+
+/** Forgets every certificate view (benchmarks measure first-time verification). */
+export function clearCertificateViews(): void {
+  views.clear();
 }
 
 function read(der: Uint8Array): CertificateView {

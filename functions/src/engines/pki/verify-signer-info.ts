@@ -3,7 +3,8 @@
  * ECDSA on any curve node:crypto knows (P-256, P-384, P-521), digests SHA-1 to SHA-512, with or
  * without signed attributes, DER or BER. Nothing here knows about trust: verifyChain does that.
  */
-import { createHash, createPublicKey, createVerify, type KeyObject } from 'node:crypto';
+import { createHash, createVerify, type KeyObject } from 'node:crypto';
+import { publicKeyOf } from './public-key';
 import { viewCertificate } from './certificate-view';
 import { subjectKeyIdIn } from './read-extensions';
 import { sameName } from './name-der';
@@ -121,12 +122,14 @@ export function verifySignerInfo(input: {
   signedData: SignedDataView;
   signer: SignerInfoView;
   content: Uint8Array[];
+  /** The content's digest by digest-algorithm OID, when the caller has it already (undefined: hash `content`). */
+  digestContent?: (algorithmOid: string) => Uint8Array | undefined;
   extraCertificates?: Uint8Array[];
 }): SignerCheck {
   const { signedData, signer, content } = input;
   const signerCertificate = findSignerCertificate(signer, [...signedData.certificates, ...(input.extraCertificates ?? [])]);
   const digestName = DIGEST_NAMES[signer.digestAlgorithm];
-  const contentDigest = digestOf(signer.digestAlgorithm, content) ?? new Uint8Array(0);
+  const contentDigest = (digestName && input.digestContent?.(signer.digestAlgorithm)) || digestOf(signer.digestAlgorithm, content) || new Uint8Array(0);
   const verifier = verifierFor(signer, digestName);
   const weak = new Set<string>();
   if (WEAK_DIGESTS.has(signer.digestAlgorithm) || verifier?.hash === 'sha1') weak.add('sha1');
@@ -150,7 +153,7 @@ export function verifySignerInfo(input: {
       (!!signer.signedAttributesDer && platform.verify(signer.signedAttributesDer, signer.signature, spki));
   } else if (signerCertificate && verifier) {
     try {
-      const key = createPublicKey({ key: Buffer.from(viewCertificate(signerCertificate).subjectPublicKeyInfo), format: 'der', type: 'spki' });
+      const key = publicKeyOf(viewCertificate(signerCertificate).subjectPublicKeyInfo);
       const bits = key.asymmetricKeyDetails?.modulusLength;
       if (bits !== undefined && key.asymmetricKeyType?.startsWith('rsa') && bits < MIN_RSA_BITS) weak.add(`rsa-${bits}`);
       if (verifier.keyTypes.includes(key.asymmetricKeyType ?? '')) {

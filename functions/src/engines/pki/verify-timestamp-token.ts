@@ -26,6 +26,8 @@ export interface TimestampCheck {
   imprint?: Uint8Array;
   signatureValue?: Uint8Array;
   content?: Uint8Array[];
+  /** The content's digest by digest-algorithm OID, when the caller has it already (undefined: hash `content`). */
+  digestContent?: (algorithmOid: string) => Uint8Array | undefined;
   trustedRoots: Uint8Array[];
   intermediates?: Uint8Array[];
   /** The TSA certificate, when the token does not carry it. */
@@ -47,7 +49,7 @@ export async function verifyTimestampToken(check: TimestampCheck): Promise<Times
   let chainProblem: ChainProblem | undefined;
   const parts = check.content ?? (check.signatureValue ? [check.signatureValue] : undefined);
   if (!check.imprint && !parts) throw new PkiError('PKI_BAD_INPUT', 'give the imprint, the signature value or the content the token must cover');
-  const expected = check.imprint ?? digestOf(info.hashAlgorithm, parts!);
+  const expected = check.imprint ?? (check.content && check.digestContent?.(info.hashAlgorithm)) ?? digestOf(info.hashAlgorithm, parts!);
   if (!expected || !bytesEqual(info.messageImprint, expected)) {
     failures.push('IMPRINT_MISMATCH');
   }

@@ -1,5 +1,4 @@
-import { createPublicKey } from 'node:crypto';
-import { digestOf, DIGEST_NAMES, OID, readSignedData, verifySignerInfo, viewCertificate } from '../trust/pki';
+import { digestOf, DIGEST_NAMES, OID, publicKeyOf, readSignedData, verifySignerInfo, viewCertificate } from '../trust/pki';
 
 /** What a signature dictionary's /Contents says about the signed bytes: nothing here knows about trust. */
 export interface CheckedSignature {
@@ -33,16 +32,22 @@ export interface CheckedSignature {
  * and adbe.pkcs7.sha1 (the SHA-1 digest of the ranges is the encapsulated content). Throws when
  * the CMS cannot be read at all.
  */
-export function checkSignedData(cms: Uint8Array, ranges: Uint8Array[], subFilter: string | undefined): CheckedSignature {
+export function checkSignedData(
+  cms: Uint8Array,
+  ranges: Uint8Array[],
+  subFilter: string | undefined,
+  /** The ranges' digest by digest-algorithm OID, when the caller has it already (a verifier hashes all signatures in one read). */
+  digestRanges?: (algorithmOid: string) => Uint8Array | undefined,
+): CheckedSignature {
   const signedData = readSignedData(cms);
   const signer = signedData.signers[0];
   if (!signer || signedData.signers.length !== 1) throw new Error('expected exactly one signer');
   const sha1Style = subFilter === 'adbe.pkcs7.sha1';
   const content = sha1Style ? (signedData.eContent ? [signedData.eContent] : []) : ranges;
-  const check = verifySignerInfo({ signedData, signer, content });
+  const check = verifySignerInfo({ signedData, signer, content, ...(sha1Style || !digestRanges ? {} : { digestContent: digestRanges }) });
   let digestMatches = check.digestMatches;
   if (sha1Style) {
-    const expected = digestOf(OID.sha1, ranges)!;
+    const expected = digestRanges?.(OID.sha1) ?? digestOf(OID.sha1, ranges)!;
     digestMatches = digestMatches && !!signedData.eContent && Buffer.from(signedData.eContent).equals(Buffer.from(expected));
   }
   const weak = new Set(check.weak);
@@ -68,7 +73,7 @@ const CURVES: Record<string, string> = { prime256v1: 'p256', secp384r1: 'p384', 
 /** The signer's key as people name it: ecdsa-p256, rsa-2048, rsa-pss-2048. */
 function keyAlgorithm(certificate: Uint8Array, signatureOid: string): string | null {
   try {
-    const key = createPublicKey({ key: Buffer.from(viewCertificate(certificate).subjectPublicKeyInfo), format: 'der', type: 'spki' });
+    const key = publicKeyOf(viewCertificate(certificate).subjectPublicKeyInfo);
     const details = key.asymmetricKeyDetails;
     if (key.asymmetricKeyType === 'ec') return `ecdsa-${CURVES[details?.namedCurve ?? ''] ?? details?.namedCurve ?? 'unknown'}`;
     if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return `${signatureOid === OID.rsassaPss ? 'rsa-pss' : 'rsa'}-${details?.modulusLength ?? '?'}`;

@@ -10,5 +10,6 @@ export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
 export { verifyTimestampToken, type TimestampFailure } from '../../pki/verify-timestamp-token';
 export { readSignedData, type SignedDataView, type SignerInfoView } from '../../pki/read-signed-data';
 export { verifySignerInfo, digestOf, type SignerCheck } from '../../pki/verify-signer-info';
-export { viewCertificate } from '../../pki/certificate-view';
+export { viewCertificate, clearCertificateViews } from '../../pki/certificate-view';
+export { publicKeyOf, clearPublicKeys } from '../../pki/public-key';
 export { DIGEST_NAMES, OID } from '../../pki/oids';

@@ -1,5 +1,5 @@
 import { Memo } from './memo';
-import { verifyTimestampToken, type ChainProblem, type TimestampFailure } from './pki';
+import { OID, verifyTimestampToken, type ChainProblem, type TimestampFailure } from './pki';
 
 export const timestampMemo = new Memo<TimestampCheck>();
 
@@ -19,12 +19,17 @@ export interface TimestampCheck {
  * or for a document timestamp the signed byte ranges), its own CMS signature verifies and its TSA
  * chains to a trusted root at genTime (PKI module).
  */
-export function checkTimestamp(token: Uint8Array, covers: { signatureValue: Uint8Array } | { content: Uint8Array[] }, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
-  const parts = 'signatureValue' in covers ? [covers.signatureValue] : covers.content;
+export function checkTimestamp(token: Uint8Array, covers: Covered, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
+  // A document's ranges are named by their SHA-256 (from the caller's one read of the file when it has one), not hashed again.
+  const contentDigest = 'content' in covers ? covers.digestContent?.(OID.sha256) : undefined;
+  const parts = 'signatureValue' in covers ? [covers.signatureValue] : contentDigest ? ['sha256', contentDigest] : covers.content;
   return timestampMemo.get(Memo.key(token, '|', ...parts, '|', ...trustedRoots), () => check(token, covers, trustedRoots));
 }
 
-async function check(token: Uint8Array, covers: { signatureValue: Uint8Array } | { content: Uint8Array[] }, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
+/** What a token covers: a signature value, or a document's ranges (with their digests when the caller has them). */
+type Covered = { signatureValue: Uint8Array } | { content: Uint8Array[]; digestContent?: (algorithmOid: string) => Uint8Array | undefined };
+
+async function check(token: Uint8Array, covers: Covered, trustedRoots: Uint8Array[]): Promise<TimestampCheck> {
   try {
     const verdict = await verifyTimestampToken({ token, ...covers, trustedRoots });
     return {

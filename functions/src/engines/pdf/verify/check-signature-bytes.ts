@@ -1,7 +1,9 @@
 import { checkSignedData, type CheckedSignature } from '../cms/read-signed-data';
 import type { PdfDocument } from '../syntax/document';
+import { DIGEST_NAMES } from '../trust/pki';
 import { checkTimestamp, type TimestampCheck } from '../trust/timestamp';
 import { checkByteRange, type RangeCheck } from './byte-range';
+import { RangeDigests } from './range-digests';
 import type { FoundSignature } from './find-signatures';
 import type { Finding, FindingCode, Indication, SignatureKind, SubIndication } from './report';
 
@@ -32,10 +34,16 @@ export function finding(code: FindingCode, indication: Exclude<Indication, 'TOTA
  * (ETSI.CAdES.detached, adbe.pkcs7.detached, adbe.pkcs7.sha1) and its signature timestamp, or the
  * RFC 3161 token of a document timestamp (ETSI.RFC3161, /Type /DocTimeStamp) over the ranges.
  */
-export async function checkSignatureBytes(doc: PdfDocument, found: FoundSignature, trustedRoots: Uint8Array[]): Promise<SignatureEvidence> {
+export async function checkSignatureBytes(
+  doc: PdfDocument,
+  found: FoundSignature,
+  trustedRoots: Uint8Array[],
+  /** Its ByteRange already checked, and the digests of every signature's ranges of the file (one read for all). */
+  known: { range?: RangeCheck; digests?: RangeDigests } = {},
+): Promise<SignatureEvidence> {
   const subFilter = found.sig.name('SubFilter') ?? null;
   const kind: SignatureKind = subFilter === DOCUMENT_TIMESTAMP || found.sig.name('Type') === 'DocTimeStamp' ? 'document_timestamp' : 'signature';
-  const range = checkByteRange(doc, found.sigRef, found.sig);
+  const range = known.range ?? checkByteRange(doc, found.sigRef, found.sig);
   const findings: Finding[] = [];
   const evidence: SignatureEvidence = { found, kind, subFilter, range, intact: false, findings };
   if (found.shared) findings.push(finding('SIGNATURE_SHARED', 'TOTAL_FAILED', 'FORMAT_FAILURE'));
@@ -43,9 +51,12 @@ export async function checkSignatureBytes(doc: PdfDocument, found: FoundSignatur
     findings.push(finding(range.problem, 'TOTAL_FAILED', 'FORMAT_FAILURE'));
   if (!range.cms) return evidence;
   const parts = range.ranges ? range.ranges.map(([s, l]) => doc.bytes.subarray(s, s + l)) : [];
+  const signed = range.ranges;
+  const digests = known.digests ?? new RangeDigests(doc.bytes, signed ? [signed] : []);
+  const digestContent = (oid: string): Uint8Array | undefined => (signed && DIGEST_NAMES[oid] ? digests.digest(DIGEST_NAMES[oid], signed) : undefined);
 
   if (kind === 'document_timestamp') {
-    const ts = await checkTimestamp(range.cms, { content: parts }, trustedRoots);
+    const ts = await checkTimestamp(range.cms, { content: parts, digestContent }, trustedRoots);
     evidence.timestamp = ts;
     const failed = (f: string) => ts.failures.includes(f as never);
     if (failed('MALFORMED')) findings.push(finding('CMS_UNREADABLE', 'TOTAL_FAILED', 'FORMAT_FAILURE'));
@@ -63,7 +74,7 @@ export async function checkSignatureBytes(doc: PdfDocument, found: FoundSignatur
   }
   let cms: CheckedSignature;
   try {
-    cms = checkSignedData(range.cms, parts, subFilter);
+    cms = checkSignedData(range.cms, parts, subFilter, digestContent);
   } catch {
     findings.push(finding('CMS_UNREADABLE', 'TOTAL_FAILED', 'FORMAT_FAILURE'));
     return evidence;

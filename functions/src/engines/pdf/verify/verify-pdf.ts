@@ -1,11 +1,13 @@
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
+import { checkByteRange } from './byte-range';
 import { readCertification } from './certification';
 import { checkSignatureBytes, finding, type SignatureEvidence } from './check-signature-bytes';
 import { analyseModifications, RevisionAnalyses } from './diff/analyse-modifications';
 import { findSignatures, type FoundSignature } from './find-signatures';
 import { CERTIFICATION_CEILING, PLATFORM_POLICY, worstOf, type VerificationPolicy } from './policy';
 import { deepFreeze, VERDICT_OF, type CertificationLevel, type SignatureReport, type VerificationReport } from './report';
+import { RangeDigests } from './range-digests';
 import { judgeSignature, type RevocationCheck } from './verify-signature';
 
 export interface VerifyPdfOptions {
@@ -31,8 +33,20 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
   const now = options.now ?? new Date();
   const policy = options.policy ?? PLATFORM_POLICY;
 
+  // Every signature's ranges hashed in one read of the file per digest algorithm, not one read each.
+  const ranges = found.map((f) => {
+    try {
+      return checkByteRange(doc, f.sigRef, f.sig);
+    } catch {
+      return null;
+    }
+  });
+  const digests = new RangeDigests(doc.bytes, ranges.flatMap((r) => (r?.ranges ? [r.ranges] : [])));
   const evidence: (SignatureEvidence | null)[] = [];
-  for (const f of found) evidence.push(await checkSignatureBytes(doc, f, options.trustedRoots).catch(() => null));
+  for (const [i, f] of found.entries()) {
+    const range = ranges[i];
+    evidence.push(range ? await checkSignatureBytes(doc, f, options.trustedRoots, { range, digests }).catch(() => null) : null);
+  }
 
   // Which intact signatures each revision ends with: only their fields and widgets may appear in it.
   const covering = new Map<number, Map<number, 'signature' | 'document_timestamp'>>();
