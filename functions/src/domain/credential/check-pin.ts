@@ -1,7 +1,8 @@
 import { DomainError, MAX_PIN_FAILURES, PIN_LOCK_MS, SYSTEM_CAUSE_LABELS, credentialMachine, pinAttemptsLeftMessage, step } from '@seal/shared';
+import type { PinKeys } from '../../ports/pin-keys';
 import type { SealStore, WriteOp } from '../../ports/seal-store';
 import { liveCredentialOf, type CredentialItem } from './find-credential';
-import { pinMatches } from './pin-hash';
+import { pinMatches, sealPin, type PinMatch } from './pin-hash';
 
 const MAX_ROUNDS = 20;
 
@@ -24,9 +25,13 @@ export interface PinCheck {
  * Each write's condition names the count it expects, so no increment lands past the fifth and
  * the fifth is the lock itself. A write whose condition fails re-reads and goes round again,
  * where it finds either room below four or the lock.
+ *
+ * A right PIN still stored as scrypt (before decision 0140) is replaced by its KMS MAC, conditional
+ * on the stored value being the one just checked (a PIN changed meanwhile is left alone).
  */
-export async function checkPin(store: SealStore, check: PinCheck): Promise<CredentialItem> {
-  let hashChecked: boolean | undefined;
+export async function checkPin(services: { store: SealStore; pinKeys: PinKeys }, check: PinCheck): Promise<CredentialItem> {
+  const { store, pinKeys } = services;
+  let hashChecked: PinMatch | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const credential = await liveCredentialOf(store, check);
     if (credential.state === 'locked') {
@@ -36,9 +41,10 @@ export async function checkPin(store: SealStore, check: PinCheck): Promise<Crede
     }
     // A crash between the fifth count and the lock cannot happen (one write), but be strict anyway.
     if (credential.failedAttempts >= MAX_PIN_FAILURES) throw new DomainError('PIN_LOCKED');
-    hashChecked ??= await pinMatches(check.pin, credential.pinHash);
-    if (hashChecked) {
+    hashChecked ??= await pinMatches(pinKeys, credential.credentialId, check.pin, credential.pinHash);
+    if (hashChecked.matches) {
       if (credential.failedAttempts > 0) await store.credentials.clearPinFailures(credential);
+      if (hashChecked.outdated) await store.credentials.replacePinHash(credential, credential.pinHash, await sealPin(pinKeys, credential.credentialId, check.pin));
       return credential;
     }
     if (credential.failedAttempts < MAX_PIN_FAILURES - 1) {

@@ -58,7 +58,7 @@ export async function authorizeSignature(
   if ((await liveCredentialOf(store, { sealId: seal.sealId, personId: request.personId })).medium === 'ukey') throw new DomainError('UKEY_BOUND');
   const credential =
     'pin' in request
-      ? await checkPin(store, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
+      ? await checkPin(services, { sealId: seal.sealId, personId: request.personId, pin: request.pin, now: request.now })
       : await approvedCredential(store, { sealId: seal.sealId, personId: request.personId, credentialId: request.approvedCredentialId });
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');

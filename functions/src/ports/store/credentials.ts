@@ -40,7 +40,7 @@ export interface CredentialRecord {
   serial: string;
   notBefore: string;
   notAfter: string;
-  /** scrypt hash of the signing PIN; the PIN itself is never stored or logged. */
+  /** The signing PIN's MAC under the KMS PIN key (`kms-hmac$v1$…`, decision 0140; older ones `scrypt$…` until next used); the PIN itself is never stored or logged. */
   pinHash: string;
   /** Wrong PINs in a row, counted atomically. */
   failedAttempts: number;
@@ -78,6 +78,11 @@ export interface Credentials {
   unlock(credential: Read, change: { state: CredentialState }): WriteOp;
   /** A new PIN hash, count back to zero; conditional on the version read and on `active`. */
   changePin(credential: Read, pinHash: string): WriteOp;
+  /**
+   * The same PIN in a newer stored form (scrypt → KMS MAC, decision 0140), conditional on the stored
+   * value still being `from`; the version stays (nothing about the credential changed). False when it was not.
+   */
+  replacePinHash(credential: CredentialKey, from: string, to: string): Promise<boolean>;
   /** A new certificate for the same key (renewal); conditional on the version read. */
   recertify(credential: Read, certificate: Pick<CredentialRecord, 'certificate' | 'serial' | 'notBefore' | 'notAfter'>): WriteOp;
   /** Superseded or revoked, with what is kept of its key; conditional on the version read. */

@@ -37,6 +37,14 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
         if (!isConditionFailure(error)) throw error;
       }
     },
+    replacePinHash: (credential, from, to) =>
+      conditionally(() =>
+        entities.credential
+          .patch(key(credential))
+          .set({ pinHash: to })
+          .where((a, op) => op.eq(a.pinHash, from))
+          .go(),
+      ),
     lock: (c, change) =>
       tableWrite((e) =>
         e.credential
