@@ -86,7 +86,9 @@ const SIGNING: FunctionPermissions = {
 };
 
 export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
-  health: { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
+  // Liveness answers from the function alone; readiness (staff only) reaches the table, the bucket and the root key (decision 0142).
+  health: { table: 'none' },
+  'health-ready': { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
   'dev-test-identities': { table: 'read' },
 
   // Sign-in and sessions: identity config needs every identity secret in production.

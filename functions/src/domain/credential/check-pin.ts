@@ -1,7 +1,7 @@
 import { DomainError, MAX_PIN_FAILURES, PIN_LOCK_MS, SYSTEM_CAUSE_LABELS, credentialMachine, pinAttemptsLeftMessage, step } from '@seal/shared';
 import type { PinKeys } from '../../ports/pin-keys';
 import type { SealStore, WriteOp } from '../../ports/seal-store';
-import { liveCredentialOf, type CredentialItem } from './find-credential';
+import { isLive, liveCredentialOf, type CredentialItem } from './find-credential';
 import { pinMatches, sealPin, type PinMatch } from './pin-hash';
 
 const MAX_ROUNDS = 20;
@@ -13,6 +13,8 @@ export interface PinCheck {
   now: Date;
   /** When the caller knows exactly which credential (e.g. a QR sign approval). */
   credentialId?: string;
+  /** The person's live credential as the caller just read it (`liveCredentialOf`), so it is not read twice. */
+  credential?: CredentialItem;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface PinCheck {
  *   attempt 5:    state → locked, failedAttempts = 5 IF failedAttempts = 4 AND version = v  (+ audit event)
  * Each write's condition names the count it expects, so no increment lands past the fifth and
  * the fifth is the lock itself. A write whose condition fails re-reads and goes round again,
- * where it finds either room below four or the lock.
+ * where it finds either room below four or the lock. The first read is by holder (an index, maybe
+ * a moment stale); every re-read is by key and consistent, so a stale first read costs one round.
  *
  * A right PIN still stored as scrypt (before decision 0140) is replaced by its KMS MAC, conditional
  * on the stored value being the one just checked (a PIN changed meanwhile is left alone).
@@ -32,8 +35,9 @@ export interface PinCheck {
 export async function checkPin(services: { store: SealStore; pinKeys: PinKeys }, check: PinCheck): Promise<CredentialItem> {
   const { store, pinKeys } = services;
   let hashChecked: PinMatch | undefined;
+  let known = check.credential;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const credential = await liveCredentialOf(store, check);
+    const credential = round === 0 ? (known ??= await liveCredentialOf(store, check)) : await reread(store, known!);
     if (credential.state === 'locked') {
       if (credential.lockedUntil && new Date(credential.lockedUntil) > check.now) throw new DomainError('PIN_LOCKED');
       await unlock(store, credential, check.now);
@@ -57,6 +61,13 @@ export async function checkPin(services: { store: SealStore; pinKeys: PinKeys },
     }
   }
   throw new DomainError('CONFLICT');
+}
+
+/** The same credential, read by key and consistently; CREDENTIAL_INACTIVE once it is no longer live. */
+async function reread(store: SealStore, credential: CredentialItem): Promise<CredentialItem> {
+  const fresh = await store.credentials.get(credential, { consistent: true });
+  if (!fresh || !isLive(fresh)) throw new DomainError('CREDENTIAL_INACTIVE');
+  return fresh;
 }
 
 /** Credential machine `lock` (system) with its audit event; false when someone else moved first. */

@@ -16,6 +16,7 @@ export const handler = defineHandler(routes.signDocumentConfirmed, {
       documentId: ctx.params.documentId,
       ...ctx.body,
       now: ctx.services.now(),
+      actor: await ctx.actor(),
     });
     return { body: signed };
   },

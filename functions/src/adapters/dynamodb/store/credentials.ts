@@ -13,6 +13,11 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
     async ofPerson(personId) {
       return (await entities.credential.query.byPerson({ personId }).go({ pages: 'all' })).data;
     },
+    async ofHolder(personId, sealId) {
+      const { data } = await entities.credential.query.byPerson({ personId, sealId }).go({ pages: 'all' });
+      // The sort key's prefix would also take a seal id that merely starts with this one.
+      return data.filter((c) => c.sealId === sealId);
+    },
     async get(credential, options) {
       return (await entities.credential.get(key(credential)).go({ consistent: options?.consistent ?? false })).data ?? undefined;
     },
