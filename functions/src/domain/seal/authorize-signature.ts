@@ -5,7 +5,7 @@ import { liveCredentialOf, type CredentialItem } from '../credential/find-creden
 import { platformPki } from '../platform-pki/platform-ca';
 import type { Signer } from '../../ports/signer';
 import { refusalFor } from './transition-seal';
-import type { Ports, SealStore } from '../../ports';
+import type { Ports } from '../../ports';
 import { lifecycleDeps, type LifecycleDeps } from './deps';
 import { loadSeal } from './load-seal';
 import { certificateDer, keyContextOf, keyRecordOf, type SealItem } from './views';
