@@ -13,7 +13,11 @@ export interface PinCheck {
   now: Date;
   /** When the caller knows exactly which credential (e.g. a QR sign approval). */
   credentialId?: string;
-  /** The person's live credential as the caller just read it (`liveCredentialOf`), so it is not read twice. */
+  /**
+   * The person's live credential as the caller just read it by holder (`liveCredentialOf`), so it is
+   * not read twice. The caller then reads it again by key and consistently, and refuses another
+   * version (the signing gate does): the holder index may be a moment stale.
+   */
   credential?: CredentialItem;
 }
 
@@ -26,8 +30,9 @@ export interface PinCheck {
  *   attempt 5:    state → locked, failedAttempts = 5 IF failedAttempts = 4 AND version = v  (+ audit event)
  * Each write's condition names the count it expects, so no increment lands past the fifth and
  * the fifth is the lock itself. A write whose condition fails re-reads and goes round again,
- * where it finds either room below four or the lock. The first read is by holder (an index, maybe
- * a moment stale); every re-read is by key and consistent, so a stale first read costs one round.
+ * where it finds either room below four or the lock. The credential is found by holder (an index,
+ * maybe a moment stale) and read by key, consistently, in every round, so a PIN changed a moment ago
+ * is checked against the new one; only a `credential` the caller passes is taken as it is (see there).
  *
  * A right PIN still stored as scrypt (before decision 0140) is replaced by its KMS MAC, conditional
  * on the stored value being the one just checked (a PIN changed meanwhile is left alone).
@@ -37,7 +42,7 @@ export async function checkPin(services: { store: SealStore; pinKeys: PinKeys },
   let hashChecked: PinMatch | undefined;
   let known = check.credential;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const credential = round === 0 ? (known ??= await liveCredentialOf(store, check)) : await reread(store, known!);
+    const credential = round === 0 && known ? known : await reread(store, (known ??= await liveCredentialOf(store, check)));
     if (credential.state === 'locked') {
       if (credential.lockedUntil && new Date(credential.lockedUntil) > check.now) throw new DomainError('PIN_LOCKED');
       await unlock(store, credential, check.now);
