@@ -63,6 +63,12 @@ describe('the platform keys', () => {
     expect(china.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: SM2_PLATFORM_KEY_ALIASES.derivation } })).toEqual({});
   });
 
+  it('keeps the signing-PIN key as an HMAC_256 key for GenerateMac / VerifyMac in KMS', () => {
+    const pin = keyProps(prod, PLATFORM_KEY_ALIASES.pinMac);
+    expect(pin.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    expect(pin.DeletionPolicy).toBe('Retain');
+  });
+
   it('wraps credential keys with a symmetric key that rotates', () => {
     const wrapping = keyProps(prod, PLATFORM_KEY_ALIASES.credentialWrapping).Properties;
     expect(wrapping.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');

@@ -44,6 +44,7 @@ describe('per-function permissions', () => {
       sm2RootCa: 'KeysSm2Derivation',
       sm2Tsa: 'KeysSm2Derivation',
       sealMaker: 'KeysSm2Derivation',
+      pinMac: 'KeysPinMac',
     };
     for (const handler of stage.stack.handlerFunctions().keys()) {
       const entry = permissionsFor(handler);
@@ -77,6 +78,13 @@ describe('per-function permissions', () => {
       const onHmac = statementsOf(stage, h).filter((s) => JSON.stringify(s.Resource).includes('KeysSm2Derivation')).flatMap(actions);
       expect(onHmac.filter((a) => a === 'kms:Sign' || a === 'kms:GetPublicKey')).toEqual([]);
     }
+  });
+
+  it('lets only the functions that set or check a signing PIN use the PIN key, to MAC and verify only', () => {
+    const onPinKey = (h: string) => statementsOf(stage, h).filter((s) => JSON.stringify(s.Resource).includes('KeysPinMac'));
+    const users = [...stage.stack.handlerFunctions().keys()].filter((h) => onPinKey(h).length > 0);
+    expect(users.sort()).toEqual(['challenge-approve', 'change-pin', 'claim-seal', 'reset-pin', 'sign-document', 'sign-documents-batch']);
+    for (const h of users) expect(onPinKey(h).flatMap(actions).sort()).toEqual(['kms:GenerateMac', 'kms:VerifyMac']);
   });
 
   it('limits wrapping-key encryption to the purposes the entry names', () => {

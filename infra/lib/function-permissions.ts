@@ -7,13 +7,18 @@
  */
 
 /**
- * The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts` and `sm2-platform-keys.ts`.
+ * The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts` and `sm2-platform-keys.ts`
+ * (`pinMac`: the HMAC key signing PINs are MACed under, decision 0140).
  * The SM2 ones name a role: with derived SM2 keys (decision 0076) all three are the one HMAC key,
  * and `sign` on any of them is GenerateMac on it, which derives all three.
  */
-export type PlatformKey = 'rootCa' | 'tsa' | 'ocspResponder' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker';
-/** describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key; DescribeKey only on the HMAC key). */
-export type KeyUse = 'describe' | 'sign';
+export type PlatformKey = 'rootCa' | 'tsa' | 'ocspResponder' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker' | 'pinMac';
+/**
+ * describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key; DescribeKey only on the HMAC keys);
+ * mac = GenerateMac + VerifyMac on the PIN key (decision 0140: setting a PIN MACs it, checking one verifies it, and a
+ * right PIN still stored as scrypt is MACed in its place).
+ */
+export type KeyUse = 'describe' | 'sign' | 'mac';
 /** The `purpose` of the wrapping key's encryption context: what Encrypt/Decrypt are allowed for. */
 export type WrappingPurpose = 'seal-credential' | 'id-number';
 /** The identity area's secrets (`functions/src/domain/identity/identity-config.ts`); the session secret goes to every function. */
@@ -64,6 +69,8 @@ const OCSP_RESPONDING = { rootCa: ['describe'], tsa: ['describe'], ocspResponder
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
+/** Functions that set or check a signing PIN (decision 0140); no other function may call the PIN key. */
+const PIN = { pinMac: ['mac'] } as const;
 /**
  * The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in,
  * signed PDFs out. PAdES B-LT (decision 0111) puts the current CRL (rebuilt by the root when stale,
@@ -71,7 +78,7 @@ const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
  */
 const SIGNING: FunctionPermissions = {
   table: 'readWrite',
-  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'], ...PIN },
   wrapping: ['seal-credential'],
   credentialKeys: true,
   documents: { read: ['uploads/', 'signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['uploads/', 'signed/'] },
@@ -79,7 +86,9 @@ const SIGNING: FunctionPermissions = {
 };
 
 export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
-  health: { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
+  // Liveness answers from the function alone; readiness (staff only) reaches the table, the bucket and the root key (decision 0142).
+  health: { table: 'none' },
+  'health-ready': { table: 'read', keys: { rootCa: ['describe'] }, documents: { bucket: true } },
   'dev-test-identities': { table: 'read' },
 
   // Sign-in and sessions: identity config needs every identity secret in production.
@@ -107,7 +116,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'challenge-create': { table: 'readWrite' },
   'challenge-poll': { table: 'readWrite', secrets: IDENTITY },
   'challenge-summary': { table: 'read' },
-  'challenge-approve': { table: 'readWrite' },
+  // A sign approval checks the signing PIN on the phone.
+  'challenge-approve': { table: 'readWrite', keys: PIN },
   'challenge-reject': { table: 'readWrite' },
 
   // Applications and the window.
@@ -138,12 +148,12 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'integration-list-seals': { table: 'read' },
 
   // Seal life cycle: credential keys are made, used and retired here.
-  'claim-seal': { table: 'readWrite', keys: SEAL_MAKING, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
+  'claim-seal': { table: 'readWrite', keys: { ...SEAL_MAKING, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'seal-image': { table: 'read', ...PDF },
   'seal-data': { table: 'read', documents: { read: ['seals/'] } },
   'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI_READ },
-  'change-pin': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
-  'reset-pin': { table: 'readWrite', keys: SEAL_MAKING, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
+  'change-pin': { table: 'readWrite', keys: PIN, wrapping: ['seal-credential'], credentialKeys: true },
+  'reset-pin': { table: 'readWrite', keys: { ...SEAL_MAKING, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'unfreeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
@@ -166,7 +176,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   // Reads page and signature counts (the PDF parser only: no seal drawing, no font).
   'get-document': { table: 'readWrite', documents: { read: ['signed/', 'uploads/'] }, memoryMb: 1024 },
   'sign-document': SIGNING,
-  'sign-document-confirmed': SIGNING,
+  // The phone checked the PIN when it approved (challenge-approve): no PIN key here.
+  'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] } },
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
   'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/'], write: ['ukey-signing/'] }, ...PDF },
@@ -197,7 +208,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
 /** The bootstrap has the root sign the root, TSA and OCSP responder certificates once, and stores them. */
-export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'] }, timeoutSeconds: 120 };
+export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 

@@ -56,9 +56,10 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
   for (const [name, uses] of Object.entries(p.keys ?? {}) as [PlatformKey, readonly string[]][]) {
     // Derived SM2 keys (decision 0076): the role's key is the HMAC key; signing is GenerateMac on it.
     const derived = SM2_ROLES.includes(name) && t.keys.sm2Keys === 'kms-hmac-derived';
-    const described = name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : derived ? [] : ['kms:GetPublicKey'];
+    const described = name === 'wrapping' ? ['kms:GetKeyRotationStatus'] : derived || name === 'pinMac' ? [] : ['kms:GetPublicKey'];
     const actions = uses.includes('describe') ? ['kms:DescribeKey', ...described] : [];
     if (uses.includes('sign')) actions.push(derived ? 'kms:GenerateMac' : 'kms:Sign');
+    if (uses.includes('mac')) actions.push('kms:GenerateMac', 'kms:VerifyMac');
     if (actions.length) add({ actions, resources: [t.keys.key(name).keyArn] });
   }
 

@@ -10,7 +10,7 @@ import type { Sm2Keys } from './stage-settings';
  * The platform's KMS keys under the aliases the functions look up (custody/platform-keys.ts):
  * root CA, TSA and OCSP responder (asymmetric P-256, sign/verify; the private halves never leave KMS) and the
  * credential-wrapping key (symmetric, yearly rotation). Plus the data key that encrypts the table,
- * the buckets and the secrets. The SM2 hierarchy (decision 0076): three KMS `SM2` keys (root CA, TSA,
+ * the buckets and the secrets, and the HMAC key signing PINs are MACed under (decision 0140). The SM2 hierarchy (decision 0076): three KMS `SM2` keys (root CA, TSA,
  * seal maker) where AWS offers them, otherwise one HMAC key the functions derive all three from.
  */
 export class PlatformKeys extends Construct {
@@ -18,6 +18,8 @@ export class PlatformKeys extends Construct {
   readonly tsa: kms.Key;
   readonly ocspResponder: kms.Key;
   readonly wrapping: kms.Key;
+  /** HMAC_256: signing PINs are stored as a MAC under it (decision 0140); it never leaves KMS. */
+  readonly pinMac: kms.Key;
   readonly data: kms.Key;
   /** The key behind each SM2 role: its own SM2 key, or the one HMAC key they are derived from. */
   readonly sm2: Record<'sm2RootCa' | 'sm2Tsa' | 'sealMaker', kms.Key>;
@@ -62,6 +64,14 @@ export class PlatformKeys extends Construct {
       removalPolicy: props.removalPolicy,
       pendingWindow: Duration.days(30),
     });
+    this.pinMac = new kms.Key(this, 'PinMac', {
+      alias: PLATFORM_KEY_ALIASES.pinMac,
+      description: 'MACs seal credentials\' signing PINs (GenerateMac / VerifyMac); only PIN-checking functions may use it',
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: props.removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
     this.data = new kms.Key(this, 'Data', {
       alias: 'alias/seal-platform/data',
       description: 'Encrypts the seal table, the document and audit buckets and the secrets',
@@ -72,6 +82,6 @@ export class PlatformKeys extends Construct {
   }
 
   key(name: PlatformKey): kms.Key {
-    return { rootCa: this.rootCa, tsa: this.tsa, ocspResponder: this.ocspResponder, wrapping: this.wrapping, ...this.sm2 }[name];
+    return { rootCa: this.rootCa, tsa: this.tsa, ocspResponder: this.ocspResponder, wrapping: this.wrapping, pinMac: this.pinMac, ...this.sm2 }[name];
   }
 }

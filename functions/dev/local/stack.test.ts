@@ -26,13 +26,13 @@ afterAll(async () => {
 });
 
 describe('the local stack', () => {
-  it('reports every backing service up on GET /v1/health', async () => {
+  it('answers GET /v1/health (liveness) without naming any backing service, and keeps readiness for staff', async () => {
     const res = await fetch(`${stack.url}/v1/health`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.status).toBe('ok');
-    expect(Object.keys(body.services).sort()).toEqual(['dynamodb', 'kms', 's3']);
-    for (const service of Object.values(body.services) as { up: boolean }[]) expect(service.up).toBe(true);
+    expect(body).toMatchObject({ status: 'ok', stage: 'local' });
+    expect(body.services).toBeUndefined();
+    expect((await fetch(`${stack.url}/v1/health/ready`)).status).toBe(401);
   });
 
   it('answers an unknown API path with 404 and a Chinese message', async () => {

@@ -8,11 +8,12 @@ import { registry } from './registry';
 
 const SRC = join(__dirname, '..');
 const ROOT = join(SRC, '..', '..');
-const PORTS: ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences'];
+const PORTS: ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'pinKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences'];
 const RECIPE_FILE: Record<ComposedPort, string> = {
   blobs: 'blobs',
   custody: 'custody',
   platformKeys: 'platform-keys',
+  pinKeys: 'pin-keys',
   idNumbers: 'id-numbers',
   faceVerifier: 'face-verifier',
   registry: 'registry',

@@ -3,6 +3,7 @@ import { DomainError, type AuthMode } from '@seal/shared';
 import { verifySessionToken, type SessionClaims } from '../domain/identity/session-token';
 import { sessionSecret } from '../config/config';
 import type { Ports } from '../ports';
+import type { PersonRecord } from '../ports/store/identity';
 
 /**
  * A credential longer than this is refused before anything reads it: session tokens and integration
@@ -14,7 +15,8 @@ export const MAX_AUTHORIZATION_LENGTH = 1024;
 /** Who is calling, once the route's auth mode is satisfied. */
 export type Principal =
   | { mode: 'public' }
-  | { mode: 'session' | 'staff'; session: SessionClaims }
+  /** `person`: the record the session was checked against, for the rest of the request (not read again). */
+  | { mode: 'session' | 'staff'; session: SessionClaims; person: PersonRecord }
   | { mode: 'registry' | 'integration'; subject: string };
 
 export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
@@ -23,14 +25,14 @@ export function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1];
 }
 
-async function authenticateSession(event: APIGatewayProxyEventV2, services: Ports): Promise<SessionClaims> {
+async function authenticateSession(event: APIGatewayProxyEventV2, services: Ports): Promise<{ session: SessionClaims; person: PersonRecord }> {
   const token = bearerToken(event);
   if (!token) throw new DomainError('UNAUTHENTICATED');
   const claims = await verifySessionToken(sessionSecret(services.config), token, services.now());
   // Logout raises the person's epoch: every earlier token stops here.
   const person = await services.store.people.get(claims.personId);
   if (!person || person.sessionEpoch !== claims.epoch) throw new DomainError('SESSION_EXPIRED');
-  return claims;
+  return { session: claims, person };
 }
 
 /** Routes authenticated by a request signature implement it in their handler (see `verifiers`). */
@@ -44,14 +46,14 @@ export async function authenticate(mode: AuthMode, event: APIGatewayProxyEventV2
     case 'public':
       return { mode };
     case 'session': {
-      const session = await authenticateSession(event, services);
+      const { session, person } = await authenticateSession(event, services);
       if (session.kind === 'staff') throw new DomainError('NOT_AUTHORIZED');
-      return { mode, session };
+      return { mode, session, person };
     }
     case 'staff': {
-      const session = await authenticateSession(event, services);
+      const { session, person } = await authenticateSession(event, services);
       if (session.kind !== 'staff') throw new DomainError('NOT_AUTHORIZED');
-      return { mode, session };
+      return { mode, session, person };
     }
     case 'registry':
     case 'integration': {

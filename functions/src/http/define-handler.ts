@@ -14,7 +14,7 @@ import { API_SECURITY_HEADERS } from './security-headers';
 import { cursorBinding, openCursor, sealCursor } from './cursor';
 import { sessionSecret } from '../config/config';
 import { clientOf } from './edge';
-import { loadActor } from '../domain/identity/load-actor';
+import { loadStanding, type Standing } from '../domain/identity/load-actor';
 
 /** What a handler's `run` gets: the route's params, query and body, validated by its schemas. */
 export interface HandlerContext<R extends Route> {
@@ -28,6 +28,8 @@ export interface HandlerContext<R extends Route> {
   personId(): string;
   /** The permission matrix's view of the caller, loaded once per request. */
   actor(): Promise<Actor>;
+  /** The signed-in person's standing (actor, companies, grants), loaded once per request with `actor()`; throws UNAUTHENTICATED on public routes. */
+  standing(): Promise<Standing>;
   client: { ip?: string; userAgent?: string };
   requestId: string;
   event: APIGatewayProxyEventV2;
@@ -70,7 +72,7 @@ export type RouteHandler<R extends Route = Route> = ((event: APIGatewayProxyEven
 };
 
 /** The permission matrix's view of whoever authenticated. */
-function actorFor(principal: Principal, services: Ports): Promise<Actor> {
+function actorFor(principal: Principal, standing: () => Promise<Standing>): Promise<Actor> {
   const nobody: Actor = { legalRepresentativeOf: [], grants: [] };
   switch (principal.mode) {
     case 'public':
@@ -81,7 +83,7 @@ function actorFor(principal: Principal, services: Ports): Promise<Actor> {
       return Promise.resolve({ ...nobody, system: true });
     case 'session':
     case 'staff':
-      return loadActor(services.store, principal.session.personId, { windowStaff: principal.session.kind === 'staff' });
+      return standing().then((s) => ({ ...s.actor, windowStaff: principal.session.kind === 'staff' }));
   }
 }
 
@@ -205,6 +207,11 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
         return principal.session.personId;
       };
       let actor: Promise<Actor> | undefined;
+      let standing: Promise<Standing> | undefined;
+      const standingOf = () => {
+        if (principal.mode !== 'session' && principal.mode !== 'staff') throw new DomainError('UNAUTHENTICATED');
+        return (standing ??= loadStanding(services.store, principal.session.personId, principal.person));
+      };
       const ctx = {
         body,
         query,
@@ -212,7 +219,8 @@ export function defineHandler<R extends Route>(route: R, spec: HandlerSpec<NoInf
         services,
         principal,
         personId,
-        actor: () => (actor ??= actorFor(principal, services)),
+        actor: () => (actor ??= actorFor(principal, standingOf)),
+        standing: standingOf,
         client,
         requestId,
         event,

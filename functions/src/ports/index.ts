@@ -4,6 +4,7 @@ import type { BusinessRegistry } from './business-registry';
 import type { FaceVerifier } from './face-verifier';
 import type { IdNumberVault } from './id-number-vault';
 import type { KeyCustody } from './key-custody';
+import type { PinKeys } from './pin-keys';
 import type { PlatformKeys } from './platform-keys';
 import type { SealStore } from './seal-store';
 import type { WechatAuth } from './wechat-auth';
@@ -24,6 +25,8 @@ export interface Ports {
   /** Where seal-credential keys live (KEY_CUSTODY). */
   readonly custody: KeyCustody;
   readonly platformKeys: PlatformKeys;
+  /** The signing-PIN MAC key (KMS HMAC, decision 0140). */
+  readonly pinKeys: PinKeys;
   readonly idNumbers: IdNumberVault;
   readonly faceVerifier: FaceVerifier;
   readonly registry: BusinessRegistry;
@@ -34,4 +37,4 @@ export interface Ports {
   readonly licences: ElectronicLicence;
 }
 
-export type { BlobStore, BusinessRegistry, ElectronicLicence, FaceVerifier, IdNumberVault, KeyCustody, Notifier, PlatformKeys, SealStore, WechatAuth };
+export type { BlobStore, BusinessRegistry, ElectronicLicence, FaceVerifier, IdNumberVault, KeyCustody, Notifier, PinKeys, PlatformKeys, SealStore, WechatAuth };

@@ -74,7 +74,7 @@ describe('the typed API client', () => {
     const report = { status: 'degraded', services: {} };
     const { transport } = scripted({ status: 503, data: report }, { status: 404, data: '<html>' }, { status: 200, data: 'hello' });
     const api = createApiClient({ transport });
-    await expect(api.call(routes.health)).rejects.toMatchObject({ status: 503, code: 'SERVER_ERROR', message: '服务暂时不可用，请稍后重试', body: report });
+    await expect(api.call(routes.healthReady)).rejects.toMatchObject({ status: 503, code: 'SERVER_ERROR', message: '服务暂时不可用，请稍后重试', body: report });
     await expect(api.call(routes.me)).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: '请求的内容不存在' });
     await expect(api.call(routes.me)).rejects.toMatchObject({ status: 200, code: 'BAD_RESPONSE' });
   });

@@ -38,7 +38,7 @@ export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boole
     },
     async ensure() {
       if (options.makeMissing) await Promise.all([ensurePlatformKeys(client), ensureSm2PlatformKeys(client, options.sm2Keys)]);
-      else await Promise.all([PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa, PLATFORM_KEY_ALIASES.ocspResponder, ...sm2PlatformKeySpecs(options.sm2Keys).map((k) => k.alias)].map(find));
+      else await Promise.all([PLATFORM_KEY_ALIASES.rootCa, PLATFORM_KEY_ALIASES.tsa, PLATFORM_KEY_ALIASES.ocspResponder, PLATFORM_KEY_ALIASES.pinMac, ...sm2PlatformKeySpecs(options.sm2Keys).map((k) => k.alias)].map(find));
     },
     async ping() {
       await client.send(new DescribeKeyCommand({ KeyId: PLATFORM_KEY_ALIASES.rootCa }));

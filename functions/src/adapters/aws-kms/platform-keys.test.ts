@@ -15,7 +15,7 @@ import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
 import { localKmsClient } from '../../../test-support/kms-server';
 import { ensurePlatformKeys, PLATFORM_KEY_ALIASES, type PlatformKeyIds } from './platform-keys';
 
-const keyIds = (keys: PlatformKeyIds): string[] => [keys.rootCaKeyId, keys.tsaKeyId, keys.ocspKeyId, keys.wrappingKeyId];
+const keyIds = (keys: PlatformKeyIds): string[] => [keys.rootCaKeyId, keys.tsaKeyId, keys.ocspKeyId, keys.wrappingKeyId, keys.pinMacKeyId];
 
 const PORT = 13122;
 let kms: LocalKms | undefined;
@@ -36,12 +36,12 @@ afterEach(stop);
 const describe_ = async (c: KMSClient, keyId: string) => (await c.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
 
 describe('ensurePlatformKeys', () => {
-  it('creates the root CA, TSA, OCSP responder and wrapping keys once, and finds the same ones the second time', async () => {
+  it('creates the root CA, TSA, OCSP responder, wrapping and PIN MAC keys once, and finds the same ones the second time', async () => {
     const c = await start();
     const first = await ensurePlatformKeys(c);
     const second = await ensurePlatformKeys(c);
     expect(second).toEqual(first);
-    expect(new Set(keyIds(first)).size).toBe(4);
+    expect(new Set(keyIds(first)).size).toBe(5);
     expect(first.signingAlgorithm).toBe('ecdsa-p256-sha256');
 
     expect((await describe_(c, PLATFORM_KEY_ALIASES.rootCa)).Arn).toBe(first.rootCaKeyId);
@@ -50,8 +50,9 @@ describe('ensurePlatformKeys', () => {
     expect(await describe_(c, first.rootCaKeyId)).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     expect(await describe_(c, first.tsaKeyId)).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     expect(await describe_(c, first.wrappingKeyId)).toMatchObject({ KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT' });
+    expect(await describe_(c, PLATFORM_KEY_ALIASES.pinMac)).toMatchObject({ Arn: first.pinMacKeyId, KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
     expect((await c.send(new GetKeyRotationStatusCommand({ KeyId: first.wrappingKeyId }))).KeyRotationEnabled).toBe(true);
-    expect((await c.send(new ListKeysCommand({}))).Keys).toHaveLength(4);
+    expect((await c.send(new ListKeysCommand({}))).Keys).toHaveLength(5);
   });
 
   it('finds the same keys after the persistent endpoint restarts', async () => {

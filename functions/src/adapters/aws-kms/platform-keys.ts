@@ -23,6 +23,8 @@ export const PLATFORM_KEY_ALIASES = {
   tsa: 'alias/seal-platform/tsa',
   ocspResponder: 'alias/seal-platform/ocsp-responder',
   credentialWrapping: 'alias/seal-platform/credential-wrapping',
+  /** HMAC_256: the keyed hash of signing PINs (decision 0140). */
+  pinMac: 'alias/seal-platform/pin-mac',
 } as const;
 
 /** Key ARNs, usable wherever KMS takes a KeyId. */
@@ -31,6 +33,7 @@ export interface PlatformKeyIds {
   tsaKeyId: string;
   ocspKeyId: string;
   wrappingKeyId: string;
+  pinMacKeyId: string;
   /** What the root CA and TSA keys sign with. */
   signingAlgorithm: SignatureAlgorithmId;
 }
@@ -49,19 +52,21 @@ export const signingKey = (alias: string, role: string, algorithm: SignatureAlgo
   keyUsage: 'SIGN_VERIFY',
 });
 const WRAPPING: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.credentialWrapping, role: 'credential-wrapping', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' };
+export const PIN_MAC: PlatformKeySpec = { alias: PLATFORM_KEY_ALIASES.pinMac, role: 'pin-mac', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' };
 
 /**
- * Finds the root CA, TSA, OCSP responder and credential-wrapping keys by alias, creating any that is missing.
+ * Finds the root CA, TSA, OCSP responder, credential-wrapping and PIN MAC keys by alias, creating any that is missing.
  * Idempotent, and safe when several processes start at once (see ensureKey).
  */
 export async function ensurePlatformKeys(client: KMSClient, signingAlgorithm: SignatureAlgorithmId = DEFAULT_SIGNATURE_ALGORITHM): Promise<PlatformKeyIds> {
-  const [rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId] = await Promise.all([
+  const [rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId, pinMacKeyId] = await Promise.all([
     ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.rootCa, 'root-ca', signingAlgorithm)),
     ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.tsa, 'tsa', signingAlgorithm)),
     ensureKey(client, signingKey(PLATFORM_KEY_ALIASES.ocspResponder, 'ocsp-responder', signingAlgorithm)),
     ensureKey(client, WRAPPING).then((arn) => ensureRotation(client, arn)),
+    ensureKey(client, PIN_MAC),
   ]);
-  return { rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId, signingAlgorithm };
+  return { rootCaKeyId, tsaKeyId, ocspKeyId, wrappingKeyId, pinMacKeyId, signingAlgorithm };
 }
 
 /**

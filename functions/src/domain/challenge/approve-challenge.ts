@@ -45,7 +45,7 @@ export async function approveChallenge(
     await consumeFaceTicket(store, { ticketId: input.faceTicket, personId, action, target: challengeFaceTarget(challenge.challengeId), now });
   } else {
     if (!input.pin) throw new DomainError('VALIDATION_FAILED', '请输入签章密码');
-    const { credentialId } = await verifySigningPin(store, { sealId: challenge.summary.sealId!, personId, pin: input.pin, now });
+    const { credentialId } = await verifySigningPin(services, { sealId: challenge.summary.sealId!, personId, pin: input.pin, now });
     outcome = { ...outcome, credentialId };
   }
   const approved = await store.challenges.approve(challenge, { approverId: personId, outcome, now: now.toISOString() });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestStack, loginAs, passFaceCheck, seedCompany, seedPerson, type TestStack } from '../../../test-support/identity-stack';
 import { getServices } from '../../composition';
 import { createGrant } from '../grant/create-grant';
-import { hashPin } from '../credential/pin-hash';
+import { sealPin } from '../credential/pin-hash';
 import { consumeChallenge } from './poll-challenge';
 import { testTable } from '../../../test-support/table';
 
@@ -191,9 +191,10 @@ describe('web signing confirmation', () => {
   it('is approved with the signing PIN of the person whose desktop asked, and refused with a wrong PIN', async () => {
     const lrId = seedPerson('lr-xinghe').personId;
     const now = new Date().toISOString();
+    const credentialId = `cred-${randomUUID()}`;
     await testTable(getServices().store).put('credential', {
         sealId,
-        credentialId: `cred-${randomUUID()}`,
+        credentialId,
         companyId,
         personId: lrId,
         state: 'active',
@@ -205,7 +206,7 @@ describe('web signing confirmation', () => {
         serial: '01',
         notBefore: now,
         notAfter: new Date(Date.now() + 365 * 86400_000).toISOString(),
-        pinHash: await hashPin('135790'),
+        pinHash: await sealPin(getServices().pinKeys, credentialId, '135790'),
         createdAt: now,
       });
     const c = (

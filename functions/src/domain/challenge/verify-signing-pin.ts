@@ -1,3 +1,4 @@
+import type { PinKeys } from '../../ports/pin-keys';
 import type { SealStore } from '../../ports/seal-store';
 import { checkPin } from '../credential/check-pin';
 
@@ -6,9 +7,9 @@ import { checkPin } from '../credential/check-pin';
  * PINs, counted atomically). Returns the credential that will sign.
  */
 export async function verifySigningPin(
-  store: SealStore,
+  services: { store: SealStore; pinKeys: PinKeys },
   input: { sealId: string; personId: string; pin: string; now: Date },
 ): Promise<{ credentialId: string }> {
-  const credential = await checkPin(store, input);
+  const credential = await checkPin(services, input);
   return { credentialId: credential.credentialId };
 }

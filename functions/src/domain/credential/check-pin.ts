@@ -1,7 +1,8 @@
 import { DomainError, MAX_PIN_FAILURES, PIN_LOCK_MS, SYSTEM_CAUSE_LABELS, credentialMachine, pinAttemptsLeftMessage, step } from '@seal/shared';
+import type { PinKeys } from '../../ports/pin-keys';
 import type { SealStore, WriteOp } from '../../ports/seal-store';
-import { liveCredentialOf, type CredentialItem } from './find-credential';
-import { pinMatches } from './pin-hash';
+import { isLive, liveCredentialOf, type CredentialItem } from './find-credential';
+import { pinMatches, sealPin, type PinMatch } from './pin-hash';
 
 const MAX_ROUNDS = 20;
 
@@ -12,6 +13,12 @@ export interface PinCheck {
   now: Date;
   /** When the caller knows exactly which credential (e.g. a QR sign approval). */
   credentialId?: string;
+  /**
+   * The person's live credential as the caller just read it by holder (`liveCredentialOf`), so it is
+   * not read twice. The caller then reads it again by key and consistently, and refuses another
+   * version (the signing gate does): the holder index may be a moment stale.
+   */
+  credential?: CredentialItem;
 }
 
 /**
@@ -23,12 +30,19 @@ export interface PinCheck {
  *   attempt 5:    state → locked, failedAttempts = 5 IF failedAttempts = 4 AND version = v  (+ audit event)
  * Each write's condition names the count it expects, so no increment lands past the fifth and
  * the fifth is the lock itself. A write whose condition fails re-reads and goes round again,
- * where it finds either room below four or the lock.
+ * where it finds either room below four or the lock. The credential is found by holder (an index,
+ * maybe a moment stale) and read by key, consistently, in every round, so a PIN changed a moment ago
+ * is checked against the new one; only a `credential` the caller passes is taken as it is (see there).
+ *
+ * A right PIN still stored as scrypt (before decision 0140) is replaced by its KMS MAC, conditional
+ * on the stored value being the one just checked (a PIN changed meanwhile is left alone).
  */
-export async function checkPin(store: SealStore, check: PinCheck): Promise<CredentialItem> {
-  let hashChecked: boolean | undefined;
+export async function checkPin(services: { store: SealStore; pinKeys: PinKeys }, check: PinCheck): Promise<CredentialItem> {
+  const { store, pinKeys } = services;
+  let hashChecked: PinMatch | undefined;
+  let known = check.credential;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const credential = await liveCredentialOf(store, check);
+    const credential = round === 0 && known ? known : await reread(store, (known ??= await liveCredentialOf(store, check)));
     if (credential.state === 'locked') {
       if (credential.lockedUntil && new Date(credential.lockedUntil) > check.now) throw new DomainError('PIN_LOCKED');
       await unlock(store, credential, check.now);
@@ -36,9 +50,10 @@ export async function checkPin(store: SealStore, check: PinCheck): Promise<Crede
     }
     // A crash between the fifth count and the lock cannot happen (one write), but be strict anyway.
     if (credential.failedAttempts >= MAX_PIN_FAILURES) throw new DomainError('PIN_LOCKED');
-    hashChecked ??= await pinMatches(check.pin, credential.pinHash);
-    if (hashChecked) {
+    hashChecked ??= await pinMatches(pinKeys, credential.credentialId, check.pin, credential.pinHash);
+    if (hashChecked.matches) {
       if (credential.failedAttempts > 0) await store.credentials.clearPinFailures(credential);
+      if (hashChecked.outdated) await store.credentials.replacePinHash(credential, credential.pinHash, await sealPin(pinKeys, credential.credentialId, check.pin));
       return credential;
     }
     if (credential.failedAttempts < MAX_PIN_FAILURES - 1) {
@@ -51,6 +66,13 @@ export async function checkPin(store: SealStore, check: PinCheck): Promise<Crede
     }
   }
   throw new DomainError('CONFLICT');
+}
+
+/** The same credential, read by key and consistently; CREDENTIAL_INACTIVE once it is no longer live. */
+async function reread(store: SealStore, credential: CredentialItem): Promise<CredentialItem> {
+  const fresh = await store.credentials.get(credential, { consistent: true });
+  if (!fresh || !isLive(fresh)) throw new DomainError('CREDENTIAL_INACTIVE');
+  return fresh;
 }
 
 /** Credential machine `lock` (system) with its audit event; false when someone else moved first. */

@@ -14,13 +14,14 @@ export function credentialsOfSeal(store: SealStore, sealId: string): Promise<Cre
 }
 
 /**
- * The person's live credential for a seal. CREDENTIAL_NOT_FOUND when they never claimed it,
- * CREDENTIAL_INACTIVE when all they have is superseded or revoked.
+ * The person's live credential for a seal, read by holder (decision 0141: never all of the seal's).
+ * CREDENTIAL_NOT_FOUND when they never claimed it, CREDENTIAL_INACTIVE when all they have is
+ * superseded or revoked. The holder index is eventually consistent: whoever acts on what it returns
+ * either writes conditionally on it or checks it again by key with a consistent read (signing does
+ * both), so a stale answer is refused, never used.
  */
 export async function liveCredentialOf(store: SealStore, query: { sealId: string; personId: string; credentialId?: string }): Promise<CredentialItem> {
-  const mine = (await credentialsOfSeal(store, query.sealId)).filter(
-    (c) => c.personId === query.personId && (!query.credentialId || c.credentialId === query.credentialId),
-  );
+  const mine = (await store.credentials.ofHolder(query.personId, query.sealId)).filter((c) => !query.credentialId || c.credentialId === query.credentialId);
   const live = mine.find(isLive);
   if (live) return live;
   throw new DomainError(mine.length ? 'CREDENTIAL_INACTIVE' : 'CREDENTIAL_NOT_FOUND');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Medium } from '@seal/shared';
-import { hashPin } from './pin-hash';
+import { sealPin } from './pin-hash';
 import { issueCredentialCertificate } from '../platform-pki/issue-seal-certificate';
 import { certificateRecordWrite } from '../platform-pki/revoke-certificates';
 import type { WriteOp } from '../../ports/seal-store';
@@ -20,7 +20,7 @@ export interface PreparedCredential {
 
 /**
  * A new credential for a person on a seal: key under custody, certificate from the platform CA,
- * PIN hashed. Nothing is stored here; the caller writes `writes()` together with the seal's
+ * PIN MACed under the KMS PIN key (decision 0140). Nothing is stored here; the caller writes `writes()` together with the seal's
  * change, so a seal never shows a credential whose transition failed, nor the reverse.
  */
 export async function prepareCredential(
@@ -35,7 +35,7 @@ export async function prepareCredential(
   const credentialId = `cred-${randomUUID()}`;
   const context = { companyId: seal.companyId, sealId: seal.sealId, credentialId };
   // The seal's algorithm (decision 0078); a seal made before it was recorded gets the deployment's.
-  const [key, pinHash] = await Promise.all([deps.custody.createCredentialKey(context, seal.algorithm), hashPin(request.pin)]);
+  const [key, pinHash] = await Promise.all([deps.custody.createCredentialKey(context, seal.algorithm), sealPin(deps.services.pinKeys, credentialId, request.pin)]);
   const issued = await issueCredentialCertificate(deps.services, {
     company: { name: company.name, creditCode: company.companyId },
     seal: { sealId: seal.sealId, name: seal.name, kind: seal.kind },

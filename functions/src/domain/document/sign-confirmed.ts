@@ -1,4 +1,4 @@
-import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
+import { DomainError, approvalDigest, type Actor, type documentDto } from '@seal/shared';
 import { consumeChallenge } from '../challenge/poll-challenge';
 import type { Ports } from '../../ports';
 import type { DocumentSigning } from '../../ports/document-format';
@@ -18,6 +18,8 @@ export interface SignConfirmedRequest {
   crossPage?: boolean;
   now: Date;
   requestId?: string;
+  /** Who the person is to the permission matrix, as the request read it. */
+  actor?: Actor;
 }
 
 /**

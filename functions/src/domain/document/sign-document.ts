@@ -1,4 +1,4 @@
-import { approvalText, authorize, type documentDto } from '@seal/shared';
+import { approvalText, authorize, type Actor, type documentDto } from '@seal/shared';
 import { authorizeSignature, type SignatureProof } from '../seal/authorize-signature';
 import { loadActor } from '../identity/load-actor';
 import type { Ports } from '../../ports';
@@ -19,6 +19,8 @@ export interface SignDocumentRequest {
   now: Date;
   /** Idempotency key: a retry with the same key returns the first result (decision 0047). */
   requestId?: string;
+  /** Who the person is to the permission matrix, as the request read it (not read a second time). */
+  actor?: Actor;
 }
 
 /**
@@ -70,24 +72,24 @@ export function signOnce(
  */
 export async function signWithProof(
   services: Ports & DocumentSigning,
-  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'certify' | 'now'>,
+  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'certify' | 'now' | 'actor'>,
   document: DocumentItem,
   proof: SignatureProof,
 ): Promise<SignedVersion> {
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now: request.now, ...proof });
+  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now: request.now, actor: request.actor, ...proof });
   return signNewVersion(
     services,
     {
       authorization,
       personId: request.personId,
-      actorRole: await signerRole(services, request.personId, authorization.seal),
+      actorRole: authorization.as,
       now: request.now,
     },
     { document, placements: request.placements, crossPage: request.crossPage, certify: request.certify },
   );
 }
 
-/** The role the gate let the person sign in (legal representative or holder), for the audit chain. */
+/** The role the permission matrix lets the person sign in (legal representative or holder), for the audit chain of a signing without the gate (UKey). */
 export async function signerRole(services: Ports, personId: string, seal: { companyId: string; sealId: string }): Promise<string> {
   const decision = authorize(await loadActor(services.store, personId), 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
   return decision.allowed ? decision.as : 'unknown';

@@ -21,7 +21,9 @@ export async function validationDataFor(services: Ports, certificateChain: Uint8
   const crl = await currentCrl(services, pki.crlIssuer);
   const certificates = unique([...certificateChain, pki.tsa, pki.root]);
   if (!pki.ocspUrl) return { certificates, crls: [crl], ocsps: [] };
-  const [responder, ocsp] = await Promise.all([ocspResponder(services), ocspResponseFor(services, [signerCertificate, pki.tsa])]);
+  // One responder (its certificate read once) for the answer and for the certificate the DSS carries.
+  const responder = await ocspResponder(services);
+  const ocsp = await ocspResponseFor(responder, [signerCertificate, pki.tsa]);
   return { certificates: unique([...certificates, responder.responderCertificate]), crls: [crl], ocsps: [ocsp] };
 }
 

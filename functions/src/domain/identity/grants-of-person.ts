@@ -1,4 +1,4 @@
-import type { GrantRecord, SealStore } from '../../ports/seal-store';
+import type { GrantRecord, PersonRecord, SealStore } from '../../ports/seal-store';
 import { sameName, verifiedName } from './people';
 
 /**
@@ -6,10 +6,11 @@ import { sameName, verifiedName } from './people';
  * the name binds only when it is the one the person's own face check verified with that ID number:
  * a grant typed with someone else's ID number under another name (identity squatting, issue #15)
  * never becomes theirs, and stays waiting for a person whose check matches it. Nobody is told
- * which: the grantor's answer is the same whether or not the ID number is known.
+ * which: the grantor's answer is the same whether or not the ID number is known. `person`: their
+ * record when the request already read it.
  */
-export async function grantsOfPerson(store: SealStore, personId: string, options: { ended?: boolean } = {}): Promise<GrantRecord[]> {
-  const [person, grants] = await Promise.all([store.people.get(personId), store.grants.ofGrantee(personId)]);
+export async function grantsOfPerson(store: SealStore, personId: string, options: { ended?: boolean; person?: PersonRecord } = {}): Promise<GrantRecord[]> {
+  const [person, grants] = await Promise.all([options.person ?? store.people.get(personId), store.grants.ofGrantee(personId)]);
   const name = verifiedName(person);
   if (name === undefined) return [];
   return grants.filter((g) => (options.ended || g.state === 'active') && sameName(g.granteeName, name));

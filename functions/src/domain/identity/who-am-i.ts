@@ -1,19 +1,20 @@
-import type { Actor } from '@seal/shared';
-import type { SealStore } from '../../ports/seal-store';
-import { getPerson } from './people';
-import { grantsOfPerson } from './grants-of-person';
+import type { PersonRecord, SealStore } from '../../ports/seal-store';
+import type { Standing } from './load-actor';
 
-/** 我的: who I am, my companies as legal representative, my active grants, the seals I claimed. */
-export async function whoAmI(store: SealStore, actor: Actor) {
-  const personId = actor.personId!;
-  const [person, companies, grants, credentials] = await Promise.all([
-    getPerson(store, personId),
-    store.companies.ofLegalRepresentative(personId),
-    grantsOfPerson(store, personId),
+/**
+ * 我的: who I am, my companies as legal representative, my active grants, the seals I claimed.
+ * The person and their standing are the request's own (read once by the session check and the
+ * permission matrix); only the credentials, and the names of the grants' companies, are read here.
+ */
+export async function whoAmI(store: SealStore, person: PersonRecord, standing: Standing) {
+  const { personId } = person;
+  const { companies, grants } = standing;
+  const known = new Set(companies.map((c) => c.companyId));
+  const [credentials, grantCompanies] = await Promise.all([
     store.credentials.ofPerson(personId),
+    store.companies.getMany([...new Set(grants.map((g) => g.companyId))].filter((id) => !known.has(id))),
   ]);
-  const grantCompanies = await store.companies.getMany([...new Set(grants.map((g) => g.companyId))]);
-  const names = new Map(grantCompanies.map((c) => [c.companyId, c.name]));
+  const names = new Map([...companies, ...grantCompanies].map((c) => [c.companyId, c.name]));
   return {
     person: { personId, name: person.name, idNumberMasked: person.idNumberMasked, phone: person.phone },
     companies: companies.map((c) => ({ companyId: c.companyId, name: c.name, type: c.type, status: c.status })),

@@ -45,7 +45,7 @@ export async function answerOcsp(services: Ports, requestDer: Uint8Array): Promi
   return answerOcspRequest(requestDer, await ocspResponder(services));
 }
 
-/** A fresh signed response about platform certificates, for a document's DSS (PAdES B-LT). */
-export async function ocspResponseFor(services: Ports, certificates: Uint8Array[]): Promise<Uint8Array> {
-  return createOcspResponse(await ocspResponder(services), certificates);
+/** A fresh signed response about platform certificates, for a document's DSS (PAdES B-LT), from the responder the caller built. */
+export async function ocspResponseFor(responder: OcspResponder, certificates: Uint8Array[]): Promise<Uint8Array> {
+  return createOcspResponse(responder, certificates);
 }

@@ -1,12 +1,12 @@
 import { checkPin } from '../credential/check-pin';
-import { hashPin } from '../credential/pin-hash';
+import { sealPin } from '../credential/pin-hash';
 import type { LifecycleDeps } from './deps';
 import { proveFace, resolveRole, type ActingParty } from './acting-party';
 import { loadSeal } from './load-seal';
 
 /**
  * 修改签章密码: face check, the current PIN (counted towards the lockout like any wrong PIN),
- * then the new PIN's hash replaces the old one, conditional on the credential's version.
+ * then the new PIN's MAC (decision 0140) replaces the old one, conditional on the credential's version.
  */
 export async function changePin(
   deps: LifecycleDeps,
@@ -18,8 +18,8 @@ export async function changePin(
   const target = { companyId: seal.companyId, sealIds: [seal.sealId] };
   const acting = resolveRole(request.party, 'credential.change_pin', target);
   await proveFace(store, request.party, 'credential.change_pin', target, request.now);
-  const credential = await checkPin(store, { sealId: seal.sealId, personId, pin: request.currentPin, now: request.now });
-  const pinHash = await hashPin(request.newPin);
+  const credential = await checkPin(deps.services, { sealId: seal.sealId, personId, pin: request.currentPin, now: request.now });
+  const pinHash = await sealPin(deps.services.pinKeys, credential.credentialId, request.newPin);
   await store.commitWithAudit(
     {
       companyId: seal.companyId,

@@ -2,6 +2,7 @@ import * as routes from '@seal/shared/routes';
 import { defineHandler } from '../../http/define-handler';
 import { blobs } from '../../composition/blobs';
 import { custody } from '../../composition/custody';
+import { pinKeys } from '../../composition/pin-keys';
 import { platformKeys } from '../../composition/platform-keys';
 import { resetPin } from '../../domain/seal/reset-pin';
 import { lifecycleDeps } from '../../domain/seal/deps';
@@ -9,7 +10,7 @@ import { credentialView, sealView } from '../../domain/seal/views';
 
 /** POST /v1/seals/{sealId}/pin/reset — 忘记签章密码: face check, new PIN, new key and certificate. */
 export const handler = defineHandler(routes.resetPin, {
-  ports: [blobs, custody, platformKeys],
+  ports: [blobs, custody, platformKeys, pinKeys],
   async run({ params, body, services, actor }) {
     const { seal, credential } = await resetPin(lifecycleDeps(services), {
       party: { kind: 'person', actor: await actor(), faceTicket: body.faceTicket },

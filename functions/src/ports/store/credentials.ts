@@ -40,7 +40,7 @@ export interface CredentialRecord {
   serial: string;
   notBefore: string;
   notAfter: string;
-  /** scrypt hash of the signing PIN; the PIN itself is never stored or logged. */
+  /** The signing PIN's MAC under the KMS PIN key (`kms-hmac$v1$…`, decision 0140; older ones `scrypt$…` until next used); the PIN itself is never stored or logged. */
   pinHash: string;
   /** Wrong PINs in a row, counted atomically. */
   failedAttempts: number;
@@ -62,6 +62,11 @@ export interface Credentials {
   ofSeal(sealId: string): Promise<CredentialRecord[]>;
   /** The credentials a person claimed (我的印章). */
   ofPerson(personId: string): Promise<CredentialRecord[]>;
+  /**
+   * The person's own credentials on one seal (theirs now and their history), by the holder index:
+   * as much work with 3,000 credentials on the seal as with one. Eventually consistent.
+   */
+  ofHolder(personId: string, sealId: string): Promise<CredentialRecord[]>;
   get(key: CredentialKey, options?: ReadOptions): Promise<CredentialRecord | undefined>;
   create(credential: NewCredential): WriteOp;
 
@@ -78,6 +83,11 @@ export interface Credentials {
   unlock(credential: Read, change: { state: CredentialState }): WriteOp;
   /** A new PIN hash, count back to zero; conditional on the version read and on `active`. */
   changePin(credential: Read, pinHash: string): WriteOp;
+  /**
+   * The same PIN in a newer stored form (scrypt → KMS MAC, decision 0140), conditional on the stored
+   * value still being `from`; the version stays (nothing about the credential changed). False when it was not.
+   */
+  replacePinHash(credential: CredentialKey, from: string, to: string): Promise<boolean>;
   /** A new certificate for the same key (renewal); conditional on the version read. */
   recertify(credential: Read, certificate: Pick<CredentialRecord, 'certificate' | 'serial' | 'notBefore' | 'notAfter'>): WriteOp;
   /** Superseded or revoked, with what is kept of its key; conditional on the version read. */

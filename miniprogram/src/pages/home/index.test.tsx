@@ -4,7 +4,7 @@ import { resetTaroStub } from '../../../test/taro-stub';
 import HomePage from './index';
 
 const taroRequest = jest.mocked(Taro.request);
-const allUp = { status: 'ok', services: { dynamodb: { up: true }, s3: { up: true }, kms: { up: true } } };
+const allUp = { status: 'ok', stage: 'local', version: 'dev', time: '2026-12-03T10:00:00.000Z' };
 
 beforeEach(() => resetTaroStub());
 
@@ -17,13 +17,10 @@ describe('home page', () => {
     for (const word of ['业务数据库', '文件存储', '密钥管理', 'DynamoDB', 'KMS', '平台运行状态']) expect(screen.queryByText(word)).toBeNull();
   });
 
-  it('tells the public in plain words when some business may not go through, naming no service', async () => {
-    taroRequest.mockResolvedValue({
-      statusCode: 503,
-      data: { status: 'degraded', services: { dynamodb: { up: true }, s3: { up: false }, kms: { up: true } } },
-    } as never);
+  it('tells the public in plain words when the platform does not answer, naming no service', async () => {
+    taroRequest.mockResolvedValue({ statusCode: 503, data: null } as never);
     render(<HomePage />);
-    expect(await screen.findByText('部分服务暂时不可用，部分业务可能暂时无法办理，请稍后再试')).toBeTruthy();
+    expect(await screen.findByText('服务暂时不可用，请稍后重试')).toBeTruthy();
     expect(screen.queryByText('文件存储')).toBeNull();
   });
 

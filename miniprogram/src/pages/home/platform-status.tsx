@@ -3,11 +3,11 @@ import { Button } from '../../components/nutui';
 import type { HealthView } from './use-platform-health';
 
 /**
- * The platform's health as the public needs it: nothing while all is well; a plain notice (no
- * database, storage or key-service names) when some business may not go through, with a retry.
+ * The platform's health as the public needs it: nothing while it answers; a plain notice (no
+ * database, storage or key-service names) when it does not, with a retry.
  */
 export function PlatformStatus({ view, onRetry }: { view: HealthView; onRetry: () => void }) {
-  const trouble = view.state === 'failed' ? view.message : view.state === 'loaded' && view.health.status !== 'ok' ? '部分服务暂时不可用，部分业务可能暂时无法办理，请稍后再试' : null;
+  const trouble = view.state === 'failed' ? view.message : null;
   if (!trouble) return null;
   return (
     <View className="card status-card" role="status">

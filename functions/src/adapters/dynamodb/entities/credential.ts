@@ -20,7 +20,7 @@ export const Credential = (config: EntityConfiguration) =>
         serial: { type: 'string', required: true },
         notBefore: { type: 'string', required: true },
         notAfter: { type: 'string', required: true },
-        /** scrypt hash of the signing PIN; the PIN itself is never stored or logged. */
+        /** The signing PIN's MAC under the KMS PIN key (decision 0140; `scrypt$…` until next used); the PIN itself is never stored or logged. */
         pinHash: { type: 'string', required: true },
         /** Wrong PINs in a row, counted atomically; five lock the credential. */
         failedAttempts: { type: 'number', required: true, default: 0 },

@@ -13,6 +13,11 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
     async ofPerson(personId) {
       return (await entities.credential.query.byPerson({ personId }).go({ pages: 'all' })).data;
     },
+    async ofHolder(personId, sealId) {
+      const { data } = await entities.credential.query.byPerson({ personId, sealId }).go({ pages: 'all' });
+      // The sort key's prefix would also take a seal id that merely starts with this one.
+      return data.filter((c) => c.sealId === sealId);
+    },
     async get(credential, options) {
       return (await entities.credential.get(key(credential)).go({ consistent: options?.consistent ?? false })).data ?? undefined;
     },
@@ -37,6 +42,14 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
         if (!isConditionFailure(error)) throw error;
       }
     },
+    replacePinHash: (credential, from, to) =>
+      conditionally(() =>
+        entities.credential
+          .patch(key(credential))
+          .set({ pinHash: to })
+          .where((a, op) => op.eq(a.pinHash, from))
+          .go(),
+      ),
     lock: (c, change) =>
       tableWrite((e) =>
         e.credential
