@@ -14,24 +14,13 @@ import { startDocumentsStack, type DocumentsStack } from '../functions/test-supp
 import { legacyScryptPinHash } from '../functions/test-support/pin-keys';
 import { samplePdf } from '../functions/test-support/pdf/sample-pdf';
 import { testTable } from '../functions/test-support/table';
+import { medianMs } from './timing';
 
 const RESULTS = join(__dirname, 'results');
 const SIGNINGS = 15;
 const PIN_CHECKS = 30;
 const OTHER_CREDENTIALS = 2_999;
 const PIN = '258036';
-
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  await fn(); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
-}
 
 /**
  * Medians of signing requests over HTTP (1-page PDF, PIN) with each seal, taken in turn (A, B, A, B...)
@@ -99,8 +88,8 @@ export async function run(): Promise<void> {
     const { pinKeys } = getServices();
     const mac = await sealPin(pinKeys, 'cred-bench', PIN);
     const scrypt = legacyScryptPinHash(PIN);
-    const macMs = await median(PIN_CHECKS, () => pinMatches(pinKeys, 'cred-bench', PIN, mac));
-    const scryptMs = await median(PIN_CHECKS, () => pinMatches(pinKeys, 'cred-bench', PIN, scrypt));
+    const macMs = await medianMs(PIN_CHECKS, () => pinMatches(pinKeys, 'cred-bench', PIN, mac));
+    const scryptMs = await medianMs(PIN_CHECKS, () => pinMatches(pinKeys, 'cred-bench', PIN, scrypt));
 
     const pct = (ms: number) => Math.round((ms / oneCredential) * 1000) / 10;
     const ratio = Math.round((manyCredentials / oneCredential) * 100) / 100;

@@ -11,21 +11,10 @@ import { signMessage } from '../functions/src/engines/pki/signer';
 import { clearVerificationCaches, verifyPdf } from '../functions/src/engines/pdf/verify';
 import { signingWorld, samplePdf, type SigningWorld } from '../functions/test-support/pdf/signed-fixtures';
 import { testTimestamp } from '../functions/test-support/pdf/pki-fixture';
+import { medianMs } from './timing';
 
 const TMP = join(__dirname, 'tmp');
 const RESULTS = join(__dirname, 'results');
-
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  await fn(); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
-}
 
 /** The 500-page targets, checked against this run. */
 function targets(row: { signMs: number; verifyColdMs: number; pdfsigVerifyMs: number | null } | undefined): string[] {
@@ -78,25 +67,25 @@ export async function run(): Promise<void> {
     const signedPath = join(TMP, `${d.name}.signed.pdf`);
     writeFileSync(signedPath, signed);
     const runs = d.name === '1-page' ? 21 : 9;
-    const signMs = await median(runs, () => world.sign(d.pdf));
+    const signMs = await medianMs(runs, () => world.sign(d.pdf));
     // The in-process test TSA's share of signing (a network round trip in production).
-    const tsaMs = await median(runs, () => testTimestamp(world.pki, world.now)(new Uint8Array(32)));
+    const tsaMs = await medianMs(runs, () => testTimestamp(world.pki, world.now)(new Uint8Array(32)));
     // Warm: the PKI's chain and timestamp verdicts memoized (same seal, same token seen before).
-    const verifyMs = await median(runs, async () => {
+    const verifyMs = await medianMs(runs, async () => {
       const report = await verifyPdf(signed, { trustedRoots: world.trustedRoots });
       if (report.verdict !== 'valid') throw new Error(`${d.name}: not valid (${report.subIndication})`);
     });
     // Cold (first-time): every verdict, parsed certificate and key forgotten before each run.
-    const verifyColdMs = await median(runs, () => {
+    const verifyColdMs = await medianMs(runs, () => {
       clearVerificationCaches();
       return verifyPdf(signed, { trustedRoots: world.trustedRoots });
     });
-    const libpdfSignMs = await median(Math.min(runs, 5), async () => {
+    const libpdfSignMs = await medianMs(Math.min(runs, 5), async () => {
       const pdf = await PDF.load(d.pdf);
       return pdf.sign({ signer: libpdfSigner(world), level: 'B-T', timestampAuthority: tsa, reason: '合同签署' });
     });
     // As many runs as ours, in the same loop conditions (the machine is shared; medians need samples).
-    const pdfsigMs = hasPdfsig ? await median(runs, () => spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, signedPath])) : null;
+    const pdfsigMs = hasPdfsig ? await medianMs(runs, () => spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, signedPath])) : null;
     const row = {
       document: d.name,
       bytes: d.pdf.length,

@@ -8,21 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPdf } from '../functions/src/engines/pdf/verify';
 import { signingWorld, samplePdf } from '../functions/test-support/pdf/signed-fixtures';
+import { medianMs } from './timing';
 
 const RESULTS = join(__dirname, 'results');
 const SIGNATURES = 20;
-
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  await fn(); // warm-up
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
-}
 
 export async function run(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
@@ -45,8 +34,8 @@ export async function run(): Promise<void> {
       if (report.signatures.length !== count || report.verdict !== 'valid')
         throw new Error(`${count} signatures: ${report.verdict} (${report.subIndication})`);
     };
-    const oneMs = await median(9, verify(once, 1));
-    const manyMs = await median(9, verify(many, SIGNATURES));
+    const oneMs = await medianMs(9, verify(once, 1));
+    const manyMs = await medianMs(9, verify(many, SIGNATURES));
     const row = {
       document: d.name,
       bytes: many.length,
