@@ -3,7 +3,8 @@ import { QrCode } from '../components/qr-code';
 import { ErrorBox } from '../components/status';
 import { useChallenge } from '../components/use-challenge';
 import type { documentDto } from '@seal/shared';
-import { downloadSigned, prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
+import { prepareSigning, signApproved, type PreparedSigning, type SigningRequest } from './sign-flow';
+import { SignedOutcome } from './signed-outcome';
 
 /** The QR step of 签章: scan, check document / pages / seal on the phone, enter the PIN; then download. */
 export function ConfirmSigning({ request, sealName, onClose }: { request: SigningRequest; sealName: string; onClose: () => void }) {
@@ -23,8 +24,6 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
     signApproved(request, prepared!).then(setSigned, (e: Error) => setError(e.message));
   }, [request, prepared]);
   const { challenge, phase, secondsLeft } = useChallenge({ create, autoRefresh: false, enabled: Boolean(prepared), onApproved });
-
-  const download = () => signed && downloadSigned(signed, request.file.name).catch((e: Error) => setError(e.message));
 
   return (
     <div className="modal" role="dialog" aria-label="扫码签章">
@@ -57,16 +56,7 @@ export function ConfirmSigning({ request, sealName, onClose }: { request: Signin
             二维码已失效，文件未签章。
           </p>
         )}
-        {signed && (
-          <div className="ok" data-testid="sign-outcome">
-            <p>
-              签章成功，文件共 {signed.pages} 页、{signed.signatures} 个签章。
-            </p>
-            <button className="button primary" data-testid="download-signed" onClick={download}>
-              下载已签章文件
-            </button>
-          </div>
-        )}
+        {signed && <SignedOutcome signed={signed} fileName={request.file.name} onError={setError} />}
         <ErrorBox error={error} />
         <button className="link" onClick={onClose}>
           {signed ? '完成' : '取消'}

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { documentDto } from '@seal/shared';
 import { ErrorBox } from '../components/status';
 import { UkeyDetails, UkeyProblem, useUkeyToken } from '../ukey/token-check';
-import { downloadSigned, type SigningRequest } from './sign-flow';
+import type { SigningRequest } from './sign-flow';
+import { SignedOutcome } from './signed-outcome';
 import { signWithUkey, tokenProblem, uploadForUkey } from './ukey-sign-flow';
 
 /**
@@ -79,20 +80,7 @@ export function UkeySigning({ request, sealName, onClose }: { request: SigningRe
             )}
           </>
         )}
-        {signed && (
-          <div className="ok" data-testid="sign-outcome">
-            <p>
-              签章成功，文件共 {signed.pages} 页、{signed.signatures} 个签章。
-            </p>
-            <button
-              className="button primary"
-              data-testid="download-signed"
-              onClick={() => void downloadSigned(signed, request.file.name).catch((e: Error) => setError(e.message))}
-            >
-              下载已签章文件
-            </button>
-          </div>
-        )}
+        {signed && <SignedOutcome signed={signed} fileName={request.file.name} onError={setError} />}
         <ErrorBox error={error} />
         <button className="link" onClick={onClose}>
           {signed ? '完成' : '取消'}
