@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
-import { dict, name, PdfString } from '../syntax/objects';
+import { dict, name } from '../syntax/objects';
 import { addSignatureField } from './acroform';
 import { IncrementalUpdate } from './incremental-update';
 import { findPages } from './page-tree';
 import { appendAnnots } from './place-widgets';
-import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder } from './signature-placeholder';
+import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder, placeholderEntries } from './signature-placeholder';
 
 /**
  * PAdES B-LTA: a document timestamp (ISO 32000-2 §12.8.5; /Type /DocTimeStamp, /SubFilter
@@ -22,8 +22,7 @@ export async function addDocumentTimestamp(pdf: Uint8Array, timestamp: (imprint:
       Type: name('DocTimeStamp'),
       Filter: name('Adobe.PPKLite'),
       SubFilter: name('ETSI.RFC3161'),
-      ByteRange: [0, 9999999999, 9999999999, 9999999999],
-      Contents: new PdfString(new Uint8Array(CONTENTS_BYTES), true),
+      ...placeholderEntries(),
     }),
   );
   const page = findPages(doc, [0]).get(0)!;

@@ -15,7 +15,7 @@ import { placeWidgets } from './place-widgets';
 import type { SealPlacement } from './placement';
 
 export type { SealPlacement };
-import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder } from './signature-placeholder';
+import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder, placeholderEntries } from './signature-placeholder';
 
 
 /** What a signature looks like and who makes it: everything but the private key. */
@@ -80,8 +80,7 @@ export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSign
       Type: name('Sig'),
       Filter: name('Adobe.PPKLite'),
       SubFilter: name('ETSI.CAdES.detached'),
-      ByteRange: [0, 9999999999, 9999999999, 9999999999],
-      Contents: new PdfString(new Uint8Array(CONTENTS_BYTES), true),
+      ...placeholderEntries(),
       M: pdfDate(input.signingTime),
       ...(input.reason ? { Reason: PdfString.of(input.reason) } : {}),
       ...(input.location ? { Location: PdfString.of(input.location) } : {}),

@@ -1,7 +1,17 @@
+import { PdfString } from '../syntax/objects';
+
 /** Reserved CMS space: the seal and root certificates plus a timestamp token (with its own two) fit in well under this. */
 export const CONTENTS_BYTES = 8192;
 /** Fixed-width ByteRange so filling it in never moves a byte. */
 export const BYTE_RANGE_PLACEHOLDER = '[0 9999999999 9999999999 9999999999]';
+
+/** The /ByteRange and /Contents a signature dictionary is written with, found and filled in afterwards. */
+export function placeholderEntries() {
+  return {
+    ByteRange: [0, 9999999999, 9999999999, 9999999999],
+    Contents: new PdfString(new Uint8Array(CONTENTS_BYTES), true),
+  };
+}
 
 export interface Placeholder {
   /** Offset of '<' of /Contents. */
