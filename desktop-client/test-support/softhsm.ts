@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installCommand } from '../../scripts/prerequisites.mjs';
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 
@@ -13,7 +14,7 @@ export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
  */
 export function createSoftHsm(tokens: { label: string; password: string }[]) {
   if (!existsSync(SOFTHSM_MODULE)) {
-    throw new Error(`${SOFTHSM_MODULE} not found: the UKey tests run on a SoftHSM2 token. Install: sudo apt-get install -y softhsm2 opensc`);
+    throw new Error(`${SOFTHSM_MODULE} not found: the UKey tests run on a SoftHSM2 token. Install: ${installCommand(['softhsm2', 'opensc'], { root: process.getuid?.() === 0 })}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'ukey-softhsm-'));
   mkdirSync(join(dir, 'tokens'));

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { installCommand } from '../../scripts/prerequisites.mjs';
 
 /** Debian's Chromium (no browser download here), headless, with no background network chatter. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`${executablePath} not found: the journeys drive Debian's Chromium. Install: sudo apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(`${executablePath} not found: the journeys drive Debian's Chromium. Install: ${installCommand(['chromium'], { root: process.getuid?.() === 0 })} (or set CHROMIUM_PATH)`);
   }
   return chromium.launch({
     executablePath,
