@@ -9,22 +9,11 @@ import {
   InvalidKeyUsageException,
   ReEncryptCommand,
   RotateKeyOnDemandCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from './index';
-import { localKmsClient } from '../../test-support/kms-server';
+import { useLocalKms } from '../../test-support/kms-server';
 
-let kms: LocalKms;
-let client: KMSClient;
-
-beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-});
+const kms = useLocalKms();
+const { client } = kms;
 
 const newSymmetricKey = async (): Promise<string> => (await client.send(new CreateKeyCommand({ KeySpec: 'SYMMETRIC_DEFAULT' }))).KeyMetadata!.KeyId!;
 const context = { companyId: '91440300MA5FXXXX1X', sealId: 'seal-1', credentialId: 'cred-1', purpose: 'seal-credential' };

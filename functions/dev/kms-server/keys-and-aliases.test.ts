@@ -18,22 +18,11 @@ import {
   SignCommand,
   TagResourceCommand,
   UnsupportedOperationException,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from './index';
-import { localKmsClient } from '../../test-support/kms-server';
+import { useLocalKms } from '../../test-support/kms-server';
 
-let kms: LocalKms;
-let client: KMSClient;
-
-beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-});
+const kms = useLocalKms();
+const { client } = kms;
 
 const newKey = async (spec: 'SYMMETRIC_DEFAULT' | 'ECC_NIST_P256' = 'SYMMETRIC_DEFAULT') =>
   (await client.send(new CreateKeyCommand({ KeySpec: spec, KeyUsage: spec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY' }))).KeyMetadata!;

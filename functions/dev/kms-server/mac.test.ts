@@ -7,22 +7,12 @@ import {
   KMSInvalidMacException,
   DisabledException,
   VerifyMacCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from './index';
-import { localKmsClient } from '../../test-support/kms-server';
+import { useLocalKms } from '../../test-support/kms-server';
 
 /** GenerateMac / VerifyMac as KMS checks them: HMAC_256 keys for GENERATE_VERIFY_MAC, the key's MAC algorithm only. */
-let kms: LocalKms;
-let client: KMSClient;
-beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-});
+const kms = useLocalKms();
+const { client } = kms;
 
 const hmacKey = async () => (await client.send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }))).KeyMetadata!.Arn!;
 const message = new TextEncoder().encode('seal-platform/signing-pin/v1\u0000cred-1\u0000135790');

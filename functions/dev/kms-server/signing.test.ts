@@ -7,24 +7,16 @@ import {
   SignCommand,
   UnsupportedOperationException,
   VerifyCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from './index';
-import { localKmsClient } from '../../test-support/kms-server';
+import { useLocalKms } from '../../test-support/kms-server';
 
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 let signingKeyId: string;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
   const created = await client.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
   signingKeyId = created.KeyMetadata!.KeyId!;
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
 });
 
 const sha256 = (text: string): Uint8Array => createHash('sha256').update(text).digest();

@@ -7,34 +7,26 @@ import {
   KMSInvalidSignatureException,
   SignCommand,
   VerifyCommand,
-  type KMSClient,
 } from '@aws-sdk/client-kms';
 import { DEFAULT_SM2_DISTINGUISHING_ID, sm2MessageDigest, sm2PublicKeyFromSpki } from '../../src/engines/gm';
 import { GmOpenssl } from '../../test-support/gm/openssl';
-import { localKmsClient } from '../../test-support/kms-server';
-import { startLocalKms, type LocalKms } from './index';
+import { useLocalKms } from '../../test-support/kms-server';
 
 /** SM2 keys as KMS offers them in its China Regions: KeySpec SM2, SIGN_VERIFY, SigningAlgorithm SM2DSA. */
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 let openssl: GmOpenssl;
 let keyId: string;
 let spki: Uint8Array;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint, 'cn-north-1');
   openssl = new GmOpenssl();
   const created = await client.send(new CreateKeyCommand({ KeySpec: 'SM2', KeyUsage: 'SIGN_VERIFY', Description: 'seal maker (SM2)' }));
   keyId = created.KeyMetadata!.KeyId!;
   spki = (await client.send(new GetPublicKeyCommand({ KeyId: keyId }))).PublicKey!;
   openssl.file('kms.spki', spki);
 });
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-  openssl.dispose();
-});
+afterAll(() => openssl.dispose());
 
 const sign = (Message: Uint8Array, MessageType: 'RAW' | 'DIGEST') =>
   client.send(new SignCommand({ KeyId: keyId, Message, MessageType, SigningAlgorithm: 'SM2DSA' })).then((r) => r.Signature!);

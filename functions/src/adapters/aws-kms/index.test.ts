@@ -1,20 +1,12 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import type { KMSClient } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
-import { localKmsClient } from '../../../test-support/kms-server';
+import { useLocalKms } from '../../../test-support/kms-server';
 import { createKeyCustody, ensurePlatformKeys, keyCustodyFromEnv, parseKeyCustodyKind, type CredentialKeyRecord, type KeyCustodyKind } from './index';
 
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
   await ensurePlatformKeys(client);
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
 });
 
 const ctx = { companyId: '91440300MA5G00001X', sealId: 'seal-1', credentialId: 'cred-1' };

@@ -1,22 +1,15 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { DescribeKeyCommand, ListResourceTagsCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
-import { localKmsClient } from '../../../test-support/kms-server';
+import { DescribeKeyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { useLocalKms } from '../../../test-support/kms-server';
 import type { CredentialKeyContext, CredentialKeyRecord } from '../../ports/key-custody';
 import { KmsAsymmetricCustody } from './kms-asymmetric-custody';
 
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 let custody: KmsAsymmetricCustody;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
   custody = new KmsAsymmetricCustody({ client, algorithm: 'ecdsa-p256-sha256', deletionWindowInDays: 7 });
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
 });
 
 const ctx: CredentialKeyContext = { companyId: '91440300MA5G00001X', sealId: 'seal-legal-1', credentialId: 'cred-wang-1' };

@@ -1,20 +1,10 @@
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { CreateKeyCommand, GetPublicKeyCommand, ScheduleKeyDeletionCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
-import { localKmsClient } from '../../../test-support/kms-server';
+import { localKmsClient, useLocalKms } from '../../../test-support/kms-server';
 import { KmsDigestSigner } from './kms-digest-signer';
 
-let kms: LocalKms;
-let client: KMSClient;
-
-beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
-});
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-});
+const kms = useLocalKms();
+const { client } = kms;
 
 const newKey = async (spec: 'ECC_NIST_P256' | 'SYMMETRIC_DEFAULT' = 'ECC_NIST_P256') =>
   (await client.send(new CreateKeyCommand({ KeySpec: spec, KeyUsage: spec === 'ECC_NIST_P256' ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT' }))).KeyMetadata!;

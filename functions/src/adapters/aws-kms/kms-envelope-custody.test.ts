@@ -1,29 +1,22 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { inspect } from 'node:util';
-import { DecryptCommand, EncryptCommand, RotateKeyOnDemandCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
-import { localKmsClient } from '../../../test-support/kms-server';
+import { DecryptCommand, EncryptCommand, RotateKeyOnDemandCommand } from '@aws-sdk/client-kms';
+import { useLocalKms } from '../../../test-support/kms-server';
 import type { CredentialKeyContext, CredentialKeyRecord } from '../../ports/key-custody';
 import { KmsEnvelopeCustody } from './kms-envelope-custody';
 import { privateScalar } from './p256-digest';
 import { ensurePlatformKeys } from './platform-keys';
 
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 let custody: KmsEnvelopeCustody;
 let wrappingKeyId: string;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
   ({ wrappingKeyId } = await ensurePlatformKeys(client));
   custody = new KmsEnvelopeCustody({ client, algorithm: 'ecdsa-p256-sha256', wrappingKeyId: 'alias/seal-platform/credential-wrapping' });
 });
 afterEach(() => jest.restoreAllMocks());
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-});
 
 const ctx: CredentialKeyContext = { companyId: '91440300MA5G00001X', sealId: 'seal-contract-1', credentialId: 'cred-zhang-1' };
 const document = Buffer.from('采购合同 第 2026-118 号');

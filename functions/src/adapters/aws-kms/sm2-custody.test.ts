@@ -1,6 +1,5 @@
-import { CreateKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { startLocalKms, type LocalKms } from '../../../dev/kms-server';
-import { localKmsClient } from '../../../test-support/kms-server';
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
+import { useLocalKms } from '../../../test-support/kms-server';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { signMessage } from '../../engines/pki/signer';
 import { algorithmOfKey, signatureAlgorithm } from '../../engines/pki/algorithms';
@@ -15,21 +14,15 @@ import { ensurePlatformKeys } from './platform-keys';
  * (works in any region), or a KMS `KeySpec: SM2` key (AWS China regions; the local endpoint speaks
  * it). What they sign is checked by OpenSSL with the distinguishing ID, not by project code.
  */
-let kms: LocalKms;
-let client: KMSClient;
+const kms = useLocalKms();
+const { client } = kms;
 let openssl: GmOpenssl;
 
 beforeAll(async () => {
-  kms = await startLocalKms({ port: 0 });
-  client = localKmsClient(kms.endpoint);
   await ensurePlatformKeys(client);
   openssl = new GmOpenssl();
 });
-afterAll(async () => {
-  client.destroy();
-  await kms.stop();
-  openssl.dispose();
-});
+afterAll(() => openssl.dispose());
 
 const ctx: CredentialKeyContext = { companyId: '91440300MA5G00001X', sealId: 'seal-contract-gm', credentialId: 'cred-gm-1' };
 const contract = new TextEncoder().encode('采购合同 第 2026-118 号（国密）');
