@@ -43,7 +43,7 @@ it('signs a PDF with an SM2 seal, and the verifier finds it valid: SM3 digests, 
   expect(signature).toMatchObject({
     indication: 'TOTAL_PASSED',
     integrity: 'intact',
-    algorithms: { digest: 'sm3' },
+    algorithms: { digest: 'sm3', signature: 'sm2' },
     timestamp: { valid: true },
   });
   expect(signature.signer.issuer).toContain('SM2根CA');

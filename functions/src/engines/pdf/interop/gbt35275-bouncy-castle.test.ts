@@ -51,9 +51,9 @@ it('writes a GB/T 35275 SignedData that Bouncy Castle accepts, for both of two S
   expect(bouncyCastleCheck(twice)).toEqual([GB_T_35275, GB_T_35275].map((v) => ({ ...v, signer: expect.stringContaining('CN=') })));
   const report = await verify(twice);
   expect(report).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
-  expect(report.signatures.map((s) => [s.indication, s.algorithms.digest, s.timestamp?.valid])).toEqual([
-    ['TOTAL_PASSED', 'sm3', true],
-    ['TOTAL_PASSED', 'sm3', true],
+  expect(report.signatures.map((s) => [s.indication, s.subFilter, s.algorithms, s.timestamp?.valid])).toEqual([
+    ['TOTAL_PASSED', 'adbe.pkcs7.detached', { digest: 'sm3', signature: 'sm2' }, true],
+    ['TOTAL_PASSED', 'adbe.pkcs7.detached', { digest: 'sm3', signature: 'sm2' }, true],
   ]);
 });
 
