@@ -27,6 +27,9 @@ export const PREREQUISITES = [
   },
   // DynamoDB Local runs through a small launcher compiled with javac (decision 0071): a JDK, not a JRE.
   { package: 'openjdk-17-jdk-headless', command: 'javac', why: 'DynamoDB Local runs through a launcher compiled with javac' },
+  // SM2 PDF signatures (GB/T 35275) are checked independently with Bouncy Castle in a Java source-file program (decision 0180).
+  { package: 'openjdk-17-jdk-headless', command: 'java', why: 'the Bouncy Castle check of SM2 PDF signatures runs in Java' },
+  { package: 'libbcprov-java', files: ['/usr/share/java/bcprov.jar'], why: 'Bouncy Castle checks SM2 PDF signatures independently' },
   // The UKey client's tests use a real PKCS#11 token (SoftHSM2) and inspect it with OpenSC's pkcs11-tool (decision 0120).
   {
     package: 'softhsm2',

@@ -1,5 +1,6 @@
 import { drawSeal } from '../../src/engines/appearance';
 import { InMemoryDigestSigner } from '../../src/engines/pki/in-memory-digest-signer';
+import type { Signer } from '../../src/engines/pki/signer';
 import { createRootCertificate } from '../../src/engines/pki/root-ca';
 import { issueSealCertificate } from '../../src/engines/pki/seal-certificate';
 import { issueTsaCertificate } from '../../src/engines/pki/tsa-certificate';
@@ -20,7 +21,7 @@ const KEYS = {
 export const FIXED_TIME = new Date('2026-03-01T02:00:00Z');
 
 export interface FixedSigning {
-  sealSigner: InMemoryDigestSigner;
+  sealSigner: Signer;
   chain: Uint8Array[];
   root: Uint8Array;
   timestamp: (imprint: Uint8Array) => Promise<Uint8Array>;
@@ -28,9 +29,10 @@ export interface FixedSigning {
   pdf: Uint8Array;
 }
 
-export async function fixedSigning(): Promise<FixedSigning> {
+/** `keys`: other root, TSA and seal keys (an SM2 hierarchy), instead of the fixed P-256 ones. */
+export async function fixedSigning(keys?: Record<keyof typeof KEYS, Signer>): Promise<FixedSigning> {
   const key = (name: keyof typeof KEYS) => InMemoryDigestSigner.fromPkcs8(new Uint8Array(Buffer.from(KEYS[name], 'base64')));
-  const [rootSigner, tsaSigner, sealSigner] = await Promise.all([key('root'), key('tsa'), key('seal')]);
+  const [rootSigner, tsaSigner, sealSigner] = keys ? [keys.root, keys.tsa, keys.seal] : await Promise.all([key('root'), key('tsa'), key('seal')]);
   const notBefore = new Date(FIXED_TIME.getTime() - 86400000);
   const publicBaseUrl = 'https://seal.example.cn';
   const root = await createRootCertificate({ signer: rootSigner, notBefore, serialNumber: 1001n });

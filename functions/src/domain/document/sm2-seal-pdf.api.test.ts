@@ -1,11 +1,13 @@
 import { samplePdf } from '../../../test-support/pdf/sample-pdf';
 import { download } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
+import { bouncyCastleCheck } from '../../../test-support/gm/bouncy-castle';
 
 /**
  * A seal the company chose SM2 for (decision 0078) signs a PDF through the API, and the platform's
  * verifier trusts it: its certificate chains to the SM2 root, which verification trusts beside the
- * P-256 one.
+ * P-256 one. The signature is a GB/T 35275 SignedData (decision 0180), which Bouncy Castle, run on
+ * its own, accepts; a changed byte makes both reject it.
  */
 let t: DocumentsStack;
 let lr: string;
@@ -41,9 +43,43 @@ it('signs a PDF with an SM2 seal, and the verifier finds it valid: SM3 digests, 
   expect(signature).toMatchObject({
     indication: 'TOTAL_PASSED',
     integrity: 'intact',
-    algorithms: { digest: 'sm3' },
+    algorithms: { digest: 'sm3', signature: 'sm2' },
     timestamp: { valid: true },
   });
   expect(signature.signer.issuer).toContain('SM2根CA');
   expect(signature.platform).toMatchObject({ sealId });
+});
+
+it('signs in the GB/T 35275 form: Bouncy Castle accepts every signature the seal made and rejects a changed document', async () => {
+  const documentId = await t.api.upload(lr, '国密签章-两次.pdf', await samplePdf({ pages: 2, xref: 'table' }));
+  const first = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
+  expect(first.status).toBe(200);
+  const second = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 2, x: 300, y: 300 }] });
+  expect(second.status).toBe(200);
+  const signed = await download(second.body.downloadUrl);
+
+  // One byte of the original document, which both signatures cover: the name of its Info entry.
+  const tampered = Buffer.from(signed);
+  tampered.write('/Producex', tampered.indexOf('/Producer'), 'latin1');
+  // The platform's verdicts first: the Java checks take seconds, longer than the local server keeps an idle connection.
+  const report = (await t.api.verify(signed)).body;
+  expect(report.signatures.map((s: { indication: string; subFilter: string }) => [s.indication, s.subFilter])).toEqual([
+    ['TOTAL_PASSED', 'adbe.pkcs7.detached'],
+    ['TOTAL_PASSED', 'adbe.pkcs7.detached'],
+  ]);
+  expect((await t.api.verify(tampered)).body.verdict).toBe('invalid');
+
+  const checks = bouncyCastleCheck(signed);
+  expect(checks).toHaveLength(2);
+  for (const check of checks)
+    expect(check).toMatchObject({
+      subFilter: 'adbe.pkcs7.detached',
+      contentInfoType: '1.2.156.10197.6.1.4.2.2',
+      contentType: '1.2.156.10197.6.1.4.2.1',
+      digestAlgorithm: '1.2.156.10197.1.401',
+      signatureAlgorithm: '1.2.156.10197.1.501',
+      valid: true,
+      problems: [],
+    });
+  expect(bouncyCastleCheck(tampered).map((check) => check.valid)).toEqual([false, false]);
 });

@@ -1,6 +1,7 @@
 /**
  * CMS SignedData (RFC 5652) read with the one DER/BER reader: PDF signatures (ETSI.CAdES.detached,
- * adbe.pkcs7.detached, adbe.pkcs7.sha1) and RFC 3161 timestamp tokens are the same structure.
+ * adbe.pkcs7.detached, adbe.pkcs7.sha1) and RFC 3161 timestamp tokens are the same structure, and so
+ * is GB/T 35275's SM2 SignedData, under its own content-type OIDs (decision 0180).
  * Spans of the input's own bytes, nothing re-encoded except signed attributes that came as BER.
  */
 import { children, isDefinite, readTlv, TAG, toDer, type Tlv } from './der';
@@ -42,14 +43,15 @@ const MAX_CERTIFICATES = 64;
 const MAX_ATTRIBUTES = 64;
 
 /**
- * A ContentInfo holding SignedData, DER or BER. Bytes after the ContentInfo (the zero padding of a
+ * A ContentInfo holding SignedData (RFC 5652 or GB/T 35275), DER or BER. Bytes after the ContentInfo (the zero padding of a
  * PDF's /Contents) are ignored. PKI_MALFORMED when it is not one.
  */
 export function readSignedData(bytes: Uint8Array): SignedDataView {
   try {
     const top = readTlv(bytes, 0, bytes.length, { ber: true });
     const [contentType, explicit] = childrenOf(bytes, top, TAG.sequence);
-    ensure(oidOf(bytes, contentType) === OID.signedData, 'not SignedData');
+    const type = oidOf(bytes, contentType);
+    ensure(type === OID.signedData || type === OID.gmSignedData, 'not SignedData');
     const [signedData] = childrenOf(bytes, explicit, 0xa0);
     const fields = childrenOf(bytes, signedData, TAG.sequence);
     ensure(fields[0]?.tag === TAG.integer && fields[1]?.tag === 0x31, 'SignedData');

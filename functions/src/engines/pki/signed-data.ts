@@ -4,6 +4,10 @@
  * content-type, message-digest and ESS signing-certificate-v2; no signing-time (PAdES forbids it,
  * RFC 3161 does not need it).
  *
+ * A GB/T 35275 (SM2 cryptographic message syntax) SignedData is the same structure with the
+ * content type `OID.gmData` and the outer type `OID.gmSignedData` (decision 0180): asking for
+ * content type gmData makes one.
+ *
  * Made in two phases so that the private key can be elsewhere (decision 0046): `prepareSignedData`
  * fixes the signed attributes and says what digest the key must sign; `completeSignedData` puts the
  * signature value (and unsigned attributes made from it, e.g. a signature time-stamp) around them.
@@ -101,9 +105,10 @@ export function completeSignedData(
     signature: new OctetString(signature),
     ...(unsignedAttributes.length > 0 ? { unsignedAttrs: unsignedAttributes.map(([type, value]) => attribute(type, value)) } : {}),
   });
+  const gm = prepared.contentType === OID.gmData;
   const signedData = new SignedData({
-    // RFC 5652 §5.1: version 3 when the content is not id-data.
-    version: prepared.contentType === OID.data ? 1 : 3,
+    // RFC 5652 §5.1: version 3 when the content is not id-data; GB/T 35275 §8.1 knows version 1 only.
+    version: prepared.contentType === OID.data || gm ? 1 : 3,
     digestAlgorithms: new DigestAlgorithmIdentifiers([digestAlgorithmIdentifier(prepared.algorithm)]),
     encapContentInfo: new EncapsulatedContentInfo({
       eContentType: prepared.contentType,
@@ -118,7 +123,8 @@ export function completeSignedData(
       : {}),
     signerInfos: new SignerInfos([signerInfo]),
   });
-  return derOf(new ContentInfo({ contentType: OID.signedData, content: toArrayBuffer(derOf(signedData)) }));
+  // GB/T 35275 content (its own data type) goes in its own signedData type: the same structure, other OIDs.
+  return derOf(new ContentInfo({ contentType: gm ? OID.gmSignedData : OID.signedData, content: toArrayBuffer(derOf(signedData)) }));
 }
 
 /** Both phases with a signer at hand (timestamp tokens, server-held keys). */

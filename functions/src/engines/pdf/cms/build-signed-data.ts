@@ -6,6 +6,18 @@ import { viewCertificate } from '../../pki/certificate-view';
 import { sha256 } from '../../pki/bytes';
 import { OID } from '../../pki/oids';
 
+/**
+ * How a PDF signature is written for each algorithm (decision 0180): the /SubFilter of the signature
+ * dictionary and the content type of the SignedData. P-256 signs PAdES (ETSI.CAdES.detached, RFC
+ * 5652); SM2 signs a GB/T 35275 SignedData (its own data and signedData OIDs) under
+ * adbe.pkcs7.detached, as Chinese e-seal platforms write it: CAdES is defined over RFC 5652's OIDs,
+ * which a GB/T 35275 SignedData does not carry.
+ */
+export const PDF_SIGNATURE_FORMS: Record<SignatureAlgorithmId, { subFilter: string; contentType: string }> = {
+  'ecdsa-p256-sha256': { subFilter: 'ETSI.CAdES.detached', contentType: OID.data },
+  'sm2-sm3': { subFilter: 'adbe.pkcs7.detached', contentType: OID.gmData },
+};
+
 export interface CadesRequest {
   algorithm: SignatureAlgorithmId;
   /** The algorithm's digest of the signed byte ranges. */
@@ -15,9 +27,9 @@ export interface CadesRequest {
 }
 
 /**
- * The signed attributes of a detached CAdES (PAdES baseline) SignedData: content-type,
- * message-digest and ESS signing-certificate-v2 (no signing-time, as PAdES requires), and the
- * digest the signer's key must sign over them.
+ * The signed attributes of a detached PDF SignedData, CAdES (PAdES baseline) or GB/T 35275 by the
+ * algorithm: content-type, message-digest and ESS signing-certificate-v2 (no signing-time, as PAdES
+ * requires; the signature timestamp dates it), and the digest the signer's key must sign over them.
  */
 export function prepareCadesSignature(request: CadesRequest): PreparedSignedData {
   const [leaf] = request.certificateChain;
@@ -26,7 +38,7 @@ export function prepareCadesSignature(request: CadesRequest): PreparedSignedData
     algorithm: request.algorithm,
     signerCertificate: leaf,
     certificates: request.certificateChain,
-    contentType: OID.data,
+    contentType: PDF_SIGNATURE_FORMS[request.algorithm].contentType,
     contentDigest: request.contentDigest,
   });
 }

@@ -1,4 +1,4 @@
-import { digestOf, DIGEST_NAMES, OID, publicKeyOf, readSignedData, verifySignerInfo, viewCertificate } from '../trust/pki';
+import { algorithmOfKey, digestOf, DIGEST_NAMES, OID, publicKeyOf, readSignedData, verifySignerInfo, viewCertificate } from '../trust/pki';
 
 /** What a signature dictionary's /Contents says about the signed bytes: nothing here knows about trust. */
 export interface CheckedSignature {
@@ -19,7 +19,7 @@ export interface CheckedSignature {
   weak: string[];
   /** e.g. sha256 */
   digestAlgorithm: string | null;
-  /** e.g. ecdsa-p256, rsa-2048, rsa-pss-3072 */
+  /** e.g. ecdsa-p256, sm2, rsa-2048, rsa-pss-3072 */
   signatureAlgorithm: string | null;
   signatureValue: Uint8Array;
   /** The RFC 3161 signature timestamp token (unsigned attribute), when there is one. */
@@ -70,10 +70,13 @@ export function checkSignedData(
 
 const CURVES: Record<string, string> = { prime256v1: 'p256', secp384r1: 'p384', secp521r1: 'p521' };
 
-/** The signer's key as people name it: ecdsa-p256, rsa-2048, rsa-pss-2048. */
+/** The signer's key as people name it: ecdsa-p256, sm2, rsa-2048, rsa-pss-2048. */
 function keyAlgorithm(certificate: Uint8Array, signatureOid: string): string | null {
   try {
-    const key = publicKeyOf(viewCertificate(certificate).subjectPublicKeyInfo);
+    const spki = viewCertificate(certificate).subjectPublicKeyInfo;
+    // node:crypto names no curve for an SM2 key (decision 0075): the algorithm table recognises it.
+    if (algorithmOfKey(spki) === 'sm2-sm3') return 'sm2';
+    const key = publicKeyOf(spki);
     const details = key.asymmetricKeyDetails;
     if (key.asymmetricKeyType === 'ec') return `ecdsa-${CURVES[details?.namedCurve ?? ''] ?? details?.namedCurve ?? 'unknown'}`;
     if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return `${signatureOid === OID.rsassaPss ? 'rsa-pss' : 'rsa'}-${details?.modulusLength ?? '?'}`;

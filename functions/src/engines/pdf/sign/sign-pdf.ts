@@ -2,7 +2,7 @@ import type { SealDrawing } from '../../appearance/drawing';
 import type { PreparedSignedData } from '../../pki/signed-data';
 import { signatureAlgorithm } from '../../pki/algorithms';
 import type { SignatureAlgorithmId, Signer } from '../trust/pki';
-import { completeCadesSignature, prepareCadesSignature, signatureFits } from '../cms/build-signed-data';
+import { completeCadesSignature, PDF_SIGNATURE_FORMS, prepareCadesSignature, signatureFits } from '../cms/build-signed-data';
 import { PdfInputError } from '../errors';
 import { PdfDocument } from '../syntax/document';
 import { dict, name, pdfDate, PdfString, type PdfRef } from '../syntax/objects';
@@ -79,7 +79,7 @@ export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSign
     dict({
       Type: name('Sig'),
       Filter: name('Adobe.PPKLite'),
-      SubFilter: name('ETSI.CAdES.detached'),
+      SubFilter: name(PDF_SIGNATURE_FORMS[input.algorithm].subFilter),
       ...placeholderEntries(),
       M: pdfDate(input.signingTime),
       ...(input.reason ? { Reason: PdfString.of(input.reason) } : {}),

@@ -4,7 +4,7 @@
  * builders and their ASN.1 schemas, which a verifying function does not need.
  */
 export type { Signer } from '../../pki/signer';
-export { algorithmBySignatureOid, digestAlgorithmByOid, type SignatureAlgorithmId } from '../../pki/algorithms';
+export { algorithmBySignatureOid, algorithmOfKey, digestAlgorithmByOid, type SignatureAlgorithmId } from '../../pki/algorithms';
 export { readSealCertificate, type SealCertificateInfo } from '../../pki/read-seal-certificate';
 export { verifyChain, type ChainProblem } from '../../pki/verify-chain';
 export { verifyTimestampToken, type TimestampFailure } from '../../pki/verify-timestamp-token';
