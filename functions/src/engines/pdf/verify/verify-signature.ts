@@ -136,13 +136,13 @@ const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
   UNSUPPORTED_CRITICAL_EXTENSION: 'invalid_chain',
   TOO_LONG: 'invalid_chain',
 };
-const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
+export const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
 
 /**
  * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed);
  * a certificate out of its validity is failed only when a proof of existence dates the signature.
  */
-function chainFinding(problem: ChainProblem, proven: boolean): Finding {
+export function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   if (UNTRUSTED.has(problem)) return finding('CHAIN_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
   if (problem === 'EXPIRED') return proven ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   if (problem === 'NOT_YET_VALID') return proven ? finding('CERTIFICATE_NOT_YET_VALID', 'TOTAL_FAILED', 'NOT_YET_VALID') : finding('CERTIFICATE_NOT_YET_VALID', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
