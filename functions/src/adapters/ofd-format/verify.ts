@@ -4,11 +4,9 @@ import type { CertificateStatus, Finding, FindingCode, Indication, SignatureRepo
 import { deepFreeze, VERDICT_OF } from '../../engines/pdf/verify/report';
 import { bottomLine, worstFirst, worstOf } from '../../engines/pdf/verify/policy';
 import { verifyChainAt } from '../../engines/pdf/trust/chain';
-import { chainFinding, chainStatus } from '../../engines/pdf/verify/verify-signature';
-import { sealCertificateInfo } from '../../engines/pdf/trust/certificates';
+import { chainFinding, chainStatus, safeInfo, signerOf } from '../../engines/pdf/verify/verify-signature';
 import { verifyOfd } from '../../engines/ofd/verify';
 import type { OfdProblem, OfdSignatureReport } from '../../engines/ofd/report';
-import type { SealCertificateInfo } from '../../engines/pki/read-seal-certificate';
 import { withOfdErrors } from './ofd-errors';
 
 /**
@@ -109,16 +107,7 @@ async function judge(s: OfdSignatureReport, index: number, count: number, option
     subIndication,
     verdict: VERDICT_OF[indication],
     findings: ordered,
-    signer: {
-      name: info?.holderName ?? info?.commonName ?? null,
-      organization: info?.companyName ?? null,
-      creditCode: info?.creditCode ?? null,
-      subject: info?.subject ?? null,
-      serialNumber: info?.serialNumber ?? null,
-      issuer: info?.issuer ?? null,
-      notBefore: info?.notBefore.toISOString() ?? null,
-      notAfter: info?.notAfter.toISOString() ?? null,
-    },
+    signer: signerOf(info),
     // The seal's own name (SES_Seal), also for seals other platforms made; the kind from a platform certificate.
     seal: { name: s.seal?.name ?? info?.sealName ?? null, kindLabel: info?.sealKindLabel ?? null },
     signingTime: s.signingTime?.toISOString() ?? null,
@@ -147,12 +136,4 @@ const SUB_FILTER: Record<OfdSignatureReport['format'], string | null> = {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => !seen.has(`${f.code}/${f.indication}`) && seen.add(`${f.code}/${f.indication}`));
-}
-
-function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
-  try {
-    return sealCertificateInfo(der);
-  } catch {
-    return undefined;
-  }
 }

@@ -99,16 +99,7 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
     subIndication,
     verdict: VERDICT_OF[indication],
     findings: ordered,
-    signer: {
-      name: info?.holderName ?? info?.commonName ?? null,
-      organization: info?.companyName ?? null,
-      creditCode: info?.creditCode ?? null,
-      subject: info?.subject ?? null,
-      serialNumber: info?.serialNumber ?? null,
-      issuer: info?.issuer ?? null,
-      notBefore: info?.notBefore.toISOString() ?? null,
-      notAfter: info?.notAfter.toISOString() ?? null,
-    },
+    signer: signerOf(info),
     seal: { name: info?.sealName ?? null, kindLabel: info?.sealKindLabel ?? null },
     signingTime: (ts?.valid && ts.time ? ts.time : isTimestamp ? ts?.time : claimed)?.toISOString() ?? null,
     timestamp: ts ? { time: ts.time?.toISOString() ?? '', valid: ts.valid } : null,
@@ -150,7 +141,22 @@ export function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   return finding('CHAIN_INVALID', 'INDETERMINATE', sub);
 }
 
-function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
+/** The report's signer fields from a certificate's seal profile (any certificate: absent fields are null). */
+export function signerOf(info: SealCertificateInfo | undefined): SignatureReport['signer'] {
+  return {
+    name: info?.holderName ?? info?.commonName ?? null,
+    organization: info?.companyName ?? null,
+    creditCode: info?.creditCode ?? null,
+    subject: info?.subject ?? null,
+    serialNumber: info?.serialNumber ?? null,
+    issuer: info?.issuer ?? null,
+    notBefore: info?.notBefore.toISOString() ?? null,
+    notAfter: info?.notAfter.toISOString() ?? null,
+  };
+}
+
+/** A certificate's seal profile, or undefined when it does not parse. */
+export function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
   try {
     return sealCertificateInfo(der);
   } catch {
