@@ -72,8 +72,8 @@ const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
 /** Functions that set or check a signing PIN (decision 0140); no other function may call the PIN key. */
 const PIN = { pinMac: ['mac'] } as const;
 /**
- * The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads in,
- * signed PDFs out. PAdES B-LT (decision 0111) puts the current CRL (rebuilt by the root when stale,
+ * The three signing routes (PIN, phone-approved, batch): credential keys, timestamps, uploads (and
+ * the seal's 印章数据 for OFD) in, signed documents out. PAdES B-LT (decision 0111) puts the current CRL (rebuilt by the root when stale,
  * as `pki-crl` does) and the responder's OCSP answers into each signed PDF.
  */
 const SIGNING: FunctionPermissions = {
@@ -81,7 +81,8 @@ const SIGNING: FunctionPermissions = {
   keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'], ...PIN },
   wrapping: ['seal-credential'],
   credentialKeys: true,
-  documents: { read: ['uploads/', 'signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['uploads/', 'signed/'] },
+  // seals/: an OFD seal signature embeds the seal's 印章数据 (decision 0175).
+  documents: { read: ['uploads/', 'signed/', 'seals/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['uploads/', 'signed/'] },
   ...PDF,
 };
 
@@ -180,7 +181,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] } },
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
-  'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/'], write: ['ukey-signing/'] }, ...PDF },
+  'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/', 'seals/'], write: ['ukey-signing/'] }, ...PDF },
   // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.
   'ukey-sign-complete': {
     table: 'readWrite',

@@ -15,7 +15,7 @@ const MARKS: Record<string, RegExp> = {
   'timestamps (TSA sign)': /platform-pki\/timestamp/,
   'identity config (identity secrets)': /identity-config/,
   's3 PutObject applications/': /applications\/submit-window-application/,
-  's3 seals/': /custom-seal-image|seal\/make-seal-data/,
+  's3 seals/': /custom-seal-image|seal\/make-seal-data|seal\/seal-data/,
   'seal maker (sealMaker sign)': /seal\/make-seal-data/,
 };
 

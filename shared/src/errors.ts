@@ -31,7 +31,15 @@ export const ERRORS = {
   /** The uploaded object differs from the size or SHA-256 declared when the upload was requested. */
   DOCUMENT_MISMATCH: { status: 422, message: '上传的文件与申请上传时声明的大小或摘要不一致，请重新上传' },
   /** The file is of no format the platform signs or verifies (its first bytes are neither a PDF header nor a known package). */
-  DOCUMENT_FORMAT_UNSUPPORTED: { status: 415, message: '不支持该文件格式，请上传PDF文件' },
+  DOCUMENT_FORMAT_UNSUPPORTED: { status: 415, message: '不支持该文件格式，请上传PDF或OFD文件' },
+  /** An OFD package that cannot be read: not a zip fflate reads, entry names that escape the package, malformed or entity-declaring XML, a missing part. */
+  OFD_UNREADABLE: { status: 422, message: '无法读取该OFD文件，请上传有效的OFD文件' },
+  /** An OFD package over the entry-count, inflated-size or compression-ratio limits (decision 0052): refused before it is inflated. */
+  OFD_TOO_LARGE: { status: 413, message: 'OFD文件解压后过大或包含的文件过多，无法处理' },
+  /** An OFD is signed with GB/T 38540 seal signatures, which are SM2: a P-256 seal cannot sign it (decision 0175). */
+  OFD_SEAL_NOT_SM2: { status: 422, message: 'OFD文件须使用国密（SM2）印章签章，请选择签名算法为SM2的印章' },
+  /** An existing signature of the OFD protects its signature list (whole-document protection): another seal would break it. */
+  OFD_SIGNATURES_PROTECTED: { status: 422, message: '该OFD文件的已有签章保护了整个文件，不能再加盖签章' },
   /** A signing request id already used for a different request (another seal, placement or approval). */
   REQUEST_ID_REUSED: { status: 422, message: '该请求编号已用于另一项签章请求，请刷新后重新发起' },
   /** The certification request the UKey client sent is not a P-256 request signed by its own key, or names another UKey (decision 0121). */
@@ -83,6 +91,8 @@ export const ERRORS = {
   SEAL_REVOKED: { status: 409, message: '该印章已注销，不能使用' },
   SEAL_EXPIRED: { status: 409, message: '该印章证书已过期，请先续期' },
   SEAL_NOT_CLAIMED: { status: 409, message: '该印章尚未领取' },
+  /** The seal has no 印章数据 listing the signer's certificate (claimed before decision 0077, or a UKey certificate it does not list): it cannot sign an OFD yet. */
+  SEAL_DATA_MISSING: { status: 409, message: '该印章的印章数据尚未生成或未包含您的证书，请重置签章密码后再签OFD文件' },
   ALREADY_CLAIMED: { status: 409, message: '您已领取该印章' },
   ALREADY_EXISTS: { status: 409, message: '该记录已存在' },
   APPLICATION_DECIDED: { status: 409, message: '该申请已处理' },

@@ -3,8 +3,8 @@ import type { SignatureAlgorithmId } from './signer';
 
 /**
  * The DocumentFormat port (decision 0046): what the document use cases need of a file format, so
- * that they never call a format's engine. PDF is the first adapter (adapters/pdf-format/); OFD
- * (GB/T 33190) will be the second. The format is chosen by the file's bytes, not by its name or
+ * that they never call a format's engine. PDF (adapters/pdf-format/) and OFD
+ * (GB/T 33190, adapters/ofd-format/) are its adapters. The format is chosen by the file's bytes, not by its name or
  * the type the uploader declared; bytes of no known format are refused with
  * DOCUMENT_FORMAT_UNSUPPORTED.
  *
@@ -59,6 +59,11 @@ export interface SignatureRequest {
     name?: string;
   };
   signingTime: Date;
+  /**
+   * The seal's 印章数据 (GB/T 38540 SES_Seal, DER), for a format that embeds the seal in its
+   * signature (`DocumentSigner.embedsSealData`: OFD); it must list the signer's certificate.
+   */
+  sealData?: Uint8Array;
   reason?: string;
   location?: string;
   /**
@@ -109,6 +114,10 @@ export interface DocumentReader {
 }
 
 export interface DocumentSigner extends DocumentReader {
+  /** The only algorithms this format signs with (OFD seal signatures are SM2); absent: any the platform has. */
+  readonly signatureAlgorithms?: readonly SignatureAlgorithmId[];
+  /** The signature carries the seal's 印章数据 (`SignatureRequest.sealData`). */
+  readonly embedsSealData?: boolean;
   /** Phase one: everything but the signature value; says what the key must sign. */
   prepare(bytes: Uint8Array, request: SignatureRequest): Promise<PreparedSignature>;
   /** Phase two: the signature value (checked against the signer's certificate), then the timestamp over it. */

@@ -64,6 +64,14 @@ export const FINDING_CODES = [
   'DOCMDP_VIOLATION',
   'CERTIFICATION_NOT_FIRST',
   'UNVERIFIABLE',
+  // OFD seal signatures (GB/T 38540): the seal inside the signature, and what the signature protects.
+  'SEAL_SIGNER_NOT_LISTED',
+  'SEAL_MAKER_SIGNATURE_INVALID',
+  'SEAL_MAKER_UNTRUSTED',
+  'SEAL_FILE_MISMATCH',
+  'SEAL_NOT_VALID_AT_SIGNING_TIME',
+  'STAMP_PAGE_NOT_FOUND',
+  'FILES_NOT_PROTECTED',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

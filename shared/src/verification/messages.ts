@@ -75,6 +75,13 @@ export const FINDING_MESSAGES: Record<FindingCode, string> = {
   DOCMDP_VIOLATION: '签章后的修改超出了文档认证所允许的范围',
   CERTIFICATION_NOT_FIRST: '认证签章不是文档的第一个签章',
   UNVERIFIABLE: '签名数据已损坏，无法验证',
+  SEAL_SIGNER_NOT_LISTED: '签章者证书不在所用电子印章的证书列表中',
+  SEAL_MAKER_SIGNATURE_INVALID: '电子印章的制章者签名校验失败，印章数据被篡改或伪造',
+  SEAL_MAKER_UNTRUSTED: '电子印章的制章者证书不受信任',
+  SEAL_FILE_MISMATCH: '签章目录中的印章文件与签章所用的电子印章不一致',
+  SEAL_NOT_VALID_AT_SIGNING_TIME: '签章时电子印章不在有效期内',
+  STAMP_PAGE_NOT_FOUND: '签章位置指向文档中不存在的页面',
+  FILES_NOT_PROTECTED: '文件包中有签章未保护的文件，这些文件可能在签章后被添加或修改',
 };
 
 export const MODIFICATION_LEVEL_LABELS: Record<ModificationLevel, string> = {

@@ -12,6 +12,8 @@ export interface ChosenSeal {
   kind: string;
   /** Where this person's credential for the seal signs: `ukey` once bound to a UKey (decision 0121). */
   medium: string;
+  /** The seal's signature algorithm (decision 0078): an OFD signs only with `sm2-sm3`. */
+  algorithm?: string;
 }
 
 /** 选择企业名称、电子印章: only seals this person may sign with now (claimed, usable, in scope). */
@@ -54,7 +56,7 @@ export function ChooseSeal({ value, onChange }: { value?: ChosenSeal; onChange: 
           onChange={(e) => {
             const s = usable.find((x) => x.sealId === e.target.value);
             const medium = me?.credentials.find((c) => c.sealId === s?.sealId && c.state === 'active')?.medium ?? 'phone';
-            onChange(s && companyId ? { companyId, sealId: s.sealId, name: s.name, kind: s.kind, medium } : undefined);
+            onChange(s && companyId ? { companyId, sealId: s.sealId, name: s.name, kind: s.kind, medium, algorithm: s.algorithm } : undefined);
           }}
         >
           <option value="">请选择印章</option>

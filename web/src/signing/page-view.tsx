@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { renderPage, type PdfPage } from './pdf-document';
-import { pdfToScreen, placeAtPoint, type PdfPlacement } from './placement';
+import { pdfToScreen, placeAtPoint, type PageBox, type PdfPlacement } from './placement';
 
 /** Where a palette drag may end: each page registers how to place a seal dropped on it. */
 export const dropTargets = new Map<number, (clientX: number, clientY: number) => void>();
@@ -27,7 +27,8 @@ export function PageView({
   onMove,
   onRemove,
 }: {
-  page: PdfPage;
+  /** A PDF page drawn by pdf.js, or an OFD page known only by its size (no OFD renderer: a sheet with a note). */
+  page: PdfPage | PageBox;
   pageNumber: number;
   zoom: number;
   seals: PlacedSeal[];
@@ -46,7 +47,7 @@ export function PageView({
   const height = (box.view[3] - box.view[1]) * zoom;
 
   useEffect(() => {
-    if (canvas.current) renderPage(page, canvas.current, zoom).catch(() => undefined);
+    if (canvas.current && 'render' in page) renderPage(page, canvas.current, zoom).catch(() => undefined);
   }, [page, zoom]);
 
   const placeAt = (clientX: number, clientY: number, rect: DOMRect) =>
@@ -74,7 +75,13 @@ export function PageView({
         if (el) dropTargets.set(pageNumber, (x, y) => onPlace(placeAt(x, y, el.getBoundingClientRect())));
       }}
     >
-      <canvas ref={canvas} />
+      {'render' in page ? (
+        <canvas ref={canvas} />
+      ) : (
+        <p className="page-note" data-testid="ofd-page-note">
+          OFD 文件暂不显示页面内容。本页尺寸 {Math.round(((box.view[2] - box.view[0]) * 25.4) / 72)}×{Math.round(((box.view[3] - box.view[1]) * 25.4) / 72)} 毫米，请按页面位置放置印章。
+        </p>
+      )}
       {seals.map((s) => {
         const at = pdfToScreen(s, box, zoom);
         return (

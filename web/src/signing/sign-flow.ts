@@ -75,5 +75,6 @@ export async function signApproved(req: SigningRequest, prepared: PreparedSignin
 export async function downloadSigned(signed: documentDto.SignedDocument, fileName: string): Promise<void> {
   const response = await fetch(signed.downloadUrl);
   if (!response.ok) throw new Error('下载失败，请重试');
-  saveBlob(await response.blob(), fileName.replace(/\.pdf$/i, '') + '（已签章）.pdf');
+  const extension = /\.ofd$/i.test(fileName) ? '.ofd' : '.pdf';
+  saveBlob(await response.blob(), fileName.replace(/\.(pdf|ofd)$/i, '') + `（已签章）${extension}`);
 }

@@ -1,19 +1,21 @@
 import { useCallback, useState } from 'react';
 import { ErrorBox } from '../components/status';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
-import { openPdf, type PdfDocument, type PdfPage } from './pdf-document';
+import { openPdf, type PdfPage } from './pdf-document';
+import { formatOf, openOfd } from './ofd-document';
 import { PageView, type PlacedSeal } from './page-view';
-import { sealSizePt, type PdfPlacement } from './placement';
+import { sealSizePt, type PageBox, type PdfPlacement } from './placement';
 import { ConfirmSigning } from './confirm-signing';
 import { UkeySigning } from './ukey-signing';
 import type { SigningRequest } from './sign-flow';
 import { usePaletteDrag } from './palette-drag';
 
+/** The opened file: a PDF (pages drawn by pdf.js) or an OFD (pages known by their size only). */
 interface OpenedPdf {
   file: File;
   bytes: ArrayBuffer;
-  doc: PdfDocument;
-  pages: PdfPage[];
+  format: 'pdf' | 'ofd';
+  pages: (PdfPage | PageBox)[];
 }
 
 const signingRequest = (pdf: OpenedPdf, seal: ChosenSeal, placements: PdfPlacement[], crossPage: boolean): SigningRequest => ({
@@ -49,11 +51,15 @@ export function SigningPage() {
     setPlaced([]);
     try {
       const bytes = await file.arrayBuffer();
+      if (formatOf(bytes) === 'ofd') {
+        setPdf({ file, bytes, format: 'ofd', pages: openOfd(bytes).pages });
+        return;
+      }
       const doc = await openPdf(bytes);
       const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
-      setPdf({ file, bytes, doc, pages });
+      setPdf({ file, bytes, format: 'pdf', pages });
     } catch {
-      setError('无法打开该文件，请选择有效的 PDF 文件');
+      setError('无法打开该文件，请选择有效的 PDF 或 OFD 文件');
     }
   };
 
@@ -67,7 +73,9 @@ export function SigningPage() {
   };
   const crossPage = method === 'cross_page';
   const viaUkey = seal?.medium === 'ukey';
-  const ready = Boolean(seal?.sealId && pdf && (placed.length > 0 || crossPage));
+  // An OFD is sealed with GB/T 38540 seal signatures, which are SM2: a P-256 seal is refused by the API too.
+  const ofdNeedsSm2 = pdf?.format === 'ofd' && seal?.sealId !== undefined && seal.algorithm !== 'sm2-sm3';
+  const ready = Boolean(seal?.sealId && pdf && (placed.length > 0 || crossPage) && !ofdNeedsSm2);
 
   return (
     <div className="signing">
@@ -97,10 +105,11 @@ export function SigningPage() {
         )}
         <label>
           打开文件
-          <input type="file" accept="application/pdf,.pdf" data-testid="sign-file" onChange={(e) => open(e.target.files?.[0])} />
+          <input type="file" accept="application/pdf,.pdf,application/ofd,.ofd" data-testid="sign-file" onChange={(e) => open(e.target.files?.[0])} />
+          <span className="muted">支持 PDF 和 OFD 文件；OFD 文件须使用国密（SM2）印章</span>
         </label>
       </div>
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? (ofdNeedsSm2 ? 'OFD文件须使用国密（SM2）印章签章，请选择签名算法为SM2的印章' : undefined)} />
       {pdf && seal?.sealId && (
         <div className="signing-workspace">
           <aside className="palette">
@@ -112,7 +121,7 @@ export function SigningPage() {
               在第 1 页添加
             </button>
             <p className="muted">
-              已放置 {placed.length} 处{crossPage ? '，另加骑缝章' : ''}；共 {pdf.pages.length} 页
+              已放置 {placed.length} 处{crossPage ? '，另加骑缝章' : ''}；{pdf.format === 'ofd' ? 'OFD 文件，' : ''}共 {pdf.pages.length} 页
             </p>
             <label>
               缩放

@@ -12,13 +12,13 @@ const DIRECT_LIMIT = documentDto.MAX_INLINE_VERIFY_BYTES - 64 * 1024;
 
 async function verify(file: File): Promise<VerificationReportView> {
   if (file.size <= DIRECT_LIMIT)
-    return call(routes.verifyDocument, { body: { bytes: file, contentType: 'application/pdf' } });
+    return call(routes.verifyDocument, { body: { bytes: file, contentType: /\.ofd$/i.test(file.name) ? 'application/ofd' : 'application/pdf' } });
   const ticket = await call(routes.createVerifyUpload, { body: { size: file.size } });
   await uploadTo(ticket, file);
   return call(routes.verifyUploadedDocument, { body: { documentId: ticket.documentId } });
 }
 
-/** 免登录文档验证: no login; upload a PDF, read the report. */
+/** 免登录文档验证: no login; upload a PDF or an OFD (the server tells them apart by their bytes), read the report. */
 export function VerifyPage() {
   const [file, setFile] = useState<File>();
   const [report, setReport] = useState<VerificationReportView>();
@@ -44,8 +44,8 @@ export function VerifyPage() {
     <div>
       <h2>免登录文档验证</h2>
       <div className="card">
-        <p>上传已签章的 PDF 文件，平台将校验每个电子签章的完整性、证书与时间戳，以及签章后文档是否被修改。文件仅用于本次验证。</p>
-        <input type="file" accept="application/pdf,.pdf" aria-label="选择要验证的 PDF 文件" data-testid="verify-file" onChange={(e) => choose(e.target.files?.[0])} />
+        <p>上传已签章的 PDF 或 OFD 文件，平台将校验每个电子签章的完整性、证书与时间戳（OFD 文件另校验电子印章及其制章者签名），以及签章后文档是否被修改。文件仅用于本次验证。</p>
+        <input type="file" accept="application/pdf,.pdf,application/ofd,.ofd" aria-label="选择要验证的 PDF 或 OFD 文件" data-testid="verify-file" onChange={(e) => choose(e.target.files?.[0])} />
         {busy && <p className="muted">正在验证…</p>}
         <ErrorBox error={error} />
       </div>

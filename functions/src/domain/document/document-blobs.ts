@@ -1,5 +1,6 @@
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
+import { contentTypeOf } from './document-keys';
 
 /** The documents' bytes in the blob store, and the presigned URLs clients move them with. */
 
@@ -30,7 +31,7 @@ export async function presignDownload(services: Ports, key: string, fileName: st
   const downloadUrl = await services.blobs.presignGet(key, {
     expiresIn: DOWNLOAD_URL_SECONDS,
     now,
-    responseContentType: 'application/pdf',
+    responseContentType: contentTypeOf(fileName),
     responseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
   });
   return { downloadUrl, downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };

@@ -15,8 +15,12 @@ export const documentKeys = {
 
 export const newDocumentId = (): string => `doc-${randomUUID()}`;
 
-/** 合同.pdf → 合同（已签章）.pdf */
+/** 合同.pdf → 合同（已签章）.pdf; 公文.ofd → 公文（已签章）.ofd (a name without either is taken for a PDF, as before OFD). */
 export function signedName(name: string): string {
-  const base = name.replace(/\.pdf$/i, '');
-  return `${base}（已签章）.pdf`;
+  const extension = /\.ofd$/i.test(name) ? '.ofd' : '.pdf';
+  const base = name.replace(/\.(pdf|ofd)$/i, '');
+  return `${base}（已签章）${extension}`;
 }
+
+/** The content type a download is served as, by its file name: OFD (GB/T 33190's application/ofd) or PDF. */
+export const contentTypeOf = (fileName: string): string => (/\.ofd$/i.test(fileName) ? 'application/ofd' : 'application/pdf');

@@ -364,9 +364,9 @@ describe('bad input', () => {
     expect([read.status, read.body.code]).toEqual([415, 'DOCUMENT_FORMAT_UNSUPPORTED']);
     const verified = await t.api.verify(text);
     expect([verified.status, verified.body.code]).toEqual([415, 'DOCUMENT_FORMAT_UNSUPPORTED']);
-    // A zip (what an OFD package is) until the OFD format is there.
+    // A zip header (what an OFD package is) over nothing a zip reader can read.
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
-    expect((await t.api.verify(zip)).body.code).toBe('DOCUMENT_FORMAT_UNSUPPORTED');
+    expect((await t.api.verify(zip)).body.code).toBe('OFD_UNREADABLE');
     expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
   });
 

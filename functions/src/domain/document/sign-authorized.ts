@@ -11,6 +11,8 @@ import { sealDrawingOf } from './seal-drawing';
 import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
 import { validationDataFor } from './validation-data';
+import { sealAlgorithmOf } from '../seal/views';
+import { storedSealData } from '../seal/seal-data';
 
 export interface SignItem {
   document: DocumentItem;
@@ -74,17 +76,25 @@ export async function signatureRequest(
   const certificate = readSealCertificate(certificateChain[0]!);
   const bytes = await readCurrentBytes(services, item.document);
   const format = services.documentSigners.of(bytes);
+  if (format.signatureAlgorithms && !format.signatureAlgorithms.includes(sealAlgorithmOf(seal))) throw new DomainError('OFD_SEAL_NOT_SM2');
   const request = {
     placements: item.placements,
     crossPage: item.crossPage,
     appearance: sealDrawingOf(company, seal),
     signer: { certificateChain, name: certificate.holderName },
     signingTime: now,
+    // An OFD seal signature embeds the seal (GB/T 38540): the 印章数据 made at the claim (decision 0077).
+    ...(format.embedsSealData ? { sealData: await sealDataFor(services, seal) } : {}),
     reason: `${company.name} ${seal.name}`,
     location: '深圳',
     ...(item.certify ? { certify: item.certify } : {}),
   };
   return { format, bytes, request, certificate };
+}
+
+async function sealDataFor(services: Ports, seal: SignatureAuthorization['seal']): Promise<Uint8Array> {
+  if (!seal.sealData) throw new DomainError('SEAL_DATA_MISSING');
+  return storedSealData(services, seal.sealId, seal.sealData);
 }
 
 /**

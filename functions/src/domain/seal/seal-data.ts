@@ -12,9 +12,14 @@ export async function sealDataOf(
   if (!authorize(await input.actor(), 'seal.view', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed)
     throw new DomainError('NOT_AUTHORIZED');
   if (!seal.sealData) throw new DomainError('SEAL_NOT_CLAIMED');
-  const der = await services.blobs.get(seal.sealData.key);
-  if (!der) throw new Error(`seal ${seal.sealId}: 印章数据 ${seal.sealData.key} is missing from the blob store`);
-  return { der, esId: seal.sealData.esId };
+  return { der: await storedSealData(services, seal.sealId, seal.sealData), esId: seal.sealData.esId };
+}
+
+/** The DER the record names; its absence from the blob store is the platform's fault, not the caller's. */
+export async function storedSealData(services: Ports, sealId: string, record: SealDataRecord): Promise<Uint8Array> {
+  const der = await services.blobs.get(record.key);
+  if (!der) throw new Error(`seal ${sealId}: 印章数据 ${record.key} is missing from the blob store`);
+  return der;
 }
 
 /** What the seal detail shows of it. */

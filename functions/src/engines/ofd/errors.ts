@@ -9,6 +9,9 @@ export type OfdErrorCode =
   | 'OFD_MISSING_PART' // OFD.xml, a document root, a page or a referenced file is absent
   | 'OFD_NOT_SIGNED' // readable, but carries no signature to verify
   | 'OFD_PAGE_NOT_FOUND' // a stamp names a page the document does not have
+  | 'OFD_SIGNATURES_PROTECTED' // an existing signature protects the signature list: another one would break it
+  | 'OFD_SEAL_MISMATCH' // the seal is not an SES_Seal, or does not list the signer's certificate
+  | 'OFD_SIGNATURE_VALUE_INVALID' // the value given to complete a signature is not the signer's SM2 signature over TBS_Sign
   | 'OFD_BAD_INPUT'; // a caller-supplied value the package cannot hold
 
 export class OfdError extends CodedError<OfdErrorCode> {

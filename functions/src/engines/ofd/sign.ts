@@ -25,7 +25,8 @@ export interface OfdCrossPageStamp {
 }
 
 export interface PrepareOfdSignatureInput {
-  ofd: Uint8Array;
+  /** The package, or its files as `readContainer` returned them (taken over: the new signature is added to them). */
+  ofd: Uint8Array | OfdFiles;
   /** The seal (SES_Seal DER) being applied; copied byte for byte into TBS_Sign and Seal.esl. */
   seal: Uint8Array;
   /** The signer's certificate (DER); the seal must list it. */
@@ -58,7 +59,7 @@ const DOC = 0; // the platform signs the first document of a package
  * protected files are not touched.
  */
 export function prepareOfdSignature(input: PrepareOfdSignatureInput): PendingOfdSignature {
-  const files = readContainer(input.ofd, input.limits ?? DEFAULT_LIMITS);
+  const files = input.ofd instanceof Map ? input.ofd : readContainer(input.ofd, input.limits ?? DEFAULT_LIMITS);
   const document = readDocuments(files)[DOC]!;
   checkSignable(input, files, document);
 
@@ -107,7 +108,7 @@ export function completeOfdSignature(
   if (!facts) throw new OfdError('OFD_BAD_INPUT', 'the signer certificate is not an X.509 certificate');
   const publicKey = sm2PublicKeyFromSpki(facts.spki);
   if (!verifySm2(publicKey, prepared.toBeSigned, result.signature, result.distinguishingId ?? DEFAULT_SM2_DISTINGUISHING_ID)) {
-    throw new OfdError('OFD_BAD_INPUT', 'the signature does not verify with the signer certificate over TBS_Sign');
+    throw new OfdError('OFD_SIGNATURE_VALUE_INVALID', 'the signature does not verify with the signer certificate over TBS_Sign');
   }
   const files = readContainer(prepared.pending);
   const signedValue = assembleSesSignature({ toBeSigned: prepared.toBeSigned, signerCertificate: prepared.signerCertificate, signature: result.signature, ...(result.timeStamp ? { timeStamp: result.timeStamp } : {}) });
@@ -126,11 +127,11 @@ function checkSignable(input: PrepareOfdSignatureInput, files: OfdFiles, documen
   try {
     seal = readSeal(input.seal);
   } catch (cause) {
-    if (cause instanceof SesError) throw new OfdError('OFD_BAD_INPUT', 'the seal is not an SES_Seal', { cause });
+    if (cause instanceof SesError) throw new OfdError('OFD_SEAL_MISMATCH', 'the seal is not an SES_Seal', { cause });
     throw cause;
   }
   if (!seal.signerCertificates.some((c) => Buffer.compare(c, input.signerCertificate) === 0)) {
-    throw new OfdError('OFD_BAD_INPUT', 'the seal does not list the signer certificate');
+    throw new OfdError('OFD_SEAL_MISMATCH', 'the seal does not list the signer certificate');
   }
   if (input.stamps.length === 0 && !input.crossPage) throw new OfdError('OFD_BAD_INPUT', 'no stamp placement');
   for (const stamp of input.stamps) {
@@ -141,7 +142,7 @@ function checkSignable(input: PrepareOfdSignatureInput, files: OfdFiles, documen
   if (document.signaturesPath && files.has(document.signaturesPath)) {
     for (const entry of readSignatureList(files, document.signaturesPath).entries) {
       if (files.has(entry.path) && readSignatureDescription(files, entry.path).references.some((r) => r.path === document.signaturesPath)) {
-        throw new OfdError('OFD_BAD_INPUT', `signature ${entry.id} protects the signature list: no further signature can be added without breaking it`);
+        throw new OfdError('OFD_SIGNATURES_PROTECTED', `signature ${entry.id} protects the signature list: no further signature can be added without breaking it`);
       }
     }
   }

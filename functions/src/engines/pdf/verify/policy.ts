@@ -46,6 +46,9 @@ const PRIORITY: readonly FindingCode[] = [
   'CHAIN_INVALID', 'CERTIFICATE_REVOKED', 'CERTIFICATE_EXPIRED', 'CERTIFICATE_NOT_YET_VALID', 'REVOCATION_UNKNOWN',
   'SIGNING_CERTIFICATE_UNBOUND', 'ALGORITHM_UNSUPPORTED', 'CERTIFICATION_NOT_FIRST', 'TIMESTAMP_INVALID', 'TIMESTAMP_UNTRUSTED',
   'TIMESTAMP_IN_FUTURE', 'WEAK_ALGORITHM',
+  // OFD (the adapter orders its findings with this table too): the seal after the signature value, the signer and chain.
+  'SEAL_FILE_MISMATCH', 'SEAL_MAKER_SIGNATURE_INVALID', 'SEAL_SIGNER_NOT_LISTED', 'STAMP_PAGE_NOT_FOUND', 'SEAL_MAKER_UNTRUSTED',
+  'SEAL_NOT_VALID_AT_SIGNING_TIME', 'FILES_NOT_PROTECTED',
 ];
 
 /** Findings ordered worst first, then by what matters most (the first gives the sub-indication). */

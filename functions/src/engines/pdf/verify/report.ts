@@ -64,7 +64,15 @@ export type FindingCode =
   | 'MODIFIED_AFTER_SIGNING' // later revisions go beyond what the policy allows
   | 'DOCMDP_VIOLATION' // later revisions go beyond what the certification (P) allows
   | 'CERTIFICATION_NOT_FIRST'
-  | 'UNVERIFIABLE'; // a parser gave up on this signature's data
+  | 'UNVERIFIABLE' // a parser gave up on this signature's data
+  // OFD seal signatures (GB/T 38540), from the OFD adapter:
+  | 'SEAL_SIGNER_NOT_LISTED' // the signer's certificate is not one the seal lists
+  | 'SEAL_MAKER_SIGNATURE_INVALID' // the seal maker's signature over the seal does not verify
+  | 'SEAL_MAKER_UNTRUSTED' // the seal maker's certificate does not chain to a trusted root
+  | 'SEAL_FILE_MISMATCH' // Seal.esl differs from the seal inside the signature
+  | 'SEAL_NOT_VALID_AT_SIGNING_TIME' // signed outside the seal's validStart … validEnd
+  | 'STAMP_PAGE_NOT_FOUND' // a stamp annotation names a page the document does not have
+  | 'FILES_NOT_PROTECTED'; // package files the signature does not protect (they may have been added or changed since)
 
 export interface Finding {
   code: FindingCode;

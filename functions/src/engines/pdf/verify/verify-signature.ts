@@ -99,16 +99,7 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
     subIndication,
     verdict: VERDICT_OF[indication],
     findings: ordered,
-    signer: {
-      name: info?.holderName ?? info?.commonName ?? null,
-      organization: info?.companyName ?? null,
-      creditCode: info?.creditCode ?? null,
-      subject: info?.subject ?? null,
-      serialNumber: info?.serialNumber ?? null,
-      issuer: info?.issuer ?? null,
-      notBefore: info?.notBefore.toISOString() ?? null,
-      notAfter: info?.notAfter.toISOString() ?? null,
-    },
+    signer: signerOf(info),
     seal: { name: info?.sealName ?? null, kindLabel: info?.sealKindLabel ?? null },
     signingTime: (ts?.valid && ts.time ? ts.time : isTimestamp ? ts?.time : claimed)?.toISOString() ?? null,
     timestamp: ts ? { time: ts.time?.toISOString() ?? '', valid: ts.valid } : null,
@@ -136,13 +127,13 @@ const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
   UNSUPPORTED_CRITICAL_EXTENSION: 'invalid_chain',
   TOO_LONG: 'invalid_chain',
 };
-const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
+export const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
 
 /**
  * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed);
  * a certificate out of its validity is failed only when a proof of existence dates the signature.
  */
-function chainFinding(problem: ChainProblem, proven: boolean): Finding {
+export function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   if (UNTRUSTED.has(problem)) return finding('CHAIN_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
   if (problem === 'EXPIRED') return proven ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   if (problem === 'NOT_YET_VALID') return proven ? finding('CERTIFICATE_NOT_YET_VALID', 'TOTAL_FAILED', 'NOT_YET_VALID') : finding('CERTIFICATE_NOT_YET_VALID', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
@@ -150,7 +141,22 @@ function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   return finding('CHAIN_INVALID', 'INDETERMINATE', sub);
 }
 
-function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
+/** The report's signer fields from a certificate's seal profile (any certificate: absent fields are null). */
+export function signerOf(info: SealCertificateInfo | undefined): SignatureReport['signer'] {
+  return {
+    name: info?.holderName ?? info?.commonName ?? null,
+    organization: info?.companyName ?? null,
+    creditCode: info?.creditCode ?? null,
+    subject: info?.subject ?? null,
+    serialNumber: info?.serialNumber ?? null,
+    issuer: info?.issuer ?? null,
+    notBefore: info?.notBefore.toISOString() ?? null,
+    notAfter: info?.notAfter.toISOString() ?? null,
+  };
+}
+
+/** A certificate's seal profile, or undefined when it does not parse. */
+export function safeInfo(der: Uint8Array): SealCertificateInfo | undefined {
   try {
     return sealCertificateInfo(der);
   } catch {

@@ -20,7 +20,7 @@ function decoded(value: string): string {
   }
 }
 
-// 文档验证: anyone, no login. The PDF is the body of `routes.verifyDocument`; larger files are refused here
+// 文档验证: anyone, no login. The PDF or OFD is the body of `routes.verifyDocument`; larger files are refused here
 // (the API's body limit) with the message the API would give.
 export default function VerifyPage() {
   // Opened from 用印记录: the record's hash, to say whether the chosen file is the one that seal signed.
@@ -31,7 +31,7 @@ export default function VerifyPage() {
   const pick = () =>
     run(async () => {
       setResult(null);
-      const file = await chooseFile({ extensions: ['pdf'] });
+      const file = await chooseFile({ extensions: ['pdf', 'ofd'] });
       if (file.size > MAX_VERIFY_BYTES) return setError(`文件过大，手机端验证的文件不能超过${MAX_VERIFY_BYTES / 1024 / 1024}MB`);
       const report = await verifyDocument(await readChosenFile(file));
       setResult({ fileName: file.name, report });
@@ -40,11 +40,11 @@ export default function VerifyPage() {
     <PageShell>
       <Text className="page-title">文档验证</Text>
       <View className="card">
-        <Text className="page-note">选择已签章的PDF文件，验证签章是否有效、文件签章后是否被修改。</Text>
+        <Text className="page-note">选择已签章的PDF或OFD文件，验证签章是否有效、文件签章后是否被修改。</Text>
         {expected && <Text className="page-note">{`核对用印记录：${expected.name}，文件摘要 ${shortHash(expected.sha256)}`}</Text>}
         <FormError message={error} />
         <Button type="primary" block loading={busy} disabled={busy} onClick={() => void pick()}>
-          {busy ? '正在验证…' : '选择PDF文件'}
+          {busy ? '正在验证…' : '选择PDF或OFD文件'}
         </Button>
       </View>
       {result && expected && (

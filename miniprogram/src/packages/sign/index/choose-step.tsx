@@ -57,12 +57,15 @@ export function ChooseStep({ me, state, busy, error, actions }: Props) {
         {state.document ? (
           <View className="sign-file">
             <View className="sign-file__name">{state.document.name}</View>
-            <View className="text-muted">共 {state.document.pageCount} 页</View>
+            <View className="text-muted">
+              {state.document.format === 'ofd' ? 'OFD文件，' : ''}共 {state.document.pageCount} 页
+            </View>
+            {state.document.format === 'ofd' && <View className="text-muted sign-ofd-note">OFD文件须使用国密（SM2）印章；手机上不显示页面内容，按页面轮廓放置印章。</View>}
             {state.appliedSeals.length > 0 && <View className="text-muted">已盖：{state.appliedSeals.join('、')}</View>}
           </View>
         ) : (
           <View className="sign-file text-muted">
-            {platformName === 'weapp' ? '从微信聊天中选择PDF文件（不超过50MB）' : '选择PDF文件（不超过50MB）'}
+            {platformName === 'weapp' ? '从微信聊天中选择PDF或OFD文件（不超过50MB）' : '选择PDF或OFD文件（不超过50MB）'}
           </View>
         )}
         <Button className="sign-pick-file" disabled={busy} onClick={() => void actions.pickDocument()}>

@@ -27,6 +27,9 @@ export function PlaceStep({ state, fitWidth, busy, pinError, actions }: Props) {
 
   return (
     <View className="sign-place">
+      {document.format === 'ofd' && (
+        <View className="card text-muted sign-ofd-note">OFD文件暂不显示页面内容：第 {page} 页显示为页面轮廓，请按位置放置印章。</View>
+      )}
       <View className="card sign-toolbar">
         <View className="row">
           <Button size="small" className="sign-prev-page" disabled={page <= 1} onClick={() => actions.goToPage(page - 1)}>

@@ -1,0 +1,177 @@
+import { unzipSync, zipSync } from 'fflate';
+import { download } from '../../../dev/demo/platform-client';
+import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
+import { ofdFixture } from '../../../test-support/gm/fixtures';
+import { independentlyValid, independentVerdicts } from '../../../test-support/gm/ofd-independent';
+import { GmOpenssl } from '../../../test-support/gm/openssl';
+
+/**
+ * OFD documents through the API (decision 0175): two companies seal one OFD with their SM2 seals,
+ * anyone verifies it without logging in, and OpenSSL alone (no project code) accepts every digest,
+ * every signature and the seal maker's; tampering is caught by both; a P-256 seal is refused.
+ */
+let t: DocumentsStack;
+let openssl: GmOpenssl;
+const PIN = '258036';
+const signers: { token: string; sealId: string; companyName: string }[] = [];
+let p256: { token: string; sealId: string };
+let twiceSigned: Uint8Array;
+
+async function sm2Seal(legalRep: string, kind: string): Promise<{ token: string; sealId: string; companyName: string }> {
+  const company = t.companyOf(legalRep);
+  const token = await t.api.login(t.person(legalRep));
+  const started = await t.api.expect(201, '电子营业执照', 'POST', `/v1/companies/${company.creditCode}/licence-authorizations`, { token });
+  await t.api.expect(200, '电子营业执照结果', 'POST', `/v1/licence-authorizations/${started.authorizationId}/result`, { token, body: { presented: true } });
+  const faceTicket = await t.api.faceTicket(token, 'seal.apply_online', { companyId: company.creditCode });
+  const applied = await t.api.expect(201, '在线申请', 'POST', `/v1/companies/${company.creditCode}/seal-applications`, {
+    token,
+    body: { faceTicket, licenceTicket: started.authorizationId, kinds: [kind], sealAlgorithm: 'sm2-sm3' },
+  });
+  const sealId = applied.seals[0].sealId;
+  await t.api.claimSeal(token, company.creditCode, sealId, PIN);
+  return { token, sealId, companyName: company.name };
+}
+
+/**
+ * The independent check runs OpenSSL synchronously, which blocks this process's event loop for
+ * seconds: let the HTTP client notice connections the server closed meanwhile before it reuses one.
+ */
+function independently(ofd: Uint8Array) {
+  const verdicts = independentVerdicts(openssl, ofd);
+  return new Promise<typeof verdicts>((resolve) => setTimeout(() => resolve(verdicts), 100));
+}
+
+const unpack = (ofd: Uint8Array) => new Map<string, Uint8Array>(Object.entries(unzipSync(ofd)));
+const repack = (files: Map<string, Uint8Array>) => zipSync(Object.fromEntries(files));
+function changed(ofd: Uint8Array, path: string, change: (bytes: Uint8Array) => Uint8Array): Uint8Array {
+  const files = unpack(ofd);
+  files.set(path, change(files.get(path)!));
+  return repack(files);
+}
+
+beforeAll(async () => {
+  t = await startDocumentsStack();
+  openssl = new GmOpenssl();
+  signers.push(await sm2Seal('lr-xinghe', 'contract'), await sm2Seal('lr-huamei', 'contract'));
+  // The newly registered company's starter seals are P-256 (the default algorithm).
+  const company = t.companyOf('lr-xinchuang');
+  const token = await t.api.login(t.person('lr-xinchuang'));
+  const seals = (await t.api.expect(200, '印章列表', 'GET', `/v1/companies/${company.creditCode}/seals`, { token })).seals;
+  const sealId = seals.find((s: { kind: string }) => s.kind === 'contract').sealId;
+  await t.api.claimSeal(token, company.creditCode, sealId, PIN);
+  p256 = { token, sealId };
+}, 240_000);
+afterAll(async () => {
+  openssl?.dispose();
+  await t?.stop();
+});
+
+describe('an OFD sealed by two companies with SM2', () => {
+  it('is described, signed by one company and then the other, and keeps both signatures valid', async () => {
+    const [first, second] = signers as [(typeof signers)[0], (typeof signers)[0]];
+    const documentId = await t.api.upload(first.token, '合同.ofd', ofdFixture('helloworld.ofd'));
+    const described = await t.api.expect(200, '文件', 'GET', `/v1/documents/${documentId}`, { token: first.token });
+    expect(described).toMatchObject({ pages: 1, signatures: 0, state: 'uploaded' });
+
+    const once = await t.api.sign(first.token, documentId, { sealId: first.sealId, pin: PIN, placements: [{ page: 1, x: 100, y: 300 }] });
+    expect([once.status, once.body.signatures]).toEqual([200, 1]);
+    const onceBytes = await download(once.body.downloadUrl);
+    const disposition = decodeURIComponent((await fetch(once.body.downloadUrl)).headers.get('content-disposition') ?? '');
+    expect(disposition).toContain('合同（已签章）.ofd');
+
+    const againId = await t.api.upload(second.token, '合同（已签章）.ofd', onceBytes);
+    const twice = await t.api.sign(second.token, againId, { sealId: second.sealId, pin: PIN, placements: [{ page: 1, x: 300, y: 300 }] });
+    expect([twice.status, twice.body.signatures]).toEqual([200, 2]);
+    twiceSigned = await download(twice.body.downloadUrl);
+
+    const report = (await t.api.verify(twiceSigned)).body;
+    expect(report).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED', reasons: ['文档包含 2 个电子签章，全部有效'] });
+    expect(report.signatures).toHaveLength(2);
+    report.signatures.forEach((signature: Record<string, unknown>, i: number) => {
+      expect(signature).toMatchObject({
+        indication: 'TOTAL_PASSED',
+        integrity: 'intact',
+        certificateStatus: 'valid',
+        subFilter: 'GB/T 38540 SES_Signature v4',
+        algorithms: { digest: 'sm3', signature: 'sm2' },
+        platform: { sealId: signers[i]!.sealId, companyName: signers[i]!.companyName },
+        findings: [],
+      });
+      expect(signature.sealImageSvg).toContain('<svg');
+    });
+    // The first signature is followed by the second, which is all that changed after it.
+    expect(report.signatures[0]).toMatchObject({ modifiedAfter: 'signatures_only', modifications: [{ code: 'SIGNATURE_ADDED', revision: 2 }] });
+    expect(report.signatures[0].reasons[0]).toBe('签章有效：自签章后文档未被篡改，签章者证书可信且签章时有效');
+  });
+
+  it('is accepted by OpenSSL alone: every file digest, both signatures over TBS_Sign, and the seal maker signature of each seal', async () => {
+    const verdicts = await independently(twiceSigned);
+    expect(verdicts).toHaveLength(2);
+    for (const verdict of verdicts) {
+      expect(Object.values(verdict.references).length).toBeGreaterThanOrEqual(5);
+      expect(Object.values(verdict.references).every((ok) => ok === true)).toBe(true);
+      expect(verdict).toMatchObject({ dataHash: true, signature: true, sealMaker: true, sealFile: true });
+    }
+    // The second signature protects the first one's files too.
+    expect(Object.keys(verdicts[1]!.references)).toEqual(expect.arrayContaining(['/Doc_0/Signs/Sign_0/Signature.xml', '/Doc_0/Signs/Sign_0/SignedValue.dat']));
+  });
+
+  const flipMiddleByte = (bytes: Uint8Array) => {
+    const copy = bytes.slice();
+    const middle = Math.floor(copy.length / 2);
+    copy[middle] = copy[middle]! ^ 0x01;
+    return copy;
+  };
+  // Moving the second seal on the page: still well-formed XML, but not what was signed.
+  const moveStamp = (bytes: Uint8Array) => new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/Boundary="(\d)/, (_m, d: string) => `Boundary="${(Number(d) + 1) % 10}`));
+  it.each([
+    ['a page', 'Doc_0/Pages/Page_0/Content.xml', flipMiddleByte],
+    ['the first seal file', 'Doc_0/Signs/Sign_0/Seal.esl', flipMiddleByte],
+    ['the second signature description', 'Doc_0/Signs/Sign_1/Signature.xml', moveStamp],
+  ])('catches a change in %s, as OpenSSL does', async (_what, path, change) => {
+    const tampered = changed(twiceSigned, path, change);
+    expect(tampered).not.toEqual(twiceSigned);
+    const report = (await t.api.verify(tampered)).body;
+    expect(report.verdict).toBe('invalid');
+    const failed = report.signatures.filter((s: { indication: string }) => s.indication === 'TOTAL_FAILED');
+    const independentlyFailed = (await independently(tampered)).filter((v) => !independentlyValid(v));
+    expect(failed.map((s: { fieldName: string }) => s.fieldName)).toEqual(independentlyFailed.map((v) => v.id));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0].reasons[0]).toMatch(/篡改|不一致|校验失败/);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses to sign an OFD with a P-256 seal, in Chinese, storing nothing', async () => {
+    const documentId = await t.api.upload(p256.token, '公文.ofd', ofdFixture('helloworld.ofd'));
+    const signed = await t.api.sign(p256.token, documentId, { sealId: p256.sealId, pin: PIN, placements: [{ page: 1, x: 100, y: 300 }] });
+    expect([signed.status, signed.body.code]).toEqual([422, 'OFD_SEAL_NOT_SM2']);
+    expect(signed.body.message).toContain('SM2');
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+  });
+
+  it('answers a package whose entries escape it, or a page that is not there, with a 4xx and a stable code', async () => {
+    const escaping = zipSync({ 'OFD.xml': new TextEncoder().encode('<ofd:OFD/>'), '../evil.xml': new Uint8Array([1]) });
+    expect([(await t.api.verify(escaping)).status, (await t.api.verify(escaping)).body.code]).toEqual([422, 'OFD_UNREADABLE']);
+    const [first] = signers;
+    const documentId = await t.api.upload(first!.token, '合同.ofd', ofdFixture('helloworld.ofd'));
+    const signed = await t.api.sign(first!.token, documentId, { sealId: first!.sealId, pin: PIN, placements: [{ page: 2, x: 100, y: 300 }] });
+    expect([signed.status, signed.body.code]).toEqual([422, 'PDF_PAGE_NOT_FOUND']);
+    expect(await t.objectsUnder(`signed/${documentId}/`)).toEqual([]);
+  });
+});
+
+describe('other platforms’ OFDs, verified without logging in', () => {
+  it.each(['SESV4SignDoc.ofd', 'v4signed.ofd', 'V4RideRight.ofd', 'allprotected.ofd'])('%s: each signature is intact exactly when the independent check accepts it', async (name) => {
+    const ofd = ofdFixture(name);
+    const report = (await t.api.verify(ofd)).body;
+    const theirs = await independently(ofd);
+    expect(report.signatures.map((s: { fieldName: string }) => s.fieldName)).toEqual(theirs.map((v) => v.id));
+    report.signatures.forEach((signature: { integrity: string; indication: string; findings: { code: string }[] }, i: number) => {
+      expect(signature.integrity === 'intact').toBe(independentlyValid(theirs[i]!));
+      expect(signature.indication === 'TOTAL_FAILED').toBe(!independentlyValid(theirs[i]!));
+      // Their certificates are not the platform's: never passed here, whatever their cryptography.
+      expect(signature.findings.map((f) => f.code)).toContain('CHAIN_UNTRUSTED');
+    });
+  });
+});
