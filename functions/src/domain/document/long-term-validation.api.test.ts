@@ -11,6 +11,7 @@ import { PdfStream, type PdfValue } from '../../engines/pdf/syntax/objects';
 import { toPem } from '../../engines/pki/pem';
 import { getServices } from '../../composition';
 import { requireTools } from '../../../test-support/tools';
+import { revokeOneSeal } from '../seal/revoke-one-seal';
 
 /**
  * PAdES B-LTA over the API (SIGNATURE_LEVEL=B-LTA; decision 0111): the signed file carries a DSS
@@ -19,22 +20,28 @@ import { requireTools } from '../../../test-support/tools';
  */
 let t: DocumentsStack;
 let holder: string;
+let companyId: string;
 let sealId: string;
+let otherSealId: string;
 let dir: string;
 const PIN = '258036';
 const saved = process.env.SIGNATURE_LEVEL;
+const realNow = getServices().now;
 
 beforeAll(async () => {
   process.env.SIGNATURE_LEVEL = 'B-LTA';
   t = await startDocumentsStack();
   dir = mkdtempSync(join(tmpdir(), 'seal-ltv-'));
-  const companyId = t.companyOf('lr-xinchuang').creditCode;
+  companyId = t.companyOf('lr-xinchuang').creditCode;
   holder = await t.api.login(t.person('lr-xinchuang'));
   const { seals } = await t.api.expect(200, 'seals', 'GET', `/v1/companies/${companyId}/seals`, { token: holder });
   sealId = seals.find((s: { kind: string }) => s.kind === 'company_name').sealId;
+  otherSealId = seals.find((s: { kind: string }) => s.kind === 'contract').sealId;
   await t.api.claimSeal(holder, companyId, sealId, PIN);
+  await t.api.claimSeal(holder, companyId, otherSealId, PIN);
 }, 180_000);
 afterAll(async () => {
+  getServices().now = realNow;
   await t?.stop();
   rmSync(dir, { recursive: true, force: true });
   if (saved === undefined) delete process.env.SIGNATURE_LEVEL;
@@ -87,4 +94,50 @@ describe('long-term validation data in a signed PDF', () => {
     const rootPem = await (await fetch(`${t.stack.url}/v1/pki/root`)).text();
     expect(await pdfsigTrusting(rootPem)).toMatch(/Signature #1:[^]*Signature is Valid\.[^]*Certificate is Trusted\./);
   });
+});
+
+/** The same signature without its LTV data: the file cut where the signature's byte range ends (PAdES B-T). */
+function withoutLtv(bytes: Uint8Array): Uint8Array {
+  const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(Buffer.from(bytes).toString('latin1'));
+  return bytes.subarray(0, Number(range![3]) + Number(range![4]));
+}
+
+const DAY = 24 * 3600 * 1000;
+
+describe('validation at a past time (the platform clock moved on)', () => {
+  it('keeps a signature valid past its seal’s revocation and past its certificate’s expiry with the LTV data, INDETERMINATE without', async () => {
+    const signIn = async (seal: string) => {
+      const documentId = await t.api.upload(holder, '十年合同.pdf', await samplePdf({ pages: 1 }));
+      const signed = await t.api.sign(holder, documentId, { sealId: seal, pin: PIN, placements: [{ page: 1, x: 380, y: 120 }] });
+      expect(signed.status).toBe(200);
+      return download(signed.body.downloadUrl);
+    };
+    const revokedLater = await signIn(sealId);
+    const expiresLater = await signIn(otherSealId);
+    const start = Date.now();
+    const services = getServices();
+    const at = (days: number) => {
+      services.now = () => new Date(start + days * DAY);
+    };
+    const verdictOf = async (bytes: Uint8Array) => {
+      const body = (await t.api.verify(bytes)).body;
+      expect(body.verifiedAt).toBe(services.now().toISOString());
+      const s = body.signatures[0];
+      return { verdict: body.verdict, indication: s.indication, subIndication: s.subIndication, findings: s.findings.map((f: { code: string }) => f.code) };
+    };
+
+    // 注销 a month on; two months on, the platform's records say revoked.
+    at(30);
+    const seal = await services.store.seals.get(sealId);
+    await revokeOneSeal(services.store, { seal: seal!, as: 'system', actorId: 'system:test', reason: '测试注销', crlReason: 'cessationOfOperation', now: services.now() });
+    at(60);
+    expect(await verdictOf(revokedLater)).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
+    expect(await verdictOf(withoutLtv(revokedLater))).toEqual({ verdict: 'indeterminate', indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
+
+    // Past the seal certificate's year: the DSS and the timestamps still prove it was good when it signed.
+    at(400);
+    expect(await verdictOf(expiresLater)).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
+    expect(await verdictOf(revokedLater)).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
+    expect(await verdictOf(withoutLtv(expiresLater))).toEqual({ verdict: 'indeterminate', indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
+  }, 120_000);
 });
