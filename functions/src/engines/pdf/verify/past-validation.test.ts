@@ -1,7 +1,7 @@
-import { createTestPki, InMemoryDigestSigner } from '../../../../test-support/pdf/pki-fixture';
+import { createTestPki, testOcspResponder } from '../../../../test-support/pdf/pki-fixture';
 import { signingWorld, samplePdf, type SigningWorld } from '../../../../test-support/pdf/signed-fixtures';
 import { createCrl } from '../../pki/crl';
-import { createOcspResponse, type OcspCertStatus } from '../../pki/ocsp';
+import { createOcspResponse, type OcspCertStatus, type OcspResponder } from '../../pki/ocsp';
 import { issueOcspResponderCertificate } from '../../pki/ocsp-responder-certificate';
 import { readSealCertificate } from '../../pki/read-seal-certificate';
 import { addValidationData } from '../sign';
@@ -18,33 +18,23 @@ import type { RevocationStatus } from './verify-signature';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 let world: SigningWorld;
-let responderSigner: InMemoryDigestSigner;
-let responderCertificate: Uint8Array;
+let responder: OcspResponder;
 let signed: Uint8Array;
 
 beforeAll(async () => {
   world = await signingWorld();
-  responderSigner = await InMemoryDigestSigner.generate();
-  responderCertificate = await issueOcspResponderCertificate({
-    signer: world.pki.rootSigner,
-    caCertificate: world.pki.root,
-    responderPublicKey: await responderSigner.publicKeySpki(),
-    notBefore: new Date(world.now.getTime() - DAY),
-  });
+  responder = await testOcspResponder(world.pki, world.now);
   signed = await world.sign(await samplePdf());
 });
 
 /** An OCSP answer about the seal certificate made at `at` by the test PKI's responder (or another's). */
-async function ocspAnswer(at: Date, status: OcspCertStatus, responder = { signer: responderSigner, certificate: responderCertificate }) {
-  return createOcspResponse(
-    { signer: responder.signer, responderCertificate: responder.certificate, issuerCertificate: world.pki.root, statusOf: async () => status, now: () => at },
-    [world.pki.seal],
-  );
+async function ocspAnswer(at: Date, status: OcspCertStatus, by: Pick<OcspResponder, 'signer' | 'responderCertificate'> = responder) {
+  return createOcspResponse({ ...by, issuerCertificate: world.pki.root, statusOf: async () => status, now: () => at }, [world.pki.seal]);
 }
 
 /** The signed file with a DSS holding the chain and the given revocation data (B-LT). */
 function withLtv(revocation: { ocsps?: Uint8Array[]; crls?: Uint8Array[] }): Uint8Array {
-  return addValidationData(signed, { certificates: [world.pki.seal, world.pki.root, world.pki.tsa, responderCertificate], crls: revocation.crls ?? [], ocsps: revocation.ocsps ?? [] });
+  return addValidationData(signed, { certificates: [world.pki.seal, world.pki.root, world.pki.tsa, responder.responderCertificate], crls: revocation.crls ?? [], ocsps: revocation.ocsps ?? [] });
 }
 
 /** The platform's records: the seal certificate revoked at `revokedAt` (or never). */
@@ -109,7 +99,7 @@ describe('validation at a past time', () => {
   it('takes nothing from an answer signed by a responder the CA did not certify, or one that had expired before the signing time', async () => {
     const stranger = await createTestPki({ now: world.now });
     const foreign = await issueOcspResponderCertificate({ signer: stranger.rootSigner, caCertificate: stranger.root, responderPublicKey: await stranger.tsaSigner.publicKeySpki(), notBefore: world.now });
-    const forged = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' }, { signer: stranger.tsaSigner, certificate: foreign })] });
+    const forged = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' }, { signer: stranger.tsaSigner, responderCertificate: foreign })] });
     expect(await first(verifyAt(forged, afterExpiry()))).toMatchObject({ indication: 'INDETERMINATE', codes: ['REVOCATION_DATA_MISSING'] });
     const stale = withLtv({ ocsps: [await ocspAnswer(new Date(world.now.getTime() - 3 * DAY), { status: 'good' })] });
     expect(await first(verifyAt(stale, afterExpiry()))).toMatchObject({ indication: 'INDETERMINATE', codes: ['REVOCATION_DATA_MISSING'] });
