@@ -12,6 +12,10 @@ import { toPem } from '../../engines/pki/pem';
 import { getServices } from '../../composition';
 import { requireTools } from '../../../test-support/tools';
 import { revokeOneSeal } from '../seal/revoke-one-seal';
+import { platformPki } from '../platform-pki/platform-ca';
+import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
+import { archiveRenewalDay } from './archive-timestamp';
+import { readObject } from './document-blobs';
 
 /**
  * PAdES B-LTA over the API (SIGNATURE_LEVEL=B-LTA; decision 0111): the signed file carries a DSS
@@ -40,8 +44,10 @@ beforeAll(async () => {
   await t.api.claimSeal(holder, companyId, sealId, PIN);
   await t.api.claimSeal(holder, companyId, otherSealId, PIN);
 }, 180_000);
-afterAll(async () => {
+afterEach(() => {
   getServices().now = realNow;
+});
+afterAll(async () => {
   await t?.stop();
   rmSync(dir, { recursive: true, force: true });
   if (saved === undefined) delete process.env.SIGNATURE_LEVEL;
@@ -139,5 +145,50 @@ describe('validation at a past time (the platform clock moved on)', () => {
     expect(await verdictOf(expiresLater)).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
     expect(await verdictOf(revokedLater)).toMatchObject({ verdict: 'valid', indication: 'TOTAL_PASSED' });
     expect(await verdictOf(withoutLtv(expiresLater))).toEqual({ verdict: 'indeterminate', indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
+  }, 120_000);
+});
+
+describe('the archive job (B-LTA renewal)', () => {
+  it('adds a document timestamp from a renewed TSA certificate a year before the last one expires; the document verifies past that expiry with a chain of timestamps', async () => {
+    requireTools('qpdf');
+    const services = getServices();
+    const documentId = await t.api.upload(holder, '档案合同.pdf', await samplePdf({ pages: 1 }));
+    const signed = await t.api.sign(holder, documentId, { sealId: otherSealId, pin: PIN, placements: [{ page: 1, x: 380, y: 120 }] });
+    expect(signed.status).toBe(200);
+    const firstTsa = (await platformPki(services)).tsa;
+    const before = (await services.store.documents.get(documentId))!;
+    expect(before.archiveRenewalOn).toBe(archiveRenewalDay(firstTsa));
+    expect(before.archiveCompanyId).toBe(companyId);
+
+    // Nothing is due today; on the archive day (nine years on) the job renews the TSA certificate and timestamps the document.
+    const job = async () => (await fetch(`${t.stack.url}/local/jobs/archive`, { method: 'POST' })).json();
+    expect((await job()).renewed).not.toContain(documentId);
+    services.now = () => new Date(`${before.archiveRenewalOn}T12:00:00Z`);
+    const report = await job();
+    // Every document signed in this file is due the same day.
+    expect(report).toMatchObject({ failed: [], tsa_expiring: [], changed: [] });
+    expect(report.renewed).toContain(documentId);
+    expect((await job()).renewed).toEqual([]);
+
+    const after = (await services.store.documents.get(documentId))!;
+    const renewedTsa = (await platformPki(services)).tsa;
+    expect(readSealCertificate(renewedTsa).serialNumber).not.toBe(readSealCertificate(firstTsa).serialNumber);
+    expect(after).toMatchObject({ version: before.version + 1, signatures: before.signatures, signedAt: before.signedAt, archiveRenewalOn: archiveRenewalDay(renewedTsa) });
+    expect(after.archiveRenewalOn! > before.archiveRenewalOn!).toBe(true);
+    const audit = await services.store.audit.ofCompany(companyId);
+    expect(audit.at(-1)).toMatchObject({ action: 'document.archive_timestamp', subject: documentId, actorRole: 'system', after: { version: after.version, sha256: after.sha256 } });
+
+    // A day after the first TSA certificate's end: signature, first document timestamp, the renewal's, all valid.
+    const bytes = await readObject(services, after.objectKey, 50 * 1024 * 1024);
+    writeFileSync(join(dir, 'archived.pdf'), bytes);
+    expect(spawnSync('qpdf', ['--check', join(dir, 'archived.pdf')]).status).toBe(0);
+    services.now = () => new Date(readSealCertificate(firstTsa).notAfter.getTime() + 24 * 3600 * 1000);
+    const verified = (await t.api.verify(bytes)).body;
+    expect(verified.verdict).toBe('valid');
+    expect(verified.signatures.map((s: { kind: string }) => s.kind)).toEqual(['signature', 'document_timestamp', 'document_timestamp']);
+    expect(verified.signatures.map((s: { signer: { serialNumber: string } }) => s.signer.serialNumber).slice(1)).toEqual([
+      readSealCertificate(firstTsa).serialNumber,
+      readSealCertificate(renewedTsa).serialNumber,
+    ]);
   }, 120_000);
 });
