@@ -27,7 +27,10 @@ export function archiveRenewalDay(tsa: Uint8Array): string {
  * What keeps a kept PDF verifiable once the P-256 TSA certificate used last expires (the newest timestamp,
  * whether the signature's or a document timestamp, is the platform TSA's): fields for the document record.
  */
-export async function archiveFields(services: Ports, companyId: string): Promise<Pick<DocumentRecord, 'archiveRenewalOn' | 'archiveCompanyId'>> {
+export async function archiveFields(
+  services: Ports,
+  companyId: string,
+): Promise<Pick<DocumentRecord, 'archiveRenewalOn' | 'archiveCompanyId'>> {
   return { archiveRenewalOn: archiveRenewalDay((await platformPki(services)).tsa), archiveCompanyId: companyId };
 }
 

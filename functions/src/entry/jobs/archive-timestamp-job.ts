@@ -36,7 +36,11 @@ export async function runArchiveJob(services: Ports & DocumentSigning, options: 
       }
     }
   }
-  logEvent(report.tsa_expiring.length || report.failed.length ? 'error' : 'info', 'archive job', Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.length])));
+  logEvent(
+    report.tsa_expiring.length || report.failed.length ? 'error' : 'info',
+    'archive job',
+    Object.fromEntries(Object.entries(report).map(([k, v]) => [k, v.length])),
+  );
   return report;
 }
 

@@ -2,7 +2,17 @@ import { decodeStream } from '../syntax/filters';
 import type { PdfDocument } from '../syntax/document';
 import { PdfStream } from '../syntax/objects';
 import { verifyChainAt } from '../trust/chain';
-import { mayAnswerFor, normalizeSerial, parseCrl, readOcspResponse, sameName, serialHex, viewCertificate, type CertificateView, type OcspResponseView } from '../trust/pki';
+import {
+  mayAnswerFor,
+  normalizeSerial,
+  parseCrl,
+  readOcspResponse,
+  sameName,
+  serialHex,
+  viewCertificate,
+  type CertificateView,
+  type OcspResponseView,
+} from '../trust/pki';
 
 /** Bounds on what a DSS may make the verifier read (decision 0062): entries per kind, bytes per entry. */
 export const MAX_DSS_ENTRIES = 64;
@@ -56,7 +66,13 @@ export class RevocationData {
    * RFC 5280 §3.3); otherwise nothing is proven. An OCSP responder counts when it is the CA or was
    * certified by it for OCSP signing, and chains to a trust anchor when it answered.
    */
-  async statusAt(certificate: Uint8Array, issuer: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Array[], at: Date): Promise<EvidenceStatus> {
+  async statusAt(
+    certificate: Uint8Array,
+    issuer: Uint8Array,
+    pool: Uint8Array[],
+    trustedRoots: Uint8Array[],
+    at: Date,
+  ): Promise<EvidenceStatus> {
     if (this.empty) return { status: 'none' };
     let subject: CertificateView;
     let ca: CertificateView;
@@ -74,7 +90,11 @@ export class RevocationData {
         const crl = parseCrl(der, { issuerCertificate: issuer });
         if (!crl.signatureValid || !sameName(crl.issuerName, subject.issuer)) continue;
         const entry = crl.entries.find((e) => normalizeSerial(e.serialNumber) === serial);
-        statements.push({ ...(entry ? { revokedAt: entry.revokedAt } : {}), thisUpdate: crl.thisUpdate, ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate } : {}) });
+        statements.push({
+          ...(entry ? { revokedAt: entry.revokedAt } : {}),
+          thisUpdate: crl.thisUpdate,
+          ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate } : {}),
+        });
       } catch {
         // not a CRL, or not this CA's: proves nothing
       }
@@ -83,15 +103,23 @@ export class RevocationData {
       const view = this.ocspView(i);
       const responder = view?.responderCertificate;
       if (!view || !responder || !mayAnswerFor(responder, ca)) continue;
-      const trusted = Buffer.from(responder).equals(Buffer.from(issuer)) || (await verifyChainAt(responder, [...pool, ...this.certificates], trustedRoots, view.producedAt)).trusted;
+      const trusted =
+        Buffer.from(responder).equals(Buffer.from(issuer)) ||
+        (await verifyChainAt(responder, [...pool, ...this.certificates], trustedRoots, view.producedAt)).trusted;
       if (!trusted) continue;
       for (const answer of view.answers) {
         if (answer.serialNumber !== serial || answer.status === 'unknown' || !answer.issuedBy(ca)) continue;
-        statements.push({ ...(answer.revokedAt ? { revokedAt: answer.revokedAt } : {}), thisUpdate: answer.thisUpdate, ...(answer.nextUpdate ? { nextUpdate: answer.nextUpdate } : {}) });
+        statements.push({
+          ...(answer.revokedAt ? { revokedAt: answer.revokedAt } : {}),
+          thisUpdate: answer.thisUpdate,
+          ...(answer.nextUpdate ? { nextUpdate: answer.nextUpdate } : {}),
+        });
       }
     }
 
-    const revoked = statements.filter((s) => s.revokedAt && s.revokedAt <= at).sort((a, b) => a.revokedAt!.getTime() - b.revokedAt!.getTime())[0];
+    const revoked = statements
+      .filter((s) => s.revokedAt && s.revokedAt <= at)
+      .sort((a, b) => a.revokedAt!.getTime() - b.revokedAt!.getTime())[0];
     if (revoked) return { status: 'revoked', revokedAt: revoked.revokedAt! };
     const current = statements.some((s) => at <= (s.nextUpdate ?? s.thisUpdate) && s.thisUpdate <= subject.notAfter);
     return current ? { status: 'good' } : { status: 'none' };
