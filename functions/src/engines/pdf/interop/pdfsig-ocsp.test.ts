@@ -3,12 +3,11 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki, testOcspResponder, testTimestamp, InMemoryDigestSigner } from '../../../../test-support/pdf/pki-fixture';
+import { createTestPki, testOcspResponder, testTimestamp } from '../../../../test-support/pdf/pki-fixture';
 import { samplePdf } from '../../../../test-support/pdf/sample-pdf';
 import { requireTools } from '../../../../test-support/tools';
 import { drawSeal } from '../../appearance';
 import { answerOcspRequest, type OcspResponder } from '../../pki/ocsp';
-import { issueSealCertificate } from '../../pki/seal-certificate';
 import { toPem } from '../../pki/pem';
 import { signPdf } from '../sign';
 
@@ -32,7 +31,9 @@ beforeAll(async () => {
       asked.push(req.method!);
       // RFC 6960 A.1: GET carries the request base64 (URL-encoded) as the last path segment.
       const body = req.method === 'GET' ? Buffer.from(decodeURIComponent(req.url!.split('/').pop()!), 'base64') : Buffer.concat(chunks);
-      res.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(await answerOcspRequest(new Uint8Array(body), responder)));
+      res
+        .writeHead(200, { 'content-type': 'application/ocsp-response' })
+        .end(Buffer.from(await answerOcspRequest(new Uint8Array(body), responder)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,26 +45,14 @@ afterAll(async () => {
 
 it('pdfsig trusts a seal certificate with an OCSP address once our responder answers it', async () => {
   const now = new Date();
-  const pki = await createTestPki({ now });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const pki = await createTestPki({ now, publicBaseUrl: base, ocspUrl: `${base}/v1/pki/ocsp` });
   // Answers timed with milliseconds, as a platform clock reads: the responder must drop them.
   responder = { ...(await testOcspResponder(pki, now)), now: () => new Date() };
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const signer = await InMemoryDigestSigner.generate();
-  const seal = await issueSealCertificate({
-    signer: pki.rootSigner,
-    caCertificate: pki.root,
-    subjectPublicKey: await signer.publicKeySpki(),
-    company: { name: '深圳市示例科技有限公司', creditCode: '91440300MA5F000001' },
-    seal: { name: '合同专用章', kindLabel: '合同专用章', id: 'seal-aia' },
-    holder: { name: '张三' },
-    notBefore: new Date(now.getTime() - 3600_000),
-    publicBaseUrl: base,
-    ocspUrl: `${base}/v1/pki/ocsp`,
-  });
   const signed = await signPdf({
     pdf: await samplePdf({ pages: 1 }),
-    signer,
-    certificateChain: [seal, pki.root],
+    signer: pki.sealSigner,
+    certificateChain: [pki.seal, pki.root],
     timestamp: testTimestamp(pki, now),
     placements: [{ page: 1, x: 380, y: 80 }],
     appearance: drawSeal({ shape: 'round', companyName: '深圳市示例科技有限公司', label: '合同专用章' }),
@@ -76,7 +65,9 @@ it('pdfsig trusts a seal certificate with an OCSP address once our responder ans
   execFileSync('certutil', ['-N', '--empty-password', '-d', db]);
   execFileSync('certutil', ['-A', '-n', 'root', '-t', 'CT,C,C', '-i', join(dir, 'root.pem'), '-d', db]);
   // execFile, not execFileSync: the responder answers from this process's event loop.
-  const out = await new Promise<string>((resolve) => execFile('pdfsig', ['-nssdir', db, join(dir, 'signed.pdf')], (_error, stdout) => resolve(stdout)));
+  const out = await new Promise<string>((resolve) =>
+    execFile('pdfsig', ['-nssdir', db, join(dir, 'signed.pdf')], (_error, stdout) => resolve(stdout)),
+  );
   expect(out).toContain('Signature is Valid.');
   expect(out).toContain('Certificate is Trusted.');
   expect(asked.length).toBeGreaterThan(0);
