@@ -11,6 +11,8 @@ export function handlerEntry(handler: string): string {
 
 export const AUTHORIZER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'authorizer.ts');
 export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'renewal-job.ts');
+/** The daily archive job: document timestamps for kept PDFs (decision 0171). */
+export const ARCHIVE_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'archive-timestamp-job.ts');
 /** The platform bootstrap (root CA and TSA certificates), run by a trigger after each deployment (decision 0029). */
 export const BOOTSTRAP_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'bootstrap-platform.ts');
 export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');

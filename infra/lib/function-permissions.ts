@@ -208,6 +208,18 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 /** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job and the audit archive writer. */
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
+/**
+ * The archive job (decision 0171) renews the TSA certificate when due (root `sign`), adds the CRL and an
+ * OCSP answer to kept PDFs and timestamps them (TSA `sign`), and writes each as a new signed version.
+ */
+export const ARCHIVE_JOB_PERMISSIONS: FunctionPermissions = {
+  table: 'readWrite',
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+  documents: { read: ['signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['signed/'] },
+  ...PDF,
+  memoryMb: 1536,
+  timeoutSeconds: 900,
+};
 /** The bootstrap has the root sign the root, TSA and OCSP responder certificates once, and stores them. */
 export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */

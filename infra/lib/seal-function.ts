@@ -13,7 +13,7 @@ import type { StageSettings } from './stage-settings';
 import { join } from 'node:path';
 
 export interface SealFunctionProps {
-  /** The route table's handler name, or `authorizer` / `renewal-job` / `audit-archive`. */
+  /** The route table's handler name, or `authorizer` / `renewal-job` / `archive-job` / `audit-archive`. */
   name: string;
   entry: string;
   exportName?: string;

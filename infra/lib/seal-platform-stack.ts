@@ -6,8 +6,8 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AuditArchiveWriter } from './audit-archive-writer';
-import { AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
-import { AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { ARCHIVE_JOB_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
+import { ARCHIVE_JOB_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
 import { PlatformKeys } from './platform-keys';
@@ -42,6 +42,7 @@ export class SealPlatformStack extends Stack {
   readonly api: SealApi;
   readonly authorizer: SealFunction;
   readonly renewalJob: SealFunction;
+  readonly archiveJob: SealFunction;
   readonly bootstrap: SealFunction;
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: AuditArchiveWriter;
@@ -125,6 +126,14 @@ export class SealPlatformStack extends Stack {
       description: 'Daily seal renewal job: renewal_due 30 days before expiry, expired after',
       schedule: events.Schedule.cron({ minute: '0', hour: '18' }), // 02:00 China Standard Time
       targets: [new targets.LambdaFunction(this.renewalJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+    });
+
+    this.archiveJob = new SealFunction(this, 'Fn-archive-job', { ...functionProps, name: 'archive-job', entry: ARCHIVE_JOB_ENTRY, permissions: ARCHIVE_JOB_PERMISSIONS });
+    addFunctionAlarms(this, 'archive-job', this.archiveJob.fn, alarmTopic);
+    new events.Rule(this, 'ArchiveSchedule', {
+      description: 'Daily archive job: a document timestamp for kept PDFs a year before their newest timestamp\'s TSA certificate expires',
+      schedule: events.Schedule.cron({ minute: '30', hour: '18' }), // 02:30 China Standard Time
+      targets: [new targets.LambdaFunction(this.archiveJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
 
     // The platform bootstrap (root CA and TSA certificates, P-256 and SM2, and the seal maker) runs once the keys and the table exist, at

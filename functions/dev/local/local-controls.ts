@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clockOffsetDays, LOCAL_CLOCK_OFFSET, MAX_CLOCK_OFFSET_DAYS } from '../../src/config/clock';
 import { getServices } from '../../src/composition';
 import { runRenewalJob } from '../../src/entry/jobs/renewal-job';
+import { runArchiveJob } from '../../src/entry/jobs/archive-timestamp-job';
+import { signingServices } from '../../src/composition-signing';
 import { formatBeijingDateTime } from '@seal/shared/time';
 
 /**
@@ -10,6 +12,7 @@ import { formatBeijingDateTime } from '@seal/shared/time';
  *   GET  /local/clock                       → { offsetDays, now, beijing }
  *   POST /local/clock  { "offsetDays": 340 } → the platform's clock runs that many days ahead
  *   POST /local/jobs/renewal                → runs the renewal job now (by the platform's clock)
+ *   POST /local/jobs/archive                → runs the archive job now (document timestamps, decision 0171)
  * Answered only to a caller on this machine (whatever HOST opens to the network) and never in production.
  */
 export async function handleLocalControl(req: IncomingMessage, res: ServerResponse, pathname: string, body: Buffer): Promise<boolean> {
@@ -29,6 +32,7 @@ export async function handleLocalControl(req: IncomingMessage, res: ServerRespon
     return reply(res, 200, clock());
   }
   if (pathname === '/local/jobs/renewal' && req.method === 'POST') return reply(res, 200, await runRenewalJob(services, { now: services.now() }));
+  if (pathname === '/local/jobs/archive' && req.method === 'POST') return reply(res, 200, await runArchiveJob(signingServices(services), { now: services.now() }));
   return reply(res, 404, { code: 'ROUTE_NOT_FOUND' });
 }
 

@@ -2,6 +2,8 @@ import { createTestPki, type TestPki } from '../pki/test-pki';
 import { createTimestampToken } from '../../src/engines/pki/timestamp-token';
 import { issueSealCertificate } from '../../src/engines/pki/seal-certificate';
 import { InMemoryDigestSigner } from '../../src/engines/pki/in-memory-digest-signer';
+import { issueOcspResponderCertificate } from '../../src/engines/pki/ocsp-responder-certificate';
+import type { OcspCertStatus, OcspResponder } from '../../src/engines/pki/ocsp';
 
 export type { TestPki };
 export { createTestPki, InMemoryDigestSigner };
@@ -25,4 +27,16 @@ export async function secondSeal(pki: TestPki, notBefore: Date): Promise<{ signe
     publicBaseUrl: 'http://localhost:3000',
   });
   return { signer, certificate };
+}
+
+/** An OCSP responder certified by the test PKI's root (id-kp-OCSPSigning), answering `statusOf` at `now`. */
+export async function testOcspResponder(pki: TestPki, now: Date, statusOf: (serial: string) => OcspCertStatus = () => ({ status: 'good' })): Promise<OcspResponder> {
+  const signer = await InMemoryDigestSigner.generate();
+  const responderCertificate = await issueOcspResponderCertificate({
+    signer: pki.rootSigner,
+    caCertificate: pki.root,
+    responderPublicKey: await signer.publicKeySpki(),
+    notBefore: new Date(now.getTime() - 24 * 3600 * 1000),
+  });
+  return { signer, responderCertificate, issuerCertificate: pki.root, statusOf: async (serial) => statusOf(serial), now: () => now };
 }

@@ -15,9 +15,10 @@ export interface TestPki {
 
 /**
  * A complete in-memory PKI (root, TSA, one seal certificate) for tests of this module and of the
- * PDF engine. Keys are fresh on every call; certificates start a day before `now`.
+ * PDF engine. Keys are fresh on every call; certificates start a day before `now`; with `ocspUrl` the
+ * seal certificate names that OCSP responder (Authority Information Access).
  */
-export async function createTestPki(options: { now?: Date; publicBaseUrl?: string } = {}): Promise<TestPki> {
+export async function createTestPki(options: { now?: Date; publicBaseUrl?: string; ocspUrl?: string } = {}): Promise<TestPki> {
   const now = options.now ?? new Date();
   const notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
   const publicBaseUrl = options.publicBaseUrl ?? 'http://localhost:3000';
@@ -43,6 +44,7 @@ export async function createTestPki(options: { now?: Date; publicBaseUrl?: strin
     holder: { name: '张三' },
     notBefore,
     publicBaseUrl,
+    ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
   });
   return { rootSigner, root, tsaSigner, tsa, sealSigner, seal };
 }

@@ -13,6 +13,7 @@ import { signWithKey } from './sign-with-key';
 import { validationDataFor } from './validation-data';
 import { sealAlgorithmOf } from '../seal/views';
 import { storedSealData } from '../seal/seal-data';
+import { archiveFields } from './archive-timestamp';
 
 export interface SignItem {
   document: DocumentItem;
@@ -118,6 +119,8 @@ export async function storeSignedVersion(
   const objectKey = documentKeys.signed(document.documentId, version);
   const sha256 = sha256Hex(signed);
   const certified = facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {};
+  // A format that can take a document timestamp later (PDF) joins the archive job's days (decision 0171).
+  const archive = format.addDocumentTimestamp ? await archiveFields(services, seal.companyId) : {};
   await writeObject(services, objectKey, signed);
 
   const signedAt = context.now.toISOString();
@@ -160,6 +163,7 @@ export async function storeSignedVersion(
           signatures: facts.signatures,
           signedAt,
           ...certified,
+          ...archive,
         }),
         // 用印记录: written with the version it records, so one exists exactly when the other does.
         services.store.signingRecords.add({

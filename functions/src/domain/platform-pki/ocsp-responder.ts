@@ -8,7 +8,7 @@ import { platformPki, readCertificate } from './platform-ca';
 
 /**
  * The platform's OCSP responder (RFC 6960) for the P-256 hierarchy: seal certificates and the TSA
- * certificate, answered from the certificate records (a strongly consistent read by serial, so a
+ * certificates (the current one and those it renewed), answered from the certificate records (a strongly consistent read by serial, so a
  * revocation that committed is answered at once), signed by the dedicated responder key that the
  * bootstrap certified (id-kp-OCSPSigning, ocsp-nocheck). The SM2 hierarchy has no responder yet: its
  * certificates carry only the CRL.
@@ -17,7 +17,7 @@ export async function ocspResponder(services: Ports): Promise<OcspResponder> {
   const [pki, signer] = await Promise.all([platformPki(services), services.platformKeys.ocspSigner()]);
   const responderCertificate = await readCertificate(services.store, 'ocsp-responder', signer.keyId);
   if (!responderCertificate) throw new DomainError('PLATFORM_NOT_READY');
-  const platformSerials = new Set([pki.tsa, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
+  const platformSerials = new Set([pki.tsa, ...pki.previousTsa, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
   return {
     signer,
     responderCertificate,

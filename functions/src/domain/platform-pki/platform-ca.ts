@@ -23,6 +23,8 @@ export interface PlatformCa {
   algorithm: SignatureAlgorithmId;
   root: Uint8Array;
   tsa: Uint8Array;
+  /** The TSA certificates it renewed (same key), newest first: timestamps made with them still verify (decision 0171). */
+  previousTsa: Uint8Array[];
   rootSigner: Signer;
   tsaSigner: Signer;
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
@@ -104,9 +106,9 @@ function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (se
 
 async function loadP256(services: Ports): Promise<PlatformPki> {
   const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const [root, tsa] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), readCertificate(services.store, 'tsa', tsaSigner.keyId)]);
+  const [root, tsa] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), readCertificates(services.store, 'tsa', tsaSigner.keyId)]);
   if (!root || !tsa) throw new DomainError('PLATFORM_NOT_READY');
-  return p256Ca(services, { root, tsa, rootSigner, tsaSigner });
+  return p256Ca(services, { root, tsa: tsa.current, previousTsa: tsa.previous, rootSigner, tsaSigner });
 }
 
 async function loadSm2(services: Ports): Promise<GmPlatformPki> {
@@ -120,7 +122,7 @@ async function loadSm2(services: Ports): Promise<GmPlatformPki> {
   return sm2Ca(services, { root, tsa, rootSigner, tsaSigner, sealMaker, sealMakerSigner });
 }
 
-const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner'>): PlatformPki => ({
+const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'previousTsa' | 'rootSigner' | 'tsaSigner'>): PlatformPki => ({
   algorithm: 'ecdsa-p256-sha256',
   ...parts,
   crlIssuer: CRL_ISSUERS['ecdsa-p256-sha256'],
@@ -130,6 +132,7 @@ const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'rootS
 
 const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'>): GmPlatformPki => ({
   algorithm: 'sm2-sm3',
+  previousTsa: [],
   ...parts,
   crlIssuer: CRL_ISSUERS['sm2-sm3'],
   crlUrl: sm2CrlUrl(services),
@@ -153,15 +156,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
     crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
   });
   const ocspSigner = await services.platformKeys.ocspSigner();
-  await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, async () =>
-    issueOcspResponderCertificate({
-      signer: p256Signers.root,
-      caCertificate: p256.root,
-      responderPublicKey: await ocspSigner.publicKeySpki(),
-      notBefore: new Date(services.now().getTime() - SKEW_MS),
-      validityYears: OCSP_RESPONDER_YEARS,
-    }),
-  );
+  await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, () => issueResponder(services, { rootSigner: p256Signers.root, root: p256.root, responderSigner: ocspSigner }));
   const sm2Url = sm2CrlUrl(services);
   const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
   const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
@@ -177,7 +172,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
   p256Cache.delete(services);
   sm2Cache.delete(services);
   return {
-    p256: p256Ca(services, { ...p256, rootSigner: p256Signers.root, tsaSigner: p256Signers.tsa }),
+    p256: await platformPki(services),
     sm2: sm2Ca(services, { ...sm2, rootSigner: sm2Signers.root, tsaSigner: sm2Signers.tsa, sealMaker, sealMakerSigner: sm2Signers.sealMaker }),
   };
 }
@@ -195,19 +190,80 @@ async function rootAndTsa(
       ...(names ? { commonName: names.root } : {}),
     }),
   );
-  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, async () =>
-    issueTsaCertificate({
-      signer: rootSigner,
-      caCertificate: root,
-      tsaPublicKey: await tsaSigner.publicKeySpki(),
-      notBefore: new Date(services.now().getTime() - SKEW_MS),
-      validityYears: TSA_YEARS,
-      publicBaseUrl: services.config.PUBLIC_BASE_URL,
-      crlUrl: hierarchy.crlUrl,
-      ...(names ? { commonName: names.tsa } : {}),
-    }),
-  );
+  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, () => issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: hierarchy.crlUrl, commonName: names?.tsa }));
   return { root, tsa };
+}
+
+async function issueTsa(services: Ports, p: { rootSigner: Signer; root: Uint8Array; tsaSigner: Signer; crlUrl: string; commonName: string | undefined }): Promise<Uint8Array> {
+  return issueTsaCertificate({
+    signer: p.rootSigner,
+    caCertificate: p.root,
+    tsaPublicKey: await p.tsaSigner.publicKeySpki(),
+    notBefore: new Date(services.now().getTime() - SKEW_MS),
+    validityYears: TSA_YEARS,
+    publicBaseUrl: services.config.PUBLIC_BASE_URL,
+    crlUrl: p.crlUrl,
+    ...(p.commonName ? { commonName: p.commonName } : {}),
+  });
+}
+
+async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer }): Promise<Uint8Array> {
+  return issueOcspResponderCertificate({
+    signer: p.rootSigner,
+    caCertificate: p.root,
+    responderPublicKey: await p.responderSigner.publicKeySpki(),
+    notBefore: new Date(services.now().getTime() - SKEW_MS),
+    validityYears: OCSP_RESPONDER_YEARS,
+  });
+}
+
+/**
+ * Platform certificates the archive job keeps ahead of the archive (decision 0171): the same key,
+ * certified again, once less than `renewBeforeDays` is left. The TSA's margin is longer than the
+ * archive job's, so a document timestamp it makes always outlives the timestamp it protects; the
+ * responder's (two years, ocsp-nocheck) only has to cover a missed run.
+ */
+const RENEWED = {
+  tsa: { renewBeforeDays: 2 * 365 },
+  'ocsp-responder': { renewBeforeDays: 90 },
+} as const;
+export type RenewedRole = keyof typeof RENEWED;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Renews a P-256 platform certificate when it is due, keeping the earlier ones in the record (the
+ * OCSP responder still answers `good` for earlier TSA certificates). Conditional on the serial read:
+ * two runs racing renew once. Returns the certificate now current.
+ */
+export async function renewPlatformCertificateIfDue(services: Ports, role: RenewedRole): Promise<Uint8Array> {
+  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
+  const subjectSigner = role === 'tsa' ? tsaSigner : await services.platformKeys.ocspSigner();
+  const [root, record] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), services.store.platformCertificates.get(role)]);
+  if (!root || !record || record.keyId !== subjectSigner.keyId) throw new DomainError('PLATFORM_NOT_READY');
+  const current = new Uint8Array(Buffer.from(record.certificate, 'base64'));
+  if (new Date(record.notAfter).getTime() - services.now().getTime() > RENEWED[role].renewBeforeDays * DAY_MS) return current;
+  const der =
+    role === 'tsa'
+      ? await issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), commonName: undefined })
+      : await issueResponder(services, { rootSigner, root, responderSigner: subjectSigner });
+  const info = readSealCertificate(der);
+  const renewed = await services.store.platformCertificates.renew(
+    {
+      role,
+      certificate: Buffer.from(der).toString('base64'),
+      serial: info.serialNumber,
+      keyId: record.keyId,
+      notAfter: info.notAfter.toISOString(),
+      createdAt: services.now().toISOString(),
+      previous: [record.certificate, ...(record.previous ?? [])],
+    },
+    record.serial,
+  );
+  p256Cache.delete(services);
+  if (renewed) return der;
+  const winner = await readCertificate(services.store, role, subjectSigner.keyId);
+  if (!winner) throw new Error(`the ${role} certificate was renewed a moment ago and is gone`);
+  return winner;
 }
 
 /**
@@ -236,9 +292,15 @@ async function ensureCertificate(store: SealStore, role: PlatformCertificateReco
 }
 
 export async function readCertificate(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<Uint8Array | undefined> {
+  return (await readCertificates(store, role, keyId))?.current;
+}
+
+/** The role's certificate and the earlier ones it renewed (DER), in one read. */
+async function readCertificates(store: SealStore, role: PlatformCertificateRecord['role'], keyId: string): Promise<{ current: Uint8Array; previous: Uint8Array[] } | undefined> {
   const data = await store.platformCertificates.get(role);
   if (!data) return undefined;
   // The stored certificate must certify the key KMS holds now; a swapped key is an operator matter.
   if (data.keyId !== keyId) throw new PkiError('PKI_BAD_INPUT', `stored ${role} certificate is for ${data.keyId}, but the platform key is ${keyId}`);
-  return new Uint8Array(Buffer.from(data.certificate, 'base64'));
+  const der = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+  return { current: der(data.certificate), previous: (data.previous ?? []).map(der) };
 }

@@ -6,6 +6,9 @@ import { issueSealCertificate } from './seal-certificate';
 import { answerOcspRequest, createOcspResponse, type OcspCertStatus, type OcspResponder } from './ocsp';
 import { readSealCertificate } from './read-seal-certificate';
 import { toPem } from './pem';
+import { mayAnswerFor, readOcspResponse } from './read-ocsp-response';
+import { viewCertificate } from './certificate-view';
+import { PkiError } from './errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -110,5 +113,30 @@ describe('OCSP responder', () => {
     const responderText = openssl.run(['x509', '-in', path('responder.pem'), '-noout', '-text']).output;
     expect(responderText).toContain('OCSP Signing');
     expect(responderText).toContain('OCSP No Check');
+  });
+});
+
+describe('reading an OCSP response (a DSS entry)', () => {
+  it('finds the responder that signed it and what it says of each certificate', async () => {
+    const view = readOcspResponse(await createOcspResponse(responder, [pki.seal, revokedSeal]));
+    expect(view.producedAt).toEqual(now);
+    expect(view.responderCertificate).toEqual(responderCertificate);
+    expect(mayAnswerFor(view.responderCertificate!, viewCertificate(pki.root))).toBe(true);
+    expect(mayAnswerFor(pki.tsa, viewCertificate(pki.root))).toBe(false);
+    const [good, revoked] = view.answers;
+    expect(good).toMatchObject({ serialNumber: readSealCertificate(pki.seal).serialNumber, status: 'good', thisUpdate: now });
+    expect(revoked).toMatchObject({ status: 'revoked', revokedAt: new Date('2026-05-20T02:00:00Z'), reason: 'cessationOfOperation' });
+    expect(good!.issuedBy(viewCertificate(pki.root))).toBe(true);
+    expect(good!.issuedBy(viewCertificate(pki.tsa))).toBe(false);
+  });
+
+  it('names no responder when the signature does not verify, and refuses what is not a response', async () => {
+    const der = await createOcspResponse(responder, [pki.seal]);
+    const flipped = Uint8Array.from(der);
+    // producedAt (the first 20260601080000Z) a second later: the signed bytes change.
+    flipped[Buffer.from(der).indexOf('20260601080000Z') + 13] = 0x31;
+    expect(readOcspResponse(flipped).responderCertificate).toBeUndefined();
+    expect(() => readOcspResponse(new Uint8Array([0x30, 0x03, 0x0a, 0x01, 0x01]))).toThrow(PkiError);
+    expect(() => readOcspResponse(pki.seal)).toThrow(PkiError);
   });
 });

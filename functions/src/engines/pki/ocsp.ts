@@ -100,7 +100,8 @@ export function certIdOf(certificate: Uint8Array, issuerCertificate: Uint8Array,
 }
 
 async function signResponse(responder: OcspResponder, ids: CertID[], nonce: Extension | undefined): Promise<Uint8Array> {
-  const now = responder.now();
+  // Whole seconds: NSS (pdfsig, Firefox) refuses a GeneralizedTime with a fraction and then calls the certificate untrusted (decision 0172).
+  const now = new Date(Math.floor(responder.now().getTime() / 1000) * 1000);
   const nextUpdate = new Date(now.getTime() + (responder.validityMs ?? DAY_MS));
   const issuer = viewCertificate(responder.issuerCertificate);
   const responses: SingleResponse[] = [];

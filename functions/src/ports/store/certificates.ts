@@ -38,6 +38,8 @@ export interface PlatformCertificateRecord {
   keyId: string;
   notAfter: string;
   createdAt: string;
+  /** Earlier certificates of the same role and key (DER, base64), newest first: still answered `good` by OCSP. */
+  previous?: string[];
 }
 
 export interface PlatformCertificates {
@@ -45,6 +47,8 @@ export interface PlatformCertificates {
   get(role: PlatformCertificateRecord['role']): Promise<PlatformCertificateRecord | undefined>;
   /** Create-only: false when a certificate of this role exists already (two cold starts racing). */
   create(certificate: PlatformCertificateRecord): Promise<boolean>;
+  /** Replaces the role's certificate by a renewed one: false when it is no longer `replacedSerial` (another run renewed it first). */
+  renew(certificate: PlatformCertificateRecord, replacedSerial: string): Promise<boolean>;
 }
 
 /**

@@ -25,6 +25,13 @@ export interface DocumentRecord {
   /** Signed versions so far; every signing is conditional on the version it read. */
   version: number;
   signedAt?: string;
+  /**
+   * PDFs kept on the platform (decision 0171): the day (`YYYY-MM-DD`, UTC) the archive job adds a
+   * document timestamp, ahead of the expiry of the TSA certificate of the newest timestamp in it,
+   * and the company whose audit log records it (the last signer's).
+   */
+  archiveRenewalOn?: string;
+  archiveCompanyId?: string;
 }
 
 export type NewDocument = Pick<
@@ -35,7 +42,10 @@ export type NewDocument = Pick<
 
 /** What a signature makes of a document: its new current version. */
 export type SignedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'pages' | 'signatures' | 'signedAt'>> &
-  Pick<DocumentRecord, 'certificationLevel'>;
+  Pick<DocumentRecord, 'certificationLevel' | 'archiveRenewalOn' | 'archiveCompanyId'>;
+
+/** A re-timestamped version (the archive job): the same signatures, a document timestamp more. */
+export type ArchivedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'version' | 'size' | 'sha256' | 'archiveRenewalOn'>>;
 
 export interface Documents {
   get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;
@@ -48,4 +58,8 @@ export interface Documents {
   remove(documentId: string): Promise<void>;
   /** The document becomes `signed` at a new version and is kept; conditional on the version read. */
   recordSignedVersion(document: Pick<DocumentRecord, 'documentId'> & Versioned, signed: SignedVersion): WriteOp;
+  /** Signed documents whose archive timestamp is due on a day (index, no Scan). */
+  archiveRenewalDueOn(day: string): Promise<DocumentRecord[]>;
+  /** The archive job's new version; conditional on the version read (a signature meanwhile wins). */
+  recordArchivedVersion(document: Pick<DocumentRecord, 'documentId'> & Versioned, archived: ArchivedVersion): WriteOp;
 }

@@ -81,6 +81,9 @@ export const DocumentRecord = (config: EntityConfiguration) =>
         /** Signed versions so far; every signing is conditional on the version it read. */
         version: { type: 'number', required: true, default: 0 },
         signedAt: { type: 'string' },
+        /** The archive job's day for this document and the company whose audit log records it (decision 0171). */
+        archiveRenewalOn: { type: 'string' },
+        archiveCompanyId: { type: 'string' },
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['documentId'] }, sk: { field: 'sk', composite: [] } },
@@ -94,6 +97,12 @@ export const DocumentRecord = (config: EntityConfiguration) =>
           condition: (attributes) => attributes.ownerId !== 'public',
           pk: { field: 'gsi1pk', composite: ['ownerId'] },
           sk: { field: 'gsi1sk', composite: ['createdAt', 'documentId'] },
+        },
+        /** The archive job: signed PDFs by the day their next document timestamp is due. Sparse: only documents with a day have its partition key. */
+        byArchiveRenewal: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['archiveRenewalOn'] },
+          sk: { field: 'gsi2sk', composite: ['documentId'] },
         },
       },
     },

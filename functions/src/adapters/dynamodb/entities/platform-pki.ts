@@ -3,7 +3,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 /**
  * The platform's own certificates, created once on first need: the P-256 root CA and TSA, and the
  * SM2 root CA, TSA and seal maker (制章, decision 0076). `create` is conditional on the role not
- * existing, so two cold starts racing both end with the winner's.
+ * existing, so two cold starts racing both end with the winner's; `renew` on the serial it replaces.
  */
 export const PlatformCertificate = (config: EntityConfiguration) =>
   new Entity(
@@ -18,6 +18,8 @@ export const PlatformCertificate = (config: EntityConfiguration) =>
         keyId: { type: 'string', required: true, readOnly: true },
         notAfter: { type: 'string', required: true, readOnly: true },
         createdAt: { type: 'string', required: true, readOnly: true },
+        /** Earlier certificates of the same role and key (DER, base64), newest first: a renewed TSA certificate (decision 0171). */
+        previous: { type: 'list', items: { type: 'string' } },
       },
       indexes: {
         byRole: { pk: { field: 'pk', composite: ['role'] }, sk: { field: 'sk', composite: [] } },

@@ -39,6 +39,13 @@ export function dynamoDbPlatformCertificates({ entities }: SealService): Platfor
       return (await entities.platformCertificate.get({ role }).go({ consistent: true })).data ?? undefined;
     },
     create: (certificate) => conditionally(() => entities.platformCertificate.create(certificate).go()),
+    renew: (certificate, replacedSerial) =>
+      conditionally(() =>
+        entities.platformCertificate
+          .put(certificate)
+          .where((a, op) => op.eq(a.serial, replacedSerial))
+          .go(),
+      ),
   };
 }
 

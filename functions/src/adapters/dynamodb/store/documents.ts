@@ -42,5 +42,16 @@ export function dynamoDbDocuments({ entities }: SealService): Documents {
           .where((a, op) => op.eq(a.version, document.version))
           .commit(),
       ),
+    async archiveRenewalDueOn(day) {
+      return (await entities.document.query.byArchiveRenewal({ archiveRenewalOn: day }).go({ pages: 'all' })).data;
+    },
+    recordArchivedVersion: (document, archived) =>
+      tableWrite((e) =>
+        e.document
+          .patch({ documentId: document.documentId })
+          .set(archived)
+          .where((a, op) => `${op.eq(a.version, document.version)} AND ${op.eq(a.state, 'signed')}`)
+          .commit(),
+      ),
   };
 }

@@ -6,6 +6,8 @@ export const chainMemo = new Memo<ChainResult>();
 export interface ChainResult {
   trusted: boolean;
   problem?: ChainProblem;
+  /** The certificate that issued the leaf (DER), on a trusted path: whose revocation data counts. */
+  issuer?: Uint8Array;
 }
 
 /** Path from `leaf` through `pool` to a trusted root (matched byte for byte), judged at `at`. */
@@ -18,7 +20,9 @@ async function check(leaf: Uint8Array, pool: Uint8Array[], trustedRoots: Uint8Ar
     // verifyChain ends a path at an untrusted self-signed certificate (a look-alike root carried
     // in the CMS) as an unknown issuer, so the whole pool can be offered.
     const verdict = await verifyChain({ certificate: leaf, intermediates: pool, trustedRoots, at });
-    return verdict.trusted ? { trusted: true } : { trusted: false, problem: verdict.code ?? 'MALFORMED' };
+    return verdict.trusted
+      ? { trusted: true, ...(verdict.chain[1] ? { issuer: verdict.chain[1] } : {}) }
+      : { trusted: false, problem: verdict.code ?? 'MALFORMED' };
   } catch {
     // A certificate that does not even parse breaks the chain.
     return { trusted: false, problem: 'MALFORMED' };

@@ -61,6 +61,7 @@ export type FindingCode =
   | 'CERTIFICATE_NOT_YET_VALID'
   | 'CERTIFICATE_REVOKED'
   | 'REVOCATION_UNKNOWN'
+  | 'REVOCATION_DATA_MISSING' // revoked or expired by now, and the document keeps no status from the signing time
   | 'MODIFIED_AFTER_SIGNING' // later revisions go beyond what the policy allows
   | 'DOCMDP_VIOLATION' // later revisions go beyond what the certification (P) allows
   | 'CERTIFICATION_NOT_FIRST'

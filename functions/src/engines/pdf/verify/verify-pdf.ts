@@ -8,12 +8,14 @@ import { findSignatures, type FoundSignature } from './find-signatures';
 import { CERTIFICATION_CEILING, PLATFORM_POLICY, worstOf, type VerificationPolicy } from './policy';
 import { deepFreeze, VERDICT_OF, type CertificationLevel, type SignatureReport, type VerificationReport } from './report';
 import { RangeDigests } from './range-digests';
+import { RevocationData } from './revocation-data';
 import { judgeSignature, type RevocationCheck } from './verify-signature';
 
 export interface VerifyPdfOptions {
   /** DER root certificates the verifier trusts (the platform's own root). */
   trustedRoots: Uint8Array[];
   revocationsAt?: RevocationCheck;
+  /** The validation time: now, or a moment to judge the document at. */
   now?: Date;
   policy?: VerificationPolicy;
   maxBytes?: number;
@@ -32,6 +34,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
   if (found.length === 0) throw new PdfInputError('PDF_NOT_SIGNED');
   const now = options.now ?? new Date();
   const policy = options.policy ?? PLATFORM_POLICY;
+  const revocationData = RevocationData.read(doc);
 
   // Every signature's ranges hashed in one read of the file per digest algorithm, not one read each.
   const ranges = found.map((f) => {
@@ -97,7 +100,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
     try {
       signatures.push(
         await judgeSignature(
-          { trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, now, policy },
+          { trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, revocationData, now, policy },
           {
             evidence: e,
             modifications,

@@ -1,8 +1,10 @@
 import { PdfString } from '../syntax/objects';
 import { verifyChainAt } from '../trust/chain';
 import { sealCertificateInfo } from '../trust/certificates';
+import { viewCertificate } from '../trust/pki';
 import type { ChainProblem, SealCertificateInfo } from '../trust/pki';
 import { finding, type SignatureEvidence } from './check-signature-bytes';
+import type { RevocationData } from './revocation-data';
 import type { ModificationAnalysis } from './diff/analyse-modifications';
 import { bottomLine, exceeds, worstFirst, type VerificationPolicy } from './policy';
 import { VERDICT_OF, type CertificateStatus, type CertificationLevel, type Finding, type ModificationLevel, type SignatureReport, type SubIndication } from './report';
@@ -14,6 +16,9 @@ export type RevocationCheck = (certificate: Uint8Array, at: Date) => RevocationS
 export interface JudgeContext {
   trustedRoots: Uint8Array[];
   revocationsAt?: RevocationCheck;
+  /** The document's own CRLs and OCSP answers (its DSS). */
+  revocationData?: RevocationData;
+  /** The validation time. */
   now: Date;
   policy: VerificationPolicy;
 }
@@ -69,15 +74,10 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
     const chain = await verifyChainAt(certificate, evidence.cms.certificates, ctx.trustedRoots, at);
     certificateStatus = chain.trusted ? 'valid' : chainStatus(chain.problem!);
     if (!chain.trusted) findings.push(chainFinding(chain.problem!, poe !== null));
-    if (chain.trusted && ctx.revocationsAt) {
-      const status = await ctx.revocationsAt(certificate, at);
-      if (status === 'revoked') {
-        certificateStatus = 'revoked';
-        findings.push(poe ? finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED') : finding('CERTIFICATE_REVOKED', 'INDETERMINATE', 'REVOKED_NO_POE'));
-      } else if (status === 'unknown') {
-        certificateStatus = 'revocation_unknown';
-        findings.push(finding('REVOCATION_UNKNOWN', 'INDETERMINATE', 'TRY_LATER'));
-      }
+    if (chain.trusted) {
+      const revocation = await revocationAt(ctx, { certificate, issuer: chain.issuer, pool: evidence.cms.certificates, at, proven: poe !== null });
+      certificateStatus = revocation.status;
+      if (revocation.finding) findings.push(revocation.finding);
     }
   }
 
@@ -113,6 +113,48 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
     revision: range.revision === null ? null : range.revision + 1,
     certificationLevel: j.certificationLevel,
   };
+}
+
+interface RevocationQuery {
+  certificate: Uint8Array;
+  issuer: Uint8Array | undefined;
+  pool: Uint8Array[];
+  /** The proven signing time (or the validation time when nothing proves one). */
+  at: Date;
+  proven: boolean;
+}
+
+/**
+ * The signer certificate's status at the signing time (decision 0170). Revoked when the document's
+ * evidence (DSS) or the platform's records place a revocation at or before it. Once the certificate
+ * has been revoked or has expired by the validation time, that it was good when it signed is
+ * accepted only from evidence made at the time and kept in the document (PAdES B-LT): the
+ * platform's records then speak only of today, and a relying party without the platform has
+ * nothing else. Without a record source (`revocationsAt`) only the document's evidence is judged.
+ */
+async function revocationAt(ctx: JudgeContext, q: RevocationQuery): Promise<{ status: CertificateStatus; finding?: Finding }> {
+  const revoked = () => ({ status: 'revoked' as const, finding: q.proven ? finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED') : finding('CERTIFICATE_REVOKED', 'INDETERMINATE', 'REVOKED_NO_POE') });
+  const missing = (sub: SubIndication) => ({ status: 'revocation_unknown' as const, finding: finding('REVOCATION_DATA_MISSING', 'INDETERMINATE', sub) });
+  // Asked first whatever the document says: the platform's records also cross-check its evidence.
+  const today = ctx.revocationsAt ? await ctx.revocationsAt(q.certificate, ctx.now) : undefined;
+  const kept = q.issuer && ctx.revocationData ? await ctx.revocationData.statusAt(q.certificate, q.issuer, q.pool, ctx.trustedRoots, q.at) : { status: 'none' as const };
+  if (kept.status === 'revoked') return revoked();
+  if (today === 'revoked') {
+    if ((await ctx.revocationsAt!(q.certificate, q.at)) === 'revoked') return revoked();
+    return kept.status === 'good' ? { status: 'valid' } : missing('REVOKED_NO_POE');
+  }
+  if (kept.status === 'good' || today === undefined) return { status: 'valid' };
+  if (today === 'unknown') return { status: 'revocation_unknown', finding: finding('REVOCATION_UNKNOWN', 'INDETERMINATE', 'TRY_LATER') };
+  if (expiredBy(q.certificate, ctx.now)) return missing('OUT_OF_BOUNDS_NO_POE');
+  return { status: 'valid' };
+}
+
+function expiredBy(certificate: Uint8Array, now: Date): boolean {
+  try {
+    return viewCertificate(certificate).notAfter < now;
+  } catch {
+    return false;
+  }
 }
 
 const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
