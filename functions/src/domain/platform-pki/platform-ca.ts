@@ -91,7 +91,8 @@ export function platformCaOfCrl(services: Ports, crlIssuer: string): Promise<Pla
   return platformCaFor(services, algorithm);
 }
 
-function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
+/** What `load` makes, once per services container (see the caches above). */
+export function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
   let pending = cache.get(services);
   if (!pending) {
     pending = load(services);
