@@ -26,7 +26,7 @@ import type { Ports } from '../functions/src/ports';
 
 const RESULTS = join(__dirname, 'results');
 const WRITERS = 64;
-const COMMITS_PER_WRITER = 10;
+const COMMITS_PER_WRITER = 5;
 const ROUNDS = 3;
 const TABLE = 'seal-platform-bench';
 
@@ -36,6 +36,8 @@ interface Outcome {
   committed: number;
   conflicts: number;
   otherErrors: number;
+  /** What the other errors said (DynamoDB Local under load times out waiting for a lock, which DynamoDB itself does not). */
+  errors: string[];
 }
 
 /** `WRITERS` writers, each committing `COMMITS_PER_WRITER` changes one after another; writer i writes for `companyOf(i)`. */
@@ -43,6 +45,7 @@ async function commitConcurrently(ports: Ports, companyOf: (writer: number) => s
   let committed = 0;
   let conflicts = 0;
   let otherErrors = 0;
+  const errors: string[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, writer) => {
@@ -72,13 +75,16 @@ async function commitConcurrently(ports: Ports, companyOf: (writer: number) => s
           committed++;
         } catch (error) {
           if (error instanceof DomainError && error.code === 'CONFLICT') conflicts++;
-          else otherErrors++;
+          else {
+            otherErrors++;
+            errors.push(String(error).slice(0, 200));
+          }
         }
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { commitsPerSecond: Math.round(committed / seconds), seconds, committed, conflicts, otherErrors };
+  return { commitsPerSecond: Math.round(committed / seconds), seconds, committed, conflicts, otherErrors, errors };
 }
 
 /** Commits per second over all rounds together. */

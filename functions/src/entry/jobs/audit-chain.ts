@@ -12,9 +12,10 @@ const COMPANIES_AT_ONCE = 8;
 /**
  * The chainer on the table's stream (decision 0160): each batch's pending audit events name the
  * companies to catch up; each company's pending events are then read from the table (strongly
- * consistent) and linked in order, a few companies side by side. The stream only wakes the chainer: a record replayed, or one whose event a previous run
- * already linked, finds nothing to do. When a company fails, its first record is reported, so
- * Lambda retries from there and the company is caught up on the next try.
+ * consistent) and linked in order, a few companies side by side. The stream only wakes the
+ * chainer: a record replayed, or one whose event a previous run already linked, finds nothing to
+ * do. When a company fails, its first record is reported, so Lambda retries from there and the
+ * company is caught up on the next try.
  */
 export function createAuditChainer(services: Ports, options: { checkpointIntervalMs?: number } = {}) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
