@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { ROUTES } from '@seal/shared/api';
-import { AUDIT_ARCHIVE_ENTRY, AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, authorizerDefine, handlerEntry } from '../infra/lib/bundling';
+import { AUDIT_ARCHIVE_ENTRY, AUDIT_CHAIN_ENTRY, AUTHORIZER_ENTRY, BUNDLE_ALIASES, BUNDLE_OPTIONS, RENEWAL_JOB_ENTRY, authorizerDefine, handlerEntry } from '../infra/lib/bundling';
 
 const OUT = join(__dirname, 'tmp', 'bundles');
 const RESULTS = join(__dirname, 'results');
@@ -93,6 +93,7 @@ export async function run(): Promise<void> {
     ['authorizer', AUTHORIZER_ENTRY],
     ['renewal-job', RENEWAL_JOB_ENTRY],
     ['audit-archive', AUDIT_ARCHIVE_ENTRY],
+    ['audit-chain', AUDIT_CHAIN_ENTRY],
   ];
   const empty = await bundle('empty', join(OUT, 'empty', 'entry.js'));
   // The authorizer gets the route table's auth modes as a constant, as NodejsFunction gives it.

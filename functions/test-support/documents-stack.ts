@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { startLocalStack, type LocalStack } from '../dev/local/stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../dev/local/stack';
 import { getServices } from '../src/composition';
 import { starterSealsHook } from '../dev/local/hooks/starter-seals-hook';
 import { readRegistrySeed } from '../src/adapters/registry/seed';
@@ -24,10 +24,10 @@ export interface DocumentsStack {
   stop(): Promise<void>;
 }
 
-export async function startDocumentsStack(): Promise<DocumentsStack> {
+export async function startDocumentsStack(options: Pick<LocalStackOptions, 'auditStreamIntervalMs'> = {}): Promise<DocumentsStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-documents-'));
   process.env.STAGE = 'local';
-  const stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true });
+  const stack = await startLocalStack({ port: 0, dataDir, inMemoryDb: true, ...options });
   await starterSealsHook.run(getServices(), { dataDir });
   const seed = readRegistrySeed();
   return {

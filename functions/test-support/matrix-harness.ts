@@ -4,6 +4,7 @@ import type { SealStore } from '../src/ports/seal-store';
 import { testTable } from '../src/adapters/dynamodb/test-table';
 import { FACE_TICKET_TTL_SECONDS, faceTarget } from '../src/domain/identity/face-ticket';
 import { createGrant } from '../src/domain/grant/create-grant';
+import { linkPendingEvents } from '../src/domain/audit/chain-trail';
 import { getServices } from '../src/composition';
 import { loginAs, startTestStack, seedCompany, seedPerson, staffLogin, type ApiResponse, type TestStack } from './identity-stack';
 
@@ -216,7 +217,7 @@ export async function buildWorld(t: TestStack, options: { spares?: number } = {}
 }
 
 async function auditHead(w: MatrixWorld): Promise<number> {
-  return (await w.store.audit.latest(w.companyId))?.seq ?? 0;
+  return (await linkPendingEvents(w.store, w.companyId)).seq;
 }
 
 export interface MatrixOutcome {

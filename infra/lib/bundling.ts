@@ -16,6 +16,8 @@ export const ARCHIVE_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'j
 /** The platform bootstrap (root CA and TSA certificates), run by a trigger after each deployment (decision 0029). */
 export const BOOTSTRAP_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'bootstrap-platform.ts');
 export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');
+/** The audit chainer on the table stream (decision 0160). */
+export const AUDIT_CHAIN_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-chain.ts');
 
 /**
  * The session authorizer's view of the route table (route key → auth mode), written into its

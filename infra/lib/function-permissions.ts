@@ -205,7 +205,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'withdraw-application': { table: 'readWrite' },
 };
 
-/** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job and the audit archive writer. */
+/** Not in the route table: the session authorizer (verifies the token's signature only), the daily renewal job, the audit archive writer and the audit chainer. */
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
 /**
@@ -224,6 +224,8 @@ export const ARCHIVE_JOB_PERMISSIONS: FunctionPermissions = {
 export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
+/** The audit chainer (decision 0160): links pending audit events (table items) and timestamps chain heads with the P-256 TSA key. */
+export const AUDIT_CHAIN_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] }, memoryMb: 256, timeoutSeconds: 60 };
 
 export function permissionsFor(handler: string): FunctionPermissions {
   return FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;

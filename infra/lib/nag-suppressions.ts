@@ -63,13 +63,13 @@ export function suppressSecretRotation(secret: IConstruct): void {
   ]);
 }
 
-/** The audit archive writer's failure queue: it is itself the end of the line. */
+/** A table stream consumer's failure queue: it is itself the end of the line. */
 export function suppressFailureQueueFindings(queue: IConstruct): void {
   NagSuppressions.addResourceSuppressions(queue, [
     {
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is the on-failure destination of the audit archive stream consumer: it holds the stream coordinates of records that could not be archived, for the operator (an alarm fires on the first message); a queue behind it would have no consumer.',
+        'This queue is the on-failure destination of a table stream consumer (audit archive, audit chainer): it holds the stream coordinates of records that could not be handled, for the operator (an alarm fires on the first message); a queue behind it would have no consumer.',
     },
   ]);
 }

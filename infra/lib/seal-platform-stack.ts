@@ -5,9 +5,9 @@ import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
-import { AuditArchiveWriter } from './audit-archive-writer';
-import { ARCHIVE_JOB_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
-import { ARCHIVE_JOB_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { AUDIT_EVENT_FILTER, PENDING_AUDIT_EVENT_FILTER, TableStreamConsumer } from './table-stream-consumer';
+import { ARCHIVE_JOB_ENTRY, AUDIT_ARCHIVE_ENTRY, AUDIT_CHAIN_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
+import { ARCHIVE_JOB_PERMISSIONS, AUDIT_ARCHIVE_PERMISSIONS, AUDIT_CHAIN_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
 import { PlatformKeys } from './platform-keys';
@@ -45,7 +45,8 @@ export class SealPlatformStack extends Stack {
   readonly archiveJob: SealFunction;
   readonly bootstrap: SealFunction;
   readonly alarms: AlarmTopic;
-  readonly auditArchiveWriter: AuditArchiveWriter;
+  readonly auditArchiveWriter: TableStreamConsumer;
+  readonly auditChainer: TableStreamConsumer;
   readonly groups: HandlerGroup[] = [];
   /** CloudFront and AWS WAF in front of the API (edge `cloudfront-waf`). */
   readonly edge?: ApiEdge;
@@ -148,7 +149,28 @@ export class SealPlatformStack extends Stack {
     });
     suppressTriggerFindings(this, bootstrapTrigger);
 
-    this.auditArchiveWriter = new AuditArchiveWriter(this, 'AuditArchiveWriter', { functionProps, stage: settings.stage, alarmTopic });
+    // The table stream's consumers: the archive copies each linked audit event to the Object Lock
+    // bucket (decision 0023); the chainer links the events changes wrote into each company's chain (decision 0160).
+    this.auditArchiveWriter = new TableStreamConsumer(this, 'AuditArchiveWriter', {
+      functionProps,
+      name: 'audit-archive',
+      entry: AUDIT_ARCHIVE_ENTRY,
+      permissions: AUDIT_ARCHIVE_PERMISSIONS,
+      environment: { STAGE: settings.stage, AUDIT_ARCHIVE_BUCKET: this.data.auditArchive.bucketName },
+      filter: AUDIT_EVENT_FILTER,
+      failureDescription: 'audit archive: stream records that could not be archived',
+      alarmTopic,
+    });
+    this.auditChainer = new TableStreamConsumer(this, 'AuditChainer', {
+      functionProps,
+      name: 'audit-chain',
+      entry: AUDIT_CHAIN_ENTRY,
+      permissions: AUDIT_CHAIN_PERMISSIONS,
+      environment,
+      filter: PENDING_AUDIT_EVENT_FILTER,
+      failureDescription: 'audit chainer: stream records whose company could not be chained',
+      alarmTopic,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'TARO_APP_API_BASE for the mini-program build' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -15,6 +15,8 @@ import { EVERY_PORT } from '../../src/composition/every-port';
 import { startupHooks } from './startup-hooks';
 import { handleLocalControl } from './local-controls';
 import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
+import { createAuditChainer } from '../../src/entry/jobs/audit-chain';
+import { readTableStream, type TableStreamReader } from './table-stream';
 
 export interface LocalStackOptions {
   /** HTTP port of the API and the apps; 0 picks a free one. */
@@ -31,12 +33,16 @@ export interface LocalStackOptions {
   /** Keep DynamoDB in memory (tests): everything else still goes under dataDir. */
   inMemoryDb?: boolean;
   log?: (line: string) => void;
+  /** How often the audit chainer reads the table's stream (ms, default 500). */
+  auditStreamIntervalMs?: number;
 }
 
 export interface LocalStack {
   url: string;
   endpoints: { dynamodb: string; s3: string; kms: string };
   dataDir: string;
+  /** Links every audit event written so far into its company's chain (the chainer reads the table's stream every half second anyway). */
+  drainAuditStream(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await Promise.allSettled([dynamo.stop(), s3.stop(), kms.stop()]);
   };
   let server: Server | undefined;
+  let auditStream: TableStreamReader | undefined;
+  let raw: DynamoDBClient | undefined;
   // The stack points this process's functions at its emulators; `stop` puts the environment back.
   const envKeys = ['PUBLIC_BASE_URL', 'STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
   const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
@@ -87,9 +95,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     setDefaultPorts(EVERY_PORT);
     setServices(undefined);
     const services = getServices();
-    const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     log(`table ${services.config.TABLE_NAME}: ${await ensureTable(raw, services.config.TABLE_NAME)}`);
-    raw.destroy();
     await ensurePlatformKeys(kmsClientFromEnv());
     server = createApiServer(await loadHandlers(), options.staticRoots ?? [], { s3Endpoint: s3.endpoint, localControls: handleLocalControl });
     await new Promise<void>((resolve, reject) => {
@@ -107,7 +114,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await hook.run(getServices(), { dataDir });
       log(`startup: ${hook.name}`);
     }
+    // The audit chainer as in AWS: the same consumer, on the table's stream (decision 0160).
+    const chainer = createAuditChainer(getServices());
+    auditStream = await readTableStream({ client: raw, endpoint: dynamo.endpoint, region, tableName: services.config.TABLE_NAME, consumer: chainer, intervalMs: options.auditStreamIntervalMs, log });
   } catch (error) {
+    raw?.destroy();
     await stopAll();
     restoreEnv();
     throw error;
@@ -116,11 +127,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     url: ownUrl(server, host),
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
     dataDir,
+    drainAuditStream: () => auditStream!.drain(),
     stop: async () => {
       await new Promise<void>((resolve) => {
         server!.closeAllConnections?.();
         server!.close(() => resolve());
       });
+      await auditStream!.stop();
+      raw!.destroy();
       await stopAll();
       restoreEnv();
       setServices(undefined);

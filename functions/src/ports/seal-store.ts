@@ -62,15 +62,14 @@ export interface SealStore {
   licenceAuthorizations: LicenceAuthorizations;
 
   /**
-   * Applies `writes` and appends one audit event to the company's chain, all or nothing.
+   * Applies `writes` and records one audit event, all or nothing. The event is written pending;
+   * the chainer links it into the company's chain after the fact (decision 0160), so changes of one
+   * company never contend for a chain head.
    *
    * Timeline this protects:
-   *   A reads seal v3 ─┐              ┌─ A commits (v3→v4, audit seq n+1)   ✓
-   *   B reads seal v3 ─┴── both try ──┴─ B's version condition fails        → CONFLICT, nothing written
-   * Every write carries its own condition (the version read); the audit event is conditional on its
-   * seq not existing yet. When only the audit seq was taken (another change of the same company won
-   * the race for seq n+1, on a different item), the change is still valid: the store re-reads the
-   * chain's head and tries again (a few times, then CONFLICT). When a write's condition failed,
+   *   A reads seal v3 ─┐              ┌─ A commits (v3→v4, its audit event pending)   ✓
+   *   B reads seal v3 ─┴── both try ──┴─ B's version condition fails                 → CONFLICT, nothing written
+   * Every write carries its own condition (the version read). When a write's condition failed,
    * someone changed that item first: DomainError CONFLICT, nothing written.
    * `at` is the event's time (the request's clock).
    */

@@ -1,47 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '@seal/shared';
 import type { TransactionItem } from 'electrodb';
-import type { AuditEntry, AuditFacts } from '../../ports/store/audit';
+import type { AuditEntry } from '../../ports/store/audit';
 import type { WriteOp } from '../../ports/store/write-op';
-import { GENESIS_HASH, eventHash } from '../../engines/hash-chain/hash-chain';
 import type { SealService } from './service';
 import { buildOf } from './store/table-write';
 
-interface ChainHead {
-  seq: number;
-  hash: string;
-}
-
-async function readChainHead(db: SealService, companyId: string): Promise<ChainHead> {
-  const { data } = await db.entities.auditEvent.query.byCompany({ companyId }).go({ order: 'desc', limit: 1 });
-  const last = data[0];
-  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
-}
-
-const MAX_AUDIT_RETRIES = 8;
+/** Retries of a transaction DynamoDB cancelled because another one touched the same item at once. */
+const MAX_TRANSACTION_RETRIES = 4;
 
 /**
- * `SealStore.commitWithAudit` (its timeline is on the port): the writes and the audit event in
- * one TransactWriteItems. DynamoDB reports a cancellation reason per item, in order; the audit
- * event is the last item, so an item before it whose condition failed is a CONFLICT, while the
- * audit event's own failure (its seq taken) or a transaction conflict is retried on a fresh head.
+ * `SealStore.commitWithAudit` (its timeline is on the port): the writes and the audit event in one
+ * TransactWriteItems. The event is written pending, under a key of its own (its time, then random
+ * bytes), and linked into the company's chain later by the chainer (decision 0160): writers of one
+ * company share no item, so they never wait for or fail because of each other. A write whose
+ * condition failed is a CONFLICT; a transaction conflict (another transaction on one of the same
+ * items in flight) is retried after a short random pause, as the SDK does for throttling.
  */
 export async function commitWithAudit(db: SealService, entry: AuditEntry, writes: readonly WriteOp[], at: Date = new Date()): Promise<void> {
   const builds = writes.map(buildOf);
-  for (let attempt = 0; attempt < MAX_AUDIT_RETRIES; attempt++) {
-    const head = await readChainHead(db, entry.companyId);
-    const facts: AuditFacts = { ...entry, seq: head.seq + 1, at: at.toISOString() };
-    const hash = eventHash(head.hash, facts);
+  const time = at.toISOString();
+  const pendingId = `${time}~${randomBytes(8).toString('hex')}`;
+  for (let attempt = 0; ; attempt++) {
     const result = await db.transaction
-      .write((entities) => [...builds.map((build) => build(entities)), entities.auditEvent.create({ ...facts, prevHash: head.hash, hash }).commit()])
+      .write((entities) => [...builds.map((build) => build(entities)), entities.auditPending.create({ ...entry, at: time, pendingId }).commit()])
       .go();
     if (!result.canceled) return;
     const reasons = (result.data as TransactionItem<unknown>[]).map((d) => d.code);
-    const auditIndex = reasons.length - 1;
-    const itemConflict = reasons.some((code, i) => i !== auditIndex && code === 'ConditionalCheckFailed');
-    if (itemConflict) throw new DomainError('CONFLICT');
-    if (reasons[auditIndex] !== 'ConditionalCheckFailed' && !reasons.includes('TransactionConflict')) {
-      throw new Error(`transaction cancelled: ${reasons.join(',')}`);
-    }
+    if (reasons.includes('ConditionalCheckFailed')) throw new DomainError('CONFLICT');
+    if (!reasons.includes('TransactionConflict')) throw new Error(`transaction cancelled: ${reasons.join(',')}`);
+    if (attempt >= MAX_TRANSACTION_RETRIES) throw new DomainError('CONFLICT');
+    await sleep(Math.random() * 20 * 2 ** attempt);
   }
-  throw new DomainError('CONFLICT');
 }

@@ -15,6 +15,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
+        // As in AWS: the audit chainer and the archive writer read the stream (decisions 0023, 0160).
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
         AttributeDefinitions: keys.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
         KeySchema: [
           { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },

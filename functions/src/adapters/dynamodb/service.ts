@@ -7,7 +7,7 @@ import { Credential } from './entities/credential';
 import { Grant } from './entities/grant';
 import { Application } from './entities/application';
 import { Challenge, FaceTicket, Nonce } from './entities/challenge';
-import { AuditEvent } from './entities/audit-event';
+import { AuditChainHead, AuditCheckpoint, AuditEvent, PendingAuditEvent } from './entities/audit-event';
 import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
@@ -26,6 +26,9 @@ const ENTITIES = {
   faceTicket: FaceTicket,
   nonce: Nonce,
   auditEvent: AuditEvent,
+  auditPending: PendingAuditEvent,
+  auditHead: AuditChainHead,
+  auditCheckpoint: AuditCheckpoint,
   certificate: CertificateRecord,
   integrationClient: IntegrationClient,
   document: DocumentRecord,

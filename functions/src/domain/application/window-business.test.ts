@@ -6,6 +6,7 @@ import { getServices } from '../../composition';
 import { startWindowHarness, type WindowHarness } from '../../../test-support/window-harness';
 import { REFERENCE_PATTERN } from './reference-number';
 import { testTable } from '../../../test-support/table';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let h: WindowHarness;
 beforeAll(async () => {
@@ -182,7 +183,7 @@ describe('窗口办理 (window business)', () => {
     const results = await Promise.all([approve(res.body.applicationId, 'window01', { expectedVersion: version }), approve(res.body.applicationId, 'window02', { expectedVersion: version })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await sealState(sealId)).toBe('frozen');
-    const events = await store().audit.ofCompany(xinghe().creditCode);
+    const events = await chainedTrail(store(), xinghe().creditCode);
     expect(events.filter((e) => e.action === 'application.approve' && e.subject === `application:${res.body.applicationId}`)).toHaveLength(1);
     expect(events.filter((e) => e.action === 'seal.freeze' && e.subject === `seal:${sealId}`)).toHaveLength(1);
   });

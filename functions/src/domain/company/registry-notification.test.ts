@@ -8,6 +8,7 @@ import { LOCAL_REGISTRY_HMAC_KEY } from '../identity/identity-config';
 import { notificationHeaders } from './notification-signature';
 import { LocalBusinessRegistry } from '../../../test-support/registry';
 import { testTable } from '../../../test-support/table';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let t: TestStack;
 const company = seedCompany('lr-huamei');
@@ -73,7 +74,7 @@ describe('registry change notifications', () => {
     expect(seals.map((s) => s.state)).toEqual(['revoked', 'revoked']);
     const grants = (await store.grants.ofCompany(company.creditCode));
     expect(grants.map((g) => g.state)).toEqual(['cancelled']);
-    const audit = (await store.audit.ofCompany(company.creditCode));
+    const audit = (await chainedTrail(store, company.creditCode));
     expect(findFirstBreak(audit)).toBeNull();
 
     const replay = await send(n);

@@ -7,6 +7,7 @@ import { checkPin } from './check-pin';
 import { pinMatches, sealPin } from './pin-hash';
 import { testTable } from '../../../test-support/table';
 import { legacyScryptPinHash, startTestPinKeys, type TestPinKeys } from '../../../test-support/pin-keys';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let store: SealStore;
 let keys: TestPinKeys;
@@ -104,7 +105,7 @@ describe('checkPin', () => {
     expect(data).toMatchObject({ state: 'locked', failedAttempts: 5, lockedUntil: new Date(now.getTime() + PIN_LOCK_MS).toISOString() });
     // Even the right PIN is refused while locked.
     await expect(checkPin(services, { ...who, pin: '135790', now })).rejects.toMatchObject({ code: 'PIN_LOCKED' });
-    const events = await store.audit.ofCompany('91440300708461136T');
+    const events = await chainedTrail(store, '91440300708461136T');
     expect(events.map((e) => e.action)).toEqual(['credential.lock']);
     expect(findFirstBreak(events)).toBeNull();
   });

@@ -1,8 +1,9 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
-import type { SignatureAuthorization } from '../seal/authorize-signature';
+import { refusalSinceAuthorized, stillAsAuthorized, type SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
+import type { WriteOp } from '../../ports/seal-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
@@ -58,7 +59,14 @@ export async function signNewVersion(
   const { format, bytes, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
   const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
   const signed = await raiseLevel(services, format, signedBT, certificateChain);
-  return storeSignedVersion(services, { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate }, item, signed);
+  const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate };
+  try {
+    return await storeSignedVersion(services, { ...authorized, conditions: stillAsAuthorized(services.store, context.authorization) }, item, signed);
+  } catch (error) {
+    // The seal or the credential changed since the gate (or the document did): say which.
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw await refusalSinceAuthorized(services.store, context.authorization);
+    throw error;
+  }
 }
 
 /**
@@ -107,6 +115,8 @@ export async function storeSignedVersion(
   context: Pick<SigningContext, 'personId' | 'actorRole' | 'now'> & {
     seal: SignatureAuthorization['seal'];
     certificate: ReturnType<typeof readSealCertificate>;
+    /** Condition checks the commit carries besides the document's version (the gate's, decision 0161). */
+    conditions?: readonly WriteOp[];
   },
   item: SignItem,
   signed: Uint8Array,
@@ -182,6 +192,7 @@ export async function storeSignedVersion(
           signerRole: context.actorRole,
           certificateSerial: certificate.serialNumber,
         }),
+        ...(context.conditions ?? []),
       ],
       context.now,
     );

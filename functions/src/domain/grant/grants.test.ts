@@ -6,6 +6,7 @@ import { loadActor } from '../identity/load-actor';
 import { createGrant } from './create-grant';
 import { cancelGrant } from './cancel-grant';
 import { testTable } from '../../../test-support/table';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let t: TestStack;
 const companyId = seedCompany('lr-xinghe').creditCode;
@@ -146,7 +147,7 @@ describe('window authorization (domain functions for window staff)', () => {
       now: new Date(),
     });
     expect(cancelled.state).toBe('cancelled');
-    const audit = await store.audit.ofCompany(companyId);
+    const audit = await chainedTrail(store, companyId);
     expect(audit.filter((e) => e.subject === `grant:${grant.grantId}`).map((e) => `${e.actorRole}:${e.action}`)).toEqual([
       'window_staff:grant.authorize_holder',
       'window_staff:grant.cancel_holder',

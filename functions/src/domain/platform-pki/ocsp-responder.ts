@@ -4,7 +4,8 @@ import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { CRL_ISSUERS } from './crl-issuers';
-import { platformPki, readCertificate } from './platform-ca';
+import { cached, ocspResponderCache, platformPki, readCertificate } from './platform-ca';
+import type { PlatformSigner } from '../../ports/platform-keys';
 
 /**
  * The platform's OCSP responder (RFC 6960) for the P-256 hierarchy: seal certificates and the TSA
@@ -14,9 +15,7 @@ import { platformPki, readCertificate } from './platform-ca';
  * certificates carry only the CRL.
  */
 export async function ocspResponder(services: Ports): Promise<OcspResponder> {
-  const [pki, signer] = await Promise.all([platformPki(services), services.platformKeys.ocspSigner()]);
-  const responderCertificate = await readCertificate(services.store, 'ocsp-responder', signer.keyId);
-  if (!responderCertificate) throw new DomainError('PLATFORM_NOT_READY');
+  const [pki, { signer, responderCertificate }] = await Promise.all([platformPki(services), cached(ocspResponderCache, services, loadResponder)]);
   const platformSerials = new Set([pki.tsa, ...pki.previousTsa, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
   return {
     signer,
@@ -25,6 +24,14 @@ export async function ocspResponder(services: Ports): Promise<OcspResponder> {
     now: services.now,
     statusOf: async (serial) => (platformSerials.has(serial) ? { status: 'good' } : recordStatus(services, serial)),
   };
+}
+
+// The responder's key and the certificate the bootstrap (or a renewal) made for it, read once per container (decision 0141).
+async function loadResponder(services: Ports): Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }> {
+  const signer = await services.platformKeys.ocspSigner();
+  const responderCertificate = await readCertificate(services.store, 'ocsp-responder', signer.keyId);
+  if (!responderCertificate) throw new DomainError('PLATFORM_NOT_READY');
+  return { signer, responderCertificate };
 }
 
 async function recordStatus(services: Ports, serial: string): Promise<OcspCertStatus> {

@@ -57,6 +57,8 @@ const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '�
 // One per services container: the stack and tests replace the container when endpoints change.
 const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
 const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
+/** The OCSP responder's key and certificate (ocsp-responder.ts), read once per container like the root; a renewal forgets them. */
+export const ocspResponderCache = new WeakMap<Ports, Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }>>();
 
 /**
  * The P-256 root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
@@ -93,7 +95,8 @@ export function platformCaOfCrl(services: Ports, crlIssuer: string): Promise<Pla
   return platformCaFor(services, algorithm);
 }
 
-function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
+/** What `load` makes, once per services container (see the caches above). */
+export function cached<T>(cache: WeakMap<Ports, Promise<T>>, services: Ports, load: (services: Ports) => Promise<T>): Promise<T> {
   let pending = cache.get(services);
   if (!pending) {
     pending = load(services);
@@ -260,6 +263,7 @@ export async function renewPlatformCertificateIfDue(services: Ports, role: Renew
     record.serial,
   );
   p256Cache.delete(services);
+  ocspResponderCache.delete(services);
   if (renewed) return der;
   const winner = await readCertificate(services.store, role, subjectSigner.keyId);
   if (!winner) throw new Error(`the ${role} certificate was renewed a moment ago and is gone`);

@@ -6,6 +6,7 @@ import { platformPki } from '../platform-pki/platform-ca';
 import type { Signer } from '../../ports/signer';
 import { refusalFor } from './transition-seal';
 import type { Ports } from '../../ports';
+import type { SealStore, WriteOp } from '../../ports/seal-store';
 import { lifecycleDeps, type LifecycleDeps } from './deps';
 import { loadSeal } from './load-seal';
 import { certificateDer, keyContextOf, keyRecordOf, type SealItem } from './views';
@@ -39,13 +40,14 @@ function approvedCredential(live: CredentialItem, credentialId: string): Credent
  * grant stops them at once), the permission matrix allows `seal.sign`, the seal is in a state that
  * signs (not frozen, revoked, expired, unclaimed), the PIN is right (wrong ones count towards the
  * lockout) or was approved on the phone, the certificate is within its validity, and only then is the key unwrapped.
- * The person's credential is read once, by holder (decision 0141), and checked again by key after the unwrap.
+ * The person's credential is read once, by holder (decision 0141). Seal and credential are not read
+ * again: the signature's commit holds them to the versions read here (`stillAsAuthorized`).
  *
  * Timeline it protects:
- *   gate reads seal v7 active ─ PIN ok ─ key unwrapped ─ re-reads seal: still v7 active? ─ sign
- *                        freeze commits v8 frozen ──┘            → no: SEAL_FROZEN, signer dropped
- * A freeze that commits before the request starts is seen by the first read; one that lands while
- * the gate runs is seen by the re-read. (A freeze after the gate returned is after this request.)
+ *   gate reads seal v7 active ─ PIN ok ─ key unwrapped ─ signs ─ commit: seal still v7? credential still v3?
+ *                        freeze commits v8 frozen ──┘                     → no: SEAL_FROZEN, nothing stored
+ * A freeze that commits before the request starts is seen by the first read; one that lands before
+ * the signed version is committed fails the commit's condition checks (decision 0161).
  */
 export async function authorizeSignature(
   services: Ports,
@@ -69,12 +71,28 @@ export async function authorizeSignature(
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
   const [signer, pki] = await Promise.all([deps.custody.signerFor(keyRecordOf(credential), keyContextOf(credential)), platformPki(services)]);
+  return { seal, as: decision.as, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
+}
 
-  const [after, latest] = await Promise.all([loadSeal(store, seal.sealId), store.credentials.get(credential, { consistent: true })]);
-  if (after.version !== seal.version || !canSign(after.state)) throw new DomainError(canSign(after.state) ? 'CONFLICT' : refusalFor(after.state));
-  if (latest?.state !== 'active') throw new DomainError('CREDENTIAL_INACTIVE');
-  if (latest.medium === 'ukey') throw new DomainError('UKEY_BOUND');
-  // The holder index answered with an older version (a PIN change, lock or renewal since): not this one.
-  if (latest.version !== credential.version) throw new DomainError('CONFLICT');
-  return { seal: after, as: decision.as, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
+/**
+ * The condition checks a signature's commit carries (decision 0161): the seal and the credential
+ * are still at the versions the gate read, so neither changed since (a freeze, a revocation, a PIN
+ * change, a lock, a renewal, a move to a UKey). The holder index the credential was found by may
+ * lag; the version read by key in the commit does not.
+ */
+export function stillAsAuthorized(store: SealStore, authorization: Pick<SignatureAuthorization, 'seal' | 'credential'>): WriteOp[] {
+  return [store.seals.unchanged(authorization.seal), store.credentials.unchanged(authorization.credential)];
+}
+
+/**
+ * Why a signature's commit failed its conditions, in the gate's words: the seal's state now
+ * (SEAL_FROZEN...), the credential no longer active or moved to a UKey; CONFLICT when only a
+ * version moved (another change that still signs, or the document signed by someone else first).
+ */
+export async function refusalSinceAuthorized(store: SealStore, authorization: Pick<SignatureAuthorization, 'seal' | 'credential'>): Promise<DomainError> {
+  const [seal, credential] = await Promise.all([loadSeal(store, authorization.seal.sealId), store.credentials.get(authorization.credential, { consistent: true })]);
+  if (!canSign(seal.state)) return new DomainError(refusalFor(seal.state));
+  if (credential?.state !== 'active') return new DomainError('CREDENTIAL_INACTIVE');
+  if (credential.medium === 'ukey') return new DomainError('UKEY_BOUND');
+  return new DomainError('CONFLICT');
 }

@@ -233,7 +233,13 @@ describe('the seal life cycle through the real handlers', () => {
   it('keeps an intact audit chain of everything above, and reports a tampered event over the API', async () => {
     const currentLr = await addPersonAsLegalRep();
     expect((await api(h.stack, 'GET', `/v1/companies/${CO}/audit/verify`, lr.token)).body.code).toBe('NOT_AUTHORIZED');
+    // The chainer on the table's stream links every event and timestamps the head (decision 0160).
+    await h.stack.drainAuditStream();
     const report = await auditOk(currentLr.token);
+    expect(report.pending).toBe(0);
+    // Timestamped heads, at most one a minute of the platform clock (which this test moves): each checks out.
+    expect(report.checkpoints.count).toBeGreaterThan(0);
+    expect(report.checkpoints.firstBreak).toBeNull();
     const events = await h.services.store.audit.ofCompany(CO);
     expect(findFirstBreak(events)).toBeNull();
     expect(report.events).toBe(events.length);

@@ -1,8 +1,9 @@
 import { DomainError, canSign, sealMachine, step, type Role, type SealEvent, type SealState } from '@seal/shared';
 import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import type { KeyCustody } from '../../ports/key-custody';
-import { authorizeSignature } from './authorize-signature';
+import { authorizeSignature, refusalSinceAuthorized, stillAsAuthorized } from './authorize-signature';
 import { addCompany, addPerson, api, grantHolder, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 const CO = '91440300708461136T';
 const PIN = '135790';
@@ -54,8 +55,13 @@ describe('concurrent requests on one seal', () => {
     for (let i = 0; i < 12; i++) {
       requests.push(async () => {
         try {
-          const { seal } = await authorizeSignature(h.services, { personId: lr.personId, sealId, pin: PIN, now: h.services.now() });
-          signed.push(seal.state);
+          const authorization = await authorizeSignature(h.services, { personId: lr.personId, sealId, pin: PIN, now: h.services.now() });
+          // A signature's commit, held to the seal and credential the gate read (decision 0161).
+          await h.services.store.commitWithAudit(
+            { companyId: CO, actorId: lr.personId, actorRole: authorization.as, action: 'seal.sign', subject: `signature:${sealId}` },
+            stillAsAuthorized(h.services.store, authorization),
+          );
+          signed.push(authorization.seal.state);
           return { kind: 'sign', ok: true };
         } catch (error) {
           expect(error).toBeInstanceOf(DomainError);
@@ -67,7 +73,7 @@ describe('concurrent requests on one seal', () => {
     const outcomes = await Promise.all(requests.map((r) => r()));
     expect(outcomes.filter((o) => (o.status ?? 0) >= 500)).toEqual([]);
 
-    const events = await h.services.store.audit.ofCompany(CO);
+    const events = await chainedTrail(h.services.store, CO);
     expect(findFirstBreak(events)).toBeNull();
     const ofSeal = events.filter((e) => e.subject === `seal:${sealId}`).slice(1); // the first is the set-up claim
     // Every successful change left exactly one audit event; no failed one left any.
@@ -105,7 +111,15 @@ describe('concurrent requests on one seal', () => {
     const frozen = await api(h.stack, 'POST', `/v1/companies/${CO}/seals/freeze`, lr.token, { faceTicket: ft, sealIds: [sealId], reason: '签章途中冻结' });
     expect(frozen.body.results[0].state).toBe('frozen');
     release();
-    await expect(inFlight).rejects.toMatchObject({ code: 'SEAL_FROZEN' });
+    // The gate passed before the freeze landed; what it signs cannot be stored: the commit holds the
+    // seal and the credential to the versions the gate read (decision 0161), and says why it failed.
+    const authorization = await inFlight;
+    const stored = h.services.store.commitWithAudit(
+      { companyId: CO, actorId: lr.personId, actorRole: authorization.as, action: 'seal.sign', subject: sealId },
+      stillAsAuthorized(h.services.store, authorization),
+    );
+    await expect(stored).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(refusalSinceAuthorized(h.services.store, authorization)).resolves.toMatchObject({ code: 'SEAL_FROZEN' });
     // Every request started after the freeze is refused.
     const after = await Promise.allSettled(Array.from({ length: 20 }, () => authorizeSignature(h.services, { personId: lr.personId, sealId, pin: PIN, now: h.services.now() })));
     expect(after.map((r) => (r.status === 'rejected' ? (r.reason as DomainError).code : 'SIGNED'))).toEqual(Array(20).fill('SEAL_FROZEN'));

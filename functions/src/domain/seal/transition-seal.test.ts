@@ -4,16 +4,14 @@ import { seedCompanyWithSeals } from '../../../test-support/fixtures';
 import { transitionSeal } from './transition-seal';
 import { findFirstBreak } from '../../engines/hash-chain/hash-chain';
 import type { SealStore } from '../../ports/seal-store';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let store: SealStore;
 beforeAll(async () => {
   ({ store } = await createTestTable());
 });
 
-async function chain(companyId: string) {
-  const data = await store.audit.ofCompany(companyId);
-  return data;
-}
+const chain = (companyId: string) => chainedTrail(store, companyId);
 
 describe('seal state changes against DynamoDB Local', () => {
   it('lets exactly one of two concurrent conflicting updates win; the other gets CONFLICT and nothing is lost', async () => {

@@ -7,6 +7,7 @@ import { MATRIX_PIN } from '../../../test-support/matrix-harness';
 import { BYSTANDER_KEY } from '../../../test-support/matrix-harness';
 import { loginAs, seedPerson } from '../../../test-support/identity-stack';
 import { createGrant } from '../grant/create-grant';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 let t: TestStack;
 let w: MatrixWorld;
@@ -24,7 +25,7 @@ async function credentialOf(sealId: string, personId: string) {
 }
 
 async function auditActions(): Promise<{ action: string; after: unknown; actorId: string }[]> {
-  const data = await w.store.audit.ofCompany(w.companyId);
+  const data = await chainedTrail(w.store, w.companyId);
   return data.map((e) => ({ action: e.action, after: e.after, actorId: e.actorId }));
 }
 

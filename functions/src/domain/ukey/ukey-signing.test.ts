@@ -8,6 +8,7 @@ import { fromPem, toPem } from '../../engines/pki/pem';
 import { verifyPdf } from '../../engines/pdf/verify/verify-pdf';
 import { InMemoryDigestSigner } from '../../engines/pki/in-memory-digest-signer';
 import { requireTools } from '../../../test-support/tools';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 /**
  * UKey签章 over the API (decision 0123): a seal bound to a (software) UKey signs a document in two
@@ -90,7 +91,7 @@ describe('Ukey签章', () => {
     requireTools('pdfsig', 'certutil', 'openssl');
     expect(pdfsig(bytes, [toPem(root)]).verdicts).toEqual(['TOTAL_PASSED']);
     expect(await signingRecords(sealId)).toBe(1);
-    const audit = await w.store.audit.ofCompany(w.companyId);
+    const audit = await chainedTrail(w.store, w.companyId);
     expect(audit.filter((e) => e.action === 'seal.sign' && e.subject === sealId)).toHaveLength(1);
 
     // Completable once: the same signature again is refused, nothing more stored.

@@ -46,3 +46,8 @@ export function findFirstBreak(events: readonly (ChainFacts & { prevHash: string
   }
   return null;
 }
+
+/** What a checkpoint of chain `chainId` at link `seq` (hash `hash`) timestamps: SHA-256 of the three in canonical JSON. */
+export function checkpointImprint(chainId: string, seq: number, hash: string): Uint8Array {
+  return createHash('sha256').update(canonicalJson({ chainId, seq, hash })).digest();
+}

@@ -78,6 +78,8 @@ export interface Credentials {
    * The wrong PIN that locks: `failedAttempts` set, conditional on the version read, on the count
    * being one below it and on the credential being active (so the lock is the last failure itself).
    */
+  /** Writes nothing: holds the transaction to the credential still being at the version read (a ConditionCheck). */
+  unchanged(credential: Read): WriteOp;
   lock(credential: Read, change: { state: CredentialState; failedAttempts: number; lockedUntil: string }): WriteOp;
   /** The lock period is over: count back to zero; conditional on the version read and on `locked`. */
   unlock(credential: Read, change: { state: CredentialState }): WriteOp;

@@ -66,4 +66,6 @@ export interface Seals {
   create(seal: NewSeal): WriteOp;
   /** Conditional on the version read; the version goes up by one. */
   update(seal: Pick<SealRecord, 'sealId'> & Versioned, changes: SealChanges): WriteOp;
+  /** Writes nothing: holds the transaction to the seal still being at the version read (a ConditionCheck). */
+  unchanged(seal: Pick<SealRecord, 'sealId'> & Versioned): WriteOp;
 }

@@ -136,6 +136,14 @@ export const AuditVerifyResponse = z.object({
   intact: z.boolean(),
   head: z.nullable(z.object({ seq: z.number(), hash: z.string() })),
   firstBreak: z.nullable(z.object({ seq: z.number(), problem: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) })),
+  /** Events recorded but not linked into the chain yet (the chainer links them within seconds; counted up to 1,000). */
+  pending: z.number(),
+  /** The chain's heads timestamped by the platform TSA, checked against the chain. */
+  checkpoints: z.object({
+    count: z.number(),
+    latest: z.nullable(z.object({ seq: z.number(), at: z.string() })),
+    firstBreak: z.nullable(z.object({ seq: z.number(), problem: z.enum(['beyond_chain', 'hash_mismatch', 'token_invalid']) })),
+  }),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 

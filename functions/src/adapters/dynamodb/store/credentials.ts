@@ -22,6 +22,7 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
       return (await entities.credential.get(key(credential)).go({ consistent: options?.consistent ?? false })).data ?? undefined;
     },
     create: (credential) => tableWrite((e) => e.credential.create(credential).commit()),
+    unchanged: (credential) => tableWrite((e) => e.credential.check(key(credential)).where((a, op) => op.eq(a.version, credential.version)).commit()),
 
     countPinFailure: (credential, below) =>
       conditionally(() =>

@@ -25,6 +25,7 @@ export function dynamoDbSeals({ entities }: SealService): Seals {
       return (await entities.seal.query.byExpiry({ expiresOn: day }).go({ pages: 'all' })).data;
     },
     create: (seal) => tableWrite((e) => e.seal.create(seal).commit()),
+    unchanged: (seal) => tableWrite((e) => e.seal.check({ sealId: seal.sealId }).where((a, op) => op.eq(a.version, seal.version)).commit()),
     update: (seal, changes) =>
       tableWrite((e) =>
         e.seal

@@ -1,5 +1,5 @@
 import { Stack, type CfnElement } from 'aws-cdk-lib';
-import { AuditEvent } from '../../functions/src/adapters/dynamodb/entities/audit-event';
+import { AuditEvent, PendingAuditEvent } from '../../functions/src/adapters/dynamodb/entities/audit-event';
 import { synthStage, type SynthesizedStage } from './testing/synth-stage';
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -16,20 +16,25 @@ describe('the audit archive writer', () => {
   const archiveBucket = () => idOf(stage.stack.data.auditArchive.node.defaultChild);
   const table = () => idOf(stage.stack.data.table.node.defaultChild);
   const writer = () => stage.stack.auditArchiveWriter;
-  const statements = () => {
-    const policy = writer().fn.role.node.findChild('DefaultPolicy').node.defaultChild;
+  const statements = (consumer = writer()) => {
+    const policy = consumer.fn.role.node.findChild('DefaultPolicy').node.defaultChild;
     return (resources[idOf(policy)]!.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement;
   };
 
-  it('streams the new image of every table write', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a CloudFormation property bag
+  const mappingOf = (fn: unknown): Record<string, any> => {
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: idOf(fn) }));
+    expect(mappings).toHaveLength(1);
+    return mappings[0]!.Properties;
+  };
+
+  it('streams the new image of every table write to two consumers: the archive writer and the chainer', () => {
+    expect(Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping')).toHaveLength(2);
     expect(resources[table()]!.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
   });
 
   it('receives only new audit events from the stream, reports failed records alone and sends exhausted ones to an encrypted, TLS-only queue', () => {
-    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(1);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a CloudFormation property bag
-    const mapping = mappings[0]!.Properties as Record<string, any>;
+    const mapping = mappingOf(writer().fn.fn.node.defaultChild);
     expect(mapping).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': [table(), 'StreamArn'] },
       FunctionName: { Ref: idOf(writer().fn.fn.node.defaultChild) },
@@ -78,5 +83,27 @@ describe('the audit archive writer', () => {
     const encrypt = statements().find((s) => actions(s).includes('kms:GenerateDataKey'));
     expect(encrypt).toMatchObject({ Resource: { 'Fn::GetAtt': [idOf(stage.stack.keys.data.node.defaultChild), 'Arn'] } });
     expect(JSON.stringify(encrypt!.Condition)).toContain('"s3."');
+  });
+
+  describe('the audit chainer (decision 0160)', () => {
+    const chainer = () => stage.stack.auditChainer;
+
+    it('receives only audit events not linked yet, in order per shard, with failures retried from the failed record', () => {
+      const mapping = mappingOf(chainer().fn.fn.node.defaultChild);
+      expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], StartingPosition: 'TRIM_HORIZON' });
+      expect(mapping.ParallelizationFactor ?? 1).toBe(1);
+      const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern);
+      expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['auditPending'] } } } });
+      const item = PendingAuditEvent({ table: 't' }).put({ companyId: 'C1', pendingId: 'p', at: 'x', actorId: 'a', actorRole: 'r', action: 'x', subject: 's' }).params().Item as Record<string, unknown>;
+      expect(item.__edb_e__).toBe(pattern.dynamodb.NewImage.__edb_e__.S[0]);
+    });
+
+    it('signs with the P-256 TSA key only, and writes no object', () => {
+      const signing = statements(chainer()).filter((s) => actions(s).includes('kms:Sign'));
+      expect(signing).toHaveLength(1);
+      expect(JSON.stringify(signing[0]!.Resource)).toMatch(/tsa/i);
+      expect(JSON.stringify(signing[0]!.Resource)).not.toMatch(/sm2|root|ocsp/i);
+      expect(statements(chainer()).flatMap(actions).filter((a) => a.startsWith('s3:'))).toEqual([]);
+    });
   });
 });
