@@ -41,7 +41,11 @@ export const PollChallengeResponse = z.object({
   state: z.enum(CHALLENGE_STATES),
   /** Login: the desktop session, delivered once. */
   session: z.optional(
-    z.object({ token: z.string(), expiresAt: z.string(), person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }) }),
+    z.object({
+      token: z.string(),
+      expiresAt: z.string(),
+      person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }),
+    }),
   ),
   approverName: z.optional(z.string()),
 });
@@ -54,7 +58,7 @@ export const ChallengeSummary = z.object({
   purposeLabel: z.string(),
   /** The approval counts as this action (and so its proof: face or PIN). */
   action: z.string(),
-  proof: z.enum(['face', 'pin', 'none']),
+  proof: z.enum(['face', 'pin', 'ukey', 'none']),
   company: z.optional(z.object({ companyId: z.string(), name: z.string() })),
   seal: z.optional(z.object({ sealId: z.string(), name: z.string(), kind: z.string() })),
   details: ChallengeDetails,
