@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   NONCE_HEADER,
   NONCE_PATH,
@@ -87,7 +87,7 @@ const RUNS: Runs = {
 const OPERATIONS = new Map(
   (Object.keys(UKEY_CLIENT_OPERATIONS) as UkeyClientOperation[]).map((op) => [
     UKEY_CLIENT_OPERATIONS[op].path as string,
-    { body: UKEY_CLIENT_OPERATIONS[op].body as ZodType, run: RUNS[op] as (t: TokenDriver, b: unknown, origin: string) => unknown },
+    { body: UKEY_CLIENT_OPERATIONS[op].body as ZodMiniType, run: RUNS[op] as (t: TokenDriver, b: unknown, origin: string) => unknown },
   ]),
 );
 

@@ -55,13 +55,7 @@ const IDENTITY: readonly IdentitySecret[] = ['wechatAppSecret', 'registryHmacKey
  * sign the CRL add the root's `sign`. Verifying needs neither: it trusts the root certificate in
  * the table (decision 0031).
  */
-const PLATFORM_PKI_READ = {
-  rootCa: ['describe'],
-  tsa: ['describe'],
-  sm2RootCa: ['describe'],
-  sm2Tsa: ['describe'],
-  sealMaker: ['describe'],
-} as const;
+const PLATFORM_PKI_READ = { rootCa: ['describe'], tsa: ['describe'], sm2RootCa: ['describe'], sm2Tsa: ['describe'], sealMaker: ['describe'] } as const;
 const PLATFORM_PKI = { ...PLATFORM_PKI_READ, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'] } as const;
 /**
  * Functions that issue seal certificates and make the seal's 印章数据 with them (decision 0077):
@@ -157,24 +151,12 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'integration-list-seals': { table: 'read' },
 
   // Seal life cycle: credential keys are made, used and retired here.
-  'claim-seal': {
-    table: 'readWrite',
-    keys: { ...SEAL_MAKING, ...PIN },
-    wrapping: ['seal-credential'],
-    credentialKeys: true,
-    documents: SEAL_DATA_WRITE,
-  },
+  'claim-seal': { table: 'readWrite', keys: { ...SEAL_MAKING, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'seal-image': { table: 'read', ...PDF },
   'seal-data': { table: 'read', documents: { read: ['seals/'] } },
   'get-my-credential': { table: 'readWrite', keys: PLATFORM_PKI_READ },
   'change-pin': { table: 'readWrite', keys: PIN, wrapping: ['seal-credential'], credentialKeys: true },
-  'reset-pin': {
-    table: 'readWrite',
-    keys: { ...SEAL_MAKING, ...PIN },
-    wrapping: ['seal-credential'],
-    credentialKeys: true,
-    documents: SEAL_DATA_WRITE,
-  },
+  'reset-pin': { table: 'readWrite', keys: { ...SEAL_MAKING, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true, documents: SEAL_DATA_WRITE },
   'freeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'unfreeze-seals': { table: 'readWrite', wrapping: ['seal-credential'], credentialKeys: true },
   'revoke-seals': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
@@ -198,18 +180,10 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'get-document': { table: 'readWrite', documents: { read: ['signed/', 'uploads/'] }, memoryMb: 1024 },
   'sign-document': SIGNING,
   // The phone checked the PIN when it approved (challenge-approve): no PIN key here.
-  'sign-document-confirmed': {
-    ...SIGNING,
-    keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
-  },
+  'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] } },
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
-  'ukey-sign-prepare': {
-    table: 'readWrite',
-    keys: PLATFORM_PKI_READ,
-    documents: { read: ['uploads/', 'signed/'], write: ['ukey-signing/'] },
-    ...PDF,
-  },
+  'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/'], write: ['ukey-signing/'] }, ...PDF },
   // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.
   'ukey-sign-complete': {
     table: 'readWrite',
@@ -224,11 +198,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   // Each verification keeps its report (no document bytes) under verify/reports/ for a day, for the PDF download.
   'verify-document': { table: 'readWrite', documents: { write: ['verify/reports/'] }, ...PDF },
   'create-verify-upload': { table: 'readWrite', documents: { write: ['verify/'] } },
-  'verify-uploaded-document': {
-    table: 'readWrite',
-    documents: { read: ['verify/'], delete: ['verify/'], write: ['verify/reports/'] },
-    ...PDF,
-  },
+  'verify-uploaded-document': { table: 'readWrite', documents: { read: ['verify/'], delete: ['verify/'], write: ['verify/reports/'] }, ...PDF },
   'verification-report': { table: 'read', documents: { read: ['verify/reports/'] }, ...PDF },
 
   // UKey binding and application withdrawal.
@@ -241,19 +211,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
 /** The bootstrap has the root sign the root, TSA and OCSP responder certificates once, and stores them. */
-export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = {
-  table: 'readWrite',
-  keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] },
-  timeoutSeconds: 120,
-};
+export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
-export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = {
-  table: 'none',
-  auditArchive: 'write',
-  sessionSecret: false,
-  memoryMb: 256,
-  timeoutSeconds: 60,
-};
+export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 
 export function permissionsFor(handler: string): FunctionPermissions {
   return FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;

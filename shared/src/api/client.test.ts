@@ -39,12 +39,7 @@ describe('the typed API client', () => {
   it('sends a query string without undefined values, and no body on GET', async () => {
     const { sent, transport } = scripted({ status: 200, data: { items: [] } });
     await createApiClient({ transport }).call(routes.staffListApplications, { query: { state: 'approved', cursor: undefined } });
-    expect(sent[0]).toEqual({
-      method: 'GET',
-      url: '/v1/staff/applications?state=approved',
-      headers: { Accept: 'application/json' },
-      expect: 'json',
-    });
+    expect(sent[0]).toEqual({ method: 'GET', url: '/v1/staff/applications?state=approved', headers: { Accept: 'application/json' }, expect: 'json' });
   });
 
   it('sends raw bytes with their content type and hands back file answers as bytes', async () => {
@@ -79,23 +74,14 @@ describe('the typed API client', () => {
     const report = { status: 'degraded', services: {} };
     const { transport } = scripted({ status: 503, data: report }, { status: 404, data: '<html>' }, { status: 200, data: 'hello' });
     const api = createApiClient({ transport });
-    await expect(api.call(routes.healthReady)).rejects.toMatchObject({
-      status: 503,
-      code: 'SERVER_ERROR',
-      message: '服务暂时不可用，请稍后重试',
-      body: report,
-    });
+    await expect(api.call(routes.healthReady)).rejects.toMatchObject({ status: 503, code: 'SERVER_ERROR', message: '服务暂时不可用，请稍后重试', body: report });
     await expect(api.call(routes.me)).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: '请求的内容不存在' });
     await expect(api.call(routes.me)).rejects.toMatchObject({ status: 200, code: 'BAD_RESPONSE' });
   });
 
   it('turns a request that got no answer into NETWORK_ERROR', async () => {
     const { transport } = scripted();
-    await expect(createApiClient({ transport }).call(routes.me)).rejects.toMatchObject({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: '网络连接失败，请检查网络后重试',
-    });
+    await expect(createApiClient({ transport }).call(routes.me)).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' });
   });
 
   it('refuses to build a path with a parameter missing', () => {
@@ -130,19 +116,13 @@ describe('reading an answer', () => {
       message: '该印章已冻结，暂不能使用',
       body: { code: 'SEAL_FROZEN', message: '该印章已冻结，暂不能使用' },
     });
-    expect(rejection(403, { error: { code: 'NOT_AUTHORIZED', message: '无权操作该印章' } })).toMatchObject({
-      code: 'NOT_AUTHORIZED',
-      message: '无权操作该印章',
-    });
+    expect(rejection(403, { error: { code: 'NOT_AUTHORIZED', message: '无权操作该印章' } })).toMatchObject({ code: 'NOT_AUTHORIZED', message: '无权操作该印章' });
   });
 
   it('words by status what the body leaves out, and takes a proxy page for a server error', () => {
     expect(rejection(401, null)).toMatchObject({ code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' });
     expect(rejection(429, '')).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(rejection(400, { code: 'INVALID_CREDIT_CODE' })).toMatchObject({
-      code: 'INVALID_CREDIT_CODE',
-      message: '请求内容有误，请检查后重试',
-    });
+    expect(rejection(400, { code: 'INVALID_CREDIT_CODE' })).toMatchObject({ code: 'INVALID_CREDIT_CODE', message: '请求内容有误，请检查后重试' });
     expect(rejection(418, { message: '茶壶' })).toMatchObject({ code: 'REQUEST_FAILED', message: '茶壶' });
     expect(rejection(502, '<html>Bad Gateway</html>')).toMatchObject({ code: 'SERVER_ERROR', message: '服务暂时不可用，请稍后重试' });
   });

@@ -32,9 +32,7 @@ export const medium = z.enum(MEDIA, { error: '领取介质不正确' });
 export const sealAlgorithm = z.enum(SEAL_ALGORITHMS, { error: '签名算法不正确' });
 export const grantRole = z.enum(GRANT_ROLES, { error: '授权类型不正确' });
 
-export const reasonText = z
-  .string({ error: '请填写原因' })
-  .check(z.trim(), z.minLength(2, '原因至少2个字'), z.maxLength(200, '原因不超过200字'));
+export const reasonText = z.string({ error: '请填写原因' }).check(z.trim(), z.minLength(2, '原因至少2个字'), z.maxLength(200, '原因不超过200字'));
 
 export const revocationReason = z
   .object({

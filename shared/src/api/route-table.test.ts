@@ -21,21 +21,14 @@ describe('the route table', () => {
 
   it('validates exactly the path parameters the path names', () => {
     for (const route of ROUTES) {
-      expect({ route: route.handler, keys: route.params ? schemaKeys(route.params) : [] }).toEqual({
-        route: route.handler,
-        keys: pathParams(route.path),
-      });
+      expect({ route: route.handler, keys: route.params ? schemaKeys(route.params) : [] }).toEqual({ route: route.handler, keys: pathParams(route.path) });
     }
   });
 
   it('takes a body only on POST and PUT, and names only actions of the permission matrix', () => {
     expect(ROUTES.filter((r) => r.body && r.method !== 'POST' && r.method !== 'PUT').map((r) => r.handler)).toEqual([]);
     expect(ROUTES.filter((r) => r.action && !ACTION_NAMES.includes(r.action)).map((r) => r.handler)).toEqual([]);
-    expect(
-      ROUTES.filter((r) => isBytes(r.body))
-        .map((r) => r.handler)
-        .sort(),
-    ).toEqual(['pki-ocsp', 'pki-timestamp', 'verify-document']);
+    expect(ROUTES.filter((r) => isBytes(r.body)).map((r) => r.handler).sort()).toEqual(['pki-ocsp', 'pki-timestamp', 'verify-document']);
   });
 
   it('matches concrete paths, decoding parameters', () => {

@@ -13,9 +13,7 @@ import * as messages from './routes/messages';
  * Each area keeps its routes in `routes/<area>.ts`. Importing this list imports every route and
  * every DTO schema: it is for infra, the local server and tests, never for a Lambda handler.
  */
-export const ROUTES: readonly Route[] = [system, identity, applications, seals, documents, ukey, messages].flatMap(
-  (area) => Object.values(area) as Route[],
-);
+export const ROUTES: readonly Route[] = [system, identity, applications, seals, documents, ukey, messages].flatMap((area) => Object.values(area) as Route[]);
 
 /** API Gateway's route key (`GET /v1/me`) → auth mode: what the session authorizer needs of the table. */
 export type RouteAuthTable = Readonly<Record<string, AuthMode>>;

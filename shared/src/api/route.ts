@@ -76,7 +76,13 @@ export type RequestQuery<R> = R extends { query: infer S } ? In<S> : never;
 export type AnswersBytes<R> = R extends { response: Bytes } ? true : false;
 
 /** The JSON a route answers with; `never` for a route that answers bytes. */
-export type ResponseOf<R> = R extends { response: infer S } ? (S extends Bytes ? never : S extends Json<infer T> ? T : Out<S>) : never;
+export type ResponseOf<R> = R extends { response: infer S }
+  ? S extends Bytes
+    ? never
+    : S extends Json<infer T>
+      ? T
+      : Out<S>
+  : never;
 
 /** True for `bytes` (request body or response), false for a schema or a `Json<T>`. */
 export function isBytes(value: unknown): value is Bytes {

@@ -26,8 +26,11 @@ const HOLDER = 'seal_holder' as const;
 
 export const ACTIONS = {
   'session.login': { label: '登录', target: 'platform', proof: 'face', roles: ['person'] },
-  /** UKey登录 on the desktop (guide 一.2): whoever holds a live credential bound to the token (decision 0185). */
-  'session.login_ukey': { label: 'UKey登录', target: 'platform', proof: 'ukey', roles: ['person'] },
+  /**
+   * UKey登录 on the desktop (guide 一.2; decision 0185): the person whose live credential of a seal is
+   * bound to the token, so the legal representative or a holder of that seal (those who bind it).
+   */
+  'session.login_ukey': { label: 'UKey登录', target: 'seals', proof: 'ukey', roles: [LR, HOLDER] },
   'seal.view': { label: '查看印章', target: 'seals', proof: 'none', roles: [LR, ADMIN, HOLDER] },
   'seal.apply_online': { label: '在线申请', target: 'company', proof: 'face', roles: [LR] },
   'seal.claim': { label: '印章领取', target: 'seals', proof: 'face', roles: [LR, HOLDER] },

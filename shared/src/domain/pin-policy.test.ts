@@ -3,11 +3,7 @@ import { MAX_PIN_FAILURES, PIN_LOCK_MINUTES, PIN_LOCK_MS, PIN_LOCKOUT_NOTE, pinA
 
 describe('the signing-PIN lockout', () => {
   it('is five wrong PINs in a row, then thirty minutes', () => {
-    expect({ MAX_PIN_FAILURES, PIN_LOCK_MINUTES, PIN_LOCK_MS }).toEqual({
-      MAX_PIN_FAILURES: 5,
-      PIN_LOCK_MINUTES: 30,
-      PIN_LOCK_MS: 1_800_000,
-    });
+    expect({ MAX_PIN_FAILURES, PIN_LOCK_MINUTES, PIN_LOCK_MS }).toEqual({ MAX_PIN_FAILURES: 5, PIN_LOCK_MINUTES: 30, PIN_LOCK_MS: 1_800_000 });
   });
 
   it('is what PIN_LOCKED, the tries-left message and the note on screen say', () => {

@@ -16,24 +16,7 @@ export const credentialMachine: Machine<CredentialState, CredentialEvent> = {
     { event: 'lock', from: ['active'], to: 'locked', system: true, reason: 'system', label: '密码错误锁定' },
     { event: 'unlock', from: ['locked'], to: 'active', system: true, reason: 'system', label: '解除锁定' },
     // Forgetting the PIN replaces the credential (new key and certificate); renewal too.
-    {
-      event: 'supersede',
-      from: ['active', 'locked'],
-      to: 'superseded',
-      action: 'credential.reset_pin',
-      system: true,
-      reason: 'none',
-      label: '更换证书',
-    },
-    {
-      event: 'revoke',
-      from: ['active', 'locked'],
-      to: 'revoked',
-      action: 'seal.revoke',
-      window: true,
-      system: true,
-      reason: 'revocation',
-      label: '吊销',
-    },
+    { event: 'supersede', from: ['active', 'locked'], to: 'superseded', action: 'credential.reset_pin', system: true, reason: 'none', label: '更换证书' },
+    { event: 'revoke', from: ['active', 'locked'], to: 'revoked', action: 'seal.revoke', window: true, system: true, reason: 'revocation', label: '吊销' },
   ],
 };

@@ -13,24 +13,8 @@ export const grantMachine: Machine<GrantState, GrantEvent> = {
   states: GRANT_STATES,
   final: ['cancelled'],
   transitions: [
-    {
-      event: 'cancel_holder',
-      from: ['active'],
-      to: 'cancelled',
-      action: 'grant.cancel_holder',
-      window: true,
-      reason: 'none',
-      label: '取消授权',
-    },
-    {
-      event: 'cancel_administrator',
-      from: ['active'],
-      to: 'cancelled',
-      action: 'grant.cancel_administrator',
-      window: true,
-      reason: 'none',
-      label: '取消授权',
-    },
+    { event: 'cancel_holder', from: ['active'], to: 'cancelled', action: 'grant.cancel_holder', window: true, reason: 'none', label: '取消授权' },
+    { event: 'cancel_administrator', from: ['active'], to: 'cancelled', action: 'grant.cancel_administrator', window: true, reason: 'none', label: '取消授权' },
     { event: 'end', from: ['active'], to: 'cancelled', system: true, reason: 'system', label: '授权终止' },
   ],
 };

@@ -33,7 +33,9 @@ export interface Machine<S extends string, E extends string> {
   transitions: readonly Transition<S, E>[];
 }
 
-export type Step<S extends string> = { ok: true; to: S; changed: boolean } | { ok: false; code: 'ILLEGAL_TRANSITION' | 'NOT_AUTHORIZED' };
+export type Step<S extends string> =
+  | { ok: true; to: S; changed: boolean }
+  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'NOT_AUTHORIZED' };
 
 /** An event may have several rows, one per group of source states (claim: first / further). */
 export function transitionsFor<S extends string, E extends string>(m: Machine<S, E>, event: E): Transition<S, E>[] {

@@ -8,23 +8,10 @@ import { challengeMachine, CHALLENGE_EVENTS, CHALLENGE_STATES } from './challeng
 
 /** Each machine's allowed edges, written out by hand from DESIGN.md. */
 const EDGES: Record<string, string[]> = {
-  credential: [
-    'active>lock>locked',
-    'locked>unlock>active',
-    'active>supersede>superseded',
-    'locked>supersede>superseded',
-    'active>revoke>revoked',
-    'locked>revoke>revoked',
-  ],
+  credential: ['active>lock>locked', 'locked>unlock>active', 'active>supersede>superseded', 'locked>supersede>superseded', 'active>revoke>revoked', 'locked>revoke>revoked'],
   grant: ['active>cancel_holder>cancelled', 'active>cancel_administrator>cancelled', 'active>end>cancelled'],
   application: ['submitted>approve>approved', 'submitted>reject>rejected', 'submitted>withdraw>withdrawn'],
-  challenge: [
-    'pending>approve>approved',
-    'pending>reject>rejected',
-    'pending>expire>expired',
-    'approved>expire>expired',
-    'approved>consume>consumed',
-  ],
+  challenge: ['pending>approve>approved', 'pending>reject>rejected', 'pending>expire>expired', 'approved>expire>expired', 'approved>consume>consumed'],
 };
 
 const cases: [Machine<string, string>, readonly string[], readonly string[]][] = [

@@ -20,11 +20,9 @@ const DIAGRAM: [SealState, SealEvent, SealState][] = [
   ['frozen', 'expire', 'expired'],
   ['renewal_due', 'renew', 'active'],
   ['expired', 'renew', 'active'],
-  ...(['pending_claim', 'active', 'frozen', 'renewal_due', 'expired'] as const).map((s): [SealState, SealEvent, SealState] => [
-    s,
-    'revoke',
-    'revoked',
-  ]),
+  ...(['pending_claim', 'active', 'frozen', 'renewal_due', 'expired'] as const).map(
+    (s): [SealState, SealEvent, SealState] => [s, 'revoke', 'revoked'],
+  ),
 ];
 
 const WHO: Record<SealEvent, Role[]> = {

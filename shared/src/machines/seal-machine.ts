@@ -31,16 +31,7 @@ export const sealMachine: Machine<SealState, SealEvent> = {
     { event: 'mark_renewal_due', from: ['active'], to: 'renewal_due', system: true, reason: 'system', label: '进入待续期' },
     { event: 'expire', from: ['active', 'renewal_due', 'frozen'], to: 'expired', system: true, reason: 'system', label: '过期' },
     { event: 'renew', from: ['renewal_due', 'expired'], to: 'active', action: 'seal.renew', reason: 'none', label: '续期' },
-    {
-      event: 'revoke',
-      from: NOT_REVOKED,
-      to: 'revoked',
-      action: 'seal.revoke',
-      window: true,
-      system: true,
-      reason: 'revocation',
-      label: '注销',
-    },
+    { event: 'revoke', from: NOT_REVOKED, to: 'revoked', action: 'seal.revoke', window: true, system: true, reason: 'revocation', label: '注销' },
   ],
 };
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The UKey 签章客户端's operations (decision 0120): one table for the client that serves them
@@ -14,17 +14,14 @@ export const NONCE_HEADER = 'x-ukey-nonce';
 /** Documents one batch signs after one password (decision 0186): the token signs them in one login. */
 export const MAX_BATCH_DIGESTS = 20;
 
-const base64 = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const serial = z.string().min(1).max(64);
-const password = z.string().min(1).max(64);
-const keyId = z.string().regex(/^[0-9a-f]{2,64}$/);
-const label = z.string().min(1).max(64);
+// zod/mini like every schema in shared/ (the pages' bundle stays small and needs no eval).
+const base64 = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+const serial = z.string().check(z.minLength(1), z.maxLength(64));
+const password = z.string().check(z.minLength(1), z.maxLength(64));
+const keyId = z.string().check(z.regex(/^[0-9a-f]{2,64}$/));
+const label = z.string().check(z.minLength(1), z.maxLength(64));
 /** A SHA-256 digest, base64: 32 bytes are 43 characters and one `=` (the last one's low bits zero). */
-const digest = z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/);
+const digest = z.string().check(z.regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/));
 
 export const UKEY_CLIENT_OPERATIONS = {
   tokens: { path: '/v1/tokens', body: z.object({}) },
@@ -35,12 +32,12 @@ export const UKEY_CLIENT_OPERATIONS = {
   /** Several digests after one login (批量签章, decision 0186). */
   signBatch: {
     path: '/v1/sign-batch',
-    body: z.object({ serial, password, keyId, digests: z.array(digest).min(1).max(MAX_BATCH_DIGESTS) }),
+    body: z.object({ serial, password, keyId, digests: z.array(digest).check(z.minLength(1), z.maxLength(MAX_BATCH_DIGESTS)) }),
   },
   /** UKey登录 (decision 0185): the token signs the platform's challenge bound to the asking page's origin. */
-  login: { path: '/v1/login', body: z.object({ serial, password, keyId, challenge: z.string().min(16).max(1024) }) },
-  certificate: { path: '/v1/certificate', body: z.object({ serial, password, keyId, label, certificate: base64(16 * 1024).min(4) }) },
-  remove: { path: '/v1/remove', body: z.object({ serial, password, keyId: keyId.optional() }) },
+  login: { path: '/v1/login', body: z.object({ serial, password, keyId, challenge: z.string().check(z.minLength(16), z.maxLength(1024)) }) },
+  certificate: { path: '/v1/certificate', body: z.object({ serial, password, keyId, label, certificate: base64(4, 16 * 1024) }) },
+  remove: { path: '/v1/remove', body: z.object({ serial, password, keyId: z.optional(keyId) }) },
   keyAttributes: { path: '/v1/key-attributes', body: z.object({ serial, password, keyId }) },
 } as const;
 

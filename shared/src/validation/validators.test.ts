@@ -18,19 +18,14 @@ describe('unified social credit code', () => {
   it('detects any single changed character', () => {
     const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
     fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }),
-        fc.nat(16),
-        fc.constantFrom(...alphabet),
-        (chars, pos, replacement) => {
-          const body = chars.join('');
-          const code = body + creditCodeCheckChar(body);
-          fc.pre(replacement !== code[pos]);
-          const changed = code.slice(0, pos) + replacement + code.slice(pos + 1);
-          expect(isValidCreditCode(code)).toBe(true);
-          expect(isValidCreditCode(changed)).toBe(false);
-        },
-      ),
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }), fc.nat(16), fc.constantFrom(...alphabet), (chars, pos, replacement) => {
+        const body = chars.join('');
+        const code = body + creditCodeCheckChar(body);
+        fc.pre(replacement !== code[pos]);
+        const changed = code.slice(0, pos) + replacement + code.slice(pos + 1);
+        expect(isValidCreditCode(code)).toBe(true);
+        expect(isValidCreditCode(changed)).toBe(false);
+      }),
     );
   });
 });
@@ -50,13 +45,7 @@ describe('resident ID number', () => {
 });
 
 describe('signing PIN strength', () => {
-  it.each([
-    ['111111', true],
-    ['123456', true],
-    ['654321', true],
-    ['135790', false],
-    ['123457', false],
-  ])('%s weak: %s', (pin, weak) => {
+  it.each([['111111', true], ['123456', true], ['654321', true], ['135790', false], ['123457', false]])('%s weak: %s', (pin, weak) => {
     expect(isWeakPin(pin)).toBe(weak);
   });
 });

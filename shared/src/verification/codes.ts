@@ -127,16 +127,7 @@ export const OBJECT_KINDS = [
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
-export const CERTIFICATE_STATUSES = [
-  'valid',
-  'revoked',
-  'expired',
-  'not_yet_valid',
-  'unknown_issuer',
-  'invalid_chain',
-  'revocation_unknown',
-  'missing',
-] as const;
+export const CERTIFICATE_STATUSES = ['valid', 'revoked', 'expired', 'not_yet_valid', 'unknown_issuer', 'invalid_chain', 'revocation_unknown', 'missing'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 export const SIGNATURE_KINDS = ['signature', 'document_timestamp'] as const;

@@ -190,11 +190,7 @@ export interface ReportCodes<S extends SignatureCodes> {
 
 /** 第 3 版：修改了对象（页面内容 12） */
 export function modificationMessage(m: ModificationCodes): string {
-  const what = m.kind
-    ? `（${OBJECT_KIND_LABELS[m.kind]}${m.object !== null ? ` ${m.object}` : ''}）`
-    : m.object !== null
-      ? `（对象 ${m.object}）`
-      : '';
+  const what = m.kind ? `（${OBJECT_KIND_LABELS[m.kind]}${m.object !== null ? ` ${m.object}` : ''}）` : m.object !== null ? `（对象 ${m.object}）` : '';
   return `第 ${m.revision} 版：${MODIFICATION_MESSAGES[m.code]}${what}`;
 }
 
@@ -202,16 +198,12 @@ export function modificationMessage(m: ModificationCodes): string {
 export function signatureReasons(s: SignatureCodes): string[] {
   const changes = s.modifications.map(modificationMessage);
   if (s.indication === 'TOTAL_PASSED') {
-    const head =
-      s.kind === 'document_timestamp'
-        ? '文档时间戳有效：其后文档未被篡改，时间戳服务可信'
-        : '签章有效：自签章后文档未被篡改，签章者证书可信且签章时有效';
+    const head = s.kind === 'document_timestamp' ? '文档时间戳有效：其后文档未被篡改，时间戳服务可信' : '签章有效：自签章后文档未被篡改，签章者证书可信且签章时有效';
     return [head, ...changes.map((c) => `签章后的允许变更：${c}`)];
   }
   const reasons = s.findings.map((f) => FINDING_MESSAGES[f.code]);
   const disallowed = s.modifications.filter((m) => m.level === 'other' || s.findings.some((f) => f.code === 'DOCMDP_VIOLATION'));
-  if (s.findings.some((f) => f.code === 'MODIFIED_AFTER_SIGNING' || f.code === 'DOCMDP_VIOLATION'))
-    reasons.push(...(disallowed.length ? disallowed : s.modifications).map(modificationMessage));
+  if (s.findings.some((f) => f.code === 'MODIFIED_AFTER_SIGNING' || f.code === 'DOCMDP_VIOLATION')) reasons.push(...(disallowed.length ? disallowed : s.modifications).map(modificationMessage));
   return reasons;
 }
 
@@ -237,18 +229,13 @@ export function documentReasons(r: {
     ...r.signatures
       .map((s, index) => ({ s, index }))
       .filter(({ s }) => s.indication !== 'TOTAL_PASSED')
-      .map(
-        ({ s, index }) =>
-          `${signatureName(s, index)}${s.indication === 'TOTAL_FAILED' ? '无效' : '无法确认'}：${signatureReasons(s)[0] ?? ''}`,
-      ),
+      .map(({ s, index }) => `${signatureName(s, index)}${s.indication === 'TOTAL_FAILED' ? '无效' : '无法确认'}：${signatureReasons(s)[0] ?? ''}`),
     ...certification,
   ];
 }
 
 /** Adds the Chinese to a report's findings and modifications and its reasons, keeping every code. */
-export function wordSignature<S extends SignatureCodes>(
-  s: S,
-): Omit<S, 'findings' | 'modifications'> & {
+export function wordSignature<S extends SignatureCodes>(s: S): Omit<S, 'findings' | 'modifications'> & {
   reasons: string[];
   findings: (S['findings'][number] & { message: string })[];
   modifications: (S['modifications'][number] & { message: string })[];

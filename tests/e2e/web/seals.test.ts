@@ -101,9 +101,7 @@ describe('我的印章 on the desktop', () => {
     await expect(row.getByTestId('seal-medium').innerText()).resolves.toBe('手机（签章密码）');
     // The seal's 印章数据 (GB/T 38540): its esID, the platform's seal maker, its validity, and the file.
     const sealData = row.getByTestId('seal-data');
-    await expect(sealData.innerText()).resolves.toMatch(
-      new RegExp(`印章标识 ${grantedSeal.sealId}[\\s\\S]*制章者 .+电子印章制章[\\s\\S]*\\d{4}-\\d{2}-\\d{2} 至 \\d{4}-\\d{2}-\\d{2}`),
-    );
+    await expect(sealData.innerText()).resolves.toMatch(new RegExp(`印章标识 ${grantedSeal.sealId}[\\s\\S]*制章者 .+电子印章制章[\\s\\S]*\\d{4}-\\d{2}-\\d{2} 至 \\d{4}-\\d{2}-\\d{2}`));
     const [download] = await Promise.all([page.waitForEvent('download'), sealData.getByRole('button', { name: '下载印章数据' }).click()]);
     expect(download.suggestedFilename()).toBe(`${grantedSeal.sealId}.esl`);
     const esl = readFileSync((await download.path())!);
@@ -143,10 +141,7 @@ describe('我的印章 on the desktop', () => {
     const hsm = createSoftHsm([{ label: '孙丽的UKey', password: '314159' }]);
     const client = await startClientProcess({ env: hsm.env, origins: [new URL(stack.url).origin], module: SOFTHSM_MODULE });
     const objects = () =>
-      execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--login', '--pin', '314159', '--list-objects'], {
-        env: hsm.env,
-        encoding: 'utf8',
-      });
+      execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--login', '--pin', '314159', '--list-objects'], { env: hsm.env, encoding: 'utf8' });
     try {
       const desktop = await desktopContext(browser, stack.url);
       await desktop.addInitScript((url) => window.localStorage.setItem('ukey.client', url), client.url);
@@ -170,12 +165,7 @@ describe('我的印章 on the desktop', () => {
       await page.getByRole('button', { name: '确认并进入下一步' }).click();
       const payload = await qrPayloadOn(page);
       const summary = await holder.scan(payload);
-      expect(summary).toMatchObject({
-        purpose: 'ukey_bind',
-        proof: 'face',
-        seal: { sealId: grantedSeal.sealId },
-        details: { ukeySerial: serial },
-      });
+      expect(summary).toMatchObject({ purpose: 'ukey_bind', proof: 'face', seal: { sealId: grantedSeal.sealId }, details: { ukeySerial: serial } });
       await review(page, 'web-seals', '3-ukey-qr');
       await holder.approve(payload);
       await page.getByText('绑定成功').waitFor();
@@ -267,6 +257,7 @@ describe('我的印章 on the desktop', () => {
       }
       await ukeyDesktop.close();
 
+
       // Another UKey (its own client, its own token) is refused before any password is asked.
       const otherHsm = createSoftHsm([{ label: '别人的UKey', password: '271828' }]);
       const otherClient = await startClientProcess({ env: otherHsm.env, origins: [new URL(stack.url).origin], module: SOFTHSM_MODULE });
@@ -325,7 +316,7 @@ describe('我的印章 on the desktop', () => {
       await client.stop();
       hsm.cleanup();
     }
-  });
+  }, 480_000);
 
   it('shows a person with no rights no seal at all, and the API refuses them the list', async () => {
     const stranger = await new Phone(stack.url, PEOPLE.stranger).login();

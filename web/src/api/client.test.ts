@@ -3,17 +3,8 @@ import { call } from './client';
 import { readSession, saveSession } from './session-store';
 
 const fetchMock = jest.fn();
-const session = (token: string) => ({
-  token,
-  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-  person: { personId: 'p1', name: '张三', idNumberMasked: 'x' },
-});
-const answer = (status: number, body: unknown) => ({
-  ok: status < 300,
-  status,
-  text: async () => JSON.stringify(body),
-  blob: async () => new Blob(['%PDF']),
-});
+const session = (token: string) => ({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString(), person: { personId: 'p1', name: '张三', idNumberMasked: 'x' } });
+const answer = (status: number, body: unknown) => ({ ok: status < 300, status, text: async () => JSON.stringify(body), blob: async () => new Blob(['%PDF']) });
 
 beforeEach(() => {
   fetchMock.mockReset();

@@ -16,7 +16,10 @@ export function AppCentrePage() {
   const [companyId, setCompanyId] = useState<string>();
   const company = companies.find((c) => c.companyId === companyId) ?? companies[0];
   const clients = useApi(
-    () => (company ? call(routes.listIntegrationClients, { params: { companyId: company.companyId } }) : Promise.resolve({ items: [] })),
+    () =>
+      company
+        ? call(routes.listIntegrationClients, { params: { companyId: company.companyId } })
+        : Promise.resolve({ items: [] }),
     [company?.companyId, mine.data],
   );
   if (!company) return <p className="muted">应用中心业务需由法定代表人或印章管理员办理。</p>;

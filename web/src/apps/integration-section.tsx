@@ -121,7 +121,8 @@ function Credentials({
     setError(undefined);
     try {
       const params = { companyId, clientId: client.clientId };
-      if (op === 'issue') setIssued(await call(routes.issueIntegrationSecret, { params, body: { faceTicket } }));
+      if (op === 'issue')
+        setIssued(await call(routes.issueIntegrationSecret, { params, body: { faceTicket } }));
       else await call(routes.revokeIntegrationClient, { params, body: { faceTicket } });
       onChanged();
     } catch (e) {

@@ -41,14 +41,7 @@ function ConfirmDialog({ request, onAnswer }: { request: ConfirmationRequest; on
   }, []);
   return (
     <div className="confirm-backdrop" onClick={(e) => e.target === e.currentTarget && onAnswer(false)}>
-      <div
-        className="confirm-box"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        aria-describedby="confirm-text"
-        data-testid="confirm-dialog"
-      >
+      <div className="confirm-box" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text" data-testid="confirm-dialog">
         <h3 id="confirm-title">{request.title}</h3>
         <p id="confirm-text">{request.consequence}</p>
         <div className="confirm-actions">

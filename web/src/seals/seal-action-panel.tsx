@@ -1,5 +1,9 @@
 import { useCallback, useState } from 'react';
-import { REVOCATION_CATEGORIES, REVOCATION_CATEGORY_LABELS, type RevocationCategory } from '@seal/shared';
+import {
+  REVOCATION_CATEGORIES,
+  REVOCATION_CATEGORY_LABELS,
+  type RevocationCategory,
+} from '@seal/shared';
 import * as routes from '@seal/shared/routes';
 import { call } from '../api/client';
 import { FaceCheck } from '../components/face-check';
@@ -12,12 +16,7 @@ import { ukeyClient } from '../ukey/ukey-client';
 import { UkeyDetails, UkeyProblem, useUkeyToken } from '../ukey/token-check';
 
 /** The batch route of each online action, with the body its DTO asks for. */
-function runAction(
-  key: SealAction['key'],
-  companyId: string,
-  sealIds: string[],
-  input: { faceTicket?: string; reason: string; category: RevocationCategory },
-) {
+function runAction(key: SealAction['key'], companyId: string, sealIds: string[], input: { faceTicket?: string; reason: string; category: RevocationCategory }) {
   const params = { companyId };
   const faceTicket = input.faceTicket ?? '';
   switch (key) {
@@ -26,10 +25,7 @@ function runAction(
     case 'unfreeze':
       return call(routes.unfreezeSeals, { params, body: { sealIds, faceTicket, reason: input.reason } });
     case 'revoke':
-      return call(routes.revokeSeals, {
-        params,
-        body: { sealIds, faceTicket, reason: { category: input.category, text: input.reason || undefined } },
-      });
+      return call(routes.revokeSeals, { params, body: { sealIds, faceTicket, reason: { category: input.category, text: input.reason || undefined } } });
     case 'renew':
       return call(routes.renewSeals, { params, body: { sealIds, faceTicket } });
     default:
@@ -41,11 +37,7 @@ function runAction(
 function confirmationFor(key: SealAction['key'], sealName: string): ConfirmationRequest | null {
   switch (key) {
     case 'freeze':
-      return {
-        title: `确定冻结“${sealName}”吗？`,
-        consequence: '冻结后，所有持有人都不能使用该印章签章，直至解冻。',
-        confirmLabel: '确定冻结',
-      };
+      return { title: `确定冻结“${sealName}”吗？`, consequence: '冻结后，所有持有人都不能使用该印章签章，直至解冻。', confirmLabel: '确定冻结' };
     case 'revoke':
       return {
         title: `确定注销“${sealName}”吗？`,

@@ -63,7 +63,10 @@ function CompanySeals({
   /** A business done here may change the person's own credentials (领取, Ukey绑定/解绑): /v1/me is read again. */
   onChanged: () => void;
 }) {
-  const { data, error, loading, reload } = useApi(() => call(routes.companySeals, { params: { companyId } }), [companyId]);
+  const { data, error, loading, reload } = useApi(
+    () => call(routes.companySeals, { params: { companyId } }),
+    [companyId],
+  );
   const [open, setOpen] = useState<{ sealId: string; action: SealAction }>();
   const [notice, setNotice] = useState<string>();
   const actor = actorOf(me);

@@ -15,7 +15,10 @@ const MeContext = createContext<MeState>({ loading: false, reload: () => undefin
 /** Who is logged in on this desktop and for which companies (`routes.me`), for every page. */
 export function MeProvider({ children }: { children: React.ReactNode }) {
   const session = useSession('person');
-  const { data, loading, reload } = useApi(() => (session ? call(routes.me) : Promise.resolve(undefined)), [session?.token]);
+  const { data, loading, reload } = useApi(
+    () => (session ? call(routes.me) : Promise.resolve(undefined)),
+    [session?.token],
+  );
   return <MeContext.Provider value={{ me: session ? data : undefined, loading, reload }}>{children}</MeContext.Provider>;
 }
 

@@ -106,18 +106,10 @@ function StaffQueue({ name }: { name: string }) {
           <FormSummary form={a.form} />
           {a.state === 'submitted' && deciding?.applicationId !== a.applicationId && (
             <div className="decide">
-              <button
-                className="button primary small"
-                data-testid="approve"
-                onClick={() => open({ applicationId: a.applicationId, kind: 'approve' })}
-              >
+              <button className="button primary small" data-testid="approve" onClick={() => open({ applicationId: a.applicationId, kind: 'approve' })}>
                 审核通过
               </button>
-              <button
-                className="button small"
-                data-testid="reject"
-                onClick={() => open({ applicationId: a.applicationId, kind: 'reject' })}
-              >
+              <button className="button small" data-testid="reject" onClick={() => open({ applicationId: a.applicationId, kind: 'reject' })}>
                 驳回
               </button>
             </div>
@@ -125,8 +117,7 @@ function StaffQueue({ name }: { name: string }) {
           {a.state === 'submitted' && deciding?.applicationId === a.applicationId && deciding.kind === 'approve' && (
             <div className="confirm" role="group" aria-label="确认审核通过" data-testid="confirm-approve">
               <p>
-                确认审核通过申请 {a.reference}（{a.kindLabel}
-                ）？通过后立即生效，不能撤回；申请人将收到通知。请先核对申请人提交的纸质材料与上表一致。
+                确认审核通过申请 {a.reference}（{a.kindLabel}）？通过后立即生效，不能撤回；申请人将收到通知。请先核对申请人提交的纸质材料与上表一致。
               </p>
               <button className="button primary small" data-testid="confirm" disabled={busy} onClick={() => decide(a)}>
                 确认通过
@@ -140,15 +131,7 @@ function StaffQueue({ name }: { name: string }) {
             <form className="confirm" data-testid="reject-form" onSubmit={(e) => (e.preventDefault(), decide(a))}>
               <label>
                 驳回原因（将告知申请人，申请人可据此修改后重新提交）
-                <textarea
-                  name="reason"
-                  value={reason}
-                  maxLength={200}
-                  required
-                  minLength={2}
-                  rows={3}
-                  onChange={(e) => setReason(e.target.value)}
-                />
+                <textarea name="reason" value={reason} maxLength={200} required minLength={2} rows={3} onChange={(e) => setReason(e.target.value)} />
               </label>
               <button className="button primary small" type="submit" data-testid="confirm" disabled={busy || reason.trim().length < 2}>
                 确认驳回

@@ -28,11 +28,7 @@ export function ReportView({ report, fileName }: { report: VerificationReportVie
         {report.certification && <div className="verdict-certification">{CERTIFICATION_LEVEL_LABELS[report.certification.level]}</div>}
         {report.reportId && (
           // The report is kept a day; the link is its only key.
-          <a
-            className="button"
-            href={routePath(routes.verificationReport, { reportId: report.reportId })}
-            download={`验证报告-${report.sha256.slice(0, 8)}.pdf`}
-          >
+          <a className="button" href={routePath(routes.verificationReport, { reportId: report.reportId })} download={`验证报告-${report.sha256.slice(0, 8)}.pdf`}>
             下载验证报告（PDF）
           </a>
         )}
@@ -57,8 +53,7 @@ function SignatureCard({ signature: s, index }: { signature: SignatureReportView
       </div>
       <div className="signature-body">
         <h3>
-          第 {index} 个{s.kind === 'document_timestamp' ? '文档时间戳' : '签章'} ·{' '}
-          <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
+          第 {index} 个{s.kind === 'document_timestamp' ? '文档时间戳' : '签章'} · <span className={`tag tag-${s.verdict}`}>{SIGNATURE_VERDICT_LABELS[s.verdict]}</span>
           {s.subIndication && (
             // The ETSI code stays in the markup for tools; a person reads its Chinese wording.
             <span className="muted" data-testid="indication" data-indication={s.indication} data-sub-indication={s.subIndication}>

@@ -11,7 +11,8 @@ import type { VerificationReportView } from './report-types';
 const DIRECT_LIMIT = documentDto.MAX_INLINE_VERIFY_BYTES - 64 * 1024;
 
 async function verify(file: File): Promise<VerificationReportView> {
-  if (file.size <= DIRECT_LIMIT) return call(routes.verifyDocument, { body: { bytes: file, contentType: 'application/pdf' } });
+  if (file.size <= DIRECT_LIMIT)
+    return call(routes.verifyDocument, { body: { bytes: file, contentType: 'application/pdf' } });
   const ticket = await call(routes.createVerifyUpload, { body: { size: file.size } });
   await uploadTo(ticket, file);
   return call(routes.verifyUploadedDocument, { body: { documentId: ticket.documentId } });
@@ -44,13 +45,7 @@ export function VerifyPage() {
       <h2>免登录文档验证</h2>
       <div className="card">
         <p>上传已签章的 PDF 文件，平台将校验每个电子签章的完整性、证书与时间戳，以及签章后文档是否被修改。文件仅用于本次验证。</p>
-        <input
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-label="选择要验证的 PDF 文件"
-          data-testid="verify-file"
-          onChange={(e) => choose(e.target.files?.[0])}
-        />
+        <input type="file" accept="application/pdf,.pdf" aria-label="选择要验证的 PDF 文件" data-testid="verify-file" onChange={(e) => choose(e.target.files?.[0])} />
         {busy && <p className="muted">正在验证…</p>}
         <ErrorBox error={error} />
       </div>

@@ -19,15 +19,7 @@ beforeAll(async () => {
   t = await startTestStack();
   const now = new Date().toISOString();
   for (const sealId of [sealA, sealB]) {
-    await testTable(getServices().store).put('seal', {
-      sealId,
-      companyId,
-      kind: 'contract',
-      name: '合同专用章',
-      state: 'active',
-      createdAt: now,
-      updatedAt: now,
-    });
+    await testTable(getServices().store).put('seal', { sealId, companyId, kind: 'contract', name: '合同专用章', state: 'active', createdAt: now, updatedAt: now });
   }
   token = await loginAs(t.api, 'lr-xinghe');
 }, 120_000);
@@ -102,10 +94,7 @@ describe('the simulated face verifier', () => {
   it('refuses to start for a known ID number under another name, as the real-name check does, and leaves the rest to the tester', async () => {
     const verifier = new SimulatedFaceVerifier('dev', (id) => (id === '440305198001011235' ? '张伟' : undefined));
     const subject = (name: string, id: string) => ({ outSeqNo: 'ft-1', name, idNumber: async () => id });
-    await expect(verifier.start(subject('张玮', '440305198001011235'))).rejects.toMatchObject({
-      code: 'FACE_CHECK_FAILED',
-      message: expect.stringContaining('姓名与身份证号码不符'),
-    });
+    await expect(verifier.start(subject('张玮', '440305198001011235'))).rejects.toMatchObject({ code: 'FACE_CHECK_FAILED', message: expect.stringContaining('姓名与身份证号码不符') });
     await expect(verifier.start(subject('张伟', '440305198001011235'))).resolves.toEqual({});
     await expect(verifier.start(subject('任何人', '110101199003071234'))).resolves.toEqual({});
   });
@@ -122,6 +111,8 @@ describe('the simulated face verifier', () => {
       WECHAT_APP_ID: 'wx1',
       WECHAT_APP_SECRET: 's',
     });
-    expect(() => production.faceVerifier).toThrow(expect.objectContaining({ code: 'PRODUCTION_FORBIDDEN' }));
+    expect(
+      () => production.faceVerifier,
+    ).toThrow(expect.objectContaining({ code: 'PRODUCTION_FORBIDDEN' }));
   });
 });

@@ -9,11 +9,7 @@ import { sameName, verifiedName } from './people';
  * which: the grantor's answer is the same whether or not the ID number is known. `person`: their
  * record when the request already read it.
  */
-export async function grantsOfPerson(
-  store: SealStore,
-  personId: string,
-  options: { ended?: boolean; person?: PersonRecord } = {},
-): Promise<GrantRecord[]> {
+export async function grantsOfPerson(store: SealStore, personId: string, options: { ended?: boolean; person?: PersonRecord } = {}): Promise<GrantRecord[]> {
   const [person, grants] = await Promise.all([options.person ?? store.people.get(personId), store.grants.ofGrantee(personId)]);
   const name = verifiedName(person);
   if (name === undefined) return [];

@@ -18,10 +18,7 @@ export interface Standing {
  * `person`: the person's record when the request already read it (the session check did).
  */
 export async function loadStanding(store: SealStore, personId: string, person?: PersonRecord): Promise<Standing> {
-  const [companies, grants] = await Promise.all([
-    store.companies.ofLegalRepresentative(personId),
-    grantsOfPerson(store, personId, { person }),
-  ]);
+  const [companies, grants] = await Promise.all([store.companies.ofLegalRepresentative(personId), grantsOfPerson(store, personId, { person })]);
   return {
     actor: {
       personId,

@@ -21,12 +21,7 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function issueSessionToken(
-  secret: string,
-  claims: SessionClaims,
-  now: Date,
-  ttlSeconds = SESSION_TTL_SECONDS,
-): Promise<string> {
+export async function issueSessionToken(secret: string, claims: SessionClaims, now: Date, ttlSeconds = SESSION_TTL_SECONDS): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ sid: claims.sessionId, kind: claims.kind, epoch: claims.epoch })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -27,17 +27,7 @@ export async function visibleSeals(store: SealStore, actor: Actor, companyId: st
       const stateReason = s.state === 'frozen' || s.state === 'revoked' ? s.stateReason : undefined;
       // A seal made before the algorithm was recorded has the platform's first one.
       const algorithm = s.algorithm ?? DEFAULT_SEAL_ALGORITHM;
-      return {
-        sealId: s.sealId,
-        kind: s.kind,
-        name: s.name,
-        state: s.state,
-        algorithm,
-        expiresOn: s.expiresOn,
-        stateReason,
-        sealData: sealDataSummary(s.sealData),
-        actions,
-      };
+      return { sealId: s.sealId, kind: s.kind, name: s.name, state: s.state, algorithm, expiresOn: s.expiresOn, stateReason, sealData: sealDataSummary(s.sealData), actions };
     }),
   };
 }

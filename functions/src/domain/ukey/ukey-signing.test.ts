@@ -95,10 +95,7 @@ describe('Ukey签章', () => {
     const otherDocument = await uploadedDocument(w, 'legal_representative');
     expect((await complete(otherDocument, prepared.body.signingId, signature)).body.code).toBe('UKEY_SIGNING_NOT_FOUND');
 
-    const both = await Promise.all([
-      complete(documentId, prepared.body.signingId, signature),
-      complete(documentId, prepared.body.signingId, signature),
-    ]);
+    const both = await Promise.all([complete(documentId, prepared.body.signingId, signature), complete(documentId, prepared.body.signingId, signature)]);
     expect(both.filter((r) => r.status === 200)).toHaveLength(1);
     expect(both.find((r) => r.status !== 200)!.body.code).toMatch(/^(UKEY_SIGNING_USED|UKEY_SIGNING_NOT_FOUND|CONFLICT)$/);
     expect(await signingRecords(sealId)).toBe(1);

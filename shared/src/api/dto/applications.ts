@@ -18,19 +18,21 @@ import { APPLICATION_KINDS, APPLICATION_STATES } from '../../machines/applicatio
 import { SEAL_STATES } from '../../machines/seal-machine';
 
 /** Kinds a person may ask for (custom seals have their own application). */
-const applicableKind = sealKind.check(
-  z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }),
-);
-const kinds = z.array(applicableKind, { error: '请选择需要申请的印章' }).check(
-  z.minLength(1, '请至少选择一枚印章'),
-  z.maxLength(5),
-  z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
-);
-const sealIds = z.array(id, { error: '请选择印章' }).check(
-  z.minLength(1, '请至少选择一枚印章'),
-  z.maxLength(20, '一次最多办理20枚印章'),
-  z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
-);
+const applicableKind = sealKind.check(z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }));
+const kinds = z
+  .array(applicableKind, { error: '请选择需要申请的印章' })
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(5),
+    z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
+  );
+const sealIds = z
+  .array(id, { error: '请选择印章' })
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(20, '一次最多办理20枚印章'),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
+  );
 
 // ---------------------------------------------------------------- online apply (在线申请)
 
@@ -77,13 +79,7 @@ export type LicenceResultRequest = z.infer<typeof LicenceResultRequest>;
 export const LicenceAuthorizationResult = z.object({
   authorizationId: z.string(),
   state: z.literal('verified'),
-  licence: z.object({
-    companyId: z.string(),
-    companyName: z.string(),
-    companyTypeLabel: z.string(),
-    legalRepName: z.string(),
-    registeredOn: z.string(),
-  }),
+  licence: z.object({ companyId: z.string(), companyName: z.string(), companyTypeLabel: z.string(), legalRepName: z.string(), registeredOn: z.string() }),
 });
 export type LicenceAuthorizationResult = z.infer<typeof LicenceAuthorizationResult>;
 
@@ -129,10 +125,7 @@ export const SEAL_TEMPLATE_LABELS: Record<(typeof SEAL_TEMPLATES)[number], strin
 /** 选择现有印章模板 or 上传实物印章的盖章图片 (base64 PNG/JPEG ≤ 2 MB, checked by its bytes). */
 export const CustomSealDesign = z.discriminatedUnion('source', [
   z.object({ source: z.literal('template'), template: z.enum(SEAL_TEMPLATES, { error: '印章模板不正确' }) }),
-  z.object({
-    source: z.literal('image'),
-    imageBase64: z.string({ error: '请上传印章图片' }).check(z.minLength(8), z.maxLength(3_000_000, '印章图片不超过2MB')),
-  }),
+  z.object({ source: z.literal('image'), imageBase64: z.string({ error: '请上传印章图片' }).check(z.minLength(8), z.maxLength(3_000_000, '印章图片不超过2MB')) }),
 ]);
 export type CustomSealDesign = z.infer<typeof CustomSealDesign>;
 
@@ -141,19 +134,8 @@ const sealName = z
   .check(z.trim(), z.minLength(2, '印章名称至少2个字'), z.maxLength(20, '印章名称不超过20个字'));
 
 export const WindowApplicationRequest = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('apply'),
-    company: CompanyInput,
-    kinds,
-    bilingualName: z.optional(z.boolean()),
-    sealAlgorithm: z.optional(sealAlgorithm),
-    grants: plannedGrants,
-  }),
-  z.object({
-    kind: z.literal('authorize'),
-    company: CompanyInput,
-    grants: z.array(GrantInput).check(z.minLength(1, '请填写被授权人信息'), z.maxLength(10, '一次最多授权10人')),
-  }),
+  z.object({ kind: z.literal('apply'), company: CompanyInput, kinds, bilingualName: z.optional(z.boolean()), sealAlgorithm: z.optional(sealAlgorithm), grants: plannedGrants }),
+  z.object({ kind: z.literal('authorize'), company: CompanyInput, grants: z.array(GrantInput).check(z.minLength(1, '请填写被授权人信息'), z.maxLength(10, '一次最多授权10人')) }),
   z.object({
     kind: z.literal('cancel_authorization'),
     company: CompanyInput,
@@ -169,21 +151,15 @@ export const WindowApplicationRequest = z.discriminatedUnion('kind', [
     sealName,
     design: CustomSealDesign,
     sealAlgorithm: z.optional(sealAlgorithm),
-    grants: z.optional(
-      z.array(z.object({ role: grantRole, grantee: GranteeInput, medium: z._default(medium, 'phone') })).check(z.maxLength(10)),
-    ),
+    grants: z.optional(z.array(z.object({ role: grantRole, grantee: GranteeInput, medium: z._default(medium, 'phone') })).check(z.maxLength(10))),
   }),
   z.object({
     kind: z.literal('system_integration'),
     company: CompanyInput,
-    systemName: z
-      .string({ error: '请填写接入系统名称' })
-      .check(z.trim(), z.minLength(2, '系统名称至少2个字'), z.maxLength(50, '系统名称过长')),
+    systemName: z.string({ error: '请填写接入系统名称' }).check(z.trim(), z.minLength(2, '系统名称至少2个字'), z.maxLength(50, '系统名称过长')),
     contactName: personName,
     contactPhone: phone,
-    purpose: z
-      .string({ error: '请填写接入用途' })
-      .check(z.trim(), z.minLength(2, '接入用途至少2个字'), z.maxLength(200, '接入用途不超过200字')),
+    purpose: z.string({ error: '请填写接入用途' }).check(z.trim(), z.minLength(2, '接入用途至少2个字'), z.maxLength(200, '接入用途不超过200字')),
   }),
 ]);
 export type WindowApplicationRequest = z.infer<typeof WindowApplicationRequest>;

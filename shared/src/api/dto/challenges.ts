@@ -41,11 +41,7 @@ export const PollChallengeResponse = z.object({
   state: z.enum(CHALLENGE_STATES),
   /** Login: the desktop session, delivered once. */
   session: z.optional(
-    z.object({
-      token: z.string(),
-      expiresAt: z.string(),
-      person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }),
-    }),
+    z.object({ token: z.string(), expiresAt: z.string(), person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string() }) }),
   ),
   approverName: z.optional(z.string()),
 });

@@ -30,12 +30,14 @@ export const MAX_INLINE_VERIFY_BYTES = 4 * 1024 * 1024;
 /** Most documents in one batch request (each one is its own incremental update). */
 export const MAX_BATCH_DOCUMENTS = 20;
 
-const documentName = z.string({ error: '请填写文件名' }).check(
-  z.trim(),
-  z.minLength(1, '请填写文件名'),
-  z.maxLength(200, '文件名不超过200个字符'),
-  z.refine((n) => !/[\u0000-\u001f\\/]/.test(n), { error: '文件名不能包含斜杠或控制字符' }),
-);
+const documentName = z
+  .string({ error: '请填写文件名' })
+  .check(
+    z.trim(),
+    z.minLength(1, '请填写文件名'),
+    z.maxLength(200, '文件名不超过200个字符'),
+    z.refine((n) => !/[\u0000-\u001f\\/]/.test(n), { error: '文件名不能包含斜杠或控制字符' }),
+  );
 const size = z
   .number({ error: '请填写文件大小' })
   .check(z.int('文件大小须为整数字节'), z.gte(1, '文件不能为空'), z.lte(MAX_DOCUMENT_BYTES, '文件过大，单个文件不能超过50MB'));
@@ -157,15 +159,10 @@ export const UkeySignPrepared = z.object({
 export type UkeySignPrepared = z.infer<typeof UkeySignPrepared>;
 
 /** Phase two: `POST /v1/documents/{documentId}/ukey-sign/{signingId}` with the token's signature (DER ECDSA, base64). */
-export const UkeySignCompleteParams = z.object({
-  documentId: id,
-  signingId: z.string().check(z.regex(/^uks-[0-9a-f-]{36}$/, 'Ukey签章编号不正确')),
-});
+export const UkeySignCompleteParams = z.object({ documentId: id, signingId: z.string().check(z.regex(/^uks-[0-9a-f-]{36}$/, 'Ukey签章编号不正确')) });
 export type UkeySignCompleteParams = z.infer<typeof UkeySignCompleteParams>;
 export const UkeySignCompleteRequest = z.object({
-  signature: z
-    .string({ error: 'Ukey签名格式不正确' })
-    .check(z.minLength(4), z.maxLength(512), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Ukey签名格式不正确')),
+  signature: z.string({ error: 'Ukey签名格式不正确' }).check(z.minLength(4), z.maxLength(512), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Ukey签名格式不正确')),
 });
 export type UkeySignCompleteRequest = z.infer<typeof UkeySignCompleteRequest>;
 
@@ -173,11 +170,13 @@ export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z
 export const SignBatchRequest = z.object({
   sealId: id,
   pin,
-  documents: z.array(SignBatchItem).check(
-    z.minLength(1, '请至少选择一个文件'),
-    z.maxLength(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`),
-    z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
-  ),
+  documents: z
+    .array(SignBatchItem)
+    .check(
+      z.minLength(1, '请至少选择一个文件'),
+      z.maxLength(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`),
+      z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
+    ),
 });
 export type SignBatchRequest = z.infer<typeof SignBatchRequest>;
 

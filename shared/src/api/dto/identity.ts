@@ -103,18 +103,10 @@ export type FaceCheckResult = z.infer<typeof FaceCheckResult>;
 export const MeResponse = z.object({
   person: z.object({ personId: z.string(), name: z.string(), idNumberMasked: z.string(), phone: z.optional(z.string()) }),
   /** Companies whose legal representative I am. */
-  companies: z.array(
-    z.object({ companyId: z.string(), name: z.string(), type: z.enum(COMPANY_TYPES), status: z.enum(['active', 'closed']) }),
-  ),
+  companies: z.array(z.object({ companyId: z.string(), name: z.string(), type: z.enum(COMPANY_TYPES), status: z.enum(['active', 'closed']) })),
   /** My active grants (administrator / holder). */
   grants: z.array(
-    z.object({
-      grantId: z.string(),
-      companyId: z.string(),
-      companyName: z.string(),
-      role: z.enum(GRANT_ROLES),
-      sealIds: z.array(z.string()),
-    }),
+    z.object({ grantId: z.string(), companyId: z.string(), companyName: z.string(), role: z.enum(GRANT_ROLES), sealIds: z.array(z.string()) }),
   ),
   /** Seals I claimed (credentials), once they exist. */
   credentials: z.array(

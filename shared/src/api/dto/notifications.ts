@@ -39,7 +39,9 @@ export const NotificationList = z.object({
 export type NotificationList = z.infer<typeof NotificationList>;
 
 export const MarkReadRequest = z.object({
-  notificationIds: z.array(id, { error: '请选择消息' }).check(z.minLength(1, '请选择消息'), z.maxLength(50, '一次最多标记50条消息')),
+  notificationIds: z
+    .array(id, { error: '请选择消息' })
+    .check(z.minLength(1, '请选择消息'), z.maxLength(50, '一次最多标记50条消息')),
 });
 export type MarkReadRequest = z.infer<typeof MarkReadRequest>;
 

@@ -8,11 +8,13 @@ import { CREDENTIAL_STATES } from '../../machines/credential-machine';
 
 const PIN_MISMATCH = '两次输入的签章密码不一致';
 
-const sealIds = z.array(id, { error: '请选择印章' }).check(
-  z.minLength(1, '请至少选择一枚印章'),
-  z.maxLength(20, '一次最多办理20枚印章'),
-  z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
-);
+const sealIds = z
+  .array(id, { error: '请选择印章' })
+  .check(
+    z.minLength(1, '请至少选择一枚印章'),
+    z.maxLength(20, '一次最多办理20枚印章'),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: '印章不能重复选择' }),
+  );
 
 export const SealIdParams = z.object({ sealId: id });
 export const CompanyIdParams = z.object({ companyId: creditCode });
@@ -110,17 +112,17 @@ export type SealBatchResponse = z.infer<typeof SealBatchResponse>;
 
 // ---------------------------------------------------------------- online change (在线变更)
 
-const applicableKind = sealKind.check(
-  z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }),
-);
+const applicableKind = sealKind.check(z.refine((k) => (ONLINE_APPLICABLE_KINDS as readonly SealKind[]).includes(k), { error: '印章类型不正确' }));
 export const OnlineChangeRequest = z.object({
   faceTicket,
   sealAlgorithm: z.optional(sealAlgorithm),
-  kinds: z.array(applicableKind, { error: '请选择需要重新申请的印章' }).check(
-    z.minLength(1, '请至少选择一枚印章'),
-    z.maxLength(5),
-    z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
-  ),
+  kinds: z
+    .array(applicableKind, { error: '请选择需要重新申请的印章' })
+    .check(
+      z.minLength(1, '请至少选择一枚印章'),
+      z.maxLength(5),
+      z.refine((ks) => new Set(ks).size === ks.length, { error: '印章类型不能重复' }),
+    ),
 });
 export type OnlineChangeRequest = z.infer<typeof OnlineChangeRequest>;
 export const OnlineChangeResponse = z.object({ message: z.string(), seals: z.array(SealStateView) });

@@ -24,13 +24,7 @@ export async function finishLogin(services: Ports, input: { loginId: string; log
   const idNumberSealed = await idNumbers.seal(personId, idNumber);
   // The face check verified this name with this ID number: it is written whatever name others
   // gave the person before (a registry copy, an old grant's guess), never refused (issue #15).
-  const check = {
-    name: attempt.name,
-    idNumberMasked: attempt.idNumberMasked,
-    openid: attempt.openid,
-    idNumberSealed,
-    nameVerifiedAt: now.toISOString(),
-  };
+  const check = { name: attempt.name, idNumberMasked: attempt.idNumberMasked, openid: attempt.openid, idNumberSealed, nameVerifiedAt: now.toISOString() };
   const created = await store.people.create({ personId, ...check, sessionEpoch: 0, createdAt: now.toISOString() });
   if (!created) await store.people.recordRealNameCheck(personId, check);
   await store.wechatBindings.put({ openid: attempt.openid, personId, boundAt: now.toISOString() });
