@@ -216,7 +216,7 @@ describe('我的印章 on the desktop', () => {
       await viaUkey.goto('/web/login');
       await viaUkey.getByRole('tab', { name: 'UKey登录' }).click();
       const ukeyLogin = viaUkey.getByTestId('ukey-login');
-      await expect(ukeyLogin.innerText()).resolves.toContain('孙丽的UKey');
+      await ukeyLogin.getByText('孙丽的UKey').waitFor();
       await ukeyLogin.getByLabel('UKey密码').fill('000000');
       await ukeyLogin.getByRole('button', { name: '登录' }).click();
       await ukeyLogin.getByText('UKey密码错误，请重新输入（连续输错多次UKey将被锁定）').waitFor();
