@@ -121,7 +121,7 @@ describe('我的印章 on the desktop', () => {
     await desktop.close();
   });
 
-  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, signs a contract with it, then unbinds it", async () => {
+  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, signs a contract with it, logs in and batch-signs with it, then unbinds it", async () => {
     const holder = await new Phone(stack.url, PEOPLE.holder).login();
     const row = (page: Page) => page.getByTestId(`seal-${grantedSeal.sealId}`);
 

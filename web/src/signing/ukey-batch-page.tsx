@@ -74,8 +74,9 @@ export function UkeyBatchPage() {
       await signBatchWithUkey(start, ukey.token, password, setItems);
     } catch (e) {
       setError((e as Error).message);
-      setPassword('');
     } finally {
+      // The page keeps no UKey password once the batch is done or refused.
+      setPassword('');
       setBusy(false);
     }
   };
