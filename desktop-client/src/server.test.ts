@@ -3,6 +3,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { MAX_BATCH_DIGESTS, ukeyLoginMessage } from '@seal/shared/ukey-client';
 import { SOFTHSM_MODULE, createSoftHsm } from '../test-support/softhsm';
 import { startClientProcess } from '../test-support/start-client';
 
@@ -167,6 +168,42 @@ describe('the UKey client over a SoftHSM2 token', () => {
     expect(pkcs11Tool('--list-objects', '--type', 'cert').stdout).toContain(`ID:         ${keyId}`);
     const tokens = await call('/v1/tokens', {});
     expect((tokens.body.tokens as { keys: unknown }[])[0]!.keys).toEqual([{ keyId, label: 'seal-0001', hasCertificate: true }]);
+
+    // UKey登录: the token signs the challenge bound to the origin the client saw, and hands over the certificate.
+    const challenge = 'platform-login-challenge-0001';
+    const login = await call('/v1/login', { serial, password: PASSWORD, keyId, challenge });
+    expect(login.status).toBe(200);
+    expect(login.body.certificate).toBe(certificate);
+    const message = Buffer.from(ukeyLoginMessage(ORIGIN, challenge));
+    expect(verify('sha256', message, publicKey, Buffer.from(login.body.signature as string, 'base64'))).toBe(true);
+    expect(
+      verify(
+        'sha256',
+        Buffer.from(ukeyLoginMessage('http://127.0.0.1:8080', challenge)),
+        publicKey,
+        Buffer.from(login.body.signature as string, 'base64'),
+      ),
+    ).toBe(false);
+    expect((await call('/v1/login', { serial, password: '000000', keyId, challenge })).body.code).toBe('UKEY_PASSWORD_WRONG');
+
+    // 批量签章: several digests, one password, each signature the token's over its own digest, in order.
+    const documents = ['第一份', '第二份', '第三份'].map((d) => Buffer.from(d));
+    const digests = documents.map((d) => createHash('sha256').update(d).digest().toString('base64'));
+    const batch = await call('/v1/sign-batch', { serial, password: PASSWORD, keyId, digests });
+    expect(batch.status).toBe(200);
+    const signatures = (batch.body.signatures as string[]).map((v) => Buffer.from(v, 'base64'));
+    expect(signatures.map((v, i) => verify('sha256', documents[i]!, publicKey, v))).toEqual([true, true, true]);
+    expect((await call('/v1/sign-batch', { serial, password: '000000', keyId, digests })).body).toMatchObject({
+      code: 'UKEY_PASSWORD_WRONG',
+    });
+    const tooMany = await call('/v1/sign-batch', {
+      serial,
+      password: PASSWORD,
+      keyId,
+      digests: Array(MAX_BATCH_DIGESTS + 1).fill(digests[0]),
+    });
+    expect(tooMany).toMatchObject({ status: 400, body: { code: 'UKEY_REQUEST_INVALID' } });
+    await call('/v1/password', { serial, password: PASSWORD });
 
     expect((await call('/v1/remove', { serial, password: PASSWORD, keyId })).body).toEqual({ removed: 3 });
     expect(pkcs11Tool('--login', '--pin', PASSWORD, '--list-objects').stdout).not.toContain(keyId);

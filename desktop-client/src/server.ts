@@ -1,7 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as z from 'zod';
+import type { ZodMiniType } from 'zod/mini';
+import {
+  NONCE_HEADER,
+  NONCE_PATH,
+  UKEY_CLIENT_OPERATIONS,
+  ukeyLoginMessage,
+  type UkeyClientBody,
+  type UkeyClientOperation,
+} from '@seal/shared/ukey-client';
 import { certificationRequest } from './csr';
 import { TOKEN_ERRORS, TokenError, type TokenDriver } from './token/token';
 
@@ -32,69 +40,56 @@ export interface ClientOptions {
 const MAX_BODY = 64 * 1024;
 const NONCE_TTL_MS = 5 * 60_000;
 const MAX_OPEN_NONCES = 1000;
-const NONCE_HEADER = 'x-ukey-nonce';
 
-const base64 = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const serial = z.string().min(1).max(64);
-const password = z.string().min(1).max(64);
-const keyId = z.string().regex(/^[0-9a-f]{2,64}$/);
-const label = z.string().min(1).max(64);
+type Body<Op extends UkeyClientOperation> = UkeyClientBody<Op>;
+/** What the service does with the token for each operation of the shared table; `origin` is the asking page's, checked. */
+type Runs = { [Op in UkeyClientOperation]: (t: TokenDriver, b: Body<Op>, origin: string) => unknown };
 
-/** One entry per operation: the body it takes and what it does with the token. */
-const OPERATIONS = {
-  '/v1/tokens': { body: z.object({}), run: (t: TokenDriver) => ({ tokens: t.list() }) },
-  '/v1/password': {
-    body: z.object({ serial, password }),
-    run: (t: TokenDriver, b: { serial: string; password: string }) => (t.checkPassword(b.serial, b.password), { ok: true }),
+const RUNS: Runs = {
+  tokens: (t) => ({ tokens: t.list() }),
+  password: (t, b) => (t.checkPassword(b.serial, b.password), { ok: true }),
+  keys: (t, b) => {
+    const key = t.generateKey(b.serial, b.password, b.label);
+    return { keyId: key.keyId, algorithm: key.algorithm, publicKey: b64(key.publicKey) };
   },
-  '/v1/keys': {
-    body: z.object({ serial, password, label }),
-    run: (t: TokenDriver, b: { serial: string; password: string; label: string }) => {
-      const key = t.generateKey(b.serial, b.password, b.label);
-      return { keyId: key.keyId, algorithm: key.algorithm, publicKey: b64(key.publicKey) };
-    },
+  csr: (t, b) => {
+    t.checkPassword(b.serial, b.password);
+    const csr = certificationRequest({
+      publicKey: t.publicKey(b.serial, b.keyId),
+      commonName: b.commonName,
+      tokenSerial: b.serial,
+      signDigest: (digest) => t.signDigest(b.serial, b.password, b.keyId, digest),
+    });
+    return { csr: b64(csr) };
   },
-  '/v1/csr': {
-    body: z.object({ serial, password, keyId, commonName: label }),
-    run: (t: TokenDriver, b: { serial: string; password: string; keyId: string; commonName: string }) => {
-      t.checkPassword(b.serial, b.password);
-      const csr = certificationRequest({
-        publicKey: t.publicKey(b.serial, b.keyId),
-        commonName: b.commonName,
-        tokenSerial: b.serial,
-        signDigest: (digest) => t.signDigest(b.serial, b.password, b.keyId, digest),
-      });
-      return { csr: b64(csr) };
-    },
+  sign: (t, b) => ({ signature: b64(t.signDigest(b.serial, b.password, b.keyId, Buffer.from(b.digest, 'base64'))) }),
+  signBatch: (t, b) => ({
+    signatures: t
+      .signDigests(
+        b.serial,
+        b.password,
+        b.keyId,
+        b.digests.map((d) => Buffer.from(d, 'base64')),
+      )
+      .map(b64),
+  }),
+  login: (t, b, origin) => {
+    // The digest is made here, from the origin this service checked: the page cannot choose it.
+    const digest = createHash('sha256').update(ukeyLoginMessage(origin, b.challenge)).digest();
+    const signature = t.signDigest(b.serial, b.password, b.keyId, digest);
+    return { signature: b64(signature), certificate: b64(t.certificate(b.serial, b.keyId)) };
   },
-  '/v1/sign': {
-    body: z.object({ serial, password, keyId, digest: base64(44).refine((d) => Buffer.from(d, 'base64').length === 32) }),
-    run: (t: TokenDriver, b: { serial: string; password: string; keyId: string; digest: string }) => ({
-      signature: b64(t.signDigest(b.serial, b.password, b.keyId, Buffer.from(b.digest, 'base64'))),
-    }),
-  },
-  '/v1/certificate': {
-    body: z.object({ serial, password, keyId, label, certificate: base64(16 * 1024).min(4) }),
-    run: (t: TokenDriver, b: { serial: string; password: string; keyId: string; label: string; certificate: string }) => (
-      t.writeCertificate(b.serial, b.password, b.keyId, Buffer.from(b.certificate, 'base64'), b.label),
-      { ok: true }
-    ),
-  },
-  '/v1/remove': {
-    body: z.object({ serial, password, keyId: keyId.optional() }),
-    run: (t: TokenDriver, b: { serial: string; password: string; keyId?: string }) => ({
-      removed: t.remove(b.serial, b.password, b.keyId),
-    }),
-  },
-  '/v1/key-attributes': {
-    body: z.object({ serial, password, keyId }),
-    run: (t: TokenDriver, b: { serial: string; password: string; keyId: string }) => t.keyAttributes(b.serial, b.password, b.keyId),
-  },
-} as const;
+  certificate: (t, b) => (t.writeCertificate(b.serial, b.password, b.keyId, Buffer.from(b.certificate, 'base64'), b.label), { ok: true }),
+  remove: (t, b) => ({ removed: t.remove(b.serial, b.password, b.keyId) }),
+  keyAttributes: (t, b) => t.keyAttributes(b.serial, b.password, b.keyId),
+};
+
+const OPERATIONS = new Map(
+  (Object.keys(UKEY_CLIENT_OPERATIONS) as UkeyClientOperation[]).map((op) => [
+    UKEY_CLIENT_OPERATIONS[op].path as string,
+    { body: UKEY_CLIENT_OPERATIONS[op].body as ZodMiniType, run: RUNS[op] as (t: TokenDriver, b: unknown, origin: string) => unknown },
+  ]),
+);
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -144,15 +139,15 @@ export async function startUkeyClient(options: ClientOptions) {
       return;
     }
     const path = (req.url ?? '').split('?')[0]!;
-    if (req.method === 'GET' && path === '/v1/nonce') return send(res, 200, { nonce: issueNonce() });
-    const operation = req.method === 'POST' ? OPERATIONS[path as keyof typeof OPERATIONS] : undefined;
+    if (req.method === 'GET' && path === NONCE_PATH) return send(res, 200, { nonce: issueNonce() });
+    const operation = req.method === 'POST' ? OPERATIONS.get(path) : undefined;
     if (!operation) throw new ClientError('UKEY_NOT_FOUND_ROUTE');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new ClientError('UKEY_REQUEST_INVALID');
     const nonce = req.headers[NONCE_HEADER];
     spendNonce(typeof nonce === 'string' ? nonce : undefined);
     const parsed = operation.body.safeParse(await readJson(req));
     if (!parsed.success) throw new ClientError('UKEY_REQUEST_INVALID');
-    send(res, 200, (operation.run as (t: TokenDriver, b: unknown) => unknown)(options.token, parsed.data));
+    send(res, 200, operation.run(options.token, parsed.data, origin));
   };
 
   const server = createServer((req, res) => {

@@ -10,6 +10,9 @@ import {
   SubjectPublicKeyInfo,
 } from '@peculiar/asn1-x509';
 
+import type { TestStack } from './identity-stack';
+import type { MatrixWorld } from './matrix-harness';
+
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
 
 /**
@@ -44,4 +47,46 @@ function certificationRequest(publicKey: KeyObject, signer: KeyObject, serial: s
     signature: new Uint8Array(signature).buffer,
   });
   return Buffer.from(AsnConvert.serialize(request)).toString('base64');
+}
+
+/**
+ * A claimed seal of the world's legal representative, bound to a fresh software UKey as the desktop
+ * does it: a `ukey_bind` QR challenge naming the token, approved on the phone with a face check.
+ */
+export async function bindSoftwareUkey(t: TestStack, w: MatrixWorld) {
+  const sealId = await w.spareSeal();
+  await w.claim('legal_representative', sealId);
+  const ukey = softwareUkey();
+  const created = await t.api('POST', '/v1/challenges', {
+    token: w.tokens.legal_representative,
+    body: { purpose: 'ukey_bind', companyId: w.companyId, sealId, details: { ukeySerial: ukey.ukeySerial } },
+  });
+  const { challengeId, desktopSecret } = created.body as { challengeId: string; desktopSecret: string };
+  const faceTicket = await w.ticketFor('legal_representative', 'ukey.confirm', { challengeId });
+  expect(
+    (await t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: w.tokens.legal_representative, body: { faceTicket } })).status,
+  ).toBe(200);
+  const bound = await t.api('POST', `/v1/seals/${sealId}/ukey/bind`, {
+    token: w.tokens.legal_representative,
+    body: { challengeId, desktopSecret, csr: ukey.csr(), ukeySerial: ukey.ukeySerial, keyId: ukey.keyId },
+  });
+  expect(bound.status).toBe(200);
+  return { sealId, ukey, certificate: bound.body.certificate as string };
+}
+
+/** Unbinds it again, phone-confirmed. */
+export async function unbindUkey(t: TestStack, w: MatrixWorld, sealId: string) {
+  const created = await t.api('POST', '/v1/challenges', {
+    token: w.tokens.legal_representative,
+    body: { purpose: 'ukey_unbind', companyId: w.companyId, sealId, details: {} },
+  });
+  const { challengeId, desktopSecret } = created.body as { challengeId: string; desktopSecret: string };
+  const faceTicket = await w.ticketFor('legal_representative', 'ukey.confirm', { challengeId });
+  expect(
+    (await t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: w.tokens.legal_representative, body: { faceTicket } })).status,
+  ).toBe(200);
+  expect(
+    (await t.api('POST', `/v1/seals/${sealId}/ukey/unbind`, { token: w.tokens.legal_representative, body: { challengeId, desktopSecret } }))
+      .status,
+  ).toBe(200);
 }

@@ -98,6 +98,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'login-face-check-result': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
   'login-session': { table: 'readWrite', wrapping: ['id-number'], secrets: IDENTITY },
   'login-challenge-create': { table: 'readWrite' },
+  // UKey登录 (decision 0185): the challenge is MAC'd with the session key; the sign-in reads the binding and audits.
+  'login-ukey-challenge': { table: 'readWrite', secrets: IDENTITY },
+  'login-ukey': { table: 'readWrite', secrets: IDENTITY },
   logout: { table: 'readWrite', secrets: IDENTITY },
   'staff-login': { table: 'readWrite', secrets: IDENTITY },
   'staff-logout': { table: 'readWrite', secrets: IDENTITY },

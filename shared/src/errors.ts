@@ -50,7 +50,13 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   REQUEST_SIGNATURE_INVALID: { status: 401, message: '请求签名无效' },
+  /** UKey登录: the challenge is not the platform's, expired (2 minutes) or used already (decision 0185). */
+  UKEY_LOGIN_CHALLENGE_INVALID: { status: 401, message: 'UKey登录请求已失效，请重新点击“UKey登录”' },
+  /** UKey登录: the token's signature does not verify against the bound certificate. */
+  UKEY_LOGIN_FAILED: { status: 401, message: 'UKey登录验证失败，请确认插入的是绑定印章的UKey后重试' },
   // 403: known, but not allowed.
+  /** UKey登录 with a certificate no live seal credential is bound to (never bound, unbound, revoked, expired). */
+  UKEY_LOGIN_NOT_BOUND: { status: 403, message: '该UKey未绑定电子印章或已解绑，不能用于登录，请使用微信扫码登录' },
   NOT_AUTHORIZED: { status: 403, message: '您没有办理该业务的权限' },
   FACE_CHECK_REQUIRED: { status: 403, message: '请先完成人脸核验' },
   FACE_CHECK_FAILED: { status: 403, message: '人脸核验未通过' },

@@ -13,6 +13,7 @@ import { BusinessPage } from './window/business-page';
 
 // pdf.js is large: only the signing page loads it.
 const SigningPage = lazy(() => import('./signing/signing-page').then((m) => ({ default: m.SigningPage })));
+const UkeyBatchPage = lazy(() => import('./signing/ukey-batch-page').then((m) => ({ default: m.UkeyBatchPage })));
 
 function Page({ path }: { path: string }) {
   if (path.startsWith('/login')) return <LoginPage />;
@@ -24,6 +25,11 @@ function Page({ path }: { path: string }) {
     '/sign': () => (
       <Suspense fallback={<p className="muted">加载中…</p>}>
         <SigningPage />
+      </Suspense>
+    ),
+    '/ukey-batch': () => (
+      <Suspense fallback={<p className="muted">加载中…</p>}>
+        <UkeyBatchPage />
       </Suspense>
     ),
     '/business': () => <BusinessPage />,

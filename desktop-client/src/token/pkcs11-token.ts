@@ -94,12 +94,29 @@ export class Pkcs11Token implements TokenDriver {
   }
 
   signDigest(serial: string, password: string, keyId: string, digest: Uint8Array): Uint8Array {
-    if (digest.length !== 32) throw new Error('a SHA-256 digest has 32 bytes');
+    return this.signDigests(serial, password, keyId, [digest])[0]!;
+  }
+
+  signDigests(serial: string, password: string, keyId: string, digests: Uint8Array[]): Uint8Array[] {
+    if (digests.some((d) => d.length !== 32)) throw new Error('a SHA-256 digest has 32 bytes');
     return this.loggedIn(serial, password, (session) => {
       const key = this.findOne(session, pkcs11js.CKO_PRIVATE_KEY, keyId);
-      this.p11.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, key);
-      const raw = this.p11.C_Sign(session, Buffer.from(digest), Buffer.alloc(132));
-      return ecdsaRawToDer(raw);
+      // One C_SignInit per signature: an operation ends with its C_Sign; the login stays for the batch.
+      return digests.map((digest) => {
+        this.p11.C_SignInit(session, { mechanism: pkcs11js.CKM_ECDSA }, key);
+        return ecdsaRawToDer(this.p11.C_Sign(session, Buffer.from(digest), Buffer.alloc(132)));
+      });
+    });
+  }
+
+  certificate(serial: string, keyId: string): Uint8Array {
+    return this.withSession(this.slotOf(serial), (session) => {
+      const [handle] = this.find(session, [
+        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
+        { type: pkcs11js.CKA_ID, value: Buffer.from(keyId, 'hex') },
+      ]);
+      if (handle === undefined) throw new TokenError('UKEY_CERTIFICATE_NOT_FOUND');
+      return new Uint8Array(this.p11.C_GetAttributeValue(session, handle, [{ type: pkcs11js.CKA_VALUE }])[0]!.value as Buffer);
     });
   }
 

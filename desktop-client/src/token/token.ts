@@ -41,6 +41,10 @@ export interface TokenDriver {
   publicKey(serial: string, keyId: string): Uint8Array;
   /** A signature over a SHA-256 digest, made on the token: DER ECDSA-Sig-Value. */
   signDigest(serial: string, password: string, keyId: string, digest: Uint8Array): Uint8Array;
+  /** Signatures over several SHA-256 digests after one login (批量签章: one password for the batch). */
+  signDigests(serial: string, password: string, keyId: string, digests: Uint8Array[]): Uint8Array[];
+  /** The X.509 certificate (DER) written beside the key: public, read without the password. */
+  certificate(serial: string, keyId: string): Uint8Array;
   writeCertificate(serial: string, password: string, keyId: string, certificate: Uint8Array, label: string): void;
   /** Removes the key pair and certificate with this id (every seal object when no id): how many objects went. */
   remove(serial: string, password: string, keyId?: string): number;
@@ -50,6 +54,7 @@ export interface TokenDriver {
 export const TOKEN_ERRORS = {
   UKEY_NOT_FOUND: { status: 404, message: '未检测到该UKey，请确认UKey已插入' },
   UKEY_KEY_NOT_FOUND: { status: 404, message: 'UKey中没有该印章的密钥' },
+  UKEY_CERTIFICATE_NOT_FOUND: { status: 404, message: 'UKey中没有该印章的证书，请先在“我的印章”中绑定Ukey' },
   UKEY_PASSWORD_WRONG: { status: 401, message: 'UKey密码错误，请重新输入（连续输错多次UKey将被锁定）' },
   UKEY_PASSWORD_FINAL_TRY: { status: 401, message: 'UKey密码错误，再输错一次UKey将被锁定' },
   UKEY_LOCKED: { status: 423, message: 'UKey密码错误次数过多，UKey已锁定，请联系UKey发行方解锁' },

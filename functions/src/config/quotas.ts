@@ -28,6 +28,8 @@ export const QUOTAS = {
   /** Sign-in, per client address. */
   'login.ip': { limit: 30, per: 'minute', message: '登录过于频繁，请稍后再试' },
   'staffLogin.ip': { limit: 10, per: 'minute', message: '登录尝试过于频繁，请稍后再试' },
+  /** UKey登录 challenges and sign-ins together, per client address (decision 0185). */
+  'ukeyLogin.ip': { limit: 20, per: 'minute', message: 'UKey登录过于频繁，请稍后再试' },
   /** 免登录文档验证, per client address: inline verifications, and large-file uploads by count and bytes. */
   'verify.ip': { limit: 120, per: 'minute', message: '验证过于频繁，请稍后再试' },
   'verifyUpload.count.ip': { limit: 30, per: 'hour', message: '大文件验证过于频繁，请稍后再试' },

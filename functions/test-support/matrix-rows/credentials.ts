@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, sign } from 'node:crypto';
+import { ukeyLoginMessage } from '@seal/shared/ukey-client';
+import { getServices } from '../../src/composition';
+import { platformOrigins } from '../../src/domain/identity/login/ukey-login';
 import type { ApiResponse } from '../identity-stack';
 import { samplePdf } from '../pdf/sample-pdf';
 import { MATRIX_PIN, type MatrixRole, type MatrixRow, type MatrixWorld } from '../matrix-harness';
@@ -52,8 +55,8 @@ export async function ukeyFlow(
   operation: 'bind' | 'unbind',
   sealId: string,
   approver: MatrixRole = 'legal_representative',
+  ukey = softwareUkey(),
 ): Promise<ApiResponse> {
-  const ukey = softwareUkey();
   const created = await world.t.api('POST', '/v1/challenges', {
     token: world.tokens[role],
     body: {
@@ -77,6 +80,35 @@ export async function ukeyFlow(
     body: { challengeId, desktopSecret, ...token },
   });
 }
+
+/**
+ * UKey登录 (decision 0185): whoever's own credential is bound to the token logs in. Only the legal
+ * representative and the seal's holders can have one (they claim and bind); anyone else has no
+ * certificate the platform bound to a token, whatever they present: 403 UKEY_LOGIN_NOT_BOUND.
+ */
+const ukeyLoginRow: MatrixRow<{ ukey: ReturnType<typeof softwareUkey>; certificate: string }> = {
+  action: 'session.login_ukey',
+  refusal: { status: 403, code: 'UKEY_LOGIN_NOT_BOUND' },
+  // A login has no caller yet: with no session, or as window staff, the same token is refused the
+  // same way as for any person without a binding (the person roles above cover it).
+  skip: ['anyone', 'window_staff'],
+  async prepare(world, as) {
+    const ukey = softwareUkey();
+    if (as !== 'legal_representative' && as !== 'seal_holder') return { ukey, certificate: ukey.csr() };
+    const sealId = await world.spareSeal();
+    await world.claim(as, sealId);
+    const bound = await ukeyFlow(world, as, 'bind', sealId, as, ukey);
+    if (bound.status !== 200) throw new Error(`binding: ${JSON.stringify(bound.body)}`);
+    return { ukey, certificate: bound.body.certificate as string };
+  },
+  async act(world, _as, { ukey, certificate }) {
+    const { challenge } = (await world.t.api('POST', '/v1/login/ukey-challenges')).body as { challenge: string };
+    const origin = platformOrigins(getServices().config)[0]!;
+    const signature = sign('sha256', Buffer.from(ukeyLoginMessage(origin, challenge)), ukey.privateKey).toString('base64');
+    return world.t.api('POST', '/v1/login/ukey', { body: { challenge, certificate, signature } });
+  },
+  succeeded: (res, as, world) => expect(res.body.person.personId).toBe(world.personIds[as]),
+};
 
 function ukeyRow(operation: 'bind' | 'unbind'): MatrixRow<Claimed> {
   const fixture = claimedSeal(operation === 'bind' ? 'phone' : 'ukey');
@@ -184,4 +216,5 @@ export const credentialRows: MatrixRow<any>[] = [
   },
   ukeyRow('bind'),
   ukeyRow('unbind'),
+  ukeyLoginRow,
 ];

@@ -174,7 +174,7 @@ export const HELP_AND_FAQ: PublicDocument = {
 /** 软件下载: how a person gets the UKey 签章客户端 running (decision 0120; docs/ukey-client.md). */
 export const UKEY_CLIENT_GUIDE: PublicDocument = {
   title: 'UKey签章客户端',
-  meta: '绑定、解绑UKey和用UKey签章前，请先在本机启动UKey签章客户端',
+  meta: '绑定、解绑UKey，用UKey签章、批量签章或登录前，请先在本机启动UKey签章客户端',
   sections: [
     {
       heading: '安装与启动',
@@ -190,6 +190,8 @@ export const UKEY_CLIENT_GUIDE: PublicDocument = {
         '读取已插入UKey的名称、序列号和厂商；在UKey内校验UKey密码；在UKey内生成不可导出的签章密钥、证书请求和签名；把平台签发的印章证书写入UKey；解绑时删除UKey中该印章的密钥和证书。',
         'UKey密码只在本机交给UKey校验，不会发送给平台；签章密钥在UKey内生成，任何时候都不会离开UKey。',
         '用UKey签章：在“在线签章”选择已绑定UKey的印章，打开文件、放置印章后点击“签章”，插入绑定该印章的UKey并输入UKey密码，由UKey完成签名后即可下载已签章文件。',
+        'UKey批量签章：在“在线签章”选择已绑定UKey的印章后点击“使用UKey批量签章”，一次选择最多20份PDF文件（每份不超过50MB），输入一次UKey密码，UKey依次为每份文件签章，页面列出每份文件的结果并可分别下载。',
+        'UKey登录：在“立即登录”选择“UKey登录”，插入已绑定电子印章的UKey并输入UKey密码即可登录。UKey登录只代替登录时的人脸核验，办理冻结、注销、授权等业务时仍需人脸核验。',
       ],
     },
     {
@@ -197,6 +199,7 @@ export const UKEY_CLIENT_GUIDE: PublicDocument = {
       paragraphs: [
         '客户端只监听本机地址127.0.0.1，只接受平台网页的请求，其他网站无法使用您的UKey；每个请求只能使用一次，重复提交会被拒绝。',
         '客户端不保存UKey密码，也不能解锁被锁定的UKey（请联系UKey发行方）。',
+        '未绑定电子印章的UKey不能用于登录；解绑后该UKey即不能再登录。',
       ],
     },
   ],

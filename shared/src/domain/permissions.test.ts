@@ -18,6 +18,7 @@ const people: Record<string, Actor> = {
 /** The expected matrix, row by row: which of the people above may take each action on seal-a of co-1. */
 const EXPECTED: Record<Action, (keyof typeof people)[]> = {
   'session.login': ['legalRep', 'admin', 'holder', 'stranger', 'staff'],
+  'session.login_ukey': ['legalRep', 'holder'],
   'seal.view': ['legalRep', 'admin', 'holder'],
   'seal.apply_online': ['legalRep'],
   'seal.claim': ['legalRep', 'holder'],

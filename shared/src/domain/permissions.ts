@@ -8,7 +8,8 @@ import type { GrantRole, Role } from './roles';
  * Scope: the legal representative acts on every seal of their company; administrators and holders
  * act only on the seals their active grants name. Window staff act on applications only.
  */
-export type Proof = 'face' | 'pin' | 'none';
+/** `ukey`: a signature by the token of a seal bound to the person, after the UKey password (decision 0185). */
+export type Proof = 'face' | 'pin' | 'ukey' | 'none';
 /** What an action is about; decides how roles are resolved (see `rolesOn`). */
 export type TargetKind = 'company' | 'seals' | 'platform';
 
@@ -25,6 +26,11 @@ const HOLDER = 'seal_holder' as const;
 
 export const ACTIONS = {
   'session.login': { label: '登录', target: 'platform', proof: 'face', roles: ['person'] },
+  /**
+   * UKey登录 on the desktop (guide 一.2; decision 0185): the person whose live credential of a seal is
+   * bound to the token, so the legal representative or a holder of that seal (those who bind it).
+   */
+  'session.login_ukey': { label: 'UKey登录', target: 'seals', proof: 'ukey', roles: [LR, HOLDER] },
   'seal.view': { label: '查看印章', target: 'seals', proof: 'none', roles: [LR, ADMIN, HOLDER] },
   'seal.apply_online': { label: '在线申请', target: 'company', proof: 'face', roles: [LR] },
   'seal.claim': { label: '印章领取', target: 'seals', proof: 'face', roles: [LR, HOLDER] },

@@ -98,6 +98,7 @@ describe('我的印章 on the desktop', () => {
     await expect(page.getByTestId(`seal-${otherSeal.sealId}`).count()).resolves.toBe(0);
     await row.getByTestId('certificate').waitFor();
     await expect(row.getByTestId('certificate').innerText()).resolves.toMatch(/序列号 [0-9A-Fa-f]+/);
+    await expect(row.getByTestId('seal-medium').innerText()).resolves.toBe('手机（签章密码）');
     // The seal's 印章数据 (GB/T 38540): its esID, the platform's seal maker, its validity, and the file.
     const sealData = row.getByTestId('seal-data');
     await expect(sealData.innerText()).resolves.toMatch(new RegExp(`印章标识 ${grantedSeal.sealId}[\\s\\S]*制章者 .+电子印章制章[\\s\\S]*\\d{4}-\\d{2}-\\d{2} 至 \\d{4}-\\d{2}-\\d{2}`));
@@ -120,7 +121,7 @@ describe('我的印章 on the desktop', () => {
     await desktop.close();
   });
 
-  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, signs a contract with it, then unbinds it", async () => {
+  it("binds the holder's seal to her UKey (SoftHSM2 behind the UKey client) once the phone confirms, signs a contract with it, logs in and batch-signs with it, then unbinds it", async () => {
     const holder = await new Phone(stack.url, PEOPLE.holder).login();
     const row = (page: Page) => page.getByTestId(`seal-${grantedSeal.sealId}`);
 
@@ -168,6 +169,9 @@ describe('我的印章 on the desktop', () => {
       await review(page, 'web-seals', '3-ukey-qr');
       await holder.approve(payload);
       await page.getByText('绑定成功').waitFor();
+      // 我的印章 says where the seal signs now: on the UKey, by its serial.
+      await row(page).getByTestId('seal-medium').getByText(`UKey序列号 ${serial}`).waitFor();
+      await expect(row(page).getByTestId('seal-medium').innerText()).resolves.toContain('UKey（已绑定）');
       const { credential } = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
       expect(credential.medium).toBe('ukey');
       // On the token: the key that never leaves it, and the platform's certificate beside it.
@@ -203,6 +207,56 @@ describe('我的印章 on the desktop', () => {
       expect(report.verdict).toBe('valid');
       expect(report.signatures).toHaveLength(1);
       expect(report.signatures[0].platform).toMatchObject({ sealName: grantedSeal.name });
+
+      // UKey登录 (一.2): a desktop not logged in, the token signs the platform's challenge after the
+      // UKey password (a wrong one first: nobody logged in), and the seal's holder is logged in.
+      const ukeyDesktop = await desktopContext(browser, stack.url);
+      await ukeyDesktop.addInitScript((url) => window.localStorage.setItem('ukey.client', url), client.url);
+      const viaUkey = await ukeyDesktop.newPage();
+      await viaUkey.goto('/web/login');
+      await viaUkey.getByRole('tab', { name: 'UKey登录' }).click();
+      const ukeyLogin = viaUkey.getByTestId('ukey-login');
+      await ukeyLogin.getByText('孙丽的UKey').waitFor();
+      await ukeyLogin.getByLabel('UKey密码').fill('000000');
+      await ukeyLogin.getByRole('button', { name: '登录' }).click();
+      await ukeyLogin.getByText('UKey密码错误，请重新输入（连续输错多次UKey将被锁定）').waitFor();
+      await review(viaUkey, 'web-seals', '5a-ukey-login-wrong-password');
+      await ukeyLogin.getByLabel('UKey密码').fill('314159');
+      await ukeyLogin.getByRole('button', { name: '登录' }).click();
+      await viaUkey.getByTestId('logged-in').waitFor();
+      await expect(viaUkey.getByTestId('logged-in').innerText()).resolves.toContain(PEOPLE.holder.name);
+      await review(viaUkey, 'web-seals', '5-ukey-logged-in');
+
+      // 批量签章 with the UKey, in that UKey session: three files, one not a PDF; one password for
+      // the batch; each document's outcome; the signed ones verify in pdfsig and on the platform.
+      await viaUkey.goto('/web/ukey-batch');
+      await viaUkey.getByTestId('sign-seal').selectOption(grantedSeal.sealId);
+      await viaUkey.getByTestId('batch-files').setInputFiles([
+        { name: '合同甲.pdf', mimeType: 'application/pdf', buffer: await samplePdf(1) },
+        { name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是PDF文件') },
+        { name: '合同乙.pdf', mimeType: 'application/pdf', buffer: await samplePdf(3) },
+      ]);
+      const batch = viaUkey.getByTestId('ukey-batch');
+      await batch.getByTestId('ukey-details').waitFor();
+      await batch.getByLabel('UKey密码').fill('314159');
+      await batch.getByRole('button', { name: '批量签章（3 份）' }).click();
+      await viaUkey.getByTestId('batch-summary').getByText('共 3 份，已签章 2 份，1 份未签章').waitFor();
+      await expect(viaUkey.getByTestId('batch-item-1').innerText()).resolves.toContain('无法打开该文件');
+      await review(viaUkey, 'web-seals', '6-ukey-batch-signed');
+      for (const i of [0, 2]) {
+        const [batchDownload] = await Promise.all([viaUkey.waitForEvent('download'), viaUkey.getByTestId(`batch-download-${i}`).click()]);
+        const file = path.join(tmp, `batch-${i}.pdf`);
+        await batchDownload.saveAs(file);
+        const batchFields = [...pdfsigFields(pdfsig(path.join(tmp, `pdfsig-batch-${i}`), rootPem, file)).values()];
+        expect(batchFields).toHaveLength(1);
+        expect(batchFields[0]![0]).toEqual({ valid: true, trusted: true });
+        const batchReport = await verifyOverApi(stack.url, readFileSync(file));
+        expect(batchReport.verdict).toBe('valid');
+        expect(batchReport.signatures).toHaveLength(1);
+        expect(batchReport.signatures[0].platform).toMatchObject({ sealName: grantedSeal.name });
+      }
+      await ukeyDesktop.close();
+
 
       // Another UKey (its own client, its own token) is refused before any password is asked.
       const otherHsm = createSoftHsm([{ label: '别人的UKey', password: '271828' }]);
@@ -241,9 +295,15 @@ describe('我的印章 on the desktop', () => {
       const unbindPayload = await qrPayloadOn(page);
       await holder.approve(unbindPayload);
       await page.getByText('解绑成功').waitFor();
+      await row(page).getByTestId('seal-medium').getByText('手机（签章密码）').waitFor();
       const after = await api(stack.url, 'GET', `/v1/seals/${grantedSeal.sealId}/credential`, { token: holder.token });
       expect(after.credential.medium).toBe('phone');
       expect(objects()).not.toContain(`seal:${grantedSeal.sealId}`);
+      // The emptied token no longer logs in: said before any password is asked.
+      await page.evaluate(() => window.sessionStorage.clear());
+      await page.goto('/web/login');
+      await page.getByRole('tab', { name: 'UKey登录' }).click();
+      await page.getByText('该UKey中没有已绑定的电子印章，不能用于登录').waitFor();
       // Unbound, the seal signs with the phone again; the platform refuses a UKey signing.
       await expect(
         api(stack.url, 'POST', `/v1/documents/${documentId}/ukey-sign`, {
@@ -256,7 +316,7 @@ describe('我的印章 on the desktop', () => {
       await client.stop();
       hsm.cleanup();
     }
-  });
+  }, 480_000);
 
   it('shows a person with no rights no seal at all, and the API refuses them the list', async () => {
     const stranger = await new Phone(stack.url, PEOPLE.stranger).login();

@@ -6,6 +6,7 @@ import {
   transitionsFor,
   type Action,
   type Actor,
+  type Proof,
   type SealEvent,
   type SealState,
   type identityDto,
@@ -24,7 +25,7 @@ export interface SealAction {
   key: SealEvent | 'ukey_bind' | 'ukey_unbind';
   action: Action;
   label: string;
-  proof: 'face' | 'pin' | 'none';
+  proof: Proof;
   /** Where it is done: here, on the phone (the mini-program), or confirmed by a QR code. */
   where: 'desktop' | 'phone' | 'qr';
 }

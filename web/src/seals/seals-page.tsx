@@ -22,7 +22,7 @@ import { SealImage } from './seal-image';
 
 /** 我的印章: every company the person acts for, with the seals they may see. */
 export function SealsPage() {
-  const { me, loading } = useMe();
+  const { me, loading, reload: reloadMe } = useMe();
   const grants = useApi(() => call(routes.grantsList), []);
   if (loading && !me) return <Loading />;
   if (!me) return null;
@@ -34,13 +34,35 @@ export function SealsPage() {
         <p className="muted">您暂无可查看的印章。法定代表人可在小程序申请印章，或由法定代表人、印章管理员为您授权。</p>
       )}
       {companies.map((c) => (
-        <CompanySeals key={c.companyId} me={me} companyId={c.companyId} managed={grants.data?.managed ?? []} />
+        <CompanySeals key={c.companyId} me={me} companyId={c.companyId} managed={grants.data?.managed ?? []} onChanged={reloadMe} />
       ))}
     </div>
   );
 }
 
-function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; companyId: string; managed: grantDto.GrantView[] }) {
+/** Where the person's credential for the seal signs, as the platform records it: the phone (PIN) or the UKey bound. */
+function Medium({ credential }: { credential: identityDto.MeResponse['credentials'][number] }) {
+  if (credential.medium !== 'ukey') return <span>手机（签章密码）</span>;
+  return (
+    <span>
+      UKey（已绑定）
+      {credential.ukeySerial && <div className="muted">UKey序列号 {credential.ukeySerial}</div>}
+    </span>
+  );
+}
+
+function CompanySeals({
+  me,
+  companyId,
+  managed,
+  onChanged,
+}: {
+  me: identityDto.MeResponse;
+  companyId: string;
+  managed: grantDto.GrantView[];
+  /** A business done here may change the person's own credentials (领取, Ukey绑定/解绑): /v1/me is read again. */
+  onChanged: () => void;
+}) {
   const { data, error, loading, reload } = useApi(
     () => call(routes.companySeals, { params: { companyId } }),
     [companyId],
@@ -69,6 +91,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
             <th>印章</th>
             <th>状态</th>
             <th>证书</th>
+            <th>签章介质</th>
             <th>印章数据</th>
             <th>持有人 / 管理员</th>
             <th>可办理业务</th>
@@ -107,7 +130,10 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                   )}
                 </td>
                 <td>{credential ? <Certificate sealId={seal.sealId} /> : <span className="muted">未领取</span>}</td>
-                <td>{seal.sealData ? <SealData sealId={seal.sealId} data={seal.sealData} /> : <span className="muted">领取后生成</span>}</td>
+                <td data-testid="seal-medium">{credential ? <Medium credential={credential} /> : <span className="muted">—</span>}</td>
+                <td>
+                  {seal.sealData ? <SealData sealId={seal.sealId} data={seal.sealData} /> : <span className="muted">领取后生成</span>}
+                </td>
                 <td>
                   {holders.length ? (
                     holders.map((g) => `${g.granteeName}（${g.role === 'seal_holder' ? '持有人' : '管理员'}）`).join('、')
@@ -126,7 +152,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
               </tr>,
               open?.sealId === seal.sealId && (
                 <tr key={`${seal.sealId}-panel`}>
-                  <td colSpan={6}>
+                  <td colSpan={7}>
                     <SealActionPanel
                       companyId={companyId}
                       seal={seal}
@@ -135,6 +161,7 @@ function CompanySeals({ me, companyId, managed }: { me: identityDto.MeResponse; 
                         setNotice(message);
                         setOpen(undefined);
                         reload();
+                        onChanged();
                       }}
                     />
                   </td>

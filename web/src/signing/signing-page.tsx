@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ErrorBox } from '../components/status';
+import { Link } from '../shell/router';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
 import { openPdf, type PdfPage } from './pdf-document';
 import { formatOf, openOfd } from './ofd-document';
@@ -101,6 +102,7 @@ export function SigningPage() {
               </option>
             </select>
             <span className="muted">{viaUkey ? '该印章已绑定UKey，只能使用UKey签章' : '该印章未绑定UKey，签章时用手机扫码确认'}</span>
+            {viaUkey && <Link to="/ukey-batch">多份文件？使用UKey批量签章</Link>}
           </label>
         )}
         <label>

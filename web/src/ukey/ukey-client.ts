@@ -1,9 +1,19 @@
+import {
+  NONCE_HEADER,
+  NONCE_PATH,
+  UKEY_CLIENT_DEFAULT_PORT,
+  UKEY_CLIENT_OPERATIONS,
+  type UkeyClientBody,
+  type UkeyClientOperation,
+} from '@seal/shared/ukey-client';
+
 /**
- * The page's side of the UKey 签章客户端 (decision 0120): a local service on 127.0.0.1. Each
- * operation fetches a fresh nonce and spends it. The UKey password goes to the client only.
- * The client's address can be set in localStorage `ukey.client` (another port); 17810 otherwise.
+ * The page's side of the UKey 签章客户端 (decision 0120): a local service on 127.0.0.1, its
+ * operations in the shared table. Each operation fetches a fresh nonce and spends it. The UKey
+ * password goes to the client only. The client's address can be set in localStorage `ukey.client`
+ * (another port); the shared default port otherwise.
  */
-const DEFAULT_URL = 'http://127.0.0.1:17810';
+const DEFAULT_URL = `http://127.0.0.1:${UKEY_CLIENT_DEFAULT_PORT}`;
 
 export interface UkeyToken {
   serial: string;
@@ -37,24 +47,34 @@ async function reach(path: string, init?: RequestInit): Promise<Response> {
   }
 }
 
-async function operation<T>(path: string, body: Record<string, unknown>): Promise<T> {
-  const { nonce } = (await (await reach('/v1/nonce')).json()) as { nonce: string };
-  const res = await reach(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ukey-nonce': nonce }, body: JSON.stringify(body) });
+async function operation<T, Op extends UkeyClientOperation = UkeyClientOperation>(op: Op, body: UkeyClientBody<Op>): Promise<T> {
+  const { nonce } = (await (await reach(NONCE_PATH)).json()) as { nonce: string };
+  const res = await reach(UKEY_CLIENT_OPERATIONS[op].path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [NONCE_HEADER]: nonce },
+    body: JSON.stringify(body),
+  });
   const answer = (await res.json()) as T & { message?: string };
   if (!res.ok) throw new Error(answer.message ?? 'UKey操作失败');
   return answer;
 }
 
 export const ukeyClient = {
-  tokens: async () => (await operation<{ tokens: UkeyToken[] }>('/v1/tokens', {})).tokens,
-  checkPassword: (serial: string, password: string) => operation('/v1/password', { serial, password }),
-  generateKey: (serial: string, password: string, label: string) => operation<{ keyId: string }>('/v1/keys', { serial, password, label }),
+  tokens: async () => (await operation<{ tokens: UkeyToken[] }>('tokens', {})).tokens,
+  checkPassword: (serial: string, password: string) => operation('password', { serial, password }),
+  generateKey: (serial: string, password: string, label: string) => operation<{ keyId: string }>('keys', { serial, password, label }),
   csr: (serial: string, password: string, keyId: string, commonName: string) =>
-    operation<{ csr: string }>('/v1/csr', { serial, password, keyId, commonName }),
+    operation<{ csr: string }>('csr', { serial, password, keyId, commonName }),
   writeCertificate: (serial: string, password: string, keyId: string, certificate: string, label: string) =>
-    operation('/v1/certificate', { serial, password, keyId, certificate, label }),
+    operation('certificate', { serial, password, keyId, certificate, label }),
   /** The token signs a 32-byte digest (base64) after checking the password: DER ECDSA, base64. */
   sign: (serial: string, password: string, keyId: string, digest: string) =>
-    operation<{ signature: string }>('/v1/sign', { serial, password, keyId, digest }),
-  remove: (serial: string, password: string, keyId: string) => operation<{ removed: number }>('/v1/remove', { serial, password, keyId }),
+    operation<{ signature: string }>('sign', { serial, password, keyId, digest }),
+  /** 批量签章: the token signs every digest after one password check, in order (decision 0186). */
+  signBatch: (serial: string, password: string, keyId: string, digests: string[]) =>
+    operation<{ signatures: string[] }>('signBatch', { serial, password, keyId, digests }),
+  /** UKey登录: the token signs the platform's challenge bound to this page's origin, and hands over its certificate (decision 0185). */
+  login: (serial: string, password: string, keyId: string, challenge: string) =>
+    operation<{ signature: string; certificate: string }>('login', { serial, password, keyId, challenge }),
+  remove: (serial: string, password: string, keyId: string) => operation<{ removed: number }>('remove', { serial, password, keyId }),
 };

@@ -31,6 +31,7 @@ export async function whoAmI(store: SealStore, person: PersonRecord, standing: S
       companyId: c.companyId,
       state: c.state,
       medium: c.medium,
+      ...(c.medium === 'ukey' && c.ukey ? { ukeySerial: c.ukey.tokenSerial } : {}),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import { buildWorld, startMatrixStack, type MatrixWorld } from '../../../test-support/matrix-harness';
 import type { TestStack } from '../../../test-support/identity-stack';
 import { uploadedDocument } from '../../../test-support/matrix-rows/credentials';
-import { softwareUkey } from '../../../test-support/ukey';
+import { bindSoftwareUkey, softwareUkey, unbindUkey } from '../../../test-support/ukey';
 import { pdfsig } from '../../../test-support/pdf/third-party';
 import { download } from '../../../dev/demo/platform-client';
 import { fromPem, toPem } from '../../engines/pki/pem';
@@ -24,37 +24,8 @@ afterAll(() => t?.stop());
 
 const place = [{ page: 1, x: 100, y: 100 }];
 type Ukey = ReturnType<typeof softwareUkey>;
-
-/** Binds a claimed seal of the legal representative to a fresh software UKey (phone-confirmed). */
-async function boundSeal(): Promise<{ sealId: string; ukey: Ukey }> {
-  const sealId = await w.spareSeal();
-  await w.claim('legal_representative', sealId);
-  const ukey = softwareUkey();
-  const created = await t.api('POST', '/v1/challenges', {
-    token: w.tokens.legal_representative,
-    body: { purpose: 'ukey_bind', companyId: w.companyId, sealId, details: { ukeySerial: ukey.ukeySerial } },
-  });
-  const { challengeId, desktopSecret } = created.body as { challengeId: string; desktopSecret: string };
-  const faceTicket = await w.ticketFor('legal_representative', 'ukey.confirm', { challengeId });
-  expect((await t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: w.tokens.legal_representative, body: { faceTicket } })).status).toBe(200);
-  const bound = await t.api('POST', `/v1/seals/${sealId}/ukey/bind`, {
-    token: w.tokens.legal_representative,
-    body: { challengeId, desktopSecret, csr: ukey.csr(), ukeySerial: ukey.ukeySerial, keyId: ukey.keyId },
-  });
-  expect(bound.status).toBe(200);
-  return { sealId, ukey };
-}
-
-async function unbind(sealId: string) {
-  const created = await t.api('POST', '/v1/challenges', {
-    token: w.tokens.legal_representative,
-    body: { purpose: 'ukey_unbind', companyId: w.companyId, sealId, details: {} },
-  });
-  const { challengeId, desktopSecret } = created.body as { challengeId: string; desktopSecret: string };
-  const faceTicket = await w.ticketFor('legal_representative', 'ukey.confirm', { challengeId });
-  expect((await t.api('POST', `/v1/challenges/${challengeId}/approve`, { token: w.tokens.legal_representative, body: { faceTicket } })).status).toBe(200);
-  expect((await t.api('POST', `/v1/seals/${sealId}/ukey/unbind`, { token: w.tokens.legal_representative, body: { challengeId, desktopSecret } })).status).toBe(200);
-}
+const boundSeal = () => bindSoftwareUkey(t, w);
+const unbind = (sealId: string) => unbindUkey(t, w, sealId);
 
 const prepare = (documentId: string, sealId: string, token = w.tokens.legal_representative) =>
   t.api('POST', `/v1/documents/${documentId}/ukey-sign`, { token, body: { sealId, placements: place } });

@@ -54,7 +54,7 @@ export const ChallengeSummary = z.object({
   purposeLabel: z.string(),
   /** The approval counts as this action (and so its proof: face or PIN). */
   action: z.string(),
-  proof: z.enum(['face', 'pin', 'none']),
+  proof: z.enum(['face', 'pin', 'ukey', 'none']),
   company: z.optional(z.object({ companyId: z.string(), name: z.string() })),
   seal: z.optional(z.object({ sealId: z.string(), name: z.string(), kind: z.string() })),
   details: ChallengeDetails,

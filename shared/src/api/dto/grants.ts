@@ -77,7 +77,7 @@ export const VisibleSeal = z.object({
   /** Absent until the seal is claimed. */
   sealData: z.optional(SealDataSummary),
   /** Seal machine events this caller may trigger now (the UI shows only these). */
-  actions: z.array(z.object({ event: z.string(), action: z.string(), label: z.string(), proof: z.enum(['face', 'pin', 'none']) })),
+  actions: z.array(z.object({ event: z.string(), action: z.string(), label: z.string(), proof: z.enum(['face', 'pin', 'ukey', 'none']) })),
 });
 export type VisibleSeal = z.infer<typeof VisibleSeal>;
 export const CompanySealsResponse = z.object({

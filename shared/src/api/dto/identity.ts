@@ -109,7 +109,18 @@ export const MeResponse = z.object({
     z.object({ grantId: z.string(), companyId: z.string(), companyName: z.string(), role: z.enum(GRANT_ROLES), sealIds: z.array(z.string()) }),
   ),
   /** Seals I claimed (credentials), once they exist. */
-  credentials: z.array(z.object({ sealId: z.string(), credentialId: z.string(), companyId: z.string(), state: z.string(), medium: z.string() })),
+  credentials: z.array(
+    z.object({
+      sealId: z.string(),
+      credentialId: z.string(),
+      companyId: z.string(),
+      state: z.string(),
+      /** Where it signs: `phone` (the platform's custody, PIN) or `ukey` (the token it is bound to). */
+      medium: z.string(),
+      /** The serial of the UKey it is bound to, while `medium` is `ukey`. */
+      ukeySerial: z.optional(z.string()),
+    }),
+  ),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

@@ -47,3 +47,19 @@ export const UkeyBindingResponse = z.object({
   certificateSerial: z.string(),
 });
 export type UkeyBindingResponse = z.infer<typeof UkeyBindingResponse>;
+
+/**
+ * UKey登录 (guide 一.2; decision 0185): the platform's challenge, signed on the token by the UKey
+ * client over the text `ukeyLoginMessage(origin, challenge)`, with the certificate beside the key.
+ */
+export const UkeyLoginChallenge = z.object({ challenge: z.string(), expiresAt: z.string() });
+export type UkeyLoginChallenge = z.infer<typeof UkeyLoginChallenge>;
+
+export const UkeyLoginRequest = z.object({
+  challenge: z.string({ error: '登录请求已失效，请重新登录' }).check(z.minLength(16), z.maxLength(1024)),
+  /** The seal certificate on the token, DER base64: which binding is logging in. */
+  certificate: base64(8192, 'UKey证书格式不正确'),
+  /** DER ECDSA-Sig-Value, base64. */
+  signature: base64(200, 'UKey签名格式不正确'),
+});
+export type UkeyLoginRequest = z.infer<typeof UkeyLoginRequest>;
