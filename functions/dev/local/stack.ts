@@ -15,6 +15,7 @@ import { EVERY_PORT } from '../../src/composition/every-port';
 import { startupHooks } from './startup-hooks';
 import { handleLocalControl } from './local-controls';
 import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
+import { LocalSigningQueue, localSigningQueueRecipe } from './signing-queue';
 
 export interface LocalStackOptions {
   /** HTTP port of the API and the apps; 0 picks a free one. */
@@ -37,6 +38,8 @@ export interface LocalStack {
   url: string;
   endpoints: { dynamodb: string; s3: string; kms: string };
   dataDir: string;
+  /** The signing batches' queue, driving the worker handler in-process (decision 0165). */
+  signingQueue: LocalSigningQueue;
   stop(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await Promise.allSettled([dynamo.stop(), s3.stop(), kms.stop()]);
   };
   let server: Server | undefined;
+  const signingQueue = new LocalSigningQueue();
   // The stack points this process's functions at its emulators; `stop` puts the environment back.
   const envKeys = ['PUBLIC_BASE_URL', 'STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
   const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
@@ -83,8 +87,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DOCUMENTS_BUCKET: bucket,
       TABLE_NAME: process.env.TABLE_NAME ?? 'seal-platform',
     });
-    // One container serves every route here, so it holds every port (a Lambda composes its handler's).
-    setDefaultPorts(EVERY_PORT);
+    // One container serves every route here, so it holds every port (a Lambda composes its handler's);
+    // the signing batches' queue is the in-process one, not SQS.
+    setDefaultPorts([localSigningQueueRecipe(signingQueue), ...EVERY_PORT]);
     setServices(undefined);
     const services = getServices();
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -116,7 +121,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     url: ownUrl(server, host),
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
     dataDir,
+    signingQueue,
     stop: async () => {
+      await signingQueue.stop();
       await new Promise<void>((resolve) => {
         server!.closeAllConnections?.();
         server!.close(() => resolve());

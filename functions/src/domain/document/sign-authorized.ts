@@ -3,6 +3,7 @@ import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import type { SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
+import type { WriteOp } from '../../ports/store/write-op';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
@@ -27,6 +28,8 @@ export interface SigningContext {
   /** The role the signer acts in (permission matrix), for the audit event. */
   actorRole: string;
   now: Date;
+  /** Writes that commit with the signed version or not at all (a signing batch's item, decision 0165). */
+  alongside?: WriteOp[];
 }
 
 /** A signed version as recorded: what a signing returns, and what a retry of it gets back (plain data). */
@@ -55,7 +58,7 @@ export async function signNewVersion(
   const { format, bytes, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
   const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
   const signed = await raiseLevel(services, format, signedBT, certificateChain);
-  return storeSignedVersion(services, { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate }, item, signed);
+  return storeSignedVersion(services, { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside }, item, signed);
 }
 
 /**
@@ -93,7 +96,7 @@ export async function signatureRequest(
  */
 export async function storeSignedVersion(
   services: Ports & DocumentSigning,
-  context: Pick<SigningContext, 'personId' | 'actorRole' | 'now'> & {
+  context: Pick<SigningContext, 'personId' | 'actorRole' | 'now' | 'alongside'> & {
     seal: SignatureAuthorization['seal'];
     certificate: ReturnType<typeof readSealCertificate>;
   },
@@ -168,6 +171,7 @@ export async function storeSignedVersion(
           signerRole: context.actorRole,
           certificateSerial: certificate.serialNumber,
         }),
+        ...(context.alongside ?? []),
       ],
       context.now,
     );
