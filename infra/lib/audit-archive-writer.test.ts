@@ -26,7 +26,7 @@ describe('the audit archive writer', () => {
   });
 
   it('receives only new audit events from the stream, reports failed records alone and sends exhausted ones to an encrypted, TLS-only queue', () => {
-    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties.EventSourceArn).includes('StreamArn'));
     expect(mappings).toHaveLength(1);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a CloudFormation property bag
     const mapping = mappings[0]!.Properties as Record<string, any>;

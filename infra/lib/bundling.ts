@@ -14,6 +14,7 @@ export const RENEWAL_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'j
 /** The platform bootstrap (root CA and TSA certificates), run by a trigger after each deployment (decision 0029). */
 export const BOOTSTRAP_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'bootstrap-platform.ts');
 export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');
+export const SIGN_BATCH_WORKER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'sign-batch-worker.ts');
 
 /**
  * The session authorizer's view of the route table (route key → auth mode), written into its

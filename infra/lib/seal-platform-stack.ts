@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AuditArchiveWriter } from './audit-archive-writer';
+import { SigningBatchWorker } from './signing-batch-worker';
 import { AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
 import { AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { DataStore } from './data-store';
@@ -45,6 +46,7 @@ export class SealPlatformStack extends Stack {
   readonly bootstrap: SealFunction;
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: AuditArchiveWriter;
+  readonly signingBatchWorker: SigningBatchWorker;
   readonly groups: HandlerGroup[] = [];
   /** CloudFront and AWS WAF in front of the API (edge `cloudfront-waf`). */
   readonly edge?: ApiEdge;
@@ -140,6 +142,11 @@ export class SealPlatformStack extends Stack {
     suppressTriggerFindings(this, bootstrapTrigger);
 
     this.auditArchiveWriter = new AuditArchiveWriter(this, 'AuditArchiveWriter', { functionProps, stage: settings.stage, alarmTopic });
+    this.signingBatchWorker = new SigningBatchWorker(this, 'SigningBatchWorker', { functionProps, stage: settings.stage, alarmTopic });
+    for (const group of this.groups) {
+      const start = group.functions.get('start-signing-batch');
+      if (start) this.signingBatchWorker.grantStart(start.fn);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'TARO_APP_API_BASE for the mini-program build' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SQSEvent } from 'aws-lambda';
 import { portRecipe } from '../../src/composition';
 import { logEvent } from '../../src/config/logger';
-import { handler as signBatchWorker, MAX_RECEIVES } from '../../src/entry/jobs/sign-batch-worker';
-import type { BatchDocumentMessage, SigningQueue } from '../../src/ports/signing-queue';
+import { handler as signBatchWorker } from '../../src/entry/jobs/sign-batch-worker';
+import { MAX_RECEIVES, type BatchDocumentMessage, type SigningQueue } from '../../src/ports/signing-queue';
 
 interface Queued {
   messageId: string;

@@ -1,3 +1,6 @@
+/** Deliveries of one message before it is set aside as a dead letter (the worker records the document as failed on the last). */
+export const MAX_RECEIVES = 3;
+
 /** One document of a signing batch, for a worker to sign (decision 0165). */
 export interface BatchDocumentMessage {
   batchId: string;

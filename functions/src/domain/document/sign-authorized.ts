@@ -4,6 +4,7 @@ import type { SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
 import type { WriteOp } from '../../ports/store/write-op';
+import type { HashedBytes } from '../../ports/blob-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
@@ -55,10 +56,16 @@ export async function signNewVersion(
   item: SignItem,
 ): Promise<SignedVersion> {
   const { seal, signer, certificateChain } = context.authorization;
-  const { format, bytes, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
+  const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
   const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
   const signed = await raiseLevel(services, format, signedBT, certificateChain);
-  return storeSignedVersion(services, { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside }, item, signed);
+  return storeSignedVersion(
+    services,
+    { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside },
+    item,
+    signed,
+    read,
+  );
 }
 
 /**
@@ -75,9 +82,11 @@ export async function signatureRequest(
   const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const certificate = readSealCertificate(certificateChain[0]!);
-  const bytes = await readCurrentBytes(services, item.document);
+  const read = await readCurrentBytes(services, item.document);
+  const { bytes } = read;
   const format = services.documentSigners.of(bytes);
   const request = {
+    bytesSha256: read.sha256,
     placements: item.placements,
     crossPage: item.crossPage,
     appearance: sealDrawingOf(company, seal),
@@ -87,7 +96,7 @@ export async function signatureRequest(
     location: '深圳',
     ...(item.certify ? { certify: item.certify } : {}),
   };
-  return { format, bytes, request, certificate };
+  return { format, bytes, read, request, certificate };
 }
 
 /**
@@ -102,6 +111,8 @@ export async function storeSignedVersion(
   },
   item: SignItem,
   signed: Uint8Array,
+  /** The bytes that were signed, as read with their running hash: the signed file's hash continues it. */
+  read?: HashedBytes,
 ): Promise<SignedVersion> {
   const { document } = item;
   const { seal, certificate } = context;
@@ -109,7 +120,7 @@ export async function storeSignedVersion(
   const facts = await format.describe(signed);
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
-  const sha256 = sha256Hex(signed);
+  const sha256 = read ? sha256Continued(read, signed) : sha256Hex(signed);
   const certified = facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {};
   await writeObject(services, objectKey, signed);
 
@@ -180,6 +191,17 @@ export async function storeSignedVersion(
     throw error;
   }
   return after;
+}
+
+/**
+ * The signed file's SHA-256 without hashing what was read again: an incremental update leaves the
+ * signed bytes a prefix of the file (checked: comparing bytes costs a fraction of hashing them), so
+ * the running hash of the read goes on over what was appended. Anything else is hashed whole.
+ */
+function sha256Continued(read: HashedBytes, signed: Uint8Array): string {
+  const n = read.bytes.length;
+  if (signed.length < n || Buffer.compare(Buffer.from(signed.buffer, signed.byteOffset, n), Buffer.from(read.bytes.buffer, read.bytes.byteOffset, n)) !== 0) return sha256Hex(signed);
+  return read.sha256.copy().update(signed.subarray(n)).digest('hex');
 }
 
 /** Sorts by signing time (newest first when read backwards); unique per document version. */

@@ -7,9 +7,7 @@ import { custody } from '../../composition/custody';
 import { platformKeys } from '../../composition/platform-keys';
 import { signingServices } from '../../composition-signing';
 import { signBatchDocument } from '../../domain/document/sign-batch-document';
-
-/** Deliveries of one message before it goes to the dead-letter queue (the queue's redrive policy says the same). */
-export const MAX_RECEIVES = 3;
+import { MAX_RECEIVES } from '../../ports/signing-queue';
 
 const Message = z.object({ batchId: z.string().check(z.maxLength(64)), documentId: z.string().check(z.maxLength(64)) });
 
