@@ -20,6 +20,17 @@ export async function loadOwnedDocument(services: Ports, documentId: string, per
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
+ * The signed file's SHA-256 without hashing what was read again: an incremental update leaves the
+ * signed bytes a prefix of the file (checked: comparing bytes costs a fraction of hashing them), so
+ * the running hash of the read goes on over what was appended. Anything else is hashed whole.
+ */
+export function sha256Continued(read: HashedBytes, signed: Uint8Array): string {
+  const n = read.bytes.length;
+  if (signed.length < n || Buffer.compare(Buffer.from(signed.buffer, signed.byteOffset, n), Buffer.from(read.bytes.buffer, read.bytes.byteOffset, n)) !== 0) return sha256Hex(signed);
+  return read.sha256.copy().update(signed.subarray(n)).digest('hex');
+}
+
+/**
  * The bytes of the document's current version. The original upload must match what was declared
  * (size, and SHA-256 when given): the presigned PUT pins the size, this re-checks it and the hash;
  * a signed version must match the hash recorded when the platform wrote it.

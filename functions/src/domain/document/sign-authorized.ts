@@ -8,7 +8,7 @@ import type { HashedBytes } from '../../ports/blob-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
-import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
+import { readCurrentBytes, sha256Continued, sha256Hex, type DocumentItem } from './load-document';
 import { sealDrawingOf } from './seal-drawing';
 import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
@@ -191,17 +191,6 @@ export async function storeSignedVersion(
     throw error;
   }
   return after;
-}
-
-/**
- * The signed file's SHA-256 without hashing what was read again: an incremental update leaves the
- * signed bytes a prefix of the file (checked: comparing bytes costs a fraction of hashing them), so
- * the running hash of the read goes on over what was appended. Anything else is hashed whole.
- */
-function sha256Continued(read: HashedBytes, signed: Uint8Array): string {
-  const n = read.bytes.length;
-  if (signed.length < n || Buffer.compare(Buffer.from(signed.buffer, signed.byteOffset, n), Buffer.from(read.bytes.buffer, read.bytes.byteOffset, n)) !== 0) return sha256Hex(signed);
-  return read.sha256.copy().update(signed.subarray(n)).digest('hex');
 }
 
 /** Sorts by signing time (newest first when read backwards); unique per document version. */

@@ -99,7 +99,7 @@ it('signs a batch of 1,000 documents in parallel with one PIN check, its progres
   const rootPem = await (await fetch(`${t.stack.url}/v1/pki/root`)).text();
   const bytes = new Uint8Array(await (await fetch(firstSigned.downloadUrl)).arrayBuffer());
   expect(pdfsig(bytes, [rootPem]).verdicts[0]).toBe('TOTAL_PASSED');
-}, 1_200_000);
+}, 2_400_000);
 
 it('signs a document once however often its message is delivered, at once or after it was signed', async () => {
   const ids = await uploadMany(lr, 6);
