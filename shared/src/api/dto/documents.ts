@@ -166,18 +166,18 @@ export const UkeySignCompleteRequest = z.object({
 });
 export type UkeySignCompleteRequest = z.infer<typeof UkeySignCompleteRequest>;
 
-export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
-export const SignBatchRequest = z.object({
-  sealId: id,
-  pin,
-  documents: z
-    .array(SignBatchItem)
+/** The documents of a batch: at least one, at most `max`, none twice. */
+const batchDocuments = <T extends z.ZodMiniType<{ documentId: string }>>(item: T, max: number) =>
+  z
+    .array(item)
     .check(
       z.minLength(1, '请至少选择一个文件'),
-      z.maxLength(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`),
+      z.maxLength(max, `一次最多签署${max}个文件`),
       z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
-    ),
-});
+    );
+
+export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
+export const SignBatchRequest = z.object({ sealId: id, pin, documents: batchDocuments(SignBatchItem, MAX_BATCH_DOCUMENTS) });
 export type SignBatchRequest = z.infer<typeof SignBatchRequest>;
 
 export const SignBatchResult = z.union([
@@ -201,13 +201,7 @@ export const StartSigningBatchRequest = z.object({
   pin,
   /** A retry of the request with the same id gets the same batch (nothing is queued twice). */
   requestId: z.optional(id),
-  documents: z
-    .array(SigningBatchItem)
-    .check(
-      z.minLength(1, '请至少选择一个文件'),
-      z.maxLength(MAX_SIGNING_BATCH_DOCUMENTS, `一次最多签署${MAX_SIGNING_BATCH_DOCUMENTS}个文件`),
-      z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
-    ),
+  documents: batchDocuments(SigningBatchItem, MAX_SIGNING_BATCH_DOCUMENTS),
 });
 export type StartSigningBatchRequest = z.infer<typeof StartSigningBatchRequest>;
 
