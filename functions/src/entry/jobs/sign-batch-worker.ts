@@ -4,6 +4,7 @@ import { logEvent } from '../../config/logger';
 import { composePorts, getServices } from '../../composition';
 import { blobs } from '../../composition/blobs';
 import { custody } from '../../composition/custody';
+import { pinKeys } from '../../composition/pin-keys';
 import { platformKeys } from '../../composition/platform-keys';
 import { signingServices } from '../../composition-signing';
 import { signBatchDocument } from '../../domain/document/sign-batch-document';
@@ -18,7 +19,8 @@ const Message = z.object({ batchId: z.string().check(z.maxLength(64)), documentI
  * so a batch always ends. The local stack calls this same handler in-process.
  */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  const services = signingServices(composePorts(getServices(), [blobs, custody, platformKeys]));
+  // The PIN key is composed as for phone-approved signing: the gate's PIN branch is in the bundle, never taken here (no PIN in a message).
+  const services = signingServices(composePorts(getServices(), [blobs, custody, platformKeys, pinKeys]));
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const parsed = Message.safeParse(safeJson(record.body));
