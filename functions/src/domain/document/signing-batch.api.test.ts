@@ -51,11 +51,20 @@ function start(documents: string[], extra: Record<string, unknown> = {}, token =
   });
 }
 
-/** Polls the batch until nothing is pending; returns every answer seen. */
-async function pollUntilDone(batchId: string, token = lr): Promise<documentDto.SigningBatchView[]> {
+/**
+ * Polls the batch until nothing is pending; returns every answer seen. A long batch outlives a
+ * session (on a busy machine): the legal representative logs in again, as the phone would.
+ */
+async function pollUntilDone(batchId: string): Promise<documentDto.SigningBatchView[]> {
   const seen: documentDto.SigningBatchView[] = [];
   for (;;) {
-    const view = (await t.api.expect(200, 'batch', 'GET', `/v1/signing-batches/${batchId}`, { token })) as documentDto.SigningBatchView;
+    let res = await t.api.call('GET', `/v1/signing-batches/${batchId}`, { token: lr });
+    if (res.status === 401) {
+      lr = await t.api.login(t.person('lr-xinchuang'));
+      res = await t.api.call('GET', `/v1/signing-batches/${batchId}`, { token: lr });
+    }
+    expect(res.status).toBe(200);
+    const view = res.body as documentDto.SigningBatchView;
     seen.push(view);
     if (view.state === 'done') return seen;
     await new Promise((r) => setTimeout(r, 500));
@@ -66,6 +75,7 @@ const documentOf = (documentId: string) => t.api.expect(200, 'document', 'GET', 
 
 it('signs a batch of 1,000 documents in parallel with one PIN check, its progress observed, and every document verifies', async () => {
   const ids = await uploadMany(lr, documentDto.MAX_SIGNING_BATCH_DOCUMENTS);
+  lr = await t.api.login(t.person('lr-xinchuang'));
   const started = await start(ids);
   expect(started.status).toBe(202);
   expect(started.body).toMatchObject({ total: 1000, state: 'running' });
