@@ -27,7 +27,7 @@ export function portRecipe<K extends ComposedPort>(port: K, build: (env: NodeJS.
   return { port, build };
 }
 
-const COMPOSED_PORTS: readonly ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'pinKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences'];
+const COMPOSED_PORTS: readonly ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'pinKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences', 'signingQueue'];
 const ENV = Symbol('env');
 /** Getters standing for a port no recipe was given for. */
 const MISSING = new WeakSet<() => unknown>();

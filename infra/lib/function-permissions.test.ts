@@ -83,7 +83,7 @@ describe('per-function permissions', () => {
   it('lets only the functions that set or check a signing PIN use the PIN key, to MAC and verify only', () => {
     const onPinKey = (h: string) => statementsOf(stage, h).filter((s) => JSON.stringify(s.Resource).includes('KeysPinMac'));
     const users = [...stage.stack.handlerFunctions().keys()].filter((h) => onPinKey(h).length > 0);
-    expect(users.sort()).toEqual(['challenge-approve', 'change-pin', 'claim-seal', 'reset-pin', 'sign-document', 'sign-documents-batch']);
+    expect(users.sort()).toEqual(['challenge-approve', 'change-pin', 'claim-seal', 'reset-pin', 'sign-document', 'sign-documents-batch', 'start-signing-batch']);
     for (const h of users) expect(onPinKey(h).flatMap(actions).sort()).toEqual(['kms:GenerateMac', 'kms:VerifyMac']);
   });
 

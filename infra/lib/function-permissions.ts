@@ -183,6 +183,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   // The phone checked the PIN when it approved (challenge-approve): no PIN key here.
   'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] } },
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
+  // 批量签章任务 (decision 0165): the gate once (PIN, key unwrap), then the queue (granted by the stack); workers sign.
+  'start-signing-batch': { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true },
+  'get-signing-batch': { table: 'read' },
   // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
   'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/', 'seals/'], write: ['ukey-signing/'] }, ...PDF },
   // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.
@@ -229,6 +232,12 @@ export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', 
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 /** The audit chainer (decision 0160): links pending audit events (table items) and timestamps chain heads with the P-256 TSA key. */
 export const AUDIT_CHAIN_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] }, memoryMb: 256, timeoutSeconds: 60 };
+
+/**
+ * The signing batches' worker: one document per invocation, signed as `sign-document-confirmed` signs
+ * (the batch's PIN check approved the credential: no PIN key), with a timeout of its own (not the API's).
+ */
+export const SIGN_BATCH_WORKER_PERMISSIONS: FunctionPermissions = { ...FUNCTION_PERMISSIONS['sign-document-confirmed']!, timeoutSeconds: 120 };
 
 export function permissionsFor(handler: string): FunctionPermissions {
   return FUNCTION_PERMISSIONS[handler] ?? DEFAULT_PERMISSIONS;

@@ -74,6 +74,16 @@ export function suppressFailureQueueFindings(queue: IConstruct): void {
   ]);
 }
 
+/** The signing batches' dead-letter queue (decision 0165): it is itself the end of the line. */
+export function suppressDeadLetterQueueFindings(queue: IConstruct): void {
+  NagSuppressions.addResourceSuppressions(queue, [
+    {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the signing batches queue: it holds messages that failed every delivery, for the operator (an alarm fires on the first); a queue behind it would have no consumer.',
+    },
+  ]);
+}
+
 /** The stream consumer's role: Lambda's poller lists the table's streams, an action without resource-level permissions. */
 export function suppressStreamReaderFindings(role: IConstruct): void {
   NagSuppressions.addResourceSuppressions(

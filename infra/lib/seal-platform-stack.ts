@@ -8,6 +8,7 @@ import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AUDIT_EVENT_FILTER, PENDING_AUDIT_EVENT_FILTER, TableStreamConsumer } from './table-stream-consumer';
 import { ARCHIVE_JOB_ENTRY, AUDIT_ARCHIVE_ENTRY, AUDIT_CHAIN_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
 import { ARCHIVE_JOB_PERMISSIONS, AUDIT_ARCHIVE_PERMISSIONS, AUDIT_CHAIN_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { SigningBatchWorker } from './signing-batch-worker';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
 import { PlatformKeys } from './platform-keys';
@@ -47,6 +48,7 @@ export class SealPlatformStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: TableStreamConsumer;
   readonly auditChainer: TableStreamConsumer;
+  readonly signingBatchWorker: SigningBatchWorker;
   readonly groups: HandlerGroup[] = [];
   /** CloudFront and AWS WAF in front of the API (edge `cloudfront-waf`). */
   readonly edge?: ApiEdge;
@@ -171,6 +173,12 @@ export class SealPlatformStack extends Stack {
       failureDescription: 'audit chainer: stream records whose company could not be chained',
       alarmTopic,
     });
+
+    this.signingBatchWorker = new SigningBatchWorker(this, 'SigningBatchWorker', { functionProps, stage: settings.stage, alarmTopic });
+    for (const group of this.groups) {
+      const start = group.functions.get('start-signing-batch');
+      if (start) this.signingBatchWorker.grantStart(start.fn);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'TARO_APP_API_BASE for the mini-program build' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -78,6 +78,7 @@ export const ERRORS = {
   CHALLENGE_NOT_FOUND: { status: 404, message: '二维码无效' },
   DOCUMENT_NOT_FOUND: { status: 404, message: '未找到该文件' },
   UKEY_SIGNING_NOT_FOUND: { status: 404, message: '未找到该次Ukey签章，请重新签章' },
+  SIGNING_BATCH_NOT_FOUND: { status: 404, message: '未找到该批量签章任务' },
   REPORT_NOT_FOUND: { status: 404, message: '验证报告不存在或已过期，请重新验证文件' },
   PERSON_NOT_FOUND: { status: 404, message: '未找到该用户' },
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
@@ -91,6 +92,8 @@ export const ERRORS = {
   UKEY_NOT_BOUND: { status: 409, message: '该印章未绑定Ukey，不能使用Ukey签章' },
   /** A prepared UKey signing is completed once (decision 0123). */
   UKEY_SIGNING_USED: { status: 409, message: '该次Ukey签章已完成，请勿重复提交' },
+  /** A batch document still waiting when the batch's PIN approval ran out (decision 0165). */
+  SIGNING_BATCH_EXPIRED: { status: 410, message: '批量签章已超时，该文件未签署，请重新发起' },
   UKEY_SIGNING_EXPIRED: { status: 410, message: 'Ukey签章已超时，请重新签章' },
   ILLEGAL_TRANSITION: { status: 409, message: '印章当前状态不允许办理该业务' },
   SEAL_FROZEN: { status: 409, message: '该印章已冻结，暂不能使用' },

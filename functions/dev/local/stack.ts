@@ -17,6 +17,7 @@ import { handleLocalControl } from './local-controls';
 import { kmsClientFromEnv } from '../../src/adapters/aws-kms/client';
 import { createAuditChainer } from '../../src/entry/jobs/audit-chain';
 import { readTableStream, type TableStreamReader } from './table-stream';
+import { LocalSigningQueue, localSigningQueueRecipe } from './signing-queue';
 
 export interface LocalStackOptions {
   /** HTTP port of the API and the apps; 0 picks a free one. */
@@ -43,6 +44,8 @@ export interface LocalStack {
   dataDir: string;
   /** Links every audit event written so far into its company's chain (the chainer reads the table's stream every half second anyway). */
   drainAuditStream(): Promise<void>;
+  /** The signing batches' queue, driving the worker handler in-process (decision 0165). */
+  signingQueue: LocalSigningQueue;
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let server: Server | undefined;
   let auditStream: TableStreamReader | undefined;
   let raw: DynamoDBClient | undefined;
+  const signingQueue = new LocalSigningQueue();
   // The stack points this process's functions at its emulators; `stop` puts the environment back.
   const envKeys = ['PUBLIC_BASE_URL', 'STAGE', 'LOCAL_CLOCK_OFFSET_DAYS', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'KMS_ENDPOINT', 'DOCUMENTS_BUCKET', 'TABLE_NAME'];
   const savedEnv = Object.fromEntries(envKeys.map((k) => [k, process.env[k]]));
@@ -91,8 +95,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DOCUMENTS_BUCKET: bucket,
       TABLE_NAME: process.env.TABLE_NAME ?? 'seal-platform',
     });
-    // One container serves every route here, so it holds every port (a Lambda composes its handler's).
-    setDefaultPorts(EVERY_PORT);
+    // One container serves every route here, so it holds every port (a Lambda composes its handler's);
+    // the signing batches' queue is the in-process one, not SQS.
+    setDefaultPorts([localSigningQueueRecipe(signingQueue), ...EVERY_PORT]);
     setServices(undefined);
     const services = getServices();
     raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: services.config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -128,7 +133,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, kms: kms.endpoint },
     dataDir,
     drainAuditStream: () => auditStream!.drain(),
+    signingQueue,
     stop: async () => {
+      await signingQueue.stop();
       await new Promise<void>((resolve) => {
         server!.closeAllConnections?.();
         server!.close(() => resolve());

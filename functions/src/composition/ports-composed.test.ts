@@ -8,7 +8,7 @@ import { registry } from './registry';
 
 const SRC = join(__dirname, '..');
 const ROOT = join(SRC, '..', '..');
-const PORTS: ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'pinKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences'];
+const PORTS: ComposedPort[] = ['blobs', 'custody', 'platformKeys', 'pinKeys', 'idNumbers', 'faceVerifier', 'registry', 'wechatAuth', 'notifier', 'licences', 'signingQueue'];
 const RECIPE_FILE: Record<ComposedPort, string> = {
   blobs: 'blobs',
   custody: 'custody',
@@ -20,6 +20,7 @@ const RECIPE_FILE: Record<ComposedPort, string> = {
   wechatAuth: 'wechat-auth',
   notifier: 'notifier',
   licences: 'licences',
+  signingQueue: 'signing-queue',
 };
 
 /** The ports a source file reads from the container: `services.custody`, `ports.registry`, `{ store, idNumbers } = services`. */

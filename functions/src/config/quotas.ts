@@ -10,10 +10,13 @@ import * as z from 'zod/mini';
  * object of quota name → limit, e.g. `{"faceCheck.person": 50}`.
  */
 export const QUOTAS = {
-  /** Documents to sign (`POST /v1/documents`), per person and per company they act for. */
-  'upload.count.person': { limit: 200, per: 'day', message: '您今日上传文件的次数已达上限，请明日再试' },
+  /**
+   * Documents to sign (`POST /v1/documents`), per person and per company they act for. A person may
+   * sign a batch of 1,000 a day (decision 0165), with room for single documents besides.
+   */
+  'upload.count.person': { limit: 2000, per: 'day', message: '您今日上传文件的次数已达上限，请明日再试' },
   'upload.bytes.person': { limit: 1024 * 1024 * 1024, per: 'day', message: '您今日上传文件的总量已达上限（1GB），请明日再试' },
-  'upload.count.company': { limit: 2000, per: 'day', message: '本单位今日上传文件的次数已达上限，请明日再试' },
+  'upload.count.company': { limit: 20_000, per: 'day', message: '本单位今日上传文件的次数已达上限，请明日再试' },
   'upload.bytes.company': { limit: 10 * 1024 * 1024 * 1024, per: 'day', message: '本单位今日上传文件的总量已达上限，请明日再试' },
   /** Face-check starts: each is a paid WeChat face verification in production. */
   'faceCheck.person': { limit: 30, per: 'day', message: '您今日人脸核验的次数已达上限，请明日再试' },

@@ -1,3 +1,5 @@
+import type { Hash } from 'node:crypto';
+
 /** An upload URL: the client must send exactly this content type and length (both are signed). */
 export interface PresignPut {
   contentType: string;
@@ -15,6 +17,12 @@ export interface PresignGet {
   responseContentDisposition?: string;
 }
 
+/** An object's bytes with their SHA-256 as a running hash: `copy()` it to finish it, or to continue it over bytes that follow. */
+export interface HashedBytes {
+  bytes: Uint8Array;
+  sha256: Hash;
+}
+
 /**
  * The `BlobStore` port: objects by key in one bucket (documents, their signed versions, CRLs,
  * application materials, seal images), with presigned URLs so clients move large bytes directly.
@@ -25,6 +33,12 @@ export interface BlobStore {
   put(key: string, body: Uint8Array | string, options: { contentType: string; ifNoneMatch?: '*'; contentMd5?: boolean }): Promise<'stored' | 'already-exists'>;
   /** The object's bytes, or undefined when there is no such key. */
   get(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * The object's bytes, hashed (SHA-256) as they arrive in one GET: 'too-large' when its length is
+   * over `maxBytes` (refused from the response's headers, before a byte of it is buffered),
+   * undefined when there is no such key.
+   */
+  readHashed(key: string, maxBytes: number): Promise<HashedBytes | 'too-large' | undefined>;
   /** The object's size, or undefined when there is no such key. */
   head(key: string): Promise<{ size: number } | undefined>;
   delete(key: string): Promise<void>;

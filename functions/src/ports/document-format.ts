@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import type { SealDrawing } from '../engines/appearance/drawing';
 import type { SignatureAlgorithmId } from './signer';
 
@@ -46,6 +47,8 @@ export interface SealPlacement {
 
 export interface SignatureRequest {
   placements: SealPlacement[];
+  /** A running SHA-256 of all of the document's bytes, taken as they were read: a format may continue it rather than hash them again (decision 0166). */
+  bytesSha256?: Hash;
   /** Also (or only) the seal split across the right edge of every page (骑缝章). */
   crossPage?: boolean;
   /** The seal as drawn from the platform's records. */

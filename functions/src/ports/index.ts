@@ -10,6 +10,7 @@ import type { SealStore } from './seal-store';
 import type { WechatAuth } from './wechat-auth';
 import type { Notifier } from './notifier';
 import type { ElectronicLicence } from './electronic-licence';
+import type { SigningQueue } from './signing-queue';
 
 /**
  * Everything the domain talks to, as one container: what a use case receives (as `services`).
@@ -35,6 +36,8 @@ export interface Ports {
   readonly notifier: Notifier;
   /** 电子营业执照 authorization of 在线申请. */
   readonly licences: ElectronicLicence;
+  /** Where signing batches' documents wait for the workers (decision 0165). */
+  readonly signingQueue: SigningQueue;
 }
 
-export type { BlobStore, BusinessRegistry, ElectronicLicence, FaceVerifier, IdNumberVault, KeyCustody, Notifier, PinKeys, PlatformKeys, SealStore, WechatAuth };
+export type { BlobStore, BusinessRegistry, ElectronicLicence, FaceVerifier, IdNumberVault, KeyCustody, Notifier, PinKeys, PlatformKeys, SealStore, SigningQueue, WechatAuth };

@@ -5,6 +5,7 @@ import type { Challenges, FaceTickets, Nonces } from './store/challenges';
 import type { Companies } from './store/companies';
 import type { Credentials } from './store/credentials';
 import type { Documents } from './store/documents';
+import type { SigningBatches } from './store/signing-batches';
 import type { Grants } from './store/grants';
 import type { IntegrationClients } from './store/integration-clients';
 import type { LoginAttempts, People, RateCounters, StaffAccounts, WechatBindings } from './store/identity';
@@ -21,6 +22,7 @@ export type * from './store/challenges';
 export type * from './store/companies';
 export type * from './store/credentials';
 export type * from './store/documents';
+export type * from './store/signing-batches';
 export type * from './store/grants';
 export type * from './store/integration-clients';
 export type * from './store/identity';
@@ -60,6 +62,7 @@ export interface SealStore {
   notifications: Notifications;
   signingRecords: SigningRecords;
   licenceAuthorizations: LicenceAuthorizations;
+  signingBatches: SigningBatches;
 
   /**
    * Applies `writes` and records one audit event, all or nothing. The event is written pending;

@@ -12,6 +12,7 @@ import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
 import { LicenceAuthorization, Notification, SigningRecordEntity } from './entities/records';
+import { SigningBatch, SigningBatchItem } from './entities/signing-batch';
 
 /** Every entity of the single table, by the name the code uses. */
 const ENTITIES = {
@@ -40,6 +41,8 @@ const ENTITIES = {
   notification: Notification,
   signingRecord: SigningRecordEntity,
   licenceAuthorization: LicenceAuthorization,
+  signingBatch: SigningBatch,
+  signingBatchItem: SigningBatchItem,
 };
 
 export type Entities = { [K in keyof typeof ENTITIES]: ReturnType<(typeof ENTITIES)[K]> };

@@ -10,6 +10,7 @@ import { dynamoDbChallenges, dynamoDbFaceTickets, dynamoDbNonces } from './store
 import { dynamoDbCompanies } from './store/companies';
 import { dynamoDbCredentials } from './store/credentials';
 import { dynamoDbDocuments } from './store/documents';
+import { dynamoDbSigningBatches } from './store/signing-batches';
 import { dynamoDbGrants } from './store/grants';
 import { dynamoDbIntegrationClients } from './store/integration-clients';
 import {
@@ -55,6 +56,7 @@ export function createDynamoDbStore(client: DynamoDBDocumentClient, table: strin
     notifications: dynamoDbNotifications(db),
     signingRecords: dynamoDbSigningRecords(db),
     licenceAuthorizations: dynamoDbLicenceAuthorizations(db),
+    signingBatches: dynamoDbSigningBatches(db),
     commitWithAudit: (entry, writes, at) => commitWithAudit(db, entry, writes, at),
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: table }));

@@ -11,6 +11,7 @@ export const pdfSigner: DocumentSigner = {
     withPdfErrors((): PreparedSignature => {
       const state = preparePdfSignature({
         pdf: bytes,
+        pdfSha256: request.bytesSha256,
         algorithm: request.signer.algorithm,
         certificateChain: request.signer.certificateChain,
         placements: request.placements,

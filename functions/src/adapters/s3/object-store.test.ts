@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { startConditionalS3rver } from '../../../test-support/conditional-s3rver';
 import { createObjectStore } from './object-store';
@@ -31,6 +32,17 @@ describe('the S3 object store (signed fetch)', () => {
     expect(await store().head(CHINESE_KEY)).toEqual({ size: pdf('合同').length });
     // The AWS SDK finds it under the same key, with the content type given.
     expect(await readWithSdk(CHINESE_KEY)).toEqual({ bytes: pdf('合同'), contentType: 'application/pdf' });
+  });
+
+  it('reads an object in one GET with its SHA-256 taken as it streams, and refuses one over the bound from its length alone', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
+    await store().put('documents/hashed.pdf', bytes, { contentType: 'application/pdf' });
+    const read = await store().readHashed('documents/hashed.pdf', bytes.length);
+    if (!read || read === 'too-large') throw new Error('expected the object');
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(read.sha256.copy().digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await store().readHashed('documents/hashed.pdf', bytes.length - 1)).toBe('too-large');
+    expect(await store().readHashed('documents/missing.pdf', 10)).toBeUndefined();
   });
 
   it('says "not found" for a key that is not there', async () => {

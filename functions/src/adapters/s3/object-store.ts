@@ -53,6 +53,28 @@ export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
       const bytes = new Uint8Array(await response.arrayBuffer());
       return response.status === 404 ? undefined : bytes;
     },
+    async readHashed(key, maxBytes) {
+      const response = await send('GetObject', key, { method: 'GET' }, [404]);
+      if (response.status === 404) return drain(response);
+      const length = Number(response.headers.get('content-length'));
+      if (!Number.isSafeInteger(length) || length > maxBytes) {
+        await response.body?.cancel();
+        return 'too-large';
+      }
+      // One buffer of the announced length, filled and hashed chunk by chunk as the body streams in.
+      const bytes = new Uint8Array(length);
+      const sha256 = createHash('sha256');
+      let filled = 0;
+      const reader = response.body?.getReader();
+      for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+        if (filled + part.value.length > length) throw new Error(`GetObject ${bucket}/${key}: more bytes than its content-length`);
+        bytes.set(part.value, filled);
+        sha256.update(part.value);
+        filled += part.value.length;
+      }
+      if (filled !== length) throw new Error(`GetObject ${bucket}/${key}: ${filled} of ${length} bytes`);
+      return { bytes, sha256 };
+    },
     async head(key) {
       const response = await send('HeadObject', key, { method: 'HEAD' }, [404]);
       return response.status === 404 ? undefined : { size: Number(response.headers.get('content-length') ?? 0) };

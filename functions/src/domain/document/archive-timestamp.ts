@@ -48,7 +48,7 @@ export async function addArchiveTimestamp(services: Ports & DocumentSigning, doc
   await renewPlatformCertificateIfDue(services, 'ocsp-responder');
   const tsa = await renewPlatformCertificateIfDue(services, 'tsa');
   if (readSealCertificate(tsa).notAfter.getTime() - now.getTime() <= ARCHIVE_MARGIN_DAYS * DAY_MS) return 'tsa_expiring';
-  const bytes = await readCurrentBytes(services, document);
+  const { bytes } = await readCurrentBytes(services, document);
   const format = services.documentSigners.of(bytes);
   if (!format.addValidationData || !format.addDocumentTimestamp) return 'not_a_pdf';
 

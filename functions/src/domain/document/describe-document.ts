@@ -46,7 +46,7 @@ export async function describeDocument(
  */
 async function inspectUpload(services: Ports & DocumentReading, document: DocumentItem): Promise<DocumentItem> {
   if ((await objectSize(services, document.objectKey)) === undefined) return document;
-  const bytes = await readCurrentBytes(services, document);
+  const { bytes } = await readCurrentBytes(services, document);
   const facts = await services.documentReaders.of(bytes).describe(bytes);
   const recorded = {
     size: bytes.length,

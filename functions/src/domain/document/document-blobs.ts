@@ -1,6 +1,7 @@
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { contentTypeOf } from './document-keys';
+import type { HashedBytes } from '../../ports/blob-store';
 
 /** The documents' bytes in the blob store, and the presigned URLs clients move them with. */
 
@@ -42,15 +43,15 @@ export async function objectSize(services: Ports, key: string): Promise<number |
   return (await services.blobs.head(key))?.size;
 }
 
-/** Reads an object, refusing one larger than `maxBytes` before downloading it. */
-export async function readObject(services: Ports, key: string, maxBytes: number): Promise<Uint8Array> {
-  const size = await objectSize(services, key);
-  if (size === undefined) throw new DomainError('DOCUMENT_NOT_UPLOADED');
-  if (size > maxBytes) throw new DomainError('DOCUMENT_TOO_LARGE');
-  // Gone between the size check and the read: as if it had never arrived.
-  const bytes = await services.blobs.get(key);
-  if (!bytes) throw new DomainError('DOCUMENT_NOT_UPLOADED');
-  return bytes;
+/**
+ * Reads an object in one request, hashing it as it arrives (the hash is continued, never redone:
+ * decision 0166), refusing one larger than `maxBytes` before downloading it.
+ */
+export async function readObject(services: Ports, key: string, maxBytes: number): Promise<HashedBytes> {
+  const read = await services.blobs.readHashed(key, maxBytes);
+  if (read === undefined) throw new DomainError('DOCUMENT_NOT_UPLOADED');
+  if (read === 'too-large') throw new DomainError('DOCUMENT_TOO_LARGE');
+  return read;
 }
 
 export async function writeObject(services: Ports, key: string, bytes: Uint8Array): Promise<void> {

@@ -182,7 +182,7 @@ describe('the archive job (B-LTA renewal)', () => {
     expect(events[0]).toMatchObject({ actorRole: 'system', after: { version: after.version, sha256: after.sha256 } });
 
     // A day after the first TSA certificate's end: signature, first document timestamp, the renewal's, all valid.
-    const bytes = await readObject(services, after.objectKey, 50 * 1024 * 1024);
+    const { bytes } = await readObject(services, after.objectKey, 50 * 1024 * 1024);
     writeFileSync(join(dir, 'archived.pdf'), bytes);
     expect(spawnSync('qpdf', ['--check', join(dir, 'archived.pdf')]).status).toBe(0);
     services.now = () => new Date(readSealCertificate(firstTsa).notAfter.getTime() + 24 * 3600 * 1000);

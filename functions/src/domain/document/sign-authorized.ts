@@ -4,10 +4,11 @@ import { refusalSinceAuthorized, stillAsAuthorized, type SignatureAuthorization 
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
 import type { WriteOp } from '../../ports/seal-store';
+import type { HashedBytes } from '../../ports/blob-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
-import { readCurrentBytes, sha256Hex, type DocumentItem } from './load-document';
+import { readCurrentBytes, sha256Continued, sha256Hex, type DocumentItem } from './load-document';
 import { sealDrawingOf } from './seal-drawing';
 import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
@@ -31,6 +32,8 @@ export interface SigningContext {
   /** The role the signer acts in (permission matrix), for the audit event. */
   actorRole: string;
   now: Date;
+  /** Writes that commit with the signed version or not at all (a signing batch's item, decision 0165). */
+  alongside?: WriteOp[];
 }
 
 /** A signed version as recorded: what a signing returns, and what a retry of it gets back (plain data). */
@@ -56,12 +59,12 @@ export async function signNewVersion(
   item: SignItem,
 ): Promise<SignedVersion> {
   const { seal, signer, certificateChain } = context.authorization;
-  const { format, bytes, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
+  const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
   const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
   const signed = await raiseLevel(services, format, signedBT, certificateChain);
-  const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate };
+  const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside };
   try {
-    return await storeSignedVersion(services, { ...authorized, conditions: stillAsAuthorized(services.store, context.authorization) }, item, signed);
+    return await storeSignedVersion(services, { ...authorized, conditions: stillAsAuthorized(services.store, context.authorization) }, item, signed, read);
   } catch (error) {
     // The seal or the credential changed since the gate (or the document did): say which.
     if (error instanceof DomainError && error.code === 'CONFLICT') throw await refusalSinceAuthorized(services.store, context.authorization);
@@ -83,10 +86,12 @@ export async function signatureRequest(
   const company = await services.store.companies.get(seal.companyId);
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const certificate = readSealCertificate(certificateChain[0]!);
-  const bytes = await readCurrentBytes(services, item.document);
+  const read = await readCurrentBytes(services, item.document);
+  const { bytes } = read;
   const format = services.documentSigners.of(bytes);
   if (format.signatureAlgorithms && !format.signatureAlgorithms.includes(sealAlgorithmOf(seal))) throw new DomainError('OFD_SEAL_NOT_SM2');
   const request = {
+    bytesSha256: read.sha256,
     placements: item.placements,
     crossPage: item.crossPage,
     appearance: sealDrawingOf(company, seal),
@@ -98,7 +103,7 @@ export async function signatureRequest(
     location: '深圳',
     ...(item.certify ? { certify: item.certify } : {}),
   };
-  return { format, bytes, request, certificate };
+  return { format, bytes, read, request, certificate };
 }
 
 async function sealDataFor(services: Ports, seal: SignatureAuthorization['seal']): Promise<Uint8Array> {
@@ -112,7 +117,7 @@ async function sealDataFor(services: Ports, seal: SignatureAuthorization['seal']
  */
 export async function storeSignedVersion(
   services: Ports & DocumentSigning,
-  context: Pick<SigningContext, 'personId' | 'actorRole' | 'now'> & {
+  context: Pick<SigningContext, 'personId' | 'actorRole' | 'now' | 'alongside'> & {
     seal: SignatureAuthorization['seal'];
     certificate: ReturnType<typeof readSealCertificate>;
     /** Condition checks the commit carries besides the document's version (the gate's, decision 0161). */
@@ -120,6 +125,8 @@ export async function storeSignedVersion(
   },
   item: SignItem,
   signed: Uint8Array,
+  /** The bytes that were signed, as read with their running hash: the signed file's hash continues it. */
+  read?: HashedBytes,
 ): Promise<SignedVersion> {
   const { document } = item;
   const { seal, certificate } = context;
@@ -127,7 +134,7 @@ export async function storeSignedVersion(
   const facts = await format.describe(signed);
   const version = document.version + 1;
   const objectKey = documentKeys.signed(document.documentId, version);
-  const sha256 = sha256Hex(signed);
+  const sha256 = read ? sha256Continued(read, signed) : sha256Hex(signed);
   const certified = facts.certificationLevel ? { certificationLevel: facts.certificationLevel } : {};
   // A format that can take a document timestamp later (PDF) joins the archive job's days (decision 0171).
   const archive = format.addDocumentTimestamp ? await archiveFields(services, seal.companyId) : {};
@@ -193,6 +200,7 @@ export async function storeSignedVersion(
           certificateSerial: certificate.serialNumber,
         }),
         ...(context.conditions ?? []),
+        ...(context.alongside ?? []),
       ],
       context.now,
     );

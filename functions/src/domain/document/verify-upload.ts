@@ -18,7 +18,7 @@ export async function verifyUploadedDocument(
   const document = await services.store.documents.get(request.documentId, { consistent: true });
   const expired = document?.ttl !== undefined && document.ttl * 1000 < request.now.getTime();
   if (!document || document.purpose !== 'verify' || expired) throw new DomainError('DOCUMENT_NOT_FOUND');
-  const bytes = await readCurrentBytes(services, document);
+  const { bytes } = await readCurrentBytes(services, document);
   try {
     return await keepVerificationReport(services, await verifyDocument(services, bytes, request.now));
   } finally {

@@ -111,7 +111,7 @@ export async function completeUkeySigning(
   if (ukey.serial !== pending.certificateSerial) throw new DomainError('UKEY_NOT_BOUND');
 
   // The version prepared is still current: its bytes name the format that completes it.
-  const format = services.documentSigners.of(await readCurrentBytes(services, document));
+  const format = services.documentSigners.of((await readCurrentBytes(services, document)).bytes);
   const signedBT = await format.complete(pending.prepared, new Uint8Array(Buffer.from(request.signature, 'base64')), (imprint) =>
     timestampImprint(services, imprint),
   );

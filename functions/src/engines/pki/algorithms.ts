@@ -54,7 +54,7 @@ export interface SignatureAlgorithm {
   readonly alsoKnownAs?: readonly string[];
 }
 
-const SHA256: DigestAlgorithm = {
+export const SHA256: DigestAlgorithm = {
   oid: OID.sha256,
   // AlgorithmIdentifier { sha256 } with the parameters absent, as the platform has always written it.
   der: new Uint8Array([0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01]),

@@ -166,18 +166,18 @@ export const UkeySignCompleteRequest = z.object({
 });
 export type UkeySignCompleteRequest = z.infer<typeof UkeySignCompleteRequest>;
 
-export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
-export const SignBatchRequest = z.object({
-  sealId: id,
-  pin,
-  documents: z
-    .array(SignBatchItem)
+/** The documents of a batch: at least one, at most `max`, none twice. */
+const batchDocuments = <T extends z.ZodMiniType<{ documentId: string }>>(item: T, max: number) =>
+  z
+    .array(item)
     .check(
       z.minLength(1, '请至少选择一个文件'),
-      z.maxLength(MAX_BATCH_DOCUMENTS, `一次最多签署${MAX_BATCH_DOCUMENTS}个文件`),
+      z.maxLength(max, `一次最多签署${max}个文件`),
       z.refine((d) => new Set(d.map((x) => x.documentId)).size === d.length, { error: '文件不能重复选择' }),
-    ),
-});
+    );
+
+export const SignBatchItem = z.object({ documentId: id, placements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
+export const SignBatchRequest = z.object({ sealId: id, pin, documents: batchDocuments(SignBatchItem, MAX_BATCH_DOCUMENTS) });
 export type SignBatchRequest = z.infer<typeof SignBatchRequest>;
 
 export const SignBatchResult = z.union([
@@ -186,6 +186,51 @@ export const SignBatchResult = z.union([
 ]);
 export const SignBatchResponse = z.object({ signed: z.number(), failed: z.number(), results: z.array(SignBatchResult) });
 export type SignBatchResponse = z.infer<typeof SignBatchResponse>;
+
+// ---------------------------------------------------------------- signing batches (a job)
+
+/** Most documents in one signing batch run as a job (decision 0165). */
+export const MAX_SIGNING_BATCH_DOCUMENTS = 1000;
+/** A batch item's seals: fewer than one document's, so a 1,000-document request stays small. */
+const batchPlacements = z._default(z.array(SealPlacement).check(z.maxLength(10, '批量签章每个文件最多盖10处')), []);
+export const SigningBatchItem = z.object({ documentId: id, placements: batchPlacements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
+
+/** `POST /v1/signing-batches`: the PIN once for the whole batch; the documents sign in parallel afterwards. */
+export const StartSigningBatchRequest = z.object({
+  sealId: id,
+  pin,
+  /** A retry of the request with the same id gets the same batch (nothing is queued twice). */
+  requestId: z.optional(id),
+  documents: batchDocuments(SigningBatchItem, MAX_SIGNING_BATCH_DOCUMENTS),
+});
+export type StartSigningBatchRequest = z.infer<typeof StartSigningBatchRequest>;
+
+export const SigningBatchParams = z.object({ batchId: z.string().check(z.regex(/^sb-[0-9a-f-]{36}$/, '批量签章编号不正确')) });
+export type SigningBatchParams = z.infer<typeof SigningBatchParams>;
+
+export const SigningBatchDocument = z.object({
+  documentId: z.string(),
+  state: z.enum(['pending', 'signed', 'failed']),
+  /** The signed version (when signed). */
+  version: z.optional(z.number()),
+  /** Why it was not signed (when failed): a stable code and its Chinese message. */
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+});
+export type SigningBatchDocument = z.infer<typeof SigningBatchDocument>;
+
+/** A signing batch's progress; once nothing is pending, its summary (`state: 'done'`). */
+export const SigningBatchView = z.object({
+  batchId: z.string(),
+  sealId: z.string(),
+  state: z.enum(['running', 'done']),
+  total: z.number(),
+  signed: z.number(),
+  failed: z.number(),
+  pending: z.number(),
+  createdAt: z.string(),
+  documents: z.array(SigningBatchDocument),
+});
+export type SigningBatchView = z.infer<typeof SigningBatchView>;
 
 // ---------------------------------------------------------------- reading
 

@@ -94,6 +94,27 @@ export const signDocumentsBatch = {
   response: documents.SignBatchResponse,
 } satisfies Route;
 
+export const startSigningBatch = {
+  method: 'POST',
+  path: '/v1/signing-batches',
+  handler: 'start-signing-batch',
+  auth: 'session',
+  summary: '批量签章任务（≤1000个文件，密码校验一次，后台并行签署）',
+  action: 'seal.sign',
+  body: documents.StartSigningBatchRequest,
+  response: documents.SigningBatchView,
+} satisfies Route;
+
+export const getSigningBatch = {
+  method: 'GET',
+  path: '/v1/signing-batches/{batchId}',
+  handler: 'get-signing-batch',
+  auth: 'session',
+  summary: '批量签章进度与结果',
+  params: documents.SigningBatchParams,
+  response: documents.SigningBatchView,
+} satisfies Route;
+
 export const verifyDocument = {
   method: 'POST',
   path: '/v1/verify',

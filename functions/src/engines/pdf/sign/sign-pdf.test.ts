@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PdfDocument } from '../syntax/document';
 import type { PdfRef, PdfValue } from '../syntax/objects';
 import { findSignatures } from '../verify/find-signatures';
@@ -23,6 +24,15 @@ describe('signPdf', () => {
     const report = await verifyPdf(signed, { trustedRoots: world.trustedRoots, now: world.now });
     expect(report.verdict).toBe('valid');
     expect(report.signatures[0]).toMatchObject({ integrity: 'intact', coverage: 'whole_revision', modifiedAfter: 'none', timestamp: { valid: true } });
+  });
+
+  it('continues a running hash of the input rather than hashing it again, and the signature verifies', async () => {
+    const pdf = await samplePdf({ pages: 2 });
+    const signed = await world.sign(pdf, { pdfSha256: createHash('sha256').update(pdf) });
+    expect((await verifyPdf(signed, { trustedRoots: world.trustedRoots, now: world.now })).verdict).toBe('valid');
+    // A running hash of other bytes makes a signature that does not verify: the digest really came from it.
+    const wrong = await world.sign(pdf, { pdfSha256: createHash('sha256').update(new Uint8Array(pdf.length)) });
+    expect((await verifyPdf(wrong, { trustedRoots: world.trustedRoots, now: world.now })).verdict).not.toBe('valid');
   });
 
   it.each(['table', 'stream'] as const)('keeps the first signature valid when a second company signs (xref %s)', async (xref) => {

@@ -1,6 +1,7 @@
 import type { SealDrawing } from '../../appearance/drawing';
 import type { PreparedSignedData } from '../../pki/signed-data';
-import { signatureAlgorithm } from '../../pki/algorithms';
+import type { Hash } from 'node:crypto';
+import { SHA256, signatureAlgorithm } from '../../pki/algorithms';
 import type { SignatureAlgorithmId, Signer } from '../trust/pki';
 import { completeCadesSignature, PDF_SIGNATURE_FORMS, prepareCadesSignature, signatureFits } from '../cms/build-signed-data';
 import { PdfInputError } from '../errors';
@@ -21,6 +22,11 @@ import { CONTENTS_BYTES, fillByteRange, fillContents, locatePlaceholder, placeho
 /** What a signature looks like and who makes it: everything but the private key. */
 export interface PdfSignatureRequest {
   pdf: Uint8Array;
+  /**
+   * A running SHA-256 of all of `pdf`, when the caller hashed it as it arrived: a SHA-256 signature
+   * continues it over the update instead of hashing the document again (it is copied, not consumed).
+   */
+  pdfSha256?: Hash;
   /** The algorithm of the signer's key. */
   algorithm: SignatureAlgorithmId;
   /** DER, signer first, then up to the root. */
@@ -97,7 +103,7 @@ export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSign
   const out = Buffer.concat([input.pdf, tail]);
   const placeholder = locatePlaceholder(out, offsets.get(sigRef.num)!);
   const [, a, b] = fillByteRange(out, placeholder);
-  const contentDigest = signatureAlgorithm(input.algorithm).hash.digest(out.subarray(0, a), out.subarray(b));
+  const contentDigest = byteRangeDigest(input, out, a, b);
   const cms = prepareCadesSignature({ algorithm: input.algorithm, contentDigest, certificateChain: input.certificateChain });
   return {
     pdf: new Uint8Array(out.buffer, out.byteOffset, out.length),
@@ -105,6 +111,16 @@ export function preparePdfSignature(input: PdfSignatureRequest): PreparedPdfSign
     cms,
     digestToSign: cms.digestToSign,
   };
+}
+
+/**
+ * The digest of the signed ranges [0, a) and [b, end). The first range starts with the whole input
+ * (the update is appended after it), so a running hash of the input is continued from its end.
+ */
+function byteRangeDigest(input: PdfSignatureRequest, out: Uint8Array, a: number, b: number): Uint8Array {
+  const { hash } = signatureAlgorithm(input.algorithm);
+  if (!input.pdfSha256 || hash !== SHA256 || a < input.pdf.length) return hash.digest(out.subarray(0, a), out.subarray(b));
+  return new Uint8Array(input.pdfSha256.copy().update(out.subarray(input.pdf.length, a)).update(out.subarray(b)).digest());
 }
 
 /**
