@@ -16,6 +16,7 @@ import { platformPki } from '../platform-pki/platform-ca';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import { archiveRenewalDay } from './archive-timestamp';
 import { readObject } from './document-blobs';
+import { chainedTrail } from '../../../test-support/audit-trail';
 
 /**
  * PAdES B-LTA over the API (SIGNATURE_LEVEL=B-LTA; decision 0111): the signed file carries a DSS
@@ -175,7 +176,7 @@ describe('the archive job (B-LTA renewal)', () => {
     expect(readSealCertificate(renewedTsa).serialNumber).not.toBe(readSealCertificate(firstTsa).serialNumber);
     expect(after).toMatchObject({ version: before.version + 1, signatures: before.signatures, signedAt: before.signedAt, archiveRenewalOn: archiveRenewalDay(renewedTsa) });
     expect(after.archiveRenewalOn! > before.archiveRenewalOn!).toBe(true);
-    const audit = await services.store.audit.ofCompany(companyId);
+    const audit = await chainedTrail(services.store, companyId);
     // The other documents renewed in the same run have their own events: this document's is there once.
     const events = audit.filter((e) => e.action === 'document.archive_timestamp' && e.subject === documentId);
     expect(events).toHaveLength(1);

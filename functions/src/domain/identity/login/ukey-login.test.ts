@@ -4,6 +4,7 @@ import { ukeyLoginMessage } from '@seal/shared/ukey-client';
 import { buildWorld, startMatrixStack, type MatrixWorld } from '../../../../test-support/matrix-harness';
 import type { TestStack } from '../../../../test-support/identity-stack';
 import { bindSoftwareUkey, softwareUkey, unbindUkey } from '../../../../test-support/ukey';
+import { chainedTrail } from '../../../../test-support/audit-trail';
 import { getServices } from '../../../composition';
 import { platformOrigins, UKEY_LOGIN_SECONDS } from './ukey-login';
 
@@ -47,7 +48,7 @@ describe('UKey登录', () => {
     const me = await t.api('GET', '/v1/me', { token: res.body.token });
     expect(me.status).toBe(200);
     expect(me.body.person.personId).toBe(w.personIds.legal_representative);
-    const events = await w.store.audit.ofCompany(w.companyId);
+    const events = await chainedTrail(w.store, w.companyId);
     expect(events.at(-1)).toMatchObject({
       action: 'session.login_ukey',
       actorId: w.personIds.legal_representative,
