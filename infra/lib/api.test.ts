@@ -33,8 +33,9 @@ describe('the HTTP API', () => {
     const functions = Object.entries(resourcesOf(stage, 'AWS::Lambda::Function'))
       .filter(([id]) => !id.startsWith('AWSCDKTriggerCustomResourceProvider'))
       .map(([, fn]) => fn) as { Properties: { Runtime: string; Architectures: string[] } }[];
-    // + the authorizer, the renewal job, the platform bootstrap and the audit archive writer
-    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 4);
+    // + the authorizer, the renewal job, the archive job, the platform bootstrap, the audit archive
+    // writer, the audit chainer and the signing batches' worker
+    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 7);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
   });
 
