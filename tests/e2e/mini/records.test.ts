@@ -129,7 +129,7 @@ describe('消息, 我的文件 and 用印记录', () => {
     await li.tap('验证文件');
     await li.see('核对用印记录：采购合同.pdf');
     const chooser = li.page.waitForEvent('filechooser');
-    await li.tap('选择PDF文件');
+    await li.tap('选择PDF或OFD文件');
     await li.agreePrivacyIfAsked();
     await (await chooser).setFiles(downloaded());
     await li.see('文档有效', 60_000);
@@ -150,7 +150,7 @@ describe('消息, 我的文件 and 用印记录', () => {
     await li.open(`/packages/seal/verify/index?sha256=${'ab'.repeat(32)}&name=${encodeURIComponent('另一份合同.pdf')}`);
     await li.see('核对用印记录：另一份合同.pdf');
     const again = li.page.waitForEvent('filechooser');
-    await li.tap('选择PDF文件');
+    await li.tap('选择PDF或OFD文件');
     await li.agreePrivacyIfAsked();
     await (await again).setFiles(downloaded());
     await li.see('与用印记录不一致：所选文件不是该记录签署的版本', 60_000);

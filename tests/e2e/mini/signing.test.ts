@@ -196,7 +196,7 @@ describe('文件签章 on the phone', () => {
       await anyone.open('/packages/seal/verify/index');
       await anyone.see('文档验证');
       const chooser = anyone.page.waitForEvent('filechooser');
-      await anyone.tap('选择PDF文件');
+      await anyone.tap('选择PDF或OFD文件');
       await anyone.agreePrivacyIfAsked();
       await (await chooser).setFiles(downloaded());
       await anyone.see('文档有效', 60_000);
