@@ -1,4 +1,5 @@
-import { DomainError, type ErrorCode } from '@seal/shared';
+import type { ErrorCode } from '@seal/shared';
+import { engineErrors } from '../engine-errors';
 import { OfdError, type OfdErrorCode } from '../../engines/ofd/errors';
 
 const CODES: Record<OfdErrorCode, ErrorCode> = {
@@ -18,12 +19,5 @@ const CODES: Record<OfdErrorCode, ErrorCode> = {
   OFD_BAD_INPUT: 'VALIDATION_FAILED',
 };
 
-/** Runs an OFD-engine call and turns its errors into the API's stable codes (the detail stays in the cause, for the logs). */
-export async function withOfdErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof OfdError) throw new DomainError(CODES[error.code], undefined, undefined, { cause: error });
-    throw error;
-  }
-}
+/** Runs an OFD-engine call and turns its errors into the API's stable codes. */
+export const withOfdErrors = engineErrors(OfdError, CODES);

@@ -1,4 +1,5 @@
-import { DomainError, type ErrorCode } from '@seal/shared';
+import type { ErrorCode } from '@seal/shared';
+import { engineErrors } from '../engine-errors';
 import { PdfInputError, type PdfInputErrorCode } from '../../engines/pdf/errors';
 
 const CODES: Record<PdfInputErrorCode, ErrorCode> = {
@@ -15,16 +16,5 @@ const CODES: Record<PdfInputErrorCode, ErrorCode> = {
   PDF_CERTIFICATION_NOT_FIRST: 'PDF_CERTIFICATION_NOT_FIRST',
 };
 
-/**
- * Runs a PDF-engine call and turns its input errors into the API's stable codes. A person reads
- * the code's own Chinese message; the engine's technical detail ("no %PDF header") stays in the
- * cause, for the logs.
- */
-export async function withPdfErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PdfInputError) throw new DomainError(CODES[error.code], undefined, undefined, { cause: error });
-    throw error;
-  }
-}
+/** Runs a PDF-engine call and turns its input errors into the API's stable codes. */
+export const withPdfErrors = engineErrors(PdfInputError, CODES);
