@@ -133,8 +133,12 @@ export class Phone {
     await this.tap('微信一键登录');
     await this.agreePrivacyIfAsked();
     await this.pickIdentity();
-    await this.see('开始人脸核验');
-    if (await this.input('请输入身份证号码').isVisible()) {
+    // Taro's <Input> draws its native input a moment after the page's text: decide by the page's
+    // note (first login asks for name and ID number, a known person is named), never by the input.
+    const firstLogin = this.screen.getByText('首次登录请填写本人姓名和身份证号码');
+    const known = this.screen.getByText(`将核验 ${this.person.name}`);
+    await this.explained(firstLogin.or(known).first().waitFor({ state: 'visible' }));
+    if (await firstLogin.isVisible()) {
       await this.fill('请输入姓名', this.person.name);
       await this.fill('请输入身份证号码', this.person.idNumber);
     }

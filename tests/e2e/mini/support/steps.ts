@@ -13,6 +13,8 @@ export async function openTab(phone: Phone, label: keyof typeof TAB_PATHS): Prom
 /** Types a PIN and its confirmation into the two masked fields of a claim or PIN form. */
 export async function enterNewPin(phone: Phone, pin: string, fields = 2): Promise<void> {
   const inputs = phone.screen.locator('input[placeholder="6位数字"]');
+  // Taro draws each native input a moment after the page: wait until the fields are there.
+  await inputs.nth(fields - 1).waitFor({ state: 'visible' });
   const count = await inputs.count();
   for (let i = count - fields; i < count; i++) await inputs.nth(i).fill(pin);
 }
