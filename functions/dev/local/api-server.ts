@@ -139,7 +139,11 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: stri
  */
 export function createApiServer(handlers: Map<string, LambdaHandler>, staticRoots: readonly StaticRoot[] = [], options: ApiServerOptions = {}): Server {
   const connectSrc = options.s3Endpoint ? [new URL(options.s3Endpoint).origin] : [];
-  return createServer({ maxHeaderSize: API_GATEWAY_MAX_HEADER_BYTES }, (req, res) => {
+  // keepAliveTimeout 0: an idle connection is closed by its client, never by this server. A client
+  // in the same process whose event loop was blocked (a test running OpenSSL synchronously) would
+  // otherwise reuse a connection the server closed meanwhile and get ECONNRESET. The stack's stop
+  // closes every connection.
+  return createServer({ maxHeaderSize: API_GATEWAY_MAX_HEADER_BYTES, keepAliveTimeout: 0 }, (req, res) => {
     void (async () => {
       // Origin-form targets only ('/path?query'); prefixing the origin keeps '//x' a path, not a host.
       const url = URL.canParse(`http://localhost${req.url ?? '/'}`) && req.url?.startsWith('/') ? new URL(`http://localhost${req.url}`) : undefined;
