@@ -65,6 +65,7 @@ export const FINDING_MESSAGES: Record<FindingCode, string> = {
   TIMESTAMP_INVALID: '时间戳无效，签章时间仅为签署方声明',
   TIMESTAMP_UNTRUSTED: '时间戳服务不受信任，签章时间仅为签署方声明',
   TIMESTAMP_IN_FUTURE: '时间戳晚于当前时间',
+  TIMESTAMP_CERTIFICATE_EXPIRED: '时间戳服务证书已过期，且没有在其有效期内加盖的后续文档时间戳，无法证明签章时间',
   CHAIN_UNTRUSTED: '签章者证书不受信任',
   CHAIN_INVALID: '签章证书链校验失败',
   CERTIFICATE_EXPIRED: '签章时证书已过期',

@@ -109,6 +109,14 @@ function withoutLtv(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, Number(range![3]) + Number(range![4]));
 }
 
+/** The same signature at PAdES B-LT: the file cut where the revision before its first document timestamp ends. */
+function withoutDocumentTimestamps(bytes: Uint8Array): Uint8Array {
+  const text = Buffer.from(bytes).toString('latin1');
+  const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const eof = text.lastIndexOf('%%EOF', Number(ranges[1]![2]));
+  return bytes.subarray(0, eof + '%%EOF'.length + (/^\r?\n/.exec(text.slice(eof + 5))?.[0].length ?? 0));
+}
+
 const DAY = 24 * 3600 * 1000;
 
 describe('validation at a past time (the platform clock moved on)', () => {
@@ -189,10 +197,24 @@ describe('the archive job (B-LTA renewal)', () => {
     services.now = () => new Date(readSealCertificate(firstTsa).notAfter.getTime() + 24 * 3600 * 1000);
     const verified = (await t.api.verify(bytes)).body;
     expect(verified.verdict).toBe('valid');
-    expect(verified.signatures.map((s: { kind: string }) => s.kind)).toEqual(['signature', 'document_timestamp', 'document_timestamp']);
+    expect(verified.signatures.map((s: { kind: string; indication: string }) => [s.kind, s.indication])).toEqual([
+      ['signature', 'TOTAL_PASSED'],
+      ['document_timestamp', 'TOTAL_PASSED'],
+      ['document_timestamp', 'TOTAL_PASSED'],
+    ]);
     expect(verified.signatures.map((s: { signer: { serialNumber: string } }) => s.signer.serialNumber).slice(1)).toEqual([
       readSealCertificate(firstTsa).serialNumber,
       readSealCertificate(renewedTsa).serialNumber,
     ]);
+
+    // Without the renewal (the version before the job; the same cut to B-LT or B-T) nothing made while
+    // the first TSA certificate was valid vouches for its timestamps any more (decision 0191).
+    const unrenewed = (await readObject(services, before.objectKey, 50 * 1024 * 1024)).bytes;
+    for (const file of [unrenewed, withoutDocumentTimestamps(unrenewed), withoutLtv(unrenewed)]) {
+      const body = (await t.api.verify(file)).body;
+      expect(body).toMatchObject({ verdict: 'indeterminate', indication: 'INDETERMINATE' });
+      expect(body.signatures[0].findings.map((f: { code: string }) => f.code)).toContain('TIMESTAMP_CERTIFICATE_EXPIRED');
+    }
+    expect((await t.api.verify(withoutDocumentTimestamps(unrenewed))).body.signatures.map((s: { kind: string }) => s.kind)).toEqual(['signature']);
   }, 120_000);
 });

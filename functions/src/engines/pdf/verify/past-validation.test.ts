@@ -4,7 +4,9 @@ import { createCrl } from '../../pki/crl';
 import { createOcspResponse, type OcspCertStatus, type OcspResponder } from '../../pki/ocsp';
 import { issueOcspResponderCertificate } from '../../pki/ocsp-responder-certificate';
 import { readSealCertificate } from '../../pki/read-seal-certificate';
-import { addValidationData } from '../sign';
+import { addDocumentTimestamp, addValidationData } from '../sign';
+import { createTimestampToken } from '../../pki/timestamp-token';
+import { issueTsaCertificate } from '../../pki/tsa-certificate';
 import { verifyPdf } from '../verify';
 import type { RevocationStatus } from './verify-signature';
 
@@ -147,5 +149,63 @@ describe('validation at a past time', () => {
     expect(await first(verifyAt(forged, afterExpiry()))).toMatchObject({ indication: 'INDETERMINATE', codes: ['REVOCATION_DATA_MISSING'] });
     const stale = withLtv({ ocsps: [await ocspAnswer(new Date(world.now.getTime() - 3 * DAY), { status: 'good' })] });
     expect(await first(verifyAt(stale, afterExpiry()))).toMatchObject({ indication: 'INDETERMINATE', codes: ['REVOCATION_DATA_MISSING'] });
+  });
+});
+
+/**
+ * A timestamp outlives its TSA certificate (decision 0191, EN 319 102-1 past signature validation):
+ * it still proves the signing time only through a later document timestamp made while that
+ * certificate was valid (the archive job's renewal), whose own TSA certificate is valid today.
+ */
+describe('a timestamp whose TSA certificate has expired', () => {
+  const soon = () => new Date(world.now.getTime() + 2000);
+  const tsaEnd = () => readSealCertificate(world.pki.tsa).notAfter;
+  const pastTsa = () => new Date(tsaEnd().getTime() + DAY);
+  /** A document timestamp at `at` from the same TSA key, certified again by the root (or, without `renewed`, the first certificate). */
+  const documentTimestamp = async (pdf: Uint8Array, at: Date, renewed: boolean) => {
+    const tsaCertificate = renewed
+      ? await issueTsaCertificate({ signer: world.pki.rootSigner, caCertificate: world.pki.root, tsaPublicKey: await world.pki.tsaSigner.publicKeySpki(), notBefore: new Date(at.getTime() - HOUR), publicBaseUrl: 'http://localhost:3000' })
+      : world.pki.tsa;
+    return addDocumentTimestamp(pdf, (messageImprint) => createTimestampToken({ signer: world.pki.tsaSigner, tsaCertificate, chain: [world.pki.root], messageImprint, genTime: at }));
+  };
+  const indications = async (bytes: Uint8Array, now: Date) =>
+    (await verifyPdf(bytes, { trustedRoots: world.trustedRoots, now })).signatures.map((s) => ({ kind: s.kind, indication: s.indication, subIndication: s.subIndication, codes: s.findings.map((f) => f.code) }));
+
+  it('leaves B-T and B-LT INDETERMINATE / OUT_OF_BOUNDS_NO_POE without a later document timestamp', async () => {
+    const lt = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' })] });
+    // A day before the end: the signature timestamp and the DSS still carry it.
+    expect(await indications(lt, new Date(tsaEnd().getTime() - DAY))).toEqual([{ kind: 'signature', indication: 'TOTAL_PASSED', subIndication: null, codes: [] }]);
+    for (const bytes of [signed, lt]) {
+      const [s] = await indications(bytes, pastTsa());
+      expect(s).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+      expect(s!.codes).toContain('TIMESTAMP_CERTIFICATE_EXPIRED');
+    }
+  });
+
+  it('leaves B-LTA INDETERMINATE when the only document timestamp is from the same expired certificate, or came after it expired', async () => {
+    const lt = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' })] });
+    const sameCertificate = await documentTimestamp(lt, new Date(world.now.getTime() + HOUR), false);
+    expect((await indications(sameCertificate, pastTsa())).map((s) => [s.kind, s.indication, s.codes.includes('TIMESTAMP_CERTIFICATE_EXPIRED')])).toEqual([
+      ['signature', 'INDETERMINATE', true],
+      ['document_timestamp', 'INDETERMINATE', true],
+    ]);
+    // Renewed, but too late: the first certificate had already expired when the renewal timestamped.
+    const late = await documentTimestamp(lt, new Date(tsaEnd().getTime() + HOUR), true);
+    const [signature, renewal] = await indications(late, new Date(tsaEnd().getTime() + 2 * DAY));
+    // The late renewal dates the signature only after its seal certificate's end (see decision 0191).
+    expect(signature!.indication).not.toBe('TOTAL_PASSED');
+    expect(signature!.codes).toContain('TIMESTAMP_CERTIFICATE_EXPIRED');
+    expect(renewal).toMatchObject({ kind: 'document_timestamp', indication: 'TOTAL_PASSED' });
+  });
+
+  it('stays TOTAL_PASSED past the first certificate’s end when a renewed certificate timestamped the document before that end', async () => {
+    const lt = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' })] });
+    const lta = await documentTimestamp(lt, new Date(world.now.getTime() + HOUR), false);
+    const renewed = await documentTimestamp(lta, new Date(tsaEnd().getTime() - 365 * DAY), true);
+    expect(await indications(renewed, pastTsa())).toEqual([
+      { kind: 'signature', indication: 'TOTAL_PASSED', subIndication: null, codes: [] },
+      { kind: 'document_timestamp', indication: 'TOTAL_PASSED', subIndication: null, codes: [] },
+      { kind: 'document_timestamp', indication: 'TOTAL_PASSED', subIndication: null, codes: [] },
+    ]);
   });
 });

@@ -55,6 +55,7 @@ export type FindingCode =
   | 'TIMESTAMP_INVALID'
   | 'TIMESTAMP_UNTRUSTED'
   | 'TIMESTAMP_IN_FUTURE'
+  | 'TIMESTAMP_CERTIFICATE_EXPIRED' // its TSA certificate has expired and no later document timestamp made before that proves it
   | 'CHAIN_UNTRUSTED' // no path to a trusted root
   | 'CHAIN_INVALID' // a path, but a link breaks a rule (not a CA, key usage, critical extension, too long)
   | 'CERTIFICATE_EXPIRED'

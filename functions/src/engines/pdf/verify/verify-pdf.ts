@@ -10,6 +10,7 @@ import { deepFreeze, VERDICT_OF, type CertificationLevel, type SignatureReport, 
 import { RangeDigests } from './range-digests';
 import { RevocationData } from './revocation-data';
 import { judgeSignature, type RevocationCheck } from './verify-signature';
+import { viewCertificate } from '../trust/pki';
 
 export interface VerifyPdfOptions {
   /** DER root certificates the verifier trusts (the platform's own root). */
@@ -68,10 +69,13 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
   const certLevel: CertificationLevel | null =
     certification && certRevision !== null && readCertification(doc, certRevision)?.sigRef.num === certification.sigRef.num ? certification.level : null;
 
-  // Proof of existence: a signature's own valid timestamp, or a valid document timestamp made after it.
-  const docTimestamps = evidence.filter((e): e is SignatureEvidence => !!e && e.kind === 'document_timestamp' && e.intact && !!e.timestamp?.valid && !!e.timestamp.time);
+  // Proof of existence: a signature's own valid timestamp, or a valid document timestamp made after it,
+  // each only while it stands (outlivedTimestamps).
+  const valid = (e: SignatureEvidence | null): e is SignatureEvidence & { timestamp: { time: Date } } => !!e && !!e.timestamp?.valid && !!e.timestamp.time;
+  const outlived = outlivedTimestamps(evidence.filter(valid), now);
+  const docTimestamps = evidence.filter((e): e is SignatureEvidence => valid(e) && e.kind === 'document_timestamp' && e.intact && !outlived.has(e));
   const proofOf = (e: SignatureEvidence): Date | null => {
-    const own = e.kind === 'signature' && e.timestamp?.valid && e.timestamp.time ? [e.timestamp.time] : e.kind === 'document_timestamp' && e.timestamp?.valid && e.timestamp.time ? [e.timestamp.time] : [];
+    const own = valid(e) && !outlived.has(e) ? [e.timestamp!.time!] : [];
     const later = e.range.revision === null ? [] : docTimestamps.filter((t) => t.range.revision !== null && t.range.revision > e.range.revision!).map((t) => t.timestamp!.time!);
     const all = [...own, ...later];
     return all.length ? new Date(Math.min(...all.map((d) => d.getTime()))) : null;
@@ -109,6 +113,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
             certificationLevel: isCertification ? certLevel : null,
             extraFindings,
             proofOfExistence: proofOf(e),
+            timestampOutlived: outlived.has(e),
           },
         ),
       );
@@ -126,6 +131,41 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
     certification: certifying && certLevel ? { level: certLevel, fieldName: certifying.fieldName } : null,
     signatures,
   });
+}
+
+/**
+ * The timestamps that no longer prove anything (ETSI EN 319 102-1, past signature validation): the
+ * TSA certificate has expired by the validation time, and no later intact document timestamp that
+ * itself still stands was made while that certificate was valid. The archive job's re-timestamps
+ * (decision 0171) are such later timestamps; the newest one's TSA certificate must be in force today.
+ */
+function outlivedTimestamps(timestamped: SignatureEvidence[], now: Date): Set<SignatureEvidence> {
+  const latestFirst = [...timestamped].sort((a, b) => (b.range.revision ?? -1) - (a.range.revision ?? -1));
+  const outlived = new Set<SignatureEvidence>();
+  for (const e of latestFirst) {
+    const end = tsaNotAfter(e);
+    if (!end || end >= now) continue;
+    const vouched = latestFirst.some(
+      (later) =>
+        later.kind === 'document_timestamp' &&
+        later.intact &&
+        !outlived.has(later) &&
+        later.range.revision !== null &&
+        e.range.revision !== null &&
+        later.range.revision > e.range.revision &&
+        later.timestamp!.time! <= end,
+    );
+    if (!vouched) outlived.add(e);
+  }
+  return outlived;
+}
+
+function tsaNotAfter(e: SignatureEvidence): Date | undefined {
+  try {
+    return e.timestamp?.tsaCertificate ? viewCertificate(e.timestamp.tsaCertificate).notAfter : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Last line of defence: a signature whose data breaks a parser is reported, never thrown. */

@@ -35,6 +35,8 @@ export interface Judgement {
   extraFindings: Finding[];
   /** The earliest proven time the signature existed (its own valid timestamp, or a later document timestamp). */
   proofOfExistence: Date | null;
+  /** Its timestamp's TSA certificate has expired by now and no later document timestamp vouches for it (decision 0191). */
+  timestampOutlived: boolean;
 }
 
 const UNTRUSTED: ReadonlySet<ChainProblem> = new Set(['UNKNOWN_ISSUER', 'BAD_SIGNATURE']);
@@ -57,8 +59,10 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
     const untrustedOnly = ts.failures.every((f) => f === 'CHAIN_UNTRUSTED');
     findings.push(finding(untrustedOnly ? 'TIMESTAMP_UNTRUSTED' : 'TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
   }
+  // A timestamp sound at its time whose TSA certificate has since expired, with no later timestamp made while it was valid.
+  if (j.timestampOutlived) findings.push(finding('TIMESTAMP_CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE'));
   if (poe && poe > ctx.now) findings.push(finding('TIMESTAMP_IN_FUTURE', 'INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE'));
-  if (!isTimestamp && !poe && ctx.policy.requireTimestamp) findings.push(finding('TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
+  if (!isTimestamp && !poe && !j.timestampOutlived && ctx.policy.requireTimestamp) findings.push(finding('TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
   const weak = new Set([...(evidence.cms?.weak ?? []), ...(ts?.weak ?? [])]);
   if (weak.size > 0) findings.push(finding('WEAK_ALGORITHM', 'INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE'));
 
