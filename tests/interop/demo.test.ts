@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,31 +6,47 @@ import path from 'node:path';
 /**
  * Interoperability acceptance: `seal demo` signs a three-page Chinese contract twice on the local
  * stack; independent validators must accept the result with nothing but the platform root:
- * poppler's pdfsig (with the root in a fresh NSS database) and `openssl cms -verify`.
+ * poppler's pdfsig (with the root in a fresh NSS database, asking the demo's OCSP responder while
+ * it runs) and `openssl cms -verify`.
  * Ports 19600-19603 (the documents area's range).
  */
 const root = path.resolve(__dirname, '../..');
 let dir: string;
 let signed: Buffer;
+let demo: ChildProcess | undefined;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'seal-interop-demo-'));
-  // As a user runs it (`npx seal demo`): a plain process, not a Jest worker.
+  // As a user runs it (`npx seal demo --serve`): a plain process, not a Jest worker. It keeps the
+  // platform up after signing, because the certificates name its OCSP responder, which pdfsig asks.
   const { JEST_WORKER_ID: _worker, ...env } = process.env;
-  const run = spawnSync(process.execPath, [path.join(root, 'functions/bin/seal.js'), 'demo', '--out', dir, '--port', '19600'], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: 170_000,
+  const child = spawn(process.execPath, [path.join(root, 'functions/bin/seal.js'), 'demo', '--out', dir, '--port', '19600', '--serve'], { cwd: root, env });
+  demo = child;
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('平台继续运行于')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`seal demo exited ${code}:\n${output}`)));
   });
-  if (run.status !== 0) throw new Error(`seal demo exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
   signed = readFileSync(path.join(dir, 'signed.pdf'));
   mkdirSync(path.join(dir, 'nss'));
   const db = `sql:${path.join(dir, 'nss')}`;
   execFileSync('certutil', ['-N', '--empty-password', '-d', db]);
   execFileSync('certutil', ['-A', '-n', 'platform-root', '-t', 'CT,C,C', '-i', path.join(dir, 'platform-root.pem'), '-d', db]);
 }, 180_000);
-afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  // The demo stops its platform on SIGTERM and exits with the report's verdict (0: valid).
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise<number | null>((resolve) => demo!.once('exit', resolve));
+    demo.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
 
 /** Each signature's /ByteRange and /Contents, read straight from the bytes (no code of ours). */
 function signaturesOf(pdf: Buffer): { ranges: number[]; cms: Buffer }[] {
@@ -53,8 +69,10 @@ function derPrefix(padded: Buffer): Buffer {
 }
 
 describe('seal demo output', () => {
-  it('poppler pdfsig: both signatures valid and trusted; only the PAdES B-LT DSS follows the last', () => {
-    const out = spawnSync('pdfsig', ['-nssdir', `sql:${path.join(dir, 'nss')}`, path.join(dir, 'signed.pdf')], { encoding: 'utf8' }).stdout;
+  it('poppler pdfsig: both signatures valid and trusted (NSS asks the demo platform’s OCSP responder); only the PAdES B-LT DSS follows the last', async () => {
+    const out = await new Promise<string>((resolve) =>
+      execFile('pdfsig', ['-nssdir', `sql:${path.join(dir, 'nss')}`, path.join(dir, 'signed.pdf')], { encoding: 'utf8' }, (_error, stdout) => resolve(stdout)),
+    );
     const blocks = out.split(/Signature #\d+:/).slice(1);
     expect(blocks).toHaveLength(2);
     for (const block of blocks) {

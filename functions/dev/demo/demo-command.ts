@@ -10,12 +10,18 @@ export interface DemoArgs {
   out: string;
   /** First of four consecutive ports (API, DynamoDB, S3, KMS); 0 picks free ones. */
   port: number;
+  /**
+   * Keep the platform running after the scenario, until SIGINT or SIGTERM: the certificates name its
+   * OCSP responder, which validators such as pdfsig ask (decision 0190).
+   */
+  serve: boolean;
 }
 
 /**
  * `seal demo --out DIR`: the whole platform on this machine for one scenario (temp data dir,
  * in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf, DIR/platform-root.pem and
- * DIR/report.json. Exit 0 when the report says valid.
+ * DIR/report.json. Exit 0 when the report says valid. With `--serve` the platform stays up until
+ * interrupted, so validators reach the OCSP responder and CRL its certificates name.
  */
 export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise<number> {
   const dir = resolve(args.out);
@@ -38,6 +44,10 @@ export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise
     writeFileSync(join(dir, 'platform-root.pem'), result.rootPem);
     writeFileSync(join(dir, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
     out(`已写入 ${join(dir, 'signed.pdf')}、platform-root.pem、report.json`);
+    if (args.serve) {
+      out(`平台继续运行于 ${stack.url}（证书中的 OCSP 与 CRL 地址可访问），按 Ctrl+C 停止`);
+      await new Promise<void>((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => stop())));
+    }
     return (result.report as { verdict?: string }).verdict === 'valid' ? 0 : 1;
   } finally {
     await stack.stop();
@@ -57,7 +67,8 @@ function needsFullTsx(): boolean {
 
 function rerunUnderTsx(args: DemoArgs): Promise<number> {
   const cli = require.resolve('tsx/cli');
-  const child = spawn(process.execPath, [cli, join(__dirname, '..', '..', 'bin', 'seal.js'), 'demo', '--out', args.out, '--port', String(args.port)], {
+  const argv = ['demo', '--out', args.out, '--port', String(args.port), ...(args.serve ? ['--serve'] : [])];
+  const child = spawn(process.execPath, [cli, join(__dirname, '..', '..', 'bin', 'seal.js'), ...argv], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -66,14 +77,27 @@ function rerunUnderTsx(args: DemoArgs): Promise<number> {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
   });
-  return new Promise((done) => child.on('exit', (code) => done(code ?? 3)));
+  // Ctrl+C reaches the whole group; a SIGTERM to this process alone is passed on, so the platform stops too.
+  const forward = () => child.kill('SIGTERM');
+  process.on('SIGTERM', forward);
+  process.on('SIGINT', () => undefined);
+  return new Promise((done) =>
+    child.on('exit', (code) => {
+      process.off('SIGTERM', forward);
+      done(code ?? 3);
+    }),
+  );
 }
 
-/** `--out DIR [--port N]`; null when the arguments are not understood. */
+/** `--out DIR [--port N] [--serve]`; null when the arguments are not understood. */
 export function parseDemoArgs(rest: string[]): DemoArgs | null {
-  const args: DemoArgs = { out: '', port: 0 };
+  const args: DemoArgs = { out: '', port: 0, serve: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
+    if (a === '--serve') {
+      args.serve = true;
+      continue;
+    }
     const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
     if (a === '--out' || a.startsWith('--out=')) args.out = value ?? '';
     else if (a === '--port' || a.startsWith('--port=')) args.port = Number(value);

@@ -1,9 +1,9 @@
 // What other parties do over the API during the signing journey: the legal representative sets up
 // the holder (claim, grant), freezes and cancels; anyone verifies. Not the journey's subject.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { pdfsig as pdfsigOn } from '../../../functions/test-support/pdf/third-party';
 import { api } from './support/api';
 import type { Person } from './support/people';
 
@@ -98,14 +98,12 @@ export async function threePageContract(file: string): Promise<void> {
   writeFileSync(file, await doc.save());
 }
 
-/** poppler's pdfsig with the platform root in a fresh NSS database. */
-export function pdfsig(dir: string, rootPem: string, file: string): string {
-  const db = path.join(dir, 'nss');
-  mkdirSync(db, { recursive: true });
-  writeFileSync(path.join(dir, 'root.pem'), rootPem);
-  execFileSync('certutil', ['-N', '--empty-password', '-d', `sql:${db}`]);
-  execFileSync('certutil', ['-A', '-n', 'platform-root', '-t', 'CT,C,C', '-i', path.join(dir, 'root.pem'), '-d', `sql:${db}`]);
-  return spawnSync('pdfsig', ['-nssdir', `sql:${db}`, file], { encoding: 'utf8' }).stdout;
+/**
+ * poppler's pdfsig with the platform root in a fresh NSS database: its report. Asynchronous, so the
+ * stack in this process can answer NSS's OCSP request to the address the certificates name.
+ */
+export async function pdfsig(rootPem: string, file: string): Promise<string> {
+  return (await pdfsigOn(readFileSync(file), [rootPem])).output;
 }
 
 /**

@@ -214,7 +214,7 @@ describe('文件签章 on the phone', () => {
       '合同专用章',
     ]);
     const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
-    const out = pdfsig(dir, rootPem, downloaded());
+    const out = await pdfsig(rootPem, downloaded());
     const fields = pdfsigFields(out);
     expect([...fields.keys()]).toHaveLength(2);
     for (const widgets of fields.values()) {
@@ -233,7 +233,7 @@ describe('文件签章 on the phone', () => {
     const ranges = [...out.matchAll(/Signed Ranges: \[(\d+) - (\d+)\], \[(\d+) - (\d+)\]/g)].map((m) => Number(m[4]));
     const signedRevision = path.join(dir, 'signed-revision.pdf');
     writeFileSync(signedRevision, readFileSync(downloaded()).subarray(0, Math.max(...ranges)));
-    const revisionOut = pdfsig(path.join(dir, 'revision'), rootPem, signedRevision);
+    const revisionOut = await pdfsig(rootPem, signedRevision);
     expect(revisionOut).toContain('Total document signed');
   });
 

@@ -200,7 +200,7 @@ describe('我的印章 on the desktop', () => {
       await download.saveAs(signedFile);
       // poppler trusts it with the platform root alone; the platform's verifier names the seal.
       const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
-      const fields = [...pdfsigFields(pdfsig(path.join(tmp, 'pdfsig'), rootPem, signedFile)).values()];
+      const fields = [...pdfsigFields(await pdfsig(rootPem, signedFile)).values()];
       expect(fields).toHaveLength(1);
       expect(fields[0]![0]).toEqual({ valid: true, trusted: true });
       const report = await verifyOverApi(stack.url, readFileSync(signedFile));
@@ -247,7 +247,7 @@ describe('我的印章 on the desktop', () => {
         const [batchDownload] = await Promise.all([viaUkey.waitForEvent('download'), viaUkey.getByTestId(`batch-download-${i}`).click()]);
         const file = path.join(tmp, `batch-${i}.pdf`);
         await batchDownload.saveAs(file);
-        const batchFields = [...pdfsigFields(pdfsig(path.join(tmp, `pdfsig-batch-${i}`), rootPem, file)).values()];
+        const batchFields = [...pdfsigFields(await pdfsig(rootPem, file)).values()];
         expect(batchFields).toHaveLength(1);
         expect(batchFields[0]![0]).toEqual({ valid: true, trusted: true });
         const batchReport = await verifyOverApi(stack.url, readFileSync(file));

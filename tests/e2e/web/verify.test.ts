@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, desktopContext } from '../../support/browser';
 import { review } from '../../support/review';
 import { startJourneyStack } from '../../support/stack';
+import { pdfsig } from '../mini/signing-api';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { samplePdf, tamper } from './support/sample-pdf';
 import { signWithPin } from './support/sign-by-pin';
@@ -113,15 +114,13 @@ describe('免登录文档验证', () => {
     await desktop.close();
   });
 
-  it('signs a file that poppler also finds valid', () => {
+  it('signs a file that poppler also finds valid and trusted', async () => {
     const file = path.join(tmp, 'signed.pdf');
     writeFileSync(file, signed);
-    let out: string;
-    try {
-      out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    } catch (error) {
-      out = String((error as { stdout?: string }).stdout ?? error); // pdfsig exits non-zero for an untrusted root
-    }
+    // With the platform root trusted: NSS asks the OCSP responder the certificate names (the stack).
+    const rootPem = await (await fetch(`${stack.url}/v1/pki/root`)).text();
+    const out = await pdfsig(rootPem, file);
     expect(out).toContain('Signature is Valid.');
+    expect(out).toContain('Certificate is Trusted.');
   });
 });

@@ -44,8 +44,8 @@ export async function issueCredentialCertificate(
     validityYears: services.config.SEAL_CERTIFICATE_VALIDITY_YEARS,
     publicBaseUrl: services.config.PUBLIC_BASE_URL,
     crlUrl: pki.crlUrl,
-    // No Authority Information Access yet: poppler/NSS then insists on an online OCSP answer and
-    // calls the certificate untrusted without one (decision 0110).
+    // Authority Information Access where the hierarchy has a responder (P-256; decision 0190).
+    ...(pki.ocspUrl ? { ocspUrl: pki.ocspUrl } : {}),
   });
   return { der, info: readSealCertificate(der), issuer: pki.crlIssuer };
 }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromPem, toPem } from '../../engines/pki';
 import { viewCertificate } from '../../engines/pki/certificate-view';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AuthorityInfoAccessSyntax, Certificate, id_ad_ocsp, id_pe_authorityInfoAccess } from '@peculiar/asn1-x509';
 import { OpensslWorkspace } from '../../../test-support/pki/openssl';
 import { addCompany, addPerson, api, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
 
@@ -25,6 +27,8 @@ beforeAll(async () => {
   openssl.file('root.pem', root);
   const responder = await h.services.store.platformCertificates.get('ocsp-responder');
   openssl.file('responder.pem', toPem(new Uint8Array(Buffer.from(responder!.certificate, 'base64'))));
+  const tsa = await h.services.store.platformCertificates.get('tsa');
+  openssl.file('tsa.pem', toPem(new Uint8Array(Buffer.from(tsa!.certificate, 'base64'))));
   const faceTicket = await passedFaceTicket(h.services, lr.personId, 'seal.claim', { sealIds: [sealId] });
   const claimed = await api(h.stack, 'POST', `/v1/seals/${sealId}/claim`, lr.token, { faceTicket, pin: PIN, pinConfirm: PIN });
   expect(claimed.status).toBe(201);
@@ -35,12 +39,21 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** The OCSP URLs of a certificate's Authority Information Access, read with @peculiar/asn1-x509. */
+function ocspUrlsOf(pemFile: string): string[] {
+  const certificate = AsnConvert.parse(fromPem(readFileSync(path(pemFile), 'utf8'))[0]!, Certificate);
+  const extension = certificate.tbsCertificate.extensions?.find((e) => e.extnID === id_pe_authorityInfoAccess);
+  if (!extension) return [];
+  const access = AsnConvert.parse(extension.extnValue.buffer, AuthorityInfoAccessSyntax);
+  return access.filter((a) => a.accessMethod === id_ad_ocsp).map((a) => a.accessLocation.uniformResourceIdentifier ?? '');
+}
+
 /**
- * `openssl ocsp` against the local stack: the request over HTTP POST, the answer checked with the
- * given trust option. Run asynchronously: the stack answers from this very process.
+ * `openssl ocsp` at the address the certificate itself names (its AIA), over HTTP POST, the answer
+ * checked with the given trust option. Run asynchronously: the stack answers from this very process.
  */
-function ask(certificate: string, trust: string[]): Promise<{ status: number; output: string }> {
-  const args = ['ocsp', '-issuer', path('root.pem'), '-cert', path(certificate), '-url', `${h.stack.url}/v1/pki/ocsp`, ...trust, '-resp_text'];
+function ask(certificate: string, trust: string[], url = ocspUrlsOf(certificate)[0]): Promise<{ status: number; output: string }> {
+  const args = ['ocsp', '-issuer', path('root.pem'), '-cert', path(certificate), '-url', url ?? 'none', ...trust, '-resp_text'];
   return new Promise((resolve, reject) => {
     execFile('openssl', args, { cwd: openssl.dir }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
@@ -50,18 +63,31 @@ function ask(certificate: string, trust: string[]): Promise<{ status: number; ou
 }
 
 describe('the OCSP responder of the platform', () => {
-  it('names the CRL at the public base URL in the seal certificate', () => {
-    const text = openssl.run(['x509', '-in', path('seal.pem'), '-noout', '-text']).output;
-    expect(text).toContain(`URI:${h.services.config.PUBLIC_BASE_URL}/v1/pki/crl`);
+  it('names the CRL and the OCSP responder at the public base URL in the seal and TSA certificates; the responder’s own names neither', () => {
+    const base = h.services.config.PUBLIC_BASE_URL;
+    expect(base).toBe(h.stack.url);
+    for (const pem of ['seal.pem', 'tsa.pem']) {
+      expect(ocspUrlsOf(pem)).toEqual([`${base}/v1/pki/ocsp`]);
+      const text = openssl.run(['x509', '-in', path(pem), '-noout', '-text']).output;
+      expect(text).toContain(`URI:${base}/v1/pki/crl`);
+      expect(text).toMatch(new RegExp(`Authority Information Access:\\s+OCSP - URI:${base.replace(/[.]/g, '\\.')}/v1/pki/ocsp\\s`));
+    }
+    expect(ocspUrlsOf('responder.pem')).toEqual([]);
+    const text = openssl.run(['x509', '-in', path('responder.pem'), '-noout', '-text']).output;
+    expect(text).not.toContain('Authority Information Access');
+    expect(text).toContain('OCSP No Check');
   });
 
-  it('answers good for a claimed seal; openssl verifies the answer with the responder certificate and through the root', async () => {
+  it('answers good for a claimed seal and for the TSA at the address they name; openssl verifies the answer with the responder certificate and through the root', async () => {
     for (const trust of [['-VAfile', path('responder.pem')], ['-CAfile', path('root.pem')]]) {
       const { status, output } = await ask('seal.pem', trust);
       expect(status).toBe(0);
       expect(output).toContain('Response verify OK');
       expect(output).toMatch(/seal\.pem: good/);
     }
+    const { output } = await ask('tsa.pem', ['-VAfile', path('responder.pem')]);
+    expect(output).toContain('Response verify OK');
+    expect(output).toMatch(/tsa\.pem: good/);
   });
 
   it('answers revoked, with the time, once the seal is revoked', async () => {
@@ -75,9 +101,10 @@ describe('the OCSP responder of the platform', () => {
   });
 
   it('answers unknown for a certificate the platform never issued', async () => {
-    // A certificate of the same issuer name and key the platform has no record of: the responder's own root.
+    // A certificate of the same issuer name and key the platform has no record of: the responder's own root
+    // (which names no responder: asked at the seal's).
     openssl.file('stranger.pem', readFileSync(path('root.pem')));
-    const { output } = await ask('stranger.pem', ['-VAfile', path('responder.pem')]);
+    const { output } = await ask('stranger.pem', ['-VAfile', path('responder.pem')], ocspUrlsOf('seal.pem')[0]);
     expect(output).toContain('Response verify OK');
     expect(output).toMatch(/stranger\.pem: unknown/);
   });

@@ -30,7 +30,7 @@ export interface PlatformCa {
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
   crlIssuer: string;
   crlUrl: string;
-  /** The OCSP responder's URL, where the hierarchy has one (P-256 only); not yet written into certificates (decision 0110). */
+  /** The OCSP responder's URL, where the hierarchy has one (P-256 only), written into its seal and TSA certificates (decision 0190). */
   ocspUrl?: string;
 }
 
@@ -157,6 +157,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
     ...p256Signers,
     roles: ['root', 'tsa'],
     crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
+    ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
   });
   const ocspSigner = await services.platformKeys.ocspSigner();
   await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, () => issueResponder(services, { rootSigner: p256Signers.root, root: p256.root, responderSigner: ocspSigner }));
@@ -182,7 +183,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
 
 async function rootAndTsa(
   services: Ports,
-  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; names?: { root: string; tsa: string } },
+  hierarchy: { root: PlatformSigner; tsa: PlatformSigner; roles: [Role, Role]; crlUrl: string; ocspUrl?: string; names?: { root: string; tsa: string } },
 ): Promise<{ root: Uint8Array; tsa: Uint8Array }> {
   const { root: rootSigner, tsa: tsaSigner, roles, names } = hierarchy;
   const root = await ensureCertificate(services.store, roles[0], rootSigner.keyId, () =>
@@ -193,11 +194,16 @@ async function rootAndTsa(
       ...(names ? { commonName: names.root } : {}),
     }),
   );
-  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, () => issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: hierarchy.crlUrl, commonName: names?.tsa }));
+  const tsa = await ensureCertificate(services.store, roles[1], tsaSigner.keyId, () =>
+    issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: hierarchy.crlUrl, ocspUrl: hierarchy.ocspUrl, commonName: names?.tsa }),
+  );
   return { root, tsa };
 }
 
-async function issueTsa(services: Ports, p: { rootSigner: Signer; root: Uint8Array; tsaSigner: Signer; crlUrl: string; commonName: string | undefined }): Promise<Uint8Array> {
+async function issueTsa(
+  services: Ports,
+  p: { rootSigner: Signer; root: Uint8Array; tsaSigner: Signer; crlUrl: string; ocspUrl: string | undefined; commonName: string | undefined },
+): Promise<Uint8Array> {
   return issueTsaCertificate({
     signer: p.rootSigner,
     caCertificate: p.root,
@@ -206,6 +212,7 @@ async function issueTsa(services: Ports, p: { rootSigner: Signer; root: Uint8Arr
     validityYears: TSA_YEARS,
     publicBaseUrl: services.config.PUBLIC_BASE_URL,
     crlUrl: p.crlUrl,
+    ...(p.ocspUrl ? { ocspUrl: p.ocspUrl } : {}),
     ...(p.commonName ? { commonName: p.commonName } : {}),
   });
 }
@@ -247,7 +254,7 @@ export async function renewPlatformCertificateIfDue(services: Ports, role: Renew
   if (new Date(record.notAfter).getTime() - services.now().getTime() > RENEWED[role].renewBeforeDays * DAY_MS) return current;
   const der =
     role === 'tsa'
-      ? await issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), commonName: undefined })
+      ? await issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: undefined })
       : await issueResponder(services, { rootSigner, root, responderSigner: subjectSigner });
   const info = readSealCertificate(der);
   const renewed = await services.store.platformCertificates.renew(

@@ -60,7 +60,7 @@ describe('Ukey签章', () => {
     const report = await verifyPdf(bytes, { trustedRoots: [root], now: new Date() });
     expect(report.verdict).toBe('valid');
     requireTools('pdfsig', 'certutil', 'openssl');
-    expect(pdfsig(bytes, [toPem(root)]).verdicts).toEqual(['TOTAL_PASSED']);
+    expect((await pdfsig(bytes, [toPem(root)])).verdicts).toEqual(['TOTAL_PASSED']);
     expect(await signingRecords(sealId)).toBe(1);
     const audit = await chainedTrail(w.store, w.companyId);
     expect(audit.filter((e) => e.action === 'seal.sign' && e.subject === sealId)).toHaveLength(1);

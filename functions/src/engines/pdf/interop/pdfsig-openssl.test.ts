@@ -68,7 +68,7 @@ describe('pdfsig on certified documents and on damaged inputs the platform signe
   it('accepts a P=2 certification and a later platform seal on it, both valid and trusted; our verifier reads the certification', async () => {
     const certified = await world.sign(await samplePdf({ pages: 2 }), { certify: { level: 2 } });
     const twice = await world.sign(certified, { as: 'second' });
-    const { verdicts, output } = pdfsig(twice, [root]);
+    const { verdicts, output } = await pdfsig(twice, [root]);
     expect(verdicts).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
     expect(output).toContain('Total document signed');
     const report = await verifyPdf(twice, { trustedRoots: world.trustedRoots });
@@ -78,7 +78,7 @@ describe('pdfsig on certified documents and on damaged inputs the platform signe
 
   it('refuses a further seal on a P=1 certification, which pdfsig finds valid as it stands', async () => {
     const certified = await world.sign(await samplePdf(), { certify: { level: 1 } });
-    expect(pdfsig(certified, [root]).verdicts).toEqual(['TOTAL_PASSED']);
+    expect((await pdfsig(certified, [root])).verdicts).toEqual(['TOTAL_PASSED']);
     await expect(world.sign(certified, { as: 'second' })).rejects.toMatchObject({ code: 'PDF_CERTIFIED_NO_CHANGES' });
   });
 
@@ -90,7 +90,7 @@ describe('pdfsig on certified documents and on damaged inputs the platform signe
     ['an xref stream deflated without its end (macOS Preview)', async () => unterminatedFlatePdf()],
   ])('%s: the platform’s signature is valid and trusted, for pdfsig and for our verifier', async (_what, make) => {
     const signed = await world.sign(await make());
-    const { verdicts, output } = pdfsig(signed, [root]);
+    const { verdicts, output } = await pdfsig(signed, [root]);
     expect(verdicts).toEqual(['TOTAL_PASSED']);
     expect(output).toContain('Total document signed');
     expect((await verifyPdf(signed, { trustedRoots: world.trustedRoots })).verdict).toBe('valid');

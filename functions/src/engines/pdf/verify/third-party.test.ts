@@ -49,7 +49,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
   it.each(cases)('openssl cms: %s → TOTAL_PASSED, as pdfsig says', async (_label, kind, options, subFilter) => {
     const signed = await foreignSign(base, { subFilter, contents: (c) => tp.cms(kind, c, options) });
     const report = await verifyPdf(signed, { trustedRoots: trusted() });
-    expect(report.signatures.map((s) => s.indication)).toEqual(pdfsig(signed, trustedPem()).verdicts);
+    expect(report.signatures.map((s) => s.indication)).toEqual((await pdfsig(signed, trustedPem())).verdicts);
     expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED', integrity: 'intact' });
   });
 
@@ -61,7 +61,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
   it('says INDETERMINATE / NO_CERTIFICATE_CHAIN_FOUND where pdfsig says the issuer is not trusted', async () => {
     const signed = await foreignSign(base, { contents: (c) => tp.cms('p256', c) });
     const report = await verifyPdf(signed, { trustedRoots: [platform.root] });
-    expect(pdfsig(signed, [toPem(platform.root)]).verdicts).toEqual(['INDETERMINATE']);
+    expect((await pdfsig(signed, [toPem(platform.root)])).verdicts).toEqual(['INDETERMINATE']);
     expect(report.signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
   });
 
@@ -69,7 +69,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
     const signed = Buffer.from(await foreignSign(base, { contents: (c) => tp.cms('rsa', c, { noattr: true }) }));
     signed[300] = signed[300]! ^ 0x20;
     const report = await verifyPdf(signed, { trustedRoots: trusted() });
-    expect(pdfsig(signed, trustedPem()).verdicts).toEqual(['TOTAL_FAILED']);
+    expect((await pdfsig(signed, trustedPem())).verdicts).toEqual(['TOTAL_FAILED']);
     expect(report.signatures[0]!.indication).toBe('TOTAL_FAILED');
   });
 
@@ -79,7 +79,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
   ] as const)('reports %s as weak (INDETERMINATE / CRYPTO_CONSTRAINTS_FAILURE_NO_POE) where pdfsig accepts it', async (_label, kind, options) => {
     const signed = await foreignSign(base, { contents: (c) => tp.cms(kind, c, options) });
     const report = await verifyPdf(signed, { trustedRoots: trusted() });
-    expect(pdfsig(signed, trustedPem()).verdicts).toEqual(['TOTAL_PASSED']);
+    expect((await pdfsig(signed, trustedPem())).verdicts).toEqual(['TOTAL_PASSED']);
     expect(report.signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE', integrity: 'intact' });
     expect(report.signatures[0]!.findings.map((f) => f.code)).toEqual(['WEAK_ALGORITHM']);
   });
@@ -105,7 +105,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
       const pdf = await PDF.load(base);
       const { bytes } = await pdf.sign({ signer, subFilter, ...(subFilter === 'ETSI.CAdES.detached' ? { level: 'B-T' as const, timestampAuthority: tsa } : {}) });
       const report = await verifyPdf(bytes, { trustedRoots: trusted() });
-      expect(report.signatures.map((s) => s.indication)).toEqual(pdfsig(bytes, trustedPem()).verdicts);
+      expect(report.signatures.map((s) => s.indication)).toEqual((await pdfsig(bytes, trustedPem())).verdicts);
       expect(report.verdict).toBe('valid');
       if (subFilter === 'ETSI.CAdES.detached') expect(report.signatures[0]!.timestamp?.valid).toBe(true);
     });
@@ -119,7 +119,7 @@ describe('third-party signatures judged as pdfsig judges them', () => {
         ['document_timestamp', 'TOTAL_PASSED'],
       ]);
       expect(report.signatures[0]!.modifications.map((m) => m.code)).toEqual(['DOCUMENT_TIMESTAMP_ADDED']);
-      expect(pdfsig(bytes, trustedPem()).verdicts[0]).toBe('TOTAL_PASSED');
+      expect((await pdfsig(bytes, trustedPem())).verdicts[0]).toBe('TOTAL_PASSED');
       // The independent check of the document timestamp: openssl ts -verify over the signed ranges.
       const doc = PdfDocument.open(bytes);
       const ts = findSignatures(doc)[1]!;
