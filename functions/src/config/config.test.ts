@@ -3,7 +3,7 @@ import { loadConfig } from './config';
 const prod = { STAGE: 'prod', SESSION_SECRET: 'x'.repeat(32), FACE_VERIFIER: 'wechat' };
 
 describe('configuration at cold start', () => {
-  it.each(['http://localhost:8080', 'https://127.0.0.1', 'http://[::1]:3000', 'https://api.localhost'])('refuses %s as the public address in production', (url) => {
+  it.each(['http://localhost:8080', 'https://127.0.0.1', 'http://[::1]:3000', 'https://api.localhost', 'http://LOCALHOST.:8080', 'http://[::ffff:127.0.0.1]', 'http://0.0.0.0:8080'])('refuses %s as the public address in production', (url) => {
     expect(() => loadConfig({ ...prod, PUBLIC_BASE_URL: url })).toThrow(/PUBLIC_BASE_URL/);
   });
 

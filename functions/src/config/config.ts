@@ -81,8 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0: addresses no relying party can reach. */
 function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+  // URL gives IPv6 in brackets and IPv4-mapped loopback as ::ffff:7fxx:xxxx; a trailing dot names the same host.
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || /^::ffff:7f/.test(host) || host === '0.0.0.0';
 }
 
 /** Local and test runs only: a fixed key, refused in production by `loadConfig`. */
