@@ -113,7 +113,7 @@ describe('OFD pages drawn as SVG', () => {
     expect(ride.pages).toHaveLength(5);
     const first = ride.pages[0]!.svg();
     expect(find(first, 'path').length).toBeGreaterThan(0);
-    expect(first).toContain('<clipPath id="stamp-clip-0"><rect x="0" y="0" width="8" height="40"/>');
+    expect(first).toContain('<clipPath id="ofd-p0-clip-0"><rect x="0" y="0" width="8" height="40"/>');
     expect(find(svgOf(fixture('doc1File.ofd')), 'text').length).toBeGreaterThan(20);
     expect(svgOf(fixture('SESV4SignDoc.ofd'))).toContain('class="ofd-stamp"');
   });

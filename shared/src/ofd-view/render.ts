@@ -64,7 +64,7 @@ export function openOfdView(bytes: Uint8Array, limits: ViewLimits = VIEW_LIMITS)
   if (pageEls.length > limits.maxPages) throw new OfdViewError('OFD_TOO_LARGE', `more than ${limits.maxPages} pages`);
 
   return {
-    pages: pageEls.map((pageEl) => {
+    pages: pageEls.map((pageEl, index) => {
       const id = pageEl.attrs.ID ?? '';
       const path = resolvePath(docPath, pageEl.attrs.BaseLoc ?? '');
       const page = pkg.xml(path);
@@ -72,7 +72,7 @@ export function openOfdView(bytes: Uint8Array, limits: ViewLimits = VIEW_LIMITS)
       return {
         id,
         box,
-        svg: () => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? []),
+        svg: () => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? [], index),
       };
     }),
   };
@@ -120,11 +120,12 @@ function readStamps(pkg: OfdPackage, listPath: string): Map<string, Stamp[]> {
   return byPage;
 }
 
-function drawPage(pkg: OfdPackage, path: string, page: El, box: Box, docRes: Resources, templates: Map<string, string>, stamps: Stamp[]): string {
+function drawPage(pkg: OfdPackage, path: string, page: El, box: Box, docRes: Resources, templates: Map<string, string>, stamps: Stamp[], index: number): string {
   const res: Resources = { fonts: new Map(docRes.fonts), media: new Map(docRes.media) };
   for (const pageRes of kidsNamed(page, 'PageRes')) readResources(pkg, resolvePath(path, pageRes.text.trim()), res);
   const out: string[] = [];
-  const budget = { left: pkg.limits.maxObjectsPerPage, clips: 0 };
+  // Clip ids name the page: several pages' SVGs can share one HTML document.
+  const budget = { left: pkg.limits.maxObjectsPerPage, clips: 0, idPrefix: `ofd-p${index}-` };
   const template = (zOrder: 'Background' | 'Foreground') => {
     for (const use of kidsNamed(page, 'Template')) {
       if ((use.attrs.ZOrder ?? 'Background') !== zOrder) continue;
@@ -146,6 +147,7 @@ function drawPage(pkg: OfdPackage, path: string, page: El, box: Box, docRes: Res
 interface Budget {
   left: number;
   clips: number;
+  idPrefix: string;
 }
 
 function spend(budget: Budget): void {
@@ -258,7 +260,7 @@ function image(unit: El, res: Resources): string {
 function drawStamp(stamp: Stamp, out: string[], budget: Budget): void {
   spend(budget);
   const [x, y, w, h] = stamp.boundary.map(num);
-  const clipId = `stamp-clip-${budget.clips++}`;
+  const clipId = `${budget.idPrefix}clip-${budget.clips++}`;
   const clip = stamp.clip ? `<clipPath id="${clipId}"><rect x="${num(stamp.clip[0])}" y="${num(stamp.clip[1])}" width="${num(stamp.clip[2])}" height="${num(stamp.clip[3])}"/></clipPath>` : '';
   const drawn = stamp.picture
     ? `<image x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none" href="${stamp.picture.href}"/>`
