@@ -1,18 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { openOfdView, OfdViewError, VIEW_LIMITS } from './index';
 
-// The sample OFDs (made by ofdrw) that the server's tests use too; read as files, not imported.
-const FIXTURES = join(__dirname, '../../../functions/test-support/fixtures/ofd');
-const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
-
 // A 1×1 red PNG.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+// DER, enough to write the shape of a GB/T 38540 SES_Seal (the sample files' seals are read in the
+// mini-program's test, which may read files: shared/ stays browser-only).
+const der = (tag: number, body: Uint8Array): Uint8Array => {
+  const length = body.length < 128 ? [body.length] : [0x82, body.length >> 8, body.length & 0xff];
+  return Uint8Array.from([tag, ...length, ...body]);
+};
+const seq = (...items: Uint8Array[]) => der(0x30, Uint8Array.from(items.flatMap((i) => [...i])));
+const ia5 = (text: string) => der(0x16, strToU8(text));
+/** SES_Seal { SES_SealInfo { header, esID, property, picture { type, data, width, height } }, signInfo }. */
+const SEAL_ESL = seq(seq(seq(ia5('ES')), ia5('esid-1'), seq(), seq(ia5('PNG'), der(0x04, PNG), der(0x02, Uint8Array.of(40)), der(0x02, Uint8Array.of(40)))), seq());
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 
-/** A one-page OFD: a background template, text, a path, an image, and a seal signature's stamp (the sample seal UserV4.esl). */
+/** A one-page OFD: a background template, text, a path, an image, and a seal signature's stamp. */
 function knownOfd(extra: Zippable = {}): Uint8Array {
   return zipSync({
     'OFD.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>`),
@@ -34,7 +39,7 @@ function knownOfd(extra: Zippable = {}): Uint8Array {
     'Doc_0/Signs/Sign_0/Signature.xml': strToU8(
       `<ofd:Signature ${NS}><ofd:SignedInfo><ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal><ofd:StampAnnot ID="s1" PageRef="7" Boundary="140 200 40 40"/></ofd:SignedInfo><ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>`,
     ),
-    'Doc_0/Signs/Sign_0/Seal.esl': fixture('UserV4.esl'),
+    'Doc_0/Signs/Sign_0/Seal.esl': SEAL_ESL,
     ...extra,
   });
 }
@@ -103,19 +108,7 @@ describe('OFD pages drawn as SVG', () => {
     expect(stamp.node.transform).toEqual(['translate(140 200)']);
     const [picture] = find(svg, 'image').filter((i) => i.at?.[0] === 140 && i.at?.[1] === 200);
     expect(picture!.node).toMatchObject({ width: ['40'], height: ['40'] });
-    expect(String(picture!.node.href)).toMatch(/^data:image\/png;base64,/);
-  });
-
-  it('reads the sample files of another implementation: text, paths and stamps (the 骑缝章 slice clipped)', () => {
-    const hello = svgOf(fixture('helloworld.ofd'));
-    expect(hello).toContain('你好呀，OFD Reader&amp;Writer！');
-    const ride = openOfdView(fixture('V4RideRight.ofd'));
-    expect(ride.pages).toHaveLength(5);
-    const first = ride.pages[0]!.svg();
-    expect(find(first, 'path').length).toBeGreaterThan(0);
-    expect(first).toContain('<clipPath id="ofd-p0-clip-0"><rect x="0" y="0" width="8" height="40"/>');
-    expect(find(svgOf(fixture('doc1File.ofd')), 'text').length).toBeGreaterThan(20);
-    expect(svgOf(fixture('SESV4SignDoc.ofd'))).toContain('class="ofd-stamp"');
+    expect(String(picture!.node.href)).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   });
 
   it('never lets a page’s text become markup', () => {
