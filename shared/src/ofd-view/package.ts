@@ -62,9 +62,11 @@ export class OfdPackage {
         filter(file) {
           if (++entries > limits.maxEntries) throw new OfdViewError('OFD_TOO_LARGE', `more than ${limits.maxEntries} entries`);
           if (file.name.endsWith('/')) return false;
-          if (file.originalSize > limits.maxEntryBytes) throw new OfdViewError('OFD_TOO_LARGE', `${file.name} inflates to ${file.originalSize} bytes`);
+          if (file.originalSize > limits.maxEntryBytes)
+            throw new OfdViewError('OFD_TOO_LARGE', `${file.name} inflates to ${file.originalSize} bytes`);
           total += file.originalSize;
-          if (total > limits.maxTotalBytes) throw new OfdViewError('OFD_TOO_LARGE', `the package inflates to over ${limits.maxTotalBytes} bytes`);
+          if (total > limits.maxTotalBytes)
+            throw new OfdViewError('OFD_TOO_LARGE', `the package inflates to over ${limits.maxTotalBytes} bytes`);
           if (file.originalSize > 1024 * 1024 && file.originalSize > limits.maxRatio * Math.max(file.size, 1)) {
             throw new OfdViewError('OFD_TOO_LARGE', `${file.name} is compressed more than ${limits.maxRatio}:1`);
           }

@@ -3,7 +3,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { openOfdView, OfdViewError, VIEW_LIMITS } from './index';
 
 // A 1×1 red PNG.
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
 
 // DER, enough to write the shape of a GB/T 38540 SES_Seal (the sample files' seals are read in the
 // mini-program's test, which may read files: shared/ stays browser-only).
@@ -14,20 +16,31 @@ const der = (tag: number, body: Uint8Array): Uint8Array => {
 const seq = (...items: Uint8Array[]) => der(0x30, Uint8Array.from(items.flatMap((i) => [...i])));
 const ia5 = (text: string) => der(0x16, strToU8(text));
 /** SES_Seal { SES_SealInfo { header, esID, property, picture { type, data, width, height } }, signInfo }. */
-const SEAL_ESL = seq(seq(seq(ia5('ES')), ia5('esid-1'), seq(), seq(ia5('PNG'), der(0x04, PNG), der(0x02, Uint8Array.of(40)), der(0x02, Uint8Array.of(40)))), seq());
+const SEAL_ESL = seq(
+  seq(seq(ia5('ES')), ia5('esid-1'), seq(), seq(ia5('PNG'), der(0x04, PNG), der(0x02, Uint8Array.of(40)), der(0x02, Uint8Array.of(40)))),
+  seq(),
+);
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 
 /** A one-page OFD: a background template, text, a path, an image, and a seal signature's stamp. */
 function knownOfd(extra: Zippable = {}): Uint8Array {
   return zipSync({
-    'OFD.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>`),
+    'OFD.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>`,
+    ),
     'Doc_0/Document.xml': strToU8(
       `<ofd:Document ${NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`,
     ),
-    'Doc_0/PublicRes.xml': strToU8(`<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`),
-    'Doc_0/DocumentRes.xml': strToU8(`<ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="5" Type="Image"><ofd:MediaFile>logo.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`),
+    'Doc_0/PublicRes.xml': strToU8(
+      `<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
+    ),
+    'Doc_0/DocumentRes.xml': strToU8(
+      `<ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="5" Type="Image"><ofd:MediaFile>logo.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`,
+    ),
     'Doc_0/Res/logo.png': PNG,
-    'Doc_0/Tpls/Tpl_0/Content.xml': strToU8(`<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="20"><ofd:TextObject ID="21" Boundary="10 280 100 10" Font="3" Size="4"><ofd:TextCode X="0" Y="4">模板页脚</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`),
+    'Doc_0/Tpls/Tpl_0/Content.xml': strToU8(
+      `<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="20"><ofd:TextObject ID="21" Boundary="10 280 100 10" Font="3" Size="4"><ofd:TextCode X="0" Y="4">模板页脚</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`,
+    ),
     'Doc_0/Pages/Page_0/Content.xml': strToU8(
       `<ofd:Page ${NS}><ofd:Template TemplateID="9" ZOrder="Background"/><ofd:Content><ofd:Layer ID="2">` +
         `<ofd:TextObject ID="4" Boundary="31.7 25.4 40.5 5" Font="3" Size="3"><ofd:FillColor Value="0 0 255"/><ofd:TextCode X="0" Y="3" DeltaX="g 2 3 1.5">合同甲方</ofd:TextCode></ofd:TextObject>` +
@@ -35,7 +48,9 @@ function knownOfd(extra: Zippable = {}): Uint8Array {
         `<ofd:ImageObject ID="8" Boundary="120 40 40 20" CTM="40 0 0 20 0 0" ResourceID="5"/>` +
         `</ofd:Layer></ofd:Content></ofd:Page>`,
     ),
-    'Doc_0/Signs/Signatures.xml': strToU8(`<ofd:Signatures ${NS}><ofd:Signature ID="1" Type="Seal" BaseLoc="/Doc_0/Signs/Sign_0/Signature.xml"/></ofd:Signatures>`),
+    'Doc_0/Signs/Signatures.xml': strToU8(
+      `<ofd:Signatures ${NS}><ofd:Signature ID="1" Type="Seal" BaseLoc="/Doc_0/Signs/Sign_0/Signature.xml"/></ofd:Signatures>`,
+    ),
     'Doc_0/Signs/Sign_0/Signature.xml': strToU8(
       `<ofd:Signature ${NS}><ofd:SignedInfo><ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal><ofd:StampAnnot ID="s1" PageRef="7" Boundary="140 200 40 40"/></ofd:SignedInfo><ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>`,
     ),

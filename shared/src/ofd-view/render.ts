@@ -105,7 +105,10 @@ function readStamps(pkg: OfdPackage, listPath: string): Map<string, Stamp[]> {
     const info = kid(signature, 'SignedInfo');
     const sealLoc = kid(kid(info, 'Seal'), 'BaseLoc')?.text.trim();
     const valueLoc = kid(signature, 'SignedValue')?.text.trim();
-    const picture = sealPicture(sealLoc ? pkg.bytes(resolvePath(path, sealLoc)) : undefined, valueLoc ? pkg.bytes(resolvePath(path, valueLoc)) : undefined);
+    const picture = sealPicture(
+      sealLoc ? pkg.bytes(resolvePath(path, sealLoc)) : undefined,
+      valueLoc ? pkg.bytes(resolvePath(path, valueLoc)) : undefined,
+    );
     const href = picture && /^(png|jpe?g|gif|bmp)$/.test(picture.type) ? imageHref(picture.data) : undefined;
     for (const annot of kidsNamed(info, 'StampAnnot')) {
       const boundary = parseBox(annot.attrs.Boundary);
@@ -120,7 +123,16 @@ function readStamps(pkg: OfdPackage, listPath: string): Map<string, Stamp[]> {
   return byPage;
 }
 
-function drawPage(pkg: OfdPackage, path: string, page: El, box: Box, docRes: Resources, templates: Map<string, string>, stamps: Stamp[], index: number): string {
+function drawPage(
+  pkg: OfdPackage,
+  path: string,
+  page: El,
+  box: Box,
+  docRes: Resources,
+  templates: Map<string, string>,
+  stamps: Stamp[],
+  index: number,
+): string {
   const res: Resources = { fonts: new Map(docRes.fonts), media: new Map(docRes.media) };
   for (const pageRes of kidsNamed(page, 'PageRes')) readResources(pkg, resolvePath(path, pageRes.text.trim()), res);
   const out: string[] = [];
@@ -229,12 +241,20 @@ function deltas(value: string | undefined, count: number): number[] {
   return out;
 }
 
-const PATH_ARGS: Record<string, [string, number]> = { S: ['M', 2], M: ['M', 2], L: ['L', 2], Q: ['Q', 4], B: ['C', 6], A: ['A', 7], C: ['Z', 0] };
+const PATH_ARGS: Record<string, [string, number]> = {
+  S: ['M', 2],
+  M: ['M', 2],
+  L: ['L', 2],
+  Q: ['Q', 4],
+  B: ['C', 6],
+  A: ['A', 7],
+  C: ['Z', 0],
+};
 
 function path(unit: El): string {
   const data = kid(unit, 'AbbreviatedData')?.text.trim().split(/\s+/) ?? [];
   const d: string[] = [];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = PATH_ARGS[data[i]!];
     if (!op) return '';
     const args = data.slice(i + 1, i + 1 + op[1]).map(Number);
@@ -261,18 +281,30 @@ function drawStamp(stamp: Stamp, out: string[], budget: Budget): void {
   spend(budget);
   const [x, y, w, h] = stamp.boundary.map(num);
   const clipId = `${budget.idPrefix}clip-${budget.clips++}`;
-  const clip = stamp.clip ? `<clipPath id="${clipId}"><rect x="${num(stamp.clip[0])}" y="${num(stamp.clip[1])}" width="${num(stamp.clip[2])}" height="${num(stamp.clip[3])}"/></clipPath>` : '';
+  const clip = stamp.clip
+    ? `<clipPath id="${clipId}"><rect x="${num(stamp.clip[0])}" y="${num(stamp.clip[1])}" width="${num(stamp.clip[2])}" height="${num(stamp.clip[3])}"/></clipPath>`
+    : '';
   const drawn = stamp.picture
     ? `<image x="0" y="0" width="${w}" height="${h}" preserveAspectRatio="none" href="${stamp.picture.href}"/>`
     : `<ellipse cx="${num(stamp.boundary[2] / 2)}" cy="${num(stamp.boundary[3] / 2)}" rx="${num(stamp.boundary[2] / 2)}" ry="${num(stamp.boundary[3] / 2)}" fill="none" stroke="#d00" stroke-width="0.8"/>`;
-  out.push(`<g class="ofd-stamp" transform="translate(${x} ${y})">${clip}<g${stamp.clip ? ` clip-path="url(#${clipId})"` : ''}>${drawn}</g></g>`);
+  out.push(
+    `<g class="ofd-stamp" transform="translate(${x} ${y})">${clip}<g${stamp.clip ? ` clip-path="url(#${clipId})"` : ''}>${drawn}</g></g>`,
+  );
 }
 
 /** A data URL for a PNG, JPEG, GIF or BMP (by its bytes); anything else is not drawn. */
 function imageHref(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes || bytes.length < 4) return undefined;
   const type =
-    bytes[0] === 0x89 && bytes[1] === 0x50 ? 'png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : bytes[0] === 0x47 && bytes[1] === 0x49 ? 'gif' : bytes[0] === 0x42 && bytes[1] === 0x4d ? 'bmp' : undefined;
+    bytes[0] === 0x89 && bytes[1] === 0x50
+      ? 'png'
+      : bytes[0] === 0xff && bytes[1] === 0xd8
+        ? 'jpeg'
+        : bytes[0] === 0x47 && bytes[1] === 0x49
+          ? 'gif'
+          : bytes[0] === 0x42 && bytes[1] === 0x4d
+            ? 'bmp'
+            : undefined;
   return type ? `data:image/${type};base64,${base64(bytes)}` : undefined;
 }
 
@@ -292,7 +324,9 @@ function color(el: El | undefined, fallback: string): string {
 /** OFD names fonts as Windows does; the browser gets the name and the CJK faces a phone or PC has. */
 function fontFamily(name: string): string {
   const serif = /宋|仿宋|Song|Sim?Sun|FangSong|Times|Serif/i.test(name);
-  const fallback = serif ? `"Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif` : `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
+  const fallback = serif
+    ? `"Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`
+    : `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
   const own = name.replace(/^[A-Z]{6}\+/, '').replace(/["<>&]/g, '');
   return own ? `"${own}", ${fallback}` : fallback;
 }

@@ -95,7 +95,9 @@ describe('文件签章 of an OFD on the phone', () => {
     // The seal's top-left to 40% across and 60% down the page.
     await sun.page.mouse.move(sealBox.x + sealBox.width / 2, sealBox.y + sealBox.height / 2);
     await sun.page.mouse.down();
-    await sun.page.mouse.move(pageBox.x + pageBox.width * 0.4 + sealBox.width / 2, pageBox.y + pageBox.height * 0.6 + sealBox.height / 2, { steps: 8 });
+    await sun.page.mouse.move(pageBox.x + pageBox.width * 0.4 + sealBox.width / 2, pageBox.y + pageBox.height * 0.6 + sealBox.height / 2, {
+      steps: 8,
+    });
     await sun.page.mouse.up();
     await sun.see('已选择 1 处盖章位置');
     const at = (await seal.boundingBox())!;

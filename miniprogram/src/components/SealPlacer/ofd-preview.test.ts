@@ -22,11 +22,14 @@ describe('an OFD opened on the phone (H5)', () => {
   });
 
   it('draws the sample files of another implementation (ofdrw): text, paths, earlier seals, a 骑缝章 slice clipped', async () => {
-    const svg = async (name: string, page = 1) => decodeURIComponent((await (await openOfdPreview(bytes(name)))!.renderPage(page, 1)).split(',')[1]!);
+    const svg = async (name: string, page = 1) =>
+      decodeURIComponent((await (await openOfdPreview(bytes(name)))!.renderPage(page, 1)).split(',')[1]!);
     const ride = await svg('V4RideRight.ofd');
     expect(ride).toContain('<path d="M 0 0 L 70 0 L 70 30 L 0 30 Z" stroke="none" fill="rgb(255,0,0)"');
     // Page 1's slice of the 骑缝章 is the seal's first 8 mm, drawn with the seal's own picture.
-    expect(ride).toMatch(/<g class="ofd-stamp" transform="translate\(202 40\)"><clipPath id="ofd-p0-clip-0"><rect x="0" y="0" width="8" height="40"\/><\/clipPath><g clip-path="url\(#ofd-p0-clip-0\)"><image [^>]*href="data:image\/png;base64,/);
+    expect(ride).toMatch(
+      /<g class="ofd-stamp" transform="translate\(202 40\)"><clipPath id="ofd-p0-clip-0"><rect x="0" y="0" width="8" height="40"\/><\/clipPath><g clip-path="url\(#ofd-p0-clip-0\)"><image [^>]*href="data:image\/png;base64,/,
+    );
     expect((await svg('doc1File.ofd')).match(/<text /g)!.length).toBeGreaterThan(20);
     expect(await svg('SESV4SignDoc.ofd')).toMatch(/class="ofd-stamp"[^]*<image [^>]*href="data:image\/png;base64,/);
   });
