@@ -10,6 +10,7 @@ import { apiLogin, authorizeHolder, claim, faceTicket } from './signing-api';
 import { api } from './support/api';
 import { Phone } from './support/phone';
 import { PEOPLE, XINCHUANG } from './support/people';
+import { dragSealTo, enterSigningPin, verifyOnPhone } from './support/steps';
 
 // 文件签章 of an OFD on the phone (decisions 0175, 0200): 孙丽 holds an SM2 发票专用章 of
 // 深圳市南山新创电子有限公司 (applied for and granted by 李娜 over the API: not this journey's
@@ -89,26 +90,16 @@ describe('文件签章 of an OFD on the phone', () => {
     await sun.notSee('不显示页面内容');
 
     await sun.tap('在本页盖章');
-    const pageBox = (await sun.screen.locator('.seal-placer').boundingBox())!;
-    const seal = sun.screen.locator('.seal-placer__seal').last();
-    const sealBox = (await seal.boundingBox())!;
     // The seal's top-left to 40% across and 60% down the page.
-    await sun.page.mouse.move(sealBox.x + sealBox.width / 2, sealBox.y + sealBox.height / 2);
-    await sun.page.mouse.down();
-    await sun.page.mouse.move(pageBox.x + pageBox.width * 0.4 + sealBox.width / 2, pageBox.y + pageBox.height * 0.6 + sealBox.height / 2, {
-      steps: 8,
-    });
-    await sun.page.mouse.up();
+    const at = await dragSealTo(sun, 0.4, 0.6);
     await sun.see('已选择 1 处盖章位置');
-    const at = (await seal.boundingBox())!;
-    dropped = { left: at.x - pageBox.x, top: at.y - pageBox.y, mmPerPx: 210 / pageBox.width };
+    dropped = { left: at.left, top: at.top, mmPerPx: 210 / at.pageWidth };
     await shot('1-placed');
   });
 
   it('signs after the PIN and downloads the signed OFD', async () => {
     await sun.tap('确认盖章');
-    await sun.see('请输入签章密码');
-    for (const digit of PIN) await sun.screen.locator('.pin-keypad__key', { hasText: new RegExp(`^${digit}$`) }).tap();
+    await enterSigningPin(sun, PIN);
     await sun.tap('确认签章');
     await sun.see('签章成功', 60_000);
     await shot('2-signed');
@@ -133,13 +124,7 @@ describe('文件签章 of an OFD on the phone', () => {
   it('verifies as valid on the phone’s 文档验证 page', async () => {
     const anyone = await Phone.open(browser, stack.url, { key: 'stranger', name: '周杰', idNumber: '', phone: '' });
     try {
-      await anyone.open('/packages/seal/verify/index');
-      await anyone.see('文档验证');
-      const chooser = anyone.page.waitForEvent('filechooser');
-      await anyone.tap('选择PDF或OFD文件');
-      await anyone.agreePrivacyIfAsked();
-      await (await chooser).setFiles(downloaded());
-      await anyone.see('文档有效', 60_000);
+      await verifyOnPhone(anyone, downloaded());
       await anyone.see('发票专用章');
       await anyone.see(XINCHUANG.name);
       await shot('3-verified', anyone);
