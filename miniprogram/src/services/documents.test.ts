@@ -67,6 +67,7 @@ describe('documents service', () => {
   it('names the signed copy after the original', () => {
     expect(signedFileName('采购合同.PDF')).toBe('采购合同-已签章.pdf');
     expect(signedFileName('采购合同-已签章.pdf')).toBe('采购合同-已签章.pdf');
+    expect(signedFileName('公文.OFD')).toBe('公文-已签章.ofd');
   });
 
   it('shortens a SHA-256 to its two ends for a list line', () => {

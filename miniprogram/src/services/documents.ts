@@ -62,10 +62,11 @@ export function signDocument(documentId: string, { sealId, pin, placements, cros
   });
 }
 
-/** 合同.pdf → 合同-已签章.pdf: the name the signed file is shared under. */
+/** 合同.pdf → 合同-已签章.pdf, 公文.ofd → 公文-已签章.ofd: the name the signed file is shared under. */
 export function signedFileName(name: string): string {
-  const base = name.replace(/\.pdf$/i, '').replace(/-已签章$/, '');
-  return `${base}-已签章.pdf`;
+  const extension = /\.ofd$/i.test(name) ? '.ofd' : '.pdf';
+  const base = name.replace(/\.(pdf|ofd)$/i, '').replace(/-已签章$/, '');
+  return `${base}-已签章${extension}`;
 }
 
 /** A SHA-256 short enough for a list line, its two ends kept so it can still be compared by eye. */

@@ -21,6 +21,7 @@ import {
 } from './signing-api';
 import { Phone } from './support/phone';
 import { PEOPLE, XINCHUANG } from './support/people';
+import { dragSealTo as dragSealOnPage, enterSigningPin, verifyOnPhone } from './support/steps';
 
 // 文件签章 on the phone: 孙丽, holder of two seals of 深圳市南山新创电子有限公司 (set up over the API:
 // not this journey's subject), drags the company-name seal onto page 2 of a contract, enters her
@@ -83,17 +84,8 @@ async function chooseContract() {
 
 /** Drags the seal so its top-left lands at (fx, fy) of the page (fractions of its width / height). */
 async function dragSealTo(fx: number, fy: number) {
-  const pageBox = (await sun.screen.locator('.seal-placer').boundingBox())!;
-  const seal = sun.screen.locator('.seal-placer__seal').last();
-  const sealBox = (await seal.boundingBox())!;
-  const grab = { x: sealBox.x + sealBox.width / 2, y: sealBox.y + sealBox.height / 2 };
-  const target = { x: pageBox.x + pageBox.width * fx + sealBox.width / 2, y: pageBox.y + pageBox.height * fy + sealBox.height / 2 };
-  await sun.page.mouse.move(grab.x, grab.y);
-  await sun.page.mouse.down();
-  await sun.page.mouse.move(target.x, target.y, { steps: 8 });
-  await sun.page.mouse.up();
-  const dropped = (await seal.boundingBox())!;
-  return { left: dropped.x - pageBox.x, top: dropped.y - pageBox.y, scale: pageBox.width / A4_WIDTH_PT };
+  const { left, top, pageWidth } = await dragSealOnPage(sun, fx, fy);
+  return { left, top, scale: pageWidth / A4_WIDTH_PT };
 }
 
 /** Lets a page transition finish so the screenshot shows the screen, not the slide. */
@@ -102,10 +94,7 @@ async function shot(step: string, phone: Phone = sun) {
   await review(phone.page, J, step);
 }
 
-async function enterPin(pin: string) {
-  await sun.see('请输入签章密码');
-  for (const digit of pin) await sun.screen.locator('.pin-keypad__key', { hasText: new RegExp(`^${digit}$`) }).tap();
-}
+const enterPin = (pin: string) => enterSigningPin(sun, pin);
 
 /** The signature widgets' rectangles on a page of a PDF (what a viewer draws the seal into). */
 async function widgetRects(file: string, pageIndex: number): Promise<number[][]> {
@@ -193,13 +182,7 @@ describe('文件签章 on the phone', () => {
   it('verifies as valid on the 文档验证 page, naming both seals and the company, and in poppler', async () => {
     const anyone = await Phone.open(browser, stack.url, { key: 'stranger', name: '周杰', idNumber: '', phone: '' });
     try {
-      await anyone.open('/packages/seal/verify/index');
-      await anyone.see('文档验证');
-      const chooser = anyone.page.waitForEvent('filechooser');
-      await anyone.tap('选择PDF或OFD文件');
-      await anyone.agreePrivacyIfAsked();
-      await (await chooser).setFiles(downloaded());
-      await anyone.see('文档有效', 60_000);
+      await verifyOnPhone(anyone, downloaded());
       await anyone.see(COMPANY_SEAL);
       await anyone.see('合同专用章');
       await anyone.see('深圳市南山新创电子有限公司');

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { renderPage, type PdfPage } from './pdf-document';
+import type { OfdPage } from './ofd-document';
 import { pdfToScreen, placeAtPoint, type PageBox, type PdfPlacement } from './placement';
 
 /** Where a palette drag may end: each page registers how to place a seal dropped on it. */
@@ -10,7 +11,7 @@ export interface PlacedSeal extends PdfPlacement {
 }
 
 /**
- * One page drawn by pdf.js with the seals placed on it. Seals are dragged with pointer events (from
+ * One page, drawn by pdf.js (PDF) or as SVG (OFD, shared/ofd-view), with the seals placed on it. Seals are dragged with pointer events (from
  * the palette: see `usePaletteDrag`; a placed seal: here). Positions are kept in PDF points, so
  * zooming never moves a seal on the paper.
  */
@@ -27,8 +28,7 @@ export function PageView({
   onMove,
   onRemove,
 }: {
-  /** A PDF page drawn by pdf.js, or an OFD page known only by its size (no OFD renderer: a sheet with a note). */
-  page: PdfPage | PageBox;
+  page: PdfPage | OfdPage;
   pageNumber: number;
   zoom: number;
   seals: PlacedSeal[];
@@ -42,7 +42,16 @@ export function PageView({
   onRemove: (id: string) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const box = { view: page.view as [number, number, number, number] };
+  const box: PageBox = { view: page.view as [number, number, number, number] };
+  // The SVG is the platform's own drawing (every text and value escaped), so it is inlined: the page's text is text.
+  const ofdSvg = useMemo(() => {
+    if (!('svg' in page)) return undefined;
+    try {
+      return { __html: page.svg() };
+    } catch {
+      return { __html: '<p class="page-note">本页内容过多，无法显示；请按页面位置放置印章。</p>' };
+    }
+  }, [page]);
   const width = (box.view[2] - box.view[0]) * zoom;
   const height = (box.view[3] - box.view[1]) * zoom;
 
@@ -75,13 +84,7 @@ export function PageView({
         if (el) dropTargets.set(pageNumber, (x, y) => onPlace(placeAt(x, y, el.getBoundingClientRect())));
       }}
     >
-      {'render' in page ? (
-        <canvas ref={canvas} />
-      ) : (
-        <p className="page-note" data-testid="ofd-page-note">
-          OFD 文件暂不显示页面内容。本页尺寸 {Math.round(((box.view[2] - box.view[0]) * 25.4) / 72)}×{Math.round(((box.view[3] - box.view[1]) * 25.4) / 72)} 毫米，请按页面位置放置印章。
-        </p>
-      )}
+      {ofdSvg ? <div className="ofd-page" data-testid="ofd-page" dangerouslySetInnerHTML={ofdSvg} /> : <canvas ref={canvas} />}
       {seals.map((s) => {
         const at = pdfToScreen(s, box, zoom);
         return (

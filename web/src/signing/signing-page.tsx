@@ -3,20 +3,21 @@ import { ErrorBox } from '../components/status';
 import { Link } from '../shell/router';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
 import { openPdf, type PdfPage } from './pdf-document';
-import { formatOf, openOfd } from './ofd-document';
+import { OfdViewError } from '@seal/shared/ofd-view';
+import { formatOf, openOfd, type OfdPage } from './ofd-document';
 import { PageView, type PlacedSeal } from './page-view';
-import { sealSizePt, type PageBox, type PdfPlacement } from './placement';
+import { sealSizePt, type PdfPlacement } from './placement';
 import { ConfirmSigning } from './confirm-signing';
 import { UkeySigning } from './ukey-signing';
 import type { SigningRequest } from './sign-flow';
 import { usePaletteDrag } from './palette-drag';
 
-/** The opened file: a PDF (pages drawn by pdf.js) or an OFD (pages known by their size only). */
+/** The opened file: a PDF (pages drawn by pdf.js) or an OFD (pages drawn as SVG). */
 interface OpenedPdf {
   file: File;
   bytes: ArrayBuffer;
   format: 'pdf' | 'ofd';
-  pages: (PdfPage | PageBox)[];
+  pages: (PdfPage | OfdPage)[];
 }
 
 const signingRequest = (pdf: OpenedPdf, seal: ChosenSeal, placements: PdfPlacement[], crossPage: boolean): SigningRequest => ({
@@ -59,8 +60,8 @@ export function SigningPage() {
       const doc = await openPdf(bytes);
       const pages = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => doc.getPage(i + 1)));
       setPdf({ file, bytes, format: 'pdf', pages });
-    } catch {
-      setError('无法打开该文件，请选择有效的 PDF 或 OFD 文件');
+    } catch (e) {
+      setError(e instanceof OfdViewError && e.code === 'OFD_TOO_LARGE' ? 'OFD 文件过大或内容过多，无法打开' : '无法打开该文件，请选择有效的 PDF 或 OFD 文件');
     }
   };
 

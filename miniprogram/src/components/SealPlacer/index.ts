@@ -3,4 +3,4 @@
 export { SealPlacer } from './seal-placer';
 export type { PlacedSeal, SealMarkPlacement, SealPlacerProps } from './types';
 export * from './placement-geometry';
-export { openDocumentPreview, type DocumentPreview } from './page-preview';
+export { openDocumentPreview, openOfdPreview, type DocumentPreview } from './page-preview';

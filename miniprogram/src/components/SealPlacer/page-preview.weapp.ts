@@ -9,3 +9,8 @@ export type { DocumentPreview } from './page-preview-types';
 export async function openDocumentPreview(_bytes: ArrayBuffer): Promise<DocumentPreview | undefined> {
   return undefined;
 }
+
+/** OFD pages are outlines on weapp too: the SVG renderer is built and tested for the browser (H5) only. */
+export async function openOfdPreview(_bytes: ArrayBuffer): Promise<DocumentPreview | undefined> {
+  return undefined;
+}

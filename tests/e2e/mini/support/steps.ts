@@ -30,3 +30,37 @@ export async function tapSeal(phone: Phone, name: string): Promise<void> {
 export async function tapChip(phone: Phone, label: string): Promise<void> {
   await phone.screen.locator('.chip', { hasText: label }).first().tap();
 }
+
+/** Types the six-digit signing PIN on the 文件签章 keypad. */
+export async function enterSigningPin(phone: Phone, pin: string): Promise<void> {
+  await phone.see('请输入签章密码');
+  for (const digit of pin) await phone.screen.locator('.pin-keypad__key', { hasText: new RegExp(`^${digit}$`) }).tap();
+}
+
+/**
+ * Drags the last placed seal so its top-left lands at (fx, fy) of the page (fractions of its width
+ * and height); answers where it landed, in CSS pixels from the page's top-left, and the page's width.
+ */
+export async function dragSealTo(phone: Phone, fx: number, fy: number): Promise<{ left: number; top: number; pageWidth: number }> {
+  const pageBox = (await phone.screen.locator('.seal-placer').boundingBox())!;
+  const seal = phone.screen.locator('.seal-placer__seal').last();
+  const sealBox = (await seal.boundingBox())!;
+  const target = { x: pageBox.x + pageBox.width * fx + sealBox.width / 2, y: pageBox.y + pageBox.height * fy + sealBox.height / 2 };
+  await phone.page.mouse.move(sealBox.x + sealBox.width / 2, sealBox.y + sealBox.height / 2);
+  await phone.page.mouse.down();
+  await phone.page.mouse.move(target.x, target.y, { steps: 8 });
+  await phone.page.mouse.up();
+  const dropped = (await seal.boundingBox())!;
+  return { left: dropped.x - pageBox.x, top: dropped.y - pageBox.y, pageWidth: pageBox.width };
+}
+
+/** 文档验证 without logging in: picks the file and waits for 文档有效. */
+export async function verifyOnPhone(anyone: Phone, file: string): Promise<void> {
+  await anyone.open('/packages/seal/verify/index');
+  await anyone.see('文档验证');
+  const chooser = anyone.page.waitForEvent('filechooser');
+  await anyone.tap('选择PDF或OFD文件');
+  await anyone.agreePrivacyIfAsked();
+  await (await chooser).setFiles(file);
+  await anyone.see('文档有效', 60_000);
+}

@@ -60,7 +60,11 @@ export function ChooseStep({ me, state, busy, error, actions }: Props) {
             <View className="text-muted">
               {state.document.format === 'ofd' ? 'OFD文件，' : ''}共 {state.document.pageCount} 页
             </View>
-            {state.document.format === 'ofd' && <View className="text-muted sign-ofd-note">OFD文件须使用国密（SM2）印章；手机上不显示页面内容，按页面轮廓放置印章。</View>}
+            {state.document.format === 'ofd' && (
+              <View className="text-muted sign-ofd-note">
+                {state.document.preview ? 'OFD文件须使用国密（SM2）印章。' : 'OFD文件须使用国密（SM2）印章；本设备不显示页面内容，按页面轮廓放置印章。'}
+              </View>
+            )}
             {state.appliedSeals.length > 0 && <View className="text-muted">已盖：{state.appliedSeals.join('、')}</View>}
           </View>
         ) : (

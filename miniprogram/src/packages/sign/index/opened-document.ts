@@ -1,4 +1,4 @@
-import { A4, openDocumentPreview, type DocumentPreview, type PageBox } from '../../../components/SealPlacer';
+import { A4, openDocumentPreview, openOfdPreview, type DocumentPreview, type PageBox } from '../../../components/SealPlacer';
 import { chooseFile } from '../../../platform';
 import { fetchDocument, MAX_DOCUMENT_BYTES, uploadDocument } from '../../../services/documents';
 
@@ -6,12 +6,12 @@ import { fetchDocument, MAX_DOCUMENT_BYTES, uploadDocument } from '../../../serv
 export interface OpenedDocument {
   documentId: string;
   name: string;
-  /** An OFD (GB/T 33190) has no page images on the phone: its pages are outlines, with a note. */
+  /** A PDF or an OFD (GB/T 33190); either is drawn where the device can (H5), else shown as outlines. */
   format: 'pdf' | 'ofd';
   pageCount: number;
   /** Each page's media box; A4 outlines where the phone cannot read the PDF (decision 0020). */
   boxes: PageBox[];
-  /** Page images, where the device can draw PDFs (H5). */
+  /** Page images, where the device can draw the document (H5). */
   preview?: DocumentPreview;
 }
 
@@ -22,7 +22,10 @@ export async function chooseAndUploadDocument(): Promise<OpenedDocument> {
   const uploaded = await uploadDocument(file);
   // The server tells the formats apart by their bytes (and refuses what it cannot read); the name only spares pdf.js an OFD.
   const format = /\.ofd$/i.test(uploaded.name) ? 'ofd' : 'pdf';
-  const [view, preview] = await Promise.all([fetchDocument(uploaded.documentId), format === 'pdf' ? openDocumentPreview(uploaded.bytes) : undefined]);
+  const [view, preview] = await Promise.all([
+    fetchDocument(uploaded.documentId),
+    format === 'pdf' ? openDocumentPreview(uploaded.bytes) : openOfdPreview(uploaded.bytes),
+  ]);
   const pageCount = preview?.pageCount ?? view.pages ?? 1;
   // `pageBoxes` is requested of the documents API (decision 0020); until it is there, A4 outlines.
   const apiBoxes = (view as typeof view & { pageBoxes?: PageBox[] }).pageBoxes;

@@ -27,8 +27,10 @@ export function PlaceStep({ state, fitWidth, busy, pinError, actions }: Props) {
 
   return (
     <View className="sign-place">
-      {document.format === 'ofd' && (
-        <View className="card text-muted sign-ofd-note">OFD文件暂不显示页面内容：第 {page} 页显示为页面轮廓，请按位置放置印章。</View>
+      {document.format === 'ofd' && !document.preview && (
+        <View className="card text-muted sign-ofd-note">
+          OFD文件在本设备上不显示页面内容：第 {page} 页显示为页面轮廓，请按位置放置印章。
+        </View>
       )}
       <View className="card sign-toolbar">
         <View className="row">

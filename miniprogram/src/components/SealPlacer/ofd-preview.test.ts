@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDecoder, TextEncoder } from 'node:util';
+import { openOfdPreview } from './page-preview.h5';
+
+// Every browser has these; jsdom does not.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+const FIXTURES = join(__dirname, '../../../../functions/test-support/fixtures/ofd');
+const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name))).buffer;
+
+describe('an OFD opened on the phone (H5)', () => {
+  it('gives each page its box in points and draws it as an SVG image with the page’s text', async () => {
+    const preview = (await openOfdPreview(bytes('V4RideRight.ofd')))!;
+    expect(preview.pageCount).toBe(5);
+    expect(preview.boxes[0]!.x1).toBeCloseTo((210 * 72) / 25.4, 2);
+    expect(preview.boxes[0]!.y1).toBeCloseTo((297 * 72) / 25.4, 2);
+    const hello = (await openOfdPreview(bytes('helloworld.ofd')))!;
+    const url = await hello.renderPage(1, 1);
+    expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(url.split(',')[1]!)).toContain('你好呀，OFD Reader&amp;Writer！');
+  });
+
+  it('draws the sample files of another implementation (ofdrw): text, paths, earlier seals, a 骑缝章 slice clipped', async () => {
+    const svg = async (name: string, page = 1) =>
+      decodeURIComponent((await (await openOfdPreview(bytes(name)))!.renderPage(page, 1)).split(',')[1]!);
+    const ride = await svg('V4RideRight.ofd');
+    expect(ride).toContain('<path d="M 0 0 L 70 0 L 70 30 L 0 30 Z" stroke="none" fill="rgb(255,0,0)"');
+    // Page 1's slice of the 骑缝章 is the seal's first 8 mm, drawn with the seal's own picture.
+    expect(ride).toMatch(
+      /<g class="ofd-stamp" transform="translate\(202 40\)"><clipPath id="ofd-p0-clip-0"><rect x="0" y="0" width="8" height="40"\/><\/clipPath><g clip-path="url\(#ofd-p0-clip-0\)"><image [^>]*href="data:image\/png;base64,/,
+    );
+    expect((await svg('doc1File.ofd')).match(/<text /g)!.length).toBeGreaterThan(20);
+    expect(await svg('SESV4SignDoc.ofd')).toMatch(/class="ofd-stamp"[^]*<image [^>]*href="data:image\/png;base64,/);
+  });
+
+  it('gives nothing for a file it cannot read (outlines stay, the server decides)', async () => {
+    await expect(openOfdPreview(new TextEncoder().encode('not an OFD').buffer)).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,181 @@
+import { zipSync, strToU8, type Zippable } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+import { openOfdView, OfdViewError, VIEW_LIMITS } from './index';
+
+// A 1×1 red PNG.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='), (c) =>
+  c.charCodeAt(0),
+);
+
+// DER, enough to write the shape of a GB/T 38540 SES_Seal (the sample files' seals are read in the
+// mini-program's test, which may read files: shared/ stays browser-only).
+const der = (tag: number, body: Uint8Array): Uint8Array => {
+  const length = body.length < 128 ? [body.length] : [0x82, body.length >> 8, body.length & 0xff];
+  return Uint8Array.from([tag, ...length, ...body]);
+};
+const seq = (...items: Uint8Array[]) => der(0x30, Uint8Array.from(items.flatMap((i) => [...i])));
+const ia5 = (text: string) => der(0x16, strToU8(text));
+/** SES_Seal { SES_SealInfo { header, esID, property, picture { type, data, width, height } }, signInfo }. */
+const SEAL_ESL = seq(
+  seq(seq(ia5('ES')), ia5('esid-1'), seq(), seq(ia5('PNG'), der(0x04, PNG), der(0x02, Uint8Array.of(40)), der(0x02, Uint8Array.of(40)))),
+  seq(),
+);
+const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+
+/** A one-page OFD: a background template, text, a path, an image, and a seal signature's stamp. */
+function knownOfd(extra: Zippable = {}): Uint8Array {
+  return zipSync({
+    'OFD.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures></ofd:DocBody></ofd:OFD>`,
+    ),
+    'Doc_0/Document.xml': strToU8(
+      `<ofd:Document ${NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`,
+    ),
+    'Doc_0/PublicRes.xml': strToU8(
+      `<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
+    ),
+    'Doc_0/DocumentRes.xml': strToU8(
+      `<ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="5" Type="Image"><ofd:MediaFile>logo.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`,
+    ),
+    'Doc_0/Res/logo.png': PNG,
+    'Doc_0/Tpls/Tpl_0/Content.xml': strToU8(
+      `<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="20"><ofd:TextObject ID="21" Boundary="10 280 100 10" Font="3" Size="4"><ofd:TextCode X="0" Y="4">模板页脚</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`,
+    ),
+    'Doc_0/Pages/Page_0/Content.xml': strToU8(
+      `<ofd:Page ${NS}><ofd:Template TemplateID="9" ZOrder="Background"/><ofd:Content><ofd:Layer ID="2">` +
+        `<ofd:TextObject ID="4" Boundary="31.7 25.4 40.5 5" Font="3" Size="3"><ofd:FillColor Value="0 0 255"/><ofd:TextCode X="0" Y="3" DeltaX="g 2 3 1.5">合同甲方</ofd:TextCode></ofd:TextObject>` +
+        `<ofd:PathObject ID="6" Boundary="20 100 70 30" Fill="true" Stroke="false"><ofd:FillColor Value="255 0 0"/><ofd:AbbreviatedData>M 0 0 L 70 0 B 70 10 60 30 50 30 C</ofd:AbbreviatedData></ofd:PathObject>` +
+        `<ofd:ImageObject ID="8" Boundary="120 40 40 20" CTM="40 0 0 20 0 0" ResourceID="5"/>` +
+        `</ofd:Layer></ofd:Content></ofd:Page>`,
+    ),
+    'Doc_0/Signs/Signatures.xml': strToU8(
+      `<ofd:Signatures ${NS}><ofd:Signature ID="1" Type="Seal" BaseLoc="/Doc_0/Signs/Sign_0/Signature.xml"/></ofd:Signatures>`,
+    ),
+    'Doc_0/Signs/Sign_0/Signature.xml': strToU8(
+      `<ofd:Signature ${NS}><ofd:SignedInfo><ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal><ofd:StampAnnot ID="s1" PageRef="7" Boundary="140 200 40 40"/></ofd:SignedInfo><ofd:SignedValue>SignedValue.dat</ofd:SignedValue></ofd:Signature>`,
+    ),
+    'Doc_0/Signs/Sign_0/Seal.esl': SEAL_ESL,
+    ...extra,
+  });
+}
+
+type Node = Record<string, unknown>;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: () => true });
+const svgOf = (bytes: Uint8Array, page = 0) => openOfdView(bytes).pages[page]!.svg();
+/** Every element called `name` in the SVG, with the translate of the <g> that holds it. */
+function find(svg: string, name: string): { node: Node; at?: [number, number] }[] {
+  const out: { node: Node; at?: [number, number] }[] = [];
+  const walk = (node: Node, at?: [number, number]) => {
+    const move = /^translate\(([-\d.]+) ([-\d.]+)\)/.exec(String(node.transform ?? ''));
+    const here: [number, number] | undefined = move ? [Number(move[1]), Number(move[2])] : at;
+    for (const [key, value] of Object.entries(node)) {
+      if (!Array.isArray(value)) continue;
+      for (const child of value as Node[]) {
+        if (typeof child !== 'object') continue;
+        if (key === name) out.push({ node: child, at: here });
+        walk(child, here);
+      }
+    }
+  };
+  walk(parser.parse(svg) as Node);
+  return out;
+}
+
+describe('OFD pages drawn as SVG', () => {
+  it('draws the text where TextCode puts it, each character stepped by DeltaX, in the font and colour of the object', () => {
+    const view = openOfdView(knownOfd());
+    expect(view.pages).toHaveLength(1);
+    expect(view.pages[0]!.box).toEqual([0, 0, 210, 297]);
+    const svg = view.pages[0]!.svg();
+    expect(svg).toContain('viewBox="0 0 210 297"');
+    const texts = find(svg, 'text');
+    const contract = texts.find((t) => (t.node['#text'] as string[] | string).toString() === '合同甲方')!;
+    expect(contract).toBeDefined();
+    // Boundary origin (31.7, 25.4) plus TextCode X/Y; 'g 2 3' then 1.5 mm steps.
+    expect(contract.at).toEqual([31.7, 25.4]);
+    expect(contract.node.x).toEqual(['0 3 6 7.5']);
+    expect(contract.node.y).toEqual(['3 3 3 3']);
+    expect(svg).toMatch(/font-family="&quot;宋体&quot;, [^"]*serif" font-size="3" fill="rgb\(0,0,255\)"/);
+  });
+
+  it('draws the background template under the page content', () => {
+    const svg = svgOf(knownOfd());
+    expect(svg.indexOf('模板页脚')).toBeGreaterThan(0);
+    expect(svg.indexOf('模板页脚')).toBeLessThan(svg.indexOf('合同甲方'));
+  });
+
+  it('draws the path from AbbreviatedData (B is a cubic Bézier, C closes) with its fill', () => {
+    const [path] = find(svgOf(knownOfd()), 'path');
+    expect(path!.at).toEqual([20, 100]);
+    expect(path!.node).toMatchObject({ d: ['M 0 0 L 70 0 C 70 10 60 30 50 30 Z'], fill: ['rgb(255,0,0)'], stroke: ['none'] });
+  });
+
+  it('draws the image resource in its boundary, scaled by the CTM', () => {
+    const svg = svgOf(knownOfd());
+    const images = find(svg, 'image').filter((i) => String(i.node.href).startsWith('data:image/png;base64,iVBORw0KGgo'));
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(svg).toContain('transform="translate(120 40) matrix(40 0 0 20 0 0)"><image x="0" y="0" width="1" height="1"');
+  });
+
+  it('draws an earlier seal signature’s stamp with its seal’s picture at the StampAnnot boundary', () => {
+    const svg = svgOf(knownOfd());
+    const stamp = find(svg, 'g').find((g) => g.node.class?.toString() === 'ofd-stamp')!;
+    expect(stamp.node.transform).toEqual(['translate(140 200)']);
+    const [picture] = find(svg, 'image').filter((i) => i.at?.[0] === 140 && i.at?.[1] === 200);
+    expect(picture!.node).toMatchObject({ width: ['40'], height: ['40'] });
+    expect(String(picture!.node.href)).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  });
+
+  it('never lets a page’s text become markup', () => {
+    const page = `<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="4" Boundary="0 0 50 5" Font="3" Size="3"><ofd:TextCode X="0" Y="3">&lt;script&gt;x&lt;/script&gt;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`;
+    const svg = svgOf(knownOfd({ 'Doc_0/Pages/Page_0/Content.xml': strToU8(page) }));
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;script&gt;');
+  });
+});
+
+describe('hostile OFD packages are refused before they cost much', () => {
+  const refused = (bytes: Uint8Array, code: 'OFD_UNREADABLE' | 'OFD_TOO_LARGE', limits = VIEW_LIMITS) => {
+    let error: unknown;
+    try {
+      openOfdView(bytes, limits).pages.forEach((p) => p.svg());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OfdViewError);
+    expect((error as OfdViewError).code).toBe(code);
+  };
+
+  it('refuses what is not a zip package', () => refused(strToU8('%PDF-1.7 not an OFD'), 'OFD_UNREADABLE'));
+
+  it('refuses XML with a DOCTYPE (no entity is ever expanded)', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>`;
+    refused(knownOfd({ 'OFD.xml': strToU8(bomb) }), 'OFD_UNREADABLE');
+  });
+
+  it('refuses XML nested deeper than the limit', () => {
+    const deep = `<ofd:Page ${NS}><ofd:Content>${'<ofd:PageBlock>'.repeat(200)}${'</ofd:PageBlock>'.repeat(200)}</ofd:Content></ofd:Page>`;
+    refused(knownOfd({ 'Doc_0/Pages/Page_0/Content.xml': strToU8(deep) }), 'OFD_UNREADABLE');
+  });
+
+  it('refuses a zip bomb by its declared size, before inflating it', () => {
+    refused(knownOfd({ 'Doc_0/Res/huge.bin': new Uint8Array(VIEW_LIMITS.maxEntryBytes + 1) }), 'OFD_TOO_LARGE');
+    refused(knownOfd({ 'Doc_0/Res/dense.bin': new Uint8Array(2 * 1024 * 1024) }), 'OFD_TOO_LARGE');
+  });
+
+  it('refuses too many entries, pages or objects on a page', () => {
+    const many: Zippable = {};
+    for (let i = 0; i < 30; i++) many[`Doc_0/Res/f${i}.txt`] = strToU8('x');
+    refused(knownOfd(many), 'OFD_TOO_LARGE', { ...VIEW_LIMITS, maxEntries: 20 });
+    refused(knownOfd(), 'OFD_TOO_LARGE', { ...VIEW_LIMITS, maxObjectsPerPage: 3 });
+    const pages = Array.from({ length: 5 }, (_, i) => `<ofd:Page ID="${i}" BaseLoc="Pages/Page_0/Content.xml"/>`).join('');
+    const doc = `<ofd:Document ${NS}><ofd:CommonData/><ofd:Pages>${pages}</ofd:Pages></ofd:Document>`;
+    refused(knownOfd({ 'Doc_0/Document.xml': strToU8(doc) }), 'OFD_TOO_LARGE', { ...VIEW_LIMITS, maxPages: 4 });
+  });
+
+  it('refuses a package whose page is missing or whose XML is broken', () => {
+    refused(knownOfd({ 'Doc_0/Pages/Page_0/Content.xml': strToU8('<ofd:Page><unclosed>') }), 'OFD_UNREADABLE');
+    const doc = `<ofd:Document ${NS}><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Nowhere.xml"/></ofd:Pages></ofd:Document>`;
+    refused(knownOfd({ 'Doc_0/Document.xml': strToU8(doc) }), 'OFD_UNREADABLE');
+  });
+});
