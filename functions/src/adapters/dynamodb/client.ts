@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from '#lib-dynamodb';
 import type { EntityConfiguration } from 'electrodb';
-import { DocumentClientV3Wrapper } from 'electrodb/src/client';
+import { DocumentClientV3Wrapper } from '#electrodb/src/client';
 
 /** The real SDK client everywhere; only the endpoint changes for DynamoDB Local. */
 export function createDynamoClient(env: { endpoint?: string; region: string }): DynamoDBClient {
