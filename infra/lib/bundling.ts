@@ -49,12 +49,17 @@ export const BUNDLE_OPTIONS = {
 /**
  * Modules replaced at bundling time, for both NodejsFunction and the bench (decisions 0022, 0028):
  * the SDK's default credential chain is reduced to the environment, where Lambda puts the role's
- * credentials; ElectroDB's model validator is skipped (the models are validated by every test run).
+ * credentials; ElectroDB's model validator is skipped (the models are validated by every test run);
+ * ElectroDB's own `require` of lib-dynamodb gets an empty module (the store gives it the commands,
+ * decision 0215; our code imports the package as `#lib-dynamodb`, which the alias does not match),
+ * and ElectroDB's entity and transaction modules without its index (no `Service`).
  * Tests and the local stack run the real modules.
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'functions', 'src', 'adapters', 'aws', 'lambda-credentials.ts'),
   jsonschema: join(REPO_ROOT, 'functions', 'src', 'adapters', 'dynamodb', 'no-model-validation.ts'),
+  '@aws-sdk/lib-dynamodb': join(REPO_ROOT, 'functions', 'src', 'adapters', 'dynamodb', 'no-document-commands.ts'),
+  electrodb: join(REPO_ROOT, 'functions', 'src', 'adapters', 'dynamodb', 'electrodb-entity-only.ts'),
 };
 
 /** The aliases as esbuild command-line arguments (NodejsFunction's `esbuildArgs`). */

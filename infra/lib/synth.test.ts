@@ -24,14 +24,18 @@ describe('npm run synth', () => {
         .map((f) => join(out, f.source.path, 'index.js'))
         .filter((p) => existsSync(p));
       expect(bundles.length).toBeGreaterThan(10);
-      // The bundling aliases took effect (decisions 0022, 0028): no function carries the SDK's
-      // SSO/profile credential chain, a font library's Brotli decoder or ElectroDB's model validator,
-      // every bundle still loads on its own, and the functions that draw seals have the fonts.
+      // The bundling aliases took effect (decisions 0022, 0028, 0215): no function carries the SDK's
+      // SSO/profile credential chain, a font library's Brotli decoder, ElectroDB's model validator,
+      // ElectroDB's Service or the DynamoDB commands the store never sends (ListBackups,
+      // CreateGlobalTable), every bundle still loads on its own, and the functions that draw seals have the fonts.
       for (const bundle of bundles) {
         const code = readFileSync(bundle, 'utf8');
         expect(code).not.toContain('defaultProvider::fromSSO');
         expect(code).not.toContain('Brotli');
         expect(code).not.toContain('is not of a type(s)');
+        expect(code).not.toContain('Valid instances to join include Models');
+        expect(code).not.toContain('ListBackups');
+        expect(code).not.toContain('CreateGlobalTable');
         execFileSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], { env: { PATH: process.env.PATH, STAGE: 'local', AWS_REGION: 'cn-north-1' }, stdio: 'pipe' });
       }
       // The session authorizer got the route table's auth modes as a constant, not the routes'

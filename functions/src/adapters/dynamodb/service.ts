@@ -1,5 +1,6 @@
 import { createWriteTransaction, type EntityConfiguration } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { electroDbClient } from './client';
 import { Person, WechatBinding } from './entities/person';
 import { Company } from './entities/company';
 import { Seal } from './entities/seal';
@@ -63,7 +64,7 @@ export interface SealService {
  * not pay for nineteen at cold start (decision 0022).
  */
 export function createSealService(client: DynamoDBDocumentClient, table: string): SealService {
-  const config: EntityConfiguration = { client, table };
+  const config: EntityConfiguration = { client: electroDbClient(client), table };
   const built = new Map<string, unknown>();
   const build = (name: keyof Entities) => {
     if (!built.has(name)) built.set(name, ENTITIES[name](config));
