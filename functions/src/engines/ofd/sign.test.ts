@@ -122,16 +122,16 @@ describe('signing an OFD with SM2 seals', () => {
     expect(independentlyValid(independentVerdicts(openssl, signed)[0]!)).toBe(true);
   });
 
-  it('signs in two phases: the TBS_Sign is signed outside (here by openssl, as a token would) and embedded after', () => {
+  it('signs in two phases: the TBS_Sign is signed outside (here by openssl, as a token would) and embedded after', async () => {
     const prepared = prepareOfdSignature({ ofd: ofdFixture('helloworld.ofd'), seal: sealA, signerCertificate: companyA.certificate, signingTime: new Date(), stamps: [{ page: 1, x: 10, y: 10, width: 40, height: 40 }] });
     openssl.file('two-phase.tbs', prepared.toBeSigned);
     const signed = openssl.run(['pkeyutl', '-sign', '-inkey', companyA.keyFile, '-rawin', '-digest', 'sm3', '-in', 'two-phase.tbs', '-out', 'two-phase.sig', '-pkeyopt', 'distid:1234567812345678']);
     expect(signed.status).toBe(0);
-    const ofd = completeOfdSignature(prepared, { signature: openssl.read('two-phase.sig') });
+    const ofd = await completeOfdSignature(prepared, { signature: openssl.read('two-phase.sig') });
     expect(verifyOfd(ofd).indication).toBe('TOTAL_PASSED');
     // A signature by another key never reaches the document.
     openssl.run(['pkeyutl', '-sign', '-inkey', companyB.keyFile, '-rawin', '-digest', 'sm3', '-in', 'two-phase.tbs', '-out', 'wrong.sig', '-pkeyopt', 'distid:1234567812345678']);
-    expect(() => completeOfdSignature(prepared, { signature: openssl.read('wrong.sig') })).toThrow(/does not verify/);
+    await expect(completeOfdSignature(prepared, { signature: openssl.read('wrong.sig') })).rejects.toThrow(/does not verify/);
   });
 
   it('refuses what it cannot sign: a seal without the signer, a page that is not there, a document whose signature protects the list', async () => {
