@@ -4,18 +4,21 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startLocalStack } from '../local/stack';
 import { getServices } from '../../src/composition';
-import { runDemoScenario } from './run-scenario';
+import { runDemoScenario, runOfdDemoScenario } from './run-scenario';
 
 export interface DemoArgs {
   out: string;
+  /** pdf: two seals on a three-page PDF; ofd: an SM2 seal on an OFD. */
+  format: 'pdf' | 'ofd';
   /** First of four consecutive ports (API, DynamoDB, S3, KMS); 0 picks free ones. */
   port: number;
 }
 
 /**
- * `seal demo --out DIR`: the whole platform on this machine for one scenario (temp data dir,
- * in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf, DIR/platform-root.pem and
- * DIR/report.json. Exit 0 when the report says valid.
+ * `seal demo --out DIR [--format ofd]`: the whole platform on this machine for one scenario (temp
+ * data dir, in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf and DIR/platform-root.pem
+ * (or, for OFD, DIR/signed.ofd and DIR/platform-sm2-root.pem) and DIR/report.json. Exit 0 when the
+ * report says valid.
  */
 export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise<number> {
   const dir = resolve(args.out);
@@ -33,11 +36,13 @@ export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise
     inMemoryDb: true,
   });
   try {
-    const result = await runDemoScenario(getServices(), dataDir, stack.url, out);
-    writeFileSync(join(dir, 'signed.pdf'), result.signedPdf);
-    writeFileSync(join(dir, 'platform-root.pem'), result.rootPem);
+    const ofd = args.format === 'ofd';
+    const result = await (ofd ? runOfdDemoScenario : runDemoScenario)(getServices(), dataDir, stack.url, out);
+    const [signedName, rootName] = ofd ? ['signed.ofd', 'platform-sm2-root.pem'] : ['signed.pdf', 'platform-root.pem'];
+    writeFileSync(join(dir, signedName), result.signed);
+    writeFileSync(join(dir, rootName), result.rootPem);
     writeFileSync(join(dir, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
-    out(`已写入 ${join(dir, 'signed.pdf')}、platform-root.pem、report.json`);
+    out(`已写入 ${join(dir, signedName)}、${rootName}、report.json`);
     return (result.report as { verdict?: string }).verdict === 'valid' ? 0 : 1;
   } finally {
     await stack.stop();
@@ -57,7 +62,7 @@ function needsFullTsx(): boolean {
 
 function rerunUnderTsx(args: DemoArgs): Promise<number> {
   const cli = require.resolve('tsx/cli');
-  const child = spawn(process.execPath, [cli, join(__dirname, '..', '..', 'bin', 'seal.js'), 'demo', '--out', args.out, '--port', String(args.port)], {
+  const child = spawn(process.execPath, [cli, join(__dirname, '..', '..', 'bin', 'seal.js'), 'demo', '--out', args.out, '--port', String(args.port), '--format', args.format], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -69,14 +74,15 @@ function rerunUnderTsx(args: DemoArgs): Promise<number> {
   return new Promise((done) => child.on('exit', (code) => done(code ?? 3)));
 }
 
-/** `--out DIR [--port N]`; null when the arguments are not understood. */
+/** `--out DIR [--port N] [--format pdf|ofd]`; null when the arguments are not understood. */
 export function parseDemoArgs(rest: string[]): DemoArgs | null {
-  const args: DemoArgs = { out: '', port: 0 };
+  const args: DemoArgs = { out: '', port: 0, format: 'pdf' };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
     if (a === '--out' || a.startsWith('--out=')) args.out = value ?? '';
     else if (a === '--port' || a.startsWith('--port=')) args.port = Number(value);
+    else if ((a === '--format' || a.startsWith('--format=')) && (value === 'pdf' || value === 'ofd')) args.format = value;
     else return null;
   }
   return args.out && Number.isInteger(args.port) && args.port >= 0 && args.port < 65533 ? args : null;
