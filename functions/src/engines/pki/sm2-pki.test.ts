@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
-import { asn1Tree, at, bits, content, element, opensslVerifiesWithCertificate } from '../../../test-support/gm/asn1parse';
+import { asn1Tree, at, bits, element, opensslVerifiesWithCertificate } from '../../../test-support/gm/asn1parse';
 import { independentTimestamp } from '../../../test-support/gm/timestamp-independent';
 import { InMemorySm2Signer } from '../gm';
 import { createRootCertificate } from './root-ca';
