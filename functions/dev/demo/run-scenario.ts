@@ -33,16 +33,7 @@ export async function runDemoScenario(
   url: string,
   say: (line: string) => void,
 ): Promise<ScenarioResult> {
-  // Newly registered companies get their starter seals when first looked up; do it now.
-  await starterSealsHook.run(services, { dataDir });
-  const seed = readRegistrySeed();
-  const person = seed.people.find((p) => p.key === LEGAL_REP)!;
-  const company = seed.companies.find((c) => c.legalRep.key === LEGAL_REP)!;
-  const partner = seed.companies.find((c) => c.creditCode !== company.creditCode)!;
-  const api = new PlatformClient(url);
-
-  const token = await api.login({ key: person.key, name: person.name, idNumber: person.idNumber });
-  say(`${person.name}（${company.name} 法定代表人）登录成功（模拟微信登录 + 人脸核验）`);
+  const { api, token, company, partner } = await legalRepLoggedIn(services, dataDir, url, LEGAL_REP, say);
   const { seals } = await api.expect(200, '印章列表', 'GET', `/v1/companies/${company.creditCode}/seals`, { token });
   say(`企业印章：${seals.map((s: { name: string; state: string }) => `${s.name}（${s.state}）`).join('、')}`);
   const nameSeal = seals.find((s: { kind: string }) => s.kind === 'company_name');
@@ -86,15 +77,7 @@ const SM2_LEGAL_REP = 'lr-xinghe';
  * CRL kept beside it) and verifies it with `POST /v1/verify`.
  */
 export async function runOfdDemoScenario(services: Ports, dataDir: string, url: string, say: (line: string) => void): Promise<ScenarioResult> {
-  await starterSealsHook.run(services, { dataDir });
-  const seed = readRegistrySeed();
-  const person = seed.people.find((p) => p.key === SM2_LEGAL_REP)!;
-  const company = seed.companies.find((c) => c.legalRep.key === SM2_LEGAL_REP)!;
-  const partner = seed.companies.find((c) => c.creditCode !== company.creditCode)!;
-  const api = new PlatformClient(url);
-
-  const token = await api.login({ key: person.key, name: person.name, idNumber: person.idNumber });
-  say(`${person.name}（${company.name} 法定代表人）登录成功（模拟微信登录 + 人脸核验）`);
+  const { api, token, company, partner } = await legalRepLoggedIn(services, dataDir, url, SM2_LEGAL_REP, say);
   const licence = await api.expect(201, '电子营业执照', 'POST', `/v1/companies/${company.creditCode}/licence-authorizations`, { token });
   await api.expect(200, '电子营业执照结果', 'POST', `/v1/licence-authorizations/${licence.authorizationId}/result`, { token, body: { presented: true } });
   const faceTicket = await api.faceTicket(token, 'seal.apply_online', { companyId: company.creditCode });
@@ -117,6 +100,20 @@ export async function runOfdDemoScenario(services: Ports, dataDir: string, url: 
   const rootPem = new TextDecoder().decode(await rootCertificate(url, 'sm2'));
   const verified = await verifyAndSay(api, signedOfd, say);
   return { signed: signedOfd, rootPem, report: verified.body, companyName: company.name, pages: signed.body.pages, signatures: signed.body.signatures };
+}
+
+/** The seed company whose legal representative this is, with a partner for the contract, and the representative logged in. */
+async function legalRepLoggedIn(services: Ports, dataDir: string, url: string, legalRep: string, say: (line: string) => void) {
+  // Newly registered companies get their starter seals when first looked up; do it now.
+  await starterSealsHook.run(services, { dataDir });
+  const seed = readRegistrySeed();
+  const person = seed.people.find((p) => p.key === legalRep)!;
+  const company = seed.companies.find((c) => c.legalRep.key === legalRep)!;
+  const partner = seed.companies.find((c) => c.creditCode !== company.creditCode)!;
+  const api = new PlatformClient(url);
+  const token = await api.login({ key: person.key, name: person.name, idNumber: person.idNumber });
+  say(`${person.name}（${company.name} 法定代表人）登录成功（模拟微信登录 + 人脸核验）`);
+  return { api, token, company, partner };
 }
 
 async function verifyAndSay(api: PlatformClient, bytes: Uint8Array, say: (line: string) => void) {
