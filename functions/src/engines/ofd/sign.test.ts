@@ -4,7 +4,7 @@ import { independentlyValid, independentVerdicts } from '../../../test-support/g
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { sm2TestPki, type Sm2TestIdentity } from '../../../test-support/gm/sm2-test-pki';
 import { makeSeal } from '../ses';
-import { completeOfdSignature, OfdError, prepareOfdSignature, signOfd, verifyOfd } from './index';
+import { addValidationData, completeOfdSignature, OfdError, prepareOfdSignature, signOfd, verifyOfd } from './index';
 
 /** Two companies seal the same OFD with SM2; OpenSSL confirms every digest and signature. */
 let openssl: GmOpenssl;
@@ -132,6 +132,16 @@ describe('signing an OFD with SM2 seals', () => {
     // A signature by another key never reaches the document.
     openssl.run(['pkeyutl', '-sign', '-inkey', companyB.keyFile, '-rawin', '-digest', 'sm3', '-in', 'two-phase.tbs', '-out', 'wrong.sig', '-pkeyopt', 'distid:1234567812345678']);
     await expect(completeOfdSignature(prepared, { signature: openssl.read('wrong.sig') })).rejects.toThrow(/does not verify/);
+  });
+
+  it('lets off only real validation data beside a signature: anything else in its place is a file the signature leaves open (the platform’s verifier: FILES_NOT_PROTECTED)', async () => {
+    const signed = await signBy(ofdFixture('helloworld.ofd'), sealA, companyA);
+    const kept = verifyOfd(addValidationData(signed, { certificates: [companyA.certificate], crls: [], ocsps: [] })).signatures[0]!;
+    expect(kept).toMatchObject({ indication: 'TOTAL_PASSED', unprotectedFiles: [] });
+    expect(kept.validationData?.certificates).toEqual([companyA.certificate]);
+    const files = unpack(signed);
+    files.set('Doc_0/Signs/Sign_0/ValidationData.p7c', new TextEncoder().encode('<ofd:Page/>'));
+    expect(verifyOfd(repack(files)).signatures[0]).toMatchObject({ problems: ['UNPROTECTED_FILES'], unprotectedFiles: ['Doc_0/Signs/Sign_0/ValidationData.p7c'] });
   });
 
   it('refuses what it cannot sign: a seal without the signer, a page that is not there, a document whose signature protects the list', async () => {

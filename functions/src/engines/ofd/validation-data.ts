@@ -52,11 +52,11 @@ export function encodeValidationData(data: OfdValidationData): Uint8Array {
 }
 
 /**
- * Reads what `encodeValidationData` writes (or any certs-only SignedData). Like a DSS entry
- * (decision 0170), a file that does not decode proves nothing and never fails a verification: it
- * reads as empty.
+ * Reads what `encodeValidationData` writes (or any certs-only SignedData); undefined when the bytes
+ * are not one. Items that are not certificates, CRLs or OCSP answers prove nothing, as a DSS entry
+ * (decision 0170), and are left to the checks that read them.
  */
-export function readValidationData(der: Uint8Array): OfdValidationData {
+export function readValidationData(der: Uint8Array): OfdValidationData | undefined {
   try {
     const contentInfo = readTlv(der, 0);
     if (contentInfo.after !== der.length || contentInfo.tag !== TAG.sequence) throw new Error('not one SEQUENCE');
@@ -81,7 +81,7 @@ export function readValidationData(der: Uint8Array): OfdValidationData {
       .slice(0, MAX_VALIDATION_ITEMS);
     return { certificates, crls, ocsps };
   } catch {
-    return { certificates: [], crls: [], ocsps: [] };
+    return undefined;
   }
 }
 

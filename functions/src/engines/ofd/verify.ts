@@ -50,9 +50,10 @@ function verifyOne(files: OfdFiles, document: OfdDocument, entry: SignatureEntry
     if (pageIndex < 0) problems.push('STAMP_PAGE_NOT_FOUND');
     return { ...stamp, ...(pageIndex >= 0 ? { pageIndex } : {}) };
   });
-  const unprotectedFiles = unprotected(files, document, entry, description, later);
-  if (unprotectedFiles.length > 0) problems.push('UNPROTECTED_FILES');
   const kept = files.get(validationDataPath(entry.path));
+  const validationData = kept && readValidationData(kept);
+  const unprotectedFiles = unprotected(files, document, entry, description, later, !!validationData);
+  if (unprotectedFiles.length > 0) problems.push('UNPROTECTED_FILES');
   const base = {
     id: entry.id,
     type: entry.type,
@@ -61,7 +62,7 @@ function verifyOne(files: OfdFiles, document: OfdDocument, entry: SignatureEntry
     stamps,
     unprotectedFiles,
     signatureDateTime: description.signatureDateTime,
-    ...(kept ? { validationData: readValidationData(kept) } : {}),
+    ...(validationData ? { validationData } : {}),
   };
 
   const signedValue = files.get(description.signedValuePath);
@@ -166,10 +167,19 @@ function bareSignaturePart(
 }
 
 /** Files not protected by this signature, other than what signing itself adds. */
-function unprotected(files: OfdFiles, document: OfdDocument, entry: SignatureEntry, description: SignatureDescription, later: SignatureEntry[]): string[] {
+function unprotected(
+  files: OfdFiles,
+  document: OfdDocument,
+  entry: SignatureEntry,
+  description: SignatureDescription,
+  later: SignatureEntry[],
+  keepsValidationData: boolean,
+): string[] {
   const protectedPaths = new Set(description.references.map((r) => r.path));
-  // Its validation data is signed item by item by the issuers, and added after the signature (decision 0195).
-  const ownFiles = new Set([entry.path, description.signedValuePath, validationDataPath(entry.path), ...(description.sealPath ? [description.sealPath] : [])]);
+  // Its validation data is added after the signature and signed item by item by the issuers (decision
+  // 0195); only bytes that are such data (nothing a reader would draw) are let off.
+  const validationData = keepsValidationData ? [validationDataPath(entry.path)] : [];
+  const ownFiles = new Set([entry.path, description.signedValuePath, ...validationData, ...(description.sealPath ? [description.sealPath] : [])]);
   const laterDirs = later.map((l) => l.path.slice(0, l.path.lastIndexOf('/') + 1));
   return [...files.keys()].filter(
     (path) => !protectedPaths.has(path) && !ownFiles.has(path) && path !== document.signaturesPath && !laterDirs.some((dir) => path.startsWith(dir)),
