@@ -2,6 +2,8 @@ import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'nod
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { independentlyValid, independentVerdicts } from '../../functions/test-support/gm/ofd-independent';
+import { GmOpenssl } from '../../functions/test-support/gm/openssl';
 
 /**
  * Interoperability acceptance: `seal demo` signs a three-page Chinese contract twice on the local
@@ -14,6 +16,12 @@ const root = path.resolve(__dirname, '../..');
 let dir: string;
 let signed: Buffer;
 let demo: ChildProcess | undefined;
+
+/** Runs the CLI as a user does (`npx seal …`): a plain process, not a Jest worker. */
+function seal(...args: string[]) {
+  const { JEST_WORKER_ID: _worker, ...env } = process.env;
+  return spawnSync(process.execPath, [path.join(root, 'functions/bin/seal.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 170_000 });
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'seal-interop-demo-'));
@@ -124,5 +132,36 @@ describe('seal demo output', () => {
       ['valid', 'legal_representative_name'],
     ]);
     expect(report.signatures[0].platform.companyName).toBe('深圳市南山新创电子有限公司');
+  });
+});
+
+describe('seal demo --format ofd', () => {
+  let ofdDir: string;
+  let openssl: GmOpenssl;
+  beforeAll(() => {
+    ofdDir = mkdtempSync(path.join(tmpdir(), 'seal-interop-demo-ofd-'));
+    openssl = new GmOpenssl();
+    const run = seal('demo', '--format', 'ofd', '--out', ofdDir, '--port', '0');
+    if (run.status !== 0) throw new Error(`seal demo --format ofd exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  }, 180_000);
+  afterAll(() => {
+    openssl?.dispose();
+    if (ofdDir) rmSync(ofdDir, { recursive: true, force: true });
+  });
+
+  it('seals an OFD with an SM2 seal that OpenSSL alone accepts: every file digest, the SM2 signature over TBS_Sign, the seal maker', () => {
+    const verdicts = independentVerdicts(openssl, readFileSync(path.join(ofdDir, 'signed.ofd')));
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toMatchObject({ dataHash: true, signature: true, sealMaker: true, sealFile: true });
+    expect(independentlyValid(verdicts[0]!)).toBe(true);
+  });
+
+  it('report.json and `seal verify signed.ofd` say valid, with the SM2 timestamp as the signing time', () => {
+    const report = JSON.parse(readFileSync(path.join(ofdDir, 'report.json'), 'utf8'));
+    expect(report.verdict).toBe('valid');
+    expect(report.signatures[0]).toMatchObject({ subFilter: 'GB/T 38540 SES_Signature v4', timestamp: { valid: true }, platform: { sealKind: 'contract' } });
+    const verified = seal('verify', path.join(ofdDir, 'signed.ofd'), '--json', '--trust', path.join(ofdDir, 'platform-sm2-root.pem'));
+    expect(verified.status).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ verdict: 'valid', signatures: [{ indication: 'TOTAL_PASSED', timestamp: { valid: true } }] });
   });
 });

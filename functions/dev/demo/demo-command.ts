@@ -4,10 +4,12 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startLocalStack } from '../local/stack';
 import { getServices } from '../../src/composition';
-import { runDemoScenario } from './run-scenario';
+import { runDemoScenario, runOfdDemoScenario } from './run-scenario';
 
 export interface DemoArgs {
   out: string;
+  /** pdf: two seals on a three-page PDF; ofd: an SM2 seal on an OFD. */
+  format: 'pdf' | 'ofd';
   /** First of four consecutive ports (API, DynamoDB, S3, KMS); 0 picks free ones. */
   port: number;
   /**
@@ -18,8 +20,9 @@ export interface DemoArgs {
 }
 
 /**
- * `seal demo --out DIR`: the whole platform on this machine for one scenario (temp data dir,
- * in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf, DIR/platform-root.pem and
+ * `seal demo --out DIR [--format ofd] [--serve]`: the whole platform on this machine for one
+ * scenario (temp data dir, in-memory DynamoDB), stopped afterwards. Writes DIR/signed.pdf and
+ * DIR/platform-root.pem (or, for OFD, DIR/signed.ofd and DIR/platform-sm2-root.pem) and
  * DIR/report.json. Exit 0 when the report says valid. With `--serve` the platform stays up until
  * interrupted, so validators reach the OCSP responder and CRL its certificates name.
  */
@@ -39,11 +42,13 @@ export async function runDemo(args: DemoArgs, out: (s: string) => void): Promise
     inMemoryDb: true,
   });
   try {
-    const result = await runDemoScenario(getServices(), dataDir, stack.url, out);
-    writeFileSync(join(dir, 'signed.pdf'), result.signedPdf);
-    writeFileSync(join(dir, 'platform-root.pem'), result.rootPem);
+    const ofd = args.format === 'ofd';
+    const result = await (ofd ? runOfdDemoScenario : runDemoScenario)(getServices(), dataDir, stack.url, out);
+    const [signedName, rootName] = ofd ? ['signed.ofd', 'platform-sm2-root.pem'] : ['signed.pdf', 'platform-root.pem'];
+    writeFileSync(join(dir, signedName), result.signed);
+    writeFileSync(join(dir, rootName), result.rootPem);
     writeFileSync(join(dir, 'report.json'), JSON.stringify(result.report, null, 2) + '\n');
-    out(`已写入 ${join(dir, 'signed.pdf')}、platform-root.pem、report.json`);
+    out(`已写入 ${join(dir, signedName)}、${rootName}、report.json`);
     if (args.serve) {
       out(`平台继续运行于 ${stack.url}（证书中的 OCSP 与 CRL 地址可访问），按 Ctrl+C 停止`);
       await new Promise<void>((stop) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => stop())));
@@ -67,7 +72,7 @@ function needsFullTsx(): boolean {
 
 function rerunUnderTsx(args: DemoArgs): Promise<number> {
   const cli = require.resolve('tsx/cli');
-  const argv = ['demo', '--out', args.out, '--port', String(args.port), ...(args.serve ? ['--serve'] : [])];
+  const argv = ['demo', '--out', args.out, '--port', String(args.port), '--format', args.format, ...(args.serve ? ['--serve'] : [])];
   const child = spawn(process.execPath, [cli, join(__dirname, '..', '..', 'bin', 'seal.js'), ...argv], {
     stdio: 'inherit',
     env: {
@@ -89,9 +94,9 @@ function rerunUnderTsx(args: DemoArgs): Promise<number> {
   );
 }
 
-/** `--out DIR [--port N] [--serve]`; null when the arguments are not understood. */
+/** `--out DIR [--port N] [--format pdf|ofd] [--serve]`; null when the arguments are not understood. */
 export function parseDemoArgs(rest: string[]): DemoArgs | null {
-  const args: DemoArgs = { out: '', port: 0, serve: false };
+  const args: DemoArgs = { out: '', port: 0, format: 'pdf', serve: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--serve') {
@@ -101,6 +106,7 @@ export function parseDemoArgs(rest: string[]): DemoArgs | null {
     const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
     if (a === '--out' || a.startsWith('--out=')) args.out = value ?? '';
     else if (a === '--port' || a.startsWith('--port=')) args.port = Number(value);
+    else if ((a === '--format' || a.startsWith('--format=')) && (value === 'pdf' || value === 'ofd')) args.format = value;
     else return null;
   }
   return args.out && Number.isInteger(args.port) && args.port >= 0 && args.port < 65533 ? args : null;

@@ -89,8 +89,11 @@ export interface PreparedSignature {
   readonly state: unknown;
 }
 
-/** An RFC 3161 timestamp token (DER) over an imprint (SHA-256 of the signature value). */
-export type Timestamper = (imprint: Uint8Array) => Promise<Uint8Array>;
+/**
+ * An RFC 3161 timestamp token (DER) over an imprint: SHA-256 of the signature value from the P-256
+ * TSA; with `'sm2-sm3'`, SM3 of it from the SM2 TSA (an OFD seal signature's, decision 0195).
+ */
+export type Timestamper = (imprint: Uint8Array, algorithm?: SignatureAlgorithmId) => Promise<Uint8Array>;
 
 export type RevocationStatus = 'good' | 'revoked' | 'unknown';
 
@@ -127,10 +130,10 @@ export interface DocumentSigner extends DocumentReader {
   complete(prepared: PreparedSignature, signatureValue: Uint8Array, timestamp: Timestamper): Promise<Uint8Array>;
   /**
    * Long-term validation data for the newest signature, kept in the document (PAdES B-LT: a DSS in
-   * an incremental update). Absent for a format that keeps none in the file (OFD).
+   * an incremental update; OFD: a file beside the signature that it does not protect, decision 0195).
    */
   addValidationData?(signed: Uint8Array, data: ValidationData): Promise<Uint8Array>;
-  /** An archive timestamp over the whole document as it stands (PAdES B-LTA: a document timestamp). */
+  /** An archive timestamp over the whole document as it stands (PAdES B-LTA: a document timestamp; OFD has none). */
   addDocumentTimestamp?(signed: Uint8Array, timestamp: Timestamper): Promise<Uint8Array>;
 }
 

@@ -4,6 +4,8 @@ import { readContainer, type OfdFiles } from '../../engines/ofd/container';
 import { pageBox, readDocuments } from '../../engines/ofd/document';
 import { completeOfdSignature, prepareOfdSignature, type OfdCrossPageStamp, type OfdStampPlacement, type PendingOfdSignature } from '../../engines/ofd/sign';
 import { certificateFacts } from '../../engines/ses/certificate';
+import { addValidationData } from '../../engines/ofd/validation-data';
+import { sm3 } from '../../engines/gm';
 import { signatureAlgorithm } from '../../engines/pki/algorithms';
 import { withOfdErrors } from './ofd-errors';
 import { describeOfd, PT_PER_MM } from './read';
@@ -38,11 +40,14 @@ export const ofdSigner: DocumentSigner = {
       const digestToSign = signatureAlgorithm('sm2-sm3').digestToSign(pending.toBeSigned, spki);
       return { format: 'ofd', algorithm: 'sm2-sm3', digestToSign, state: pending };
     }),
-  complete: (prepared, signatureValue) =>
+  complete: (prepared, signatureValue, timestamp) =>
     withOfdErrors(() => {
       if (prepared.format !== 'ofd') throw new TypeError(`a ${prepared.format} signature cannot be completed as OFD`);
-      return completeOfdSignature(prepared.state as PendingOfdSignature, { signature: signatureValue });
+      // GB/T 38540's timestamp over the signature value: SM3 imprint, the SM2 TSA (decision 0195).
+      return completeOfdSignature(prepared.state as PendingOfdSignature, { signature: signatureValue, timestamp: (value) => timestamp(sm3(value), 'sm2-sm3') });
     }),
+  // No DSS in OFD: the certificates, CRLs and OCSP answers go beside the signature (decision 0195).
+  addValidationData: (signed, data) => withOfdErrors(() => addValidationData(signed, data)),
 };
 
 /** The request's placements and 骑缝章 in OFD's terms, each against its own page's box. */

@@ -4,7 +4,9 @@ import type { CertificateStatus, Finding, FindingCode, Indication, SignatureRepo
 import { deepFreeze, VERDICT_OF } from '../../engines/pdf/verify/report';
 import { bottomLine, worstFirst, worstOf } from '../../engines/pdf/verify/policy';
 import { verifyChainAt } from '../../engines/pdf/trust/chain';
-import { chainFinding, chainStatus, safeInfo, signerOf } from '../../engines/pdf/verify/verify-signature';
+import { chainFinding, chainStatus, revocationAt, safeInfo, signerOf, timestampProvesNothing } from '../../engines/pdf/verify/verify-signature';
+import { RevocationData } from '../../engines/pdf/verify/revocation-data';
+import { checkTimestamp } from '../../engines/pdf/trust/timestamp';
 import { verifyOfd } from '../../engines/ofd/verify';
 import type { OfdProblem, OfdSignatureReport } from '../../engines/ofd/report';
 import { withOfdErrors } from './ofd-errors';
@@ -14,8 +16,8 @@ import { withOfdErrors } from './ofd-errors';
  * alike: the engine's checks of each seal signature (file digests, SM2 over TBS_Sign, the seal and
  * its maker's signature; decision 0052) become findings, and the PKI's part is added here, as the
  * PDF verifier does it: the signer's certificate and the seal maker's chain to a trusted root, and
- * the signer's revocation status. An OFD signature carries no proof of existence (the platform
- * does not timestamp it yet), so chains and revocation are judged now, as for an untimestamped PDF.
+ * the signer's revocation status, at the time its timestamp proves (GB/T 38540's timeStamp) from the
+ * validation data kept beside it (decision 0195), or now when it has no valid timestamp.
  */
 export const ofdVerifier: DocumentVerifier = {
   format: 'ofd',
@@ -65,26 +67,30 @@ async function judge(s: OfdSignatureReport, index: number, count: number, option
   }
   const intact = !findings.some((f) => f.indication === 'TOTAL_FAILED');
 
+  // GB/T 38540's timestamp over the signature value is the proof of existence (decision 0195): the
+  // signer's chain and status are judged at its time, as a PDF signature's are (decision 0170).
+  const ts = s.timeStamp && s.signatureBytes ? await checkTimestamp(s.timeStamp, { signatureValue: s.signatureBytes }, options.trustedRoots) : undefined;
+  if (ts && !ts.valid) findings.push(timestampProvesNothing(ts));
+  const poe = ts?.valid && ts.time ? ts.time : null;
+  if (poe && poe > options.now) findings.push(finding('TIMESTAMP_IN_FUTURE', 'INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE'));
+  const at = poe ?? options.now;
+
   let certificateStatus: CertificateStatus = 'missing';
   if (s.signerCertificate) {
-    const chain = await verifyChainAt(s.signerCertificate, [], options.trustedRoots, options.now);
-    if (!chain.trusted) {
-      certificateStatus = chainStatus(chain.problem ?? 'MALFORMED');
-      findings.push(chainFinding(chain.problem ?? 'MALFORMED', false));
-    } else certificateStatus = 'valid';
-    if (chain.trusted && options.revocationsAt) {
-      const status = await options.revocationsAt(s.signerCertificate, options.now);
-      if (status === 'revoked') {
-        certificateStatus = 'revoked';
-        findings.push(finding('CERTIFICATE_REVOKED', 'INDETERMINATE', 'REVOKED_NO_POE'));
-      } else if (status === 'unknown') {
-        certificateStatus = 'revocation_unknown';
-        findings.push(finding('REVOCATION_UNKNOWN', 'INDETERMINATE', 'TRY_LATER'));
-      }
+    const pool = s.validationData?.certificates ?? [];
+    const chain = await verifyChainAt(s.signerCertificate, pool, options.trustedRoots, at);
+    certificateStatus = chain.trusted ? 'valid' : chainStatus(chain.problem ?? 'MALFORMED');
+    if (!chain.trusted) findings.push(chainFinding(chain.problem ?? 'MALFORMED', poe !== null));
+    if (chain.trusted) {
+      const revocationData = s.validationData ? RevocationData.of(s.validationData) : undefined;
+      const context = { trustedRoots: options.trustedRoots, revocationsAt: options.revocationsAt, revocationData, now: options.now };
+      const revocation = await revocationAt(context, { certificate: s.signerCertificate, issuer: chain.issuer, pool, at, proven: poe !== null });
+      certificateStatus = revocation.status;
+      if (revocation.finding) findings.push(revocation.finding);
     }
   }
   // A seal made by a maker the platform does not trust is anyone's drawing, whatever its signature.
-  if (s.seal && s.seal.makerSignature === 'valid' && !(await verifyChainAt(s.seal.makerCertificate, [], options.trustedRoots, options.now)).trusted) {
+  if (s.seal && s.seal.makerSignature === 'valid' && !(await verifyChainAt(s.seal.makerCertificate, [], options.trustedRoots, at)).trusted) {
     findings.push(finding('SEAL_MAKER_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND'));
   }
 
@@ -110,8 +116,8 @@ async function judge(s: OfdSignatureReport, index: number, count: number, option
     signer: signerOf(info),
     // The seal's own name (SES_Seal), also for seals other platforms made; the kind from a platform certificate.
     seal: { name: s.seal?.name ?? info?.sealName ?? null, kindLabel: info?.sealKindLabel ?? null },
-    signingTime: s.signingTime?.toISOString() ?? null,
-    timestamp: null,
+    signingTime: (poe ?? s.signingTime)?.toISOString() ?? null,
+    timestamp: ts ? { time: ts.time?.toISOString() ?? '', valid: ts.valid } : null,
     algorithms: { digest: 'sm3', signature: s.format === 'cms' || s.format === 'unknown' ? null : 'sm2' },
     certificateStatus,
     integrity: intact ? 'intact' : 'broken',

@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { download } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
 import { ofdFixture } from '../../../test-support/gm/fixtures';
 import { independentlyValid, independentVerdicts } from '../../../test-support/gm/ofd-independent';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
+import { asn1Tree, at, bits } from '../../../test-support/gm/asn1parse';
+import { independentTimestamp } from '../../../test-support/gm/timestamp-independent';
+import { getServices } from '../../composition';
+import { gmPlatformPki } from '../platform-pki/platform-ca';
+import { revokeOneSeal } from '../seal/revoke-one-seal';
 
 /**
  * OFD documents through the API (decision 0175): two companies seal one OFD with their SM2 seals,
@@ -107,6 +113,52 @@ describe('an OFD sealed by two companies with SM2', () => {
     expect(Object.keys(verdicts[1]!.references)).toEqual(expect.arrayContaining(['/Doc_0/Signs/Sign_0/Signature.xml', '/Doc_0/Signs/Sign_0/SignedValue.dat']));
   });
 
+  it('carries a GB/T 38540 timestamp from the SM2 TSA over each signature value, which OpenSSL accepts and the report shows', async () => {
+    const { root } = await gmPlatformPki(getServices());
+    const report = (await t.api.verify(twiceSigned)).body;
+    const files = unpack(twiceSigned);
+    for (const [i, signature] of report.signatures.entries()) {
+      const { value, token } = signatureAndToken(files.get(`Doc_0/Signs/Sign_${i}/SignedValue.dat`)!);
+      expect(independentTimestamp(openssl, `sign-${i}`, token, value, 'sm3', root)).toEqual({ imprint: true, messageDigest: true, signature: true, chain: true });
+      expect(signature.timestamp.valid).toBe(true);
+      expect(Math.abs(Date.parse(signature.timestamp.time) - Date.now())).toBeLessThan(10 * 60_000);
+      expect(signature.signingTime).toBe(signature.timestamp.time);
+    }
+  });
+
+  it('keeps each signature’s certificates and CRL beside it, in a certs-only CMS file OpenSSL reads and no signature needs to cover', async () => {
+    const files = unpack(twiceSigned);
+    for (const i of [0, 1]) {
+      const path = `Doc_0/Signs/Sign_${i}/ValidationData.p7c`;
+      openssl.file(`vd-${i}.p7c`, files.get(path)!);
+      const printed = openssl.run(['pkcs7', '-inform', 'DER', '-in', `vd-${i}.p7c`, '-print_certs']).output;
+      expect(printed.match(/BEGIN CERTIFICATE/g)?.length).toBeGreaterThanOrEqual(3);
+      expect(printed).toContain('BEGIN X509 CRL');
+    }
+    // The second signature protects the first one's validation data; nothing protects its own.
+    const verdicts = independentVerdicts(openssl, twiceSigned);
+    expect(Object.keys(verdicts[1]!.references)).toContain('/Doc_0/Signs/Sign_0/ValidationData.p7c');
+    expect(Object.keys(verdicts[1]!.references)).not.toContain('/Doc_0/Signs/Sign_1/ValidationData.p7c');
+  });
+
+  it('catches a changed timestamp: the signature is no longer proven to exist at its time, as OpenSSL finds', async () => {
+    const { root } = await gmPlatformPki(getServices());
+    const path = 'Doc_0/Signs/Sign_1/SignedValue.dat';
+    const tampered = changed(twiceSigned, path, (bytes) => {
+      const { value } = signatureAndToken(bytes);
+      const imprintAt = Buffer.from(bytes).indexOf(createHash('sm3').update(value).digest());
+      const copy = bytes.slice();
+      copy[imprintAt] = copy[imprintAt]! ^ 0x01;
+      return copy;
+    });
+    const { value, token } = signatureAndToken(unpack(tampered).get(path)!);
+    expect(independentTimestamp(openssl, 'tampered', token, value, 'sm3', root)).toMatchObject({ imprint: false, messageDigest: false });
+    const report = (await t.api.verify(tampered)).body;
+    expect(report.signatures[0]).toMatchObject({ indication: 'TOTAL_PASSED' });
+    expect(report.signatures[1]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_POE', timestamp: { valid: false } });
+    expect(report.signatures[1].findings.map((f: { code: string }) => f.code)).toEqual(['TIMESTAMP_INVALID']);
+  });
+
   const flipMiddleByte = (bytes: Uint8Array) => {
     const copy = bytes.slice();
     const middle = Math.floor(copy.length / 2);
@@ -166,3 +218,55 @@ describe('other platforms’ OFDs, verified without logging in', () => {
     });
   });
 });
+
+describe('an OFD signature at a past time (the platform clock moved on)', () => {
+  it('stays valid past its seal’s revocation and its certificate’s expiry with the validation data kept beside it, INDETERMINATE without', async () => {
+    const services = getServices();
+    const realNow = services.now;
+    const signIn = async (signer: (typeof signers)[0]) => {
+      const documentId = await t.api.upload(signer.token, '十年合同.ofd', ofdFixture('helloworld.ofd'));
+      const signed = await t.api.sign(signer.token, documentId, { sealId: signer.sealId, pin: PIN, placements: [{ page: 1, x: 100, y: 300 }] });
+      expect(signed.status).toBe(200);
+      return download(signed.body.downloadUrl);
+    };
+    const expiresLater = await signIn(signers[0]!);
+    const revokedLater = await signIn(signers[1]!);
+    const withoutData = (ofd: Uint8Array) => {
+      const files = unpack(ofd);
+      files.delete('Doc_0/Signs/Sign_0/ValidationData.p7c');
+      return repack(files);
+    };
+    const start = Date.now();
+    const moveTo = (days: number) => {
+      services.now = () => new Date(start + days * 24 * 3600_000);
+    };
+    const verdictOf = async (ofd: Uint8Array) => {
+      const s = (await t.api.verify(ofd)).body.signatures[0];
+      return { indication: s.indication, subIndication: s.subIndication, findings: s.findings.map((f: { code: string }) => f.code) };
+    };
+    try {
+      // 注销 a month on; two months on, the platform's records say revoked.
+      moveTo(30);
+      const seal = await services.store.seals.get(signers[1]!.sealId);
+      await revokeOneSeal(services.store, { seal: seal!, as: 'system', actorId: 'system:test', reason: '测试注销', crlReason: 'cessationOfOperation', now: services.now() });
+      moveTo(60);
+      expect(await verdictOf(revokedLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
+      expect(await verdictOf(withoutData(revokedLater))).toEqual({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
+
+      // Past the seal certificates' year: the timestamp and the CRL kept beside the signature prove it was good when it signed.
+      moveTo(400);
+      expect(await verdictOf(revokedLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
+      expect(await verdictOf(expiresLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
+      expect(await verdictOf(withoutData(expiresLater))).toEqual({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
+    } finally {
+      services.now = realNow;
+    }
+  }, 120_000);
+});
+
+/** The SM2 signature value and the timestamp token of an SES_Signature, cut out with `openssl asn1parse`. */
+function signatureAndToken(signedValue: Uint8Array): { value: Uint8Array; token: Uint8Array } {
+  const tree = asn1Tree(openssl, openssl.file('signed-value.der', signedValue));
+  const tagged = at(tree, [4]);
+  return { value: bits(signedValue, at(tree, [3])), token: bits(signedValue, tagged.children[0] ?? tagged) };
+}

@@ -60,7 +60,7 @@ export async function signNewVersion(
 ): Promise<SignedVersion> {
   const { seal, signer, certificateChain } = context.authorization;
   const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
-  const signedBT = await signWithKey(format, bytes, request, signer, (imprint) => timestampImprint(services, imprint));
+  const signedBT = await signWithKey(format, bytes, request, signer, (imprint, algorithm) => timestampImprint(services, imprint, algorithm));
   const signed = await raiseLevel(services, format, signedBT, certificateChain);
   const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside };
   try {
@@ -219,7 +219,7 @@ export function signingRecordId(signedAt: string, documentId: string, version: n
 /**
  * The deployment's PAdES level beyond B-T (SIGNATURE_LEVEL, decision 0111): B-LT puts the evidence
  * that the signature was valid when made into the document (DSS); B-LTA timestamps all of it.
- * A format that keeps no such data in the file (OFD) stays as signed.
+ * OFD keeps the evidence beside its signature and has no document timestamp (decision 0195).
  */
 export async function raiseLevel(services: Ports, format: DocumentSigner, signed: Uint8Array, certificateChain: Uint8Array[]): Promise<Uint8Array> {
   const level = services.config.SIGNATURE_LEVEL;

@@ -1,4 +1,4 @@
-import { createTimestampToken } from '../../engines/pki/timestamp-token';
+import { createTimestampToken, SM3_IMPRINT_ALGORITHM } from '../../engines/pki/timestamp-token';
 import { timestampResponse } from '../../engines/pki/timestamp-response';
 import type { Ports } from '../../ports';
 import type { SignatureAlgorithmId } from '../../ports/signer';
@@ -7,8 +7,8 @@ import { platformCaFor } from './platform-ca';
 /**
  * An RFC 3161 timestamp token from the platform TSA (key in KMS) over a SHA-256 imprint: what
  * the signer passes to `signPdf` as `timestamp` (PAdES B-T). The token carries the TSA and root
- * certificates so a verifier needs nothing else. An SM2 signature is timestamped by the SM2 TSA,
- * so one root checks the whole signature.
+ * certificates so a verifier needs nothing else. With `sm2-sm3` the SM2 TSA stamps an SM3 imprint
+ * (an OFD seal signature's GB/T 38540 timestamp, decision 0195), so one root checks the whole signature.
  */
 export async function timestampImprint(services: Ports, imprint: Uint8Array, algorithm: SignatureAlgorithmId = 'ecdsa-p256-sha256'): Promise<Uint8Array> {
   const pki = await platformCaFor(services, algorithm);
@@ -17,6 +17,7 @@ export async function timestampImprint(services: Ports, imprint: Uint8Array, alg
     tsaCertificate: pki.tsa,
     chain: [pki.root],
     messageImprint: imprint,
+    ...(algorithm === 'sm2-sm3' ? { hashAlgorithm: SM3_IMPRINT_ALGORITHM } : {}),
     genTime: services.now(),
   });
 }

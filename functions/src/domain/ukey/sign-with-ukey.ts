@@ -112,8 +112,8 @@ export async function completeUkeySigning(
 
   // The version prepared is still current: its bytes name the format that completes it.
   const format = services.documentSigners.of((await readCurrentBytes(services, document)).bytes);
-  const signedBT = await format.complete(pending.prepared, new Uint8Array(Buffer.from(request.signature, 'base64')), (imprint) =>
-    timestampImprint(services, imprint),
+  const signedBT = await format.complete(pending.prepared, new Uint8Array(Buffer.from(request.signature, 'base64')), (imprint, algorithm) =>
+    timestampImprint(services, imprint, algorithm),
   );
   const first = await services.store.nonces.remember({
     scope: 'ukey-signing',

@@ -12,3 +12,4 @@ export {
   type PendingOfdSignature,
   type PrepareOfdSignatureInput,
 } from './sign';
+export { addValidationData, encodeValidationData, readValidationData, validationDataPath, VALIDATION_DATA_FILE, type OfdValidationData } from './validation-data';

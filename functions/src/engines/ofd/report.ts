@@ -1,5 +1,6 @@
 import type { Box } from './document';
 import type { SignatureOutcome, ValidityOutcome } from '../ses';
+import type { OfdValidationData } from './validation-data';
 
 /**
  * The verification report: codes and data only (the edge words them from shared/), with an
@@ -71,7 +72,12 @@ export interface OfdSignatureReport {
     /** Seal.esl, when the description names one, equals the seal inside the signature. */
     matchesSealFile?: boolean;
   };
+  /** The signer's SM2 signature value (what the timestamp covers). */
+  signatureBytes?: Uint8Array;
+  /** GB/T 38540's optional timestamp token over the signature value (DER). */
   timeStamp?: Uint8Array;
+  /** The certificates, CRLs and OCSP answers kept beside the signature (decision 0195), when there are any. */
+  validationData?: OfdValidationData;
   stamps: { id: string; pageRef: string; pageIndex?: number; boundary: Box; clip?: Box }[];
   /** Package files the signature does not protect, other than signature bookkeeping (Signatures.xml, its own and later signatures' files). */
   unprotectedFiles: string[];

@@ -4,7 +4,7 @@ import { independentlyValid, independentVerdicts } from '../../../test-support/g
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { sm2TestPki, type Sm2TestIdentity } from '../../../test-support/gm/sm2-test-pki';
 import { makeSeal } from '../ses';
-import { completeOfdSignature, OfdError, prepareOfdSignature, signOfd, verifyOfd } from './index';
+import { addValidationData, completeOfdSignature, OfdError, prepareOfdSignature, signOfd, verifyOfd } from './index';
 
 /** Two companies seal the same OFD with SM2; OpenSSL confirms every digest and signature. */
 let openssl: GmOpenssl;
@@ -122,16 +122,26 @@ describe('signing an OFD with SM2 seals', () => {
     expect(independentlyValid(independentVerdicts(openssl, signed)[0]!)).toBe(true);
   });
 
-  it('signs in two phases: the TBS_Sign is signed outside (here by openssl, as a token would) and embedded after', () => {
+  it('signs in two phases: the TBS_Sign is signed outside (here by openssl, as a token would) and embedded after', async () => {
     const prepared = prepareOfdSignature({ ofd: ofdFixture('helloworld.ofd'), seal: sealA, signerCertificate: companyA.certificate, signingTime: new Date(), stamps: [{ page: 1, x: 10, y: 10, width: 40, height: 40 }] });
     openssl.file('two-phase.tbs', prepared.toBeSigned);
     const signed = openssl.run(['pkeyutl', '-sign', '-inkey', companyA.keyFile, '-rawin', '-digest', 'sm3', '-in', 'two-phase.tbs', '-out', 'two-phase.sig', '-pkeyopt', 'distid:1234567812345678']);
     expect(signed.status).toBe(0);
-    const ofd = completeOfdSignature(prepared, { signature: openssl.read('two-phase.sig') });
+    const ofd = await completeOfdSignature(prepared, { signature: openssl.read('two-phase.sig') });
     expect(verifyOfd(ofd).indication).toBe('TOTAL_PASSED');
     // A signature by another key never reaches the document.
     openssl.run(['pkeyutl', '-sign', '-inkey', companyB.keyFile, '-rawin', '-digest', 'sm3', '-in', 'two-phase.tbs', '-out', 'wrong.sig', '-pkeyopt', 'distid:1234567812345678']);
-    expect(() => completeOfdSignature(prepared, { signature: openssl.read('wrong.sig') })).toThrow(/does not verify/);
+    await expect(completeOfdSignature(prepared, { signature: openssl.read('wrong.sig') })).rejects.toThrow(/does not verify/);
+  });
+
+  it('lets off only real validation data beside a signature: anything else in its place is a file the signature leaves open (the platform’s verifier: FILES_NOT_PROTECTED)', async () => {
+    const signed = await signBy(ofdFixture('helloworld.ofd'), sealA, companyA);
+    const kept = verifyOfd(addValidationData(signed, { certificates: [companyA.certificate], crls: [], ocsps: [] })).signatures[0]!;
+    expect(kept).toMatchObject({ indication: 'TOTAL_PASSED', unprotectedFiles: [] });
+    expect(kept.validationData?.certificates).toEqual([companyA.certificate]);
+    const files = unpack(signed);
+    files.set('Doc_0/Signs/Sign_0/ValidationData.p7c', new TextEncoder().encode('<ofd:Page/>'));
+    expect(verifyOfd(repack(files)).signatures[0]).toMatchObject({ problems: ['UNPROTECTED_FILES'], unprotectedFiles: ['Doc_0/Signs/Sign_0/ValidationData.p7c'] });
   });
 
   it('refuses what it cannot sign: a seal without the signer, a page that is not there, a document whose signature protects the list', async () => {

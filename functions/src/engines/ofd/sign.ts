@@ -97,29 +97,31 @@ export function prepareOfdSignature(input: PrepareOfdSignatureInput): PendingOfd
 
 /**
  * Phase two: wraps the signer's SM2 signature over TBS_Sign into SES_Signature and writes
- * SignedValue.dat. The signature is checked against the signer's certificate first, so a wrong
- * key or a wrong distinguishing ID never reaches a document.
+ * SignedValue.dat, with GB/T 38540's optional timestamp over the signature value when `timestamp`
+ * gives one. The signature is checked against the signer's certificate first, so a wrong key or a
+ * wrong distinguishing ID never reaches a document (nor a timestamp authority).
  */
-export function completeOfdSignature(
+export async function completeOfdSignature(
   prepared: PendingOfdSignature,
-  result: { signature: Uint8Array; timeStamp?: Uint8Array; distinguishingId?: string },
-): Uint8Array {
+  result: { signature: Uint8Array; distinguishingId?: string; timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array> },
+): Promise<Uint8Array> {
   const facts = certificateFacts(prepared.signerCertificate);
   if (!facts) throw new OfdError('OFD_BAD_INPUT', 'the signer certificate is not an X.509 certificate');
   const publicKey = sm2PublicKeyFromSpki(facts.spki);
   if (!verifySm2(publicKey, prepared.toBeSigned, result.signature, result.distinguishingId ?? DEFAULT_SM2_DISTINGUISHING_ID)) {
     throw new OfdError('OFD_SIGNATURE_VALUE_INVALID', 'the signature does not verify with the signer certificate over TBS_Sign');
   }
+  const timeStamp = result.timestamp ? await result.timestamp(result.signature) : undefined;
   const files = readContainer(prepared.pending);
-  const signedValue = assembleSesSignature({ toBeSigned: prepared.toBeSigned, signerCertificate: prepared.signerCertificate, signature: result.signature, ...(result.timeStamp ? { timeStamp: result.timeStamp } : {}) });
+  const signedValue = assembleSesSignature({ toBeSigned: prepared.toBeSigned, signerCertificate: prepared.signerCertificate, signature: result.signature, ...(timeStamp ? { timeStamp } : {}) });
   files.set(prepared.signedValuePath, signedValue);
   return writeContainer(files);
 }
 
 /** Both phases with a signer at hand (an in-memory key, KMS). */
-export async function signOfd(input: PrepareOfdSignatureInput, signer: Sm2Signer): Promise<Uint8Array> {
+export async function signOfd(input: PrepareOfdSignatureInput, signer: Sm2Signer, timestamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
   const prepared = prepareOfdSignature(input);
-  return completeOfdSignature(prepared, { signature: await signer.sign(prepared.toBeSigned), distinguishingId: signer.distinguishingId });
+  return completeOfdSignature(prepared, { signature: await signer.sign(prepared.toBeSigned), distinguishingId: signer.distinguishingId, ...(timestamp ? { timestamp } : {}) });
 }
 
 function checkSignable(input: PrepareOfdSignatureInput, files: OfdFiles, document: OfdDocument): void {

@@ -5,6 +5,7 @@ import { readDocuments, type OfdDocument } from './document';
 import { OfdError } from './errors';
 import { indicationOf, worst, type OfdProblem, type OfdSignatureReport, type OfdVerificationReport } from './report';
 import { readSignatureDescription, readSignatureList, type SignatureDescription, type SignatureEntry } from './signature-files';
+import { readValidationData, validationDataPath } from './validation-data';
 
 export interface VerifyOfdOptions {
   /** The distinguishing ID of the SM2 signatures (GB/T 35276's default unless a platform says otherwise). */
@@ -49,9 +50,20 @@ function verifyOne(files: OfdFiles, document: OfdDocument, entry: SignatureEntry
     if (pageIndex < 0) problems.push('STAMP_PAGE_NOT_FOUND');
     return { ...stamp, ...(pageIndex >= 0 ? { pageIndex } : {}) };
   });
-  const unprotectedFiles = unprotected(files, document, entry, description, later);
+  const kept = files.get(validationDataPath(entry.path));
+  const validationData = kept && readValidationData(kept);
+  const unprotectedFiles = unprotected(files, document, entry, description, later, !!validationData);
   if (unprotectedFiles.length > 0) problems.push('UNPROTECTED_FILES');
-  const base = { id: entry.id, type: entry.type, path: entry.path, references, stamps, unprotectedFiles, signatureDateTime: description.signatureDateTime };
+  const base = {
+    id: entry.id,
+    type: entry.type,
+    path: entry.path,
+    references,
+    stamps,
+    unprotectedFiles,
+    signatureDateTime: description.signatureDateTime,
+    ...(validationData ? { validationData } : {}),
+  };
 
   const signedValue = files.get(description.signedValuePath);
   const signatureXml = files.get(entry.path)!;
@@ -104,6 +116,7 @@ function sesPart(check: SesSignatureCheck, files: OfdFiles, description: Signatu
     format: signature.version === 4 ? 'ses-v4' : 'ses-v1',
     signatureValue: check.signatureValue,
     dataHash: check.dataHash,
+    signatureBytes: signature.signature,
     ...(signature.timeInfo ? { signingTime: signature.timeInfo } : {}),
     signerCertificate: signature.signerCertificate,
     signerListedInSeal: check.signerListedInSeal,
@@ -154,9 +167,19 @@ function bareSignaturePart(
 }
 
 /** Files not protected by this signature, other than what signing itself adds. */
-function unprotected(files: OfdFiles, document: OfdDocument, entry: SignatureEntry, description: SignatureDescription, later: SignatureEntry[]): string[] {
+function unprotected(
+  files: OfdFiles,
+  document: OfdDocument,
+  entry: SignatureEntry,
+  description: SignatureDescription,
+  later: SignatureEntry[],
+  keepsValidationData: boolean,
+): string[] {
   const protectedPaths = new Set(description.references.map((r) => r.path));
-  const ownFiles = new Set([entry.path, description.signedValuePath, ...(description.sealPath ? [description.sealPath] : [])]);
+  // Its validation data is added after the signature and signed item by item by the issuers (decision
+  // 0195); only bytes that are such data (nothing a reader would draw) are let off.
+  const validationData = keepsValidationData ? [validationDataPath(entry.path)] : [];
+  const ownFiles = new Set([entry.path, description.signedValuePath, ...validationData, ...(description.sealPath ? [description.sealPath] : [])]);
   const laterDirs = later.map((l) => l.path.slice(0, l.path.lastIndexOf('/') + 1));
   return [...files.keys()].filter(
     (path) => !protectedPaths.has(path) && !ownFiles.has(path) && path !== document.signaturesPath && !laterDirs.some((dir) => path.startsWith(dir)),

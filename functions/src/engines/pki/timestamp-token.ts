@@ -14,6 +14,9 @@ import { PkiError } from './errors';
 /** The platform TSA's policy. A UUID-based OID (X.667, arc 2.25): unique without registering an arc. */
 export const DEFAULT_TSA_POLICY_OID = '2.25.329516015496054449014003598554822168381.1';
 
+/** DER AlgorithmIdentifier of SM3 (no parameters), for an imprint hashed with it. */
+export const SM3_IMPRINT_ALGORITHM = new Uint8Array(AsnConvert.serialize(new AlgorithmIdentifier({ algorithm: OID.sm3 })));
+
 export interface TimestampTokenRequest {
   /** The TSA key (KMS in production). */
   signer: Signer;

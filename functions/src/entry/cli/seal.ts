@@ -1,8 +1,8 @@
 import { EXIT, runVerify, type VerifyArgs } from './verify-command';
 
 const USAGE = `用法：
-  seal verify FILE.pdf [--json] [--trust ROOT.pem]   验证 PDF 中的电子签章
-  seal demo --out DIR [--port N] [--serve]         本地演示：领取印章、两次签章、验证，写出 signed.pdf 等；--serve 之后平台继续运行（供 pdfsig 查询 OCSP）
+  seal verify FILE.pdf|FILE.ofd [--json] [--trust ROOT.pem]   验证 PDF 或 OFD 中的电子签章
+  seal demo --out DIR [--port N] [--format ofd] [--serve]  本地演示：领取印章、签章、验证，写出 signed.pdf（或 signed.ofd）等；--serve 之后平台继续运行（供 pdfsig 查询 OCSP）
 退出码：0 有效，1 无效，2 无法确认，3 无法读取`;
 
 /** Parses argv (without node and script) into a command; null when it cannot. */

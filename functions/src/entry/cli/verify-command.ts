@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { wordReport } from '@seal/shared';
+import { DomainError, wordReport } from '@seal/shared';
 import { PdfInputError } from '../../engines/pdf/errors';
 import { verifyPdf, type VerificationReport } from '../../engines/pdf/verify';
+import { sniffDocumentFormat } from '../../adapters/document-formats';
+import { ofdVerifier } from '../../adapters/ofd-format/verify';
 import { fromPem } from '../../engines/pki/pem';
 import { formatReport } from './format-report';
 
@@ -19,14 +21,15 @@ export interface VerifyArgs {
   trust: string[];
 }
 
-/** The local stack writes the platform root here; `--trust` overrides it. */
+/** The local stack writes the platform roots here (P-256, and SM2 for SM2 seals and OFD); `--trust` overrides them. */
 export function defaultTrustPaths(): string[] {
   const repoRoot = resolve(__dirname, '..', '..', '..');
-  return [join(process.cwd(), '.data/pki/platform-root.pem'), join(repoRoot, '.data/pki/platform-root.pem')];
+  const dir = [process.cwd(), repoRoot].map((base) => join(base, '.data/pki')).find((candidate) => existsSync(join(candidate, 'platform-root.pem')));
+  return dir ? ['platform-root.pem', 'platform-sm2-root.pem'].map((name) => join(dir, name)).filter(existsSync) : [];
 }
 
 export async function runVerify(args: VerifyArgs, out: (s: string) => void): Promise<number> {
-  const trustFiles = args.trust.length ? args.trust : defaultTrustPaths().filter(existsSync).slice(0, 1);
+  const trustFiles = args.trust.length ? args.trust : defaultTrustPaths();
   const trustedRoots = trustFiles.flatMap((f) => fromPem(readFileSync(f, 'utf8')));
   let bytes: Uint8Array;
   try {
@@ -37,9 +40,10 @@ export async function runVerify(args: VerifyArgs, out: (s: string) => void): Pro
   const now = new Date();
   let report: VerificationReport;
   try {
-    report = await verifyPdf(bytes, { trustedRoots, now });
+    // An OFD (a zip) goes through the format port's verifier, which answers in the same report (decision 0175).
+    report = sniffDocumentFormat(bytes) === 'ofd' ? await ofdVerifier.verify(bytes, { trustedRoots, now }) : await verifyPdf(bytes, { trustedRoots, now });
   } catch (e) {
-    if (e instanceof PdfInputError) return fail(args, out, e.code, e.message);
+    if (e instanceof PdfInputError || e instanceof DomainError) return fail(args, out, e.code, e.message);
     throw e;
   }
   const worded = wordReport(structuredClone(report));

@@ -54,6 +54,12 @@ export class RevocationData {
     return new RevocationData(entries('Certs'), entries('CRLs'), entries('OCSPs'));
   }
 
+  /** Validation data kept outside a PDF (an OFD signature's, decision 0195), bounded as a DSS is. */
+  static of(data: { certificates: Uint8Array[]; crls: Uint8Array[]; ocsps: Uint8Array[] }): RevocationData {
+    const bounded = (items: Uint8Array[]) => items.slice(0, MAX_DSS_ENTRIES).filter((item) => item.length <= MAX_DSS_ENTRY_BYTES);
+    return new RevocationData(bounded(data.certificates), bounded(data.crls), bounded(data.ocsps));
+  }
+
   get empty(): boolean {
     return this.crls.length === 0 && this.ocsps.length === 0;
   }

@@ -5,6 +5,7 @@ import { viewCertificate } from '../trust/pki';
 import type { ChainProblem, SealCertificateInfo } from '../trust/pki';
 import { finding, type SignatureEvidence } from './check-signature-bytes';
 import type { RevocationData } from './revocation-data';
+import type { TimestampCheck } from '../trust/timestamp';
 import type { ModificationAnalysis } from './diff/analyse-modifications';
 import { bottomLine, exceeds, worstFirst, type VerificationPolicy } from './policy';
 import { VERDICT_OF, type CertificateStatus, type CertificationLevel, type Finding, type ModificationLevel, type SignatureReport, type SubIndication } from './report';
@@ -55,10 +56,7 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
   const poe = j.proofOfExistence;
 
   // A signature timestamp that is there but proves nothing leaves the signing time unproven.
-  if (!isTimestamp && ts && !ts.valid) {
-    const untrustedOnly = ts.failures.every((f) => f === 'CHAIN_UNTRUSTED');
-    findings.push(finding(untrustedOnly ? 'TIMESTAMP_UNTRUSTED' : 'TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE'));
-  }
+  if (!isTimestamp && ts && !ts.valid) findings.push(timestampProvesNothing(ts));
   // A timestamp sound at its time whose TSA certificate has since expired, with no later timestamp made while it was valid.
   if (j.timestampOutlived) findings.push(finding('TIMESTAMP_CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE'));
   if (poe && poe > ctx.now) findings.push(finding('TIMESTAMP_IN_FUTURE', 'INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE'));
@@ -119,7 +117,13 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
   };
 }
 
-interface RevocationQuery {
+/** A signature timestamp that is there but proves nothing: from a TSA nobody trusts, or broken. */
+export function timestampProvesNothing(ts: TimestampCheck): Finding {
+  const untrustedOnly = ts.failures.every((f) => f === 'CHAIN_UNTRUSTED');
+  return finding(untrustedOnly ? 'TIMESTAMP_UNTRUSTED' : 'TIMESTAMP_INVALID', 'INDETERMINATE', 'NO_POE');
+}
+
+export interface RevocationQuery {
   certificate: Uint8Array;
   issuer: Uint8Array | undefined;
   pool: Uint8Array[];
@@ -136,7 +140,7 @@ interface RevocationQuery {
  * platform's records then speak only of today, and a relying party without the platform has
  * nothing else. Without a record source (`revocationsAt`) only the document's evidence is judged.
  */
-async function revocationAt(ctx: JudgeContext, q: RevocationQuery): Promise<{ status: CertificateStatus; finding?: Finding }> {
+export async function revocationAt(ctx: Pick<JudgeContext, 'trustedRoots' | 'revocationsAt' | 'revocationData' | 'now'>, q: RevocationQuery): Promise<{ status: CertificateStatus; finding?: Finding }> {
   const revoked = () => ({ status: 'revoked' as const, finding: q.proven ? finding('CERTIFICATE_REVOKED', 'TOTAL_FAILED', 'REVOKED') : finding('CERTIFICATE_REVOKED', 'INDETERMINATE', 'REVOKED_NO_POE') });
   const missing = (sub: SubIndication) => ({ status: 'revocation_unknown' as const, finding: finding('REVOCATION_DATA_MISSING', 'INDETERMINATE', sub) });
   // Asked first whatever the document says: the platform's records also cross-check its evidence.
