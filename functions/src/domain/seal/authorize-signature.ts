@@ -1,7 +1,10 @@
-import { DomainError, authorize, canSign, type Actor } from '@seal/shared';
-import { loadActor } from '../identity/load-actor';
+import { DomainError, authorize, canSign } from '@seal/shared';
+import { loadStanding, type Standing } from '../identity/load-actor';
 import { checkPin } from '../credential/check-pin';
-import { liveCredentialOf, type CredentialItem } from '../credential/find-credential';
+import { isLive, liveCredentialAmong, type CredentialItem } from '../credential/find-credential';
+import { crlIssuerOf } from '../platform-pki/revoke-certificates';
+import type { ValidationRecords } from '../document/validation-data';
+import type { CompanyRecord } from '../../ports/seal-store';
 import { platformPki } from '../platform-pki/platform-ca';
 import type { Signer } from '../../ports/signer';
 import { refusalFor } from './transition-seal';
@@ -20,6 +23,9 @@ export interface SignatureAuthorization {
   signer: Signer;
   /** DER: the credential's certificate, then the platform root. */
   certificateChain: Uint8Array[];
+  /** Read with the seal in one call (decision 0205): the seal's company (its name on the drawing), and what the signature's validation data is made from. */
+  company?: CompanyRecord;
+  validation?: ValidationRecords;
 }
 
 /**
@@ -51,17 +57,24 @@ function approvedCredential(live: CredentialItem, credentialId: string): Credent
  */
 export async function authorizeSignature(
   services: Ports,
-  request: { personId: string; sealId: string; now: Date; actor?: Actor } & SignatureProof,
+  request: { personId: string; sealId: string; now: Date; standing?: Standing } & SignatureProof,
   overrides: Partial<LifecycleDeps> = {},
 ): Promise<SignatureAuthorization> {
   const deps = lifecycleDeps(services, overrides);
   const { store } = services;
-  // The caller's actor when it has one (the request's, read fresh at its start), else read now.
-  const [actor, seal] = await Promise.all([request.actor ?? loadActor(store, request.personId), loadSeal(store, request.sealId)]);
-  const decision = authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
+  // The caller's standing when it has one (the request's, read fresh at its start), else read now.
+  const standing = request.standing ?? (await loadStanding(store, request.personId));
+  // The person's credential on the seal is in their standing; with its company, serial and CA
+  // known, the seal and all else the signature reads come in one consistent read (decision 0205).
+  const held = standing.credentials.find((c) => c.sealId === request.sealId && isLive(c));
+  const crlIssuer = held && crlIssuerOf(held.publicKey);
+  const read = await store.readTogether(held ? { seal: request.sealId, company: held.companyId, crlState: crlIssuer, certificate: held.serial } : { seal: request.sealId });
+  const seal = read.seal;
+  if (!seal) throw new DomainError('SEAL_NOT_FOUND');
+  const decision = authorize(standing.actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
   if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
   if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
-  const live = await liveCredentialOf(store, { sealId: seal.sealId, personId: request.personId });
+  const live = liveCredentialAmong(standing.credentials, { sealId: seal.sealId });
   // A seal bound to a UKey signs only with the token's key (decision 0121): refused before a PIN is counted.
   if (live.medium === 'ukey') throw new DomainError('UKEY_BOUND');
   const credential =
@@ -71,7 +84,17 @@ export async function authorizeSignature(
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
   const [signer, pki] = await Promise.all([deps.custody.signerFor(keyRecordOf(credential), keyContextOf(credential)), platformPki(services)]);
-  return { seal, as: decision.as, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
+  return {
+    seal,
+    as: decision.as,
+    credential,
+    signer,
+    certificateChain: [certificateDer(credential), pki.root],
+    ...(read.company?.companyId === seal.companyId ? { company: read.company } : {}),
+    ...(crlIssuer && credential.serial === held.serial
+      ? { validation: { crl: { issuer: crlIssuer, state: read.crlState }, certificate: { serial: held.serial, record: read.certificate } } }
+      : {}),
+  };
 }
 
 /**
