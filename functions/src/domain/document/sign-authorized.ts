@@ -120,7 +120,7 @@ async function sealDataFor(services: Ports, seal: SignatureAuthorization['seal']
 export async function storeSignedVersion(
   services: Ports & DocumentSigning,
   context: Pick<SigningContext, 'personId' | 'actorRole' | 'now' | 'alongside'> & {
-    seal: SignatureAuthorization['seal'];
+    seal: Pick<SignatureAuthorization['seal'], 'sealId' | 'companyId'>;
     certificate: ReturnType<typeof readSealCertificate>;
     /** Condition checks the commit carries besides the document's version (the gate's, decision 0161). */
     conditions?: readonly WriteOp[];

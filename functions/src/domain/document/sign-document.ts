@@ -1,6 +1,6 @@
-import { approvalText, authorize, type documentDto } from '@seal/shared';
+import { approvalText, type documentDto } from '@seal/shared';
 import { authorizeSignature, type SignatureProof } from '../seal/authorize-signature';
-import { loadActor, type Standing } from '../identity/load-actor';
+import type { Standing } from '../identity/load-actor';
 import type { Ports } from '../../ports';
 import type { DocumentSigning } from '../../ports/document-format';
 import type { Idempotent } from '../../ports/idempotency';
@@ -87,10 +87,4 @@ export async function signWithProof(
     },
     { document, placements: request.placements, crossPage: request.crossPage, certify: request.certify },
   );
-}
-
-/** The role the permission matrix lets the person sign in (legal representative or holder), for the audit chain of a signing without the gate (UKey). */
-export async function signerRole(services: Ports, personId: string, seal: { companyId: string; sealId: string }): Promise<string> {
-  const decision = authorize(await loadActor(services.store, personId), 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
-  return decision.allowed ? decision.as : 'unknown';
 }
