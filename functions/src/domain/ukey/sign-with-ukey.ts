@@ -105,8 +105,9 @@ export async function completeUkeySigning(
   const pending = raw ? decode<PendingUkeySigning>(Buffer.from(raw).toString('utf8')) : undefined;
   // Another person's signing answers as a missing one: no oracle for ids.
   if (!pending || pending.personId !== request.personId || pending.documentId !== request.documentId) throw new DomainError('UKEY_SIGNING_NOT_FOUND');
-  if (new Date(pending.expiresAt) <= request.now) throw new DomainError('UKEY_SIGNING_EXPIRED');
-  const { seal, credential } = pending;
+  // One prepared before the versions were recorded (decision 0205) is, at most five minutes later, as good as expired.
+  if (new Date(pending.expiresAt) <= request.now || !pending.seal) throw new DomainError('UKEY_SIGNING_EXPIRED');
+  const { seal } = pending;
   const [document, standing] = await Promise.all([
     loadOwnedDocument(services, pending.documentId, request.personId),
     request.standing ?? loadStanding(services.store, request.personId),
