@@ -4,7 +4,8 @@
  * - the signing PIN check, before (scrypt, N = 2^15) and after (a MAC checked by the KMS endpoint),
  *   each as a share of one signing request;
  * - a signing request with 1 credential on the seal and with 3,000 (the signer's own is read by holder),
- *   the two seals signed with in turn.
+ *   the two seals signed with in turn;
+ * - the DynamoDB calls of one signing request and of one `GET /v1/me` (decision 0205).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { startDocumentsStack, type DocumentsStack } from '../functions/test-supp
 import { legacyScryptPinHash } from '../functions/test-support/pin-keys';
 import { samplePdf } from '../functions/test-support/pdf/sample-pdf';
 import { testTable } from '../functions/test-support/table';
+import { countDynamoDbCalls } from '../functions/test-support/dynamodb-calls';
 import { medianMs } from './timing';
 
 const RESULTS = join(__dirname, 'results');
@@ -73,8 +75,26 @@ async function addCredentials(sealId: string, companyId: string, count: number):
   }
 }
 
+/** The DynamoDB operations one signing request and one `GET /v1/me` make, in order. */
+async function callsPerRequest(t: DocumentsStack, token: string, sealId: string): Promise<{ sign: string[]; me: string[] }> {
+  const documentId = await t.api.upload(token, '计数.pdf', await samplePdf({ pages: 1 }));
+  const log = countDynamoDbCalls();
+  try {
+    log.start();
+    const res = await t.api.sign(token, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
+    if (res.status !== 200) throw new Error(`signing answered ${res.status}`);
+    const sign = log.calls.map((c) => c.operation);
+    log.start();
+    await t.api.expect(200, 'person', 'GET', '/v1/me', { token });
+    return { sign, me: log.calls.map((c) => c.operation) };
+  } finally {
+    log.restore();
+  }
+}
+
 export async function run(): Promise<void> {
-  const t = await startDocumentsStack();
+  // The audit chainer reads the stream only when told (never here): its calls are not a request's.
+  const t = await startDocumentsStack({ auditStreamIntervalMs: 3_600_000 });
   try {
     const companyId = t.companyOf('lr-xinchuang').creditCode;
     const token = await t.api.login(t.person('lr-xinchuang'));
@@ -84,6 +104,7 @@ export async function run(): Promise<void> {
     for (const sealId of [alone, crowded]) await t.api.claimSeal(token, companyId, sealId, PIN);
     await addCredentials(crowded, companyId, OTHER_CREDENTIALS);
     const [oneCredential, manyCredentials] = (await signingMs(t, token, [alone, crowded])) as [number, number];
+    const calls = await callsPerRequest(t, token, alone);
 
     const { pinKeys } = getServices();
     const mac = await sealPin(pinKeys, 'cred-bench', PIN);
@@ -95,6 +116,7 @@ export async function run(): Promise<void> {
     const ratio = Math.round((manyCredentials / oneCredential) * 100) / 100;
     const result = {
       signingRequestMs: { oneCredential, credentials3000: manyCredentials, ratio },
+      dynamoDbCalls: calls,
       pinCheckMs: { scrypt: scryptMs, kmsMac: macMs },
       pinCheckShareOfSigningPct: { scrypt: pct(scryptMs), kmsMac: pct(macMs) },
     };
@@ -105,6 +127,8 @@ export async function run(): Promise<void> {
       '# Request cost (local stack, one run)',
       '',
       `Signing request (1-page PDF, PIN, over HTTP), medians of ${SIGNINGS} taken in turn: ${oneCredential} ms with 1 credential on the seal, ${manyCredentials} ms with 3,000 (${ratio}×; goal ≤ 1.1×: ${mark(ratio <= 1.1)}).`,
+      '',
+      `DynamoDB calls: a signing request ${calls.sign.length} (${calls.sign.join(', ')}; goal ≤ 5: ${mark(calls.sign.length <= 5)}), \`GET /v1/me\` ${calls.me.length} (${calls.me.join(', ')}; goal ≤ 3: ${mark(calls.me.length <= 3)}).`,
       '',
       '| PIN check | ms (median of 30) | share of a signing request |',
       '| --- | ---: | ---: |',

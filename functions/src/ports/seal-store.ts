@@ -14,6 +14,11 @@ import type { Notifications } from './store/notifications';
 import type { SigningRecords } from './store/signing-records';
 import type { LicenceAuthorizations } from './store/licence-authorizations';
 import type { WriteOp } from './store/write-op';
+import type { SealRecord } from './store/seals';
+import type { CompanyRecord } from './store/companies';
+import type { CertificateRecord, CrlStateRecord } from './store/certificates';
+import type { CredentialRecord } from './store/credentials';
+import type { GrantRecord } from './store/grants';
 
 export type * from './store/applications';
 export type * from './store/audit';
@@ -78,6 +83,42 @@ export interface SealStore {
    */
   commitWithAudit(entry: AuditEntry, writes: readonly WriteOp[], at?: Date): Promise<void>;
 
+  /**
+   * Everything filed under a person on the person index, in one query (decision 0205): the
+   * companies they are legal representative of, the grants naming them (any state) and the
+   * credentials they claimed. Eventually consistent, as each of the three queries it replaces was:
+   * what is acted on is held by the commit's conditions.
+   */
+  recordsOf(personId: string): Promise<PersonRecords>;
+
+  /**
+   * Items of several entities read by key in one strongly consistent call (decision 0205); each
+   * absent key is left out of the answer, and so is an item that does not exist.
+   */
+  readTogether(keys: TogetherKeys): Promise<TogetherItems>;
+
   /** Resolves when the store is reachable (health probe). */
   ping(): Promise<void>;
+}
+
+/** What `recordsOf` answers. */
+export interface PersonRecords {
+  companies: CompanyRecord[];
+  grants: GrantRecord[];
+  credentials: CredentialRecord[];
+}
+
+/** The keys `readTogether` takes: a seal by id, a company by id, a CRL's state by issuer, a certificate record by serial. */
+export interface TogetherKeys {
+  seal?: string;
+  company?: string;
+  crlState?: string;
+  certificate?: string;
+}
+
+export interface TogetherItems {
+  seal?: SealRecord;
+  company?: CompanyRecord;
+  crlState?: CrlStateRecord;
+  certificate?: CertificateRecord;
 }

@@ -52,6 +52,9 @@ export type TxEntities = Parameters<Parameters<typeof createWriteTransaction<Ent
 
 export interface SealService {
   entities: Entities;
+  /** The client and table, for the reads that span entities (store/together.ts). */
+  client: DynamoDBDocumentClient;
+  table: string;
   transaction: {
     /** One TransactWriteItems over the entities `fn` uses; `data` lists each item's outcome. */
     write(fn: (entities: TxEntities) => readonly unknown[]): { go(): Promise<{ canceled: boolean; data: unknown }> };
@@ -73,6 +76,8 @@ export function createSealService(client: DynamoDBDocumentClient, table: string)
   const entities = lazyRecord(build, () => {});
   return {
     entities,
+    client,
+    table,
     transaction: {
       write(fn) {
         // ElectroDB reads every entity of the record it is given (to pick a driver and to map

@@ -22,6 +22,7 @@ import {
 } from './store/identity';
 import { dynamoDbSeals } from './store/seals';
 import { dynamoDbNotifications } from './store/notifications';
+import { readTogether, recordsOf } from './store/together';
 import { dynamoDbLicenceAuthorizations, dynamoDbSigningRecords } from './store/records';
 
 /** The table behind each store (for the test helper in test-table.ts). */
@@ -58,6 +59,8 @@ export function createDynamoDbStore(client: DynamoDBDocumentClient, table: strin
     licenceAuthorizations: dynamoDbLicenceAuthorizations(db),
     signingBatches: dynamoDbSigningBatches(db),
     commitWithAudit: (entry, writes, at) => commitWithAudit(db, entry, writes, at),
+    recordsOf: (personId) => recordsOf(db, personId),
+    readTogether: (keys) => readTogether(db, keys),
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: table }));
     },

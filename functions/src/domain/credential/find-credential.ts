@@ -21,7 +21,12 @@ export function credentialsOfSeal(store: SealStore, sealId: string): Promise<Cre
  * both), so a stale answer is refused, never used.
  */
 export async function liveCredentialOf(store: SealStore, query: { sealId: string; personId: string; credentialId?: string }): Promise<CredentialItem> {
-  const mine = (await store.credentials.ofHolder(query.personId, query.sealId)).filter((c) => !query.credentialId || c.credentialId === query.credentialId);
+  return liveCredentialAmong(await store.credentials.ofHolder(query.personId, query.sealId), query);
+}
+
+/** `liveCredentialOf` among the person's credentials already read (the request's standing, decision 0205). */
+export function liveCredentialAmong(credentials: readonly CredentialItem[], query: { sealId: string; credentialId?: string }): CredentialItem {
+  const mine = credentials.filter((c) => c.sealId === query.sealId && (!query.credentialId || c.credentialId === query.credentialId));
   const live = mine.find(isLive);
   if (live) return live;
   throw new DomainError(mine.length ? 'CREDENTIAL_INACTIVE' : 'CREDENTIAL_NOT_FOUND');

@@ -3,7 +3,7 @@ import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import { refusalSinceAuthorized, stillAsAuthorized, type SignatureAuthorization } from '../seal/authorize-signature';
 import { timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
-import type { WriteOp } from '../../ports/seal-store';
+import type { CompanyRecord, WriteOp } from '../../ports/seal-store';
 import type { HashedBytes } from '../../ports/blob-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
@@ -12,7 +12,7 @@ import { readCurrentBytes, sha256Continued, sha256Hex, type DocumentItem } from 
 import { sealDrawingOf } from './seal-drawing';
 import { certificationView } from './certification-view';
 import { signWithKey } from './sign-with-key';
-import { validationDataFor } from './validation-data';
+import { validationDataFor, type ValidationRecords } from './validation-data';
 import { sealAlgorithmOf } from '../seal/views';
 import { storedSealData } from '../seal/seal-data';
 import { archiveFields } from './archive-timestamp';
@@ -58,10 +58,10 @@ export async function signNewVersion(
   context: SigningContext,
   item: SignItem,
 ): Promise<SignedVersion> {
-  const { seal, signer, certificateChain } = context.authorization;
-  const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now);
+  const { seal, signer, certificateChain, company, validation } = context.authorization;
+  const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now, company);
   const signedBT = await signWithKey(format, bytes, request, signer, (imprint, algorithm) => timestampImprint(services, imprint, algorithm));
-  const signed = await raiseLevel(services, format, signedBT, certificateChain);
+  const signed = await raiseLevel(services, format, signedBT, certificateChain, validation);
   const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside };
   try {
     return await storeSignedVersion(services, { ...authorized, conditions: stillAsAuthorized(services.store, context.authorization) }, item, signed, read);
@@ -82,8 +82,10 @@ export async function signatureRequest(
   certificateChain: Uint8Array[],
   item: SignItem,
   now: Date,
+  /** The seal's company when the gate read it with the seal (decision 0205). */
+  known?: CompanyRecord,
 ) {
-  const company = await services.store.companies.get(seal.companyId);
+  const company = known ?? (await services.store.companies.get(seal.companyId));
   if (!company) throw new DomainError('COMPANY_NOT_FOUND');
   const certificate = readSealCertificate(certificateChain[0]!);
   const read = await readCurrentBytes(services, item.document);
@@ -118,7 +120,7 @@ async function sealDataFor(services: Ports, seal: SignatureAuthorization['seal']
 export async function storeSignedVersion(
   services: Ports & DocumentSigning,
   context: Pick<SigningContext, 'personId' | 'actorRole' | 'now' | 'alongside'> & {
-    seal: SignatureAuthorization['seal'];
+    seal: Pick<SignatureAuthorization['seal'], 'sealId' | 'companyId'>;
     certificate: ReturnType<typeof readSealCertificate>;
     /** Condition checks the commit carries besides the document's version (the gate's, decision 0161). */
     conditions?: readonly WriteOp[];
@@ -221,10 +223,16 @@ export function signingRecordId(signedAt: string, documentId: string, version: n
  * that the signature was valid when made into the document (DSS); B-LTA timestamps all of it.
  * OFD keeps the evidence beside its signature and has no document timestamp (decision 0195).
  */
-export async function raiseLevel(services: Ports, format: DocumentSigner, signed: Uint8Array, certificateChain: Uint8Array[]): Promise<Uint8Array> {
+export async function raiseLevel(
+  services: Ports,
+  format: DocumentSigner,
+  signed: Uint8Array,
+  certificateChain: Uint8Array[],
+  known?: ValidationRecords,
+): Promise<Uint8Array> {
   const level = services.config.SIGNATURE_LEVEL;
   if (level === 'B-T' || !format.addValidationData) return signed;
-  const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain));
+  const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain, known));
   if (level !== 'B-LTA' || !format.addDocumentTimestamp) return lt;
   return format.addDocumentTimestamp(lt, (imprint) => timestampImprint(services, imprint));
 }

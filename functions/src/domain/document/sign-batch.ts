@@ -1,7 +1,8 @@
-import { DomainError, ERRORS, type Actor, type documentDto } from '@seal/shared';
+import { DomainError, ERRORS, type documentDto } from '@seal/shared';
 import { authorizeSignature } from '../seal/authorize-signature';
 import { logEvent } from '../../config/logger';
 import type { Ports } from '../../ports';
+import type { Standing } from '../identity/load-actor';
 import type { DocumentSigning } from '../../ports/document-format';
 import { loadOwnedDocument } from './load-document';
 import { signAuthorizedDocument } from './sign-authorized';
@@ -12,8 +13,8 @@ export interface SignBatchRequest {
   pin: string;
   documents: { documentId: string; placements: documentDto.SealPlacement[]; crossPage?: boolean }[];
   now: Date;
-  /** Who the person is to the permission matrix, as the request read it. */
-  actor?: Actor;
+  /** Who the person is (permission matrix, credentials), as the request read it at its start (not read a second time). */
+  standing?: Standing;
 }
 
 /**
@@ -31,7 +32,7 @@ export async function signDocuments(
     sealId: request.sealId,
     pin: request.pin,
     now: request.now,
-    actor: request.actor,
+    standing: request.standing,
   });
   const actorRole = authorization.as;
   const results: documentDto.SignBatchResponse['results'] = [];

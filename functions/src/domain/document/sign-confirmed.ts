@@ -1,6 +1,7 @@
-import { DomainError, approvalDigest, type Actor, type documentDto } from '@seal/shared';
+import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
 import { consumeChallenge } from '../challenge/poll-challenge';
 import type { Ports } from '../../ports';
+import type { Standing } from '../identity/load-actor';
 import type { DocumentSigning } from '../../ports/document-format';
 import type { Idempotent } from '../../ports/idempotency';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
@@ -18,8 +19,8 @@ export interface SignConfirmedRequest {
   crossPage?: boolean;
   now: Date;
   requestId?: string;
-  /** Who the person is to the permission matrix, as the request read it. */
-  actor?: Actor;
+  /** Who the person is (permission matrix, credentials), as the request read it at its start (not read a second time). */
+  standing?: Standing;
 }
 
 /**

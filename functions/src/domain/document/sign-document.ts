@@ -1,6 +1,6 @@
-import { approvalText, authorize, type Actor, type documentDto } from '@seal/shared';
+import { approvalText, type documentDto } from '@seal/shared';
 import { authorizeSignature, type SignatureProof } from '../seal/authorize-signature';
-import { loadActor } from '../identity/load-actor';
+import type { Standing } from '../identity/load-actor';
 import type { Ports } from '../../ports';
 import type { DocumentSigning } from '../../ports/document-format';
 import type { Idempotent } from '../../ports/idempotency';
@@ -19,8 +19,8 @@ export interface SignDocumentRequest {
   now: Date;
   /** Idempotency key: a retry with the same key returns the first result (decision 0047). */
   requestId?: string;
-  /** Who the person is to the permission matrix, as the request read it (not read a second time). */
-  actor?: Actor;
+  /** Who the person is (permission matrix, credentials), as the request read it at its start (not read a second time). */
+  standing?: Standing;
 }
 
 /**
@@ -72,11 +72,11 @@ export function signOnce(
  */
 export async function signWithProof(
   services: Ports & DocumentSigning,
-  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'certify' | 'now' | 'actor'>,
+  request: Pick<SignDocumentRequest, 'personId' | 'sealId' | 'placements' | 'crossPage' | 'certify' | 'now' | 'standing'>,
   document: DocumentItem,
   proof: SignatureProof,
 ): Promise<SignedVersion> {
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now: request.now, actor: request.actor, ...proof });
+  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now: request.now, standing: request.standing, ...proof });
   return signNewVersion(
     services,
     {
@@ -87,10 +87,4 @@ export async function signWithProof(
     },
     { document, placements: request.placements, crossPage: request.crossPage, certify: request.certify },
   );
-}
-
-/** The role the permission matrix lets the person sign in (legal representative or holder), for the audit chain of a signing without the gate (UKey). */
-export async function signerRole(services: Ports, personId: string, seal: { companyId: string; sealId: string }): Promise<string> {
-  const decision = authorize(await loadActor(services.store, personId), 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
-  return decision.allowed ? decision.as : 'unknown';
 }

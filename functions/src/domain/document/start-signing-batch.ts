@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, documentDto } from '@seal/shared';
+import type { documentDto } from '@seal/shared';
 import { authorizeSignature } from '../seal/authorize-signature';
 import type { Ports } from '../../ports';
+import type { Standing } from '../identity/load-actor';
 import type { Idempotent } from '../../ports/idempotency';
 import { readSigningBatch } from './read-signing-batch';
 
@@ -17,7 +18,8 @@ export interface StartSigningBatchRequest {
   requestId?: string;
   documents: { documentId: string; placements: documentDto.SealPlacement[]; crossPage?: boolean }[];
   now: Date;
-  actor?: Actor;
+  /** Who the person is (permission matrix, credentials), as the request read it at its start (not read a second time). */
+  standing?: Standing;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function startSigningBatch(services: Ports & Idempotent, request: S
 
 async function createBatch(services: Ports, request: StartSigningBatchRequest): Promise<string> {
   const { now } = request;
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, pin: request.pin, now, actor: request.actor });
+  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, pin: request.pin, now, standing: request.standing });
   const batchId = `sb-${randomUUID()}`;
   const ttl = Math.floor(now.getTime() / 1000) + SIGNING_BATCH_KEPT_DAYS * 86400;
   await services.store.signingBatches.create(

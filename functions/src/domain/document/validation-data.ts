@@ -3,8 +3,21 @@ import { viewCertificate } from '../../engines/pki/certificate-view';
 import type { Ports } from '../../ports';
 import type { ValidationData } from '../../ports/document-format';
 import { currentCrl } from '../platform-pki/crl';
-import { ocspResponder, ocspResponseFor } from '../platform-pki/ocsp-responder';
+import { ocspResponder, ocspResponseFor, type KnownCertificate } from '../platform-pki/ocsp-responder';
+import type { CrlStateRecord } from '../../ports/seal-store';
 import { platformCaFor } from '../platform-pki/platform-ca';
+
+/**
+ * The records validation data is made from, when the signing gate read them in the same call as the
+ * seal (decision 0205): the CRL's state and the signer certificate's record. Strongly consistent
+ * reads, made a moment before the signature instead of after it: the one change that matters to
+ * this signature, a revocation of its own certificate, also changes the credential, and so fails the
+ * signature's commit (decision 0161).
+ */
+export interface ValidationRecords {
+  crl: { issuer: string; state?: CrlStateRecord };
+  certificate: KnownCertificate;
+}
 
 /**
  * What a relying party needs to validate a platform signature and its timestamp years from now
@@ -12,17 +25,17 @@ import { platformCaFor } from '../platform-pki/platform-ca';
  * the hierarchy's current CRL and, where the hierarchy has a responder, fresh OCSP responses for the
  * seal and TSA certificates with the responder certificate that signed them.
  */
-export async function validationDataFor(services: Ports, certificateChain: Uint8Array[]): Promise<ValidationData> {
+export async function validationDataFor(services: Ports, certificateChain: Uint8Array[], known?: ValidationRecords): Promise<ValidationData> {
   const [signerCertificate] = certificateChain;
   if (!signerCertificate) throw new Error('a signature without a certificate');
   const algorithm = algorithmOfKey(viewCertificate(signerCertificate).subjectPublicKeyInfo);
   if (!algorithm) throw new Error('a signer certificate of no algorithm the platform signs with');
   const pki = await platformCaFor(services, algorithm);
-  const crl = await currentCrl(services, pki.crlIssuer);
+  const crl = await currentCrl(services, pki.crlIssuer, known?.crl.issuer === pki.crlIssuer ? known.crl : undefined);
   const certificates = unique([...certificateChain, pki.tsa, pki.root]);
   if (!pki.ocspUrl) return { certificates, crls: [crl], ocsps: [] };
   // One responder (its certificate read once) for the answer and for the certificate the DSS carries.
-  const responder = await ocspResponder(services);
+  const responder = await ocspResponder(services, known?.certificate);
   const ocsp = await ocspResponseFor(responder, [signerCertificate, pki.tsa]);
   return { certificates: unique([...certificates, responder.responderCertificate]), crls: [crl], ocsps: [ocsp] };
 }

@@ -11,6 +11,11 @@ import { sameName, verifiedName } from './people';
  */
 export async function grantsOfPerson(store: SealStore, personId: string, options: { ended?: boolean; person?: PersonRecord } = {}): Promise<GrantRecord[]> {
   const [person, grants] = await Promise.all([options.person ?? store.people.get(personId), store.grants.ofGrantee(personId)]);
+  return ownGrants(person, grants, options);
+}
+
+/** Of the grants naming the person, those that are theirs (`grantsOfPerson`'s rule, for grants already read). */
+export function ownGrants(person: PersonRecord | undefined, grants: GrantRecord[], options: { ended?: boolean } = {}): GrantRecord[] {
   const name = verifiedName(person);
   if (name === undefined) return [];
   return grants.filter((g) => (options.ended || g.state === 'active') && sameName(g.granteeName, name));

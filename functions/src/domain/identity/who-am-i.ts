@@ -4,16 +4,13 @@ import type { Standing } from './load-actor';
 /**
  * 我的: who I am, my companies as legal representative, my active grants, the seals I claimed.
  * The person and their standing are the request's own (read once by the session check and the
- * permission matrix); only the credentials, and the names of the grants' companies, are read here.
+ * permission matrix, credentials included: decision 0205); only the names of the grants' other companies are read here.
  */
 export async function whoAmI(store: SealStore, person: PersonRecord, standing: Standing) {
   const { personId } = person;
-  const { companies, grants } = standing;
+  const { companies, grants, credentials } = standing;
   const known = new Set(companies.map((c) => c.companyId));
-  const [credentials, grantCompanies] = await Promise.all([
-    store.credentials.ofPerson(personId),
-    store.companies.getMany([...new Set(grants.map((g) => g.companyId))].filter((id) => !known.has(id))),
-  ]);
+  const grantCompanies = await store.companies.getMany([...new Set(grants.map((g) => g.companyId))].filter((id) => !known.has(id)));
   const names = new Map([...companies, ...grantCompanies].map((c) => [c.companyId, c.name]));
   return {
     person: { personId, name: person.name, idNumberMasked: person.idNumberMasked, phone: person.phone },

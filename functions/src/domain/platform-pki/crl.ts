@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createCrl } from '../../engines/pki/crl';
 import type { Revocation, RevocationReason } from '../../engines/pki/revocation';
 import type { Ports } from '../../ports';
+import type { CrlStateRecord } from '../../ports/seal-store';
 import { platformCaOfCrl } from './platform-ca';
 import { PLATFORM_CRL } from './revoke-certificates';
 
@@ -20,9 +21,10 @@ const MAX_ATTEMPTS = 5;
  * itself lives in S3 (it grows with revocations, beyond an item's 400 KB); `CrlState` in the table
  * says which object is current.
  */
-export async function currentCrl(services: Ports, issuer: string = PLATFORM_CRL): Promise<Uint8Array> {
+export async function currentCrl(services: Ports, issuer: string = PLATFORM_CRL, known?: { state?: CrlStateRecord }): Promise<Uint8Array> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const state = await readState(services, issuer);
+    // The state the caller read with its other records (the signing gate, decision 0205) serves the first look.
+    const state = attempt === 0 && known ? stateOf(known.state) : await readState(services, issuer);
     if (state.objectKey && !isStale(state, services.now())) {
       const der = await services.blobs.get(state.objectKey);
       if (!der) throw new Error(`the current CRL object is missing: ${state.objectKey}`);
@@ -37,7 +39,10 @@ export async function currentCrl(services: Ports, issuer: string = PLATFORM_CRL)
 type State = Awaited<ReturnType<typeof readState>>;
 
 async function readState(services: Ports, issuer: string) {
-  const data = await services.store.crl.get(issuer);
+  return stateOf(await services.store.crl.get(issuer));
+}
+
+function stateOf(data: CrlStateRecord | undefined) {
   // The item is born from whichever write comes first (a revocation's ADD or a build's SET).
   return {
     revocationCount: data?.revocationCount ?? 0,

@@ -3,6 +3,7 @@ import { normalizeSerial, REVOCATION_REASONS, type RevocationReason } from '../.
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import { DomainError } from '@seal/shared';
 import type { Ports } from '../../ports';
+import type { CertificateRecord } from '../../ports/seal-store';
 import { CRL_ISSUERS } from './crl-issuers';
 import { cached, ocspResponderCache, platformPki, readCertificate } from './platform-ca';
 import type { PlatformSigner } from '../../ports/platform-keys';
@@ -14,7 +15,7 @@ import type { PlatformSigner } from '../../ports/platform-keys';
  * bootstrap certified (id-kp-OCSPSigning, ocsp-nocheck). The SM2 hierarchy has no responder yet: its
  * certificates carry only the CRL.
  */
-export async function ocspResponder(services: Ports): Promise<OcspResponder> {
+export async function ocspResponder(services: Ports, known?: KnownCertificate): Promise<OcspResponder> {
   const [pki, { signer, responderCertificate }] = await Promise.all([platformPki(services), cached(ocspResponderCache, services, loadResponder)]);
   const platformSerials = new Set([pki.tsa, ...pki.previousTsa, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
   return {
@@ -22,7 +23,11 @@ export async function ocspResponder(services: Ports): Promise<OcspResponder> {
     responderCertificate,
     issuerCertificate: pki.root,
     now: services.now,
-    statusOf: async (serial) => (platformSerials.has(serial) ? { status: 'good' } : recordStatus(services, serial)),
+    statusOf: async (serial) => {
+      if (platformSerials.has(serial)) return { status: 'good' };
+      if (known && normalizeSerial(serial) === normalizeSerial(known.serial)) return statusFrom(known.record);
+      return recordStatus(services, serial);
+    },
   };
 }
 
@@ -34,8 +39,17 @@ async function loadResponder(services: Ports): Promise<{ signer: PlatformSigner;
   return { signer, responderCertificate };
 }
 
+/** A certificate record the caller read strongly consistent with its other records (the signing gate, decision 0205); absent when there is none. */
+export interface KnownCertificate {
+  serial: string;
+  record?: CertificateRecord;
+}
+
 async function recordStatus(services: Ports, serial: string): Promise<OcspCertStatus> {
-  const record = await services.store.certificates.get(normalizeSerial(serial), { consistent: true });
+  return statusFrom(await services.store.certificates.get(normalizeSerial(serial), { consistent: true }));
+}
+
+function statusFrom(record: CertificateRecord | undefined): OcspCertStatus {
   // A serial of the SM2 root's is not this responder's to answer.
   if (!record || (record.issuer ?? CRL_ISSUERS['ecdsa-p256-sha256']) !== CRL_ISSUERS['ecdsa-p256-sha256']) return { status: 'unknown' };
   if (record.status !== 'revoked') return { status: 'good' };

@@ -1,7 +1,10 @@
-import { DomainError, authorize, canSign, type Actor } from '@seal/shared';
-import { loadActor } from '../identity/load-actor';
+import { DomainError, authorize, canSign } from '@seal/shared';
+import { loadStanding, type Standing } from '../identity/load-actor';
 import { checkPin } from '../credential/check-pin';
-import { liveCredentialOf, type CredentialItem } from '../credential/find-credential';
+import { isLive, liveCredentialAmong, type CredentialItem } from '../credential/find-credential';
+import { crlIssuerOf } from '../platform-pki/revoke-certificates';
+import type { ValidationRecords } from '../document/validation-data';
+import type { CompanyRecord, CredentialKey, Versioned } from '../../ports/seal-store';
 import { platformPki } from '../platform-pki/platform-ca';
 import type { Signer } from '../../ports/signer';
 import { refusalFor } from './transition-seal';
@@ -20,6 +23,9 @@ export interface SignatureAuthorization {
   signer: Signer;
   /** DER: the credential's certificate, then the platform root. */
   certificateChain: Uint8Array[];
+  /** Read with the seal in one call (decision 0205): the seal's company (its name on the drawing), and what the signature's validation data is made from. */
+  company?: CompanyRecord;
+  validation?: ValidationRecords;
 }
 
 /**
@@ -51,17 +57,11 @@ function approvedCredential(live: CredentialItem, credentialId: string): Credent
  */
 export async function authorizeSignature(
   services: Ports,
-  request: { personId: string; sealId: string; now: Date; actor?: Actor } & SignatureProof,
+  request: { personId: string; sealId: string; now: Date; standing?: Standing } & SignatureProof,
   overrides: Partial<LifecycleDeps> = {},
 ): Promise<SignatureAuthorization> {
   const deps = lifecycleDeps(services, overrides);
-  const { store } = services;
-  // The caller's actor when it has one (the request's, read fresh at its start), else read now.
-  const [actor, seal] = await Promise.all([request.actor ?? loadActor(store, request.personId), loadSeal(store, request.sealId)]);
-  const decision = authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
-  if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
-  if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
-  const live = await liveCredentialOf(store, { sealId: seal.sealId, personId: request.personId });
+  const { seal, as, live, company, validation } = await openSigningGate(services, request, (c) => c);
   // A seal bound to a UKey signs only with the token's key (decision 0121): refused before a PIN is counted.
   if (live.medium === 'ukey') throw new DomainError('UKEY_BOUND');
   const credential =
@@ -71,7 +71,57 @@ export async function authorizeSignature(
   if (new Date(credential.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
   const [signer, pki] = await Promise.all([deps.custody.signerFor(keyRecordOf(credential), keyContextOf(credential)), platformPki(services)]);
-  return { seal, as: decision.as, credential, signer, certificateChain: [certificateDer(credential), pki.root] };
+  return {
+    seal,
+    as,
+    credential,
+    signer,
+    certificateChain: [certificateDer(credential), pki.root],
+    ...(company ? { company } : {}),
+    // The records read were the credential's certificate's (a PIN check re-reads only the same credential).
+    ...(validation?.certificate.serial === credential.serial ? { validation } : {}),
+  };
+}
+
+/** The seal and credential as the gate read them: what a signature's commit holds them to. */
+export type VersionedSeal = Pick<SealItem, 'sealId' | 'companyId'> & Versioned;
+export type VersionedCredential = CredentialKey & Versioned;
+
+/** The certificate a signature will carry: the credential's own, or its UKey's (decision 0121). */
+type SigningCertificate = (credential: CredentialItem) => { serial: string; publicKey: string } | undefined;
+
+/**
+ * What every way of signing (PIN, phone approval, UKey) starts with: who is asking is the request's
+ * standing, read fresh at its start (a cancelled grant stops them at once); the person's credential
+ * on the seal is among it, so its company, its certificate and that certificate's CA are known and
+ * the seal comes in one consistent read with its company and the records the validation data is
+ * made from (decision 0205). Then the permission matrix allows `seal.sign`, the seal's state signs,
+ * and the person holds a live credential on it.
+ */
+export async function openSigningGate(
+  services: Ports,
+  request: { personId: string; sealId: string; standing?: Standing },
+  certificateOf?: SigningCertificate,
+): Promise<{ seal: SealItem; as: string; live: CredentialItem; company?: CompanyRecord; validation?: ValidationRecords }> {
+  const { store } = services;
+  const standing = request.standing ?? (await loadStanding(store, request.personId));
+  const held = standing.credentials.find((c) => c.sealId === request.sealId && isLive(c));
+  const certificate = held && certificateOf?.(held);
+  const crlIssuer = certificate && crlIssuerOf(certificate.publicKey);
+  const read = await store.readTogether({ seal: request.sealId, company: held?.companyId, crlState: crlIssuer, certificate: certificate?.serial });
+  const { seal } = read;
+  if (!seal) throw new DomainError('SEAL_NOT_FOUND');
+  const decision = authorize(standing.actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
+  if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
+  if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
+  const live = liveCredentialAmong(standing.credentials, { sealId: seal.sealId });
+  return {
+    seal,
+    as: decision.as,
+    live,
+    ...(read.company?.companyId === seal.companyId ? { company: read.company } : {}),
+    ...(certificate && crlIssuer ? { validation: { crl: { issuer: crlIssuer, state: read.crlState }, certificate: { serial: certificate.serial, record: read.certificate } } } : {}),
+  };
 }
 
 /**
@@ -80,7 +130,7 @@ export async function authorizeSignature(
  * change, a lock, a renewal, a move to a UKey). The holder index the credential was found by may
  * lag; the version read by key in the commit does not.
  */
-export function stillAsAuthorized(store: SealStore, authorization: Pick<SignatureAuthorization, 'seal' | 'credential'>): WriteOp[] {
+export function stillAsAuthorized(store: SealStore, authorization: { seal: VersionedSeal; credential: VersionedCredential }): WriteOp[] {
   return [store.seals.unchanged(authorization.seal), store.credentials.unchanged(authorization.credential)];
 }
 
@@ -89,10 +139,16 @@ export function stillAsAuthorized(store: SealStore, authorization: Pick<Signatur
  * (SEAL_FROZEN...), the credential no longer active or moved to a UKey; CONFLICT when only a
  * version moved (another change that still signs, or the document signed by someone else first).
  */
-export async function refusalSinceAuthorized(store: SealStore, authorization: Pick<SignatureAuthorization, 'seal' | 'credential'>): Promise<DomainError> {
+export async function refusalSinceAuthorized(
+  store: SealStore,
+  authorization: { seal: Pick<SealItem, 'sealId'>; credential: CredentialKey },
+  /** What signed: a key the platform holds, or the UKey the credential is bound to (decision 0123). */
+  signedWith: 'platform-key' | 'ukey' = 'platform-key',
+): Promise<DomainError> {
   const [seal, credential] = await Promise.all([loadSeal(store, authorization.seal.sealId), store.credentials.get(authorization.credential, { consistent: true })]);
   if (!canSign(seal.state)) return new DomainError(refusalFor(seal.state));
   if (credential?.state !== 'active') return new DomainError('CREDENTIAL_INACTIVE');
-  if (credential.medium === 'ukey') return new DomainError('UKEY_BOUND');
+  if (signedWith === 'platform-key' && credential.medium === 'ukey') return new DomainError('UKEY_BOUND');
+  if (signedWith === 'ukey' && credential.medium !== 'ukey') return new DomainError('UKEY_NOT_BOUND');
   return new DomainError('CONFLICT');
 }

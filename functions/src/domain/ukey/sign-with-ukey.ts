@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, authorize, canSign, type documentDto } from '@seal/shared';
-import { loadActor } from '../identity/load-actor';
-import { liveCredentialOf } from '../credential/find-credential';
+import { DomainError, authorize, type documentDto } from '@seal/shared';
+import { loadStanding, type Standing } from '../identity/load-actor';
+import { openSigningGate, refusalSinceAuthorized, stillAsAuthorized, type VersionedCredential, type VersionedSeal } from '../seal/authorize-signature';
 import { platformPki } from '../platform-pki/platform-ca';
 import { timestampImprint } from '../platform-pki/timestamp';
-import { refusalFor } from '../seal/transition-seal';
-import { loadSeal } from '../seal/load-seal';
-import { signerRole } from '../document/sign-document';
 import { loadOwnedDocument, readCurrentBytes } from '../document/load-document';
 import { raiseLevel, signatureRequest, signedView, storeSignedVersion, type SignItem } from '../document/sign-authorized';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
@@ -27,28 +24,27 @@ interface PendingUkeySigning {
   sealId: string;
   documentId: string;
   documentVersion: number;
-  /** The UKey certificate it was prepared for: completing needs the seal still bound to it. */
-  certificateSerial: string;
+  /** The seal and the credential as the gate let them sign: the commit holds both to these versions (decision 0205). */
+  seal: VersionedSeal;
+  credential: VersionedCredential;
+  /** The UKey certificate it was prepared for, DER base64. */
+  certificate: string;
   expiresAt: string;
   item: Omit<SignItem, 'document'>;
   prepared: PreparedSignature;
 }
 
 /**
- * The gate for a UKey signing: the person is read fresh and may sign with the seal, the seal signs
- * in its state, and its credential is on a UKey (the `ukey` record the binding wrote), valid now.
- * No PIN: the UKey password is checked by the token itself when it signs.
+ * The gate for a UKey signing: the signing gate's opening (the request's standing, the seal in its
+ * state, the person's live credential), and the credential is on a UKey (the `ukey` record the
+ * binding wrote), valid now. No PIN: the UKey password is checked by the token itself when it signs.
  */
-async function ukeyGate(services: Ports, request: { personId: string; sealId: string; now: Date }) {
-  const { store } = services;
-  const [actor, seal] = await Promise.all([loadActor(store, request.personId), loadSeal(store, request.sealId)]);
-  if (!authorize(actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] }).allowed) throw new DomainError('NOT_AUTHORIZED');
-  if (!canSign(seal.state)) throw new DomainError(refusalFor(seal.state));
-  const credential = await liveCredentialOf(store, { sealId: seal.sealId, personId: request.personId });
+async function ukeyGate(services: Ports, request: { personId: string; sealId: string; now: Date; standing?: Standing }) {
+  const { seal, live: credential, company } = await openSigningGate(services, request);
   if (credential.medium !== 'ukey' || !credential.ukey) throw new DomainError('UKEY_NOT_BOUND');
   if (new Date(credential.ukey.notAfter) < request.now) throw new DomainError('SEAL_EXPIRED');
   if (new Date(credential.ukey.notBefore) > request.now) throw new DomainError('CREDENTIAL_INACTIVE');
-  return { seal, ukey: credential.ukey };
+  return { seal, credential, ukey: credential.ukey, company };
 }
 
 /**
@@ -59,14 +55,14 @@ async function ukeyGate(services: Ports, request: { personId: string; sealId: st
  */
 export async function prepareUkeySigning(
   services: Ports & DocumentSigning,
-  request: { personId: string; documentId: string; sealId: string; placements: documentDto.SealPlacement[]; crossPage?: boolean; now: Date },
+  request: { personId: string; documentId: string; sealId: string; placements: documentDto.SealPlacement[]; crossPage?: boolean; now: Date; standing?: Standing },
 ): Promise<documentDto.UkeySignPrepared> {
   const document = await loadOwnedDocument(services, request.documentId, request.personId);
-  const { seal, ukey } = await ukeyGate(services, request);
+  const { seal, credential, ukey, company } = await ukeyGate(services, request);
   const pki = await platformPki(services);
   const certificateChain = [new Uint8Array(Buffer.from(ukey.certificate, 'base64')), pki.root];
   const item = { placements: request.placements, ...(request.crossPage ? { crossPage: true } : {}) };
-  const { format, bytes, request: signature } = await signatureRequest(services, seal, certificateChain, { document, ...item }, request.now);
+  const { format, bytes, request: signature } = await signatureRequest(services, seal, certificateChain, { document, ...item }, request.now, company);
   const prepared = await format.prepare(bytes, { ...signature, signer: { ...signature.signer, algorithm: UKEY_ALGORITHM } });
   const pending: PendingUkeySigning = {
     signingId: `uks-${randomUUID()}`,
@@ -74,7 +70,9 @@ export async function prepareUkeySigning(
     sealId: seal.sealId,
     documentId: document.documentId,
     documentVersion: document.version,
-    certificateSerial: ukey.serial,
+    seal: { sealId: seal.sealId, companyId: seal.companyId, version: seal.version },
+    credential: { sealId: credential.sealId, credentialId: credential.credentialId, version: credential.version },
+    certificate: ukey.certificate,
     expiresAt: new Date(request.now.getTime() + UKEY_SIGNING_SECONDS * 1000).toISOString(),
     item,
     prepared,
@@ -91,24 +89,33 @@ export async function prepareUkeySigning(
 
 /**
  * UKey签章, phase two: the token's signature over the digest. Refused unless the signing is the
- * caller's, for this document, unexpired, the seal still bound to the same UKey certificate and
- * the value verifies against it (UKEY_SIGNATURE_INVALID, nothing stored); then timestamped, spent
- * once (a conditional write: a second completion is UKEY_SIGNING_USED) and stored as the next
- * version with its 用印记录 and audit event.
+ * caller's, for this document, unexpired, the caller may still sign with the seal (their standing,
+ * read fresh) and the value verifies against the UKey certificate (UKEY_SIGNATURE_INVALID, nothing
+ * stored); then timestamped, spent once (a conditional write: a second completion is
+ * UKEY_SIGNING_USED) and stored as the next version with its 用印记录 and audit event. Like every
+ * signature (decision 0161), the commit holds the seal and the credential to the versions the gate
+ * read when the signing was prepared: a freeze, a revocation or an unbinding since then fails it,
+ * and the answer says which (SEAL_FROZEN, UKEY_NOT_BOUND...).
  */
 export async function completeUkeySigning(
   services: Ports & DocumentSigning,
-  request: { personId: string; documentId: string; signingId: string; signature: string; now: Date },
+  request: { personId: string; documentId: string; signingId: string; signature: string; now: Date; standing?: Standing },
 ): Promise<documentDto.SignedDocument> {
   const raw = /^uks-[0-9a-f-]{36}$/.test(request.signingId) ? await services.blobs.get(pendingKey(request.signingId)) : undefined;
   const pending = raw ? decode<PendingUkeySigning>(Buffer.from(raw).toString('utf8')) : undefined;
   // Another person's signing answers as a missing one: no oracle for ids.
   if (!pending || pending.personId !== request.personId || pending.documentId !== request.documentId) throw new DomainError('UKEY_SIGNING_NOT_FOUND');
-  if (new Date(pending.expiresAt) <= request.now) throw new DomainError('UKEY_SIGNING_EXPIRED');
-  const document = await loadOwnedDocument(services, pending.documentId, request.personId);
+  // One prepared before the versions were recorded (decision 0205) is, at most five minutes later, as good as expired.
+  if (new Date(pending.expiresAt) <= request.now || !pending.seal) throw new DomainError('UKEY_SIGNING_EXPIRED');
+  const { seal } = pending;
+  const [document, standing] = await Promise.all([
+    loadOwnedDocument(services, pending.documentId, request.personId),
+    request.standing ?? loadStanding(services.store, request.personId),
+  ]);
   if (document.version !== pending.documentVersion) throw new DomainError('CONFLICT');
-  const { seal, ukey } = await ukeyGate(services, { personId: request.personId, sealId: pending.sealId, now: request.now });
-  if (ukey.serial !== pending.certificateSerial) throw new DomainError('UKEY_NOT_BOUND');
+  // A grant cancelled since the signing was prepared stops it.
+  const decision = authorize(standing.actor, 'seal.sign', { companyId: seal.companyId, sealIds: [seal.sealId] });
+  if (!decision.allowed) throw new DomainError('NOT_AUTHORIZED');
 
   // The version prepared is still current: its bytes name the format that completes it.
   const format = services.documentSigners.of((await readCurrentBytes(services, document)).bytes);
@@ -123,20 +130,28 @@ export async function completeUkeySigning(
   });
   if (!first) throw new DomainError('UKEY_SIGNING_USED');
   // The deployment's level beyond B-T (decision 0111), as for every other signature.
-  const chain = [new Uint8Array(Buffer.from(ukey.certificate, 'base64')), (await platformPki(services)).root];
+  const ukeyCertificate = new Uint8Array(Buffer.from(pending.certificate, 'base64'));
+  const chain = [ukeyCertificate, (await platformPki(services)).root];
   const signed = await raiseLevel(services, format, signedBT, chain);
-  const stored = await storeSignedVersion(
-    services,
-    {
-      seal,
-      personId: request.personId,
-      actorRole: await signerRole(services, request.personId, seal),
-      now: request.now,
-      certificate: readSealCertificate(Buffer.from(ukey.certificate, 'base64')),
-    },
-    { document, ...pending.item },
-    signed,
-  );
+  let stored;
+  try {
+    stored = await storeSignedVersion(
+      services,
+      {
+        seal,
+        personId: request.personId,
+        actorRole: decision.as,
+        now: request.now,
+        certificate: readSealCertificate(ukeyCertificate),
+        conditions: stillAsAuthorized(services.store, pending),
+      },
+      { document, ...pending.item },
+      signed,
+    );
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw await refusalSinceAuthorized(services.store, pending, 'ukey');
+    throw error;
+  }
   await services.blobs.delete(pendingKey(pending.signingId)).catch(() => undefined);
   return signedView(services, stored, request.now);
 }

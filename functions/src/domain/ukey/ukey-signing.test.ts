@@ -18,7 +18,7 @@ let t: TestStack;
 let w: MatrixWorld;
 beforeAll(async () => {
   t = await startMatrixStack();
-  w = await buildWorld(t, { spares: 6 });
+  w = await buildWorld(t, { spares: 7 });
 }, 120_000);
 afterAll(() => t?.stop());
 
@@ -114,6 +114,23 @@ describe('Ukey签章', () => {
       t.setNow(undefined);
     }
     expect(await signingRecords(sealId)).toBe(0);
+  });
+
+  it('a freeze landing between prepare and complete stops the signature with SEAL_FROZEN: the commit holds the seal to what the gate read', async () => {
+    const { sealId, ukey } = await boundSeal();
+    const documentId = await uploadedDocument(w, 'legal_representative');
+    const prepared = await prepare(documentId, sealId);
+    expect(prepared.status).toBe(200);
+    const faceTicket = await w.ticketFor('legal_representative', 'seal.freeze', { companyId: w.companyId, sealIds: [sealId] });
+    const frozen = await t.api('POST', `/v1/companies/${w.companyId}/seals/freeze`, {
+      token: w.tokens.legal_representative,
+      body: { sealIds: [sealId], faceTicket, reason: '印章疑似被盗用' },
+    });
+    expect(frozen.body.results).toEqual([{ sealId, ok: true, state: 'frozen' }]);
+    const late = await complete(documentId, prepared.body.signingId, await tokenSigns(ukey, prepared.body.digest));
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'SEAL_FROZEN' });
+    expect(await signingRecords(sealId)).toBe(0);
+    expect((await w.store.documents.get(documentId))?.version).toBe(0);
   });
 
   it('refuses a seal that is not on a UKey, and a completion after the seal was unbound', async () => {

@@ -16,7 +16,7 @@ export const handler = defineHandler(routes.signDocumentConfirmed, {
       documentId: ctx.params.documentId,
       ...ctx.body,
       now: ctx.services.now(),
-      actor: await ctx.actor(),
+      standing: await ctx.standing(),
     });
     return { body: signed };
   },

@@ -11,6 +11,6 @@ import { signDocuments } from '../../domain/document/sign-batch';
 export const handler = defineHandler(routes.signDocumentsBatch, {
   ports: [blobs, custody, platformKeys, pinKeys],
   async run(ctx) {
-    return { body: await signDocuments(signingServices(ctx.services), { personId: ctx.personId(), ...ctx.body, now: ctx.services.now(), actor: await ctx.actor() }) };
+    return { body: await signDocuments(signingServices(ctx.services), { personId: ctx.personId(), ...ctx.body, now: ctx.services.now(), standing: await ctx.standing() }) };
   },
 });

@@ -11,7 +11,7 @@ import { startSigningBatch } from '../../domain/document/start-signing-batch';
 export const handler = defineHandler(routes.startSigningBatch, {
   ports: [custody, platformKeys, pinKeys, signingQueue],
   async run(ctx) {
-    const body = await startSigningBatch(signingServices(ctx.services), { personId: ctx.personId(), ...ctx.body, now: ctx.services.now(), actor: await ctx.actor() });
+    const body = await startSigningBatch(signingServices(ctx.services), { personId: ctx.personId(), ...ctx.body, now: ctx.services.now(), standing: await ctx.standing() });
     return { status: 202, body };
   },
 });

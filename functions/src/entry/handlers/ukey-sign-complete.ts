@@ -15,6 +15,7 @@ export const handler = defineHandler(routes.ukeySignComplete, {
       signingId: ctx.params.signingId,
       signature: ctx.body.signature,
       now: ctx.services.now(),
+      standing: await ctx.standing(),
     });
     return { body: signed };
   },

@@ -14,6 +14,7 @@ export const handler = defineHandler(routes.ukeySignPrepare, {
       documentId: ctx.params.documentId,
       ...ctx.body,
       now: ctx.services.now(),
+      standing: await ctx.standing(),
     });
     return { body: prepared };
   },

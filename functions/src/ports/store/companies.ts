@@ -25,8 +25,6 @@ export interface Companies {
   get(companyId: string): Promise<CompanyRecord | undefined>;
   /** Several companies by id in one read; ids with no company are left out. */
   getMany(companyIds: readonly string[]): Promise<CompanyRecord[]>;
-  /** 我的 → the companies whose legal representative this person is. */
-  ofLegalRepresentative(personId: string): Promise<CompanyRecord[]>;
   /** Create-only: false when a copy of this company exists already (that copy stands). */
   create(company: NewCompany): Promise<boolean>;
   /** Conditional on the version read; the version goes up by one. */

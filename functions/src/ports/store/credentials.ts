@@ -60,8 +60,6 @@ type Read = CredentialKey & Versioned;
 export interface Credentials {
   /** Every credential of a seal (one per person who claimed it, plus history); strongly consistent. */
   ofSeal(sealId: string): Promise<CredentialRecord[]>;
-  /** The credentials a person claimed (我的印章). */
-  ofPerson(personId: string): Promise<CredentialRecord[]>;
   /**
    * The person's own credentials on one seal (theirs now and their history), by the holder index:
    * as much work with 3,000 credentials on the seal as with one. Eventually consistent.

@@ -1,4 +1,5 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
+import { PERSON_PARTITION } from './person-partition';
 import { COMPANY_TYPES } from '@seal/shared';
 
 /** The platform's copy of a registry entry (营业执照系统 is the source of truth). */
@@ -19,10 +20,10 @@ export const Company = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['companyId'] }, sk: { field: 'sk', composite: [] } },
-        /** 我的 → my companies, as legal representative. */
+        /** 我的 → my companies, as legal representative: in the person's partition of gsi1 with their grants and credentials (`people.recordsOf`, decision 0205). */
         byLegalRep: {
           index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['legalRepPersonId'] },
+          pk: { field: 'gsi1pk', composite: ['legalRepPersonId'], template: PERSON_PARTITION('legalRepPersonId') },
           sk: { field: 'gsi1sk', composite: ['companyId'] },
         },
       },

@@ -1,4 +1,5 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
+import { PERSON_PARTITION } from './person-partition';
 import { GRANT_ROLES, GRANT_STATES, MEDIA } from '@seal/shared';
 
 /** 授权: a legal representative or administrator lets a person administer or hold some seals. */
@@ -25,10 +26,10 @@ export const Grant = (config: EntityConfiguration) =>
       indexes: {
         /** Company → every grant (授权管理 for the legal representative). */
         byCompany: { pk: { field: 'pk', composite: ['companyId'] }, sk: { field: 'sk', composite: ['grantId'] } },
-        /** Person → the grants they hold (checked on every request: a cancelled grant stops at once). */
+        /** Person → the grants they hold (checked on every request: a cancelled grant stops at once); in the person's partition of gsi1 (decision 0205). */
         byGrantee: {
           index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['granteeId'] },
+          pk: { field: 'gsi1pk', composite: ['granteeId'], template: PERSON_PARTITION('granteeId') },
           sk: { field: 'gsi1sk', composite: ['companyId', 'grantId'] },
         },
       },

@@ -13,9 +13,6 @@ export function dynamoDbCompanies({ entities }: SealService): Companies {
       if (companyIds.length === 0) return [];
       return (await entities.company.get(companyIds.map((companyId) => ({ companyId }))).go()).data;
     },
-    async ofLegalRepresentative(personId) {
-      return (await entities.company.query.byLegalRep({ legalRepPersonId: personId }).go({ pages: 'all' })).data;
-    },
     create: (company) => conditionally(() => entities.company.create(company).go()),
     update: (company, changes) =>
       tableWrite((e) =>

@@ -10,9 +10,6 @@ export function dynamoDbCredentials({ entities }: SealService): Credentials {
     async ofSeal(sealId) {
       return (await entities.credential.query.bySeal({ sealId }).go({ pages: 'all', consistent: true })).data;
     },
-    async ofPerson(personId) {
-      return (await entities.credential.query.byPerson({ personId }).go({ pages: 'all' })).data;
-    },
     async ofHolder(personId, sealId) {
       const { data } = await entities.credential.query.byPerson({ personId, sealId }).go({ pages: 'all' });
       // The sort key's prefix would also take a seal id that merely starts with this one.
