@@ -5,7 +5,7 @@ import type { Ports } from '../../ports';
 import type { Idempotent } from '../../ports/idempotency';
 import type { DocumentItem } from './load-document';
 import { readSigningBatch } from './read-signing-batch';
-import { consumeSignApproval, recordedSha256 } from './sign-confirmed';
+import { consumeSignApproval, recordedSha256 } from './sign-approval';
 
 /** How long the batch's one PIN check covers its documents: a worker that starts later refuses. */
 export const SIGNING_BATCH_APPROVAL_MINUTES = 60;
