@@ -13,7 +13,8 @@ import { batchProblem } from './ukey-batch-flow';
 export const UPLOADS_AT_ONCE = 4;
 
 /** Why these files cannot make one signing job (1–1,000 files of at most 50 MB), before anything is read. */
-export const signingBatchProblem = (files: readonly { name: string; size: number }[]) => batchProblem(files, documentDto.MAX_SIGNING_BATCH_DOCUMENTS);
+export const signingBatchProblem = (files: readonly { name: string; size: number }[]) =>
+  batchProblem(files, documentDto.MAX_SIGNING_BATCH_DOCUMENTS);
 
 /** One chosen file on its way into the batch. */
 export interface BatchFile {
@@ -129,7 +130,10 @@ export async function downloadBatchDocument(documentId: string, name: string): P
  * (PDFs are compressed already). Parts go into a Blob as they come, which the browser may keep on
  * disk, so a 1,000-file batch is not one array in memory. Two files of one name get (2), (3)...
  */
-export async function downloadAllSigned(documents: readonly { documentId: string; name: string }[], onProgress: (done: number) => void): Promise<void> {
+export async function downloadAllSigned(
+  documents: readonly { documentId: string; name: string }[],
+  onProgress: (done: number) => void,
+): Promise<void> {
   let blob = new Blob([]);
   const zip = new Zip((err, chunk) => {
     if (!err) blob = new Blob([blob, chunk as BlobPart]);

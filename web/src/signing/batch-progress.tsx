@@ -38,15 +38,27 @@ export function BatchProgress({ first, names }: { first: documentDto.SigningBatc
         共 {view.total} 份：已签章 {view.signed} 份，未签章 {view.failed} 份，处理中 {view.pending} 份
       </p>
       <div className="actions">
-        <button className="button primary" data-testid="batch-download-all" disabled={signed.length === 0 || zipped !== undefined} onClick={() => {
-          setZipped(0);
-          downloadAllSigned(signed.map((d) => ({ documentId: d.documentId, name: nameOf(d) })), setZipped)
-            .catch(fail)
-            .finally(() => setZipped(undefined));
-        }}>
+        <button
+          className="button primary"
+          data-testid="batch-download-all"
+          disabled={signed.length === 0 || zipped !== undefined}
+          onClick={() => {
+            setZipped(0);
+            downloadAllSigned(
+              signed.map((d) => ({ documentId: d.documentId, name: nameOf(d) })),
+              setZipped,
+            )
+              .catch(fail)
+              .finally(() => setZipped(undefined));
+          }}
+        >
           {zipped !== undefined ? `正在打包 ${zipped}/${signed.length}…` : `全部下载（${signed.length} 份）`}
         </button>
-        <button className="button" data-testid="batch-report" onClick={() => void downloadBatchReport(view.batchId, view.createdAt).catch(fail)}>
+        <button
+          className="button"
+          data-testid="batch-report"
+          onClick={() => void downloadBatchReport(view.batchId, view.createdAt).catch(fail)}
+        >
           下载汇总报告（CSV）
         </button>
       </div>

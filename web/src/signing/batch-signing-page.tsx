@@ -4,7 +4,15 @@ import { QrCode } from '../components/qr-code';
 import { ErrorBox } from '../components/status';
 import { useChallenge } from '../components/use-challenge';
 import { Link } from '../shell/router';
-import { askBatchApproval, isUploaded, signingBatchProblem, startApprovedBatch, uploadBatchFiles, type BatchFile, type UploadedFile } from './batch-flow';
+import {
+  askBatchApproval,
+  isUploaded,
+  signingBatchProblem,
+  startApprovedBatch,
+  uploadBatchFiles,
+  type BatchFile,
+  type UploadedFile,
+} from './batch-flow';
 import { BatchProgress } from './batch-progress';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
 import { CORNER_PAGE_LABELS, type CornerPage } from './corner-placement';
@@ -69,11 +77,23 @@ export function BatchSigningPage() {
         </label>
         <label>
           选择文件（最多1000份PDF，每份不超过50MB）
-          <input type="file" multiple accept="application/pdf,.pdf" data-testid="batch-files" disabled={started} onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <input
+            type="file"
+            multiple
+            accept="application/pdf,.pdf"
+            data-testid="batch-files"
+            disabled={started}
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
         </label>
         {problem && <p className="error">{problem}</p>}
         {!started && (
-          <button className="button primary" data-testid="batch-start" disabled={!seal?.sealId || viaUkey || !files.length || Boolean(problem)} onClick={() => void upload()}>
+          <button
+            className="button primary"
+            data-testid="batch-start"
+            disabled={!seal?.sealId || viaUkey || !files.length || Boolean(problem)}
+            onClick={() => void upload()}
+          >
             上传并签章（{files.length} 份）
           </button>
         )}

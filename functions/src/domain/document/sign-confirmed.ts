@@ -1,4 +1,4 @@
-import { DomainError, approvalDigest, type Actor, type documentDto } from '@seal/shared';
+import { approvalDigest, type Actor, type documentDto } from '@seal/shared';
 import type { Ports } from '../../ports';
 import type { DocumentSigning } from '../../ports/document-format';
 import type { Idempotent } from '../../ports/idempotency';

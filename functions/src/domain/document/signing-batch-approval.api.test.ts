@@ -48,11 +48,17 @@ async function askPhone(files: Upload[], placements = PLACE) {
       purpose: 'sign',
       companyId,
       sealId,
-      details: { documentName: files[0]!.name, documentCount: files.length, documentDigest, placement: placementSummary(placements, false) },
+      details: {
+        documentName: files[0]!.name,
+        documentCount: files.length,
+        documentDigest,
+        placement: placementSummary(placements, false),
+      },
     },
   });
 }
-const approve = (challengeId: string) => t.api.expect(200, 'approve', 'POST', `/v1/challenges/${challengeId}/approve`, { token: lr, body: { pin: PIN } });
+const approve = (challengeId: string) =>
+  t.api.expect(200, 'approve', 'POST', `/v1/challenges/${challengeId}/approve`, { token: lr, body: { pin: PIN } });
 const startWith = (challenge: { challengeId: string; desktopSecret: string }, files: Upload[], extra: Record<string, unknown> = {}) =>
   t.api.call('POST', '/v1/signing-batches', {
     token: lr,
@@ -75,7 +81,11 @@ async function untilDone(batchId: string): Promise<documentDto.SigningBatchView>
 
 it('signs a batch the phone approved once, lists it for the phone, and reports every document in a CSV', async () => {
   const pdf = await samplePdf({ pages: 1 });
-  const files = [await upload('合同一.pdf', pdf), await upload('=合同二, "副本".pdf', await samplePdf({ pages: 2 })), await upload('损坏.pdf', new TextEncoder().encode('not a pdf at all'))];
+  const files = [
+    await upload('合同一.pdf', pdf),
+    await upload('=合同二, "副本".pdf', await samplePdf({ pages: 2 })),
+    await upload('损坏.pdf', new TextEncoder().encode('not a pdf at all')),
+  ];
   const challenge = await askPhone(files);
   await approve(challenge.challengeId);
 
@@ -109,7 +119,9 @@ it('signs a batch the phone approved once, lists it for the phone, and reports e
   const failed = done.documents.find((d) => d.state === 'failed')!;
   expect(csv).toContain(`"损坏.pdf","${files[2]!.documentId}","未签章","","${failed.error!.code}","${failed.error!.message}"`);
 
-  const someoneElses = await fetch(`${t.stack.url}/v1/signing-batches/${batchId}/report`, { headers: { authorization: `Bearer ${holder}` } });
+  const someoneElses = await fetch(`${t.stack.url}/v1/signing-batches/${batchId}/report`, {
+    headers: { authorization: `Bearer ${holder}` },
+  });
   expect(someoneElses.status).toBe(404);
 }, 120_000);
 
@@ -155,7 +167,10 @@ it('asks for exactly one proof: the PIN or the phone approval', async () => {
   const challenge = await askPhone(files);
   const both = await startWith(challenge, files, { pin: PIN });
   expect(both.status).toBe(400);
-  const neither = await t.api.call('POST', '/v1/signing-batches', { token: lr, body: { sealId, documents: [{ documentId: files[0]!.documentId, placements: PLACE }] } });
+  const neither = await t.api.call('POST', '/v1/signing-batches', {
+    token: lr,
+    body: { sealId, documents: [{ documentId: files[0]!.documentId, placements: PLACE }] },
+  });
   expect(neither.status).toBe(400);
   expect(neither.body.code).toBe('VALIDATION_FAILED');
 });

@@ -21,7 +21,10 @@ const row = (values: (string | number | undefined)[]) => values.map(field).join(
  * (name, id, outcome, signed version or the refusal's code and Chinese message, time), under
  * the batch's summary; times in Beijing time. UTF-8 with a BOM so spreadsheet programs read the Chinese.
  */
-export async function signingBatchReport(services: Ports, request: { personId: string; batchId: string }): Promise<{ csv: Uint8Array; fileName: string }> {
+export async function signingBatchReport(
+  services: Ports,
+  request: { personId: string; batchId: string },
+): Promise<{ csv: Uint8Array; fileName: string }> {
   const { batch, items } = await ownBatch(services, request);
   const seal = await loadSeal(services.store, batch.sealId);
   const count = (state: string) => items.filter((i) => i.state === state).length;

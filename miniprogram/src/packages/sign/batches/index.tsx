@@ -27,7 +27,11 @@ function BatchList() {
         <View key={b.batchId} className="list-item">
           <Text className="list-title">{`批量签章 ${b.total} 份文件`}</Text>
           <Text className="list-sub">{`发起时间 ${formatBeijingDateTime(b.createdAt)}`}</Text>
-          <Button size="small" aria-label={`查看${formatBeijingDateTime(b.createdAt)}的批量签章`} onClick={() => void openPage(`/packages/sign/batches/index?batchId=${b.batchId}`)}>
+          <Button
+            size="small"
+            aria-label={`查看${formatBeijingDateTime(b.createdAt)}的批量签章`}
+            onClick={() => void openPage(`/packages/sign/batches/index?batchId=${b.batchId}`)}
+          >
             查看进度
           </Button>
         </View>
