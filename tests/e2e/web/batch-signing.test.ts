@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,13 +146,8 @@ describe('批量签章 on the desktop, confirmed once on the phone', () => {
   it('downloads a signed file that pdfsig finds valid, all of them in a ZIP, and a report that lists every document', async () => {
     const first = page.locator('[data-testid="batch-document"]', { hasText: '发票-01.pdf' });
     const file = await save(() => first.getByRole('button', { name: '下载' }).click(), 'one.pdf');
-    let out: string;
-    try {
-      out = execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    } catch (error) {
-      out = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(out).toContain('Signature is Valid.');
+    // pdfsig exits non-zero for a certificate it cannot trust; the signature's own verdict is in its report.
+    expect(spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout).toContain('Signature is Valid.');
 
     const zip = unzipSync(readFileSync(await save(() => page.getByTestId('batch-download-all').click(), 'all.zip')));
     expect(Object.keys(zip).sort()).toEqual(names.slice(0, GOOD).map((n) => n.replace('.pdf', '（已签章）.pdf')));

@@ -16,6 +16,7 @@ import {
 import { BatchProgress } from './batch-progress';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
 import { CORNER_PAGE_LABELS, type CornerPage } from './corner-placement';
+import { CornerPageSelect } from './corner-page-select';
 import { sealSizePt } from './placement';
 
 const UPLOAD_TEXT: Record<BatchFile['state'], string> = { waiting: '等待上传', uploading: '上传中…', uploaded: '已上传', refused: '' };
@@ -67,13 +68,7 @@ export function BatchSigningPage() {
         )}
         <label>
           盖章位置
-          <select data-testid="batch-page" value={where} disabled={started} onChange={(e) => setWhere(e.target.value as CornerPage)}>
-            {Object.entries(CORNER_PAGE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <CornerPageSelect value={where} disabled={started} onChange={setWhere} />
         </label>
         <label>
           选择文件（最多1000份PDF，每份不超过50MB）

@@ -3,7 +3,8 @@ import { MAX_BATCH_DIGESTS } from '@seal/shared/ukey-client';
 import { ErrorBox } from '../components/status';
 import { UkeyDetails, UkeyProblem, useUkeyToken } from '../ukey/token-check';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
-import { CORNER_PAGE_LABELS, cornerPlacement, type CornerPage } from './corner-placement';
+import { cornerPlacement, type CornerPage } from './corner-placement';
+import { CornerPageSelect } from './corner-page-select';
 import { sealSizePt } from './placement';
 import { downloadSigned } from './sign-flow';
 import { batchProblem, signBatchWithUkey, type BatchItem } from './ukey-batch-flow';
@@ -85,17 +86,7 @@ export function UkeyBatchPage() {
         {seal?.sealId && !viaUkey && <p className="warn">该印章未绑定UKey，批量签章请选择已绑定UKey的印章。</p>}
         <label>
           盖章页
-          <select
-            data-testid="batch-page"
-            value={where}
-            onChange={(e) => (setWhere(e.target.value as CornerPage), setItems(undefined))}
-          >
-            {Object.entries(CORNER_PAGE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <CornerPageSelect value={where} onChange={(w) => (setWhere(w), setItems(undefined))} />
         </label>
         <label>
           选择文件（最多{MAX_BATCH_DIGESTS}份PDF，每份不超过50MB）

@@ -60,22 +60,19 @@ function BatchDetail({ batchId }: { batchId: string }) {
     <View>
       <View className="card" aria-live="polite">
         <Text className="card-title">{view.state === 'done' ? '批量签章完成' : '正在批量签章…'}</Text>
-        <View className="kv">
-          <Text className="text-muted">文件总数</Text>
-          <Text>{`${view.total} 份`}</Text>
-        </View>
-        <View className="kv">
-          <Text className="text-muted">已签章</Text>
-          <Text>{`${view.signed} 份`}</Text>
-        </View>
-        <View className="kv">
-          <Text className="text-muted">未签章</Text>
-          <Text>{`${view.failed} 份`}</Text>
-        </View>
-        <View className="kv">
-          <Text className="text-muted">处理中</Text>
-          <Text>{`${view.pending} 份`}</Text>
-        </View>
+        {(
+          [
+            ['文件总数', view.total],
+            ['已签章', view.signed],
+            ['未签章', view.failed],
+            ['处理中', view.pending],
+          ] as const
+        ).map(([label, count]) => (
+          <View key={label} className="kv">
+            <Text className="text-muted">{label}</Text>
+            <Text>{`${count} 份`}</Text>
+          </View>
+        ))}
         <Text className="text-muted">{`发起时间 ${formatBeijingDateTime(view.createdAt)}`}</Text>
       </View>
       {failed.length > 0 && (
