@@ -186,6 +186,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   // 批量签章任务 (decision 0165): the gate once (PIN, key unwrap), then the queue (granted by the stack); workers sign.
   'start-signing-batch': { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true },
   'get-signing-batch': { table: 'read' },
+  'list-signing-batches': { table: 'read' },
+  'signing-batch-report': { table: 'read' },
   // UKey签章: no credential key (the token signs); the prepared signing waits under ukey-signing/ (decision 0123).
   'ukey-sign-prepare': { table: 'readWrite', keys: PLATFORM_PKI_READ, documents: { read: ['uploads/', 'signed/', 'seals/'], write: ['ukey-signing/'] }, ...PDF },
   // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.

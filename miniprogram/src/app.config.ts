@@ -15,7 +15,7 @@ const featurePackages = [
   { root: 'packages/apply', pages: ['index/index', 'online/index', 'window/index', 'result/index', 'mine/index'] },
   { root: 'packages/scan', pages: ['confirm/index'] },
   // 文件签章 (decision 0020): placement, PIN keypad and pdf.js (H5) load only with this page.
-  { root: 'packages/sign', pages: ['index/index'] },
+  { root: 'packages/sign', pages: ['index/index', 'batches/index'] },
   // 帮助与常见问题, 隐私保护指引, 用户服务协议 (text shared with the desktop site).
   { root: 'packages/about', pages: ['help/index', 'privacy/index', 'agreement/index'] },
 ];

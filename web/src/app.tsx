@@ -13,6 +13,7 @@ import { BusinessPage } from './window/business-page';
 
 // pdf.js is large: only the signing page loads it.
 const SigningPage = lazy(() => import('./signing/signing-page').then((m) => ({ default: m.SigningPage })));
+const BatchSigningPage = lazy(() => import('./signing/batch-signing-page').then((m) => ({ default: m.BatchSigningPage })));
 const UkeyBatchPage = lazy(() => import('./signing/ukey-batch-page').then((m) => ({ default: m.UkeyBatchPage })));
 
 function Page({ path }: { path: string }) {
@@ -22,6 +23,11 @@ function Page({ path }: { path: string }) {
   if (DOCUMENT_PATHS.includes(path)) return <DocumentPage path={path} />;
   const needsLogin: Record<string, () => JSX.Element> = {
     '/seals': () => <SealsPage />,
+    '/sign-batch': () => (
+      <Suspense fallback={<p className="muted">加载中…</p>}>
+        <BatchSigningPage />
+      </Suspense>
+    ),
     '/sign': () => (
       <Suspense fallback={<p className="muted">加载中…</p>}>
         <SigningPage />

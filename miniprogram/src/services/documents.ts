@@ -78,3 +78,16 @@ export function shortHash(sha256: string): string {
 export function newRequestId(): string {
   return `mp${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }
+
+export type SigningBatchView = documentDto.SigningBatchView;
+export type SigningBatchList = documentDto.SigningBatchList;
+
+/** 批量签章进度: the person's batches of the last 7 days, newest first (started on the desktop: decision 0211). */
+export function fetchSigningBatches(): Promise<SigningBatchList> {
+  return call(routes.listSigningBatches);
+}
+
+/** One batch's progress: counts and each document's outcome. */
+export function fetchSigningBatch(batchId: string): Promise<SigningBatchView> {
+  return call(routes.getSigningBatch, { params: { batchId } });
+}

@@ -1,4 +1,4 @@
-import { approvalDigest, approvalText, placementSummary, sha256Hex } from './approval-digest';
+import { approvalDigest, approvalText, batchApprovalDigest, placementSummary, sha256Hex } from './approval-digest';
 
 const base = { documentSha256: 'ab'.repeat(32), sealId: 'seal-1', crossPage: false };
 const p1 = { page: 1, x: 100, y: 200 };
@@ -38,5 +38,16 @@ describe('what the phone approves', () => {
 
   it('summarises the placement per page', () => {
     expect(placementSummary([p1, p3, { ...p3, x: 300 }], true)).toBe('第1页1处、第3页2处、骑缝章');
+  });
+
+  it('binds a batch to every file, its placement and their order, and never equals one document’s approval', async () => {
+    const a = { documentSha256: 'ab'.repeat(32), placements: [p1], crossPage: false };
+    const b = { documentSha256: 'cd'.repeat(32), placements: [p3], crossPage: false };
+    const batch = await batchApprovalDigest('seal-1', [a, b]);
+    expect(batch).toMatch(/^[0-9a-f]{64}$/);
+    expect(await batchApprovalDigest('seal-1', [b, a])).not.toBe(batch);
+    expect(await batchApprovalDigest('seal-1', [a, { ...b, placements: [{ ...p3, x: 51 }] }])).not.toBe(batch);
+    expect(await batchApprovalDigest('seal-2', [a, b])).not.toBe(batch);
+    expect(await batchApprovalDigest('seal-1', [a])).not.toBe(await approvalDigest({ ...a, sealId: 'seal-1' }));
   });
 });

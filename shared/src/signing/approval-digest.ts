@@ -51,6 +51,19 @@ export async function approvalDigest(input: ApprovalInput): Promise<string> {
   return sha256Hex(approvalText(input));
 }
 
+/** One document of a batch as its approval sees it: the seal is the batch's. */
+export type BatchApprovalDocument = Omit<ApprovalInput, 'sealId'>;
+
+/**
+ * What the phone approves for a batch (decision 0210): each document's approval digest, in the
+ * batch's order, under one seal. One approval covers exactly these files and placements; the API
+ * recomputes it from the stored documents and the batch it is asked to start.
+ */
+export async function batchApprovalDigest(sealId: string, documents: readonly BatchApprovalDocument[]): Promise<string> {
+  const digests = await Promise.all(documents.map((d) => approvalDigest({ ...d, sealId })));
+  return sha256Hex(JSON.stringify({ v: 1, batch: true, sealId, documents: digests }));
+}
+
 /** The placement as the phone's summary says it: "第1页1处、第3页1处、骑缝章". */
 export function placementSummary(placements: readonly ApprovedPlacement[], crossPage: boolean): string {
   const perPage = new Map<number, number>();

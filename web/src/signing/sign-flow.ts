@@ -72,7 +72,7 @@ export async function signApproved(req: SigningRequest, prepared: PreparedSignin
 }
 
 /** 下载已签章文件: the signed version under the original name, marked 已签章. */
-export async function downloadSigned(signed: documentDto.SignedDocument, fileName: string): Promise<void> {
+export async function downloadSigned(signed: Pick<documentDto.SignedDocument, 'downloadUrl'>, fileName: string): Promise<void> {
   const response = await fetch(signed.downloadUrl);
   if (!response.ok) throw new Error('下载失败，请重试');
   const extension = /\.ofd$/i.test(fileName) ? '.ofd' : '.pdf';

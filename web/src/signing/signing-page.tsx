@@ -82,6 +82,9 @@ export function SigningPage() {
   return (
     <div className="signing">
       <h2>在线签章</h2>
+      <p className="muted">
+        多份文件？<Link to="/sign-batch">批量签章</Link>（最多1000份，手机扫码确认一次）
+      </p>
       <div className="card signing-setup">
         <ChooseSeal value={seal} onChange={setSeal} />
         <label>

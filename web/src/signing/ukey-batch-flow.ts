@@ -15,10 +15,13 @@ export interface BatchItem {
   error?: string;
 }
 
-/** Why these files cannot make one batch, or undefined: bounded before anything is read or uploaded. */
-export function batchProblem(files: readonly { name: string; size: number }[]): string | undefined {
+/**
+ * Why these files cannot make one batch, or undefined: bounded before anything is read or uploaded.
+ * At most `max` files: a UKey's (20, decision 0186) or a signing job's (1,000, decision 0165).
+ */
+export function batchProblem(files: readonly { name: string; size: number }[], max = MAX_BATCH_DIGESTS): string | undefined {
   if (files.length === 0) return '请选择要签章的文件';
-  if (files.length > MAX_BATCH_DIGESTS) return `一次最多批量签章${MAX_BATCH_DIGESTS}份文件`;
+  if (files.length > max) return `一次最多批量签章${max}份文件`;
   const big = files.find((f) => f.size > documentDto.MAX_DOCUMENT_BYTES);
   if (big) return `文件“${big.name}”过大，单个文件不能超过50MB`;
   return undefined;

@@ -3,14 +3,12 @@ import { MAX_BATCH_DIGESTS } from '@seal/shared/ukey-client';
 import { ErrorBox } from '../components/status';
 import { UkeyDetails, UkeyProblem, useUkeyToken } from '../ukey/token-check';
 import { ChooseSeal, type ChosenSeal } from './choose-seal';
-import { openPdf } from './pdf-document';
+import { cornerPlacement, type CornerPage } from './corner-placement';
+import { CornerPageSelect } from './corner-page-select';
 import { sealSizePt } from './placement';
 import { downloadSigned } from './sign-flow';
 import { batchProblem, signBatchWithUkey, type BatchItem } from './ukey-batch-flow';
 import { tokenProblem } from './ukey-sign-flow';
-
-/** Where the batch puts the seal on each document: the chosen page's lower right corner, 2 cm in. */
-const MARGIN_PT = 57;
 
 /**
  * UKey批量签章 (decision 0186): one seal bound to a UKey, several PDFs, the seal at the same place
@@ -19,7 +17,7 @@ const MARGIN_PT = 57;
  */
 export function UkeyBatchPage() {
   const [seal, setSeal] = useState<ChosenSeal>();
-  const [where, setWhere] = useState<'first' | 'last'>('last');
+  const [where, setWhere] = useState<CornerPage>('last');
   const [files, setFiles] = useState<File[]>([]);
   const [items, setItems] = useState<BatchItem[]>();
   const [password, setPassword] = useState('');
@@ -35,14 +33,11 @@ export function UkeyBatchPage() {
       files.map(async (file) => {
         const bytes = await file.arrayBuffer();
         try {
-          const doc = await openPdf(bytes);
-          const page = where === 'first' ? 1 : doc.numPages;
-          const [, y0, x1] = (await doc.getPage(page)).view as [number, number, number, number];
-          const placement = { page, x: x1 - size.width - MARGIN_PT, y: y0 + MARGIN_PT, ...size };
+          const { pageCount, placement } = await cornerPlacement(bytes, where, size);
           const request = {
             file,
             bytes,
-            pageCount: doc.numPages,
+            pageCount,
             companyId: chosen.companyId,
             sealId: chosen.sealId,
             placements: [placement],
@@ -91,14 +86,7 @@ export function UkeyBatchPage() {
         {seal?.sealId && !viaUkey && <p className="warn">该印章未绑定UKey，批量签章请选择已绑定UKey的印章。</p>}
         <label>
           盖章页
-          <select
-            data-testid="batch-page"
-            value={where}
-            onChange={(e) => (setWhere(e.target.value as 'first' | 'last'), setItems(undefined))}
-          >
-            <option value="last">末页右下角</option>
-            <option value="first">首页右下角</option>
-          </select>
+          <CornerPageSelect value={where} onChange={(w) => (setWhere(w), setItems(undefined))} />
         </label>
         <label>
           选择文件（最多{MAX_BATCH_DIGESTS}份PDF，每份不超过50MB）

@@ -1,10 +1,10 @@
-import { DomainError, approvalDigest, type documentDto } from '@seal/shared';
-import { consumeChallenge } from '../challenge/poll-challenge';
+import { approvalDigest, type documentDto } from '@seal/shared';
 import type { Ports } from '../../ports';
 import type { Standing } from '../identity/load-actor';
 import type { DocumentSigning } from '../../ports/document-format';
 import type { Idempotent } from '../../ports/idempotency';
 import { loadOwnedDocument, type DocumentItem } from './load-document';
+import { consumeSignApproval, recordedSha256 } from './sign-approval';
 import { signedView } from './sign-authorized';
 import { signOnce, signWithProof } from './sign-document';
 
@@ -21,18 +21,6 @@ export interface SignConfirmedRequest {
   requestId?: string;
   /** Who the person is (permission matrix, credentials), as the request read it at its start (not read a second time). */
   standing?: Standing;
-}
-
-/**
- * The hash of the exact bytes that will be signed: the one the upload declared (version 0) or the
- * one the platform recorded when it wrote the signed version. `signAuthorizedDocument` re-reads
- * the bytes and refuses any that do not match it, so the digest and the signature cover one file.
- */
-function recordedSha256(document: DocumentItem): string {
-  const hash = document.version === 0 ? document.declaredSha256 : document.sha256;
-  // An upload that declared no hash cannot be bound to an approval.
-  if (!hash) throw new DomainError('APPROVAL_MISMATCH', '上传文件时未提供摘要，无法与手机端确认的文件比对，请重新上传');
-  return hash.toLowerCase();
 }
 
 /**
@@ -59,26 +47,12 @@ export async function signConfirmedDocument(
 }
 
 async function signApproved(services: Ports & DocumentSigning, request: SignConfirmedRequest, document: DocumentItem) {
-  const documentSha256 = recordedSha256(document);
-
-  const approval = await consumeChallenge(services, {
-    challengeId: request.challengeId,
-    desktopSecret: request.desktopSecret,
-    purpose: 'sign',
-    callerId: request.personId,
-  });
-  if (approval.approverId !== request.personId || approval.summary.creatorId !== request.personId) throw new DomainError('NOT_AUTHORIZED');
-  if (approval.summary.sealId !== request.sealId) throw new DomainError('APPROVAL_MISMATCH');
-  const approved = approval.summary.details.documentDigest;
   const asked = await approvalDigest({
-    documentSha256,
+    documentSha256: recordedSha256(document),
     sealId: request.sealId,
     placements: request.placements,
     crossPage: request.crossPage === true,
   });
-  if (typeof approved !== 'string' || approved !== asked) throw new DomainError('APPROVAL_MISMATCH');
-  const credentialId = approval.outcome.credentialId;
-  if (!credentialId) throw new DomainError('APPROVAL_MISMATCH');
-
+  const credentialId = await consumeSignApproval(services, request, asked);
   return signWithProof(services, request, document, { approvedCredentialId: credentialId });
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { documentDto } from '@seal/shared';
-import { authorizeSignature } from '../seal/authorize-signature';
+import { DomainError, batchApprovalDigest, type documentDto } from '@seal/shared';
+import { authorizeSignature, type SignatureProof } from '../seal/authorize-signature';
 import type { Ports } from '../../ports';
 import type { Standing } from '../identity/load-actor';
 import type { Idempotent } from '../../ports/idempotency';
+import type { DocumentItem } from './load-document';
 import { readSigningBatch } from './read-signing-batch';
+import { consumeSignApproval, recordedSha256 } from './sign-approval';
 
 /** How long the batch's one PIN check covers its documents: a worker that starts later refuses. */
 export const SIGNING_BATCH_APPROVAL_MINUTES = 60;
@@ -14,7 +16,11 @@ const SIGNING_BATCH_KEPT_DAYS = 7;
 export interface StartSigningBatchRequest {
   personId: string;
   sealId: string;
-  pin: string;
+  /** The PIN typed with the request (the API, the phone)... */
+  pin?: string;
+  /** ...or the desktop's `sign` challenge the phone approved over the batch's digest (decision 0210). */
+  challengeId?: string;
+  desktopSecret?: string;
   requestId?: string;
   documents: { documentId: string; placements: documentDto.SealPlacement[]; crossPage?: boolean }[];
   now: Date;
@@ -24,7 +30,7 @@ export interface StartSigningBatchRequest {
 
 /**
  * 批量签章任务 (decision 0165): the signing gate once for the whole batch (grant, seal state, PIN
- * with lockout, credential), before anything is written or queued; then the batch and one pending
+ * with lockout or the phone's approval of the whole batch, credential), before anything is written or queued; then the batch and one pending
  * item per document are recorded and one message per document is queued for the workers, which
  * sign in parallel (`signBatchDocument`). A refused gate refuses the batch with nothing written.
  * With a request id, a retry gets the first batch (nothing queued twice).
@@ -44,9 +50,44 @@ export async function startSigningBatch(services: Ports & Idempotent, request: S
   return readSigningBatch(services, { personId: request.personId, batchId });
 }
 
+/** Documents read at once while a batch starts: 1,000 reads in bounded waves. */
+const READ_WAVE = 25;
+
+/** The caller's own signing documents among the batch's, by id (someone else's are left out). */
+async function ownDocuments(services: Ports, request: StartSigningBatchRequest): Promise<Map<string, DocumentItem>> {
+  const found = new Map<string, DocumentItem>();
+  for (let i = 0; i < request.documents.length; i += READ_WAVE) {
+    const wave = request.documents.slice(i, i + READ_WAVE);
+    const read = await Promise.all(wave.map((d) => services.store.documents.get(d.documentId, { consistent: true })));
+    for (const doc of read) if (doc && doc.ownerId === request.personId && doc.purpose === 'sign') found.set(doc.documentId, doc);
+  }
+  return found;
+}
+
+/**
+ * How the batch's signer proved it is them. The phone's approval covers exactly these files (their
+ * recorded hashes), seal and placements, in this order: every document must be the caller's, and
+ * the approval is spent only once the batch it names is the one asked for (decision 0210).
+ */
+async function proofOf(services: Ports, request: StartSigningBatchRequest, documents: Map<string, DocumentItem>): Promise<SignatureProof> {
+  if (request.pin !== undefined) return { pin: request.pin };
+  const { challengeId, desktopSecret } = request;
+  if (!challengeId || !desktopSecret) throw new DomainError('VALIDATION_FAILED');
+  const approved = request.documents.map((d) => {
+    const document = documents.get(d.documentId);
+    if (!document) throw new DomainError('DOCUMENT_NOT_FOUND');
+    return { documentSha256: recordedSha256(document), placements: d.placements, crossPage: d.crossPage === true };
+  });
+  const asked = await batchApprovalDigest(request.sealId, approved);
+  const credentialId = await consumeSignApproval(services, { personId: request.personId, sealId: request.sealId, challengeId, desktopSecret }, asked);
+  return { approvedCredentialId: credentialId };
+}
+
 async function createBatch(services: Ports, request: StartSigningBatchRequest): Promise<string> {
   const { now } = request;
-  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, pin: request.pin, now, standing: request.standing });
+  const documents = await ownDocuments(services, request);
+  const proof = await proofOf(services, request, documents);
+  const authorization = await authorizeSignature(services, { personId: request.personId, sealId: request.sealId, now, standing: request.standing, ...proof });
   const batchId = `sb-${randomUUID()}`;
   const ttl = Math.floor(now.getTime() / 1000) + SIGNING_BATCH_KEPT_DAYS * 86400;
   await services.store.signingBatches.create(
@@ -64,6 +105,7 @@ async function createBatch(services: Ports, request: StartSigningBatchRequest): 
     request.documents.map((d) => ({
       batchId,
       documentId: d.documentId,
+      ...(documents.has(d.documentId) ? { name: documents.get(d.documentId)!.name } : {}),
       placements: d.placements,
       crossPage: d.crossPage === true,
       state: 'pending' as const,

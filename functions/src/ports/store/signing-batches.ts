@@ -23,6 +23,8 @@ export interface SigningBatchRecord {
 export interface SigningBatchItemRecord {
   batchId: string;
   documentId: string;
+  /** The file's name when the batch started (absent when the document was not the owner's). */
+  name?: string;
   /** The seals asked for this document (as the request gave them). */
   placements: { page: number; x: number; y: number; width?: number; height?: number }[];
   crossPage: boolean;
@@ -37,6 +39,8 @@ export interface SigningBatchItemRecord {
 
 export interface SigningBatches {
   get(batchId: string): Promise<SigningBatchRecord | undefined>;
+  /** A person's batches created since `since` (ISO time), newest first, at most `limit`. */
+  ofOwner(ownerId: string, since: string, limit: number): Promise<SigningBatchRecord[]>;
   /** The batch and its pending items (several writes, items first: a batch is readable only once all its items are). */
   create(batch: SigningBatchRecord, items: SigningBatchItemRecord[]): Promise<void>;
   item(batchId: string, documentId: string): Promise<SigningBatchItemRecord | undefined>;

@@ -61,6 +61,7 @@ function Profile({ me }: { me: Me }) {
       <CellGroup>
         <MessagesEntry />
         <Cell title="我的文件" clickable onClick={() => void openPage('/packages/mine/documents/index')} />
+        <Cell title="批量签章进度" clickable onClick={() => void openPage('/packages/sign/batches/index')} />
         <Cell title="授权管理" clickable onClick={() => void openPage('/packages/grant/manage/index')} />
         <Cell title="我的申请" clickable onClick={() => void openPage('/packages/apply/mine/index')} />
         <Cell title="扫一扫" clickable onClick={() => void openPage('/packages/scan/confirm/index')} />

@@ -1,11 +1,14 @@
 import * as z from 'zod/mini';
 import { CHALLENGE_PURPOSES, CHALLENGE_STATES, type ChallengePurpose, type ChallengeState } from '../../machines/challenge-machine';
 import * as fields from '../fields';
+import { MAX_SIGNING_BATCH_DOCUMENTS } from './documents';
 
 /** Details the desktop adds for the phone's summary (sign: which document and placement). */
 export const ChallengeDetails = z.object({
   documentName: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   pageCount: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000))),
+  /** A batch (decision 0210): how many files the one approval covers. */
+  documentCount: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_SIGNING_BATCH_DOCUMENTS))),
   /** A digest of the exact document + placement, so an approval covers exactly that. */
   documentDigest: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   placement: z.optional(z.string().check(z.maxLength(500))),

@@ -195,14 +195,26 @@ export const MAX_SIGNING_BATCH_DOCUMENTS = 1000;
 const batchPlacements = z._default(z.array(SealPlacement).check(z.maxLength(10, '批量签章每个文件最多盖10处')), []);
 export const SigningBatchItem = z.object({ documentId: id, placements: batchPlacements, crossPage: z.optional(z.boolean()) }).check(needsAPlace);
 
-/** `POST /v1/signing-batches`: the PIN once for the whole batch; the documents sign in parallel afterwards. */
-export const StartSigningBatchRequest = z.object({
-  sealId: id,
-  pin,
-  /** A retry of the request with the same id gets the same batch (nothing is queued twice). */
-  requestId: z.optional(id),
-  documents: batchDocuments(SigningBatchItem, MAX_SIGNING_BATCH_DOCUMENTS),
-});
+/**
+ * `POST /v1/signing-batches`: the PIN once for the whole batch, or (the desktop, decision 0210) a
+ * `sign` challenge the phone approved with the PIN over the batch's digest; the documents sign in
+ * parallel afterwards.
+ */
+export const StartSigningBatchRequest = z
+  .object({
+    sealId: id,
+    pin: z.optional(pin),
+    challengeId: z.optional(id),
+    desktopSecret: z.optional(z.string().check(z.minLength(16), z.maxLength(128))),
+    /** A retry of the request with the same id gets the same batch (nothing is queued twice). */
+    requestId: z.optional(id),
+    documents: batchDocuments(SigningBatchItem, MAX_SIGNING_BATCH_DOCUMENTS),
+  })
+  .check(
+    z.refine((r) => (r.pin !== undefined) !== (r.challengeId !== undefined && r.desktopSecret !== undefined), {
+      error: '请输入签章密码，或在手机上扫码确认',
+    }),
+  );
 export type StartSigningBatchRequest = z.infer<typeof StartSigningBatchRequest>;
 
 export const SigningBatchParams = z.object({ batchId: z.string().check(z.regex(/^sb-[0-9a-f-]{36}$/, '批量签章编号不正确')) });
@@ -210,6 +222,8 @@ export type SigningBatchParams = z.infer<typeof SigningBatchParams>;
 
 export const SigningBatchDocument = z.object({
   documentId: z.string(),
+  /** The file's name as it was uploaded. */
+  name: z.optional(z.string()),
   state: z.enum(['pending', 'signed', 'failed']),
   /** The signed version (when signed). */
   version: z.optional(z.number()),
@@ -231,6 +245,12 @@ export const SigningBatchView = z.object({
   documents: z.array(SigningBatchDocument),
 });
 export type SigningBatchView = z.infer<typeof SigningBatchView>;
+
+/** `GET /v1/signing-batches`: the caller's batches of the last days (kept 7), newest first. */
+export const SigningBatchList = z.object({
+  batches: z.array(z.object({ batchId: z.string(), sealId: z.string(), total: z.number(), createdAt: z.string() })),
+});
+export type SigningBatchList = z.infer<typeof SigningBatchList>;
 
 // ---------------------------------------------------------------- reading
 

@@ -115,6 +115,25 @@ export const getSigningBatch = {
   response: documents.SigningBatchView,
 } satisfies Route;
 
+export const listSigningBatches = {
+  method: 'GET',
+  path: '/v1/signing-batches',
+  handler: 'list-signing-batches',
+  auth: 'session',
+  summary: '我的批量签章（近7天，最新在前）',
+  response: documents.SigningBatchList,
+} satisfies Route;
+
+export const signingBatchReport = {
+  method: 'GET',
+  path: '/v1/signing-batches/{batchId}/report',
+  handler: 'signing-batch-report',
+  auth: 'session',
+  summary: '批量签章汇总报告（CSV，逐个文件的结果）',
+  params: documents.SigningBatchParams,
+  response: bytes,
+} satisfies Route;
+
 export const verifyDocument = {
   method: 'POST',
   path: '/v1/verify',

@@ -18,6 +18,8 @@ export const SigningBatch = (config: EntityConfiguration) =>
       },
       indexes: {
         byId: { pk: { field: 'pk', composite: ['batchId'] }, sk: { field: 'sk', composite: [] } },
+        // 我的批量签章 (the phone follows a batch started on the desktop: decision 0211).
+        byOwner: { index: 'gsi1', pk: { field: 'gsi1pk', composite: ['ownerId'] }, sk: { field: 'gsi1sk', composite: ['createdAt', 'batchId'] } },
       },
     },
     config,
@@ -31,6 +33,8 @@ export const SigningBatchItem = (config: EntityConfiguration) =>
       attributes: {
         batchId: { type: 'string', required: true, readOnly: true },
         documentId: { type: 'string', required: true, readOnly: true },
+        /** The file's name when the batch started (for the progress view and the summary report). */
+        name: { type: 'string', readOnly: true },
         placements: {
           type: 'list',
           required: true,

@@ -7,6 +7,10 @@ export function dynamoDbSigningBatches({ entities }: SealService): SigningBatche
     async get(batchId) {
       return (await entities.signingBatch.get({ batchId }).go({ consistent: true })).data ?? undefined;
     },
+    async ofOwner(ownerId, since, limit) {
+      const { data } = await entities.signingBatch.query.byOwner({ ownerId }).gte({ createdAt: since }).go({ order: 'desc', limit });
+      return data;
+    },
     async create(batch, items) {
       // BatchWriteItem (25 a request); ElectroDB resends what DynamoDB left unprocessed.
       const { unprocessed } = await entities.signingBatchItem.put(items).go();

@@ -22,6 +22,7 @@ export function ChallengeCard({ summary, now }: { summary: ChallengeSummary; now
       <Row label="企业" value={summary.company?.name} />
       <Row label="印章" value={summary.seal ? `${summary.seal.name}（${sealKindLabel(summary.seal.kind)}）` : undefined} />
       <Row label="文件" value={details.documentName} />
+      <Row label="文件数" value={details.documentCount === undefined ? undefined : `${details.documentCount} 份（一次确认全部文件）`} />
       <Row label="页数" value={details.pageCount} />
       <Row label="盖章位置" value={details.placement} />
       <Row label="Ukey序列号" value={details.ukeySerial} />

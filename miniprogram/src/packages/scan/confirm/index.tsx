@@ -9,7 +9,7 @@ import { WithSession } from '../../../components/with-session';
 import { useNow } from '../../../components/use-now';
 import { hasExpired } from '@seal/shared/time';
 import type { Action } from '../../../domain';
-import { goBack, scanCode } from '../../../platform';
+import { goBack, replacePage, scanCode } from '../../../platform';
 import { approveChallenge, challengeIdFromQr, fetchChallenge, rejectChallenge, type ChallengeSummary } from '../../../services/challenges';
 import { passFaceCheck } from '../../../services/face-check';
 import { ChallengeCard } from './challenge-card';
@@ -39,6 +39,11 @@ function Confirm() {
     return (
       <View className="card feedback">
         <Text className="success-text">{outcome === 'approved' ? '已确认，请在电脑端继续操作' : '已拒绝该操作'}</Text>
+        {outcome === 'approved' && summary?.details.documentCount !== undefined && (
+          <Button block onClick={() => void replacePage('/packages/sign/batches/index')}>
+            查看批量签章进度
+          </Button>
+        )}
         <Button type="primary" block onClick={() => void goBack()}>
           完成
         </Button>
