@@ -10,4 +10,15 @@ export default tseslint.config(
       'no-console': ['warn', { allow: ['warn', 'error'] }],
     },
   },
+  {
+    // Bundles alias ElectroDB's own require of lib-dynamodb to a module without commands
+    // (decision 0215): the Lambdas' code takes the real commands through `#lib-dynamodb`.
+    files: ['functions/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@aws-sdk/lib-dynamodb', allowTypeImports: true, message: "Lambda code imports lib-dynamodb's commands from '#lib-dynamodb' (decision 0215)." }] },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '#lib-dynamodb';
 import type { PersonRecords, TogetherItems, TogetherKeys } from '../../../ports/seal-store';
 import type { Entities, SealService } from '../service';
 
