@@ -2,6 +2,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import { batchApprovalDigest, sha256Hex } from '@seal/shared/signing';
 import { documentDto, type challengeDto } from '@seal/shared/api';
 import * as routes from '@seal/shared/routes';
+import { formatBeijingDate } from '@seal/shared/time';
 import { call } from '../api/client';
 import { saveBlob } from '../api/download';
 import { CORNER_PAGE_LABELS, cornerPlacement, type CornerPage } from './corner-placement';
@@ -157,5 +158,6 @@ export async function downloadAllSigned(
 /** 下载汇总报告: the API's CSV of every document's outcome (decision 0212). */
 export async function downloadBatchReport(batchId: string, createdAt: string): Promise<void> {
   const csv = await call(routes.signingBatchReport, { params: { batchId } });
-  saveBlob(csv, `批量签章汇总报告-${createdAt.slice(0, 10)}.csv`);
+  // The batch's day in Beijing, as the API names the same report.
+  saveBlob(csv, `批量签章汇总报告-${formatBeijingDate(createdAt)}.csv`);
 }

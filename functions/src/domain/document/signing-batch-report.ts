@@ -1,4 +1,4 @@
-import { formatBeijingDateTime } from '@seal/shared';
+import { formatBeijingDate, formatBeijingDateTime } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { loadSeal } from '../seal/load-seal';
 import { ownBatch } from './read-signing-batch';
@@ -50,5 +50,5 @@ export async function signingBatchReport(
     ),
   ];
   const csv = new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
-  return { csv, fileName: `批量签章汇总-${batch.createdAt.slice(0, 10)}.csv` };
+  return { csv, fileName: `批量签章汇总报告-${formatBeijingDate(batch.createdAt)}.csv` };
 }
