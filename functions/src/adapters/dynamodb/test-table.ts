@@ -1,6 +1,9 @@
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import type { AuditEventRecord, SealStore } from '../../ports/seal-store';
+import { GetCommand } from '#lib-dynamodb';
 import { AuditEvent } from './entities/audit-event';
+import { CompanyBefore0205, GrantBefore0205 } from './entities/before-person-partition';
+import { electroDbClient } from './client';
 import type { Entities } from './service';
 import { tableOf } from './store';
 
@@ -20,6 +23,10 @@ export interface TestTable {
   /** Sets attributes of an existing item, with no condition and no version change. */
   set<K extends Name>(entity: K, key: Partial<Item<K>>, changes: Partial<Item<K>>): Promise<void>;
   remove<K extends Name>(entity: K, key: Partial<Item<K>>): Promise<void>;
+  /** Writes a company or a grant as the code before decision 0205 did: gsi1 under the legal representative's or the grantee's own partition. */
+  putBefore0205(entity: 'company' | 'grant', item: Item<'company'> | Item<'grant'>): Promise<void>;
+  /** The item's raw gsi1 keys, as the table holds them. */
+  personIndexKeysOf<K extends Name>(entity: K, key: Partial<Item<K>>): Promise<{ gsi1pk?: string; gsi1sk?: string }>;
 }
 
 // The entity is picked by name at run time; the signatures above carry the types.
@@ -35,7 +42,8 @@ export function auditEventItem(event: AuditEventRecord, table = 'seal-platform')
 }
 
 export function testTable(store: SealStore): TestTable {
-  const { entities } = tableOf(store);
+  const { entities, client, table } = tableOf(store);
+  const before0205 = { client: electroDbClient(client), table };
   const entity = (name: Name) => entities[name] as unknown as Untyped;
   return {
     async put(name, item) {
@@ -46,6 +54,15 @@ export function testTable(store: SealStore): TestTable {
     },
     async remove(name, key) {
       await entity(name).delete(key).go();
+    },
+    async putBefore0205(name, item) {
+      const old = (name === 'company' ? CompanyBefore0205(before0205) : GrantBefore0205(before0205)) as unknown as Untyped;
+      await old.put(item).go();
+    },
+    async personIndexKeysOf(name, key) {
+      const { Key } = (entities[name] as unknown as { get(key: unknown): { params(): { Key: Record<string, unknown> } } }).get(key).params();
+      const { Item } = await client.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }));
+      return { gsi1pk: Item?.gsi1pk as string | undefined, gsi1sk: Item?.gsi1sk as string | undefined };
     },
   };
 }

@@ -1,6 +1,7 @@
-import { BatchGetCommand, QueryCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '#lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '#lib-dynamodb';
 import type { PersonRecords, TogetherItems, TogetherKeys } from '../../../ports/seal-store';
 import type { Entities, SealService } from '../service';
+import { isRefiled, partitionItems, personPartition, refile } from './refile';
 
 type Item = Record<string, unknown>;
 
@@ -10,25 +11,16 @@ type Item = Record<string, unknown>;
  * (which keeps only that entity's items and maps them as every other read does).
  */
 
-/** One query of the person's partition of gsi1: their companies, grants and credentials (entities/person-partition.ts). */
-export async function recordsOf({ entities, client, table }: SealService, personId: string): Promise<PersonRecords> {
-  const { ExpressionAttributeValues } = entities.credential.query.byPerson({ personId }).params() as { ExpressionAttributeValues: { ':pk': string } };
-  const items: Item[] = [];
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'gsi1pk' },
-        ExpressionAttributeValues: { ':pk': ExpressionAttributeValues[':pk'] },
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+/**
+ * One query of the person's partition of gsi1: their companies, grants and credentials
+ * (entities/person-partition.ts). The first time, their items still filed as before decision 0205
+ * are moved into it (store/refile.ts, decision 0220).
+ */
+export async function recordsOf(db: SealService, personId: string): Promise<PersonRecords> {
+  const { entities } = db;
+  const partition = personPartition(entities, personId);
+  let items = await partitionItems(db, partition);
+  if (!isRefiled(items)) items = await refile(db, personId, partition);
   return {
     companies: entities.company.parse({ Items: items }).data,
     grants: entities.grant.parse({ Items: items }).data,
