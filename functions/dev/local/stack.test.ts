@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalStack, type LocalStack } from './stack';
 import { getServices } from '../../src/composition';
+import { testTable } from '../../src/adapters/dynamodb/test-table';
 import { connectOutcome, listeningAddresses, nonLoopbackAddress } from '../../test-support/network';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'seal-stack-'));
@@ -104,5 +105,19 @@ describe('the local stack', () => {
     stack = await startLocalStack({ port: 0, dataDir, staticRoots: [{ prefix: '/', dir: appDir }] });
     const person = await getServices().store.people.get('p-persist');
     expect(person?.name).toBe('李四');
+  }, 120_000);
+
+  it('shows a person the company a data directory from before decision 0205 filed the old way, after a restart', async () => {
+    const now = new Date().toISOString();
+    const { store } = getServices();
+    await store.people.create({ personId: 'p-before-0205', name: '王五', idNumberMasked: '4403**********5678', sessionEpoch: 0, createdAt: now });
+    const company = { companyId: '91440300MA5BEFORE02', name: '深圳市旧数据科技有限公司', type: 'domestic' as const, legalRepName: '王五', legalRepPersonId: 'p-before-0205', registeredOn: '2024-01-02', status: 'active' as const, integration: 'none' as const, version: 1 };
+    await testTable(store).putBefore0205('company', company);
+    await stack.stop();
+    stack = await startLocalStack({ port: 0, dataDir, staticRoots: [{ prefix: '/', dir: appDir }] });
+    const table = testTable(getServices().store);
+    expect((await table.personIndexKeysOf('company', { companyId: company.companyId })).gsi1pk).toBe('$seal#legalreppersonid_p-before-0205');
+    expect((await getServices().store.recordsOf('p-before-0205')).companies).toEqual([company]);
+    expect((await table.personIndexKeysOf('company', { companyId: company.companyId })).gsi1pk).toBe('$seal#personid_p-before-0205');
   }, 120_000);
 });
