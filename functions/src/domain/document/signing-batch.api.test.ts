@@ -7,6 +7,7 @@ import { startDocumentsStack, type DocumentsStack } from '../../../test-support/
 import { requireTools } from '../../../test-support/tools';
 import { pdfsig } from '../../../test-support/pdf/third-party';
 import { verifyDocument } from './verify-document';
+import { countDynamoDbCalls, type DynamoDbCall } from '../../../test-support/dynamodb-calls';
 
 /**
  * 批量签章任务 over HTTP on the local stack (decision 0165): the PIN once, the documents signed by
@@ -110,6 +111,31 @@ it('signs a batch of 1,000 documents in parallel with one PIN check, its progres
   const bytes = new Uint8Array(await (await fetch(firstSigned.downloadUrl)).arrayBuffer());
   expect((await pdfsig(bytes, [rootPem])).verdicts[0]).toBe('TOTAL_PASSED');
 }, 2_400_000);
+
+/** A call that names documents' table keys (a document's item is alone in its partition: `$seal#documentid_…`). */
+const namesDocuments = (c: DynamoDbCall) => JSON.stringify(c.input).includes('#documentid_');
+
+it('reads the documents of a starting batch together, one call per 100, before it writes anything', async () => {
+  const ids = await uploadMany(lr, 101);
+  const log = countDynamoDbCalls();
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    log.start();
+    started = await start(ids);
+    expect(started.status).toBe(202);
+    // The batch's items are written with BatchWrite; what comes before it is the start's reads (the workers' come after).
+    const reads = log.calls.slice(0, log.calls.findIndex((c) => c.operation === 'BatchWrite')).filter(namesDocuments);
+    expect(reads.map((c) => c.operation)).toEqual(['BatchGet', 'BatchGet']);
+    const asked = reads.map((c) => Object.values(c.input.RequestItems as Record<string, { Keys: unknown[]; ConsistentRead?: boolean }>)[0]!);
+    expect(asked.map((r) => [r.Keys.length, r.ConsistentRead])).toEqual([
+      [100, true],
+      [1, true],
+    ]);
+  } finally {
+    log.restore();
+  }
+  expect((await pollUntilDone(started.body.batchId)).at(-1)).toMatchObject({ state: 'done', signed: 101, failed: 0 });
+}, 600_000);
 
 it('signs a document once however often its message is delivered, at once or after it was signed', async () => {
   const ids = await uploadMany(lr, 6);

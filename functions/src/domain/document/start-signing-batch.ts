@@ -50,18 +50,13 @@ export async function startSigningBatch(services: Ports & Idempotent, request: S
   return readSigningBatch(services, { personId: request.personId, batchId });
 }
 
-/** Documents read at once while a batch starts: 1,000 reads in bounded waves. */
-const READ_WAVE = 25;
-
-/** The caller's own signing documents among the batch's, by id (someone else's are left out). */
+/** The caller's own signing documents among the batch's, by id (someone else's are left out); read together, a call per 100. */
 async function ownDocuments(services: Ports, request: StartSigningBatchRequest): Promise<Map<string, DocumentItem>> {
-  const found = new Map<string, DocumentItem>();
-  for (let i = 0; i < request.documents.length; i += READ_WAVE) {
-    const wave = request.documents.slice(i, i + READ_WAVE);
-    const read = await Promise.all(wave.map((d) => services.store.documents.get(d.documentId, { consistent: true })));
-    for (const doc of read) if (doc && doc.ownerId === request.personId && doc.purpose === 'sign') found.set(doc.documentId, doc);
-  }
-  return found;
+  const read = await services.store.documents.getMany(
+    request.documents.map((d) => d.documentId),
+    { consistent: true },
+  );
+  return new Map(read.filter((doc) => doc.ownerId === request.personId && doc.purpose === 'sign').map((doc) => [doc.documentId, doc]));
 }
 
 /**

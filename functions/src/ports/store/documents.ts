@@ -49,6 +49,8 @@ export type ArchivedVersion = Required<Pick<DocumentRecord, 'objectKey' | 'versi
 
 export interface Documents {
   get(documentId: string, options?: ReadOptions): Promise<DocumentRecord | undefined>;
+  /** Several documents by id, a call per 100 (a batch's start reads its thousand so); those that do not exist are left out, in no set order. */
+  getMany(documentIds: readonly string[], options?: ReadOptions): Promise<DocumentRecord[]>;
   /** 我的文件: a person's signed documents, newest upload first (unsigned and verification uploads left out). */
   signedOfOwner(ownerId: string, page?: PageRequest): Promise<Page<DocumentRecord>>;
   create(document: NewDocument): Promise<void>;

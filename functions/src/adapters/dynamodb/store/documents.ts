@@ -9,6 +9,17 @@ export function dynamoDbDocuments({ entities }: SealService): Documents {
     async get(documentId, options) {
       return (await entities.document.get({ documentId }).go({ consistent: options?.consistent ?? false })).data ?? undefined;
     },
+    async getMany(documentIds, options) {
+      // BatchGetItem, 100 keys a call, one call at a time; the keys DynamoDB leaves unprocessed (throttling) are asked again.
+      const found: DocumentRecord[] = [];
+      let keys = [...new Set(documentIds)].map((documentId) => ({ documentId }));
+      while (keys.length > 0) {
+        const { data, unprocessed } = await entities.document.get(keys).go({ consistent: options?.consistent ?? false });
+        found.push(...data);
+        keys = unprocessed;
+      }
+      return found;
+    },
     async signedOfOwner(ownerId, request = {}) {
       const result = await entities.document.query
         .byOwner({ ownerId })
