@@ -2,6 +2,8 @@ import { samplePdf } from '../../../../test-support/pdf/sample-pdf';
 import { startDocumentsStack, type DocumentsStack } from '../../../../test-support/documents-stack';
 import { countDynamoDbCalls, type DynamoDbCall, type DynamoDbCallLog } from '../../../../test-support/dynamodb-calls';
 import { getServices } from '../../../composition';
+import { UpdateCommand } from '#lib-dynamodb';
+import { tableOf } from '../store';
 import { testTable } from '../test-table';
 import { REFILED } from './refile';
 
@@ -137,7 +139,7 @@ describe('a table from before the person partition, refiled on next use', () => 
     expect(operations(log.calls)).toEqual(['Get', 'Query']);
   });
 
-  it('gives two first requests of one person at once everything, each item moved once', async () => {
+  it('gives two first requests of one person at once everything, the item moved into the partition', async () => {
     await asBefore0205();
     log.start();
     // Both partition reads are sent before either answers: both find the person unmarked and refile.
@@ -153,6 +155,19 @@ describe('a table from before the person partition, refiled on next use', () => 
     const both = await Promise.all([me(holder), me(holder)]);
     for (const mine of both) expect(mine.grants.map((g: { sealIds: string[] }) => g.sealIds)).toEqual([[contractSealId]]);
     expect(both[0]).toEqual(both[1]);
+  });
+
+  it('makes nobody a legal representative by a company filed in their partition that does not name them', async () => {
+    const db = tableOf(store());
+    const { Key } = db.entities.company.get({ companyId }).params() as { Key: Record<string, unknown> };
+    const own = await table().personIndexKeysOf('company', { companyId });
+    await db.client.send(new UpdateCommand({ TableName: db.table, Key, UpdateExpression: 'SET gsi1pk = :p', ExpressionAttributeValues: { ':p': `$seal#personid_${people.holder}` } }));
+    try {
+      expect((await store().recordsOf(people.holder)).companies).toEqual([]);
+      expect((await me(holder)).companies).toEqual([]);
+    } finally {
+      await db.client.send(new UpdateCommand({ TableName: db.table, Key, UpdateExpression: 'SET gsi1pk = :p', ExpressionAttributeValues: { ':p': own.gsi1pk } }));
+    }
   });
 
   it('refiles again without change when the mark is lost, and moves nothing already moved', async () => {

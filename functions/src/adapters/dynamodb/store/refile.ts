@@ -1,4 +1,3 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { QueryCommand, UpdateCommand } from '#lib-dynamodb';
 import { CompanyBefore0205, GrantBefore0205 } from '../entities/before-person-partition';
 import type { Entities, SealService } from '../service';
@@ -54,7 +53,7 @@ const MOVE_WAVE = 10;
  * Moves the person's old-shape companies and grants into their partition, marks the person, and
  * answers the partition as it now is. Two first requests of one person may run this at once: each
  * move is conditional on the old key, so one of them moves an item and the other finds it moved,
- * and both answer every item (the partition read after the moves, with the moved items themselves,
+ * and both answer every item (the partition read after the moves, with the items this request moved,
  * which an eventually consistent index might not show yet).
  */
 export async function refile(db: SealService, personId: string, partition: string): Promise<Item[]> {
@@ -79,12 +78,15 @@ function oldPartition(query: { params(): unknown }): string {
 
 /**
  * Rewrites one item's gsi1 partition, if it is still the old one; nothing else of the item changes
- * (not its version: writers conditional on it are not disturbed, decision 0140's precedent).
- * Answers the item as it now is: moved here, or moved already by a concurrent first request.
+ * (not its version: writers conditional on it are not disturbed, decision 0140's precedent), and
+ * nothing is asked back: the functions that only read may rewrite these keys and nothing else
+ * (infra/lib/grant-permissions.ts). Answers the item as read with its new key; an item whose key
+ * changed meanwhile (moved by a concurrent first request, or no longer this person's) is left to
+ * the partition's own read.
  */
 async function move({ client, table }: SealService, item: Item, partition: string): Promise<Item | undefined> {
   try {
-    const { Attributes } = await client.send(
+    await client.send(
       new UpdateCommand({
         TableName: table,
         Key: { pk: item.pk, sk: item.sk },
@@ -92,17 +94,12 @@ async function move({ client, table }: SealService, item: Item, partition: strin
         ConditionExpression: '#gsi1pk = :old',
         ExpressionAttributeNames: { '#gsi1pk': 'gsi1pk' },
         ExpressionAttributeValues: { ':partition': partition, ':old': item.gsi1pk },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
-    return Attributes;
+    return { ...item, gsi1pk: partition };
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    // The SDK hands the item back in DynamoDB's own encoding here, not the document client's.
-    const found = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
-    const current = found ? unmarshall(found) : undefined;
-    return current?.gsi1pk === partition ? current : undefined;
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
   }
 }
 

@@ -21,10 +21,12 @@ export async function recordsOf(db: SealService, personId: string): Promise<Pers
   const partition = personPartition(entities, personId);
   let items = await partitionItems(db, partition);
   if (!isRefiled(items)) items = await refile(db, personId, partition);
+  // Only what names the person counts: an item filed here by mistake (or by a hand that may only
+  // rewrite index keys) makes nobody a legal representative or grantee.
   return {
-    companies: entities.company.parse({ Items: items }).data,
-    grants: entities.grant.parse({ Items: items }).data,
-    credentials: entities.credential.parse({ Items: items }).data,
+    companies: entities.company.parse({ Items: items }).data.filter((c) => c.legalRepPersonId === personId),
+    grants: entities.grant.parse({ Items: items }).data.filter((g) => g.granteeId === personId),
+    credentials: entities.credential.parse({ Items: items }).data.filter((c) => c.personId === personId),
   };
 }
 
