@@ -92,6 +92,17 @@ describe('per-function permissions', () => {
     expect(statement?.Condition).toMatchObject({ 'ForAllValues:StringEquals': { 'kms:EncryptionContext:purpose': ['id-number'] } });
   });
 
+  it('lets a function that only reads the table update no attribute but the index keys, and get nothing back (decision 0220)', () => {
+    const updates = statementsOf(stage, 'me').filter((s) => actions(s).includes('dynamodb:UpdateItem'));
+    expect(updates).toHaveLength(1);
+    expect(actions(updates[0]!)).toEqual(['dynamodb:UpdateItem']);
+    expect(updates[0]!.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'gsi1pk', 'gsi1sk'] },
+      StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+    });
+    expect(statementsOf(stage, 'me').flatMap(actions).filter((a) => ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(a))).toEqual([]);
+  });
+
   it('never grants a table Scan', () => {
     for (const handler of stage.stack.handlerFunctions().keys()) {
       expect(statementsOf(stage, handler).flatMap(actions).filter((a) => a === 'dynamodb:Scan' || a === 'dynamodb:*')).toEqual([]);

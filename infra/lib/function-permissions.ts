@@ -25,7 +25,10 @@ export type WrappingPurpose = 'seal-credential' | 'id-number';
 export type IdentitySecret = 'wechatAppSecret' | 'registryHmacKey' | 'personIdKey';
 
 export interface FunctionPermissions {
-  /** `read`: GetItem/Query/BatchGet; `readWrite` adds Put/Update/Delete/TransactWrite. No Scan, ever. */
+  /**
+   * `read`: GetItem/Query/BatchGet, and UpdateItem of an item's gsi1 keys alone, returning nothing (a
+   * person's first request refiles their items, decision 0220); `readWrite` adds Put/Update/Delete/TransactWrite. No Scan, ever.
+   */
   table: 'none' | 'read' | 'readWrite';
   keys?: Partial<Record<PlatformKey, readonly KeyUse[]>>;
   /** Encrypt/Decrypt under the wrapping key, only with these encryption-context purposes. */

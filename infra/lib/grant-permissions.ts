@@ -18,6 +18,11 @@ export interface GrantTargets {
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** An update that touches only the item's keys and gsi1 keys and returns nothing (refiling, decision 0220). */
+const INDEX_KEYS_ONLY = {
+  'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'gsi1pk', 'gsi1sk'] },
+  StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+};
 const DATA_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const DATA_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
@@ -35,6 +40,12 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
     const write = p.table === 'readWrite';
     add({ actions: write ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ, resources: [t.table.tableArn, `${t.table.tableArn}/index/*`] });
     add({ actions: write ? [...DATA_KEY_READ, ...DATA_KEY_WRITE] : DATA_KEY_READ, resources: [t.keys.data.keyArn], conditions: viaService('dynamodb') });
+    if (!write) {
+      // A person's first request after decision 0205 moves their items into their partition (decision 0220),
+      // whatever the function: the index keys only, nothing asked back.
+      add({ actions: ['dynamodb:UpdateItem'], resources: [t.table.tableArn], conditions: INDEX_KEYS_ONLY });
+      add({ actions: DATA_KEY_WRITE, resources: [t.keys.data.keyArn], conditions: viaService('dynamodb') });
+    }
   }
 
   const docs = p.documents ?? {};
