@@ -87,7 +87,8 @@ export interface SealStore {
    * Everything filed under a person on the person index, in one query (decision 0205): the
    * companies they are legal representative of, the grants naming them (any state) and the
    * credentials they claimed. Eventually consistent, as each of the three queries it replaces was:
-   * what is acted on is held by the commit's conditions.
+   * what is acted on is held by the commit's conditions. A person's first call may cost more: the
+   * store files what an older table design left elsewhere (decision 0220); the answer is the same.
    */
   recordsOf(personId: string): Promise<PersonRecords>;
 
