@@ -21,4 +21,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A value read through a DTO namespace (`documentDto.MAX_DOCUMENT_BYTES`) keeps every schema of
+    // that area in a bundle, built at cold start (decision 0246); types through it are fine.
+    files: ['functions/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'MemberExpression[object.name=/Dto$/]', message: "Import the value by name from '@seal/shared' (a DTO namespace keeps every schema in the bundle, decision 0246)." },
+      ],
+    },
+  },
 );

@@ -17,3 +17,7 @@ export * as sealDto from './dto/seals';
 export * as documentDto from './dto/documents';
 export * as ukeyDto from './dto/ukey';
 export * as notificationDto from './dto/notifications';
+// The constants Lambda code reads, also by name: a value read through a namespace re-export
+// (`documentDto.MAX_DOCUMENT_BYTES`) keeps every schema behind that namespace in a bundle (decision 0246).
+export { MAX_DOCUMENT_BYTES, MAX_INLINE_VERIFY_BYTES } from './dto/documents';
+export { SEAL_TEMPLATE_LABELS } from './dto/applications';

@@ -10,7 +10,8 @@ import {
   SEAL_KIND_LABELS,
   DEFAULT_SEAL_ALGORITHM,
   SEAL_ALGORITHM_LABELS,
-  applicationDto,
+  SEAL_TEMPLATE_LABELS,
+  type applicationDto,
   maskIdNumber,
   type ApplicationKind,
   type ApplicationState,
@@ -80,7 +81,7 @@ function businessSections(p: StoredPayload, sealName: (id: string) => string): F
           heading: '自定义印章',
           rows: [
             ['印章名称', r.sealName],
-            ['制作方式', r.design.source === 'template' ? `印章模板：${applicationDto.SEAL_TEMPLATE_LABELS[r.design.template]}` : '上传实物印章盖章图片'],
+            ['制作方式', r.design.source === 'template' ? `印章模板：${SEAL_TEMPLATE_LABELS[r.design.template]}` : '上传实物印章盖章图片'],
             algorithmRow(r.sealAlgorithm),
           ],
         },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, documentDto } from '@seal/shared';
+import { DomainError, MAX_DOCUMENT_BYTES } from '@seal/shared';
 import type { Ports } from '../../ports';
 import type { DocumentRecord } from '../../ports/seal-store';
 import { readObject } from './document-blobs';
@@ -36,7 +36,7 @@ export function sha256Continued(read: HashedBytes, signed: Uint8Array): string {
  * a signed version must match the hash recorded when the platform wrote it.
  */
 export async function readCurrentBytes(services: Ports, document: DocumentItem): Promise<HashedBytes> {
-  const read = await readObject(services, document.objectKey, documentDto.MAX_DOCUMENT_BYTES);
+  const read = await readObject(services, document.objectKey, MAX_DOCUMENT_BYTES);
   const original = document.version === 0;
   const wantSize = original ? document.declaredSize : document.size;
   const wantHash = original ? document.declaredSha256 : document.sha256;

@@ -1,4 +1,4 @@
-import { documentDto, wordReport } from '@seal/shared';
+import { MAX_DOCUMENT_BYTES, wordReport, type documentDto } from '@seal/shared';
 import { platformRoot } from '../platform-pki/platform-root';
 import { revocationCheck } from '../platform-pki/revocation-check';
 import type { Ports } from '../../ports';
@@ -25,7 +25,7 @@ export async function verifyDocument(
   const report = await services.documentVerifiers.of(bytes).verify(bytes, {
     trustedRoots: roots,
     now,
-    maxBytes: documentDto.MAX_DOCUMENT_BYTES,
+    maxBytes: MAX_DOCUMENT_BYTES,
     revocationsAt: (certificate, at) => {
       certificates.push(certificate);
       return revoked(certificate, at);

@@ -1,4 +1,4 @@
-import { DomainError, documentDto } from '@seal/shared';
+import { DomainError, MAX_INLINE_VERIFY_BYTES, type documentDto } from '@seal/shared';
 import { spendQuota } from '../quota/spend-quota';
 import type { Ports } from '../../ports';
 import type { DocumentVerifying } from '../../ports/document-format';
@@ -33,7 +33,7 @@ export async function verifyPostedDocument(
   request: { bytes: Uint8Array; clientKey: string; now: Date },
 ): Promise<documentDto.VerificationResult> {
   if (request.bytes.length === 0) throw new DomainError('PDF_UNREADABLE', '请上传需要验证的PDF文件');
-  if (request.bytes.length > documentDto.MAX_INLINE_VERIFY_BYTES)
+  if (request.bytes.length > MAX_INLINE_VERIFY_BYTES)
     throw new DomainError('DOCUMENT_TOO_LARGE', '文件超过4MB，请使用大文件上传验证');
   await spendQuota(services.store, 'verify.ip', request.clientKey, request.now);
   return keepVerificationReport(services, await verifyDocument(services, request.bytes, request.now));

@@ -1,4 +1,4 @@
-import { weierstrass, type WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import { weierstrass, type WeierstrassPoint, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 
 /**
  * The SM2 curve sm2p256v1 (GB/T 32918.5 / GM/T 0003.5), built on @noble/curves' audited
@@ -15,5 +15,14 @@ export const SM2_CURVE: { p: bigint; n: bigint; h: bigint; a: bigint; b: bigint;
   Gy: 0xbc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0n,
 };
 
-export const Sm2Point = weierstrass(SM2_CURVE);
 export type Sm2Point = WeierstrassPoint<bigint>;
+
+let builtSm2Points: WeierstrassPointCons<bigint> | undefined;
+/**
+ * The curve's point class, built on first use: building it (field arithmetic, checks of the
+ * parameters) is about 2% of a signing function's cold start, and a request with a P-256 seal
+ * never needs it (decision 0245).
+ */
+export function sm2Points(): WeierstrassPointCons<bigint> {
+  return (builtSm2Points ??= weierstrass(SM2_CURVE));
+}

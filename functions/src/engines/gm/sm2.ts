@@ -1,7 +1,7 @@
 import { DER } from '@noble/curves/abstract/weierstrass.js';
 import { bytesToNumberBE, numberToBytesBE } from '@noble/curves/utils.js';
 import { GmError } from './errors';
-import { SM2_CURVE, Sm2Point } from './sm2-curve';
+import { SM2_CURVE, sm2Points, type Sm2Point } from './sm2-curve';
 import { sm3, SM3_BYTES } from './sm3';
 
 /**
@@ -11,7 +11,6 @@ import { sm3, SM3_BYTES } from './sm3';
  */
 
 const { n } = SM2_CURVE;
-const Fn = Sm2Point.Fn;
 const COORDINATE_BYTES = 32;
 /** ENTL is a 16-bit count of ID bits. */
 const MAX_ID_BYTES = 8191;
@@ -19,7 +18,7 @@ const MAX_ID_BYTES = 8191;
 /** An SM2 public key: the uncompressed point 04‖x‖y (65 bytes) or a compressed one (33 bytes). */
 export function sm2PublicPoint(publicKey: Uint8Array): Sm2Point {
   try {
-    const point = Sm2Point.fromBytes(publicKey);
+    const point = sm2Points().fromBytes(publicKey);
     point.assertValidity();
     return point;
   } catch (cause) {
@@ -29,7 +28,7 @@ export function sm2PublicPoint(publicKey: Uint8Array): Sm2Point {
 
 /** The uncompressed public point 04‖x‖y of a private scalar (32 bytes, big-endian). */
 export function sm2PublicKeyOf(privateKey: Uint8Array): Uint8Array {
-  return Sm2Point.BASE.multiply(privateScalar(privateKey)).toBytes(false);
+  return sm2Points().BASE.multiply(privateScalar(privateKey)).toBytes(false);
 }
 
 /** Z_A = SM3(ENTL_A ‖ ID_A ‖ a ‖ b ‖ x_G ‖ y_G ‖ x_A ‖ y_A): binds the signer's identity and key into the hash. */
@@ -59,12 +58,13 @@ export function sm2MessageDigest(publicKey: Uint8Array, message: Uint8Array, dis
 /** Signs a precomputed e = SM3(Z_A ‖ M); returns the DER SEQUENCE { r, s } that OpenSSL and KMS use. */
 export function signSm2Digest(privateKey: Uint8Array, digest: Uint8Array): Uint8Array {
   if (digest.length !== SM3_BYTES) throw new GmError('GM_BAD_INPUT', `an SM3 digest has ${SM3_BYTES} bytes, got ${digest.length}`);
+  const { Fn } = sm2Points();
   const d = privateScalar(privateKey);
   const e = Fn.create(bytesToNumberBE(digest));
   const inverseOfOnePlusD = Fn.inv(d + 1n);
   for (;;) {
     const k = randomScalar();
-    const x1 = Sm2Point.BASE.multiply(k).toAffine().x;
+    const x1 = sm2Points().BASE.multiply(k).toAffine().x;
     const r = Fn.create(e + x1);
     if (r === 0n || r + k === n) continue;
     const s = Fn.mul(inverseOfOnePlusD, Fn.sub(k, Fn.mul(r, d)));
@@ -81,11 +81,12 @@ export function verifySm2Digest(publicKey: Uint8Array, digest: Uint8Array, signa
   if (!parsed) return false;
   const { r, s } = parsed;
   if (r < 1n || r >= n || s < 1n || s >= n) return false;
+  const { Fn } = sm2Points();
   const t = Fn.add(r, s);
   if (t === 0n) return false;
   // Public scalars only: the faster, non-constant-time double multiplication is safe here.
-  const sum = Sm2Point.BASE.mulAddUnsafe(s, point, t);
-  if (sum.equals(Sm2Point.ZERO)) return false;
+  const sum = sm2Points().BASE.mulAddUnsafe(s, point, t);
+  if (sum.equals(sm2Points().ZERO)) return false;
   return Fn.create(bytesToNumberBE(digest) + sum.toAffine().x) === r;
 }
 

@@ -1,4 +1,5 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
+import type * as Zip from './zip';
 import { OfdError } from './errors';
 
 /**
@@ -25,6 +26,19 @@ export const DEFAULT_LIMITS: ContainerLimits = {
 
 export type OfdFiles = Map<string, Uint8Array>;
 
+let loadedFflate: typeof Zip | undefined;
+/**
+ * fflate, evaluated on the first OFD package rather than at cold start: its module code builds
+ * the Huffman and CRC tables, about a tenth of a signing function's load, which a PDF request
+ * never uses (decision 0245). esbuild bundles a `require` as a module evaluated on its first call
+ * (an `import` is evaluated with the bundle); `./zip` imports fflate's ES build, so only the two
+ * functions used are bundled.
+ */
+function fflate(): typeof Zip {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated on first use, see above
+  return (loadedFflate ??= require('./zip') as typeof Zip);
+}
+
 export function readContainer(zip: Uint8Array, limits: ContainerLimits = DEFAULT_LIMITS): OfdFiles {
   if (zip.length < 22 || zip[0] !== 0x50 || zip[1] !== 0x4b) throw new OfdError('OFD_UNREADABLE', 'not a zip package');
   const seen = new Set<string>();
@@ -32,7 +46,7 @@ export function readContainer(zip: Uint8Array, limits: ContainerLimits = DEFAULT
   let total = 0;
   let raw: Record<string, Uint8Array>;
   try {
-    raw = unzipSync(zip, {
+    raw = fflate().unzipSync(zip, {
       filter(file) {
         if (++entries > limits.maxEntries) throw new OfdError('OFD_TOO_LARGE', `more than ${limits.maxEntries} entries`);
         if (file.name.endsWith('/') && file.originalSize === 0) return false; // directory entry
@@ -64,7 +78,7 @@ export function readContainer(zip: Uint8Array, limits: ContainerLimits = DEFAULT
 export function writeContainer(files: OfdFiles): Uint8Array {
   const zippable: Zippable = Object.create(null) as Zippable;
   for (const [name, content] of files) zippable[name] = [content, { level: /\.(png|jpe?g|gif|zip|ofd)$/i.test(name) ? 0 : 6, mtime: FIXED_MTIME }];
-  return zipSync(zippable);
+  return fflate().zipSync(zippable);
 }
 
 const FIXED_MTIME = new Date('2000-01-01T00:00:00Z');
