@@ -1,3 +1,4 @@
+import { DomainError } from '@seal/shared';
 import type { AuditEvents } from '../../ports/store/audit';
 
 /** The instant a Beijing day (YYYY-MM-DD) starts, and the one the day after it starts. */
@@ -23,4 +24,14 @@ export async function firstSeqAtOrAfter(audit: AuditEvents, companyId: string, i
     else low = middle + 1;
   }
   return low;
+}
+
+/**
+ * The seqs inside a page cursor the platform made (`next` or `next-end`; it reaches the use case
+ * opened, having been sealed for this caller and query): anything else is VALIDATION_FAILED.
+ */
+export function seqsOfCursor(cursor: string, parts: 1 | 2): number[] {
+  const seqs = cursor.split('-').map((part) => (/^[1-9]\d{0,14}$/.test(part) ? Number(part) : NaN));
+  if (seqs.length !== parts || !seqs.every((seq) => Number.isSafeInteger(seq))) throw new DomainError('VALIDATION_FAILED', '分页参数无效，请从第一页重新查询');
+  return seqs;
 }

@@ -98,13 +98,17 @@ describe('导出审计记录 (decision 0225)', () => {
     expect(await exportsWritten(COMPANY)).toHaveLength(before);
   });
 
-  it('bounds the query: a range the wrong way round, over 366 days, pages over 1,000 links, a cursor that is not one', () => {
+  it('bounds the query: a range the wrong way round, over 366 days, pages over 1,000 links, a cursor that is not one', async () => {
     const parse = (q: Record<string, unknown>) => sealDto.AuditExportQuery.safeParse(q);
     expect(parse({ from: '2026-11-01', to: '2026-11-03' })).toMatchObject({ success: true, data: { limit: 1000 } });
     expect(parse({ from: '2026-11-03', to: '2026-11-01' }).success).toBe(false);
     expect(parse({ from: '2025-01-01', to: '2026-01-02' }).success).toBe(false);
     expect(parse({ from: '2026-11-01', to: '2026-11-03', limit: '1001' }).success).toBe(false);
-    expect(parse({ from: '2026-11-01', to: '2026-11-03', cursor: '5-x' }).success).toBe(false);
+    expect(parse({ from: '2026-11-01', to: '2026-11-03', cursor: 'x'.repeat(4097) }).success).toBe(false);
+    // Cursors come sealed (http/cursor.ts); opened, anything but the platform's seqs is still refused.
+    for (const cursor of ['5-x', '0-3', '5', '1e3-4'])
+      await expect(exportTrailPage(ports, { actor: legalRep, companyId: COMPANY, query: { from: '2026-11-01', to: '2026-11-03', limit: 10, cursor } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(listTrail(ports.store, { actor: legalRep, companyId: COMPANY, query: { limit: 5, cursor: 'abc' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(parse({ from: '2026-13-45', to: '2026-11-03' }).success).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { DomainError, authorize, sealDto, type Actor } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { toPem } from '../../engines/pki/pem';
 import { checkpointTrail } from './chain-trail';
-import { beijingDayBounds, firstSeqAtOrAfter } from './audit-trail-range';
+import { beijingDayBounds, firstSeqAtOrAfter, seqsOfCursor } from './audit-trail-range';
 
 export interface ExportTrailInput {
   actor: Actor;
@@ -26,7 +26,8 @@ export async function exportTrailPage(services: Ports, input: ExportTrailInput):
   let next: number;
   let end: number;
   if (query.cursor) {
-    [next, end] = query.cursor.split('-').map(Number) as [number, number];
+    // Sealed for this caller and range (http/cursor.ts): a page can only follow the first, audited one.
+    [next, end] = seqsOfCursor(query.cursor, 2) as [number, number];
   } else {
     const head = await audit.head(companyId);
     const headSeq = head?.seq ?? 0;
