@@ -16,6 +16,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'web-audit-'));
 let stack: Awaited<ReturnType<typeof startJourneyStack>>;
 let browser: Browser;
 let legalRep: Phone;
+let grant: { grantId: string };
 
 /** `seal audit verify` as a person runs it: a plain process. */
 function seal(...args: string[]) {
@@ -30,7 +31,7 @@ beforeAll(async () => {
   // Business that leaves a trail: the company's starter seals, then 孙丽 made holder of one on the phone.
   const { seals } = await legalRep.seals(XINCHUANG.companyId);
   const faceTicket = await legalRep.faceTicket('grant.authorize_holder', { companyId: XINCHUANG.companyId, sealIds: [seals[0]!.sealId] });
-  await api(stack.url, 'POST', `/v1/companies/${XINCHUANG.companyId}/grants`, {
+  grant = await api(stack.url, 'POST', `/v1/companies/${XINCHUANG.companyId}/grants`, {
     token: legalRep.token,
     body: { role: 'seal_holder', sealIds: [seals[0]!.sealId], grantee: { name: PEOPLE.holder.name, idNumber: PEOPLE.holder.idNumber, phone: '13900139002' }, faceTicket },
   });
@@ -44,6 +45,20 @@ afterAll(async () => {
 });
 
 describe('审计记录 on the desktop (decision 0225)', () => {
+  it('has every link of the company timestamped once the local stack has run the checkpoint job (decision 0227)', async () => {
+    // The first links were checkpointed as soon as they were linked; one more within the minute is not (decision 0160).
+    await api(stack.url, 'POST', `/v1/companies/${XINCHUANG.companyId}/grants/${grant.grantId}/cancel`, { token: legalRep.token });
+    await stack.drainAuditStream();
+    const before = await api(stack.url, 'GET', `/v1/companies/${XINCHUANG.companyId}/audit/verify`, { token: legalRep.token });
+    expect(before).toMatchObject({ intact: true });
+    expect(before.untimestamped).toBeGreaterThan(0);
+    const run = await api(stack.url, 'POST', '/local/jobs/audit-checkpoints');
+    expect(run.failed).toEqual([]);
+    const verified = await api(stack.url, 'GET', `/v1/companies/${XINCHUANG.companyId}/audit/verify`, { token: legalRep.token });
+    expect(verified).toMatchObject({ intact: true, untimestamped: 0, checkpoints: { firstBreak: null } });
+    expect(verified.events).toBe(before.events);
+  });
+
   it('lists the legal representative\'s company trail in Beijing time and Chinese, and exports it as a file seal audit verify finds intact', async () => {
     const desktop = await desktopContext(browser, stack.url);
     const page = await desktop.newPage();
@@ -53,6 +68,7 @@ describe('审计记录 on the desktop (decision 0225)', () => {
     await company.getByTestId('audit-event').first().waitFor();
     const rows = await company.getByTestId('audit-event').allInnerTexts();
     expect(rows.some((r) => r.includes('授权印章持有人') && r.includes('法定代表人'))).toBe(true);
+    expect(rows[0]).toContain('取消印章持有人授权');
     // 2026-12-04 17:50:12: the Beijing time the shared formatter writes.
     expect(rows[0]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await review(page, 'web-audit', '1-list');
