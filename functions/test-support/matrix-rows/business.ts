@@ -147,7 +147,7 @@ export const businessRows: MatrixRow<any>[] = [
   {
     action: 'audit.view',
     act: (world, as) => world.t.api('GET', `/v1/companies/${world.companyId}/audit/events?limit=5`, { token: world.tokens[as] }),
-    succeeded: (res) => expect(res.body).toEqual({ items: expect.any(Array) }),
+    succeeded: (res) => expect(res.body.items.length).toBeGreaterThan(0),
   },
   {
     action: 'audit.export',
