@@ -45,7 +45,7 @@ describe('alarm notifications', () => {
 
   it('sends every alarm, of every function and of the API, to the one alarm topic, on alarm and on recovery', () => {
     const alarms = alarmsOf(prod);
-    const functions = prod.stack.handlerFunctions().size + 3; // + authorizer, renewal job, audit archive writer
+    const functions = prod.stack.handlerFunctions().size + 4; // + authorizer, renewal job, audit archive writer, audit checkpoint job
     expect(alarms.length).toBeGreaterThanOrEqual(functions * 2 + 1);
     expect(alarms.map((a) => a.description)).toEqual(expect.arrayContaining(['seal-platform API: 5xx responses', 'seal-platform authorizer: errors', 'seal-platform me: throttles']));
     const topic = topicRef(prod);

@@ -34,8 +34,8 @@ describe('the HTTP API', () => {
       .filter(([id]) => !id.startsWith('AWSCDKTriggerCustomResourceProvider'))
       .map(([, fn]) => fn) as { Properties: { Runtime: string; Architectures: string[] } }[];
     // + the authorizer, the renewal job, the archive job, the platform bootstrap, the audit archive
-    // writer, the audit chainer and the signing batches' worker
-    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 7);
+    // writer, the audit chainer, the audit checkpoint job and the signing batches' worker
+    expect(functions).toHaveLength(new Set(ROUTES.map((r) => r.handler)).size + 8);
     for (const fn of functions) expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
   });
 

@@ -18,6 +18,8 @@ export const BOOTSTRAP_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'job
 export const AUDIT_ARCHIVE_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-archive.ts');
 /** The audit chainer on the table stream (decision 0160). */
 export const AUDIT_CHAIN_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-chain.ts');
+/** The audit checkpoint job (decision 0227). */
+export const AUDIT_CHECKPOINT_JOB_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'audit-checkpoint-job.ts');
 export const SIGN_BATCH_WORKER_ENTRY = join(REPO_ROOT, 'functions', 'src', 'entry', 'jobs', 'sign-batch-worker.ts');
 
 /**

@@ -168,6 +168,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'change-online': { table: 'readWrite', keys: PLATFORM_PKI, wrapping: ['seal-credential'], credentialKeys: true },
   'verify-audit-chain': { table: 'read' },
   'staff-verify-audit-chain': { table: 'read' },
+  // 审计记录 reads; 导出 writes its own audit event and timestamps the head when the range reaches it (decision 0225).
+  'list-audit-events': { table: 'read' },
+  'export-audit-trail': { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] } },
 
   // Public PKI endpoints.
   'pki-root': { table: 'readWrite', keys: PLATFORM_PKI_READ },
@@ -235,6 +238,8 @@ export const ARCHIVE_JOB_PERMISSIONS: FunctionPermissions = {
 export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
+/** The audit checkpoint job (decision 0227): reads the unsealed-head marks and heads, timestamps each head with the P-256 TSA key. */
+export const AUDIT_CHECKPOINT_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] }, memoryMb: 256, timeoutSeconds: 300 };
 /** The audit chainer (decision 0160): links pending audit events (table items) and timestamps chain heads with the P-256 TSA key. */
 export const AUDIT_CHAIN_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'] }, memoryMb: 256, timeoutSeconds: 60 };
 

@@ -6,8 +6,8 @@ import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '@seal/shared/api';
 import { AlarmTopic, addApiAlarm, addFunctionAlarms } from './alarms';
 import { AUDIT_EVENT_FILTER, PENDING_AUDIT_EVENT_FILTER, TableStreamConsumer } from './table-stream-consumer';
-import { ARCHIVE_JOB_ENTRY, AUDIT_ARCHIVE_ENTRY, AUDIT_CHAIN_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
-import { ARCHIVE_JOB_PERMISSIONS, AUDIT_ARCHIVE_PERMISSIONS, AUDIT_CHAIN_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
+import { ARCHIVE_JOB_ENTRY, AUDIT_ARCHIVE_ENTRY, AUDIT_CHECKPOINT_JOB_ENTRY, AUDIT_CHAIN_ENTRY, AUTHORIZER_ENTRY, BOOTSTRAP_ENTRY, RENEWAL_JOB_ENTRY, authorizerDefine } from './bundling';
+import { ARCHIVE_JOB_PERMISSIONS, AUDIT_ARCHIVE_PERMISSIONS, AUDIT_CHECKPOINT_JOB_PERMISSIONS, AUDIT_CHAIN_PERMISSIONS, AUTHORIZER_PERMISSIONS, BOOTSTRAP_PERMISSIONS, RENEWAL_JOB_PERMISSIONS } from './function-permissions';
 import { SigningBatchWorker } from './signing-batch-worker';
 import { DataStore } from './data-store';
 import { HANDLER_GROUPS, HandlerGroup, groupOf } from './handler-group';
@@ -44,6 +44,7 @@ export class SealPlatformStack extends Stack {
   readonly authorizer: SealFunction;
   readonly renewalJob: SealFunction;
   readonly archiveJob: SealFunction;
+  readonly auditCheckpointJob: SealFunction;
   readonly bootstrap: SealFunction;
   readonly alarms: AlarmTopic;
   readonly auditArchiveWriter: TableStreamConsumer;
@@ -137,6 +138,20 @@ export class SealPlatformStack extends Stack {
       description: 'Daily archive job: a document timestamp for kept PDFs a year before their newest timestamp\'s TSA certificate expires',
       schedule: events.Schedule.cron({ minute: '30', hour: '18' }), // 02:30 China Standard Time
       targets: [new targets.LambdaFunction(this.archiveJob.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+    });
+
+    // Every quarter hour, a checkpoint for each company whose chain has links none covers yet (decision 0227).
+    this.auditCheckpointJob = new SealFunction(this, 'Fn-audit-checkpoint-job', {
+      ...functionProps,
+      name: 'audit-checkpoint-job',
+      entry: AUDIT_CHECKPOINT_JOB_ENTRY,
+      permissions: AUDIT_CHECKPOINT_JOB_PERMISSIONS,
+    });
+    addFunctionAlarms(this, 'audit-checkpoint-job', this.auditCheckpointJob.fn, alarmTopic);
+    new events.Rule(this, 'AuditCheckpointSchedule', {
+      description: 'Audit checkpoint job: timestamps the head of every company audit chain with links no checkpoint covers',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.auditCheckpointJob.fn, { retryAttempts: 1, maxEventAge: Duration.minutes(15) })],
     });
 
     // The platform bootstrap (root CA and TSA certificates, P-256 and SM2, and the seal maker) runs once the keys and the table exist, at

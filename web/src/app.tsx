@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { DOCUMENT_PATHS, DocumentPage } from './about/document-page';
 import { AppCentrePage } from './apps/app-centre-page';
+import { AuditPage } from './audit/audit-page';
 import { LoginPage } from './login/login-page';
 import { SealsPage } from './seals/seals-page';
 import { HomePage } from './shell/home-page';
@@ -40,6 +41,7 @@ function Page({ path }: { path: string }) {
     ),
     '/business': () => <BusinessPage />,
     '/apps': () => <AppCentrePage />,
+    '/audit': () => <AuditPage />,
   };
   const match = Object.keys(needsLogin).find((p) => path.startsWith(p));
   if (match) return <RequireLogin>{needsLogin[match]!()}</RequireLogin>;

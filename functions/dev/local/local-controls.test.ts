@@ -55,5 +55,6 @@ describe('the local clock control', () => {
     setServices(createPorts({ STAGE: 'prod', SESSION_SECRET: 'x'.repeat(32), FACE_VERIFIER: 'wechat', PUBLIC_BASE_URL: 'https://seal.example.gov.cn' }));
     expect((await control('POST', '/local/clock', { offsetDays: 30 })).status).toBe(404);
     expect((await control('POST', '/local/jobs/renewal')).status).toBe(404);
+    expect((await control('POST', '/local/jobs/audit-checkpoints')).status).toBe(404);
   });
 });

@@ -3,6 +3,9 @@ import { clockOffsetDays, LOCAL_CLOCK_OFFSET, MAX_CLOCK_OFFSET_DAYS } from '../.
 import { getServices } from '../../src/composition';
 import { runRenewalJob } from '../../src/entry/jobs/renewal-job';
 import { runArchiveJob } from '../../src/entry/jobs/archive-timestamp-job';
+import { runAuditCheckpointJob } from '../../src/entry/jobs/audit-checkpoint-job';
+import { composePorts } from '../../src/composition';
+import { platformKeys } from '../../src/composition/platform-keys';
 import { signingServices } from '../../src/composition-signing';
 import { formatBeijingDateTime } from '@seal/shared/time';
 
@@ -13,6 +16,7 @@ import { formatBeijingDateTime } from '@seal/shared/time';
  *   POST /local/clock  { "offsetDays": 340 } → the platform's clock runs that many days ahead
  *   POST /local/jobs/renewal                → runs the renewal job now (by the platform's clock)
  *   POST /local/jobs/archive                → runs the archive job now (document timestamps, decision 0171)
+ *   POST /local/jobs/audit-checkpoints      → runs the audit checkpoint job now (decision 0227)
  * Answered only to a caller on this machine (whatever HOST opens to the network) and never in production.
  */
 export async function handleLocalControl(req: IncomingMessage, res: ServerResponse, pathname: string, body: Buffer): Promise<boolean> {
@@ -33,6 +37,7 @@ export async function handleLocalControl(req: IncomingMessage, res: ServerRespon
   }
   if (pathname === '/local/jobs/renewal' && req.method === 'POST') return reply(res, 200, await runRenewalJob(services, { now: services.now() }));
   if (pathname === '/local/jobs/archive' && req.method === 'POST') return reply(res, 200, await runArchiveJob(signingServices(services), { now: services.now() }));
+  if (pathname === '/local/jobs/audit-checkpoints' && req.method === 'POST') return reply(res, 200, await runAuditCheckpointJob(composePorts(services, [platformKeys])));
   return reply(res, 404, { code: 'ROUTE_NOT_FOUND' });
 }
 

@@ -145,6 +145,16 @@ export const businessRows: MatrixRow<any>[] = [
     succeeded: (res) => expect(res.body).toMatchObject({ intact: true }),
   },
   {
+    action: 'audit.view',
+    act: (world, as) => world.t.api('GET', `/v1/companies/${world.companyId}/audit/events?limit=5`, { token: world.tokens[as] }),
+    succeeded: (res) => expect(res.body.items.length).toBeGreaterThan(0),
+  },
+  {
+    action: 'audit.export',
+    act: (world, as) => world.t.api('GET', `/v1/companies/${world.companyId}/audit/export?from=2020-01-01&to=2020-12-31`, { token: world.tokens[as] }),
+    succeeded: (res) => expect(res.body).toMatchObject({ format: 'seal-audit-export', companyId: expect.any(String) }),
+  },
+  {
     // 免登录文档验证: public; a session, if sent, changes nothing.
     action: 'document.verify',
     prepare: (world) => signedPdf(world).then(() => undefined),

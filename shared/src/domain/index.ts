@@ -5,3 +5,4 @@ export * from './reasons';
 export * from './permissions';
 export * from './pin-policy';
 export * from './notifications';
+export * from './audit';

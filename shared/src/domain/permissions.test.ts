@@ -46,6 +46,8 @@ const EXPECTED: Record<Action, (keyof typeof people)[]> = {
   'integration.view_seals': [],
   'custom_seal.apply': ['legalRep', 'admin'],
   'audit.verify': ['legalRep', 'admin', 'staff'],
+  'audit.view': ['legalRep'],
+  'audit.export': ['legalRep'],
   'document.verify': ['legalRep', 'admin', 'holder', 'stranger', 'staff', 'system', 'public'],
   'seal.mark_renewal_due': ['system'],
   'seal.expire': ['system'],

@@ -62,6 +62,13 @@ export const ACTIONS = {
   'integration.view_seals': { label: '接入系统查询印章', target: 'company', proof: 'none', roles: ['integrated_system'] },
   'custom_seal.apply': { label: '自定义印章申请', target: 'company', proof: 'none', roles: [LR, ADMIN] },
   'audit.verify': { label: '审计链校验', target: 'company', proof: 'none', roles: [LR, ADMIN, 'window_staff'] },
+  /**
+   * 审计记录 and its 导出 (decision 0225): the company's whole trail, every seal's and every person's
+   * events, so only the one who answers for all the company's seals. An administrator's grants name
+   * some seals; window staff act on applications.
+   */
+  'audit.view': { label: '审计记录', target: 'company', proof: 'none', roles: [LR] },
+  'audit.export': { label: '导出审计记录', target: 'company', proof: 'none', roles: [LR] },
   'document.verify': { label: '文档验证', target: 'platform', proof: 'none', roles: ['anyone'] },
   'seal.mark_renewal_due': { label: '进入待续期', target: 'seals', proof: 'none', roles: ['system'] },
   'seal.expire': { label: '证书过期', target: 'seals', proof: 'none', roles: ['system'] },

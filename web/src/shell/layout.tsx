@@ -10,6 +10,7 @@ const MENU = [
   { to: '/sign', label: '在线签章' },
   { to: '/business', label: '业务办理' },
   { to: '/apps', label: '应用中心' },
+  { to: '/audit', label: '审计记录' },
   { to: '/verify', label: '免登录文档验证' },
 ];
 

@@ -8,7 +8,7 @@ import { Credential } from './entities/credential';
 import { Grant } from './entities/grant';
 import { Application } from './entities/application';
 import { Challenge, FaceTicket, Nonce } from './entities/challenge';
-import { AuditChainHead, AuditCheckpoint, AuditEvent, PendingAuditEvent } from './entities/audit-event';
+import { AuditChainHead, AuditCheckpoint, AuditEvent, AuditUnsealedHead, PendingAuditEvent } from './entities/audit-event';
 import { LoginAttempt, StaffAccount, RateCounter } from './entities/identity';
 import { CertificateRecord, IntegrationClient, DocumentRecord } from './entities/certificate';
 import { PlatformCertificate, CrlState } from './entities/platform-pki';
@@ -31,6 +31,7 @@ const ENTITIES = {
   auditPending: PendingAuditEvent,
   auditHead: AuditChainHead,
   auditCheckpoint: AuditCheckpoint,
+  auditUnsealed: AuditUnsealedHead,
   certificate: CertificateRecord,
   integrationClient: IntegrationClient,
   document: DocumentRecord,

@@ -46,7 +46,10 @@ export async function checkpointTrail(services: Ports, companyId: string, head: 
   const now = services.now();
   if (last && (last.seq >= head.seq || now.getTime() - Date.parse(last.at) < intervalMs)) return false;
   const token = await timestampImprint(services, checkpointImprint(companyId, head.seq, head.hash));
-  return services.store.audit.addCheckpoint({ companyId, seq: head.seq, hash: head.hash, at: now.toISOString(), token: Buffer.from(token).toString('base64') });
+  const added = await services.store.audit.addCheckpoint({ companyId, seq: head.seq, hash: head.hash, at: now.toISOString(), token: Buffer.from(token).toString('base64') });
+  // The head is covered: the checkpoint job has nothing left to do for it (decision 0227).
+  if (added) await services.store.audit.clearUnsealed(companyId, head.seq);
+  return added;
 }
 
 /** The chainer's work for one company: link what is pending, then checkpoint when one is due. */

@@ -32,10 +32,17 @@ export interface ChainBreak {
   problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
 }
 
-/** Walks a chain's links in order and reports the first broken link, if any. */
-export function findFirstBreak(events: readonly (ChainFacts & { prevHash: string; hash: string })[]): ChainBreak | null {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+/**
+ * Walks a chain's links in order and reports the first broken link, if any. A part of a chain
+ * starts at `from` (its first link's seq and the hash that link must follow); a whole chain, at
+ * seq 1 after the genesis hash.
+ */
+export function findFirstBreak(
+  events: readonly (ChainFacts & { prevHash: string; hash: string })[],
+  from: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH },
+): ChainBreak | null {
+  let prev = from.prevHash;
+  let expectedSeq = from.seq;
   for (const e of events) {
     if (e.seq !== expectedSeq) return { seq: expectedSeq, problem: 'sequence_gap' };
     if (e.prevHash !== prev) return { seq: e.seq, problem: 'prev_hash_mismatch' };

@@ -1,12 +1,18 @@
 import { EXIT, runVerify, type VerifyArgs } from './verify-command';
+import { runAuditVerify } from './audit-verify-command';
 
 const USAGE = `用法：
   seal verify FILE.pdf|FILE.ofd [--json] [--trust ROOT.pem]   验证 PDF 或 OFD 中的电子签章
+  seal audit verify EXPORT.json [--json] [--trust ROOT.pem]   离线校验导出的审计记录（哈希链、检查点时间戳）
   seal demo --out DIR [--port N] [--format ofd] [--serve]  本地演示：领取印章、签章、验证，写出 signed.pdf（或 signed.ofd）等；--serve 之后平台继续运行（供 pdfsig 查询 OCSP）
-退出码：0 有效，1 无效，2 无法确认，3 无法读取`;
+退出码：0 有效（审计记录：完整），1 无效（审计记录：被改动），2 无法确认，3 无法读取`;
 
 /** Parses argv (without node and script) into a command; null when it cannot. */
-export function parseArgs(argv: string[]): { command: 'verify'; args: VerifyArgs } | null {
+export function parseArgs(argv: string[]): { command: 'verify' | 'audit-verify'; args: VerifyArgs } | null {
+  if (argv[0] === 'audit' && argv[1] === 'verify') {
+    const parsed = parseArgs(argv.slice(1));
+    return parsed && { command: 'audit-verify', args: parsed.args };
+  }
   const [command, ...rest] = argv;
   if (command !== 'verify') return null;
   const args: VerifyArgs = { file: '', json: false, trust: [] };
@@ -42,7 +48,7 @@ export async function main(
     out(USAGE);
     return EXIT.unreadable;
   }
-  return runVerify(parsed.args, out);
+  return parsed.command === 'audit-verify' ? runAuditVerify(parsed.args, out) : runVerify(parsed.args, out);
 }
 
 /** Runs and exits with the verdict's status (3 on an internal error). */

@@ -60,4 +60,23 @@ export interface AuditEvents {
   latestCheckpoint(companyId: string): Promise<AuditCheckpointRecord | undefined>;
   /** Records a checkpoint; false when one at that seq exists already. */
   addCheckpoint(checkpoint: AuditCheckpointRecord): Promise<boolean>;
+
+  /** One link of a company's chain (eventually consistent: links never change once written). */
+  linkAt(companyId: string, seq: number): Promise<AuditEventRecord | undefined>;
+  /** The links from `fromSeq` to `toSeq` (both included) in seq order, at most `limit`. */
+  links(companyId: string, range: { fromSeq: number; toSeq: number; limit: number }): Promise<AuditEventRecord[]>;
+  /** The newest links first, below seq `before` when given, at most `limit`. */
+  newestLinks(companyId: string, options: { before?: number; limit: number }): Promise<AuditEventRecord[]>;
+  /** The checkpoints at seqs from `fromSeq` to `toSeq` (both included), in seq order. */
+  checkpointsBetween(companyId: string, range: { fromSeq: number; toSeq: number }): Promise<AuditCheckpointRecord[]>;
+  /**
+   * Companies whose chain has links no checkpoint covers (decision 0227), one shard's page: each
+   * with the seq of its head when it was marked. `after`: the last company of the previous page.
+   */
+  unsealedHeads(shard: number, options: { after?: string; limit: number }): Promise<{ companyId: string; seq: number }[]>;
+  /** Clears a company's mark once a checkpoint covers `seq`, unless the chain has moved past it since. */
+  clearUnsealed(companyId: string, seq: number): Promise<void>;
 }
+
+/** How many partitions the unsealed-head marks are spread over (decision 0227). */
+export const UNSEALED_SHARDS = 8;

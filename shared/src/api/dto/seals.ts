@@ -136,6 +136,11 @@ export const AuditVerifyResponse = z.object({
   intact: z.boolean(),
   head: z.nullable(z.object({ seq: z.number(), hash: z.string() })),
   firstBreak: z.nullable(z.object({ seq: z.number(), problem: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap']) })),
+  /** The first link's seq (1: the whole chain) and whether what precedes it is proven (decision 0226). */
+  fromSeq: z.number(),
+  anchored: z.boolean(),
+  /** Links after the last checkpoint: chained, not yet timestamped. */
+  untimestamped: z.number(),
   /** Events recorded but not linked into the chain yet (the chainer links them within seconds; counted up to 1,000). */
   pending: z.number(),
   /** The chain's heads timestamped by the platform TSA, checked against the chain. */
@@ -146,6 +151,83 @@ export const AuditVerifyResponse = z.object({
   }),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
+
+/** An audit event as the chain holds it: its facts, the previous link's hash and its own (decision 0160). */
+export const AuditEventLink = z.object({
+  companyId: z.string(),
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  reason: z.optional(z.string()),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventLink = z.infer<typeof AuditEventLink>;
+
+/** A checkpoint: the chain's head at `seq`, in an RFC 3161 token (base64 DER) of the platform TSA. */
+export const AuditCheckpoint = z.object({ companyId: z.string(), seq: z.number(), hash: z.string(), at: z.string(), token: z.string() });
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+/** The previous page's cursor, sealed by the platform for this caller and query (functions/src/http/cursor.ts). */
+const seqCursor = z.optional(z.string().check(z.maxLength(4096)));
+
+/** 审计记录: the newest events first, a screenful at a time (decision 0225). */
+export const AuditEventsQuery = z.object({ cursor: seqCursor, limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20) });
+export type AuditEventsQuery = z.infer<typeof AuditEventsQuery>;
+export const AuditEventList = z.object({ items: z.array(AuditEventLink), cursor: z.optional(z.string()) });
+export type AuditEventList = z.infer<typeof AuditEventList>;
+
+/** The longest span one export covers, and the most links one page carries (decision 0225). */
+export const AUDIT_EXPORT_MAX_DAYS = 366;
+export const AUDIT_EXPORT_PAGE_MAX = 1000;
+const day = z.string({ error: '请选择日期' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD'), z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), { error: '日期不正确' }));
+const DAY_MS = 86_400_000;
+
+/**
+ * 导出: the links recorded from `from` to `to` (Beijing days, both included), a contiguous part of
+ * the chain, `limit` links a page; `cursor` from the previous page.
+ */
+export const AuditExportQuery = z
+  .object({
+    from: day,
+    to: day,
+    cursor: seqCursor,
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(AUDIT_EXPORT_PAGE_MAX)), AUDIT_EXPORT_PAGE_MAX),
+  })
+  .check(
+    z.refine((q) => q.from <= q.to, { error: '截止日期不能早于起始日期', path: ['to'] }),
+    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) < AUDIT_EXPORT_MAX_DAYS * DAY_MS, { error: `一次最多导出${AUDIT_EXPORT_MAX_DAYS}天的审计记录`, path: ['to'] }),
+  );
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
+
+/** What an export file says it is; `seal audit verify` refuses anything else. */
+export const AUDIT_EXPORT_FORMAT = 'seal-audit-export' as const;
+
+/**
+ * One page of an export, and (the pages' events and checkpoints joined, `cursor` dropped) the file
+ * the desktop saves: everything `seal audit verify` needs besides the platform root it trusts.
+ */
+export const AuditExport = z.object({
+  format: z.literal(AUDIT_EXPORT_FORMAT),
+  version: z.literal(1),
+  companyId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  exportedAt: z.string(),
+  /** Contiguous links in seq order. */
+  events: z.array(AuditEventLink),
+  /** Every checkpoint from the one before the first link to the last link. */
+  checkpoints: z.array(AuditCheckpoint),
+  /** The platform root and TSA certificates (PEM) the checkpoints' tokens chain to: for a reader's convenience, never trusted from the file. */
+  certificates: z.object({ root: z.string(), tsa: z.array(z.string()) }),
+  cursor: z.optional(z.string()),
+});
+export type AuditExport = z.infer<typeof AuditExport>;
 
 // ---------------------------------------------------------------- platform PKI
 

@@ -156,6 +156,30 @@ export const staffVerifyAuditChain = {
   response: seals.AuditVerifyResponse,
 } satisfies Route;
 
+export const listAuditEvents = {
+  method: 'GET',
+  path: '/v1/companies/{companyId}/audit/events',
+  handler: 'list-audit-events',
+  auth: 'session',
+  summary: '审计记录（最新在前）',
+  action: 'audit.view',
+  params: seals.CompanyIdParams,
+  query: seals.AuditEventsQuery,
+  response: seals.AuditEventList,
+} satisfies Route;
+
+export const exportAuditTrail = {
+  method: 'GET',
+  path: '/v1/companies/{companyId}/audit/export',
+  handler: 'export-audit-trail',
+  auth: 'session',
+  summary: '导出审计记录（含检查点与平台证书，可离线校验；分页）',
+  action: 'audit.export',
+  params: seals.CompanyIdParams,
+  query: seals.AuditExportQuery,
+  response: seals.AuditExport,
+} satisfies Route;
+
 export const pkiRoot = {
   method: 'GET',
   path: '/v1/pki/root',

@@ -91,3 +91,25 @@ export const AuditCheckpoint = (config: EntityConfiguration) =>
     },
     config,
   );
+
+/**
+ * A company whose chain has links no checkpoint covers yet (decision 0227): written with every
+ * link, deleted once a checkpoint reaches `seq`. Filed under one of a few shard partitions, not the
+ * company's, so the checkpoint job lists exactly the companies it has work for, a page at a time,
+ * without a Scan.
+ */
+export const AuditUnsealedHead = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'auditUnsealed', version: '1', service: 'seal' },
+      attributes: {
+        shard: { type: 'number', required: true, readOnly: true },
+        companyId: { type: 'string', required: true, readOnly: true },
+        seq: { type: 'number', required: true },
+      },
+      indexes: {
+        byShard: { pk: { field: 'pk', composite: ['shard'] }, sk: { field: 'sk', composite: ['companyId'] } },
+      },
+    },
+    config,
+  );
