@@ -192,10 +192,19 @@ describe('a timestamp whose TSA certificate has expired', () => {
     // Renewed, but too late: the first certificate had already expired when the renewal timestamped.
     const late = await documentTimestamp(lt, new Date(tsaEnd().getTime() + HOUR), true);
     const [signature, renewal] = await indications(late, new Date(tsaEnd().getTime() + 2 * DAY));
-    // The late renewal dates the signature only after its seal certificate's end (see decision 0191).
-    expect(signature!.indication).not.toBe('TOTAL_PASSED');
-    expect(signature!.codes).toContain('TIMESTAMP_CERTIFICATE_EXPIRED');
+    // The late renewal is the only standing proof of existence, and it came after the seal certificate's
+    // end: nothing proves the signature was made while the certificate was valid, nor after its end
+    // (EN 319 102-1: INDETERMINATE / OUT_OF_BOUNDS_NO_POE, not TOTAL_FAILED / EXPIRED; decision 0236).
+    expect(readSealCertificate(world.pki.seal).notAfter.getTime()).toBeLessThan(tsaEnd().getTime());
+    expect(signature).toEqual({
+      kind: 'signature',
+      indication: 'INDETERMINATE',
+      subIndication: 'OUT_OF_BOUNDS_NO_POE',
+      codes: ['TIMESTAMP_CERTIFICATE_EXPIRED', 'CERTIFICATE_EXPIRED'],
+    });
     expect(renewal).toMatchObject({ kind: 'document_timestamp', indication: 'TOTAL_PASSED' });
+    // The same signature dated by a renewal made in time, or by its own timestamp while that stands, is valid.
+    expect((await indications(late, new Date(tsaEnd().getTime() - DAY)))[0]).toMatchObject({ indication: 'TOTAL_PASSED' });
   });
 
   it('stays TOTAL_PASSED past the first certificate’s end when a renewed certificate timestamped the document before that end', async () => {

@@ -180,12 +180,16 @@ const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
 export const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
 
 /**
- * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed);
- * a certificate out of its validity is failed only when a proof of existence dates the signature.
+ * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed).
+ * A certificate not yet valid at a proof of existence is failed (NOT_YET_VALID): the signature
+ * existed before the certificate did. An expired one never is (decision 0236): a proof of existence
+ * says the signature existed by that time, not that it was made after the certificate's end, which
+ * TOTAL_FAILED / EXPIRED needs; past signature validation (§5.6.2.4, §5.5.4 step 4) leaves it
+ * INDETERMINATE / OUT_OF_BOUNDS_NO_POE.
  */
 export function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   if (UNTRUSTED.has(problem)) return finding('CHAIN_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
-  if (problem === 'EXPIRED') return proven ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
+  if (problem === 'EXPIRED') return finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   if (problem === 'NOT_YET_VALID') return proven ? finding('CERTIFICATE_NOT_YET_VALID', 'TOTAL_FAILED', 'NOT_YET_VALID') : finding('CERTIFICATE_NOT_YET_VALID', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   const sub: SubIndication = problem === 'MALFORMED' ? 'CERTIFICATE_CHAIN_GENERAL_FAILURE' : 'CHAIN_CONSTRAINTS_FAILURE';
   return finding('CHAIN_INVALID', 'INDETERMINATE', sub);
