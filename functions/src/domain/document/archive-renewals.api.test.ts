@@ -10,14 +10,19 @@ import { readTimestampToken } from '../../engines/pki/read-timestamp-token';
 import { createTimestampToken, SM3_IMPRINT_ALGORITHM } from '../../engines/pki/timestamp-token';
 import { SesSignatureV4 } from '../../engines/ses/schema';
 import { getServices } from '../../composition';
-import { gmPlatformPki, PLATFORM_AUDIT_CHAIN } from '../platform-pki/platform-ca';
+import { signingServices } from '../../composition-signing';
+import { samplePdf } from '../../../test-support/pdf/sample-pdf';
+import { addArchiveTimestamp } from './archive-timestamp';
+import { gmPlatformPki, platformPki, PLATFORM_AUDIT_CHAIN } from '../platform-pki/platform-ca';
 import { readObject } from './document-blobs';
 
 /**
  * The SM2 TSA certificate renewed by the archive job (decision 0235), and what keeps an OFD
  * verifiable once the certificate that timestamped it has expired: its GB/T 38540 timestamp, judged
  * at its genTime, with the validation data kept beside it. A timestamp made by that certificate
- * after its end (what signing would give without the renewal) proves nothing.
+ * after its end (what signing would give without the renewal) proves nothing. And a PDF whose first
+ * archive timestamp came only after its certificates had expired: INDETERMINATE, not EXPIRED
+ * (decision 0236).
  */
 let t: DocumentsStack;
 const PIN = '258036';
@@ -26,10 +31,21 @@ const DAY = 24 * 3600 * 1000;
 let services: ReturnType<typeof getServices>;
 let realNow: () => Date;
 
+let pdf: { documentId: string; token: string };
+
 beforeAll(async () => {
   t = await startDocumentsStack();
   services = getServices();
   realNow = services.now;
+  // A PDF signed today with a starter (P-256) seal, before any certificate is renewed.
+  const company = t.companyOf('lr-xinchuang').creditCode;
+  const token = await t.api.login(t.person('lr-xinchuang'));
+  const { seals } = await t.api.expect(200, '印章列表', 'GET', `/v1/companies/${company}/seals`, { token });
+  const sealId = seals.find((s: { kind: string }) => s.kind === 'contract').sealId;
+  await t.api.claimSeal(token, company, sealId, PIN);
+  const documentId = await t.api.upload(token, '晚归档合同.pdf', await samplePdf({ pages: 1 }));
+  expect((await t.api.sign(token, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 380, y: 120 }] })).status).toBe(200);
+  pdf = { documentId, token };
 }, 180_000);
 afterEach(() => {
   services.now = realNow;
@@ -66,8 +82,8 @@ function withTimestamp(ofd: Uint8Array, token: Uint8Array): Uint8Array {
   return zipSync(files);
 }
 
-const verdictOf = async (ofd: Uint8Array) => {
-  const body = (await t.api.verify(ofd)).body;
+const verdictOf = async (bytes: Uint8Array) => {
+  const body = (await t.api.verify(bytes)).body;
   expect(body.verifiedAt).toBe(services.now().toISOString());
   const s = body.signatures[0];
   return { indication: s.indication, subIndication: s.subIndication, findings: s.findings.map((f: { code: string }) => f.code), signingTime: s.signingTime, timestamp: s.timestamp };
@@ -146,4 +162,26 @@ describe('the archive job and the SM2 TSA certificate', () => {
       timestamp: { valid: false },
     });
   }, 240_000);
+});
+
+describe('a PDF whose first archive timestamp came after its certificates expired (decision 0236)', () => {
+  it('is INDETERMINATE / OUT_OF_BOUNDS_NO_POE: the late timestamp proves the signature existed by then, not that it was made after the seal certificate’s end', async () => {
+    // The first test renewed the P-256 TSA certificate; the signature's own timestamp is from the first one.
+    const pki = await platformPki(services);
+    const firstTsa = pki.previousTsa.at(-1)!;
+    expect(firstTsa).toBeDefined();
+    // A day past the first TSA certificate's end the document was never renewed (its archive day was missed):
+    // the job's catch-up window is long gone, so the renewal is made here, late, as the job would make it.
+    services.now = () => new Date(readSealCertificate(firstTsa).notAfter.getTime() + DAY);
+    const document = (await services.store.documents.get(pdf.documentId))!;
+    expect(await addArchiveTimestamp(signingServices(services), document, services.now())).toBe('renewed');
+    const archived = (await services.store.documents.get(pdf.documentId))!;
+    const bytes = (await readObject(services, archived.objectKey!, 50 * 1024 * 1024)).bytes;
+    const body = (await t.api.verify(bytes)).body;
+    expect(body.signatures.map((s: { kind: string; indication: string; subIndication: string | null; findings: { code: string }[] }) => [s.kind, s.indication, s.subIndication, s.findings.map((f) => f.code)])).toEqual([
+      ['signature', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE', ['TIMESTAMP_CERTIFICATE_EXPIRED', 'CERTIFICATE_EXPIRED']],
+      ['document_timestamp', 'TOTAL_PASSED', null, []],
+    ]);
+    expect(body).toMatchObject({ verdict: 'indeterminate', indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+  }, 120_000);
 });
