@@ -22,8 +22,8 @@ export type ArchiveJobReport = Record<ArchiveOutcome | 'failed', string[]> & { c
 /**
  * The daily archive job (decisions 0171, 0235): first the platform certificates that are due (both
  * TSAs, the OCSP responder, the seal maker) are renewed, whether or not a document is due today
- * (OFDs have no archive day: their SM2 TSA is renewed here alone); then every kept PDF whose archive day has come (the
- * `byArchiveRenewal` index, one query per day of the catch-up window, no Scan) gets fresh validation
+ * (OFDs have no archive day: their SM2 TSA is renewed here alone); then every kept PDF whose
+ * archive day has come (the `byArchiveRenewal` index, one query per day of the catch-up window, no Scan) gets fresh validation
  * data and a document timestamp (PAdES B-LTA), and a new day from the TSA certificate that made it.
  * A document signed meanwhile is left for its new day; `tsa_expiring` (no TSA certificate outlives
  * the margin: the root itself nears its end) is logged as an error for the operator.
@@ -34,7 +34,7 @@ export async function runArchiveJob(services: Ports & DocumentSigning, options: 
     try {
       if ((await renewPlatformCertificateIfDue(services, role)).renewed) report.certificates.renewed.push(role);
     } catch (error) {
-      // A failed renewal leaves the current certificate in use; the next run tries again (a year of margin).
+      // A failed renewal leaves the current certificate in use; the next run tries again, well inside the margin.
       logEvent('error', 'archive job: a platform certificate was not renewed', { role, error: String(error) });
       report.certificates.failed.push(role);
     }
