@@ -54,3 +54,22 @@ export async function startDocumentsStack(options: Pick<LocalStackOptions, 'audi
     },
   };
 }
+
+/**
+ * A new SM2 seal of `kind` for the legal representative's company, applied for online (电子营业执照
+ * and face check) and claimed with `pin`: what an OFD is sealed with.
+ */
+export async function claimSm2Seal(t: DocumentsStack, legalRep: string, kind: string, pin: string): Promise<{ token: string; sealId: string; companyName: string }> {
+  const company = t.companyOf(legalRep);
+  const token = await t.api.login(t.person(legalRep));
+  const started = await t.api.expect(201, '电子营业执照', 'POST', `/v1/companies/${company.creditCode}/licence-authorizations`, { token });
+  await t.api.expect(200, '电子营业执照结果', 'POST', `/v1/licence-authorizations/${started.authorizationId}/result`, { token, body: { presented: true } });
+  const faceTicket = await t.api.faceTicket(token, 'seal.apply_online', { companyId: company.creditCode });
+  const applied = await t.api.expect(201, '在线申请', 'POST', `/v1/companies/${company.creditCode}/seal-applications`, {
+    token,
+    body: { faceTicket, licenceTicket: started.authorizationId, kinds: [kind], sealAlgorithm: 'sm2-sm3' },
+  });
+  const sealId = applied.seals[0].sealId;
+  await t.api.claimSeal(token, company.creditCode, sealId, pin);
+  return { token, sealId, companyName: company.name };
+}

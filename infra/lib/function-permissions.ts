@@ -223,12 +223,13 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
 export const AUTHORIZER_PERMISSIONS: FunctionPermissions = { table: 'none' };
 export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite', timeoutSeconds: 300 };
 /**
- * The archive job (decision 0171) renews the TSA certificate when due (root `sign`), adds the CRL and an
- * OCSP answer to kept PDFs and timestamps them (TSA `sign`), and writes each as a new signed version.
+ * The archive job (decisions 0171, 0235) renews the platform certificates when due (the P-256 and SM2
+ * roots' `sign`: both TSAs, the OCSP responder, the seal maker), adds the CRL and an OCSP answer to
+ * kept PDFs and timestamps them (TSA `sign`), and writes each as a new signed version.
  */
 export const ARCHIVE_JOB_PERMISSIONS: FunctionPermissions = {
   table: 'readWrite',
-  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
   documents: { read: ['signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['signed/'] },
   ...PDF,
   memoryMb: 1536,

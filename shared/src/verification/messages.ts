@@ -68,7 +68,8 @@ export const FINDING_MESSAGES: Record<FindingCode, string> = {
   TIMESTAMP_CERTIFICATE_EXPIRED: '时间戳服务证书已过期，且没有在其有效期内加盖的后续文档时间戳，无法证明签章时间',
   CHAIN_UNTRUSTED: '签章者证书不受信任',
   CHAIN_INVALID: '签章证书链校验失败',
-  CERTIFICATE_EXPIRED: '签章时证书已过期',
+  // Both uses (decision 0236): the sub-indication's label says whether it was proven expired when it signed.
+  CERTIFICATE_EXPIRED: '签章证书已过期',
   CERTIFICATE_NOT_YET_VALID: '签章时证书尚未生效',
   CERTIFICATE_REVOKED: '签章时证书已被吊销',
   REVOCATION_UNKNOWN: '无法确定证书在签章时的吊销状态',

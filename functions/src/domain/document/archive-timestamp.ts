@@ -5,7 +5,7 @@ import type { DocumentSigning } from '../../ports/document-format';
 import type { DocumentRecord } from '../../ports/store/documents';
 import { currentCrl } from '../platform-pki/crl';
 import { ocspResponder, ocspResponseFor } from '../platform-pki/ocsp-responder';
-import { platformPki, renewPlatformCertificateIfDue } from '../platform-pki/platform-ca';
+import { PLATFORM_AUDIT_CHAIN, platformPki } from '../platform-pki/platform-ca';
 import { timestampImprint } from '../platform-pki/timestamp';
 import { deleteObject, writeObject } from './document-blobs';
 import { documentKeys } from './document-keys';
@@ -40,19 +40,17 @@ export type ArchiveOutcome = 'renewed' | 'changed' | 'not_a_pdf' | 'tsa_expiring
  * PAdES B-LTA renewal of one kept document (ETSI EN 319 142-1 §5.5): an incremental update with
  * fresh validation data for the timestamps already in it (every TSA certificate the platform has
  * used, the CRL, an OCSP answer for them), then a document timestamp over everything, from a TSA
- * certificate that outlives the margin (it and the OCSP responder's are renewed first when due). Stored as the document's next
+ * certificate that outlives the margin (the job renews it and the OCSP responder's first when due). Stored as the document's next
  * version with an audit event on the last signer's company, conditional on the version read: a
  * signature meanwhile wins, and the job sees the document again on its new day.
  */
 export async function addArchiveTimestamp(services: Ports & DocumentSigning, document: DocumentRecord, now: Date): Promise<ArchiveOutcome> {
-  await renewPlatformCertificateIfDue(services, 'ocsp-responder');
-  const tsa = await renewPlatformCertificateIfDue(services, 'tsa');
-  if (readSealCertificate(tsa).notAfter.getTime() - now.getTime() <= ARCHIVE_MARGIN_DAYS * DAY_MS) return 'tsa_expiring';
+  const pki = await platformPki(services);
+  if (readSealCertificate(pki.tsa).notAfter.getTime() - now.getTime() <= ARCHIVE_MARGIN_DAYS * DAY_MS) return 'tsa_expiring';
   const { bytes } = await readCurrentBytes(services, document);
   const format = services.documentSigners.of(bytes);
   if (!format.addValidationData || !format.addDocumentTimestamp) return 'not_a_pdf';
 
-  const pki = await platformPki(services);
   const responder = await ocspResponder(services);
   const tsas = [pki.tsa, ...pki.previousTsa];
   const withData = await format.addValidationData(bytes, {
@@ -70,7 +68,7 @@ export async function addArchiveTimestamp(services: Ports & DocumentSigning, doc
   try {
     await services.store.commitWithAudit(
       {
-        companyId: document.archiveCompanyId ?? 'platform',
+        companyId: document.archiveCompanyId ?? PLATFORM_AUDIT_CHAIN,
         actorId: 'system:archive-job',
         actorRole: 'system',
         action: 'document.archive_timestamp',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { download } from '../../../dev/demo/platform-client';
-import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
+import { claimSm2Seal, startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
 import { ofdFixture } from '../../../test-support/gm/fixtures';
 import { independentlyValid, independentVerdicts } from '../../../test-support/gm/ofd-independent';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
@@ -23,20 +23,7 @@ const signers: { token: string; sealId: string; companyName: string }[] = [];
 let p256: { token: string; sealId: string };
 let twiceSigned: Uint8Array;
 
-async function sm2Seal(legalRep: string, kind: string): Promise<{ token: string; sealId: string; companyName: string }> {
-  const company = t.companyOf(legalRep);
-  const token = await t.api.login(t.person(legalRep));
-  const started = await t.api.expect(201, '电子营业执照', 'POST', `/v1/companies/${company.creditCode}/licence-authorizations`, { token });
-  await t.api.expect(200, '电子营业执照结果', 'POST', `/v1/licence-authorizations/${started.authorizationId}/result`, { token, body: { presented: true } });
-  const faceTicket = await t.api.faceTicket(token, 'seal.apply_online', { companyId: company.creditCode });
-  const applied = await t.api.expect(201, '在线申请', 'POST', `/v1/companies/${company.creditCode}/seal-applications`, {
-    token,
-    body: { faceTicket, licenceTicket: started.authorizationId, kinds: [kind], sealAlgorithm: 'sm2-sm3' },
-  });
-  const sealId = applied.seals[0].sealId;
-  await t.api.claimSeal(token, company.creditCode, sealId, PIN);
-  return { token, sealId, companyName: company.name };
-}
+const sm2Seal = (legalRep: string, kind: string) => claimSm2Seal(t, legalRep, kind, PIN);
 
 const unpack = (ofd: Uint8Array) => new Map<string, Uint8Array>(Object.entries(unzipSync(ofd)));
 const repack = (files: Map<string, Uint8Array>) => zipSync(Object.fromEntries(files));

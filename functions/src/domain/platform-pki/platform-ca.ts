@@ -118,11 +118,11 @@ async function loadSm2(services: Ports): Promise<GmPlatformPki> {
   const { root: rootSigner, tsa: tsaSigner, sealMaker: sealMakerSigner } = await services.platformKeys.sm2Signers();
   const [root, tsa, sealMaker] = await Promise.all([
     readCertificate(services.store, 'sm2-root', rootSigner.keyId),
-    readCertificate(services.store, 'sm2-tsa', tsaSigner.keyId),
+    readCertificates(services.store, 'sm2-tsa', tsaSigner.keyId),
     readCertificate(services.store, 'seal-maker', sealMakerSigner.keyId),
   ]);
   if (!root || !tsa || !sealMaker) throw new DomainError('PLATFORM_NOT_READY');
-  return sm2Ca(services, { root, tsa, rootSigner, tsaSigner, sealMaker, sealMakerSigner });
+  return sm2Ca(services, { root, tsa: tsa.current, previousTsa: tsa.previous, rootSigner, tsaSigner, sealMaker, sealMakerSigner });
 }
 
 const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'previousTsa' | 'rootSigner' | 'tsaSigner'>): PlatformPki => ({
@@ -133,7 +133,10 @@ const p256Ca = (services: Ports, parts: Pick<PlatformCa, 'root' | 'tsa' | 'previ
   ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
 });
 
-const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'>): GmPlatformPki => ({
+const sm2Ca = (
+  services: Ports,
+  parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'rootSigner' | 'tsaSigner' | 'sealMaker' | 'sealMakerSigner'> & Partial<Pick<GmPlatformPki, 'previousTsa'>>,
+): GmPlatformPki => ({
   algorithm: 'sm2-sm3',
   previousTsa: [],
   ...parts,
@@ -163,15 +166,8 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
   await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, () => issueResponder(services, { rootSigner: p256Signers.root, root: p256.root, responderSigner: ocspSigner }));
   const sm2Url = sm2CrlUrl(services);
   const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
-  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
-    issueSealMakerCertificate({
-      signer: sm2Signers.root,
-      caCertificate: sm2.root,
-      makerPublicKey: await sm2Signers.sealMaker.publicKeySpki(),
-      notBefore: new Date(services.now().getTime() - SKEW_MS),
-      validityYears: SEAL_MAKER_YEARS,
-      crlUrl: sm2Url,
-    }),
+  const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, () =>
+    issueSealMaker(services, { rootSigner: sm2Signers.root, root: sm2.root, makerSigner: sm2Signers.sealMaker }),
   );
   p256Cache.delete(services);
   sm2Cache.delete(services);
@@ -217,6 +213,17 @@ async function issueTsa(
   });
 }
 
+async function issueSealMaker(services: Ports, p: { rootSigner: Signer; root: Uint8Array; makerSigner: Signer }): Promise<Uint8Array> {
+  return issueSealMakerCertificate({
+    signer: p.rootSigner,
+    caCertificate: p.root,
+    makerPublicKey: await p.makerSigner.publicKeySpki(),
+    notBefore: new Date(services.now().getTime() - SKEW_MS),
+    validityYears: SEAL_MAKER_YEARS,
+    crlUrl: sm2CrlUrl(services),
+  });
+}
+
 async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer }): Promise<Uint8Array> {
   return issueOcspResponderCertificate({
     signer: p.rootSigner,
@@ -228,53 +235,104 @@ async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Ui
 }
 
 /**
- * Platform certificates the archive job keeps ahead of the archive (decision 0171): the same key,
- * certified again, once less than `renewBeforeDays` is left. The TSA's margin is longer than the
- * archive job's, so a document timestamp it makes always outlives the timestamp it protects; the
- * responder's (two years, ocsp-nocheck) only has to cover a missed run.
+ * Platform certificates the archive job keeps ahead of the archive (decisions 0171, 0235): the same
+ * key, certified again by its hierarchy's root, once less than `renewBeforeDays` is left. A TSA's
+ * margin is longer than the archive job's, so a document timestamp it makes always outlives the
+ * timestamp it protects, and an OFD signed in the last year of a TSA certificate still gets a
+ * timestamp from a certificate valid when it was made; the seal maker's covers the seals it signs
+ * (one year each); the responder's (two years, ocsp-nocheck) only has to cover a missed run.
  */
 const RENEWED = {
-  tsa: { renewBeforeDays: 2 * 365 },
-  'ocsp-responder': { renewBeforeDays: 90 },
-} as const;
+  tsa: { renewBeforeDays: 2 * 365, root: 'root' },
+  'ocsp-responder': { renewBeforeDays: 90, root: 'root' },
+  'sm2-tsa': { renewBeforeDays: 2 * 365, root: 'sm2-root' },
+  'seal-maker': { renewBeforeDays: 2 * 365, root: 'sm2-root' },
+} as const satisfies Record<string, { renewBeforeDays: number; root: Role }>;
 export type RenewedRole = keyof typeof RENEWED;
+export const RENEWED_ROLES = Object.keys(RENEWED) as RenewedRole[];
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The root key that certifies a renewed role and the key the role's certificate is for. */
+async function renewalSigners(services: Ports, role: RenewedRole): Promise<{ rootSigner: PlatformSigner; subjectSigner: PlatformSigner }> {
+  if (role === 'tsa' || role === 'ocsp-responder') {
+    const { root, tsa } = await services.platformKeys.signers();
+    return { rootSigner: root, subjectSigner: role === 'tsa' ? tsa : await services.platformKeys.ocspSigner() };
+  }
+  const { root, tsa, sealMaker } = await services.platformKeys.sm2Signers();
+  return { rootSigner: root, subjectSigner: role === 'sm2-tsa' ? tsa : sealMaker };
+}
+
+function reissue(services: Ports, role: RenewedRole, p: { rootSigner: Signer; root: Uint8Array; subjectSigner: Signer }): Promise<Uint8Array> {
+  switch (role) {
+    case 'tsa':
+      return issueTsa(services, { rootSigner: p.rootSigner, root: p.root, tsaSigner: p.subjectSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: undefined });
+    case 'sm2-tsa':
+      return issueTsa(services, { rootSigner: p.rootSigner, root: p.root, tsaSigner: p.subjectSigner, crlUrl: sm2CrlUrl(services), ocspUrl: undefined, commonName: SM2_NAMES.tsa });
+    case 'ocsp-responder':
+      return issueResponder(services, { rootSigner: p.rootSigner, root: p.root, responderSigner: p.subjectSigner });
+    case 'seal-maker':
+      return issueSealMaker(services, { rootSigner: p.rootSigner, root: p.root, makerSigner: p.subjectSigner });
+  }
+}
+
 /**
- * Renews a P-256 platform certificate when it is due, keeping the earlier ones in the record (the
- * OCSP responder still answers `good` for earlier TSA certificates). Conditional on the serial read:
- * two runs racing renew once. Returns the certificate now current.
+ * Renews a platform certificate when it is due, keeping the earlier ones in the record (the OCSP
+ * responder still answers `good` for earlier P-256 TSA certificates; OFD validation data lists the
+ * earlier SM2 ones). The new record and the audit event `platform.certificate_renewed` (on the
+ * `platform` chain) land together, conditional on the serial read: two runs racing renew once.
+ * Returns the certificate now current and whether this call renewed it.
  */
-export async function renewPlatformCertificateIfDue(services: Ports, role: RenewedRole): Promise<Uint8Array> {
-  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const subjectSigner = role === 'tsa' ? tsaSigner : await services.platformKeys.ocspSigner();
-  const [root, record] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), services.store.platformCertificates.get(role)]);
+export async function renewPlatformCertificateIfDue(services: Ports, role: RenewedRole): Promise<{ certificate: Uint8Array; renewed: boolean }> {
+  const { rootSigner, subjectSigner } = await renewalSigners(services, role);
+  const [root, record] = await Promise.all([readCertificate(services.store, RENEWED[role].root, rootSigner.keyId), services.store.platformCertificates.get(role)]);
   if (!root || !record || record.keyId !== subjectSigner.keyId) throw new DomainError('PLATFORM_NOT_READY');
   const current = new Uint8Array(Buffer.from(record.certificate, 'base64'));
-  if (new Date(record.notAfter).getTime() - services.now().getTime() > RENEWED[role].renewBeforeDays * DAY_MS) return current;
-  const der =
-    role === 'tsa'
-      ? await issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: undefined })
-      : await issueResponder(services, { rootSigner, root, responderSigner: subjectSigner });
+  const now = services.now();
+  if (new Date(record.notAfter).getTime() - now.getTime() > RENEWED[role].renewBeforeDays * DAY_MS) return { certificate: current, renewed: false };
+  const der = await reissue(services, role, { rootSigner, root, subjectSigner });
   const info = readSealCertificate(der);
-  const renewed = await services.store.platformCertificates.renew(
-    {
-      role,
-      certificate: Buffer.from(der).toString('base64'),
-      serial: info.serialNumber,
-      keyId: record.keyId,
-      notAfter: info.notAfter.toISOString(),
-      createdAt: services.now().toISOString(),
-      previous: [record.certificate, ...(record.previous ?? [])],
-    },
-    record.serial,
-  );
+  const next: PlatformCertificateRecord = {
+    role,
+    certificate: Buffer.from(der).toString('base64'),
+    serial: info.serialNumber,
+    keyId: record.keyId,
+    notAfter: info.notAfter.toISOString(),
+    createdAt: now.toISOString(),
+    previous: [record.certificate, ...(record.previous ?? [])],
+  };
+  try {
+    await services.store.commitWithAudit(
+      {
+        companyId: PLATFORM_AUDIT_CHAIN,
+        actorId: 'system:archive-job',
+        actorRole: 'system',
+        action: 'platform.certificate_renewed',
+        subject: role,
+        before: { serial: record.serial, notAfter: record.notAfter },
+        after: { serial: next.serial, notAfter: next.notAfter },
+      },
+      [services.store.platformCertificates.renew(next, record.serial)],
+      now,
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+    // Another run renewed it first: use theirs.
+    forgetRenewed(services);
+    const winner = await readCertificate(services.store, role, subjectSigner.keyId);
+    if (!winner) throw new Error(`the ${role} certificate was renewed a moment ago and is gone`);
+    return { certificate: winner, renewed: false };
+  }
+  forgetRenewed(services);
+  return { certificate: der, renewed: true };
+}
+
+/** The audit chain of what the platform does to its own certificates (no company's). */
+export const PLATFORM_AUDIT_CHAIN = 'platform';
+
+function forgetRenewed(services: Ports): void {
   p256Cache.delete(services);
+  sm2Cache.delete(services);
   ocspResponderCache.delete(services);
-  if (renewed) return der;
-  const winner = await readCertificate(services.store, role, subjectSigner.keyId);
-  if (!winner) throw new Error(`the ${role} certificate was renewed a moment ago and is gone`);
-  return winner;
 }
 
 /**

@@ -47,8 +47,8 @@ export interface PlatformCertificates {
   get(role: PlatformCertificateRecord['role']): Promise<PlatformCertificateRecord | undefined>;
   /** Create-only: false when a certificate of this role exists already (two cold starts racing). */
   create(certificate: PlatformCertificateRecord): Promise<boolean>;
-  /** Replaces the role's certificate by a renewed one: false when it is no longer `replacedSerial` (another run renewed it first). */
-  renew(certificate: PlatformCertificateRecord, replacedSerial: string): Promise<boolean>;
+  /** Replaces the role's certificate by a renewed one, conditional on it still being `replacedSerial` (another run may have renewed it first). */
+  renew(certificate: PlatformCertificateRecord, replacedSerial: string): WriteOp;
 }
 
 /**

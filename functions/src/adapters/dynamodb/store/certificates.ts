@@ -40,11 +40,11 @@ export function dynamoDbPlatformCertificates({ entities }: SealService): Platfor
     },
     create: (certificate) => conditionally(() => entities.platformCertificate.create(certificate).go()),
     renew: (certificate, replacedSerial) =>
-      conditionally(() =>
-        entities.platformCertificate
+      tableWrite((e) =>
+        e.platformCertificate
           .put(certificate)
           .where((a, op) => op.eq(a.serial, replacedSerial))
-          .go(),
+          .commit(),
       ),
   };
 }

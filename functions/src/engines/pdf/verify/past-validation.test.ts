@@ -1,4 +1,4 @@
-import { createTestPki, testOcspResponder } from '../../../../test-support/pdf/pki-fixture';
+import { createTestPki, testOcspResponder, testTimestamp } from '../../../../test-support/pdf/pki-fixture';
 import { signingWorld, samplePdf, type SigningWorld } from '../../../../test-support/pdf/signed-fixtures';
 import { createCrl } from '../../pki/crl';
 import { createOcspResponse, type OcspCertStatus, type OcspResponder } from '../../pki/ocsp';
@@ -192,10 +192,37 @@ describe('a timestamp whose TSA certificate has expired', () => {
     // Renewed, but too late: the first certificate had already expired when the renewal timestamped.
     const late = await documentTimestamp(lt, new Date(tsaEnd().getTime() + HOUR), true);
     const [signature, renewal] = await indications(late, new Date(tsaEnd().getTime() + 2 * DAY));
-    // The late renewal dates the signature only after its seal certificate's end (see decision 0191).
-    expect(signature!.indication).not.toBe('TOTAL_PASSED');
-    expect(signature!.codes).toContain('TIMESTAMP_CERTIFICATE_EXPIRED');
+    // The late renewal is the only standing proof of existence, and it came after the seal certificate's
+    // end: nothing proves the signature was made while the certificate was valid, nor after its end
+    // (EN 319 102-1: INDETERMINATE / OUT_OF_BOUNDS_NO_POE, not TOTAL_FAILED / EXPIRED; decision 0236).
+    expect(readSealCertificate(world.pki.seal).notAfter.getTime()).toBeLessThan(tsaEnd().getTime());
+    expect(signature).toEqual({
+      kind: 'signature',
+      indication: 'INDETERMINATE',
+      subIndication: 'OUT_OF_BOUNDS_NO_POE',
+      codes: ['TIMESTAMP_CERTIFICATE_EXPIRED', 'CERTIFICATE_EXPIRED'],
+    });
     expect(renewal).toMatchObject({ kind: 'document_timestamp', indication: 'TOTAL_PASSED' });
+    // The same signature dated by a renewal made in time, or by its own timestamp while that stands, is valid.
+    expect((await indications(late, new Date(tsaEnd().getTime() - DAY)))[0]).toMatchObject({ indication: 'TOTAL_PASSED' });
+  });
+
+  it('is TOTAL_FAILED / EXPIRED only for a signature proven made after its certificate’s end: one covering a later timestamp', async () => {
+    const sealEnd = readSealCertificate(world.pki.seal).notAfter;
+    const after = (days: number) => new Date(sealEnd.getTime() + days * DAY);
+    const lt = withLtv({ ocsps: [await ocspAnswer(soon(), { status: 'good' })] });
+    // Signed again with the expired certificate, over a document timestamp made a day after its end.
+    const stamped = await documentTimestamp(lt, after(1), false);
+    const again = await world.sign(stamped, { timestamp: testTimestamp(world.pki, after(2)) });
+    expect(await indications(again, after(3))).toEqual([
+      { kind: 'signature', indication: 'TOTAL_PASSED', subIndication: null, codes: [] },
+      { kind: 'document_timestamp', indication: 'TOTAL_PASSED', subIndication: null, codes: [] },
+      { kind: 'signature', indication: 'TOTAL_FAILED', subIndication: 'EXPIRED', codes: ['CERTIFICATE_EXPIRED'] },
+    ]);
+    // The same late signature with nothing before it but timestamps from the certificate's life: its own
+    // timestamp only says it existed after the end, not that it was made then.
+    const alone = await world.sign(lt, { timestamp: testTimestamp(world.pki, after(2)) });
+    expect((await indications(alone, after(3)))[1]).toEqual({ kind: 'signature', indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', codes: ['CERTIFICATE_EXPIRED'] });
   });
 
   it('stays TOTAL_PASSED past the first certificate’s end when a renewed certificate timestamped the document before that end', async () => {

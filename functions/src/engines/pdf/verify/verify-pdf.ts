@@ -81,6 +81,14 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
     return all.length ? new Date(Math.min(...all.map((d) => d.getTime()))) : null;
   };
 
+  // Proof a signature was made after a time: the newest standing timestamp in a revision before its own,
+  // which its byte range covers (EN 319 102-1's EXPIRED needs such a proof, decision 0236).
+  const madeAfter = (e: SignatureEvidence): Date | null => {
+    if (e.range.revision === null) return null;
+    const covered = evidence.filter((t): t is SignatureEvidence => valid(t) && t.intact && !outlived.has(t) && t.range.revision !== null && t.range.revision < e.range.revision!);
+    return covered.length ? new Date(Math.max(...covered.map((t) => t.timestamp!.time!.getTime()))) : null;
+  };
+
   const signatures: SignatureReport[] = [];
   for (let i = 0; i < found.length; i++) {
     const e = evidence[i];
@@ -113,6 +121,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions): P
             certificationLevel: isCertification ? certLevel : null,
             extraFindings,
             proofOfExistence: proofOf(e),
+            madeAfter: madeAfter(e),
             timestampOutlived: outlived.has(e),
           },
         ),

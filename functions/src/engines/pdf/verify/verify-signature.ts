@@ -36,6 +36,8 @@ export interface Judgement {
   extraFindings: Finding[];
   /** The earliest proven time the signature existed (its own valid timestamp, or a later document timestamp). */
   proofOfExistence: Date | null;
+  /** The latest proven time before which it cannot have been made (a standing timestamp its byte range covers). */
+  madeAfter: Date | null;
   /** Its timestamp's TSA certificate has expired by now and no later document timestamp vouches for it (decision 0191). */
   timestampOutlived: boolean;
 }
@@ -75,7 +77,7 @@ export async function judgeSignature(ctx: JudgeContext, j: Judgement): Promise<S
   } else if (certificate && evidence.cms) {
     const chain = await verifyChainAt(certificate, evidence.cms.certificates, ctx.trustedRoots, at);
     certificateStatus = chain.trusted ? 'valid' : chainStatus(chain.problem!);
-    if (!chain.trusted) findings.push(chainFinding(chain.problem!, poe !== null));
+    if (!chain.trusted) findings.push(madeAfterEnd(chain.problem!, certificate, j.madeAfter) ?? chainFinding(chain.problem!, poe !== null));
     if (chain.trusted) {
       const revocation = await revocationAt(ctx, { certificate, issuer: chain.issuer, pool: evidence.cms.certificates, at, proven: poe !== null });
       certificateStatus = revocation.status;
@@ -180,15 +182,32 @@ const CHAIN_STATUS: Record<ChainProblem, CertificateStatus> = {
 export const chainStatus = (problem: ChainProblem): CertificateStatus => CHAIN_STATUS[problem];
 
 /**
- * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed);
- * a certificate out of its validity is failed only when a proof of existence dates the signature.
+ * EN 319 102-1: no path to a trust anchor is NO_CERTIFICATE_CHAIN_FOUND (indeterminate, not failed).
+ * A certificate not yet valid at a proof of existence is failed (NOT_YET_VALID): the signature
+ * existed before the certificate did. An expired one is not (decision 0236): a proof of existence
+ * says the signature existed by that time, not that it was made after the certificate's end, which
+ * TOTAL_FAILED / EXPIRED needs (madeAfterEnd); past signature validation (§5.6.2.4, §5.5.4 step 4)
+ * leaves it INDETERMINATE / OUT_OF_BOUNDS_NO_POE.
  */
 export function chainFinding(problem: ChainProblem, proven: boolean): Finding {
   if (UNTRUSTED.has(problem)) return finding('CHAIN_UNTRUSTED', 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND');
-  if (problem === 'EXPIRED') return proven ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
+  if (problem === 'EXPIRED') return finding('CERTIFICATE_EXPIRED', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   if (problem === 'NOT_YET_VALID') return proven ? finding('CERTIFICATE_NOT_YET_VALID', 'TOTAL_FAILED', 'NOT_YET_VALID') : finding('CERTIFICATE_NOT_YET_VALID', 'INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE');
   const sub: SubIndication = problem === 'MALFORMED' ? 'CERTIFICATE_CHAIN_GENERAL_FAILURE' : 'CHAIN_CONSTRAINTS_FAILURE';
   return finding('CHAIN_INVALID', 'INDETERMINATE', sub);
+}
+
+/**
+ * EN 319 102-1's TOTAL_FAILED / EXPIRED: the certificate had expired, and the signature covers a
+ * timestamp later than its end, so it was made after that end (not merely unproven before it).
+ */
+function madeAfterEnd(problem: ChainProblem, certificate: Uint8Array, madeAfter: Date | null): Finding | undefined {
+  if (problem !== 'EXPIRED' || !madeAfter) return undefined;
+  try {
+    return madeAfter > viewCertificate(certificate).notAfter ? finding('CERTIFICATE_EXPIRED', 'TOTAL_FAILED', 'EXPIRED') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The report's signer fields from a certificate's seal profile (any certificate: absent fields are null). */
