@@ -30,8 +30,8 @@ export interface PlatformCa {
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
   crlIssuer: string;
   crlUrl: string;
-  /** The OCSP responder's URL, where the hierarchy has one (P-256 only), written into its seal and TSA certificates (decision 0190). */
-  ocspUrl?: string;
+  /** The OCSP responder's URL, written into its seal and TSA certificates (decisions 0190, 0232); one route answers both hierarchies. */
+  ocspUrl: string;
 }
 
 /** The P-256 hierarchy (the platform's first). */
@@ -52,13 +52,18 @@ const SEAL_MAKER_YEARS = 10;
 const OCSP_RESPONDER_YEARS = 2;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
-const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务' };
+const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务', ocspResponder: '深圳市统一电子印章平台 SM2 OCSP响应服务' };
 
 // One per services container: the stack and tests replace the container when endpoints change.
 const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
 const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
-/** The OCSP responder's key and certificate (ocsp-responder.ts), read once per container like the root; a renewal forgets them. */
-export const ocspResponderCache = new WeakMap<Ports, Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }>>();
+/** Each hierarchy's OCSP responder key and certificate (ocsp-responder.ts), read once per container like the root; a renewal forgets them. */
+export const ocspResponderCaches: Record<SignatureAlgorithmId, WeakMap<Ports, Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }>>> = {
+  'ecdsa-p256-sha256': new WeakMap(),
+  'sm2-sm3': new WeakMap(),
+};
+/** The platform certificate role of each hierarchy's OCSP responder. */
+export const OCSP_RESPONDER_ROLES = { 'ecdsa-p256-sha256': 'ocsp-responder', 'sm2-sm3': 'sm2-ocsp-responder' } as const satisfies Record<SignatureAlgorithmId, Role>;
 
 /**
  * The P-256 root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
@@ -139,6 +144,7 @@ const sm2Ca = (services: Ports, parts: Pick<GmPlatformPki, 'root' | 'tsa' | 'roo
   ...parts,
   crlIssuer: CRL_ISSUERS['sm2-sm3'],
   crlUrl: sm2CrlUrl(services),
+  ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
 });
 
 /** The SM2 root's CRL: the same route, `?ca=sm2`. */
@@ -147,7 +153,7 @@ const sm2CrlUrl = (services: Ports): string => `${crlUrl(services.config.PUBLIC_
 /**
  * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
  * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root,
- * TSA and OCSP responder, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
+ * TSA and OCSP responder, and the SM2 root, TSA, seal maker (制章) and OCSP responder. Idempotent, and safe when two runs overlap
  * (see ensureCertificate).
  */
 export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: PlatformPki; sm2: GmPlatformPki }> {
@@ -159,10 +165,14 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
     crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
     ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
   });
-  const ocspSigner = await services.platformKeys.ocspSigner();
+  const ocspSigner = await services.platformKeys.ocspSigner('ecdsa-p256-sha256');
   await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, () => issueResponder(services, { rootSigner: p256Signers.root, root: p256.root, responderSigner: ocspSigner }));
   const sm2Url = sm2CrlUrl(services);
-  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
+  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), names: SM2_NAMES });
+  const sm2OcspSigner = await services.platformKeys.ocspSigner('sm2-sm3');
+  await ensureCertificate(services.store, 'sm2-ocsp-responder', sm2OcspSigner.keyId, () =>
+    issueResponder(services, { rootSigner: sm2Signers.root, root: sm2.root, responderSigner: sm2OcspSigner, commonName: SM2_NAMES.ocspResponder }),
+  );
   const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, async () =>
     issueSealMakerCertificate({
       signer: sm2Signers.root,
@@ -171,6 +181,7 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
       notBefore: new Date(services.now().getTime() - SKEW_MS),
       validityYears: SEAL_MAKER_YEARS,
       crlUrl: sm2Url,
+      ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
     }),
   );
   p256Cache.delete(services);
@@ -217,13 +228,14 @@ async function issueTsa(
   });
 }
 
-async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer }): Promise<Uint8Array> {
+async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer; commonName?: string }): Promise<Uint8Array> {
   return issueOcspResponderCertificate({
     signer: p.rootSigner,
     caCertificate: p.root,
     responderPublicKey: await p.responderSigner.publicKeySpki(),
     notBefore: new Date(services.now().getTime() - SKEW_MS),
     validityYears: OCSP_RESPONDER_YEARS,
+    ...(p.commonName ? { commonName: p.commonName } : {}),
   });
 }
 
@@ -236,26 +248,28 @@ async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Ui
 const RENEWED = {
   tsa: { renewBeforeDays: 2 * 365 },
   'ocsp-responder': { renewBeforeDays: 90 },
+  'sm2-ocsp-responder': { renewBeforeDays: 90 },
 } as const;
 export type RenewedRole = keyof typeof RENEWED;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Renews a P-256 platform certificate when it is due, keeping the earlier ones in the record (the
- * OCSP responder still answers `good` for earlier TSA certificates). Conditional on the serial read:
- * two runs racing renew once. Returns the certificate now current.
+ * Renews a platform certificate when it is due (the P-256 TSA, either hierarchy's OCSP responder),
+ * keeping the earlier ones in the record (the OCSP responder still answers `good` for earlier TSA
+ * certificates). Conditional on the serial read: two runs racing renew once. Returns the certificate now current.
  */
 export async function renewPlatformCertificateIfDue(services: Ports, role: RenewedRole): Promise<Uint8Array> {
-  const { root: rootSigner, tsa: tsaSigner } = await services.platformKeys.signers();
-  const subjectSigner = role === 'tsa' ? tsaSigner : await services.platformKeys.ocspSigner();
-  const [root, record] = await Promise.all([readCertificate(services.store, 'root', rootSigner.keyId), services.store.platformCertificates.get(role)]);
+  const sm2 = role === 'sm2-ocsp-responder';
+  const { root: rootSigner, tsa: tsaSigner } = sm2 ? await services.platformKeys.sm2Signers() : await services.platformKeys.signers();
+  const subjectSigner = role === 'tsa' ? tsaSigner : await services.platformKeys.ocspSigner(sm2 ? 'sm2-sm3' : 'ecdsa-p256-sha256');
+  const [root, record] = await Promise.all([readCertificate(services.store, sm2 ? 'sm2-root' : 'root', rootSigner.keyId), services.store.platformCertificates.get(role)]);
   if (!root || !record || record.keyId !== subjectSigner.keyId) throw new DomainError('PLATFORM_NOT_READY');
   const current = new Uint8Array(Buffer.from(record.certificate, 'base64'));
   if (new Date(record.notAfter).getTime() - services.now().getTime() > RENEWED[role].renewBeforeDays * DAY_MS) return current;
   const der =
     role === 'tsa'
       ? await issueTsa(services, { rootSigner, root, tsaSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: undefined })
-      : await issueResponder(services, { rootSigner, root, responderSigner: subjectSigner });
+      : await issueResponder(services, { rootSigner, root, responderSigner: subjectSigner, ...(sm2 ? { commonName: SM2_NAMES.ocspResponder } : {}) });
   const info = readSealCertificate(der);
   const renewed = await services.store.platformCertificates.renew(
     {
@@ -270,7 +284,7 @@ export async function renewPlatformCertificateIfDue(services: Ports, role: Renew
     record.serial,
   );
   p256Cache.delete(services);
-  ocspResponderCache.delete(services);
+  for (const cache of Object.values(ocspResponderCaches)) cache.delete(services);
   if (renewed) return der;
   const winner = await readCertificate(services.store, role, subjectSigner.keyId);
   if (!winner) throw new Error(`the ${role} certificate was renewed a moment ago and is gone`);
