@@ -6,7 +6,7 @@ import type { Ports } from '../../ports';
 import type { CertificateRecord } from '../../ports/seal-store';
 import type { SignatureAlgorithmId } from '../../ports/signer';
 import { CRL_ISSUERS } from './crl-issuers';
-import { cached, gmPlatformPki, OCSP_RESPONDER_ROLES, ocspResponderCaches, platformCaFor, platformPki, readCertificate, type PlatformCa } from './platform-ca';
+import { cached, gmPlatformPki, OCSP_RESPONDER_ROLES, ocspResponderCaches, platformPki, readCertificate, type PlatformCa } from './platform-ca';
 import type { PlatformSigner } from '../../ports/platform-keys';
 
 /**
@@ -17,11 +17,11 @@ import type { PlatformSigner } from '../../ports/platform-keys';
  * dedicated responder key that the bootstrap certified (id-kp-OCSPSigning, ocsp-nocheck).
  */
 export async function ocspResponder(services: Ports, hierarchy: SignatureAlgorithmId, known?: KnownCertificate): Promise<OcspResponder> {
-  const [pki, { signer, responderCertificate }] = await Promise.all([
-    platformCaFor(services, hierarchy),
+  const [{ pki, own }, { signer, responderCertificate }] = await Promise.all([
+    hierarchyOf(services, hierarchy),
     cached(ocspResponderCaches[hierarchy], services, (s) => loadResponder(s, hierarchy)),
   ]);
-  const platformSerials = new Set([...platformCertificatesOf(pki), responderCertificate].map((der) => readSealCertificate(der).serialNumber));
+  const platformSerials = new Set([...own, responderCertificate].map((der) => readSealCertificate(der).serialNumber));
   return {
     signer,
     responderCertificate,
@@ -35,9 +35,14 @@ export async function ocspResponder(services: Ports, hierarchy: SignatureAlgorit
   };
 }
 
-/** The hierarchy's own certificates below its root: the TSA (current and renewed) and, for SM2, the seal maker. */
-function platformCertificatesOf(pki: PlatformCa): Uint8Array[] {
-  return [pki.tsa, ...pki.previousTsa, ...('sealMaker' in pki && pki.sealMaker instanceof Uint8Array ? [pki.sealMaker] : [])];
+/** The hierarchy, and its own certificates below its root (always `good`): the TSA (current and renewed) and, for SM2, the seal maker. */
+async function hierarchyOf(services: Ports, hierarchy: SignatureAlgorithmId): Promise<{ pki: PlatformCa; own: Uint8Array[] }> {
+  if (hierarchy === 'sm2-sm3') {
+    const pki = await gmPlatformPki(services);
+    return { pki, own: [pki.tsa, ...pki.previousTsa, pki.sealMaker] };
+  }
+  const pki = await platformPki(services);
+  return { pki, own: [pki.tsa, ...pki.previousTsa] };
 }
 
 // The responder's key and the certificate the bootstrap (or a renewal) made for it, read once per container (decision 0141).
