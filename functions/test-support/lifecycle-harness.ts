@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Action, SealKind } from '@seal/shared';
+import type { Action, SealAlgorithm, SealKind } from '@seal/shared';
 import { startLocalStack, type LocalStack } from '../dev/local/stack';
 import { getServices } from '../src/composition';
 import type { Ports } from '../src/ports';
@@ -56,7 +56,7 @@ export async function addPerson(services: Ports, name: string): Promise<{ person
 
 export async function addCompany(
   services: Ports,
-  options: { companyId: string; legalRepPersonId: string; kinds?: SealKind[]; name?: string },
+  options: { companyId: string; legalRepPersonId: string; kinds?: SealKind[]; name?: string; algorithm?: SealAlgorithm },
 ): Promise<{ companyId: string; sealIds: string[] }> {
   const at = services.now().toISOString();
   const table = testTable(services.store);
@@ -71,7 +71,16 @@ export async function addCompany(
   const sealIds: string[] = [];
   for (const kind of options.kinds ?? ['contract']) {
     const sealId = `seal-${randomUUID()}`;
-    await table.put('seal', { sealId, companyId: options.companyId, kind, name: kind === 'contract' ? '合同专用章' : kind, state: 'pending_claim', createdAt: at, updatedAt: at });
+    await table.put('seal', {
+      sealId,
+      companyId: options.companyId,
+      kind,
+      name: kind === 'contract' ? '合同专用章' : kind,
+      state: 'pending_claim',
+      ...(options.algorithm ? { algorithm: options.algorithm } : {}),
+      createdAt: at,
+      updatedAt: at,
+    });
     sealIds.push(sealId);
   }
   return { companyId: options.companyId, sealIds };

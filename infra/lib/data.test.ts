@@ -63,6 +63,14 @@ describe('the platform keys', () => {
     expect(china.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: SM2_PLATFORM_KEY_ALIASES.derivation } })).toEqual({});
   });
 
+  it('keeps the SM2 OCSP responder key apart from the other SM2 keys: its own HMAC key by default, its own KMS SM2 key with sm2Keys=kms-asymmetric', () => {
+    expect(keyProps(prod, SM2_PLATFORM_KEY_ALIASES.ocspDerivation).Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    expect(aliasTarget(prod, SM2_PLATFORM_KEY_ALIASES.ocspDerivation)).not.toBe(aliasTarget(prod, SM2_PLATFORM_KEY_ALIASES.derivation));
+    const china = synthStage({ stage: 'prod', sm2Keys: 'kms-asymmetric' });
+    expect(keyProps(china, SM2_PLATFORM_KEY_ALIASES.ocspResponder).Properties).toMatchObject({ KeySpec: 'SM2', KeyUsage: 'SIGN_VERIFY' });
+    expect(china.main.findResources('AWS::KMS::Alias', { Properties: { AliasName: SM2_PLATFORM_KEY_ALIASES.ocspDerivation } })).toEqual({});
+  });
+
   it('keeps the signing-PIN key as an HMAC_256 key for GenerateMac / VerifyMac in KMS', () => {
     const pin = keyProps(prod, PLATFORM_KEY_ALIASES.pinMac);
     expect(pin.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });

@@ -44,6 +44,7 @@ describe('per-function permissions', () => {
       sm2RootCa: 'KeysSm2Derivation',
       sm2Tsa: 'KeysSm2Derivation',
       sealMaker: 'KeysSm2Derivation',
+      sm2OcspResponder: 'KeysSm2OcspDerivation',
       pinMac: 'KeysPinMac',
     };
     for (const handler of stage.stack.handlerFunctions().keys()) {
@@ -57,6 +58,16 @@ describe('per-function permissions', () => {
         }
         if (resource.includes('KeysData')) expect(JSON.stringify(statement.Condition)).toContain('kms:ViaService');
       }
+    }
+  });
+
+  it('lets the public OCSP functions sign with the two responder keys and nothing else: no CA key, no derivation of the other SM2 keys', () => {
+    for (const handler of ['pki-ocsp', 'pki-ocsp-get']) {
+      const signing = statementsOf(stage, handler).filter((s) => actions(s).some((a) => a === 'kms:Sign' || a === 'kms:GenerateMac'));
+      const resources = signing.map((s) => keyParameter(s.Resource));
+      expect(resources.some((r) => r.includes('KeysOcspResponder'))).toBe(true);
+      expect(resources.some((r) => r.includes('KeysSm2OcspDerivation'))).toBe(true);
+      expect(resources.filter((r) => !r.includes('KeysOcspResponder') && !r.includes('KeysSm2OcspDerivation'))).toEqual([]);
     }
   });
 

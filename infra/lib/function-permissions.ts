@@ -10,9 +10,10 @@
  * The platform keys of `functions/src/adapters/aws-kms/platform-keys.ts` and `sm2-platform-keys.ts`
  * (`pinMac`: the HMAC key signing PINs are MACed under, decision 0140).
  * The SM2 ones name a role: with derived SM2 keys (decision 0076) all three are the one HMAC key,
- * and `sign` on any of them is GenerateMac on it, which derives all three.
+ * and `sign` on any of them is GenerateMac on it, which derives all three; `sm2OcspResponder` is
+ * derived from an HMAC key of its own (decision 0230).
  */
-export type PlatformKey = 'rootCa' | 'tsa' | 'ocspResponder' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker' | 'pinMac';
+export type PlatformKey = 'rootCa' | 'tsa' | 'ocspResponder' | 'wrapping' | 'sm2RootCa' | 'sm2Tsa' | 'sealMaker' | 'sm2OcspResponder' | 'pinMac';
 /**
  * describe = DescribeKey + GetPublicKey (+ GetKeyRotationStatus on the wrapping key; DescribeKey only on the HMAC keys);
  * mac = GenerateMac + VerifyMac on the PIN key (decision 0140: setting a PIN MACs it, checking one verifies it, and a
@@ -68,7 +69,10 @@ const SEAL_MAKING = { ...PLATFORM_PKI, sealMaker: ['describe', 'sign'] } as cons
 const SEAL_DATA_WRITE = { write: ['seals/'], delete: ['seals/'] } as const;
 /** Timestamps are signed with the TSA key of the signature's hierarchy. */
 const TIMESTAMPING = { ...PLATFORM_PKI_READ, tsa: ['describe', 'sign'], sm2Tsa: ['describe', 'sign'] } as const;
-const OCSP_RESPONDING = { rootCa: ['describe'], tsa: ['describe'], ocspResponder: ['describe', 'sign'] } as const;
+/** Both hierarchies' responders (decision 0231): the roots and TSAs read, each responder key signs; never a CA key's `sign`. */
+const OCSP_RESPONDING = { ...PLATFORM_PKI_READ, ocspResponder: ['describe', 'sign'], sm2OcspResponder: ['describe', 'sign'] } as const;
+/** Signers put both hierarchies' OCSP answers into validation data (decisions 0111, 0233). */
+const OCSP_ANSWERS = { ocspResponder: ['describe', 'sign'], sm2OcspResponder: ['describe', 'sign'] } as const;
 const CRL = { read: ['pki/crl/'], write: ['pki/crl/'] } as const;
 /** Functions that render or sign PDFs: more memory, the API's longest timeout, the CJK font. */
 const PDF = { memoryMb: 1024, timeoutSeconds: 29, cjkFont: true } as const;
@@ -81,7 +85,7 @@ const PIN = { pinMac: ['mac'] } as const;
  */
 const SIGNING: FunctionPermissions = {
   table: 'readWrite',
-  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'], ...PIN },
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ...OCSP_ANSWERS, ...PIN },
   wrapping: ['seal-credential'],
   credentialKeys: true,
   // seals/: an OFD seal signature embeds the seal's 印章数据 (decision 0175).
@@ -187,7 +191,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   'get-document': { table: 'readWrite', documents: { read: ['signed/', 'uploads/'] }, memoryMb: 1024 },
   'sign-document': SIGNING,
   // The phone checked the PIN when it approved (challenge-approve): no PIN key here.
-  'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] } },
+  'sign-document-confirmed': { ...SIGNING, keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ...OCSP_ANSWERS } },
   'sign-documents-batch': { ...SIGNING, memoryMb: 1536 },
   // 批量签章任务 (decision 0165): the gate once (PIN, key unwrap), then the queue (granted by the stack); workers sign.
   'start-signing-batch': { table: 'readWrite', keys: { ...PLATFORM_PKI_READ, ...PIN }, wrapping: ['seal-credential'], credentialKeys: true },
@@ -199,7 +203,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<string, FunctionPermissions>>
   // Completing adds the deployment's PAdES level (decision 0111): the CRL and OCSP answers, as SIGNING does.
   'ukey-sign-complete': {
     table: 'readWrite',
-    keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+    keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ...OCSP_ANSWERS },
     documents: {
       read: ['uploads/', 'signed/', 'ukey-signing/', ...CRL.read],
       write: ['signed/', ...CRL.write],
@@ -229,14 +233,23 @@ export const RENEWAL_JOB_PERMISSIONS: FunctionPermissions = { table: 'readWrite'
  */
 export const ARCHIVE_JOB_PERMISSIONS: FunctionPermissions = {
   table: 'readWrite',
-  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ocspResponder: ['describe', 'sign'] },
+  // Renews both hierarchies' certificates when due (decision 0235), the SM2 responder's included
+  // (decision 0230: its derived key's public half needs `sign`); the DSS carries P-256 OCSP answers.
+  keys: { ...TIMESTAMPING, rootCa: ['describe', 'sign'], sm2RootCa: ['describe', 'sign'], ...OCSP_ANSWERS },
   documents: { read: ['signed/', ...CRL.read], write: ['signed/', ...CRL.write], delete: ['signed/'] },
   ...PDF,
   memoryMb: 1536,
   timeoutSeconds: 900,
 };
-/** The bootstrap has the root sign the root, TSA and OCSP responder certificates once, and stores them. */
-export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = { table: 'readWrite', keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], pinMac: ['describe'] }, timeoutSeconds: 120 };
+/**
+ * The bootstrap has each root sign its root, TSA and OCSP responder certificates once, and stores them
+ * (the derived SM2 responder key's public half needs its GenerateMac: `sign`).
+ */
+export const BOOTSTRAP_PERMISSIONS: FunctionPermissions = {
+  table: 'readWrite',
+  keys: { ...PLATFORM_PKI, ocspResponder: ['describe'], sm2OcspResponder: ['describe', 'sign'], pinMac: ['describe'] },
+  timeoutSeconds: 120,
+};
 /** The table stream's consumer: reads the stream (granted by its event source), writes the archive, no table items, no secret. */
 export const AUDIT_ARCHIVE_PERMISSIONS: FunctionPermissions = { table: 'none', auditArchive: 'write', sessionSecret: false, memoryMb: 256, timeoutSeconds: 60 };
 /** The audit checkpoint job (decision 0227): reads the unsealed-head marks and heads, timestamps each head with the P-256 TSA key. */

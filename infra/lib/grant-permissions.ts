@@ -86,7 +86,7 @@ export function grantPermissions(role: iam.IRole, p: FunctionPermissions, t: Gra
   if (p.credentialKeys && t.keyCustody === 'kms-asymmetric') grantCredentialKeys(add, Stack.of(role));
 }
 
-const SM2_ROLES: readonly PlatformKey[] = ['sm2RootCa', 'sm2Tsa', 'sealMaker'];
+const SM2_ROLES: readonly PlatformKey[] = ['sm2RootCa', 'sm2Tsa', 'sealMaker', 'sm2OcspResponder'];
 
 /** kms-asymmetric custody: one KMS key per credential, created and used only with the seal-credential tag. */
 function grantCredentialKeys(add: (s: iam.PolicyStatementProps) => void, stack: Stack): void {

@@ -11,7 +11,8 @@ import type { Sm2Keys } from './stage-settings';
  * root CA, TSA and OCSP responder (asymmetric P-256, sign/verify; the private halves never leave KMS) and the
  * credential-wrapping key (symmetric, yearly rotation). Plus the data key that encrypts the table,
  * the buckets and the secrets, and the HMAC key signing PINs are MACed under (decision 0140). The SM2 hierarchy (decision 0076): three KMS `SM2` keys (root CA, TSA,
- * seal maker) where AWS offers them, otherwise one HMAC key the functions derive all three from.
+ * seal maker) where AWS offers them, otherwise one HMAC key the functions derive all three from; the SM2 OCSP
+ * responder's key (decision 0230) likewise, but always a key of its own (a fourth SM2 key, or a second HMAC key).
  */
 export class PlatformKeys extends Construct {
   readonly rootCa: kms.Key;
@@ -22,7 +23,7 @@ export class PlatformKeys extends Construct {
   readonly pinMac: kms.Key;
   readonly data: kms.Key;
   /** The key behind each SM2 role: its own SM2 key, or the one HMAC key they are derived from. */
-  readonly sm2: Record<'sm2RootCa' | 'sm2Tsa' | 'sealMaker', kms.Key>;
+  readonly sm2: Record<'sm2RootCa' | 'sm2Tsa' | 'sealMaker' | 'sm2OcspResponder', kms.Key>;
   readonly sm2Keys: Sm2Keys;
 
   constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; sm2Keys: Sm2Keys }) {
@@ -45,17 +46,22 @@ export class PlatformKeys extends Construct {
         sm2RootCa: signing('Sm2RootCa', SM2_PLATFORM_KEY_ALIASES.rootCa, 'Seal platform SM2 root CA signing key', kms.KeySpec.SM2),
         sm2Tsa: signing('Sm2Tsa', SM2_PLATFORM_KEY_ALIASES.tsa, 'Seal platform SM2 time-stamping authority key', kms.KeySpec.SM2),
         sealMaker: signing('SealMaker', SM2_PLATFORM_KEY_ALIASES.sealMaker, 'Seal platform seal maker (制章) SM2 key', kms.KeySpec.SM2),
+        sm2OcspResponder: signing('Sm2OcspResponder', SM2_PLATFORM_KEY_ALIASES.ocspResponder, 'Seal platform SM2 OCSP responder key', kms.KeySpec.SM2),
       };
     } else {
-      const derivation = new kms.Key(this, 'Sm2Derivation', {
-        alias: SM2_PLATFORM_KEY_ALIASES.derivation,
-        description: 'Derives the seal platform SM2 root CA, TSA and seal maker keys (GenerateMac of a label per role)',
-        keySpec: kms.KeySpec.HMAC_256,
-        keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
-        removalPolicy: props.removalPolicy,
-        pendingWindow: Duration.days(30),
-      });
-      this.sm2 = { sm2RootCa: derivation, sm2Tsa: derivation, sealMaker: derivation };
+      const hmac = (name: string, alias: string, description: string) =>
+        new kms.Key(this, name, {
+          alias,
+          description,
+          keySpec: kms.KeySpec.HMAC_256,
+          keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+          removalPolicy: props.removalPolicy,
+          pendingWindow: Duration.days(30),
+        });
+      const derivation = hmac('Sm2Derivation', SM2_PLATFORM_KEY_ALIASES.derivation, 'Derives the seal platform SM2 root CA, TSA and seal maker keys (GenerateMac of a label per role)');
+      // Its own HMAC key: the public OCSP functions can derive the responder's key and no other.
+      const ocspDerivation = hmac('Sm2OcspDerivation', SM2_PLATFORM_KEY_ALIASES.ocspDerivation, 'Derives the seal platform SM2 OCSP responder key (GenerateMac of its label)');
+      this.sm2 = { sm2RootCa: derivation, sm2Tsa: derivation, sealMaker: derivation, sm2OcspResponder: ocspDerivation };
     }
     this.wrapping = new kms.Key(this, 'CredentialWrapping', {
       alias: PLATFORM_KEY_ALIASES.credentialWrapping,

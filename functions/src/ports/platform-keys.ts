@@ -1,4 +1,4 @@
-import type { Signer } from './signer';
+import type { SignatureAlgorithmId, Signer } from './signer';
 
 /** A platform key's signer, naming the key so a stored certificate can be checked against it. */
 export interface PlatformSigner extends Signer {
@@ -16,8 +16,11 @@ export interface PlatformKeys {
   signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner }>;
   /** The SM2 keys; PLATFORM_NOT_READY when the bootstrap has not made them. */
   sm2Signers(): Promise<{ root: PlatformSigner; tsa: PlatformSigner; sealMaker: PlatformSigner }>;
-  /** The OCSP responder's key (P-256), certified by the P-256 root; PLATFORM_NOT_READY before the bootstrap. */
-  ocspSigner(): Promise<PlatformSigner>;
+  /**
+   * The OCSP responder's key of a hierarchy, certified by that hierarchy's root (P-256: decision 0110;
+   * SM2: decision 0230); PLATFORM_NOT_READY before the bootstrap.
+   */
+  ocspSigner(hierarchy: SignatureAlgorithmId): Promise<PlatformSigner>;
   /** Bootstrap only: makes any platform key that is missing, of both hierarchies (idempotent, safe when run twice at once). */
   ensure(): Promise<void>;
   /** Resolves when the root CA key is reachable (health probe). */

@@ -5,7 +5,7 @@ import { KeyCustodyError } from './key-custody-error';
 import { KmsDigestSigner } from './kms-digest-signer';
 import { translateKmsError } from './translate-kms-error';
 import { PLATFORM_KEY_ALIASES, ensurePlatformKeys } from './platform-keys';
-import { ensureSm2PlatformKeys, sm2PlatformKeySpecs, sm2PlatformSigners, type Sm2PlatformKeyMode } from './sm2-platform-keys';
+import { ensureSm2PlatformKeys, sm2OcspSigner, sm2PlatformKeySpecs, sm2PlatformSigners, type Sm2PlatformKeyMode } from './sm2-platform-keys';
 
 /**
  * The `PlatformKeys` port on KMS: asymmetric keys found by alias. In AWS the CDK stack makes them
@@ -33,7 +33,8 @@ export function kmsPlatformKeys(client: KMSClient, options: { makeMissing: boole
       ]);
       return { root, tsa };
     },
-    async ocspSigner() {
+    async ocspSigner(hierarchy) {
+      if (hierarchy === 'sm2-sm3') return sm2OcspSigner(client, options.sm2Keys, find);
       return KmsDigestSigner.create({ client, keyId: await find(PLATFORM_KEY_ALIASES.ocspResponder), algorithm: DEFAULT_SIGNATURE_ALGORITHM });
     },
     async ensure() {

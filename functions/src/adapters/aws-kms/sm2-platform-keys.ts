@@ -22,6 +22,9 @@ export const SM2_PLATFORM_KEY_ALIASES = {
   tsa: 'alias/seal-platform/sm2-tsa',
   sealMaker: 'alias/seal-platform/seal-maker',
   derivation: 'alias/seal-platform/sm2-derivation',
+  /** The SM2 OCSP responder (decision 0230): its own key in either mode, so the public responder cannot derive the root. */
+  ocspResponder: 'alias/seal-platform/sm2-ocsp-responder',
+  ocspDerivation: 'alias/seal-platform/sm2-ocsp-derivation',
 } as const;
 
 export interface Sm2PlatformSigners {
@@ -43,9 +46,13 @@ export function sm2PlatformKeySpecs(mode: Sm2PlatformKeyMode): PlatformKeySpec[]
         signingKey(SM2_PLATFORM_KEY_ALIASES.rootCa, 'sm2-root-ca', 'sm2-sm3'),
         signingKey(SM2_PLATFORM_KEY_ALIASES.tsa, 'sm2-tsa', 'sm2-sm3'),
         signingKey(SM2_PLATFORM_KEY_ALIASES.sealMaker, 'seal-maker', 'sm2-sm3'),
+        signingKey(SM2_PLATFORM_KEY_ALIASES.ocspResponder, 'sm2-ocsp-responder', 'sm2-sm3'),
       ];
     case 'kms-hmac-derived':
-      return [{ alias: SM2_PLATFORM_KEY_ALIASES.derivation, role: 'sm2-derivation', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' }];
+      return [
+        { alias: SM2_PLATFORM_KEY_ALIASES.derivation, role: 'sm2-derivation', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' },
+        { alias: SM2_PLATFORM_KEY_ALIASES.ocspDerivation, role: 'sm2-ocsp-derivation', keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' },
+      ];
     default: {
       const unknown: never = mode;
       throw new KeyCustodyError('KEY_CUSTODY_MISCONFIGURED', `PLATFORM_SM2_KEYS must be kms-asymmetric or kms-hmac-derived, not "${String(unknown)}"`);
@@ -70,6 +77,15 @@ export async function sm2PlatformSigners(client: KMSClient, mode: Sm2PlatformKey
   }
   const macKey = await find(SM2_PLATFORM_KEY_ALIASES.derivation);
   return { root: derivedSigner(client, macKey, 'sm2-root-ca'), tsa: derivedSigner(client, macKey, 'sm2-tsa'), sealMaker: derivedSigner(client, macKey, 'seal-maker') };
+}
+
+/**
+ * The SM2 OCSP responder's signer (decision 0230): a KMS SM2 key, or derived as the other SM2 keys
+ * are, but from an HMAC key of its own, so the public OCSP function holds no other platform key.
+ */
+export async function sm2OcspSigner(client: KMSClient, mode: Sm2PlatformKeyMode, find: (alias: string) => Promise<string>): Promise<PlatformSigner> {
+  if (mode === 'kms-asymmetric') return KmsDigestSigner.create({ client, keyId: await find(SM2_PLATFORM_KEY_ALIASES.ocspResponder), algorithm: 'sm2-sm3' });
+  return derivedSigner(client, await find(SM2_PLATFORM_KEY_ALIASES.ocspDerivation), 'sm2-ocsp-responder');
 }
 
 /**

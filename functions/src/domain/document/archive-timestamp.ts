@@ -51,7 +51,7 @@ export async function addArchiveTimestamp(services: Ports & DocumentSigning, doc
   const format = services.documentSigners.of(bytes);
   if (!format.addValidationData || !format.addDocumentTimestamp) return 'not_a_pdf';
 
-  const responder = await ocspResponder(services);
+  const responder = await ocspResponder(services, 'ecdsa-p256-sha256');
   const tsas = [pki.tsa, ...pki.previousTsa];
   const withData = await format.addValidationData(bytes, {
     certificates: [pki.root, ...tsas, responder.responderCertificate],

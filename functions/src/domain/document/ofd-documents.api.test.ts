@@ -7,6 +7,8 @@ import { independentlyValid, independentVerdicts } from '../../../test-support/g
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { asn1Tree, at, bits } from '../../../test-support/gm/asn1parse';
 import { independentTimestamp } from '../../../test-support/gm/timestamp-independent';
+import { sm2OcspAnswerVerifies, SM2_WITH_SM3_ALGORITHM_HEX } from '../../../test-support/gm/ocsp-independent';
+import { encodeValidationData, readValidationData } from '../../engines/ofd/validation-data';
 import { getServices } from '../../composition';
 import { gmPlatformPki } from '../platform-pki/platform-ca';
 import { revokeOneSeal } from '../seal/revoke-one-seal';
@@ -113,14 +115,25 @@ describe('an OFD sealed by two companies with SM2', () => {
     }
   });
 
-  it('keeps each signature’s certificates and CRL beside it, in a certs-only CMS file OpenSSL reads and no signature needs to cover', async () => {
+  it('keeps each signature’s certificates, CRL and SM2 OCSP answer beside it, in a certs-only CMS file OpenSSL reads and no signature needs to cover', async () => {
     const files = unpack(twiceSigned);
+    const responder = await getServices().store.platformCertificates.get('sm2-ocsp-responder');
+    const responderCertificate = new Uint8Array(Buffer.from(responder!.certificate, 'base64'));
     for (const i of [0, 1]) {
       const path = `Doc_0/Signs/Sign_${i}/ValidationData.p7c`;
       openssl.file(`vd-${i}.p7c`, files.get(path)!);
-      const printed = openssl.run(['pkcs7', '-inform', 'DER', '-in', `vd-${i}.p7c`, '-print_certs']).output;
-      expect(printed.match(/BEGIN CERTIFICATE/g)?.length).toBeGreaterThanOrEqual(3);
-      expect(printed).toContain('BEGIN X509 CRL');
+      // `openssl cms` reads the OCSP answer as RFC 5940 other revocation info (`pkcs7` knows only certificates and CRLs).
+      const printed = openssl.run(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', `vd-${i}.p7c`]);
+      expect(printed.status).toBe(0);
+      expect(printed.output.match(/d\.certificate:/g)?.length).toBeGreaterThanOrEqual(4);
+      expect(printed.output).toContain('d.crl:');
+      expect(printed.output).toContain('1.3.6.1.5.5.7.16.2');
+      // The answer (taken out by the platform's reader), checked by OpenSSL: good for the seal and the TSA, signed SM2 with the ID.
+      const [answer] = readValidationData(files.get(path)!)!.ocsps;
+      openssl.file(`vd-${i}-ocsp.der`, answer!);
+      const text = openssl.run(['ocsp', '-respin', `vd-${i}-ocsp.der`, '-noverify', '-resp_text']).output;
+      expect(text.match(/Cert Status: good/g)).toHaveLength(2);
+      expect(sm2OcspAnswerVerifies(openssl, `vd-${i}-ocsp`, answer!, responderCertificate, '1234567812345678')).toEqual({ algorithmHex: SM2_WITH_SM3_ALGORITHM_HEX, verified: true });
     }
     // The second signature protects the first one's validation data; nothing protects its own.
     const verdicts = independentVerdicts(openssl, twiceSigned);
@@ -223,6 +236,13 @@ describe('an OFD signature at a past time (the platform clock moved on)', () => 
       files.delete('Doc_0/Signs/Sign_0/ValidationData.p7c');
       return repack(files);
     };
+    // The same file without its CRL: the SM2 responder's answer alone is the revocation data.
+    const onlyOcsp = (ofd: Uint8Array) => {
+      const path = 'Doc_0/Signs/Sign_0/ValidationData.p7c';
+      const data = readValidationData(unpack(ofd).get(path)!)!;
+      expect(data.ocsps).toHaveLength(1);
+      return changed(ofd, path, () => encodeValidationData({ ...data, crls: [] }));
+    };
     const start = Date.now();
     const moveTo = (days: number) => {
       services.now = () => new Date(start + days * 24 * 3600_000);
@@ -238,12 +258,14 @@ describe('an OFD signature at a past time (the platform clock moved on)', () => 
       await revokeOneSeal(services.store, { seal: seal!, as: 'system', actorId: 'system:test', reason: '测试注销', crlReason: 'cessationOfOperation', now: services.now() });
       moveTo(60);
       expect(await verdictOf(revokedLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
+      expect(await verdictOf(onlyOcsp(revokedLater))).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
       expect(await verdictOf(withoutData(revokedLater))).toEqual({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
 
       // Past the seal certificates' year: the timestamp and the CRL kept beside the signature prove it was good when it signed.
       moveTo(400);
       expect(await verdictOf(revokedLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
       expect(await verdictOf(expiresLater)).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
+      expect(await verdictOf(onlyOcsp(expiresLater))).toEqual({ indication: 'TOTAL_PASSED', subIndication: null, findings: [] });
       expect(await verdictOf(withoutData(expiresLater))).toEqual({ indication: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE', findings: ['REVOCATION_DATA_MISSING'] });
     } finally {
       services.now = realNow;

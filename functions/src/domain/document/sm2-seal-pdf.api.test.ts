@@ -2,6 +2,12 @@ import { samplePdf } from '../../../test-support/pdf/sample-pdf';
 import { download } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
 import { bouncyCastleCheck } from '../../../test-support/gm/bouncy-castle';
+import { GmOpenssl } from '../../../test-support/gm/openssl';
+import { sm2OcspAnswerVerifies, SM2_WITH_SM3_ALGORITHM_HEX } from '../../../test-support/gm/ocsp-independent';
+import { PdfDocument } from '../../engines/pdf/syntax/document';
+import { decodeStream } from '../../engines/pdf/syntax/filters';
+import type { PdfStream, PdfValue } from '../../engines/pdf/syntax/objects';
+import { getServices } from '../../composition';
 
 /**
  * A seal the company chose SM2 for (decision 0078) signs a PDF through the API, and the platform's
@@ -82,4 +88,26 @@ it('signs in the GB/T 35275 form: Bouncy Castle accepts every signature the seal
       problems: [],
     });
   expect(bouncyCastleCheck(tampered).map((check) => check.valid)).toEqual([false, false]);
+});
+
+it('keeps an answer of the SM2 OCSP responder in the DSS: good for the seal and the SM2 TSA, signed SM2-with-SM3 as OpenSSL checks with the distinguishing ID', async () => {
+  const documentId = await t.api.upload(lr, '国密签章-长期.pdf', await samplePdf({ pages: 1 }));
+  const signed = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
+  expect(signed.status).toBe(200);
+  const bytes = await download(signed.body.downloadUrl);
+  const doc = PdfDocument.open(bytes);
+  const ocsps = doc.resolve(doc.dict(doc.dict(doc.trailer.get('Root'))?.get('DSS'))?.get('OCSPs')) as PdfValue[];
+  expect(ocsps).toHaveLength(1);
+  const answer = decodeStream(doc.resolve(ocsps[0]!) as PdfStream);
+  const responder = await getServices().store.platformCertificates.get('sm2-ocsp-responder');
+  const openssl = new GmOpenssl();
+  try {
+    openssl.file('dss-ocsp.der', answer);
+    const text = openssl.run(['ocsp', '-respin', 'dss-ocsp.der', '-noverify', '-resp_text']).output;
+    expect(text.match(/Cert Status: good/g)).toHaveLength(2);
+    const responderCertificate = new Uint8Array(Buffer.from(responder!.certificate, 'base64'));
+    expect(sm2OcspAnswerVerifies(openssl, 'dss-ocsp', answer, responderCertificate, '1234567812345678')).toEqual({ algorithmHex: SM2_WITH_SM3_ALGORITHM_HEX, verified: true });
+  } finally {
+    openssl.dispose();
+  }
 });

@@ -22,8 +22,8 @@ export interface ValidationRecords {
 /**
  * What a relying party needs to validate a platform signature and its timestamp years from now
  * without asking the platform (PAdES B-LT, decision 0111): the signer's chain, the TSA certificate,
- * the hierarchy's current CRL and, where the hierarchy has a responder, fresh OCSP responses for the
- * seal and TSA certificates with the responder certificate that signed them.
+ * the hierarchy's current CRL and fresh OCSP responses from the hierarchy's responder for the seal
+ * and TSA certificates, with the responder certificate that signed them (SM2 too: decision 0233).
  */
 export async function validationDataFor(services: Ports, certificateChain: Uint8Array[], known?: ValidationRecords): Promise<ValidationData> {
   const [signerCertificate] = certificateChain;
@@ -33,9 +33,8 @@ export async function validationDataFor(services: Ports, certificateChain: Uint8
   const pki = await platformCaFor(services, algorithm);
   const crl = await currentCrl(services, pki.crlIssuer, known?.crl.issuer === pki.crlIssuer ? known.crl : undefined);
   const certificates = unique([...certificateChain, pki.tsa, pki.root]);
-  if (!pki.ocspUrl) return { certificates, crls: [crl], ocsps: [] };
   // One responder (its certificate read once) for the answer and for the certificate the DSS carries.
-  const responder = await ocspResponder(services, known?.certificate);
+  const responder = await ocspResponder(services, algorithm, known?.certificate);
   const ocsp = await ocspResponseFor(responder, [signerCertificate, pki.tsa]);
   return { certificates: unique([...certificates, responder.responderCertificate]), crls: [crl], ocsps: [ocsp] };
 }

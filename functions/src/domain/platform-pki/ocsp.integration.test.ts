@@ -5,7 +5,8 @@ import { fromPem, toPem } from '../../engines/pki';
 import { viewCertificate } from '../../engines/pki/certificate-view';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AuthorityInfoAccessSyntax, Certificate, id_ad_ocsp, id_pe_authorityInfoAccess } from '@peculiar/asn1-x509';
-import { OpensslWorkspace } from '../../../test-support/pki/openssl';
+import { GmOpenssl } from '../../../test-support/gm/openssl';
+import { sm2OcspAnswerVerifies, SM2_WITH_SM3_ALGORITHM_HEX } from '../../../test-support/gm/ocsp-independent';
 import { addCompany, addPerson, api, passedFaceTicket, startHarness, type Harness } from '../../../test-support/lifecycle-harness';
 
 const CO = '914403001922038216';
@@ -14,12 +15,12 @@ const PIN = '135790';
 let h: Harness;
 let lr: { personId: string; token: string };
 let sealId: string;
-let openssl: OpensslWorkspace;
+let openssl: GmOpenssl;
 const path = (name: string): string => join(openssl.dir, name);
 
 beforeAll(async () => {
   h = await startHarness();
-  openssl = new OpensslWorkspace();
+  openssl = new GmOpenssl();
   lr = await addPerson(h.services, '张三');
   const { sealIds } = await addCompany(h.services, { companyId: CO, legalRepPersonId: lr.personId, kinds: ['contract'] });
   sealId = sealIds[0]!;
@@ -52,8 +53,9 @@ function ocspUrlsOf(pemFile: string): string[] {
  * `openssl ocsp` at the address the certificate itself names (its AIA), over HTTP POST, the answer
  * checked with the given trust option. Run asynchronously: the stack answers from this very process.
  */
-function ask(certificate: string, trust: string[], url = ocspUrlsOf(certificate)[0]): Promise<{ status: number; output: string }> {
-  const args = ['ocsp', '-issuer', path('root.pem'), '-cert', path(certificate), '-url', url ?? 'none', ...trust, '-resp_text'];
+function ask(certificate: string, trust: string[], url = ocspUrlsOf(certificate)[0], issuer = 'root.pem', extra: string[] = []): Promise<{ status: number; output: string }> {
+  // `extra` first: openssl wants a CertID digest (-sm3) before -cert.
+  const args = ['ocsp', ...extra, '-issuer', path(issuer), '-cert', path(certificate), '-url', url ?? 'none', ...trust, '-resp_text'];
   return new Promise((resolve, reject) => {
     execFile('openssl', args, { cwd: openssl.dir }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
@@ -132,5 +134,103 @@ describe('the OCSP responder of the platform', () => {
     expect(text).toContain('OCSP Signing');
     expect(openssl.run(['verify', '-CAfile', path('root.pem'), path('responder.pem')]).status).toBe(0);
     expect(viewCertificate(fromPem(readFileSync(path('responder.pem'), 'utf8'))[0]!).issuer).toEqual(viewCertificate(fromPem(readFileSync(path('root.pem'), 'utf8'))[0]!).subject);
+  });
+});
+
+/** GM/T 0009's default distinguishing ID, with which the platform signs every SM2 answer. */
+const SM2_ID = '1234567812345678';
+
+const sm2AnswerVerifies = (name: string, response: Uint8Array, responderCertificate: Uint8Array, change?: (tbs: Uint8Array) => void) =>
+  sm2OcspAnswerVerifies(openssl, name, response, responderCertificate, SM2_ID, change);
+
+describe('the SM2 OCSP responder, at the same address', () => {
+  let sm2Lr: { personId: string; token: string };
+  let sm2SealId: string;
+  const CO_SM2 = '91440300708461136T';
+  const der = (pemFile: string) => fromPem(readFileSync(path(pemFile), 'utf8'))[0]!;
+
+  beforeAll(async () => {
+    sm2Lr = await addPerson(h.services, '李四');
+    const { sealIds } = await addCompany(h.services, { companyId: CO_SM2, legalRepPersonId: sm2Lr.personId, kinds: ['contract'], algorithm: 'sm2-sm3' });
+    sm2SealId = sealIds[0]!;
+    for (const [role, file] of [
+      ['sm2-root', 'sm2root.pem'],
+      ['sm2-tsa', 'sm2tsa.pem'],
+      ['seal-maker', 'sealmaker.pem'],
+      ['sm2-ocsp-responder', 'sm2responder.pem'],
+    ] as const) {
+      const record = await h.services.store.platformCertificates.get(role);
+      openssl.file(file, toPem(new Uint8Array(Buffer.from(record!.certificate, 'base64'))));
+    }
+    const faceTicket = await passedFaceTicket(h.services, sm2Lr.personId, 'seal.claim', { sealIds: [sm2SealId] });
+    const claimed = await api(h.stack, 'POST', `/v1/seals/${sm2SealId}/claim`, sm2Lr.token, { faceTicket, pin: PIN, pinConfirm: PIN });
+    expect(claimed.status).toBe(201);
+    openssl.file('sm2seal.pem', claimed.body.credential.certificate.pem);
+  }, 120_000);
+
+  it('names the responder in the SM2 seal, TSA and seal-maker certificates; the SM2 responder certificate is the root’s, for OCSP signing, with ocsp-nocheck and no AIA', () => {
+    const base = h.services.config.PUBLIC_BASE_URL;
+    for (const pem of ['sm2seal.pem', 'sm2tsa.pem', 'sealmaker.pem']) {
+      expect({ pem, urls: ocspUrlsOf(pem) }).toEqual({ pem, urls: [`${base}/v1/pki/ocsp`] });
+      const text = openssl.run(['x509', '-in', path(pem), '-noout', '-text']).output;
+      expect(text).toContain(`URI:${base}/v1/pki/crl?ca=sm2`);
+      expect(text).toMatch(new RegExp(`Authority Information Access:\\s+OCSP - URI:${base.replace(/[.]/g, '\\.')}/v1/pki/ocsp\\s`));
+    }
+    expect(ocspUrlsOf('sm2responder.pem')).toEqual([]);
+    const text = openssl.run(['x509', '-in', path('sm2responder.pem'), '-noout', '-text', '-nameopt', 'utf8']).output;
+    expect(text).not.toContain('Authority Information Access');
+    expect(text).toContain('OCSP No Check');
+    expect(text).toMatch(/X509v3 Extended Key Usage: critical\s+OCSP Signing\s/);
+    expect(text).toContain('Signature Algorithm: SM2-with-SM3');
+    expect(text).toContain('SM2 OCSP响应服务');
+    expect(openssl.run(['verify', '-CAfile', path('sm2root.pem'), '-vfyopt', `distid:${SM2_ID}`, '-purpose', 'ocsphelper', path('sm2responder.pem')]).output).toContain('sm2responder.pem: OK');
+  });
+
+  it('answers good for the SM2 seal at the address it names, with an SM2-with-SM3 signature OpenSSL verifies with the distinguishing ID', async () => {
+    const { output } = await ask('sm2seal.pem', ['-CAfile', path('sm2root.pem')], undefined, 'sm2root.pem', ['-respout', path('sm2-good.der')]);
+    expect(output).toMatch(/sm2seal\.pem: good/);
+    expect(output).toContain('Signature Algorithm: SM2-with-SM3');
+    expect(output).toMatch(/Responder Id: [0-9A-F]{40}/);
+    // OpenSSL 3's `ocsp` says "Response Verify Failure" here: it passes no distinguishing ID to SM2 (decision 0231).
+    const { algorithmHex, verified } = sm2AnswerVerifies('sm2-good', openssl.read('sm2-good.der'), der('sm2responder.pem'));
+    expect(algorithmHex).toBe(SM2_WITH_SM3_ALGORITHM_HEX);
+    expect(verified).toBe(true);
+    // One changed byte of the signed part (the last byte of the nonce), and the same check refuses it.
+    const changed = sm2AnswerVerifies('sm2-changed', openssl.read('sm2-good.der'), der('sm2responder.pem'), (tbs) => {
+      tbs[tbs.length - 1] = tbs[tbs.length - 1]! ^ 1;
+    });
+    expect(changed.verified).toBe(false);
+  });
+
+  it('answers for the SM2 TSA and the seal maker, and takes SM3 CertIDs as well as SHA-1', async () => {
+    for (const pem of ['sm2tsa.pem', 'sealmaker.pem']) {
+      const { output } = await ask(pem, ['-noverify'], undefined, 'sm2root.pem');
+      expect(output).toMatch(new RegExp(`${pem.replace('.', '\\.')}: good`));
+    }
+    const { output } = await ask('sm2seal.pem', ['-noverify'], undefined, 'sm2root.pem', ['-sm3', '-respout', path('sm2-sm3.der')]);
+    expect(output).toMatch(/Hash Algorithm: sm3/);
+    expect(output).toMatch(/sm2seal\.pem: good/);
+    expect(sm2AnswerVerifies('sm2-sm3', openssl.read('sm2-sm3.der'), der('sm2responder.pem')).verified).toBe(true);
+  });
+
+  it('answers revoked once the SM2 seal is revoked, still signed SM2 and verified with the ID', async () => {
+    const faceTicket = await passedFaceTicket(h.services, sm2Lr.personId, 'seal.revoke', { companyId: CO_SM2, sealIds: [sm2SealId] });
+    const res = await api(h.stack, 'POST', `/v1/companies/${CO_SM2}/seals/revoke`, sm2Lr.token, { faceTicket, sealIds: [sm2SealId], reason: { category: 'other', text: '不再使用' } });
+    expect(res.body.results[0]).toMatchObject({ ok: true, state: 'revoked' });
+    const { output } = await ask('sm2seal.pem', ['-CAfile', path('sm2root.pem')], undefined, 'sm2root.pem', ['-respout', path('sm2-revoked.der')]);
+    expect(output).toMatch(/sm2seal\.pem: revoked/);
+    expect(output).toContain('Revocation Time:');
+    expect(sm2AnswerVerifies('sm2-revoked', openssl.read('sm2-revoked.der'), der('sm2responder.pem')).verified).toBe(true);
+  });
+
+  it('answers a request naming an issuer that is neither root with unauthorized, not a 5xx', async () => {
+    openssl.run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path('other-ca.key'), '-subj', '/CN=Other CA', '-days', '1', '-out', path('other-ca.pem')]);
+    const { output } = await ask('other-ca.pem', ['-noverify'], ocspUrlsOf('sm2seal.pem')[0], 'other-ca.pem');
+    expect(output).toMatch(/Responder Error: unauthorized \(6\)/);
+    openssl.run(['ocsp', '-issuer', path('other-ca.pem'), '-cert', path('other-ca.pem'), '-reqout', path('other.der')]);
+    const res = await fetch(`${h.stack.url}/v1/pki/ocsp/${encodeURIComponent(readFileSync(path('other.der')).toString('base64'))}`);
+    expect(res.status).toBe(200);
+    openssl.file('other-answer.der', new Uint8Array(await res.arrayBuffer()));
+    expect(openssl.run(['ocsp', '-respin', path('other-answer.der'), '-noverify', '-resp_text']).output).toContain('unauthorized');
   });
 });

@@ -30,8 +30,8 @@ export interface PlatformCa {
   /** `CrlState.issuer` and `CertificateRecord.issuer`. */
   crlIssuer: string;
   crlUrl: string;
-  /** The OCSP responder's URL, where the hierarchy has one (P-256 only), written into its seal and TSA certificates (decision 0190). */
-  ocspUrl?: string;
+  /** The OCSP responder's URL, written into its seal and TSA certificates (decisions 0190, 0232); one route answers both hierarchies. */
+  ocspUrl: string;
 }
 
 /** The P-256 hierarchy (the platform's first). */
@@ -52,13 +52,18 @@ const SEAL_MAKER_YEARS = 10;
 const OCSP_RESPONDER_YEARS = 2;
 /** Backdated a little so a clock slightly behind ours still finds the platform certificates valid. */
 const SKEW_MS = 60 * 60 * 1000;
-const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务' };
+const SM2_NAMES = { root: '深圳市统一电子印章平台 SM2根CA', tsa: '深圳市统一电子印章平台 SM2时间戳服务', ocspResponder: '深圳市统一电子印章平台 SM2 OCSP响应服务' };
 
 // One per services container: the stack and tests replace the container when endpoints change.
 const p256Cache = new WeakMap<Ports, Promise<PlatformPki>>();
 const sm2Cache = new WeakMap<Ports, Promise<GmPlatformPki>>();
-/** The OCSP responder's key and certificate (ocsp-responder.ts), read once per container like the root; a renewal forgets them. */
-export const ocspResponderCache = new WeakMap<Ports, Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }>>();
+/** Each hierarchy's OCSP responder key and certificate (ocsp-responder.ts), read once per container like the root; a renewal forgets them. */
+export const ocspResponderCaches: Record<SignatureAlgorithmId, WeakMap<Ports, Promise<{ signer: PlatformSigner; responderCertificate: Uint8Array }>>> = {
+  'ecdsa-p256-sha256': new WeakMap(),
+  'sm2-sm3': new WeakMap(),
+};
+/** The platform certificate role of each hierarchy's OCSP responder. */
+export const OCSP_RESPONDER_ROLES = { 'ecdsa-p256-sha256': 'ocsp-responder', 'sm2-sm3': 'sm2-ocsp-responder' } as const satisfies Record<SignatureAlgorithmId, Role>;
 
 /**
  * The P-256 root CA and TSA as the bootstrap made them (keys by alias in KMS, certificates in the
@@ -142,6 +147,7 @@ const sm2Ca = (
   ...parts,
   crlIssuer: CRL_ISSUERS['sm2-sm3'],
   crlUrl: sm2CrlUrl(services),
+  ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
 });
 
 /** The SM2 root's CRL: the same route, `?ca=sm2`. */
@@ -150,7 +156,7 @@ const sm2CrlUrl = (services: Ports): string => `${crlUrl(services.config.PUBLIC_
 /**
  * The bootstrap step (entry/jobs/bootstrap-platform.ts at deploy time, the local stack at start):
  * makes the platform keys if missing, then the certificates of both hierarchies: the P-256 root,
- * TSA and OCSP responder, and the SM2 root, TSA and seal maker (制章). Idempotent, and safe when two runs overlap
+ * TSA and OCSP responder, and the SM2 root, TSA, seal maker (制章) and OCSP responder. Idempotent, and safe when two runs overlap
  * (see ensureCertificate).
  */
 export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: PlatformPki; sm2: GmPlatformPki }> {
@@ -162,10 +168,14 @@ export async function bootstrapPlatformPki(services: Ports): Promise<{ p256: Pla
     crlUrl: crlUrl(services.config.PUBLIC_BASE_URL),
     ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
   });
-  const ocspSigner = await services.platformKeys.ocspSigner();
+  const ocspSigner = await services.platformKeys.ocspSigner('ecdsa-p256-sha256');
   await ensureCertificate(services.store, 'ocsp-responder', ocspSigner.keyId, () => issueResponder(services, { rootSigner: p256Signers.root, root: p256.root, responderSigner: ocspSigner }));
   const sm2Url = sm2CrlUrl(services);
-  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, names: SM2_NAMES });
+  const sm2 = await rootAndTsa(services, { ...sm2Signers, roles: ['sm2-root', 'sm2-tsa'], crlUrl: sm2Url, ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), names: SM2_NAMES });
+  const sm2OcspSigner = await services.platformKeys.ocspSigner('sm2-sm3');
+  await ensureCertificate(services.store, 'sm2-ocsp-responder', sm2OcspSigner.keyId, () =>
+    issueResponder(services, { rootSigner: sm2Signers.root, root: sm2.root, responderSigner: sm2OcspSigner, commonName: SM2_NAMES.ocspResponder }),
+  );
   const sealMaker = await ensureCertificate(services.store, 'seal-maker', sm2Signers.sealMaker.keyId, () =>
     issueSealMaker(services, { rootSigner: sm2Signers.root, root: sm2.root, makerSigner: sm2Signers.sealMaker }),
   );
@@ -221,16 +231,18 @@ async function issueSealMaker(services: Ports, p: { rootSigner: Signer; root: Ui
     notBefore: new Date(services.now().getTime() - SKEW_MS),
     validityYears: SEAL_MAKER_YEARS,
     crlUrl: sm2CrlUrl(services),
+    ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL),
   });
 }
 
-async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer }): Promise<Uint8Array> {
+async function issueResponder(services: Ports, p: { rootSigner: Signer; root: Uint8Array; responderSigner: Signer; commonName?: string }): Promise<Uint8Array> {
   return issueOcspResponderCertificate({
     signer: p.rootSigner,
     caCertificate: p.root,
     responderPublicKey: await p.responderSigner.publicKeySpki(),
     notBefore: new Date(services.now().getTime() - SKEW_MS),
     validityYears: OCSP_RESPONDER_YEARS,
+    ...(p.commonName ? { commonName: p.commonName } : {}),
   });
 }
 
@@ -247,6 +259,7 @@ const RENEWED = {
   'ocsp-responder': { renewBeforeDays: 90, root: 'root' },
   'sm2-tsa': { renewBeforeDays: 2 * 365, root: 'sm2-root' },
   'seal-maker': { renewBeforeDays: 2 * 365, root: 'sm2-root' },
+  'sm2-ocsp-responder': { renewBeforeDays: 90, root: 'sm2-root' },
 } as const satisfies Record<string, { renewBeforeDays: number; root: Role }>;
 export type RenewedRole = keyof typeof RENEWED;
 export const RENEWED_ROLES = Object.keys(RENEWED) as RenewedRole[];
@@ -256,10 +269,11 @@ const DAY_MS = 24 * 3600 * 1000;
 async function renewalSigners(services: Ports, role: RenewedRole): Promise<{ rootSigner: PlatformSigner; subjectSigner: PlatformSigner }> {
   if (role === 'tsa' || role === 'ocsp-responder') {
     const { root, tsa } = await services.platformKeys.signers();
-    return { rootSigner: root, subjectSigner: role === 'tsa' ? tsa : await services.platformKeys.ocspSigner() };
+    return { rootSigner: root, subjectSigner: role === 'tsa' ? tsa : await services.platformKeys.ocspSigner('ecdsa-p256-sha256') };
   }
   const { root, tsa, sealMaker } = await services.platformKeys.sm2Signers();
-  return { rootSigner: root, subjectSigner: role === 'sm2-tsa' ? tsa : sealMaker };
+  const subjectSigner = role === 'sm2-tsa' ? tsa : role === 'seal-maker' ? sealMaker : await services.platformKeys.ocspSigner('sm2-sm3');
+  return { rootSigner: root, subjectSigner };
 }
 
 function reissue(services: Ports, role: RenewedRole, p: { rootSigner: Signer; root: Uint8Array; subjectSigner: Signer }): Promise<Uint8Array> {
@@ -267,18 +281,20 @@ function reissue(services: Ports, role: RenewedRole, p: { rootSigner: Signer; ro
     case 'tsa':
       return issueTsa(services, { rootSigner: p.rootSigner, root: p.root, tsaSigner: p.subjectSigner, crlUrl: crlUrl(services.config.PUBLIC_BASE_URL), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: undefined });
     case 'sm2-tsa':
-      return issueTsa(services, { rootSigner: p.rootSigner, root: p.root, tsaSigner: p.subjectSigner, crlUrl: sm2CrlUrl(services), ocspUrl: undefined, commonName: SM2_NAMES.tsa });
+      return issueTsa(services, { rootSigner: p.rootSigner, root: p.root, tsaSigner: p.subjectSigner, crlUrl: sm2CrlUrl(services), ocspUrl: ocspUrl(services.config.PUBLIC_BASE_URL), commonName: SM2_NAMES.tsa });
     case 'ocsp-responder':
       return issueResponder(services, { rootSigner: p.rootSigner, root: p.root, responderSigner: p.subjectSigner });
+    case 'sm2-ocsp-responder':
+      return issueResponder(services, { rootSigner: p.rootSigner, root: p.root, responderSigner: p.subjectSigner, commonName: SM2_NAMES.ocspResponder });
     case 'seal-maker':
       return issueSealMaker(services, { rootSigner: p.rootSigner, root: p.root, makerSigner: p.subjectSigner });
   }
 }
 
 /**
- * Renews a platform certificate when it is due, keeping the earlier ones in the record (the OCSP
- * responder still answers `good` for earlier P-256 TSA certificates; OFD validation data lists the
- * earlier SM2 ones). The new record and the audit event `platform.certificate_renewed` (on the
+ * Renews a platform certificate when it is due, keeping the earlier ones in the record (either
+ * hierarchy's OCSP responder still answers `good` for its earlier TSA certificates; OFD validation
+ * data lists the earlier SM2 ones). The new record and the audit event `platform.certificate_renewed` (on the
  * `platform` chain) land together, conditional on the serial read: two runs racing renew once.
  * Returns the certificate now current and whether this call renewed it.
  */
@@ -332,7 +348,7 @@ export const PLATFORM_AUDIT_CHAIN = 'platform';
 function forgetRenewed(services: Ports): void {
   p256Cache.delete(services);
   sm2Cache.delete(services);
-  ocspResponderCache.delete(services);
+  for (const cache of Object.values(ocspResponderCaches)) cache.delete(services);
 }
 
 /**

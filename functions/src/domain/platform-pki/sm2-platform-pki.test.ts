@@ -12,7 +12,8 @@ import { freePort } from '../../../dev/local/wait-for-port';
 import { startConditionalS3rver } from '../../../test-support/conditional-s3rver';
 import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { asn1Tree, at, bits, content, element, opensslVerifiesWithCertificate } from '../../../test-support/gm/asn1parse';
-import { bootstrapPlatformPki, gmPlatformPki, platformPki } from './platform-ca';
+import { bootstrapPlatformPki, gmPlatformPki, platformPki, renewPlatformCertificateIfDue } from './platform-ca';
+import { ocspResponder } from './ocsp-responder';
 import { issueCredentialCertificate } from './issue-seal-certificate';
 import { certificateRecordWrite, certificateRevocationWrites, PLATFORM_CRL } from './revoke-certificates';
 import { currentCrl } from './crl';
@@ -125,6 +126,38 @@ describe.each(['kms-hmac-derived', 'kms-asymmetric'] as const)('the SM2 platform
     const p256Crl = parseCrl(await currentCrl(ports, PLATFORM_CRL), { issuerCertificate: p256.root });
     expect(p256Crl.signatureValid).toBe(true);
     expect(p256Crl.entries.map((e) => e.serialNumber)).not.toContain(serial);
+  });
+
+  it('has an OCSP responder certificate from the SM2 root, on a key of its own, renewed (same key) once less than 90 days are left', async () => {
+    const record = await ports.store.platformCertificates.get('sm2-ocsp-responder');
+    const signer = await ports.platformKeys.ocspSigner('sm2-sm3');
+    expect(record!.keyId).toBe(signer.keyId);
+    const sm2Signers = await ports.platformKeys.sm2Signers();
+    expect([sm2Signers.root.keyId, sm2Signers.tsa.keyId, sm2Signers.sealMaker.keyId]).not.toContain(signer.keyId);
+    const der = new Uint8Array(Buffer.from(record!.certificate, 'base64'));
+    openssl.file(`${mode}-responder.pem`, toPem(der));
+    expect(openssl.run(['verify', '-CAfile', `${mode}-root.pem`, '-vfyopt', `distid:${ID}`, '-purpose', 'ocsphelper', `${mode}-responder.pem`]).output).toContain('responder.pem: OK');
+    expect((await ocspResponder(ports, 'sm2-sm3')).responderCertificate).toEqual(der);
+
+    // Not due: the same certificate. 700 days on (two-year life, 90-day margin): a new one for the same key.
+    expect(await renewPlatformCertificateIfDue(ports, 'sm2-ocsp-responder')).toEqual({ certificate: der, renewed: false });
+    const realNow = ports.now;
+    ports.now = () => new Date(realNow().getTime() + 700 * 24 * 3600_000);
+    try {
+      const { certificate: renewed, renewed: didRenew } = await renewPlatformCertificateIfDue(ports, 'sm2-ocsp-responder');
+      expect(didRenew).toBe(true);
+      expect(renewed).not.toEqual(der);
+      const info = readSealCertificate(renewed);
+      expect(info.notAfter.getTime()).toBeGreaterThan(readSealCertificate(der).notAfter.getTime());
+      expect(info.subject).toContain('SM2 OCSP响应服务');
+      openssl.file(`${mode}-responder-renewed.pem`, toPem(renewed));
+      const attime = String(Math.floor(ports.now().getTime() / 1000));
+      expect(openssl.run(['verify', '-CAfile', `${mode}-root.pem`, '-vfyopt', `distid:${ID}`, '-attime', attime, `${mode}-responder-renewed.pem`]).output).toContain('renewed.pem: OK');
+      expect((await ocspResponder(ports, 'sm2-sm3')).responderCertificate).toEqual(renewed);
+      expect((await ports.store.platformCertificates.get('sm2-ocsp-responder'))!.keyId).toBe(signer.keyId);
+    } finally {
+      ports.now = realNow;
+    }
   });
 
   it('timestamps an SM2 signature with the SM2 TSA, whose signature openssl checks under the ID', async () => {

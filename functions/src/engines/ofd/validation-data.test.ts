@@ -21,7 +21,7 @@ describe('an OFD signature’s validation data (certs-only CMS)', () => {
 
     const openssl = new OpensslWorkspace();
     try {
-      // What the platform's SM2 signatures keep (no OCSP for that hierarchy): `openssl pkcs7` lists it.
+      // Without an OCSP answer `openssl pkcs7` lists it (it knows certificates and CRLs only).
       openssl.file('vd.p7c', encodeValidationData({ ...data, ocsps: [] }));
       const printed = openssl.run(['pkcs7', '-inform', 'DER', '-in', 'vd.p7c', '-print_certs']);
       expect(printed.status).toBe(0);

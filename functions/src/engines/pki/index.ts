@@ -41,5 +41,5 @@ export { sha256, toHex, fromHex, randomSerialNumber } from './bytes';
 export { PkiError, type PkiErrorCode } from './errors';
 export { OID } from './oids';
 
-export { answerOcspRequest, createOcspResponse, certIdOf, MAX_OCSP_REQUESTS, MAX_OCSP_REQUEST_BYTES, type OcspCertStatus, type OcspResponder } from './ocsp';
+export { answerOcspRequest, authorityOf, createOcspResponse, certIdOf, MAX_OCSP_REQUESTS, MAX_OCSP_REQUEST_BYTES, type OcspAuthority, type OcspCertStatus, type OcspResponder } from './ocsp';
 export { issueOcspResponderCertificate, type OcspResponderCertificateRequest } from './ocsp-responder-certificate';

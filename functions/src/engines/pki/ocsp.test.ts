@@ -3,7 +3,7 @@ import { OpensslWorkspace } from '../../../test-support/pki/openssl';
 import { InMemoryDigestSigner } from './in-memory-digest-signer';
 import { issueOcspResponderCertificate } from './ocsp-responder-certificate';
 import { issueSealCertificate } from './seal-certificate';
-import { answerOcspRequest, createOcspResponse, type OcspCertStatus, type OcspResponder } from './ocsp';
+import { answerOcspRequest, authorityOf, createOcspResponse, type OcspCertStatus, type OcspResponder } from './ocsp';
 import { readSealCertificate } from './read-seal-certificate';
 import { toPem } from './pem';
 import { mayAnswerFor, readOcspResponse } from './read-ocsp-response';
@@ -64,7 +64,7 @@ const path = (name: string): string => join(openssl.dir, name);
 async function answer(certificateFile: string): Promise<{ status: number; output: string }> {
   const request = ['-issuer', path('root.pem'), '-cert', path(certificateFile)];
   openssl.run(['ocsp', ...request, '-reqout', path('request.der')]);
-  openssl.file('response.der', await answerOcspRequest(new Uint8Array(readFileSync(path('request.der'))), responder));
+  openssl.file('response.der', await answerOcspRequest(new Uint8Array(readFileSync(path('request.der'))), [authorityOf(responder)]));
   // Checked against the request itself (-reqin): a -cert here would make openssl build a new request with another nonce.
   return openssl.run(['ocsp', '-respin', path('response.der'), '-reqin', path('request.der'), '-CAfile', path('root.pem'), '-resp_text']);
 }
@@ -94,8 +94,37 @@ describe('OCSP responder', () => {
 
   it('answers malformedRequest to bytes that are not a request, and to an oversized one', async () => {
     for (const bytes of [new Uint8Array([0x30, 0x03, 0x02, 0x01]), new Uint8Array(9000).fill(0x30)]) {
-      openssl.file('bad.der', await answerOcspRequest(bytes, responder));
+      openssl.file('bad.der', await answerOcspRequest(bytes, [authorityOf(responder)]));
       expect(openssl.run(['ocsp', '-respin', path('bad.der'), '-resp_text', '-noverify']).output).toContain('malformedrequest');
+    }
+  });
+
+  it('answers with the responder of the CA the request names, built only then; unauthorized when it names no CA it answers for', async () => {
+    const other = await createTestPki({ now });
+    const built: string[] = [];
+    const authorities = [
+      { issuerCertificate: other.root, responder: async () => (built.push('other'), { ...responder, issuerCertificate: other.root }) },
+      { issuerCertificate: pki.root, responder: async () => (built.push('ours'), responder) },
+    ];
+    openssl.run(['ocsp', '-issuer', path('root.pem'), '-cert', path('seal.pem'), '-reqout', path('request.der')]);
+    openssl.file('picked.der', await answerOcspRequest(new Uint8Array(readFileSync(path('request.der'))), authorities));
+    expect(openssl.run(['ocsp', '-respin', path('picked.der'), '-reqin', path('request.der'), '-CAfile', path('root.pem'), '-resp_text']).output).toContain('Cert Status: good');
+    expect(built).toEqual(['ours']);
+
+    openssl.file('other-root.pem', toPem(other.root));
+    openssl.file('other-seal.pem', toPem(other.seal));
+    openssl.run(['ocsp', '-issuer', path('other-root.pem'), '-cert', path('other-seal.pem'), '-reqout', path('stranger.der')]);
+    openssl.file('unauthorized.der', await answerOcspRequest(new Uint8Array(readFileSync(path('stranger.der'))), [authorityOf(responder)]));
+    expect(openssl.run(['ocsp', '-respin', path('unauthorized.der'), '-resp_text', '-noverify']).output).toContain('unauthorized (6)');
+  });
+
+  it('takes CertIDs hashed with SM3 (as Chinese clients may send them) and SHA-256, as well as SHA-1', async () => {
+    for (const digest of ['-sm3', '-sha256']) {
+      openssl.run(['ocsp', digest, '-issuer', path('root.pem'), '-cert', path('seal.pem'), '-reqout', path('request.der')]);
+      openssl.file('hashed.der', await answerOcspRequest(new Uint8Array(readFileSync(path('request.der'))), [authorityOf(responder)]));
+      const { output } = openssl.run(['ocsp', '-respin', path('hashed.der'), '-reqin', path('request.der'), '-CAfile', path('root.pem'), '-resp_text']);
+      expect({ digest, verified: output.includes('Response verify OK'), good: output.includes('Cert Status: good') }).toEqual({ digest, verified: true, good: true });
+      expect(output).toContain(`Hash Algorithm: ${digest.slice(1)}`);
     }
   });
 

@@ -43,6 +43,18 @@ export interface OcspResponder {
   validityMs?: number;
 }
 
+/**
+ * A CA the responder answers for, with its responder built only when a request names it (each
+ * hierarchy of the platform has its own responder key: decisions 0110, 0230).
+ */
+export interface OcspAuthority {
+  issuerCertificate: Uint8Array;
+  responder(): Promise<OcspResponder>;
+}
+
+/** The authority of a responder already built. */
+export const authorityOf = (responder: OcspResponder): OcspAuthority => ({ issuerCertificate: responder.issuerCertificate, responder: async () => responder });
+
 /** A request asking about more certificates than this is malformed: the cost is bounded before any lookup. */
 export const MAX_OCSP_REQUESTS = 16;
 /** Larger requests are refused unread (a request for 16 certificates with a nonce is far below this). */
@@ -54,9 +66,13 @@ const MAX_NONCE_BYTES = 32;
 /**
  * Answers a DER OCSPRequest (`application/ocsp-request`) with a DER OCSPResponse
  * (`application/ocsp-response`). Never throws for a bad request: the answer is then
- * `malformedRequest`, as RFC 6960 §2.3 wants.
+ * `malformedRequest`, as RFC 6960 §2.3 wants. The first CertID's issuer (its name and key hashed
+ * in the CertID's own digest: SHA-1, SHA-2 or SM3) picks the authority whose responder signs;
+ * a request naming no issuer of `authorities` is `unauthorized` (RFC 6960 §2.3, RFC 5019 §2.2.3:
+ * the responder cannot answer authoritatively), and any other CertID of the same request naming
+ * another issuer is `unknown`.
  */
-export async function answerOcspRequest(requestDer: Uint8Array, responder: OcspResponder): Promise<Uint8Array> {
+export async function answerOcspRequest(requestDer: Uint8Array, authorities: OcspAuthority[]): Promise<Uint8Array> {
   if (requestDer.length === 0 || requestDer.length > MAX_OCSP_REQUEST_BYTES) return failure(OCSPResponseStatus.malformedRequest);
   let request: OCSPRequest;
   try {
@@ -68,8 +84,11 @@ export async function answerOcspRequest(requestDer: Uint8Array, responder: OcspR
   if (list.length === 0 || list.length > MAX_OCSP_REQUESTS) return failure(OCSPResponseStatus.malformedRequest);
   const nonce = request.tbsRequest.requestExtensions?.find((e) => e.extnID === OID.ocspNonce);
   if (nonce && (nonce.extnValue.byteLength === 0 || nonce.extnValue.byteLength > MAX_NONCE_BYTES + 2)) return failure(OCSPResponseStatus.malformedRequest);
+  const first = list[0]!.reqCert;
+  const authority = authorities.find((a) => namesIssuer(first, viewCertificate(a.issuerCertificate)));
+  if (!authority) return failure(OCSPResponseStatus.unauthorized);
   return signResponse(
-    responder,
+    await authority.responder(),
     list.map((r) => r.reqCert),
     nonce,
   );
@@ -106,7 +125,7 @@ async function signResponse(responder: OcspResponder, ids: CertID[], nonce: Exte
   const issuer = viewCertificate(responder.issuerCertificate);
   const responses: SingleResponse[] = [];
   for (const certID of ids) {
-    const status = ourIssuer(certID, issuer) ? await responder.statusOf(normalizeSerial(toHex(new Uint8Array(certID.serialNumber)))) : { status: 'unknown' as const };
+    const status = namesIssuer(certID, issuer) ? await responder.statusOf(normalizeSerial(toHex(new Uint8Array(certID.serialNumber)))) : { status: 'unknown' as const };
     responses.push(new SingleResponse({ certID, certStatus: certStatus(status), thisUpdate: now, nextUpdate }));
   }
   const responderKey = await responder.signer.publicKeySpki();
@@ -135,8 +154,8 @@ async function signResponse(responder: OcspResponder, ids: CertID[], nonce: Exte
   );
 }
 
-/** The CertID names the responder's CA when both hashes, in the request's own digest, match it. */
-function ourIssuer(certID: CertID, issuer: ReturnType<typeof viewCertificate>): boolean {
+/** The CertID names the CA when both hashes, in the request's own digest, match it. */
+function namesIssuer(certID: CertID, issuer: ReturnType<typeof viewCertificate>): boolean {
   const digest = DIGEST_NAMES[certID.hashAlgorithm.algorithm];
   if (!digest) return false;
   const nameHash = new Uint8Array(createHash(digest).update(issuer.subject).digest());

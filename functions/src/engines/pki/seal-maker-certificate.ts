@@ -1,6 +1,6 @@
 import type { Signer } from './signer';
 import { addYears, issueCertificate } from './issue-certificate';
-import { crlDistributionPointsExtension, keyUsageExtension } from './certificate-extensions';
+import { authorityInfoAccessExtension, crlDistributionPointsExtension, keyUsageExtension } from './certificate-extensions';
 import { viewCertificate } from './certificate-view';
 import { DEFAULT_PLATFORM_NAME } from './root-ca';
 import { OID } from './oids';
@@ -17,6 +17,8 @@ export interface SealMakerCertificateRequest {
   /** 10 years by default; never beyond the CA's expiry. */
   validityYears?: number;
   crlUrl: string;
+  /** The OCSP responder's URL (Authority Information Access), where the hierarchy has one. */
+  ocspUrl?: string;
   serialNumber?: Uint8Array | bigint;
 }
 
@@ -24,7 +26,7 @@ export interface SealMakerCertificateRequest {
  * The seal maker's (制章者) certificate: the key that signs every seal's 印章数据 (GB/T 38540
  * SES_Seal). A signing certificate of the platform itself, issued by its root: keyUsage
  * digitalSignature + nonRepudiation (critical), no EKU (none exists for seal making), CRL
- * distribution point (decision 0076).
+ * distribution point (decision 0076), and the OCSP responder when given (decision 0232).
  */
 export async function issueSealMakerCertificate(request: SealMakerCertificateRequest): Promise<Uint8Array> {
   const ca = viewCertificate(request.caCertificate);
@@ -42,6 +44,10 @@ export async function issueSealMakerCertificate(request: SealMakerCertificateReq
     notBefore: request.notBefore,
     notAfter: wanted < ca.notAfter ? wanted : ca.notAfter,
     serialNumber: request.serialNumber,
-    extensions: [keyUsageExtension(['digitalSignature', 'nonRepudiation']), crlDistributionPointsExtension(request.crlUrl)],
+    extensions: [
+      keyUsageExtension(['digitalSignature', 'nonRepudiation']),
+      crlDistributionPointsExtension(request.crlUrl),
+      ...(request.ocspUrl ? [authorityInfoAccessExtension(request.ocspUrl)] : []),
+    ],
   });
 }

@@ -21,7 +21,7 @@ export type ArchiveJobReport = Record<ArchiveOutcome | 'failed', string[]> & { c
 
 /**
  * The daily archive job (decisions 0171, 0235): first the platform certificates that are due (both
- * TSAs, the OCSP responder, the seal maker) are renewed, whether or not a document is due today
+ * TSAs, both OCSP responders, the seal maker) are renewed, whether or not a document is due today
  * (OFDs have no archive day: their SM2 TSA is renewed here alone); then every kept PDF whose
  * archive day has come (the `byArchiveRenewal` index, one query per day of the catch-up window, no Scan) gets fresh validation
  * data and a document timestamp (PAdES B-LTA), and a new day from the TSA certificate that made it.

@@ -30,7 +30,7 @@ export interface Certificates {
 
 /** The platform's own certificates (the P-256 root CA, TSA and OCSP responder; the SM2 root CA, TSA and seal maker), created once. */
 export interface PlatformCertificateRecord {
-  role: 'root' | 'tsa' | 'ocsp-responder' | 'sm2-root' | 'sm2-tsa' | 'seal-maker';
+  role: 'root' | 'tsa' | 'ocsp-responder' | 'sm2-root' | 'sm2-tsa' | 'seal-maker' | 'sm2-ocsp-responder';
   /** DER, base64. */
   certificate: string;
   serial: string;

@@ -10,7 +10,7 @@ export const PlatformCertificate = (config: EntityConfiguration) =>
     {
       model: { entity: 'platformCertificate', version: '1', service: 'seal' },
       attributes: {
-        role: { type: ['root', 'tsa', 'ocsp-responder', 'sm2-root', 'sm2-tsa', 'seal-maker'] as const, required: true, readOnly: true },
+        role: { type: ['root', 'tsa', 'ocsp-responder', 'sm2-root', 'sm2-tsa', 'seal-maker', 'sm2-ocsp-responder'] as const, required: true, readOnly: true },
         /** DER, base64. */
         certificate: { type: 'string', required: true, readOnly: true },
         serial: { type: 'string', required: true, readOnly: true },

@@ -7,7 +7,7 @@ import { createTestPki, testOcspResponder, testTimestamp } from '../../../../tes
 import { samplePdf } from '../../../../test-support/pdf/sample-pdf';
 import { requireTools } from '../../../../test-support/tools';
 import { drawSeal } from '../../appearance';
-import { answerOcspRequest, type OcspResponder } from '../../pki/ocsp';
+import { answerOcspRequest, authorityOf, type OcspResponder } from '../../pki/ocsp';
 import { toPem } from '../../pki/pem';
 import { signPdf } from '../sign';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
       const body = req.method === 'GET' ? Buffer.from(decodeURIComponent(req.url!.split('/').pop()!), 'base64') : Buffer.concat(chunks);
       res
         .writeHead(200, { 'content-type': 'application/ocsp-response' })
-        .end(Buffer.from(await answerOcspRequest(new Uint8Array(body), responder)));
+        .end(Buffer.from(await answerOcspRequest(new Uint8Array(body), [authorityOf(responder)])));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
