@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { utf8Decode } from './text';
 
 /**
  * The parts of an OFD package (GB/T 33190) a viewer reads, with everything an uploader controls
@@ -110,7 +111,7 @@ type Ordered = Record<string, unknown>;
 function parseXml(bytes: Uint8Array, what: string, maxDepth: number): El {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8Decode(bytes);
   } catch {
     throw new OfdViewError('OFD_UNREADABLE', `${what} is not UTF-8`);
   }

@@ -1,5 +1,6 @@
 import { kid, kidsNamed, OfdPackage, OfdViewError, resolvePath, VIEW_LIMITS, type El, type ViewLimits } from './package';
 import { sealPicture } from './seal-picture';
+import { base64Encode, utf8Encode } from './text';
 
 /**
  * OFD pages (GB/T 33190) drawn as SVG for placing seals: text (TextObject: font, size, TextCode
@@ -292,6 +293,14 @@ function drawStamp(stamp: Stamp, out: string[], budget: Budget): void {
   );
 }
 
+/**
+ * A page's SVG as a base64 data URL, the form WeChat's <image> draws (it has no SVG element and
+ * does not take a percent-encoded SVG); made without btoa or TextEncoder, which it lacks.
+ */
+export function svgImageUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${base64Encode(utf8Encode(svg))}`;
+}
+
 /** A data URL for a PNG, JPEG, GIF or BMP (by its bytes); anything else is not drawn. */
 function imageHref(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes || bytes.length < 4) return undefined;
@@ -305,13 +314,7 @@ function imageHref(bytes: Uint8Array | undefined): string | undefined {
           : bytes[0] === 0x42 && bytes[1] === 0x4d
             ? 'bmp'
             : undefined;
-  return type ? `data:image/${type};base64,${base64(bytes)}` : undefined;
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return type ? `data:image/${type};base64,${base64Encode(bytes)}` : undefined;
 }
 
 function color(el: El | undefined, fallback: string): string {

@@ -38,3 +38,46 @@ describe('an OFD opened on the phone (H5)', () => {
     await expect(openOfdPreview(new TextEncoder().encode('not an OFD').buffer)).resolves.toBeUndefined();
   });
 });
+
+describe('an OFD opened on weapp (WeChat’s runtime: no TextDecoder, TextEncoder, btoa or atob)', () => {
+  const WEB_GLOBALS = ['TextDecoder', 'TextEncoder', 'btoa', 'atob'] as const;
+  const FILES = ['helloworld.ofd', 'V4RideRight.ofd', 'SESV4SignDoc.ofd', 'DigitalSign.ofd', 'doc1File.ofd'];
+  /** Every page of every file, drawn by the weapp module loaded and run with those globals deleted. */
+  const weappPages = new Map<string, string[]>();
+  beforeAll(async () => {
+    const saved = Object.fromEntries(WEB_GLOBALS.map((name) => [name, globalThis[name]]));
+    for (const name of WEB_GLOBALS) delete (globalThis as Record<string, unknown>)[name];
+    try {
+      let weapp!: typeof import('./page-preview.weapp');
+      jest.isolateModules(() => {
+        weapp = jest.requireActual<typeof import('./page-preview.weapp')>('./page-preview.weapp');
+      });
+      expect(typeof globalThis.TextDecoder).toBe('undefined');
+      expect(typeof globalThis.btoa).toBe('undefined');
+      for (const name of FILES) {
+        const preview = (await weapp.openOfdPreview(bytes(name)))!;
+        const urls: string[] = [];
+        for (let page = 1; page <= preview.pageCount; page++) urls.push(await preview.renderPage(page, 1).catch(() => 'too large'));
+        weappPages.set(name, urls);
+      }
+    } finally {
+      Object.assign(globalThis, saved);
+    }
+  });
+
+  it.each(FILES)('draws every page of %s to the SVG the H5 build draws, as a base64 image', async (name) => {
+    const h5 = (await openOfdPreview(bytes(name)))!;
+    const urls = weappPages.get(name)!;
+    expect(urls).toHaveLength(h5.pageCount);
+    for (const [i, url] of urls.entries()) {
+      expect(url.startsWith('data:image/svg+xml;base64,')).toBe(true);
+      const svg = Buffer.from(url.slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8');
+      expect(svg).toBe(decodeURIComponent((await h5.renderPage(i + 1, 1)).split(',')[1]!));
+    }
+  });
+
+  it('shows the page’s text (Chinese included) on weapp', () => {
+    const url = weappPages.get('helloworld.ofd')![0]!;
+    expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toContain('你好呀，OFD Reader&amp;Writer！');
+  });
+});
