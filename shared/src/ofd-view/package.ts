@@ -27,6 +27,10 @@ export interface ViewLimits {
   /** Graphic units drawn on one page, templates and stamps included. */
   maxObjectsPerPage: number;
   maxXmlDepth: number;
+  /** An embedded font file drawn with (a larger one falls back to the device's fonts). */
+  maxFontBytes: number;
+  /** Embedded font bytes drawn with on one page. */
+  maxFontBytesPerPage: number;
 }
 
 export const VIEW_LIMITS: ViewLimits = {
@@ -37,6 +41,8 @@ export const VIEW_LIMITS: ViewLimits = {
   maxPages: 2_000,
   maxObjectsPerPage: 20_000,
   maxXmlDepth: 64,
+  maxFontBytes: 4 * 1024 * 1024,
+  maxFontBytesPerPage: 8 * 1024 * 1024,
 };
 
 /** An XML element: local name (prefix dropped), attributes, child elements in document order, text. */

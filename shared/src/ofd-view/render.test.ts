@@ -178,6 +178,67 @@ describe.each(RUNTIMES)('in %s', (_runtime, enter, leave) => {
     });
   });
 
+  describe('embedded fonts', () => {
+    // The first bytes of a TrueType file (the browser's parsing is the journey's business), and of something else.
+    const TTF = Uint8Array.from([0x00, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x00, 0x80, 0x00, 0x03, 0x00, 0x20, ...strToU8('glyphs')]);
+    const OTF = Uint8Array.from([...strToU8('OTTO'), 0x00, 0x0a, 0x00, 0x80, 0x00, 0x03, 0x00, 0x20, 1, 2, 3]);
+    // Worked out while the suite is collected, before a runtime without btoa is entered.
+    const [TTF_BASE64, OTF_BASE64] = [TTF, OTF].map((bytes) => btoa(String.fromCharCode(...bytes)));
+    const withFonts = (fonts: string, files: Zippable) =>
+      knownOfd({ 'Doc_0/PublicRes.xml': strToU8(`<ofd:Res ${NS} BaseLoc="Res"><ofd:Fonts>${fonts}</ofd:Fonts></ofd:Res>`), ...files });
+    const font = (id: number, file: string) =>
+      `<ofd:Font ID="${id}" FontName="ABCDEF+SimSun" FamilyName="ABCDEF+SimSun"><ofd:FontFile>${file}</ofd:FontFile></ofd:Font>`;
+    const families = (svg: string) => [...svg.matchAll(/<g font-family="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"'));
+
+    it('draws text with the font file the document embeds, as an @font-face data URL, the device’s fonts after it', () => {
+      const svg = svgOf(withFonts(font(3, 'font_1.otf'), { 'Doc_0/Res/font_1.otf': TTF }));
+      expect(svg).toContain(
+        `<defs><style>@font-face{font-family:"ofd-p0-font-0";src:url(data:font/ttf;base64,${TTF_BASE64}) format("truetype")}</style></defs>`,
+      );
+      expect(families(svg)).toEqual([
+        '"ofd-p0-font-0", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif',
+        '"ofd-p0-font-0", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif',
+      ]);
+      // One @font-face however many objects use the font.
+      expect(svg.match(/@font-face/g)).toHaveLength(1);
+    });
+
+    it('tells the font format by its bytes, not its name', () => {
+      expect(svgOf(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': OTF }))).toContain(
+        `src:url(data:font/otf;base64,${OTF_BASE64}) format("opentype")`,
+      );
+    });
+
+    it('falls back to the device’s fonts for a file that is no font, too large, over the page’s budget, or missing', () => {
+      const plain = '"SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif';
+      const drawn = (bytes: Uint8Array, limits = lib.VIEW_LIMITS) =>
+        lib.openOfdView(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': bytes }), limits).pages[0]!.svg();
+      for (const svg of [
+        drawn(strToU8('<html>not a font</html>')),
+        drawn(TTF, { ...lib.VIEW_LIMITS, maxFontBytes: TTF.length - 1 }),
+        drawn(TTF, { ...lib.VIEW_LIMITS, maxFontBytesPerPage: TTF.length - 1 }),
+        svgOf(withFonts(font(3, 'absent.ttf'), {})),
+      ]) {
+        expect(svg).not.toContain('@font-face');
+        expect(families(svg)).toEqual([plain, plain]);
+      }
+    });
+
+    it('embeds only the fonts the page uses', () => {
+      // Font 3 is used by the page's text; 4 by nothing.
+      const two = withFonts(font(3, 'a.ttf') + font(4, 'b.ttf'), { 'Doc_0/Res/a.ttf': TTF, 'Doc_0/Res/b.ttf': OTF });
+      const svg = lib.openOfdView(two).pages[0]!.svg();
+      expect(svg.match(/@font-face/g)).toHaveLength(1);
+      expect(svg).not.toContain(OTF_BASE64);
+    });
+
+    it('leaves the fonts out when asked (weapp: the picture must stay small)', () => {
+      const svg = lib.openOfdView(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': TTF })).pages[0]!.svg({ embeddedFonts: false });
+      expect(svg).not.toContain('@font-face');
+      expect(families(svg)[0]).toMatch(/^"SimSun", /);
+    });
+  });
+
   describe('hostile OFD packages are refused before they cost much', () => {
     const refused = (bytes: Uint8Array, code: 'OFD_UNREADABLE' | 'OFD_TOO_LARGE', limits = lib.VIEW_LIMITS) => {
       let error: unknown;

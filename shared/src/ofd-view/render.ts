@@ -1,6 +1,6 @@
 import { kid, kidsNamed, OfdPackage, OfdViewError, resolvePath, VIEW_LIMITS, type El, type ViewLimits } from './package';
 import { sealPicture } from './seal-picture';
-import { base64Encode, utf8Encode } from './text';
+import { base64Encode, latin1Decode, utf8Encode } from './text';
 
 /**
  * OFD pages (GB/T 33190) drawn as SVG for placing seals: text (TextObject: font, size, TextCode
@@ -9,8 +9,10 @@ import { base64Encode, utf8Encode } from './text';
  * then content, then foreground), and the stamps of earlier seal signatures (StampAnnot, their
  * seal's picture, clipped as a 骑缝章 slice is). Every unit is placed in its Boundary and CTM;
  * the SVG's user space is the page's PhysicalBox in millimetres, so its viewBox maps to the page.
- * Not drawn: embedded font files (the browser's own CJK fonts stand in), shadings and patterns,
- * composite units, clip areas of content objects, annotations other than stamps. See decision 0200.
+ * Text is drawn with the document's embedded font (FontFile, as an @font-face data URL) when it
+ * is a TrueType, OpenType or WOFF file of bounded size, else with the device's CJK fonts.
+ * Not drawn: shadings and patterns, composite units, clip areas of content objects, annotations
+ * other than stamps. See decisions 0200 and 0242.
  */
 export interface OfdView {
   pages: OfdPageView[];
@@ -22,15 +24,27 @@ export interface OfdPageView {
   /** PhysicalBox in mm: x, y, width, height. */
   box: [number, number, number, number];
   /** The page as a standalone SVG document (user unit = 1 mm). Drawn on demand. */
-  svg(): string;
+  svg(options?: SvgOptions): string;
+}
+
+export interface SvgOptions {
+  /** Draw text with the document's embedded fonts (default true); false where the SVG must stay small. */
+  embeddedFonts?: boolean;
 }
 
 type Box = [number, number, number, number];
 const A4: Box = [0, 0, 210, 297];
 
 interface Resources {
-  fonts: Map<string, string>;
+  fonts: Map<string, Font>;
   media: Map<string, string>;
+}
+
+interface Font {
+  /** FamilyName (or FontName), as the document writes it. */
+  family: string;
+  /** The embedded font file, when there is one in a format browsers read. */
+  file?: { bytes: Uint8Array; mime: string; format: string };
 }
 
 interface Stamp {
@@ -73,7 +87,7 @@ export function openOfdView(bytes: Uint8Array, limits: ViewLimits = VIEW_LIMITS)
       return {
         id,
         box,
-        svg: () => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? [], index),
+        svg: (options = {}) => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? [], index, options),
       };
     }),
   };
@@ -84,7 +98,10 @@ function readResources(pkg: OfdPackage, path: string, into: Resources): void {
   if (!res) return;
   const folder = resolvePath(path, res.attrs.BaseLoc ?? '.') + '/';
   for (const font of kidsNamed(kid(res, 'Fonts'), 'Font')) {
-    if (font.attrs.ID) into.fonts.set(font.attrs.ID, font.attrs.FamilyName ?? font.attrs.FontName ?? '');
+    if (!font.attrs.ID) continue;
+    const fileLoc = kid(font, 'FontFile')?.text.trim();
+    const file = fileLoc ? fontFile(pkg.bytes(resolvePath(folder, fileLoc)), pkg.limits.maxFontBytes) : undefined;
+    into.fonts.set(font.attrs.ID, { family: font.attrs.FamilyName ?? font.attrs.FontName ?? '', ...(file ? { file } : {}) });
   }
   for (const media of kidsNamed(kid(res, 'MultiMedias'), 'MultiMedia')) {
     const file = kid(media, 'MediaFile')?.text.trim();
@@ -133,12 +150,18 @@ function drawPage(
   templates: Map<string, string>,
   stamps: Stamp[],
   index: number,
+  options: SvgOptions,
 ): string {
   const res: Resources = { fonts: new Map(docRes.fonts), media: new Map(docRes.media) };
   for (const pageRes of kidsNamed(page, 'PageRes')) readResources(pkg, resolvePath(path, pageRes.text.trim()), res);
   const out: string[] = [];
   // Clip ids name the page: several pages' SVGs can share one HTML document.
-  const budget = { left: pkg.limits.maxObjectsPerPage, clips: 0, idPrefix: `ofd-p${index}-` };
+  const budget: Budget = {
+    left: pkg.limits.maxObjectsPerPage,
+    clips: 0,
+    idPrefix: `ofd-p${index}-`,
+    fonts: { embed: options.embeddedFonts ?? true, bytesLeft: pkg.limits.maxFontBytesPerPage, names: new Map(), faces: [] },
+  };
   const template = (zOrder: 'Background' | 'Foreground') => {
     for (const use of kidsNamed(page, 'Template')) {
       if ((use.attrs.ZOrder ?? 'Background') !== zOrder) continue;
@@ -153,6 +176,7 @@ function drawPage(
   const [x, y, w, h] = box.map(num);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${w} ${h}" width="${w}mm" height="${h}mm" preserveAspectRatio="none">` +
+    `${budget.fonts.faces.length ? `<defs><style>${budget.fonts.faces.join('')}</style></defs>` : ''}` +
     `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#fff"/>${out.join('')}</svg>`
   );
 }
@@ -161,6 +185,16 @@ interface Budget {
   left: number;
   clips: number;
   idPrefix: string;
+  fonts: PageFonts;
+}
+
+/** The embedded fonts a page draws with: each font's @font-face once, within the page's byte budget. */
+interface PageFonts {
+  embed: boolean;
+  bytesLeft: number;
+  /** Font resource ID → the family name its @font-face declares on this page. */
+  names: Map<string, string>;
+  faces: string[];
 }
 
 function spend(budget: Budget): void {
@@ -184,7 +218,7 @@ function drawUnits(parent: El, res: Resources, out: string[], budget: Budget): v
     if (unit.attrs.Visible === 'false') continue;
     const boundary = parseBox(unit.attrs.Boundary);
     if (!boundary) continue;
-    const inner = unit.name === 'TextObject' ? text(unit, res) : unit.name === 'PathObject' ? path(unit) : image(unit, res);
+    const inner = unit.name === 'TextObject' ? text(unit, res, budget) : unit.name === 'PathObject' ? path(unit) : image(unit, res);
     if (!inner) continue;
     const ctm = parseNumbers(unit.attrs.CTM, 6);
     const transform = `translate(${num(boundary[0])} ${num(boundary[1])})${ctm ? ` matrix(${ctm.map(num).join(' ')})` : ''}`;
@@ -194,10 +228,9 @@ function drawUnits(parent: El, res: Resources, out: string[], budget: Budget): v
   }
 }
 
-function text(unit: El, res: Resources): string {
+function text(unit: El, res: Resources, budget: Budget): string {
   const size = Number(unit.attrs.Size);
   if (!(size > 0)) return '';
-  const family = fontFamily(res.fonts.get(unit.attrs.Font ?? '') ?? '');
   const fill = unit.attrs.Fill === 'false' ? 'none' : color(kid(unit, 'FillColor'), '#000');
   const weight = Number(unit.attrs.Weight) >= 600 ? ' font-weight="bold"' : '';
   const italic = unit.attrs.Italic === 'true' ? ' font-style="italic"' : '';
@@ -224,6 +257,9 @@ function text(unit: El, res: Resources): string {
     y = ys[ys.length - 1]!;
   }
   if (codes.length === 0) return '';
+  const fontId = unit.attrs.Font ?? '';
+  const font = res.fonts.get(fontId);
+  const family = fontFamily(font?.family ?? '', font ? embeddedFamily(fontId, font, budget) : undefined);
   return `<g font-family="${escapeXml(family)}" font-size="${num(size)}" fill="${fill}"${weight}${italic} xml:space="preserve">${codes.join('')}</g>`;
 }
 
@@ -324,14 +360,51 @@ function color(el: El | undefined, fallback: string): string {
   return `rgb(${r},${g},${b})`;
 }
 
-/** OFD names fonts as Windows does; the browser gets the name and the CJK faces a phone or PC has. */
-function fontFamily(name: string): string {
+/**
+ * OFD names fonts as Windows does; the browser gets the embedded font first (a subset may lack a
+ * character: the next family draws it), then the name and the CJK faces a phone or PC has.
+ */
+function fontFamily(name: string, embedded: string | undefined): string {
   const serif = /宋|仿宋|Song|Sim?Sun|FangSong|Times|Serif/i.test(name);
   const fallback = serif
     ? `"Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`
     : `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
   const own = name.replace(/^[A-Z]{6}\+/, '').replace(/["<>&]/g, '');
-  return own ? `"${own}", ${fallback}` : fallback;
+  return [embedded && `"${embedded}"`, own && `"${own}"`, fallback].filter(Boolean).join(', ');
+}
+
+/** The family name of the font's @font-face on this page, added on first use; undefined when it is not drawn with. */
+function embeddedFamily(id: string, font: Font, budget: Budget): string | undefined {
+  const fonts = budget.fonts;
+  if (!fonts.embed || !font.file) return undefined;
+  const known = fonts.names.get(id);
+  if (known !== undefined) return known;
+  if (font.file.bytes.length > fonts.bytesLeft) return undefined;
+  fonts.bytesLeft -= font.file.bytes.length;
+  // Named per page, as clip ids are: several pages' SVGs can share one HTML document.
+  const name = `${budget.idPrefix}font-${fonts.names.size}`;
+  fonts.names.set(id, name);
+  fonts.faces.push(
+    `@font-face{font-family:"${name}";src:url(data:${font.file.mime};base64,${base64Encode(font.file.bytes)}) format("${font.file.format}")}`,
+  );
+  return name;
+}
+
+/** An embedded font file a browser can draw with (TrueType, OpenType, WOFF, WOFF2, by its first bytes) and within the size limit. */
+function fontFile(bytes: Uint8Array | undefined, maxBytes: number): Font['file'] {
+  if (!bytes || bytes.length < 12 || bytes.length > maxBytes) return undefined;
+  const tag = latin1Decode(bytes.subarray(0, 4));
+  const kind =
+    tag === '\x00\x01\x00\x00' || tag === 'true'
+      ? { mime: 'font/ttf', format: 'truetype' }
+      : tag === 'OTTO'
+        ? { mime: 'font/otf', format: 'opentype' }
+        : tag === 'wOFF'
+          ? { mime: 'font/woff', format: 'woff' }
+          : tag === 'wOF2'
+            ? { mime: 'font/woff2', format: 'woff2' }
+            : undefined;
+  return kind ? { bytes, ...kind } : undefined;
 }
 
 function parseNumbers(value: string | undefined, count: number): number[] | undefined {

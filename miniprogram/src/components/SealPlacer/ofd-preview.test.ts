@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
+import { unzipSync } from 'fflate';
+import { openOfdView } from '@seal/shared/ofd-view';
 import { openOfdPreview } from './page-preview.h5';
 
 // Every browser has these; jsdom does not.
@@ -34,6 +36,17 @@ describe('an OFD opened on the phone (H5)', () => {
     expect(await svg('SESV4SignDoc.ofd')).toMatch(/class="ofd-stamp"[^]*<image [^>]*href="data:image\/png;base64,/);
   });
 
+  it('draws text with the font the document embeds (doc1File.ofd: a TrueType subset of SimSun), the device’s fonts after it', async () => {
+    const font = unzipSync(new Uint8Array(bytes('doc1File.ofd')))['Doc_1/Res/font_1.otf']!;
+    const svg = decodeURIComponent((await (await openOfdPreview(bytes('doc1File.ofd')))!.renderPage(1, 1)).split(',')[1]!);
+    expect(svg).toContain(
+      `<defs><style>@font-face{font-family:"ofd-p0-font-0";src:url(data:font/ttf;base64,${Buffer.from(font).toString('base64')}) format("truetype")}</style></defs>`,
+    );
+    const families = [...svg.matchAll(/<g font-family="([^"]*)"/g)].map((m) => m[1]!);
+    expect(families.length).toBeGreaterThan(20);
+    for (const family of families) expect(family).toMatch(/^&quot;ofd-p0-font-0&quot;, &quot;SimSun&quot;, [^]*serif$/);
+  });
+
   it('gives nothing for a file it cannot read (outlines stay, the server decides)', async () => {
     await expect(openOfdPreview(new TextEncoder().encode('not an OFD').buffer)).resolves.toBeUndefined();
   });
@@ -65,14 +78,15 @@ describe('an OFD opened on weapp (WeChat’s runtime: no TextDecoder, TextEncode
     }
   });
 
-  it.each(FILES)('draws every page of %s to the SVG the H5 build draws, as a base64 image', async (name) => {
-    const h5 = (await openOfdPreview(bytes(name)))!;
+  it.each(FILES)('draws every page of %s to the SVG a browser draws, as a base64 image (without embedded fonts)', async (name) => {
+    const inBrowser = openOfdView(new Uint8Array(bytes(name)));
     const urls = weappPages.get(name)!;
-    expect(urls).toHaveLength(h5.pageCount);
+    expect(urls).toHaveLength(inBrowser.pages.length);
     for (const [i, url] of urls.entries()) {
       expect(url.startsWith('data:image/svg+xml;base64,')).toBe(true);
       const svg = Buffer.from(url.slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8');
-      expect(svg).toBe(decodeURIComponent((await h5.renderPage(i + 1, 1)).split(',')[1]!));
+      expect(svg).toBe(inBrowser.pages[i]!.svg({ embeddedFonts: false }));
+      expect(svg).not.toContain('@font-face');
     }
   });
 

@@ -67,7 +67,7 @@ export async function openOfdPreview(bytes: ArrayBuffer): Promise<DocumentPrevie
   try {
     // Loaded when an OFD is opened, as pdf.js is for a PDF: the first screens never carry it.
     const { openOfdView } = await import(/* webpackChunkName: "ofd-view" */ '@seal/shared/ofd-view');
-    return ofdPreview(openOfdView(new Uint8Array(bytes)), (svg) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    return ofdPreview(openOfdView(new Uint8Array(bytes)), (page) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(page.svg())}`);
   } catch {
     return undefined;
   }

@@ -26,8 +26,9 @@ export const WEAPP_MAX_PAGE_URL = 900 * 1024;
  */
 export async function openOfdPreview(bytes: ArrayBuffer): Promise<DocumentPreview | undefined> {
   try {
-    return ofdPreview(openOfdView(new Uint8Array(bytes)), (svg) => {
-      const url = svgImageUrl(svg);
+    return ofdPreview(openOfdView(new Uint8Array(bytes)), (page) => {
+      // Without the embedded fonts (decision 0242): a font alone would take the URL past setData's limit.
+      const url = svgImageUrl(page.svg({ embeddedFonts: false }));
       if (url.length > WEAPP_MAX_PAGE_URL) throw new Error('the page picture is too large for setData');
       return url;
     });
