@@ -179,9 +179,32 @@ describe.each(RUNTIMES)('in %s', (_runtime, enter, leave) => {
   });
 
   describe('embedded fonts', () => {
-    // The first bytes of a TrueType file (the browser's parsing is the journey's business), and of something else.
-    const TTF = Uint8Array.from([0x00, 0x01, 0x00, 0x00, 0x00, 0x0a, 0x00, 0x80, 0x00, 0x03, 0x00, 0x20, ...strToU8('glyphs')]);
-    const OTF = Uint8Array.from([...strToU8('OTTO'), 0x00, 0x0a, 0x00, 0x80, 0x00, 0x03, 0x00, 0x20, 1, 2, 3]);
+    /** An sfnt's header and table directory (the tables themselves are the browser's business, tested in the journey). */
+    const sfnt = (version: string, tables: string[]) =>
+      Uint8Array.from([
+        ...(version === 'ttf' ? [0, 1, 0, 0] : strToU8(version)),
+        0,
+        tables.length,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        ...tables.flatMap((t) => [...strToU8(t), ...new Array<number>(12).fill(0)]),
+      ]);
+    const BROWSER_TABLES = ['cmap', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'name', 'OS/2', 'post'];
+    const TTF = sfnt('ttf', BROWSER_TABLES);
+    /** A WOFF header (44 bytes, numTables at 12) and its 20-byte directory entries. */
+    const WOFF = Uint8Array.from([
+      ...strToU8('wOFF'),
+      ...new Array<number>(8).fill(0),
+      0,
+      BROWSER_TABLES.length,
+      ...new Array<number>(30).fill(0),
+      ...BROWSER_TABLES.flatMap((t) => [...strToU8(t), ...new Array<number>(16).fill(0)]),
+    ]);
+    const OTF = sfnt('OTTO', ['CFF ', ...BROWSER_TABLES.filter((t) => t !== 'glyf' && t !== 'loca')]);
     // Worked out while the suite is collected, before a runtime without btoa is entered.
     const [TTF_BASE64, OTF_BASE64] = [TTF, OTF].map((bytes) => btoa(String.fromCharCode(...bytes)));
     const withFonts = (fonts: string, files: Zippable) =>
@@ -204,17 +227,28 @@ describe.each(RUNTIMES)('in %s', (_runtime, enter, leave) => {
     });
 
     it('tells the font format by its bytes, not its name', () => {
+      expect(svgOf(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': WOFF }))).toContain('format("woff")');
       expect(svgOf(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': OTF }))).toContain(
         `src:url(data:font/otf;base64,${OTF_BASE64}) format("opentype")`,
       );
     });
 
-    it('falls back to the device’s fonts for a file that is no font, too large, over the page’s budget, or missing', () => {
+    it('falls back to the device’s fonts for a file that is no font, lacks a table browsers require, is too large, over the page’s budget, or missing', () => {
       const plain = '"SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif';
       const drawn = (bytes: Uint8Array, limits = lib.VIEW_LIMITS) =>
         lib.openOfdView(withFonts(font(3, 'f.ttf'), { 'Doc_0/Res/f.ttf': bytes }), limits).pages[0]!.svg();
       for (const svg of [
         drawn(strToU8('<html>not a font</html>')),
+        // A PDF-style subset: outlines only, its glyphs addressed by CGTransform (doc1File.ofd's font is one).
+        drawn(sfnt('ttf', ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'])),
+        drawn(
+          sfnt(
+            'ttf',
+            BROWSER_TABLES.filter((t) => t !== 'OS/2'),
+          ),
+        ),
+        // A directory that claims more tables than the file holds.
+        drawn(Uint8Array.from([...TTF.subarray(0, 4), 0, 200, ...TTF.subarray(6)])),
         drawn(TTF, { ...lib.VIEW_LIMITS, maxFontBytes: TTF.length - 1 }),
         drawn(TTF, { ...lib.VIEW_LIMITS, maxFontBytesPerPage: TTF.length - 1 }),
         svgOf(withFonts(font(3, 'absent.ttf'), {})),

@@ -1,6 +1,7 @@
 import { kid, kidsNamed, OfdPackage, OfdViewError, resolvePath, VIEW_LIMITS, type El, type ViewLimits } from './package';
 import { sealPicture } from './seal-picture';
-import { base64Encode, latin1Decode, utf8Encode } from './text';
+import { fontFile, type FontFile } from './font-file';
+import { base64Encode, utf8Encode } from './text';
 
 /**
  * OFD pages (GB/T 33190) drawn as SVG for placing seals: text (TextObject: font, size, TextCode
@@ -9,8 +10,8 @@ import { base64Encode, latin1Decode, utf8Encode } from './text';
  * then content, then foreground), and the stamps of earlier seal signatures (StampAnnot, their
  * seal's picture, clipped as a 骑缝章 slice is). Every unit is placed in its Boundary and CTM;
  * the SVG's user space is the page's PhysicalBox in millimetres, so its viewBox maps to the page.
- * Text is drawn with the document's embedded font (FontFile, as an @font-face data URL) when it
- * is a TrueType, OpenType or WOFF file of bounded size, else with the device's CJK fonts.
+ * Text is drawn with the document's embedded font (FontFile, as an @font-face data URL) when a
+ * browser can use it (font-file.ts) and it is of bounded size, else with the device's CJK fonts.
  * Not drawn: shadings and patterns, composite units, clip areas of content objects, annotations
  * other than stamps. See decisions 0200 and 0242.
  */
@@ -44,7 +45,7 @@ interface Font {
   /** FamilyName (or FontName), as the document writes it. */
   family: string;
   /** The embedded font file, when there is one in a format browsers read. */
-  file?: { bytes: Uint8Array; mime: string; format: string };
+  file?: FontFile;
 }
 
 interface Stamp {
@@ -388,23 +389,6 @@ function embeddedFamily(id: string, font: Font, budget: Budget): string | undefi
     `@font-face{font-family:"${name}";src:url(data:${font.file.mime};base64,${base64Encode(font.file.bytes)}) format("${font.file.format}")}`,
   );
   return name;
-}
-
-/** An embedded font file a browser can draw with (TrueType, OpenType, WOFF, WOFF2, by its first bytes) and within the size limit. */
-function fontFile(bytes: Uint8Array | undefined, maxBytes: number): Font['file'] {
-  if (!bytes || bytes.length < 12 || bytes.length > maxBytes) return undefined;
-  const tag = latin1Decode(bytes.subarray(0, 4));
-  const kind =
-    tag === '\x00\x01\x00\x00' || tag === 'true'
-      ? { mime: 'font/ttf', format: 'truetype' }
-      : tag === 'OTTO'
-        ? { mime: 'font/otf', format: 'opentype' }
-        : tag === 'wOFF'
-          ? { mime: 'font/woff', format: 'woff' }
-          : tag === 'wOF2'
-            ? { mime: 'font/woff2', format: 'woff2' }
-            : undefined;
-  return kind ? { bytes, ...kind } : undefined;
 }
 
 function parseNumbers(value: string | undefined, count: number): number[] | undefined {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { openOfdView } from '@seal/shared/ofd-view';
 import { openOfdPreview } from './page-preview.h5';
 
@@ -36,15 +36,21 @@ describe('an OFD opened on the phone (H5)', () => {
     expect(await svg('SESV4SignDoc.ofd')).toMatch(/class="ofd-stamp"[^]*<image [^>]*href="data:image\/png;base64,/);
   });
 
-  it('draws text with the font the document embeds (doc1File.ofd: a TrueType subset of SimSun), the device’s fonts after it', async () => {
-    const font = unzipSync(new Uint8Array(bytes('doc1File.ofd')))['Doc_1/Res/font_1.otf']!;
-    const svg = decodeURIComponent((await (await openOfdPreview(bytes('doc1File.ofd')))!.renderPage(1, 1)).split(',')[1]!);
+  it('hands the browser a font the document embeds, and not one it would refuse (doc1File.ofd’s subset has no cmap or OS/2)', async () => {
+    const files = unzipSync(new Uint8Array(bytes('doc1File.ofd')));
+    const families = (svg: string) => [...svg.matchAll(/<g font-family="([^"]*)"/g)].map((m) => m[1]!);
+    const own = decodeURIComponent((await (await openOfdPreview(bytes('doc1File.ofd')))!.renderPage(1, 1)).split(',')[1]!);
+    expect(own).not.toContain('@font-face');
+    for (const family of families(own)) expect(family).toMatch(/^&quot;SimSun&quot;, [^]*serif$/);
+    // The same document with a complete TrueType font in its place: Liberation Sans, which pdf.js ships.
+    const liberation = new Uint8Array(readFileSync(require.resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')));
+    const replaced = zipSync({ ...files, 'Doc_1/Res/font_1.otf': liberation });
+    const svg = decodeURIComponent((await (await openOfdPreview(replaced.buffer as ArrayBuffer))!.renderPage(1, 1)).split(',')[1]!);
     expect(svg).toContain(
-      `<defs><style>@font-face{font-family:"ofd-p0-font-0";src:url(data:font/ttf;base64,${Buffer.from(font).toString('base64')}) format("truetype")}</style></defs>`,
+      `<defs><style>@font-face{font-family:"ofd-p0-font-0";src:url(data:font/ttf;base64,${Buffer.from(liberation).toString('base64')}) format("truetype")}</style></defs>`,
     );
-    const families = [...svg.matchAll(/<g font-family="([^"]*)"/g)].map((m) => m[1]!);
-    expect(families.length).toBeGreaterThan(20);
-    for (const family of families) expect(family).toMatch(/^&quot;ofd-p0-font-0&quot;, &quot;SimSun&quot;, [^]*serif$/);
+    expect(families(svg).length).toBeGreaterThan(20);
+    for (const family of families(svg)) expect(family).toMatch(/^&quot;ofd-p0-font-0&quot;, &quot;SimSun&quot;, [^]*serif$/);
   });
 
   it('gives nothing for a file it cannot read (outlines stay, the server decides)', async () => {
