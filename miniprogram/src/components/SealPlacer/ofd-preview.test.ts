@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
@@ -43,7 +44,7 @@ describe('an OFD opened on the phone (H5)', () => {
     expect(own).not.toContain('@font-face');
     for (const family of families(own)) expect(family).toMatch(/^&quot;SimSun&quot;, [^]*serif$/);
     // The same document with a complete TrueType font in its place: Liberation Sans, which pdf.js ships.
-    const liberation = new Uint8Array(readFileSync(require.resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')));
+    const liberation = new Uint8Array(readFileSync(createRequire(__filename).resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')));
     const replaced = zipSync({ ...files, 'Doc_1/Res/font_1.otf': liberation });
     const svg = decodeURIComponent((await (await openOfdPreview(replaced.buffer as ArrayBuffer))!.renderPage(1, 1)).split(',')[1]!);
     expect(svg).toContain(
