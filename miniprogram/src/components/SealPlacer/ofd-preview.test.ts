@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openOfdView } from '@seal/shared/ofd-view';
 import { openOfdPreview } from './page-preview.h5';
 
@@ -44,7 +44,9 @@ describe('an OFD opened on the phone (H5)', () => {
     expect(own).not.toContain('@font-face');
     for (const family of families(own)) expect(family).toMatch(/^&quot;SimSun&quot;, [^]*serif$/);
     // The same document with a complete TrueType font in its place: Liberation Sans, which pdf.js ships.
-    const liberation = new Uint8Array(readFileSync(createRequire(__filename).resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')));
+    const liberation = new Uint8Array(
+      readFileSync(createRequire(__filename).resolve('pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf')),
+    );
     const replaced = zipSync({ ...files, 'Doc_1/Res/font_1.otf': liberation });
     const svg = decodeURIComponent((await (await openOfdPreview(replaced.buffer as ArrayBuffer))!.renderPage(1, 1)).split(',')[1]!);
     expect(svg).toContain(
@@ -100,5 +102,37 @@ describe('an OFD opened on weapp (WeChat’s runtime: no TextDecoder, TextEncode
   it('shows the page’s text (Chinese included) on weapp', () => {
     const url = weappPages.get('helloworld.ofd')![0]!;
     expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toContain('你好呀，OFD Reader&amp;Writer！');
+  });
+
+  it('keeps the outline of a page whose image would be over setData’s limit', async () => {
+    const weapp = jest.requireActual<typeof import('./page-preview.weapp')>('./page-preview.weapp');
+    // helloworld.ofd with a 700 KB picture on its page: its SVG, base64, is over 900 KiB.
+    const files = unzipSync(new Uint8Array(bytes('helloworld.ofd')));
+    const png = new Uint8Array(700 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    png.set([0x89, 0x50, 0x4e, 0x47]);
+    const page = strFromU8(files['Doc_0/Pages/Page_0/Content.xml']!).replace(
+      '</ofd:Layer>',
+      '<ofd:ImageObject ID="90" Boundary="0 0 50 50" CTM="50 0 0 50 0 0" ResourceID="91"/></ofd:Layer>',
+    );
+    const res = `<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="91" Type="Image"><ofd:MediaFile>big.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`;
+    const doc = strFromU8(files['Doc_0/Document.xml']!).replace(
+      '</ofd:CommonData>',
+      '<ofd:DocumentRes>BigRes.xml</ofd:DocumentRes></ofd:CommonData>',
+    );
+    const big = zipSync(
+      {
+        ...files,
+        'Doc_0/Document.xml': strToU8(doc),
+        'Doc_0/BigRes.xml': strToU8(res),
+        'Doc_0/Res/big.png': png,
+        'Doc_0/Pages/Page_0/Content.xml': strToU8(page),
+      },
+      { level: 0 },
+    );
+    const preview = (await weapp.openOfdPreview(big.buffer as ArrayBuffer))!;
+    expect(preview.pageCount).toBe(1);
+    await expect(preview.renderPage(1, 1)).rejects.toThrow(/too large/);
+    // The same page without the picture is drawn.
+    await expect((await weapp.openOfdPreview(bytes('helloworld.ofd')))!.renderPage(1, 1)).resolves.toMatch(/^data:image\/svg\+xml;base64,/);
   });
 });
