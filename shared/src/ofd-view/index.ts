@@ -1,2 +1,2 @@
-export { openOfdView, type OfdView, type OfdPageView } from './render';
+export { openOfdView, svgImageUrl, type OfdView, type OfdPageView, type SvgOptions } from './render';
 export { OfdViewError, VIEW_LIMITS, type ViewLimits } from './package';

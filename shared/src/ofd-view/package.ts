@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { utf8Decode } from './text';
 
 /**
  * The parts of an OFD package (GB/T 33190) a viewer reads, with everything an uploader controls
@@ -26,6 +27,10 @@ export interface ViewLimits {
   /** Graphic units drawn on one page, templates and stamps included. */
   maxObjectsPerPage: number;
   maxXmlDepth: number;
+  /** An embedded font file drawn with (a larger one falls back to the device's fonts). */
+  maxFontBytes: number;
+  /** Embedded font bytes drawn with on one page. */
+  maxFontBytesPerPage: number;
 }
 
 export const VIEW_LIMITS: ViewLimits = {
@@ -36,6 +41,8 @@ export const VIEW_LIMITS: ViewLimits = {
   maxPages: 2_000,
   maxObjectsPerPage: 20_000,
   maxXmlDepth: 64,
+  maxFontBytes: 4 * 1024 * 1024,
+  maxFontBytesPerPage: 8 * 1024 * 1024,
 };
 
 /** An XML element: local name (prefix dropped), attributes, child elements in document order, text. */
@@ -110,7 +117,7 @@ type Ordered = Record<string, unknown>;
 function parseXml(bytes: Uint8Array, what: string, maxDepth: number): El {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8Decode(bytes);
   } catch {
     throw new OfdViewError('OFD_UNREADABLE', `${what} is not UTF-8`);
   }

@@ -1,5 +1,7 @@
 import { kid, kidsNamed, OfdPackage, OfdViewError, resolvePath, VIEW_LIMITS, type El, type ViewLimits } from './package';
 import { sealPicture } from './seal-picture';
+import { fontFile, type FontFile } from './font-file';
+import { base64Encode, utf8Encode } from './text';
 
 /**
  * OFD pages (GB/T 33190) drawn as SVG for placing seals: text (TextObject: font, size, TextCode
@@ -8,8 +10,10 @@ import { sealPicture } from './seal-picture';
  * then content, then foreground), and the stamps of earlier seal signatures (StampAnnot, their
  * seal's picture, clipped as a 骑缝章 slice is). Every unit is placed in its Boundary and CTM;
  * the SVG's user space is the page's PhysicalBox in millimetres, so its viewBox maps to the page.
- * Not drawn: embedded font files (the browser's own CJK fonts stand in), shadings and patterns,
- * composite units, clip areas of content objects, annotations other than stamps. See decision 0200.
+ * Text is drawn with the document's embedded font (FontFile, as an @font-face data URL) when a
+ * browser can use it (font-file.ts) and it is of bounded size, else with the device's CJK fonts.
+ * Not drawn: shadings and patterns, composite units, clip areas of content objects, annotations
+ * other than stamps. See decisions 0200 and 0242.
  */
 export interface OfdView {
   pages: OfdPageView[];
@@ -21,15 +25,27 @@ export interface OfdPageView {
   /** PhysicalBox in mm: x, y, width, height. */
   box: [number, number, number, number];
   /** The page as a standalone SVG document (user unit = 1 mm). Drawn on demand. */
-  svg(): string;
+  svg(options?: SvgOptions): string;
+}
+
+export interface SvgOptions {
+  /** Draw text with the document's embedded fonts (default true); false where the SVG must stay small. */
+  embeddedFonts?: boolean;
 }
 
 type Box = [number, number, number, number];
 const A4: Box = [0, 0, 210, 297];
 
 interface Resources {
-  fonts: Map<string, string>;
+  fonts: Map<string, Font>;
   media: Map<string, string>;
+}
+
+interface Font {
+  /** FamilyName (or FontName), as the document writes it. */
+  family: string;
+  /** The embedded font file, when there is one in a format browsers read. */
+  file?: FontFile;
 }
 
 interface Stamp {
@@ -72,7 +88,7 @@ export function openOfdView(bytes: Uint8Array, limits: ViewLimits = VIEW_LIMITS)
       return {
         id,
         box,
-        svg: () => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? [], index),
+        svg: (options = {}) => drawPage(pkg, path, page, box, resources, templates, stamps.get(id) ?? [], index, options),
       };
     }),
   };
@@ -83,7 +99,10 @@ function readResources(pkg: OfdPackage, path: string, into: Resources): void {
   if (!res) return;
   const folder = resolvePath(path, res.attrs.BaseLoc ?? '.') + '/';
   for (const font of kidsNamed(kid(res, 'Fonts'), 'Font')) {
-    if (font.attrs.ID) into.fonts.set(font.attrs.ID, font.attrs.FamilyName ?? font.attrs.FontName ?? '');
+    if (!font.attrs.ID) continue;
+    const fileLoc = kid(font, 'FontFile')?.text.trim();
+    const file = fileLoc ? fontFile(pkg.bytes(resolvePath(folder, fileLoc)), pkg.limits.maxFontBytes) : undefined;
+    into.fonts.set(font.attrs.ID, { family: font.attrs.FamilyName ?? font.attrs.FontName ?? '', ...(file ? { file } : {}) });
   }
   for (const media of kidsNamed(kid(res, 'MultiMedias'), 'MultiMedia')) {
     const file = kid(media, 'MediaFile')?.text.trim();
@@ -132,12 +151,18 @@ function drawPage(
   templates: Map<string, string>,
   stamps: Stamp[],
   index: number,
+  options: SvgOptions,
 ): string {
   const res: Resources = { fonts: new Map(docRes.fonts), media: new Map(docRes.media) };
   for (const pageRes of kidsNamed(page, 'PageRes')) readResources(pkg, resolvePath(path, pageRes.text.trim()), res);
   const out: string[] = [];
   // Clip ids name the page: several pages' SVGs can share one HTML document.
-  const budget = { left: pkg.limits.maxObjectsPerPage, clips: 0, idPrefix: `ofd-p${index}-` };
+  const budget: Budget = {
+    left: pkg.limits.maxObjectsPerPage,
+    clips: 0,
+    idPrefix: `ofd-p${index}-`,
+    fonts: { embed: options.embeddedFonts ?? true, bytesLeft: pkg.limits.maxFontBytesPerPage, names: new Map(), faces: [] },
+  };
   const template = (zOrder: 'Background' | 'Foreground') => {
     for (const use of kidsNamed(page, 'Template')) {
       if ((use.attrs.ZOrder ?? 'Background') !== zOrder) continue;
@@ -152,6 +177,7 @@ function drawPage(
   const [x, y, w, h] = box.map(num);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${w} ${h}" width="${w}mm" height="${h}mm" preserveAspectRatio="none">` +
+    `${budget.fonts.faces.length ? `<defs><style>${budget.fonts.faces.join('')}</style></defs>` : ''}` +
     `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#fff"/>${out.join('')}</svg>`
   );
 }
@@ -160,6 +186,16 @@ interface Budget {
   left: number;
   clips: number;
   idPrefix: string;
+  fonts: PageFonts;
+}
+
+/** The embedded fonts a page draws with: each font's @font-face once, within the page's byte budget. */
+interface PageFonts {
+  embed: boolean;
+  bytesLeft: number;
+  /** Font resource ID → the family name its @font-face declares on this page. */
+  names: Map<string, string>;
+  faces: string[];
 }
 
 function spend(budget: Budget): void {
@@ -183,7 +219,7 @@ function drawUnits(parent: El, res: Resources, out: string[], budget: Budget): v
     if (unit.attrs.Visible === 'false') continue;
     const boundary = parseBox(unit.attrs.Boundary);
     if (!boundary) continue;
-    const inner = unit.name === 'TextObject' ? text(unit, res) : unit.name === 'PathObject' ? path(unit) : image(unit, res);
+    const inner = unit.name === 'TextObject' ? text(unit, res, budget) : unit.name === 'PathObject' ? path(unit) : image(unit, res);
     if (!inner) continue;
     const ctm = parseNumbers(unit.attrs.CTM, 6);
     const transform = `translate(${num(boundary[0])} ${num(boundary[1])})${ctm ? ` matrix(${ctm.map(num).join(' ')})` : ''}`;
@@ -193,10 +229,9 @@ function drawUnits(parent: El, res: Resources, out: string[], budget: Budget): v
   }
 }
 
-function text(unit: El, res: Resources): string {
+function text(unit: El, res: Resources, budget: Budget): string {
   const size = Number(unit.attrs.Size);
   if (!(size > 0)) return '';
-  const family = fontFamily(res.fonts.get(unit.attrs.Font ?? '') ?? '');
   const fill = unit.attrs.Fill === 'false' ? 'none' : color(kid(unit, 'FillColor'), '#000');
   const weight = Number(unit.attrs.Weight) >= 600 ? ' font-weight="bold"' : '';
   const italic = unit.attrs.Italic === 'true' ? ' font-style="italic"' : '';
@@ -223,6 +258,9 @@ function text(unit: El, res: Resources): string {
     y = ys[ys.length - 1]!;
   }
   if (codes.length === 0) return '';
+  const fontId = unit.attrs.Font ?? '';
+  const font = res.fonts.get(fontId);
+  const family = fontFamily(font?.family ?? '', font ? embeddedFamily(fontId, font, budget) : undefined);
   return `<g font-family="${escapeXml(family)}" font-size="${num(size)}" fill="${fill}"${weight}${italic} xml:space="preserve">${codes.join('')}</g>`;
 }
 
@@ -292,6 +330,14 @@ function drawStamp(stamp: Stamp, out: string[], budget: Budget): void {
   );
 }
 
+/**
+ * A page's SVG as a base64 data URL, the form WeChat's <image> draws (it has no SVG element and
+ * does not take a percent-encoded SVG); made without btoa or TextEncoder, which it lacks.
+ */
+export function svgImageUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${base64Encode(utf8Encode(svg))}`;
+}
+
 /** A data URL for a PNG, JPEG, GIF or BMP (by its bytes); anything else is not drawn. */
 function imageHref(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes || bytes.length < 4) return undefined;
@@ -305,13 +351,7 @@ function imageHref(bytes: Uint8Array | undefined): string | undefined {
           : bytes[0] === 0x42 && bytes[1] === 0x4d
             ? 'bmp'
             : undefined;
-  return type ? `data:image/${type};base64,${base64(bytes)}` : undefined;
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return type ? `data:image/${type};base64,${base64Encode(bytes)}` : undefined;
 }
 
 function color(el: El | undefined, fallback: string): string {
@@ -321,14 +361,34 @@ function color(el: El | undefined, fallback: string): string {
   return `rgb(${r},${g},${b})`;
 }
 
-/** OFD names fonts as Windows does; the browser gets the name and the CJK faces a phone or PC has. */
-function fontFamily(name: string): string {
+/**
+ * OFD names fonts as Windows does; the browser gets the embedded font first (a subset may lack a
+ * character: the next family draws it), then the name and the CJK faces a phone or PC has.
+ */
+function fontFamily(name: string, embedded: string | undefined): string {
   const serif = /宋|仿宋|Song|Sim?Sun|FangSong|Times|Serif/i.test(name);
   const fallback = serif
     ? `"Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif`
     : `"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
   const own = name.replace(/^[A-Z]{6}\+/, '').replace(/["<>&]/g, '');
-  return own ? `"${own}", ${fallback}` : fallback;
+  return [embedded && `"${embedded}"`, own && `"${own}"`, fallback].filter(Boolean).join(', ');
+}
+
+/** The family name of the font's @font-face on this page, added on first use; undefined when it is not drawn with. */
+function embeddedFamily(id: string, font: Font, budget: Budget): string | undefined {
+  const fonts = budget.fonts;
+  if (!fonts.embed || !font.file) return undefined;
+  const known = fonts.names.get(id);
+  if (known !== undefined) return known;
+  if (font.file.bytes.length > fonts.bytesLeft) return undefined;
+  fonts.bytesLeft -= font.file.bytes.length;
+  // Named per page, as clip ids are: several pages' SVGs can share one HTML document.
+  const name = `${budget.idPrefix}font-${fonts.names.size}`;
+  fonts.names.set(id, name);
+  fonts.faces.push(
+    `@font-face{font-family:"${name}";src:url(data:${font.file.mime};base64,${base64Encode(font.file.bytes)}) format("${font.file.format}")}`,
+  );
+  return name;
 }
 
 function parseNumbers(value: string | undefined, count: number): number[] | undefined {

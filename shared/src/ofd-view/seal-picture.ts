@@ -1,3 +1,5 @@
+import { latin1Decode } from './text';
+
 /**
  * The picture of a GB/T 38540 (or GM/T 0031) seal, read from the DER of `SES_Seal` or of the
  * `SES_Signature` that carries it, so a viewer can draw earlier seals. Only the path to the picture
@@ -50,7 +52,7 @@ function pictureOfSeal(seal: Tlv | undefined): SealPicture | undefined {
   const picture = items(items(items(seal)[0])[3]);
   const [type, data] = picture;
   if (!type || !data || type.tag !== 0x16 || data.tag !== 0x04) return undefined;
-  return { type: new TextDecoder('latin1').decode(type.body).toLowerCase(), data: data.body };
+  return { type: latin1Decode(type.body).toLowerCase(), data: data.body };
 }
 
 /** From `Seal.esl` (SES_Seal), or else from `SignedValue.dat` (SES_Signature: TBS_Sign's second field is the seal). */

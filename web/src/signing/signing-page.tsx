@@ -143,7 +143,8 @@ export function SigningPage() {
               签章
             </button>
           </aside>
-          <div className="pages">
+          {/* Focusable, so the pages scroll from the keyboard even before any seal (a focusable button) is placed. */}
+          <div className="pages" tabIndex={0} role="region" aria-label="文件页面">
             {pdf.pages.map((page, i) => (
               <PageView
                 key={i}

@@ -1,5 +1,6 @@
 import { previewRenderScale, type PageBox } from './placement-geometry';
 import type { DocumentPreview } from './page-preview-types';
+import { ofdPreview } from './ofd-pages';
 
 export type { DocumentPreview } from './page-preview-types';
 
@@ -58,26 +59,15 @@ export async function openDocumentPreview(bytes: ArrayBuffer): Promise<DocumentP
   }
 }
 
-const PT_PER_MM = 72 / 25.4;
-
 /**
- * Opens the chosen OFD in the browser (shared/ofd-view, decision 0200): each page's box in points
- * from its lower-left, as placements are kept, and the page drawn as an SVG image. Undefined when
- * the package cannot be read here (the server decides, and refuses it when it signs).
+ * Opens the chosen OFD in the browser (shared/ofd-view, decision 0200), each page drawn as an SVG
+ * image. Undefined when the package cannot be read here (the server decides, and refuses it when it signs).
  */
 export async function openOfdPreview(bytes: ArrayBuffer): Promise<DocumentPreview | undefined> {
   try {
     // Loaded when an OFD is opened, as pdf.js is for a PDF: the first screens never carry it.
     const { openOfdView } = await import(/* webpackChunkName: "ofd-view" */ '@seal/shared/ofd-view');
-    const view = openOfdView(new Uint8Array(bytes));
-    return {
-      pageCount: view.pages.length,
-      boxes: view.pages.map((page) => ({ x0: 0, y0: 0, x1: page.box[2] * PT_PER_MM, y1: page.box[3] * PT_PER_MM })),
-      rotations: view.pages.map(() => 0),
-      // An SVG scales to any zoom: one image per page, whatever the scale asked for.
-      renderPage: async (pageNumber) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(view.pages[pageNumber - 1]!.svg())}`,
-      close: () => undefined,
-    };
+    return ofdPreview(openOfdView(new Uint8Array(bytes)), (page) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(page.svg())}`);
   } catch {
     return undefined;
   }
