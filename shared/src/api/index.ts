@@ -21,3 +21,4 @@ export * as notificationDto from './dto/notifications';
 // (`documentDto.MAX_DOCUMENT_BYTES`) keeps every schema behind that namespace in a bundle (decision 0246).
 export { MAX_DOCUMENT_BYTES, MAX_INLINE_VERIFY_BYTES } from './dto/documents';
 export { SEAL_TEMPLATE_LABELS } from './dto/applications';
+export { AUDIT_EXPORT_FORMAT, AuditExport } from './dto/seals';

@@ -1,4 +1,4 @@
-import { DomainError, authorize, sealDto, type Actor } from '@seal/shared';
+import { AUDIT_EXPORT_FORMAT, DomainError, authorize, type Actor, type sealDto } from '@seal/shared';
 import type { Ports } from '../../ports';
 import { toPem } from '../../engines/pki/pem';
 import { checkpointTrail } from './chain-trail';
@@ -45,7 +45,7 @@ export async function exportTrailPage(services: Ports, input: ExportTrailInput):
   // The checkpoint just before the part anchors it; later pages start where the previous one's ended.
   const checkpoints = last ? await audit.checkpointsBetween(companyId, { fromSeq: query.cursor ? next : next - 1, toSeq: last.seq }) : [];
   return {
-    format: sealDto.AUDIT_EXPORT_FORMAT,
+    format: AUDIT_EXPORT_FORMAT,
     version: 1,
     companyId,
     from: query.from,

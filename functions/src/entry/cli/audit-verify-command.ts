@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AUDIT_BREAK_LABELS, sealDto, type AuditBreakKind } from '@seal/shared';
+import { AUDIT_BREAK_LABELS, AuditExport, type AuditBreakKind, type sealDto } from '@seal/shared';
 import { formatBeijingDateTime } from '@seal/shared/time';
 import { verifyAuditTrail, type ChainReport } from '../../domain/audit/verify-company-chain';
 import { fromPem } from '../../engines/pki/pem';
@@ -38,7 +38,7 @@ export async function runAuditVerify(args: AuditVerifyArgs, out: (s: string) => 
     if (statSync(args.file).size > AUDIT_EXPORT_MAX_BYTES) return fail(args, out, 'AUDIT_EXPORT_TOO_LARGE', `文件超过${AUDIT_EXPORT_MAX_BYTES / 1024 / 1024}MB，请分时间段导出后分别校验`);
     const bytes = readFileSync(args.file);
     sha256 = createHash('sha256').update(bytes).digest('hex');
-    const parsed = sealDto.AuditExport.safeParse(JSON.parse(bytes.toString('utf8')));
+    const parsed = AuditExport.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) return fail(args, out, 'AUDIT_EXPORT_UNREADABLE', '不是平台导出的审计记录文件');
     trail = parsed.data;
   } catch {
