@@ -1,6 +1,7 @@
 import { AsnConvert, AsnObjectIdentifierConverter } from '@peculiar/asn1-schema';
 import { children, concat, encodeSequence, encodeTlv, readTlv, TAG, type Tlv } from '../pki/der';
 import { oidOf } from '../pki/der-values';
+import { OID } from '../pki/oids';
 import { readContainer, writeContainer, type ContainerLimits } from './container';
 import { readDocuments } from './document';
 import { OfdError } from './errors';
@@ -26,9 +27,9 @@ export interface OfdValidationData {
 /** At most this many items of each kind are read (as the PDF verifier bounds a DSS, decision 0062). */
 export const MAX_VALIDATION_ITEMS = 64;
 
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-const OID_DATA = '1.2.840.113549.1.7.1';
-const OID_RI_OCSP_RESPONSE = '1.3.6.1.5.5.7.16.2';
+const OID_SIGNED_DATA = OID.signedData;
+const OID_DATA = OID.data;
+const OID_RI_OCSP_RESPONSE = OID.riOcspResponse;
 const SET = 0x31;
 const INTEGER_1 = new Uint8Array([TAG.integer, 1, 1]);
 

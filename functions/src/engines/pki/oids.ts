@@ -14,6 +14,8 @@ export const OID = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
   ecdsaWithSha384: '1.2.840.10045.4.3.3',
   ecdsaWithSha512: '1.2.840.10045.4.3.4',
+  sm2Curve: '1.2.156.10197.1.301',
+  sm2WithSm3: '1.2.156.10197.1.501',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha1WithRsa: '1.2.840.113549.1.1.5',
   sha224WithRsa: '1.2.840.113549.1.1.14',
@@ -57,6 +59,8 @@ export const OID = {
   // CMS / RFC 3161 / ESS
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
+  /** id-ri-ocsp-response (RFC 5940): an OCSP answer among a SignedData's revocation data. */
+  riOcspResponse: '1.3.6.1.5.5.7.16.2',
   /** GB/T 35275 (SM2 cryptographic message syntax): its own data and signedData content types. */
   gmData: '1.2.156.10197.6.1.4.2.1',
   gmSignedData: '1.2.156.10197.6.1.4.2.2',
