@@ -9,6 +9,7 @@ import { startJourneyStack } from '../../support/stack';
 import { apiLogin, authorizeHolder, claim, faceTicket } from './signing-api';
 import { api } from './support/api';
 import { Phone } from './support/phone';
+import { readSignedOfd } from '../../support/ofd-package';
 import { PEOPLE, XINCHUANG } from './support/people';
 import { dragSealTo, enterSigningPin, verifyOnPhone } from './support/steps';
 
@@ -16,16 +17,21 @@ import { dragSealTo, enterSigningPin, verifyOnPhone } from './support/steps';
 // 深圳市南山新创电子有限公司 (applied for and granted by 李娜 over the API: not this journey's
 // subject). She logs in (face check), picks an OFD, sees its page drawn, drags the seal onto it,
 // enters her PIN, downloads the signed .ofd, and anyone verifies it on the 文档验证 page.
+// Then 签署新文件: an 11-page OFD with a 骑缝章 alone (decision 0241), its slices read from the
+// downloaded file with unzip and an XML parser, and verified the same way.
 const J = 'mini-ofd-signing';
 const PIN = '582046';
 const MM_PER_PT = 25.4 / 72;
 const OFD = path.join(__dirname, '../../../functions/test-support/fixtures/ofd/helloworld.ofd');
+/** ofdrw's 11-page sample. */
+const ELEVEN_PAGES = path.join(__dirname, '../../../functions/test-support/fixtures/ofd/doc1File.ofd');
 
 let stack: Awaited<ReturnType<typeof startJourneyStack>>;
 let browser: Browser;
 let sun: Phone;
 let dir: string;
 const downloaded = () => path.join(dir, '公文-已签章.ofd');
+const crossPageSigned = () => path.join(dir, '年度报告-已签章.ofd');
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'seal-e2e-ofd-'));
@@ -128,6 +134,68 @@ describe('文件签章 of an OFD on the phone', () => {
       await anyone.see('发票专用章');
       await anyone.see(XINCHUANG.name);
       await shot('3-verified', anyone);
+    } finally {
+      await anyone.close();
+    }
+  });
+});
+
+describe('文件签章 of an 11-page OFD with a 骑缝章 on the phone', () => {
+  it('signs a new file with the 骑缝章 alone, after the PIN, and downloads it', async () => {
+    await sun.tap('签署新文件');
+    await sun.see('选择印章');
+    await sun.screen.locator('.field', { hasText: '选择印章' }).locator('.chip', { hasText: '发票专用章' }).first().tap();
+    const chooser = sun.page.waitForEvent('filechooser');
+    await sun.screen.locator('.sign-pick-file').tap();
+    await (await chooser).setFiles({ name: '年度报告.ofd', mimeType: 'application/ofd', buffer: readFileSync(ELEVEN_PAGES) });
+    await sun.see('共 11 页');
+    await sun.tap('下一步：选择盖章位置');
+    await sun.see('第 1 / 11 页');
+    await sun.tap('加盖骑缝章（印章分割在每页右侧边缘）');
+    await sun.see('已选择 0 处盖章位置，并加盖骑缝章');
+    await shot('4-cross-page');
+    await sun.tap('确认盖章');
+    await sun.see('使用【发票专用章】在《年度报告.ofd》上盖章（含骑缝章）');
+    await enterSigningPin(sun, PIN);
+    await sun.tap('确认签章');
+    await sun.see('签章成功', 60_000);
+    await sun.see('11 页 / 1 个签章');
+    await shot('5-cross-page-signed');
+    const download = sun.page.waitForEvent('download');
+    await sun.tap('下载已签章文件');
+    await (await download).saveAs(crossPageSigned());
+    expect((await download).suggestedFilename()).toBe('年度报告-已签章.ofd');
+  });
+
+  it('put one slice of the seal on every page, at its right edge, and protects every page', () => {
+    const { pages, signatures } = readSignedOfd(crossPageSigned());
+    expect(pages).toHaveLength(11);
+    expect(signatures).toHaveLength(1);
+    const { stamps, protectedFiles } = signatures[0]!;
+    // One stamp annotation per page, each page once, in page order.
+    expect(stamps.map((s) => s.pageRef)).toEqual(pages.map((p) => p.id));
+    const [, y, width, height] = stamps[0]!.boundary;
+    const slice = width / pages.length;
+    stamps.forEach(({ boundary: [bx, by, bw, bh], clip }, i) => {
+      // The same seal on every page, centred on the page's height; page i shows its i-th slice, flush with the right edge.
+      expect([by, bw, bh]).toEqual([y, width, height]);
+      expect(by + bh / 2).toBeCloseTo(pages[0]!.height / 2, 1);
+      const [cx, cy, cw, ch] = clip!;
+      expect([cx, cy, cw, ch].map((n) => Number(n.toFixed(3)))).toEqual([slice * i, 0, slice, height].map((n) => Number(n.toFixed(3))));
+      expect(bx + cx + cw).toBeCloseTo(pages[i]!.width, 2);
+    });
+    // Together the slices are the whole seal: each starts where the previous one ended (to the file's rounding).
+    expect(stamps.reduce((end, { clip }) => (Math.abs(clip![0] - end) < 0.01 ? clip![0] + clip![2] : NaN), 0)).toBeCloseTo(width, 2);
+    for (const p of pages) expect(protectedFiles.has(p.content)).toBe(true);
+  });
+
+  it('verifies as valid on the phone’s 文档验证 page', async () => {
+    const anyone = await Phone.open(browser, stack.url, { key: 'stranger', name: '周杰', idNumber: '', phone: '' });
+    try {
+      await verifyOnPhone(anyone, crossPageSigned());
+      await anyone.see('文档包含 1 个电子签章，全部有效');
+      await anyone.see('发票专用章');
+      await shot('6-cross-page-verified', anyone);
     } finally {
       await anyone.close();
     }

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, desktopContext } from '../../support/browser';
 import { review } from '../../support/review';
+import { partOf, resolvePart as resolve } from '../../support/ofd-package';
 import { startJourneyStack } from '../../support/stack';
 import { Phone, PEOPLE, XINCHUANG } from './support/phone';
 import { loginOnDesktop, qrPayloadOn } from './support/desktop';
@@ -121,25 +120,6 @@ it('signs an OFD on the desktop with an SM2 seal, confirmed on the phone, and it
   await review(verifyPage, 'web-ofd-signing', '3-verified');
   await visitor.close();
 });
-
-/** A package part read with Info-ZIP's unzip, parsed by fast-xml-parser: none of the platform's OFD code. */
-function partOf(file: string, part: string): Record<string, unknown> {
-  const xml = execFileSync('unzip', ['-p', file, part.replace(/^\//, '')], { encoding: 'utf8' });
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    // Lists, even of one (the root of Signature.xml is a Signature too: matched by its path).
-    isArray: (_name, jpath) =>
-      [
-        'Document.Pages.Page',
-        'Signatures.Signature',
-        'Signature.SignedInfo.StampAnnot',
-        'Signature.SignedInfo.References.Reference',
-      ].includes(String(jpath)),
-  }).parse(xml);
-}
-const resolve = (from: string, loc: string) => (loc.startsWith('/') ? loc.slice(1) : path.posix.join(path.posix.dirname(from), loc));
 
 it('seals an 11-page OFD with a 骑缝章 on the desktop, confirmed on the phone’s pages, a slice on every page, and it verifies without login', async () => {
   const phone = await PhonePages.open(browser, stack.url, PHONE_PEOPLE.li);
