@@ -71,7 +71,8 @@ export const FINDING_MESSAGES: Record<FindingCode, string> = {
   // Both uses (decision 0236): the sub-indication's label says whether it was proven expired when it signed.
   CERTIFICATE_EXPIRED: '签章证书已过期',
   CERTIFICATE_NOT_YET_VALID: '签章时证书尚未生效',
-  CERTIFICATE_REVOKED: '签章时证书已被吊销',
+  // Both uses, as CERTIFICATE_EXPIRED: without a proof of existence the verifier knows only that it is revoked now.
+  CERTIFICATE_REVOKED: '签章证书已被吊销',
   REVOCATION_UNKNOWN: '无法确定证书在签章时的吊销状态',
   REVOCATION_DATA_MISSING: '证书现已吊销或过期，文档未携带签章时的证书状态证明（长期验证数据），无法确认签章时证书未被吊销',
   MODIFIED_AFTER_SIGNING: '签章后文档被修改',

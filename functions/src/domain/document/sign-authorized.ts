@@ -1,11 +1,12 @@
 import { DomainError, documentDto } from '@seal/shared';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
 import { refusalSinceAuthorized, stillAsAuthorized, type SignatureAuthorization } from '../seal/authorize-signature';
-import { timestampImprint } from '../platform-pki/timestamp';
+import { platformTimestamper, timestampImprint } from '../platform-pki/timestamp';
 import type { Ports } from '../../ports';
 import type { CompanyRecord, WriteOp } from '../../ports/seal-store';
 import type { HashedBytes } from '../../ports/blob-store';
 import type { DocumentSigner, DocumentSigning } from '../../ports/document-format';
+import type { SignatureAlgorithmId } from '../../ports/signer';
 import { deleteObject, presignDownload, writeObject } from './document-blobs';
 import { documentKeys, signedName } from './document-keys';
 import { readCurrentBytes, sha256Continued, sha256Hex, type DocumentItem } from './load-document';
@@ -60,8 +61,9 @@ export async function signNewVersion(
 ): Promise<SignedVersion> {
   const { seal, signer, certificateChain, company, validation } = context.authorization;
   const { format, bytes, read, request, certificate } = await signatureRequest(services, seal, certificateChain, item, context.now, company);
-  const signedBT = await signWithKey(format, bytes, request, signer, (imprint, algorithm) => timestampImprint(services, imprint, algorithm));
-  const signed = await raiseLevel(services, format, signedBT, certificateChain, validation);
+  const tsa = platformTimestamper(services);
+  const signedBT = await signWithKey(format, bytes, request, signer, tsa.timestamp);
+  const signed = await raiseLevel(services, format, signedBT, certificateChain, validation, tsa.timestampedBy());
   const authorized = { seal, personId: context.personId, actorRole: context.actorRole, now: context.now, certificate, alongside: context.alongside };
   try {
     return await storeSignedVersion(services, { ...authorized, conditions: stillAsAuthorized(services.store, context.authorization) }, item, signed, read);
@@ -229,10 +231,11 @@ export async function raiseLevel(
   signed: Uint8Array,
   certificateChain: Uint8Array[],
   known?: ValidationRecords,
+  timestampedBy?: SignatureAlgorithmId,
 ): Promise<Uint8Array> {
   const level = services.config.SIGNATURE_LEVEL;
   if (level === 'B-T' || !format.addValidationData) return signed;
-  const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain, known));
+  const lt = await format.addValidationData(signed, await validationDataFor(services, certificateChain, known, timestampedBy));
   if (level !== 'B-LTA' || !format.addDocumentTimestamp) return lt;
   return format.addDocumentTimestamp(lt, (imprint) => timestampImprint(services, imprint));
 }

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { samplePdf } from '../../../test-support/pdf/sample-pdf';
 import { download } from '../../../dev/demo/platform-client';
 import { startDocumentsStack, type DocumentsStack } from '../../../test-support/documents-stack';
@@ -6,7 +10,15 @@ import { GmOpenssl } from '../../../test-support/gm/openssl';
 import { sm2OcspAnswerVerifies, SM2_WITH_SM3_ALGORITHM_HEX } from '../../../test-support/gm/ocsp-independent';
 import { PdfDocument } from '../../engines/pdf/syntax/document';
 import { decodeStream } from '../../engines/pdf/syntax/filters';
-import type { PdfStream, PdfValue } from '../../engines/pdf/syntax/objects';
+import type { PdfStream, PdfString, PdfValue } from '../../engines/pdf/syntax/objects';
+import { findSignatures } from '../../engines/pdf/verify/find-signatures';
+import { readSignedData } from '../../engines/pki/read-signed-data';
+import { readTimestampToken } from '../../engines/pki/read-timestamp-token';
+import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
+import { OID } from '../../engines/pki/oids';
+import { toPem } from '../../engines/pki/pem';
+import { gmPlatformPki, platformPki } from '../platform-pki/platform-ca';
+import { requireTools } from '../../../test-support/tools';
 import { getServices } from '../../composition';
 
 /**
@@ -39,7 +51,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t?.stop());
 
-it('signs a PDF with an SM2 seal, and the verifier finds it valid: SM3 digests, certificate from the SM2 root, SM2 timestamp', async () => {
+it('signs a PDF with an SM2 seal, and the verifier finds it valid: SM3 digests, certificate from the SM2 root, timestamp from the platform TSA', async () => {
   const documentId = await t.api.upload(lr, '国密签章.pdf', await samplePdf({ pages: 1 }));
   const signed = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
   expect(signed.status).toBe(200);
@@ -90,24 +102,71 @@ it('signs in the GB/T 35275 form: Bouncy Castle accepts every signature the seal
   expect(bouncyCastleCheck(tampered).map((check) => check.valid)).toEqual([false, false]);
 });
 
-it('keeps an answer of the SM2 OCSP responder in the DSS: good for the seal and the SM2 TSA, signed SM2-with-SM3 as OpenSSL checks with the distinguishing ID', async () => {
+/** The signed PDF's DSS entries (certificates, OCSP answers) as bytes, and its one signature's timestamp token's TSA certificate. */
+function dssAndTimestamp(bytes: Uint8Array) {
+  const doc = PdfDocument.open(bytes);
+  const dss = doc.dict(doc.dict(doc.trailer.get('Root'))?.get('DSS'));
+  const streams = (key: string) => (doc.resolve(dss?.get(key)) as PdfValue[]).map((ref) => decodeStream(doc.resolve(ref) as PdfStream));
+  const [signature] = findSignatures(doc);
+  const cms = readSignedData((signature!.sig.get('Contents') as PdfString).bytes);
+  const [token] = cms.signers[0]!.unsignedAttributes.get(OID.signatureTimeStampToken) ?? [];
+  return { certs: streams('Certs'), ocsps: streams('OCSPs'), tsaCertificate: readTimestampToken(token!).tsaCertificate! };
+}
+
+it('keeps an answer of the SM2 OCSP responder in the DSS: good for the seal, signed SM2-with-SM3 as OpenSSL checks with the distinguishing ID', async () => {
   const documentId = await t.api.upload(lr, '国密签章-长期.pdf', await samplePdf({ pages: 1 }));
   const signed = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
   expect(signed.status).toBe(200);
-  const bytes = await download(signed.body.downloadUrl);
-  const doc = PdfDocument.open(bytes);
-  const ocsps = doc.resolve(doc.dict(doc.dict(doc.trailer.get('Root'))?.get('DSS'))?.get('OCSPs')) as PdfValue[];
-  expect(ocsps).toHaveLength(1);
-  const answer = decodeStream(doc.resolve(ocsps[0]!) as PdfStream);
+  const { ocsps } = dssAndTimestamp(await download(signed.body.downloadUrl));
+  // The seal's answer from the SM2 responder, the timestamp's from the P-256 one (next test).
+  expect(ocsps).toHaveLength(2);
+  const answer = ocsps[0]!;
   const responder = await getServices().store.platformCertificates.get('sm2-ocsp-responder');
   const openssl = new GmOpenssl();
   try {
     openssl.file('dss-ocsp.der', answer);
     const text = openssl.run(['ocsp', '-respin', 'dss-ocsp.der', '-noverify', '-resp_text']).output;
-    expect(text.match(/Cert Status: good/g)).toHaveLength(2);
+    expect(text.match(/Cert Status: good/g)).toHaveLength(1);
     const responderCertificate = new Uint8Array(Buffer.from(responder!.certificate, 'base64'));
     expect(sm2OcspAnswerVerifies(openssl, 'dss-ocsp', answer, responderCertificate, '1234567812345678')).toEqual({ algorithmHex: SM2_WITH_SM3_ALGORITHM_HEX, verified: true });
   } finally {
     openssl.dispose();
   }
+});
+
+it("carries in the DSS the certificate of the TSA that made the signature's timestamp (P-256), not the SM2 TSA's, with its OCSP answer and CRL", async () => {
+  requireTools('openssl');
+  const documentId = await t.api.upload(lr, '国密签章-时间戳证书.pdf', await samplePdf({ pages: 1 }));
+  const signed = await t.api.sign(lr, documentId, { sealId, pin: PIN, placements: [{ page: 1, x: 200, y: 200 }] });
+  expect(signed.status).toBe(200);
+  const bytes = await download(signed.body.downloadUrl);
+  const { certs, ocsps, tsaCertificate } = dssAndTimestamp(bytes);
+  const has = (der: Uint8Array) => certs.some((c) => Buffer.from(c).equals(Buffer.from(der)));
+
+  const p256 = await platformPki(getServices());
+  const sm2 = await gmPlatformPki(getServices());
+  expect(Buffer.from(tsaCertificate).equals(Buffer.from(p256.tsa))).toBe(true);
+  expect(has(tsaCertificate)).toBe(true);
+  expect(has(p256.root)).toBe(true);
+  expect(has(sm2.tsa)).toBe(false);
+
+  // The P-256 responder's answer, which openssl verifies with the responder certificate the DSS carries: good for that TSA certificate.
+  const responder = await getServices().store.platformCertificates.get('ocsp-responder');
+  const responderCertificate = new Uint8Array(Buffer.from(responder!.certificate, 'base64'));
+  expect(has(responderCertificate)).toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), 'sm2-pdf-tsa-'));
+  try {
+    writeFileSync(join(dir, 'ocsp.der'), ocsps[1]!);
+    writeFileSync(join(dir, 'responder.pem'), toPem(responderCertificate));
+    const run = spawnSync('openssl', ['ocsp', '-respin', join(dir, 'ocsp.der'), '-VAfile', join(dir, 'responder.pem'), '-resp_text'], { encoding: 'utf8' });
+    expect(run.stderr).toContain('Response verify OK');
+    expect(run.stdout.match(/Cert Status: good/g)).toHaveLength(1);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`Serial Number: ${readSealCertificate(tsaCertificate).serialNumber.toUpperCase()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // And the P-256 hierarchy's CRL beside the SM2 one, so the TSA certificate's status is known offline either way.
+  const doc = PdfDocument.open(bytes);
+  const crls = doc.resolve(doc.dict(doc.dict(doc.trailer.get('Root'))?.get('DSS'))?.get('CRLs')) as PdfValue[];
+  expect(crls).toHaveLength(2);
 });

@@ -2,6 +2,7 @@ import { createTimestampToken, SM3_IMPRINT_ALGORITHM } from '../../engines/pki/t
 import { timestampResponse } from '../../engines/pki/timestamp-response';
 import type { Ports } from '../../ports';
 import type { SignatureAlgorithmId } from '../../ports/signer';
+import type { Timestamper } from '../../ports/document-format';
 import { platformCaFor } from './platform-ca';
 
 /**
@@ -20,6 +21,22 @@ export async function timestampImprint(services: Ports, imprint: Uint8Array, alg
     ...(algorithm === 'sm2-sm3' ? { hashAlgorithm: SM3_IMPRINT_ALGORITHM } : {}),
     genTime: services.now(),
   });
+}
+
+/**
+ * The platform TSA as a format's `Timestamper`, keeping which hierarchy's TSA made the signature's
+ * token: the validation data must carry that TSA's certificate and status (decision 0251), and
+ * the format, not the signer's key, decides it (an SM2 PDF is timestamped by the P-256 TSA).
+ */
+export function platformTimestamper(services: Ports): { timestamp: Timestamper; timestampedBy: () => SignatureAlgorithmId | undefined } {
+  let used: SignatureAlgorithmId | undefined;
+  return {
+    timestamp: (imprint, algorithm = 'ecdsa-p256-sha256') => {
+      used = algorithm;
+      return timestampImprint(services, imprint, algorithm);
+    },
+    timestampedBy: () => used,
+  };
 }
 
 /** The HTTP TSA: a DER TimeStampReq in, a DER TimeStampResp out (never throws for a bad request). */

@@ -3,7 +3,7 @@ import { DomainError, authorize, type documentDto } from '@seal/shared';
 import { loadStanding, type Standing } from '../identity/load-actor';
 import { openSigningGate, refusalSinceAuthorized, stillAsAuthorized, type VersionedCredential, type VersionedSeal } from '../seal/authorize-signature';
 import { platformPki } from '../platform-pki/platform-ca';
-import { timestampImprint } from '../platform-pki/timestamp';
+import { platformTimestamper } from '../platform-pki/timestamp';
 import { loadOwnedDocument, readCurrentBytes } from '../document/load-document';
 import { raiseLevel, signatureRequest, signedView, storeSignedVersion, type SignItem } from '../document/sign-authorized';
 import { readSealCertificate } from '../../engines/pki/read-seal-certificate';
@@ -119,9 +119,8 @@ export async function completeUkeySigning(
 
   // The version prepared is still current: its bytes name the format that completes it.
   const format = services.documentSigners.of((await readCurrentBytes(services, document)).bytes);
-  const signedBT = await format.complete(pending.prepared, new Uint8Array(Buffer.from(request.signature, 'base64')), (imprint, algorithm) =>
-    timestampImprint(services, imprint, algorithm),
-  );
+  const tsa = platformTimestamper(services);
+  const signedBT = await format.complete(pending.prepared, new Uint8Array(Buffer.from(request.signature, 'base64')), tsa.timestamp);
   const first = await services.store.nonces.remember({
     scope: 'ukey-signing',
     value: pending.signingId,
@@ -132,7 +131,7 @@ export async function completeUkeySigning(
   // The deployment's level beyond B-T (decision 0111), as for every other signature.
   const ukeyCertificate = new Uint8Array(Buffer.from(pending.certificate, 'base64'));
   const chain = [ukeyCertificate, (await platformPki(services)).root];
-  const signed = await raiseLevel(services, format, signedBT, chain);
+  const signed = await raiseLevel(services, format, signedBT, chain, undefined, tsa.timestampedBy());
   let stored;
   try {
     stored = await storeSignedVersion(
