@@ -385,10 +385,19 @@ function embeddedFamily(id: string, font: Font, budget: Budget): string | undefi
   // Named per page, as clip ids are: several pages' SVGs can share one HTML document.
   const name = `${budget.idPrefix}font-${fonts.names.size}`;
   fonts.names.set(id, name);
-  fonts.faces.push(
-    `@font-face{font-family:"${name}";src:url(data:${font.file.mime};base64,${base64Encode(font.file.bytes)}) format("${font.file.format}")}`,
-  );
+  fonts.faces.push(`@font-face{font-family:"${name}";src:url(${fontDataUrl(font.file)}) format("${font.file.format}")}`);
   return name;
+}
+
+/** Each font file's data URL, encoded once: a document font is drawn with on page after page. */
+const fontDataUrls = new WeakMap<FontFile, string>();
+function fontDataUrl(file: FontFile): string {
+  let url = fontDataUrls.get(file);
+  if (url === undefined) {
+    url = `data:${file.mime};base64,${base64Encode(file.bytes)}`;
+    fontDataUrls.set(file, url);
+  }
+  return url;
 }
 
 function parseNumbers(value: string | undefined, count: number): number[] | undefined {
