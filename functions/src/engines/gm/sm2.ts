@@ -58,13 +58,13 @@ export function sm2MessageDigest(publicKey: Uint8Array, message: Uint8Array, dis
 /** Signs a precomputed e = SM3(Z_A ‖ M); returns the DER SEQUENCE { r, s } that OpenSSL and KMS use. */
 export function signSm2Digest(privateKey: Uint8Array, digest: Uint8Array): Uint8Array {
   if (digest.length !== SM3_BYTES) throw new GmError('GM_BAD_INPUT', `an SM3 digest has ${SM3_BYTES} bytes, got ${digest.length}`);
-  const { Fn } = sm2Points();
+  const { Fn, BASE } = sm2Points();
   const d = privateScalar(privateKey);
   const e = Fn.create(bytesToNumberBE(digest));
   const inverseOfOnePlusD = Fn.inv(d + 1n);
   for (;;) {
     const k = randomScalar();
-    const x1 = sm2Points().BASE.multiply(k).toAffine().x;
+    const x1 = BASE.multiply(k).toAffine().x;
     const r = Fn.create(e + x1);
     if (r === 0n || r + k === n) continue;
     const s = Fn.mul(inverseOfOnePlusD, Fn.sub(k, Fn.mul(r, d)));
@@ -81,12 +81,12 @@ export function verifySm2Digest(publicKey: Uint8Array, digest: Uint8Array, signa
   if (!parsed) return false;
   const { r, s } = parsed;
   if (r < 1n || r >= n || s < 1n || s >= n) return false;
-  const { Fn } = sm2Points();
+  const { Fn, BASE, ZERO } = sm2Points();
   const t = Fn.add(r, s);
   if (t === 0n) return false;
   // Public scalars only: the faster, non-constant-time double multiplication is safe here.
-  const sum = sm2Points().BASE.mulAddUnsafe(s, point, t);
-  if (sum.equals(sm2Points().ZERO)) return false;
+  const sum = BASE.mulAddUnsafe(s, point, t);
+  if (sum.equals(ZERO)) return false;
   return Fn.create(bytesToNumberBE(digest) + sum.toAffine().x) === r;
 }
 
